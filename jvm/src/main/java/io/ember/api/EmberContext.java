@@ -1,0 +1,401 @@
+package io.ember.api;
+
+import io.ember.core.Accumulator;
+import io.ember.core.CollectionAccumulator;
+import io.ember.core.ConfigKeys;
+import io.ember.core.DoubleAccumulator;
+import io.ember.core.EmberConf;
+import io.ember.core.EmberException;
+import io.ember.core.LongAccumulator;
+import io.ember.deploy.LocalBackend;
+import io.ember.deploy.MasterUrl;
+import io.ember.rdd.EmptyRDD;
+import io.ember.rdd.ObjectFileRDD;
+import io.ember.rdd.ParallelCollectionRDD;
+import io.ember.rdd.RDD;
+import io.ember.rdd.RDDContext;
+import io.ember.rdd.RangeRDD;
+import io.ember.rdd.TaskEnv;
+import io.ember.rdd.TaskFunction;
+import io.ember.rdd.TextFileRDD;
+import io.ember.rdd.UnionRDD;
+import io.ember.rdd.WholeTextFilesRDD;
+import io.ember.core.Tuple2;
+import io.ember.scheduler.ConsoleProgressBar;
+import io.ember.scheduler.DAGScheduler;
+import io.ember.scheduler.EmberListener;
+import io.ember.scheduler.JobProperties;
+import io.ember.scheduler.JobWaiter;
+import io.ember.scheduler.ListenerBus;
+import io.ember.scheduler.TaskSchedulerImpl;
+import io.ember.serializer.KryoSerializer;
+import io.ember.shuffle.MapOutputTracker;
+import io.ember.storage.BlockManager;
+import io.ember.storage.DiskBlockManager;
+import io.ember.storage.MemoryManager;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BiConsumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The driver's entry point: creates RDDs, shared variables, and runs jobs on the engine.
+ * One per application; {@link #stop()} (or close) releases its threads and local files.
+ *
+ * <pre>{@code
+ * try (EmberContext ec = new EmberContext(new EmberConf().setMaster("local[2]").setAppName("wc"))) {
+ *     long n = ec.textFile("in.txt").count();
+ * }
+ * }</pre>
+ */
+public final class EmberContext implements RDDContext, AutoCloseable {
+    public static final String VERSION = "0.1.0";
+    private static final Logger LOG = LoggerFactory.getLogger(EmberContext.class);
+
+    private final EmberConf conf;
+    private final String appId;
+    private final long startTime = System.currentTimeMillis();
+    private final AtomicBoolean stopped = new AtomicBoolean();
+    private final AtomicInteger nextRddId = new AtomicInteger();
+    private final AtomicInteger nextShuffleId = new AtomicInteger();
+    private final Map<Long, Accumulator<?, ?>> accumulators = new ConcurrentHashMap<>();
+    private final InheritableThreadLocal<Properties> localProperties = new InheritableThreadLocal<>() {
+        @Override
+        protected Properties childValue(Properties parent) {
+            return parent == null ? null : (Properties) parent.clone();
+        }
+    };
+    private final DiskBlockManager dirs;
+    private final BlockManager blockManager;
+    private final MapOutputTracker mapOutputs = new MapOutputTracker();
+    private final ListenerBus bus = new ListenerBus();
+    private final DAGScheduler dagScheduler;
+    private final LocalBackend backend;
+    private final BroadcastManager broadcasts;
+    private final ConsoleProgressBar progressBar;
+    private volatile String checkpointDir;
+
+    public EmberContext(EmberConf conf) {
+        this.conf = conf.copy();
+        for (String key : this.conf.unknownKeys()) {
+            LOG.warn("Unknown configuration key {} (ignored); see the README for the documented keys", key);
+        }
+        MasterUrl master = MasterUrl.parse(this.conf.get(ConfigKeys.MASTER));
+        this.appId = "local-" + startTime;
+        String localDirs = this.conf.get(ConfigKeys.LOCAL_DIRS);
+        this.dirs = new DiskBlockManager(localDirs.isEmpty() ? List.of(System.getProperty("java.io.tmpdir"))
+                : Arrays.asList(localDirs.split(",")));
+        long heap = Runtime.getRuntime().maxMemory();
+        long usable = heap - Math.min(300L << 20, heap / 4);
+        MemoryManager memory = new MemoryManager((long) (usable * this.conf.getDouble(ConfigKeys.MEMORY_FRACTION)),
+                this.conf.getDouble(ConfigKeys.STORAGE_FRACTION));
+        KryoSerializer serializer = new KryoSerializer();
+        this.blockManager = new BlockManager(LocalBackend.EXECUTOR_ID, memory, dirs, serializer);
+        this.broadcasts = new BroadcastManager(blockManager);
+        int maxFailures = master.maxFailures() > 0 ? master.maxFailures() : this.conf.getInt(ConfigKeys.TASK_MAX_FAILURES);
+        TaskSchedulerImpl taskScheduler = new TaskSchedulerImpl(maxFailures, this.conf.getMillis(ConfigKeys.LOCALITY_WAIT), bus);
+        this.dagScheduler = new DAGScheduler(taskScheduler, mapOutputs, bus, accumulators,
+                this.conf.getInt(ConfigKeys.STAGE_MAX_ATTEMPTS));
+        TaskEnv env = new TaskEnv(LocalBackend.EXECUTOR_ID, this.conf, serializer, blockManager, memory, mapOutputs,
+                broadcasts::fetch);
+        this.backend = new LocalBackend(taskScheduler, master.threads(), env,
+                Thread.currentThread().getContextClassLoader());
+        taskScheduler.initialize(dagScheduler, backend);
+        String progress = this.conf.get(ConfigKeys.PROGRESS_BAR);
+        boolean showProgress = progress.isEmpty() ? System.console() != null : Boolean.parseBoolean(progress);
+        this.progressBar = showProgress ? new ConsoleProgressBar(System.err) : null;
+        if (progressBar != null) {
+            bus.addListener(progressBar);
+        }
+        String cp = this.conf.get(ConfigKeys.CHECKPOINT_DIR);
+        this.checkpointDir = cp.isEmpty() ? null : cp;
+        bus.start();
+        backend.start();
+        dagScheduler.start();
+    }
+
+    public EmberContext(String master, String appName) {
+        this(new EmberConf().setMaster(master).setAppName(appName));
+    }
+
+    // ---- creating RDDs ----
+
+    public <T> RDD<T> parallelize(List<T> data, int numSlices) {
+        assertRunning();
+        if (numSlices < 1) {
+            throw new IllegalArgumentException("numSlices must be positive, got " + numSlices);
+        }
+        return new ParallelCollectionRDD<>(this, data, numSlices);
+    }
+
+    public <T> RDD<T> parallelize(List<T> data) {
+        return parallelize(data, defaultParallelism());
+    }
+
+    /** Longs from start (inclusive) to end (exclusive) by step, generated in the tasks. */
+    public RDD<Long> range(long start, long end, long step, int numSlices) {
+        assertRunning();
+        return new RangeRDD(this, start, end, step, numSlices);
+    }
+
+    public RDD<Long> range(long start, long end) {
+        return range(start, end, 1, defaultParallelism());
+    }
+
+    /** Lines of text files: a file, a directory, a glob, or a comma-separated list of those. */
+    public RDD<String> textFile(String path, int minPartitions) {
+        assertRunning();
+        return new TextFileRDD(this, path, minPartitions);
+    }
+
+    public RDD<String> textFile(String path) {
+        return textFile(path, defaultMinPartitions());
+    }
+
+    public RDD<Tuple2<String, String>> wholeTextFiles(String path, int minPartitions) {
+        assertRunning();
+        return new WholeTextFilesRDD(this, path, minPartitions);
+    }
+
+    public RDD<Tuple2<String, String>> wholeTextFiles(String path) {
+        return wholeTextFiles(path, defaultMinPartitions());
+    }
+
+    public <T> RDD<T> objectFile(String path) {
+        assertRunning();
+        return new ObjectFileRDD<>(this, path);
+    }
+
+    public <T> RDD<T> emptyRDD() {
+        return new EmptyRDD<>(this);
+    }
+
+    public <T> RDD<T> union(List<RDD<T>> rdds) {
+        if (rdds.isEmpty()) {
+            return emptyRDD();
+        }
+        return new UnionRDD<>(this, rdds);
+    }
+
+    // ---- shared variables ----
+
+    public <T> Broadcast<T> broadcast(T value) {
+        assertRunning();
+        return broadcasts.create(value);
+    }
+
+    /** Registers an accumulator so that task updates merge into it. */
+    public <A extends Accumulator<?, ?>> A register(A acc, String name) {
+        acc.setName(name);
+        accumulators.put(acc.id(), acc);
+        return acc;
+    }
+
+    public LongAccumulator longAccumulator(String name) {
+        return register(new LongAccumulator(), name);
+    }
+
+    public DoubleAccumulator doubleAccumulator(String name) {
+        return register(new DoubleAccumulator(), name);
+    }
+
+    public <T> CollectionAccumulator<T> collectionAccumulator(String name) {
+        return register(new CollectionAccumulator<>(), name);
+    }
+
+    // ---- jobs ----
+
+    @Override
+    public <T, U> void runJob(RDD<T> rdd, TaskFunction<T, U> func, int[] partitions, BiConsumer<Integer, U> handler) {
+        assertRunning();
+        for (int p : partitions) {
+            if (p < 0 || p >= rdd.partitions().length) {
+                throw new IllegalArgumentException("Partition " + p + " does not exist in RDD " + rdd.id()
+                        + " (it has " + rdd.partitions().length + ")");
+            }
+        }
+        @SuppressWarnings("unchecked")
+        BiConsumer<Integer, Object> h = (BiConsumer<Integer, Object>) (BiConsumer<?, ?>) handler;
+        JobWaiter waiter = dagScheduler.submitJob(rdd, func, partitions, h, currentProperties());
+        try {
+            waiter.await();
+        } catch (InterruptedException e) {
+            dagScheduler.cancelJob(waiter.jobId(), "the waiting thread was interrupted");
+            Thread.currentThread().interrupt();
+            throw new EmberException("Interrupted while waiting for job " + waiter.jobId(), e);
+        }
+        rdd.doCheckpoint();
+    }
+
+    private Properties currentProperties() {
+        Properties p = localProperties.get();
+        return p == null ? new Properties() : (Properties) p.clone();
+    }
+
+    public void setLocalProperty(String key, String value) {
+        Properties p = localProperties.get();
+        if (p == null) {
+            p = new Properties();
+            localProperties.set(p);
+        }
+        if (value == null) {
+            p.remove(key);
+        } else {
+            p.setProperty(key, value);
+        }
+    }
+
+    public String getLocalProperty(String key) {
+        Properties p = localProperties.get();
+        return p == null ? null : p.getProperty(key);
+    }
+
+    /** Tags jobs started by this thread, so they can be cancelled together. */
+    public void setJobGroup(String groupId, String description, boolean interruptOnCancel) {
+        setLocalProperty(JobProperties.JOB_GROUP, groupId);
+        setLocalProperty(JobProperties.JOB_DESCRIPTION, description);
+        setLocalProperty(JobProperties.INTERRUPT_ON_CANCEL, String.valueOf(interruptOnCancel));
+    }
+
+    public void clearJobGroup() {
+        setLocalProperty(JobProperties.JOB_GROUP, null);
+        setLocalProperty(JobProperties.JOB_DESCRIPTION, null);
+        setLocalProperty(JobProperties.INTERRUPT_ON_CANCEL, null);
+    }
+
+    public void setJobDescription(String description) {
+        setLocalProperty(JobProperties.JOB_DESCRIPTION, description);
+    }
+
+    public void cancelJobGroup(String groupId) {
+        dagScheduler.cancelJobGroup(groupId);
+    }
+
+    public void cancelAllJobs() {
+        dagScheduler.cancelAllJobs();
+    }
+
+    public void addListener(EmberListener listener) {
+        bus.addListener(listener);
+    }
+
+    public ListenerBus listenerBus() {
+        return bus;
+    }
+
+    // ---- checkpoints and caching ----
+
+    public void setCheckpointDir(String dir) {
+        try {
+            Files.createDirectories(Path.of(dir));
+        } catch (IOException e) {
+            throw new EmberException("Cannot create checkpoint directory " + dir + ": " + e.getMessage(), e);
+        }
+        checkpointDir = dir;
+    }
+
+    @Override
+    public Optional<String> checkpointDir() {
+        return Optional.ofNullable(checkpointDir);
+    }
+
+    @Override
+    public void unpersistRdd(int rddId) {
+        blockManager.removeRdd(rddId);
+    }
+
+    /** The local executor's block manager (tests and the Python bridge). */
+    public BlockManager blockManager() {
+        return blockManager;
+    }
+
+    public DiskBlockManager diskBlockManager() {
+        return dirs;
+    }
+
+    // ---- info and lifecycle ----
+
+    @Override
+    public int newRddId() {
+        return nextRddId.getAndIncrement();
+    }
+
+    @Override
+    public int newShuffleId() {
+        return nextShuffleId.getAndIncrement();
+    }
+
+    @Override
+    public int defaultParallelism() {
+        String configured = conf.get(ConfigKeys.DEFAULT_PARALLELISM);
+        return configured.isEmpty() ? backend.defaultParallelism() : conf.getInt(ConfigKeys.DEFAULT_PARALLELISM);
+    }
+
+    @Override
+    public EmberConf conf() {
+        return conf;
+    }
+
+    public EmberConf getConf() {
+        return conf.copy();
+    }
+
+    public String applicationId() {
+        return appId;
+    }
+
+    public String master() {
+        return conf.get(ConfigKeys.MASTER);
+    }
+
+    public String appName() {
+        return conf.get(ConfigKeys.APP_NAME);
+    }
+
+    public long startTime() {
+        return startTime;
+    }
+
+    public String version() {
+        return VERSION;
+    }
+
+    public boolean isStopped() {
+        return stopped.get();
+    }
+
+    @Override
+    public void assertRunning() {
+        if (stopped.get()) {
+            throw new EmberException("Cannot call methods on a stopped EmberContext (application " + appId + ")");
+        }
+    }
+
+    public void stop() {
+        if (!stopped.compareAndSet(false, true)) {
+            return;
+        }
+        dagScheduler.stop();
+        backend.stop();
+        if (progressBar != null) {
+            progressBar.stop();
+        }
+        bus.stop();
+        dirs.stop();
+    }
+
+    @Override
+    public void close() {
+        stop();
+    }
+}

@@ -1,0 +1,61 @@
+package io.ember.core;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** The documented configuration keys. README lists them from here. */
+public final class ConfigKeys {
+    private static final Map<String, ConfigKey> ALL = new LinkedHashMap<>();
+
+    public static final ConfigKey MASTER = key("ember.master", "local[*]",
+            "Where to run: local, local[N], local[*], local[N,F].");
+    public static final ConfigKey APP_NAME = key("ember.app.name", "ember-app",
+            "Application name shown in logs and the application id.");
+    public static final ConfigKey DEFAULT_PARALLELISM = key("ember.default.parallelism", "",
+            "Default number of partitions for parallelize and shuffles (default: number of cores).");
+    public static final ConfigKey MEMORY_FRACTION = key("ember.memory.fraction", "0.6",
+            "Fraction of the heap shared by execution (shuffle buffers) and storage (cache).");
+    public static final ConfigKey STORAGE_FRACTION = key("ember.memory.storageFraction", "0.5",
+            "Part of the unified budget that cached blocks keep when execution needs memory.");
+    public static final ConfigKey TASK_MAX_FAILURES = key("ember.task.maxFailures", "4",
+            "Attempts of one task before its job fails.");
+    public static final ConfigKey STAGE_MAX_ATTEMPTS = key("ember.stage.maxConsecutiveAttempts", "4",
+            "Consecutive attempts of a stage (after fetch failures) before the job aborts.");
+    public static final ConfigKey LOCAL_DIRS = key("ember.local.dir", "",
+            "Comma-separated directories for shuffle files and spilled blocks (default: java.io.tmpdir).");
+    public static final ConfigKey SPILL_THRESHOLD = key("ember.shuffle.spill.initialMemoryThreshold", "5m",
+            "Memory a shuffle buffer uses before it first asks the memory manager for more.");
+    public static final ConfigKey SPILL_NUM_ELEMENTS = key("ember.shuffle.spill.numElementsForceSpillThreshold", "",
+            "Spill a shuffle buffer after this many records whatever memory it holds (testing).");
+    public static final ConfigKey SHUFFLE_BUFFER = key("ember.shuffle.file.buffer", "64k",
+            "Buffer size of shuffle and spill file streams.");
+    public static final ConfigKey PROGRESS_BAR = key("ember.ui.showConsoleProgress", "",
+            "Show a console progress bar on stderr (default: when stderr is an interactive terminal).");
+    public static final ConfigKey LOG_LEVEL = key("ember.log.level", "WARN",
+            "Log level of Ember's own logs.");
+    public static final ConfigKey CHECKPOINT_DIR = key("ember.checkpoint.dir", "",
+            "Directory for reliable RDD checkpoints.");
+    public static final ConfigKey LOCALITY_WAIT = key("ember.locality.wait", "100ms",
+            "How long a task waits for the executor holding its data before running elsewhere.");
+
+    private ConfigKeys() {}
+
+    private static ConfigKey key(String name, String dflt, String doc) {
+        ConfigKey k = new ConfigKey(name, dflt, doc);
+        ALL.put(name, k);
+        return k;
+    }
+
+    /** Declares a key from another module (e.g. the Python bridge), so it is not reported unknown. */
+    public static synchronized ConfigKey declare(String name, String dflt, String doc) {
+        return ALL.computeIfAbsent(name, n -> new ConfigKey(n, dflt, doc));
+    }
+
+    public static synchronized boolean isKnown(String name) {
+        return ALL.containsKey(name);
+    }
+
+    public static synchronized Map<String, ConfigKey> all() {
+        return Map.copyOf(ALL);
+    }
+}

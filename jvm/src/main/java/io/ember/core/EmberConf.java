@@ -1,0 +1,188 @@
+package io.ember.core;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.io.Serializable;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Configuration of an Ember application: string keys and values, settable in code, by
+ * {@code --conf k=v} on ember-submit (passed as system properties {@code ember.*}), and in a
+ * defaults file ({@code ember-defaults.conf}, see {@link #loadDefaultsFile}).
+ * Thread-safe; setters return this for chaining.
+ */
+public final class EmberConf implements Serializable {
+    private final Map<String, String> settings = new ConcurrentHashMap<>();
+
+    /** A conf that also reads {@code ember.*} system properties. */
+    public EmberConf() {
+        this(true);
+    }
+
+    public EmberConf(boolean loadSystemProperties) {
+        if (loadSystemProperties) {
+            for (String name : System.getProperties().stringPropertyNames()) {
+                if (name.startsWith("ember.")) {
+                    settings.put(name, System.getProperty(name));
+                }
+            }
+        }
+    }
+
+    public EmberConf set(String key, String value) {
+        if (key == null || value == null) {
+            throw new IllegalArgumentException("conf key and value must not be null (key " + key + ")");
+        }
+        settings.put(key, value);
+        return this;
+    }
+
+    public EmberConf setIfMissing(String key, String value) {
+        settings.putIfAbsent(key, value);
+        return this;
+    }
+
+    public EmberConf setMaster(String master) {
+        return set(ConfigKeys.MASTER.name(), master);
+    }
+
+    public EmberConf setAppName(String name) {
+        return set(ConfigKeys.APP_NAME.name(), name);
+    }
+
+    public EmberConf remove(String key) {
+        settings.remove(key);
+        return this;
+    }
+
+    public boolean contains(String key) {
+        return settings.containsKey(key);
+    }
+
+    /** The value, or the key's declared default; empty string means "no default". */
+    public String get(ConfigKey key) {
+        return settings.getOrDefault(key.name(), key.defaultValue());
+    }
+
+    public String get(String key, String dflt) {
+        return settings.getOrDefault(key, dflt);
+    }
+
+    public String get(String key) {
+        String v = settings.get(key);
+        if (v == null) {
+            throw new java.util.NoSuchElementException(key);
+        }
+        return v;
+    }
+
+    public int getInt(ConfigKey key) {
+        String v = get(key);
+        try {
+            return Integer.parseInt(v.trim());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(key.name() + " must be an integer, got '" + v + "'");
+        }
+    }
+
+    public double getDouble(ConfigKey key) {
+        String v = get(key);
+        try {
+            return Double.parseDouble(v.trim());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(key.name() + " must be a number, got '" + v + "'");
+        }
+    }
+
+    /** Sizes like 64k, 5m, 1g (bytes when no suffix). */
+    public long getBytes(ConfigKey key) {
+        return parseBytes(key.name(), get(key));
+    }
+
+    /** Durations like 100ms, 3s (milliseconds when no suffix). */
+    public long getMillis(ConfigKey key) {
+        String v = get(key).trim().toLowerCase();
+        try {
+            if (v.endsWith("ms")) {
+                return Long.parseLong(v.substring(0, v.length() - 2));
+            }
+            if (v.endsWith("s")) {
+                return Long.parseLong(v.substring(0, v.length() - 1)) * 1000;
+            }
+            return Long.parseLong(v);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(key.name() + " must be a duration like 100ms or 3s, got '" + v + "'");
+        }
+    }
+
+    public static long parseBytes(String name, String value) {
+        String v = value.trim().toLowerCase();
+        long mult = 1;
+        char last = v.isEmpty() ? ' ' : v.charAt(v.length() - 1);
+        if (last == 'b') {
+            v = v.substring(0, v.length() - 1);
+            last = v.isEmpty() ? ' ' : v.charAt(v.length() - 1);
+        }
+        switch (last) {
+            case 'k' -> mult = 1L << 10;
+            case 'm' -> mult = 1L << 20;
+            case 'g' -> mult = 1L << 30;
+            case 't' -> mult = 1L << 40;
+            default -> mult = 1;
+        }
+        if (mult != 1) {
+            v = v.substring(0, v.length() - 1);
+        }
+        try {
+            return Long.parseLong(v.trim()) * mult;
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(name + " must be a size like 64k or 512m, got '" + value + "'");
+        }
+    }
+
+    /** Reads k=v or "k v" lines (# comments) without overriding keys already set. */
+    public EmberConf loadDefaultsFile(Path file) throws IOException {
+        Properties p = new Properties();
+        try (Reader r = Files.newBufferedReader(file)) {
+            p.load(r);
+        }
+        for (String name : p.stringPropertyNames()) {
+            setIfMissing(name.trim(), p.getProperty(name).trim());
+        }
+        return this;
+    }
+
+    /** ember.* keys that no part of Ember declared. */
+    public List<String> unknownKeys() {
+        List<String> unknown = new ArrayList<>();
+        for (String k : settings.keySet()) {
+            if (k.startsWith("ember.") && !ConfigKeys.isKnown(k)) {
+                unknown.add(k);
+            }
+        }
+        unknown.sort(null);
+        return unknown;
+    }
+
+    public Map<String, String> getAll() {
+        return new TreeMap<>(settings);
+    }
+
+    public EmberConf copy() {
+        EmberConf c = new EmberConf(false);
+        c.settings.putAll(settings);
+        return c;
+    }
+
+    @Override
+    public String toString() {
+        return "EmberConf" + getAll();
+    }
+}

@@ -1,0 +1,122 @@
+package io.ember.executor;
+
+import io.ember.core.AccumulatorRegistry;
+import io.ember.rdd.TaskContext;
+import io.ember.rdd.TaskEnv;
+import io.ember.rdd.TaskKilledException;
+import io.ember.scheduler.TaskDescription;
+import io.ember.scheduler.TaskEndReason;
+import io.ember.scheduler.TaskResult;
+import io.ember.scheduler.TaskSchedulerImpl.TaskState;
+import io.ember.shuffle.FetchFailedException;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs tasks in a thread pool: sets up the task context, runs the task, and reports its
+ * result or failure (as a TaskEndReason value) to the backend. Tasks can be killed.
+ */
+public final class Executor {
+    private static final Logger LOG = LoggerFactory.getLogger(Executor.class);
+
+    private final TaskEnv env;
+    private final ExecutorBackend backend;
+    private final ExecutorService pool;
+    private final ClassLoader loader;
+    private final Map<Long, Running> running = new ConcurrentHashMap<>();
+
+    private record Running(TaskContext context, Thread[] thread) {}
+
+    public Executor(TaskEnv env, ExecutorBackend backend, ClassLoader loader) {
+        this.env = env;
+        this.backend = backend;
+        this.loader = loader;
+        AtomicInteger n = new AtomicInteger();
+        ThreadFactory tf = r -> {
+            Thread t = new Thread(r, "ember-executor-task-" + n.incrementAndGet());
+            t.setDaemon(true);
+            t.setContextClassLoader(loader);
+            return t;
+        };
+        this.pool = Executors.newCachedThreadPool(tf);
+    }
+
+    public TaskEnv env() {
+        return env;
+    }
+
+    public void launchTask(TaskDescription td) {
+        TaskContext ctx = new TaskContext(td.task().stageId(), td.task().stageAttempt(), td.task().partitionId(),
+                td.attemptNumber(), td.taskId(), td.task().properties(), env);
+        Running r = new Running(ctx, new Thread[1]);
+        running.put(td.taskId(), r);
+        pool.execute(() -> run(td, r));
+    }
+
+    private void run(TaskDescription td, Running r) {
+        TaskContext ctx = r.context();
+        r.thread()[0] = Thread.currentThread();
+        TaskContext.set(ctx);
+        AccumulatorRegistry.begin();
+        TaskState state;
+        Object data;
+        try {
+            if (ctx.isInterrupted()) {
+                throw new TaskKilledException(ctx.killReason());
+            }
+            Object value = td.task().run(ctx, loader);
+            state = TaskState.FINISHED;
+            data = new TaskResult(value, AccumulatorRegistry.end());
+        } catch (FetchFailedException e) {
+            state = TaskState.FAILED;
+            data = new TaskEndReason.FetchFailed(e.shuffleId(), e.mapId(), e.lostMaps(), e.reduceId(), e.getMessage());
+        } catch (TaskKilledException e) {
+            state = TaskState.KILLED;
+            data = new TaskEndReason.TaskKilled(e.getMessage());
+        } catch (Throwable t) {
+            if (ctx.isInterrupted()) {
+                state = TaskState.KILLED;
+                data = new TaskEndReason.TaskKilled(ctx.killReason());
+            } else {
+                state = TaskState.FAILED;
+                data = new TaskEndReason.ExceptionFailure(t);
+                LOG.debug("Task {} ({}) failed", td.taskId(), td.task(), t);
+            }
+        } finally {
+            AccumulatorRegistry.end();
+            for (Runnable listener : ctx.completionListeners()) {
+                try {
+                    listener.run();
+                } catch (RuntimeException e) {
+                    LOG.warn("Task completion listener failed", e);
+                }
+            }
+            env.memory().releaseAllExecution(td.taskId());
+            TaskContext.set(null);
+            running.remove(td.taskId());
+            Thread.interrupted();
+        }
+        backend.statusUpdate(td.taskId(), state, data);
+    }
+
+    public void killTask(long taskId, boolean interruptThread, String reason) {
+        Running r = running.get(taskId);
+        if (r != null) {
+            r.context().kill(reason);
+            Thread t = r.thread()[0];
+            if (interruptThread && t != null) {
+                t.interrupt();
+            }
+        }
+    }
+
+    public void stop() {
+        pool.shutdownNow();
+    }
+}

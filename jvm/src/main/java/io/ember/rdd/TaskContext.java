@@ -1,0 +1,105 @@
+package io.ember.rdd;
+
+import io.ember.core.ConfigKeys;
+import io.ember.shuffle.ShuffleEnv;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+
+/**
+ * Information about the running task and the services it may use. {@link #get()} returns the
+ * context of the task running on the current thread (null outside tasks).
+ */
+public final class TaskContext {
+    private static final ThreadLocal<TaskContext> CURRENT = new ThreadLocal<>();
+
+    private final int stageId;
+    private final int stageAttempt;
+    private final int partitionId;
+    private final int attemptNumber;
+    private final long taskAttemptId;
+    private final Properties localProperties;
+    private final TaskEnv env;
+    private final List<Runnable> completionListeners = new ArrayList<>();
+    private volatile String killReason;
+
+    public TaskContext(int stageId, int stageAttempt, int partitionId, int attemptNumber, long taskAttemptId,
+                       Properties localProperties, TaskEnv env) {
+        this.stageId = stageId;
+        this.stageAttempt = stageAttempt;
+        this.partitionId = partitionId;
+        this.attemptNumber = attemptNumber;
+        this.taskAttemptId = taskAttemptId;
+        this.localProperties = localProperties;
+        this.env = env;
+    }
+
+    public static TaskContext get() {
+        return CURRENT.get();
+    }
+
+    public static void set(TaskContext ctx) {
+        if (ctx == null) {
+            CURRENT.remove();
+        } else {
+            CURRENT.set(ctx);
+        }
+    }
+
+    public int stageId() {
+        return stageId;
+    }
+
+    public int stageAttemptNumber() {
+        return stageAttempt;
+    }
+
+    public int partitionId() {
+        return partitionId;
+    }
+
+    public int attemptNumber() {
+        return attemptNumber;
+    }
+
+    public long taskAttemptId() {
+        return taskAttemptId;
+    }
+
+    public String getLocalProperty(String key) {
+        return localProperties == null ? null : localProperties.getProperty(key);
+    }
+
+    public TaskEnv env() {
+        return env;
+    }
+
+    /** The shuffle services bound to this task's memory accounting. */
+    public ShuffleEnv shuffleEnv() {
+        String force = env.conf().get(ConfigKeys.SPILL_NUM_ELEMENTS);
+        return new ShuffleEnv(env.serializer(), env.blockManager().diskBlockManager(), env.memory(), env.mapOutputs(),
+                taskAttemptId, force.isEmpty() ? 0 : Long.parseLong(force),
+                (int) env.conf().getBytes(ConfigKeys.SHUFFLE_BUFFER));
+    }
+
+    /** Runs when the task ends, successfully or not (close files, release resources). */
+    public synchronized void addCompletionListener(Runnable r) {
+        completionListeners.add(r);
+    }
+
+    public synchronized List<Runnable> completionListeners() {
+        return List.copyOf(completionListeners);
+    }
+
+    public void kill(String reason) {
+        killReason = reason;
+    }
+
+    public boolean isInterrupted() {
+        return killReason != null;
+    }
+
+    public String killReason() {
+        return killReason;
+    }
+}

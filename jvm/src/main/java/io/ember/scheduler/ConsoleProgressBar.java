@@ -1,0 +1,129 @@
+package io.ember.scheduler;
+
+import java.io.PrintStream;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Draws {@code [Stage 2:=====>        (37 + 2) / 200]} on stderr for stages that have run
+ * longer than half a second, redrawn every 200 ms and erased when they end. Listener events
+ * arrive on the bus thread; drawing runs on its own daemon thread; both synchronize on this.
+ */
+public final class ConsoleProgressBar implements EmberListener {
+    private static final long SHOW_AFTER_MS = 500;
+    private static final int WIDTH = 80;
+
+    private final PrintStream out;
+    private final Map<Integer, StageProgress> stages = new TreeMap<>();
+    private final Thread thread;
+    private volatile boolean stopped;
+    private int lastLength;
+
+    private static final class StageProgress {
+        final StageInfo info;
+        final long start;
+        int running;
+        int done;
+
+        StageProgress(StageInfo info, long start) {
+            this.info = info;
+            this.start = start;
+        }
+    }
+
+    public ConsoleProgressBar(PrintStream out) {
+        this.out = out;
+        this.thread = new Thread(this::loop, "ember-progress-bar");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    @Override
+    public synchronized void onEvent(ListenerEvent e) {
+        if (e instanceof ListenerEvent.StageSubmitted s) {
+            stages.put(s.stage().stageId(), new StageProgress(s.stage(), s.time()));
+        } else if (e instanceof ListenerEvent.StageCompleted c) {
+            stages.remove(c.stage().stageId());
+            if (stages.isEmpty()) {
+                clear();
+            }
+        } else if (e instanceof ListenerEvent.TaskStart t) {
+            StageProgress p = stages.get(t.stageId());
+            if (p != null) {
+                p.running++;
+            }
+        } else if (e instanceof ListenerEvent.TaskEnd t) {
+            StageProgress p = stages.get(t.stageId());
+            if (p != null) {
+                p.running = Math.max(0, p.running - 1);
+                if (t.reason() instanceof TaskEndReason.Success) {
+                    p.done++;
+                }
+            }
+        }
+    }
+
+    private void loop() {
+        while (!stopped) {
+            try {
+                Thread.sleep(200);
+            } catch (InterruptedException e) {
+                return;
+            }
+            draw(System.currentTimeMillis());
+        }
+    }
+
+    private synchronized void draw(long now) {
+        StringBuilder line = new StringBuilder();
+        int shown = 0;
+        for (StageProgress p : stages.values()) {
+            if (now - p.start < SHOW_AFTER_MS || shown == 3) {
+                continue;
+            }
+            line.append(render(p, WIDTH / Math.min(3, stages.size())));
+            shown++;
+        }
+        if (line.length() > 0) {
+            String s = line.toString();
+            out.print("\r" + s + " ".repeat(Math.max(0, lastLength - s.length())));
+            out.flush();
+            lastLength = s.length();
+        }
+    }
+
+    /** One bar, e.g. {@code [Stage 2:=====>        (37 + 2) / 200]}. */
+    static String render(StageInfo info, int done, int running, int width) {
+        String header = "[Stage " + info.stageId() + ":";
+        String tailer = "(" + done + " + " + running + ") / " + info.numTasks() + "]";
+        int w = width - header.length() - tailer.length();
+        StringBuilder bar = new StringBuilder(header);
+        if (w > 0) {
+            int percent = info.numTasks() == 0 ? w : (int) ((long) w * done / info.numTasks());
+            for (int i = 0; i < w; i++) {
+                bar.append(i < percent ? '=' : i == percent ? '>' : ' ');
+            }
+        }
+        return bar.append(tailer).toString();
+    }
+
+    private String render(StageProgress p, int width) {
+        return render(p.info, p.done, p.running, width);
+    }
+
+    private void clear() {
+        if (lastLength > 0) {
+            out.print("\r" + " ".repeat(lastLength) + "\r");
+            out.flush();
+            lastLength = 0;
+        }
+    }
+
+    public void stop() {
+        stopped = true;
+        thread.interrupt();
+        synchronized (this) {
+            clear();
+        }
+    }
+}

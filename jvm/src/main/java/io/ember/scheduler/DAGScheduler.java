@@ -1,0 +1,524 @@
+package io.ember.scheduler;
+
+import io.ember.core.Accumulator;
+import io.ember.core.EmberException;
+import io.ember.core.JobCancelledException;
+import io.ember.core.Partition;
+import io.ember.rdd.Dependency;
+import io.ember.rdd.RDD;
+import io.ember.rdd.ShuffleDependency;
+import io.ember.rdd.TaskFunction;
+import io.ember.serializer.ClosureSerializer;
+import io.ember.shuffle.MapOutputTracker;
+import io.ember.shuffle.MapStatus;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Turns jobs into stages split at shuffle dependencies and submits each stage's missing tasks
+ * once its parents are available. Finished shuffle outputs are reused across jobs; a fetch
+ * failure unregisters the lost map outputs and resubmits the parent stage, recomputing only
+ * those, up to {@code maxStageAttempts} consecutive failed attempts.
+ *
+ * <p>Threading: one event thread owns all state; other threads only {@link #post} events.
+ * Tests drive {@link #onEvent} directly, without the thread.
+ */
+public final class DAGScheduler {
+    private static final Logger LOG = LoggerFactory.getLogger(DAGScheduler.class);
+
+    private final TaskScheduler taskScheduler;
+    private final MapOutputTracker mapOutputs;
+    private final ListenerBus bus;
+    private final Map<Long, Accumulator<?, ?>> accumulators;
+    private final int maxStageAttempts;
+    private final LinkedBlockingQueue<DAGSchedulerEvent> queue = new LinkedBlockingQueue<>();
+    private final AtomicInteger nextJobId = new AtomicInteger();
+    private Thread thread;
+
+    private int nextStageId;
+    private final Map<Integer, Stage> stages = new HashMap<>();
+    private final Map<Integer, ShuffleMapStage> shuffleStages = new HashMap<>();
+    private final Map<Integer, ActiveJob> jobs = new HashMap<>();
+    private final Set<Stage> waiting = new HashSet<>();
+    private final Set<Stage> running = new HashSet<>();
+    private final Set<Stage> failed = new HashSet<>();
+
+    /**
+     * @param accumulators driver-side accumulators by id; updates of successful tasks merge into them
+     */
+    public DAGScheduler(TaskScheduler taskScheduler, MapOutputTracker mapOutputs, ListenerBus bus,
+                        Map<Long, Accumulator<?, ?>> accumulators, int maxStageAttempts) {
+        this.taskScheduler = taskScheduler;
+        this.mapOutputs = mapOutputs;
+        this.bus = bus;
+        this.accumulators = accumulators;
+        this.maxStageAttempts = maxStageAttempts;
+    }
+
+    public void start() {
+        thread = new Thread(this::loop, "ember-dag-scheduler");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    public void stop() {
+        post(new DAGSchedulerEvent.Stop());
+        if (thread != null) {
+            try {
+                thread.join(5000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    void post(DAGSchedulerEvent e) {
+        queue.add(e);
+    }
+
+    private void loop() {
+        try {
+            while (true) {
+                DAGSchedulerEvent e = queue.take();
+                if (e instanceof DAGSchedulerEvent.Stop) {
+                    failAllJobs(new JobCancelledException("Job cancelled because the context was stopped"));
+                    return;
+                }
+                try {
+                    onEvent(e);
+                } catch (RuntimeException ex) {
+                    LOG.error("DAG scheduler failed on {}", e, ex);
+                    failAllJobs(new EmberException("Internal scheduler error: " + ex, ex));
+                }
+            }
+        } catch (InterruptedException ie) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    // ---- API for other threads ----
+
+    public JobWaiter submitJob(RDD<?> rdd, TaskFunction<?, ?> func, int[] partitions,
+                               java.util.function.BiConsumer<Integer, Object> handler, Properties properties) {
+        int jobId = nextJobId.getAndIncrement();
+        JobWaiter waiter = new JobWaiter(partitions.length, handler);
+        waiter.setJobId(jobId);
+        if (partitions.length > 0) {
+            post(new DAGSchedulerEvent.JobSubmitted(jobId, rdd, func, partitions, waiter, properties));
+        }
+        return waiter;
+    }
+
+    public void taskEnded(Task task, TaskEndReason reason, Object result, List<Accumulator<?, ?>> updates) {
+        post(new DAGSchedulerEvent.TaskCompleted(task, reason, result, updates));
+    }
+
+    public void taskSetFailed(int stageId, int stageAttempt, Throwable error) {
+        post(new DAGSchedulerEvent.TaskSetFailed(stageId, stageAttempt, error));
+    }
+
+    public void cancelJob(int jobId, String reason) {
+        post(new DAGSchedulerEvent.JobCancelled(jobId, reason));
+    }
+
+    public void cancelJobGroup(String groupId) {
+        post(new DAGSchedulerEvent.JobGroupCancelled(groupId));
+    }
+
+    public void cancelAllJobs() {
+        post(new DAGSchedulerEvent.AllJobsCancelled());
+    }
+
+    // ---- event handling (event thread only) ----
+
+    void onEvent(DAGSchedulerEvent e) {
+        if (e instanceof DAGSchedulerEvent.JobSubmitted j) {
+            handleJobSubmitted(j);
+        } else if (e instanceof DAGSchedulerEvent.TaskCompleted t) {
+            handleTaskCompletion(t);
+        } else if (e instanceof DAGSchedulerEvent.TaskSetFailed f) {
+            Stage s = stages.get(f.stageId());
+            if (s != null && s.latestAttempt == f.stageAttempt()) {
+                abortStage(s, f.error());
+            }
+        } else if (e instanceof DAGSchedulerEvent.JobCancelled c) {
+            ActiveJob job = jobs.get(c.jobId());
+            if (job != null) {
+                failJob(job, new JobCancelledException("Job " + c.jobId() + " cancelled: " + c.reason()));
+            }
+        } else if (e instanceof DAGSchedulerEvent.JobGroupCancelled g) {
+            for (ActiveJob job : new ArrayList<>(jobs.values())) {
+                if (g.groupId().equals(job.group())) {
+                    failJob(job, new JobCancelledException("Job " + job.jobId + " cancelled as part of job group "
+                            + g.groupId()));
+                }
+            }
+        } else if (e instanceof DAGSchedulerEvent.AllJobsCancelled) {
+            for (ActiveJob job : new ArrayList<>(jobs.values())) {
+                failJob(job, new JobCancelledException("Job " + job.jobId + " cancelled (all jobs cancelled)"));
+            }
+        } else if (e instanceof DAGSchedulerEvent.ResubmitFailedStages) {
+            resubmitFailedStages();
+        } else if (e instanceof DAGSchedulerEvent.Stop) {
+            failAllJobs(new JobCancelledException("context stopped"));
+        }
+    }
+
+    private void handleJobSubmitted(DAGSchedulerEvent.JobSubmitted j) {
+        ResultStage finalStage;
+        try {
+            finalStage = new ResultStage(nextStageId++, j.rdd(), j.func(), j.partitions(),
+                    parentStages(j.rdd(), j.jobId()), j.jobId());
+        } catch (RuntimeException e) {
+            j.listener().jobFailed(e);
+            return;
+        }
+        stages.put(finalStage.id, finalStage);
+        ActiveJob job = new ActiveJob(j.jobId(), finalStage, j.listener(), j.properties());
+        finalStage.activeJob = job;
+        jobs.put(job.jobId, job);
+        List<Integer> stageIds = new ArrayList<>();
+        collectStageIds(finalStage, job.jobId, stageIds, new HashSet<>());
+        bus.post(new ListenerEvent.JobStart(job.jobId, System.currentTimeMillis(), stageIds));
+        submitStage(finalStage);
+    }
+
+    /** Lists the job's stages and marks each as needed by the job. */
+    private void collectStageIds(Stage s, int jobId, List<Integer> ids, Set<Stage> seen) {
+        if (seen.add(s)) {
+            ids.add(s.id);
+            s.jobIds.add(jobId);
+            for (Stage p : s.parents) {
+                collectStageIds(p, jobId, ids, seen);
+            }
+        }
+    }
+
+    /** The shuffle map stages an RDD's stage directly depends on, created on first use. */
+    private List<Stage> parentStages(RDD<?> rdd, int jobId) {
+        List<Stage> parents = new ArrayList<>();
+        Set<RDD<?>> visited = new HashSet<>();
+        ArrayDeque<RDD<?>> toVisit = new ArrayDeque<>();
+        toVisit.push(rdd);
+        while (!toVisit.isEmpty()) {
+            RDD<?> r = toVisit.pop();
+            if (!visited.add(r)) {
+                continue;
+            }
+            for (Dependency<?> d : r.dependencies()) {
+                if (d instanceof ShuffleDependency<?, ?, ?> sd) {
+                    ShuffleMapStage s = shuffleStage(sd, jobId);
+                    if (!parents.contains(s)) {
+                        parents.add(s);
+                    }
+                } else {
+                    toVisit.push(d.rdd());
+                }
+            }
+        }
+        return parents;
+    }
+
+    private ShuffleMapStage shuffleStage(ShuffleDependency<?, ?, ?> dep, int jobId) {
+        ShuffleMapStage existing = shuffleStages.get(dep.shuffleId());
+        if (existing != null) {
+            existing.jobIds.add(jobId);
+            return existing;
+        }
+        ShuffleMapStage s = new ShuffleMapStage(nextStageId++, dep.rdd(), parentStages(dep.rdd(), jobId), jobId, dep,
+                mapOutputs);
+        mapOutputs.registerShuffle(dep.shuffleId(), dep.rdd().partitions().length);
+        stages.put(s.id, s);
+        shuffleStages.put(dep.shuffleId(), s);
+        return s;
+    }
+
+    private void submitStage(Stage stage) {
+        if (waiting.contains(stage) || running.contains(stage) || failed.contains(stage)) {
+            return;
+        }
+        List<Stage> missing = new ArrayList<>();
+        for (Stage p : stage.parents) {
+            if (p instanceof ShuffleMapStage sms && !sms.isAvailable()) {
+                missing.add(p);
+            }
+        }
+        if (missing.isEmpty()) {
+            submitMissingTasks(stage);
+        } else {
+            missing.sort(Comparator.comparingInt(s -> s.id));
+            for (Stage p : missing) {
+                submitStage(p);
+            }
+            waiting.add(stage);
+        }
+    }
+
+    private void submitMissingTasks(Stage stage) {
+        List<Integer> missing = stage.missingPartitions();
+        ActiveJob job = activeJobFor(stage);
+        if (job == null) {
+            return;
+        }
+        stage.latestAttempt++;
+        byte[] binary;
+        try {
+            Object second = stage instanceof ShuffleMapStage sms ? sms.dependency : ((ResultStage) stage).func;
+            binary = ClosureSerializer.serialize(new Object[] {stage.rdd, second}, "the function of " + stage);
+        } catch (RuntimeException e) {
+            abortStage(stage, e);
+            return;
+        }
+        List<Task> tasks = new ArrayList<>();
+        Partition[] parts = stage.rdd.partitions();
+        for (int id : missing) {
+            if (stage instanceof ShuffleMapStage) {
+                Partition p = parts[id];
+                tasks.add(new ShuffleMapTask(stage.id, stage.latestAttempt, job.jobId, p, binary, job.properties,
+                        stage.rdd.preferredLocations(p)));
+            } else {
+                ResultStage rs = (ResultStage) stage;
+                Partition p = parts[rs.partitions[id]];
+                tasks.add(new ResultTask(stage.id, stage.latestAttempt, job.jobId, p, id, binary, job.properties,
+                        stage.rdd.preferredLocations(p)));
+            }
+        }
+        stage.pendingPartitions.clear();
+        for (Task t : tasks) {
+            stage.pendingPartitions.add(t.partitionId());
+        }
+        running.add(stage);
+        bus.post(new ListenerEvent.StageSubmitted(info(stage, job.jobId, tasks.size()), System.currentTimeMillis()));
+        if (tasks.isEmpty()) {
+            markStageFinished(stage, null);
+            submitWaitingChildren(stage);
+        } else {
+            taskScheduler.submitTasks(new TaskSet(tasks, stage.id, stage.latestAttempt, job.jobId, job.properties));
+        }
+    }
+
+    private StageInfo info(Stage s, int jobId, int numTasks) {
+        return new StageInfo(s.id, s.latestAttempt, s.name(), numTasks, jobId);
+    }
+
+    private ActiveJob activeJobFor(Stage stage) {
+        ActiveJob best = null;
+        for (int jobId : stage.jobIds) {
+            ActiveJob j = jobs.get(jobId);
+            if (j != null && (best == null || j.jobId < best.jobId)) {
+                best = j;
+            }
+        }
+        return best;
+    }
+
+    private void handleTaskCompletion(DAGSchedulerEvent.TaskCompleted event) {
+        Task task = event.task();
+        Stage stage = stages.get(task.stageId());
+        if (stage == null) {
+            return;
+        }
+        if (event.reason() instanceof TaskEndReason.FetchFailed ff) {
+            handleFetchFailure(stage, task, ff);
+            return;
+        }
+        if (!(event.reason() instanceof TaskEndReason.Success)) {
+            return; // retries of other failures are the task scheduler's business
+        }
+        if (task instanceof ResultTask rt) {
+            ActiveJob job = ((ResultStage) stage).activeJob;
+            if (job != null && !job.finished[rt.outputId()]) {
+                mergeAccumulators(event.accumUpdates());
+                job.finished[rt.outputId()] = true;
+                job.numFinished++;
+                stage.pendingPartitions.remove(task.partitionId());
+                job.listener.taskSucceeded(rt.outputId(), event.result());
+                if (job.numFinished == job.finished.length) {
+                    markStageFinished(stage, null);
+                    finishJob(job, true, null);
+                }
+            }
+            return;
+        }
+        mergeAccumulators(event.accumUpdates());
+        ShuffleMapStage sms = (ShuffleMapStage) stage;
+        mapOutputs.registerMapOutput(sms.dependency.shuffleId(), task.partitionId(), (MapStatus) event.result());
+        stage.pendingPartitions.remove(task.partitionId());
+        if (running.contains(stage) && task.stageAttempt() == stage.latestAttempt && stage.pendingPartitions.isEmpty()) {
+            markStageFinished(stage, null);
+            if (!sms.isAvailable()) {
+                submitStage(stage);
+            } else {
+                submitWaitingChildren(stage);
+            }
+        }
+    }
+
+    private void handleFetchFailure(Stage stage, Task task, TaskEndReason.FetchFailed ff) {
+        if (task.stageAttempt() != stage.latestAttempt) {
+            return;
+        }
+        ShuffleMapStage mapStage = shuffleStages.get(ff.shuffleId());
+        if (running.contains(stage)) {
+            markStageFinished(stage, "fetch failure: " + ff.message());
+        }
+        stage.failedAttempts.add(task.stageAttempt());
+        if (stage.failedAttempts.size() >= maxStageAttempts) {
+            abortStage(stage, new EmberException(stage + " has failed the maximum allowed number of times ("
+                    + maxStageAttempts + "). Most recent failure: " + ff.message()));
+            return;
+        }
+        for (int m : ff.lostMaps()) {
+            if (m >= 0) {
+                mapOutputs.unregisterMapOutput(ff.shuffleId(), m);
+            }
+        }
+        boolean first = failed.isEmpty();
+        failed.add(stage);
+        if (mapStage != null) {
+            failed.add(mapStage);
+        }
+        taskScheduler.cancelTasks(stage.id, false);
+        if (first) {
+            Thread resubmit = new Thread(() -> {
+                try {
+                    Thread.sleep(50);
+                } catch (InterruptedException e) {
+                    return;
+                }
+                post(new DAGSchedulerEvent.ResubmitFailedStages());
+            }, "ember-resubmit");
+            resubmit.setDaemon(true);
+            resubmit.start();
+        }
+    }
+
+    /** Resubmits failed stages; called from the event thread (tests call it directly). */
+    void resubmitFailedStages() {
+        List<Stage> toRetry = new ArrayList<>(failed);
+        failed.clear();
+        toRetry.sort(Comparator.comparingInt(s -> s.id));
+        for (Stage s : toRetry) {
+            submitStage(s);
+        }
+    }
+
+    private void submitWaitingChildren(Stage parent) {
+        List<Stage> children = new ArrayList<>();
+        for (Stage s : waiting) {
+            if (s.parents.contains(parent)) {
+                children.add(s);
+            }
+        }
+        children.sort(Comparator.comparingInt(s -> s.id));
+        for (Stage c : children) {
+            waiting.remove(c);
+            submitStage(c);
+        }
+    }
+
+    private void markStageFinished(Stage stage, String failure) {
+        running.remove(stage);
+        if (failure == null) {
+            stage.failedAttempts.clear();
+        }
+        ActiveJob job = activeJobFor(stage);
+        bus.post(new ListenerEvent.StageCompleted(info(stage, job == null ? -1 : job.jobId, stage.numTasks()),
+                System.currentTimeMillis(), failure));
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private void mergeAccumulators(List<Accumulator<?, ?>> updates) {
+        if (updates == null) {
+            return;
+        }
+        for (Accumulator update : updates) {
+            Accumulator driver = accumulators.get(update.id());
+            if (driver != null) {
+                driver.merge(update);
+            }
+        }
+    }
+
+    private void abortStage(Stage stage, Throwable error) {
+        for (ActiveJob job : new ArrayList<>(jobs.values())) {
+            if (dependsOn(job.finalStage, stage, new HashSet<>())) {
+                failJob(job, error);
+            }
+        }
+    }
+
+    private boolean dependsOn(Stage s, Stage target, Set<Stage> seen) {
+        if (s == target) {
+            return true;
+        }
+        if (!seen.add(s)) {
+            return false;
+        }
+        for (Stage p : s.parents) {
+            if (dependsOn(p, target, seen)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private void failJob(ActiveJob job, Throwable error) {
+        finishJob(job, false, error);
+        job.listener.jobFailed(error);
+    }
+
+    private void finishJob(ActiveJob job, boolean succeeded, Throwable error) {
+        jobs.remove(job.jobId);
+        Set<Stage> jobStages = new HashSet<>();
+        collectStages(job.finalStage, jobStages);
+        for (Stage s : jobStages) {
+            s.jobIds.remove(job.jobId);
+            if (s.jobIds.isEmpty()) {
+                if (running.remove(s)) {
+                    taskScheduler.cancelTasks(s.id, interrupt(job));
+                    if (!succeeded) {
+                        bus.post(new ListenerEvent.StageCompleted(info(s, job.jobId, s.numTasks()),
+                                System.currentTimeMillis(), String.valueOf(error)));
+                    }
+                }
+                waiting.remove(s);
+                failed.remove(s);
+                if (s instanceof ResultStage) {
+                    stages.remove(s.id);
+                }
+            }
+        }
+        bus.post(new ListenerEvent.JobEnd(job.jobId, System.currentTimeMillis(), succeeded, error));
+    }
+
+    private static boolean interrupt(ActiveJob job) {
+        return job.properties != null
+                && "true".equals(job.properties.getProperty(JobProperties.INTERRUPT_ON_CANCEL));
+    }
+
+    private void collectStages(Stage s, Set<Stage> out) {
+        if (out.add(s)) {
+            for (Stage p : s.parents) {
+                collectStages(p, out);
+            }
+        }
+    }
+
+    private void failAllJobs(Throwable error) {
+        for (ActiveJob job : new ArrayList<>(jobs.values())) {
+            failJob(job, error);
+        }
+    }
+}

@@ -1,0 +1,28 @@
+package io.ember.scheduler;
+
+import io.ember.core.Accumulator;
+import io.ember.rdd.RDD;
+import io.ember.rdd.TaskFunction;
+import java.util.List;
+import java.util.Properties;
+
+/** Immutable events posted to the DAG scheduler's event thread. */
+sealed interface DAGSchedulerEvent {
+    record JobSubmitted(int jobId, RDD<?> rdd, TaskFunction<?, ?> func, int[] partitions, JobListener listener,
+                        Properties properties) implements DAGSchedulerEvent {}
+
+    record TaskCompleted(Task task, TaskEndReason reason, Object result, List<Accumulator<?, ?>> accumUpdates)
+            implements DAGSchedulerEvent {}
+
+    record TaskSetFailed(int stageId, int stageAttempt, Throwable error) implements DAGSchedulerEvent {}
+
+    record JobCancelled(int jobId, String reason) implements DAGSchedulerEvent {}
+
+    record JobGroupCancelled(String groupId) implements DAGSchedulerEvent {}
+
+    record AllJobsCancelled() implements DAGSchedulerEvent {}
+
+    record ResubmitFailedStages() implements DAGSchedulerEvent {}
+
+    record Stop() implements DAGSchedulerEvent {}
+}

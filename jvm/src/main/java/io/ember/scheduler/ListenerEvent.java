@@ -1,0 +1,18 @@
+package io.ember.scheduler;
+
+/** Scheduler events delivered to listeners, in order, on the listener bus thread. */
+public sealed interface ListenerEvent {
+    record JobStart(int jobId, long time, java.util.List<Integer> stageIds) implements ListenerEvent {}
+
+    record JobEnd(int jobId, long time, boolean succeeded, Throwable error) implements ListenerEvent {}
+
+    record StageSubmitted(StageInfo stage, long time) implements ListenerEvent {}
+
+    record StageCompleted(StageInfo stage, long time, String failureReason) implements ListenerEvent {}
+
+    record TaskStart(int stageId, int stageAttempt, int partition, long taskId, int attempt, String executorId)
+            implements ListenerEvent {}
+
+    record TaskEnd(int stageId, int stageAttempt, int partition, long taskId, int attempt, TaskEndReason reason,
+                   long durationMs) implements ListenerEvent {}
+}

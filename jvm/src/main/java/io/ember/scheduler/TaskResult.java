@@ -1,0 +1,7 @@
+package io.ember.scheduler;
+
+import io.ember.core.Accumulator;
+import java.util.List;
+
+/** What a successful task sends back: its value and its accumulator updates. */
+public record TaskResult(Object value, List<Accumulator<?, ?>> accumUpdates) {}

@@ -1,0 +1,165 @@
+package io.ember.shuffle;
+
+import com.esotericsoftware.kryo.Kryo;
+import com.esotericsoftware.kryo.KryoException;
+import com.esotericsoftware.kryo.io.Input;
+import io.ember.core.Tuple2;
+import io.ember.storage.BlockId;
+import java.io.DataInputStream;
+import java.io.File;
+import java.io.FileInputStream;
+import java.io.IOException;
+import java.io.RandomAccessFile;
+import java.util.Iterator;
+import java.util.NoSuchElementException;
+
+/**
+ * Reads one reduce partition of a shuffle: the segment for that partition from every map
+ * output, then combines by key and/or sorts by key when the shuffle asks for it. A missing or
+ * unreadable map output is reported as a {@link FetchFailedException} naming that map.
+ */
+public final class ShuffleReader {
+    private ShuffleReader() {}
+
+    public static Iterator<Tuple2<Object, Object>> read(ShuffleEnv env, ShuffleHandle handle, int reduceId) {
+        MapStatus[] statuses = env.mapOutputs().statuses(handle.shuffleId(), reduceId);
+        Iterator<Tuple2<Object, Object>> records = new FetchIterator(env, handle.shuffleId(), reduceId, statuses);
+        if (handle.aggregator() != null) {
+            ExternalAppendOnlyMap map = new ExternalAppendOnlyMap(env, handle.aggregator(), handle.mapSideCombine());
+            map.insertAll(records);
+            records = map.iterator();
+        }
+        if (handle.keyOrdering() != null) {
+            ExternalSorter sorter = new ExternalSorter(env, handle.keyOrdering());
+            sorter.insertAll(records);
+            records = sorter.sortedIterator();
+        }
+        return records;
+    }
+
+    /** Streams the reduce partition's segments of each map output in map order. */
+    private static final class FetchIterator implements Iterator<Tuple2<Object, Object>> {
+        private final ShuffleEnv env;
+        private final int shuffleId;
+        private final int reduceId;
+        private final MapStatus[] statuses;
+        private final Kryo kryo;
+        private int nextMap;
+        private int currentMap = -1;
+        private Input input;
+        private boolean released;
+
+        FetchIterator(ShuffleEnv env, int shuffleId, int reduceId, MapStatus[] statuses) {
+            this.env = env;
+            this.shuffleId = shuffleId;
+            this.reduceId = reduceId;
+            this.statuses = statuses;
+            this.kryo = env.serializer().borrow();
+        }
+
+        @Override
+        public boolean hasNext() {
+            while (input == null || input.end()) {
+                if (input != null) {
+                    input.close();
+                    input = null;
+                }
+                if (nextMap >= statuses.length) {
+                    if (!released) {
+                        released = true;
+                        env.serializer().release(kryo);
+                    }
+                    return false;
+                }
+                currentMap = nextMap++;
+                if (statuses[currentMap].partitionSizes()[reduceId] > 0) {
+                    input = open(currentMap);
+                }
+            }
+            return true;
+        }
+
+        @Override
+        public Tuple2<Object, Object> next() {
+            if (!hasNext()) {
+                throw new NoSuchElementException();
+            }
+            try {
+                Object k = kryo.readClassAndObject(input);
+                Object v = kryo.readClassAndObject(input);
+                return new Tuple2<>(k, v);
+            } catch (KryoException e) {
+                throw new FetchFailedException(shuffleId, currentMap, reduceId, "corrupt shuffle data: " + e.getMessage(), e);
+            }
+        }
+
+        /** The maps (from the failing one on) whose files are gone, so all are recomputed at once. */
+        private java.util.List<Integer> lostMaps() {
+            java.util.List<Integer> lost = new java.util.ArrayList<>();
+            for (int m = currentMap; m < statuses.length; m++) {
+                if (!env.dirs().file(new BlockId.ShuffleIndex(shuffleId, m)).exists()
+                        || !env.dirs().file(new BlockId.ShuffleData(shuffleId, m)).exists()) {
+                    lost.add(m);
+                }
+            }
+            if (lost.isEmpty()) {
+                lost.add(currentMap);
+            }
+            return lost;
+        }
+
+        private Input open(int mapId) {
+            File index = env.dirs().file(new BlockId.ShuffleIndex(shuffleId, mapId));
+            File data = env.dirs().file(new BlockId.ShuffleData(shuffleId, mapId));
+            try {
+                long start;
+                long end;
+                try (RandomAccessFile idx = new RandomAccessFile(index, "r")) {
+                    idx.seek(8L * reduceId);
+                    start = idx.readLong();
+                    end = idx.readLong();
+                }
+                FileInputStream in = new FileInputStream(data);
+                in.getChannel().position(start);
+                return new Input(new BoundedStream(new DataInputStream(in), end - start), env.fileBufferSize());
+            } catch (IOException e) {
+                throw new FetchFailedException(shuffleId, mapId, lostMaps(), reduceId, e.toString(), e);
+            }
+        }
+    }
+
+    /** Limits a stream to one segment of a data file. */
+    private static final class BoundedStream extends java.io.FilterInputStream {
+        private long left;
+
+        BoundedStream(java.io.InputStream in, long limit) {
+            super(in);
+            this.left = limit;
+        }
+
+        @Override
+        public int read() throws IOException {
+            if (left <= 0) {
+                return -1;
+            }
+            int b = super.read();
+            if (b >= 0) {
+                left--;
+            }
+            return b;
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            if (left <= 0) {
+                return -1;
+            }
+            int n = super.read(b, off, (int) Math.min(len, left));
+            if (n > 0) {
+                left -= n;
+            }
+            return n;
+        }
+    }
+
+}

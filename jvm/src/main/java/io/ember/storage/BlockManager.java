@@ -1,0 +1,198 @@
+package io.ember.storage;
+
+import io.ember.serializer.KryoSerializer;
+import io.ember.serializer.ObjectReader;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * An executor's store of blocks: cached RDD partitions and broadcast values, in memory and on
+ * disk per their {@link StorageLevel}. Blocks evicted from memory move to disk when the level
+ * allows and are otherwise dropped (the RDD recomputes them from lineage). Thread-safe.
+ */
+public final class BlockManager {
+    private static final Logger LOG = LoggerFactory.getLogger(BlockManager.class);
+
+    private final String executorId;
+    private final KryoSerializer serializer;
+    private final DiskBlockManager dirs;
+    private final MemoryStore memoryStore;
+    private final DiskStore diskStore;
+    private final Set<BlockId> onDisk = ConcurrentHashMap.newKeySet();
+    private final Set<Integer> warnedReplication = ConcurrentHashMap.newKeySet();
+
+    public BlockManager(String executorId, MemoryManager memory, DiskBlockManager dirs, KryoSerializer serializer) {
+        this.executorId = executorId;
+        this.serializer = serializer;
+        this.dirs = dirs;
+        this.diskStore = new DiskStore(dirs, serializer);
+        this.memoryStore = new MemoryStore(memory, this::moveToDisk);
+    }
+
+    public String executorId() {
+        return executorId;
+    }
+
+    public DiskBlockManager diskBlockManager() {
+        return dirs;
+    }
+
+    public KryoSerializer serializer() {
+        return serializer;
+    }
+
+    /** The cached values of a block, computing and storing them first when absent. */
+    public <T> Iterator<T> getOrCompute(BlockId id, StorageLevel level, Supplier<Iterator<T>> compute) {
+        Optional<Iterator<T>> cached = get(id);
+        if (cached.isPresent()) {
+            return cached.get();
+        }
+        warnReplication(id, level);
+        Iterator<T> values = compute.get();
+        if (level.useMemory()) {
+            List<Object> unrolled = new ArrayList<>();
+            if (level.deserialized()) {
+                if (memoryStore.putValues(id, values, level, unrolled).isPresent()) {
+                    return typed(unrolled.iterator());
+                }
+            } else {
+                values.forEachRemaining(unrolled::add);
+                if (memoryStore.putBytes(id, serializer.toBytes(unrolled), level)) {
+                    return typed(unrolled.iterator());
+                }
+            }
+            Iterator<T> all = concat(typed(unrolled.iterator()), values);
+            if (!level.useDisk()) {
+                LOG.warn("Not enough memory to cache {}; it will be recomputed when needed", id.name());
+                return all;
+            }
+            values = all;
+        }
+        if (level.useDisk()) {
+            diskStore.putValues(id, values);
+            onDisk.add(id);
+            Optional<Iterator<T>> back = get(id);
+            if (back.isPresent()) {
+                return back.get();
+            }
+            throw new IllegalStateException("Block " + id.name() + " vanished right after it was written");
+        }
+        return values;
+    }
+
+    /** The block's values from memory or disk; empty when it is not (or no longer) stored. */
+    public <T> Optional<Iterator<T>> get(BlockId id) {
+        Optional<MemoryStore.Entry> mem = memoryStore.get(id);
+        if (mem.isPresent()) {
+            MemoryStore.Entry e = mem.get();
+            if (e.values() != null) {
+                return Optional.of(typed(e.values().iterator()));
+            }
+            List<Object> values = serializer.fromBytes(e.bytes());
+            return Optional.of(typed(values.iterator()));
+        }
+        if (onDisk.contains(id)) {
+            Optional<ObjectReader<T>> r = diskStore.getValues(id);
+            if (r.isEmpty()) {
+                onDisk.remove(id);
+                LOG.warn("Block {} was lost from disk; it will be recomputed", id.name());
+            }
+            return r.map(reader -> reader);
+        }
+        return Optional.empty();
+    }
+
+    /** Stores one value (e.g. a broadcast), in memory when it fits, else on disk. */
+    public void putSingle(BlockId id, Object value) {
+        List<Object> unrolled = new ArrayList<>();
+        if (memoryStore.putValues(id, List.of(value).iterator(), StorageLevel.MEMORY_AND_DISK, unrolled).isEmpty()) {
+            diskStore.putValues(id, List.of(value).iterator());
+            onDisk.add(id);
+        }
+    }
+
+    public <T> Optional<T> getSingle(BlockId id) {
+        Optional<Iterator<T>> it = get(id);
+        return it.filter(Iterator::hasNext).map(Iterator::next);
+    }
+
+    public boolean contains(BlockId id) {
+        return memoryStore.contains(id) || (onDisk.contains(id) && diskStore.contains(id));
+    }
+
+    public void remove(BlockId id) {
+        memoryStore.remove(id);
+        if (onDisk.remove(id)) {
+            diskStore.remove(id);
+        }
+    }
+
+    public void removeRdd(int rddId) {
+        for (BlockId id : allIds()) {
+            if (id instanceof BlockId.RddBlock r && r.rddId() == rddId) {
+                remove(id);
+            }
+        }
+    }
+
+    public List<BlockId> allIds() {
+        List<BlockId> ids = new ArrayList<>(memoryStore.ids());
+        for (BlockId id : onDisk) {
+            if (!ids.contains(id)) {
+                ids.add(id);
+            }
+        }
+        return ids;
+    }
+
+    /** Test hook and fault path: forgets a block held in memory (disk copies stay). */
+    public boolean dropFromMemory(BlockId id) {
+        return memoryStore.remove(id);
+    }
+
+    private void moveToDisk(BlockId id, MemoryStore.Entry e) {
+        if (!e.level().useDisk() || onDisk.contains(id)) {
+            return;
+        }
+        if (e.values() != null) {
+            diskStore.putValues(id, e.values().iterator());
+        } else {
+            List<Object> values = serializer.fromBytes(e.bytes());
+            diskStore.putValues(id, values.iterator());
+        }
+        onDisk.add(id);
+    }
+
+    private void warnReplication(BlockId id, StorageLevel level) {
+        if (level.replication() > 1 && id instanceof BlockId.RddBlock r && warnedReplication.add(r.rddId())) {
+            LOG.warn("RDD {} asks for {} replicas, but this application has one executor; keeping one copy",
+                    r.rddId(), level.replication());
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <T> Iterator<T> typed(Iterator<?> it) {
+        return (Iterator<T>) it;
+    }
+
+    private static <T> Iterator<T> concat(Iterator<T> a, Iterator<T> b) {
+        return new Iterator<>() {
+            @Override
+            public boolean hasNext() {
+                return a.hasNext() || b.hasNext();
+            }
+
+            @Override
+            public T next() {
+                return a.hasNext() ? a.next() : b.next();
+            }
+        };
+    }
+}

@@ -1,0 +1,53 @@
+"""Information about the task a worker is running, for user code and Ember's shuffle code.
+
+>>> TaskContext.get() is None     # outside a task
+True
+"""
+
+from typing import Dict, Optional
+
+
+class TaskContext:
+    """The running task (PySpark's TaskContext); ``TaskContext.get()`` returns it in a task."""
+
+    _current: Optional["TaskContext"] = None
+
+    def __init__(self, stage_id: int, partition_id: int, attempt_number: int,
+                 task_attempt_id: int, memory_limit_mb: int = 512, spill_dir: str = "",
+                 files_dir: str = "", properties: Optional[Dict[str, str]] = None):
+        self._stage_id = stage_id
+        self._partition_id = partition_id
+        self._attempt_number = attempt_number
+        self._task_attempt_id = task_attempt_id
+        self._properties = dict(properties or {})
+        self.memory_limit_mb = memory_limit_mb
+        """ember.python.worker.memory: MB this worker may use before shuffle code spills."""
+        self.spill_dir = spill_dir
+        """Directory for spill files ("" = the system temp dir)."""
+        self.files_dir = files_dir
+        """Where files added with addFile are ("" = none)."""
+
+    @classmethod
+    def get(cls) -> Optional["TaskContext"]:
+        """The current task's context, or None outside a task."""
+        return cls._current
+
+    @classmethod
+    def _set(cls, ctx: Optional["TaskContext"]) -> None:
+        cls._current = ctx
+
+    def stageId(self) -> int:
+        return self._stage_id
+
+    def partitionId(self) -> int:
+        return self._partition_id
+
+    def attemptNumber(self) -> int:
+        """How many times this task was attempted before (0 for the first attempt)."""
+        return self._attempt_number
+
+    def taskAttemptId(self) -> int:
+        return self._task_attempt_id
+
+    def getLocalProperty(self, key: str) -> Optional[str]:
+        return self._properties.get(key)
