@@ -87,6 +87,14 @@ public final class DAGScheduler {
         queue.add(e);
     }
 
+    /** Processes queued events on the calling thread (tests run the scheduler without its thread). */
+    void drainEvents() {
+        DAGSchedulerEvent e;
+        while ((e = queue.poll()) != null) {
+            onEvent(e);
+        }
+    }
+
     private void loop() {
         try {
             while (true) {

@@ -19,6 +19,7 @@ import java.util.stream.Stream;
 public final class DiskBlockManager {
     private static final int SUB_DIRS = 64;
     private final List<Path> roots = new ArrayList<>();
+    private final java.util.concurrent.atomic.AtomicLong spillFiles = new java.util.concurrent.atomic.AtomicLong();
 
     public DiskBlockManager(List<String> localDirs) {
         for (String dir : localDirs) {
@@ -53,7 +54,13 @@ public final class DiskBlockManager {
     }
 
     public BlockId.TempSpill newSpillBlock() {
+        spillFiles.incrementAndGet();
         return new BlockId.TempSpill(UUID.randomUUID().toString());
+    }
+
+    /** How many spill files buffers have created so far (tests and metrics). */
+    public long spillFilesCreated() {
+        return spillFiles.get();
     }
 
     public List<Path> roots() {
