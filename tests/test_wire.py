@@ -39,7 +39,7 @@ class TrickleReader(io.RawIOBase):
         return self._data.read(min(n, 1) if n >= 0 else 1)
 
 
-# -- constants -------------------------------------------------------------------------------
+# -- constants -----------------------------------------------------------------------------
 
 def _python_constants():
     return {name: value for name, value in vars(wire).items()
@@ -63,11 +63,11 @@ def test_java_declares_the_same_constants():
         r"public static final int ([A-Z0-9_]+) = (-?(?:0x[0-9A-Fa-f]+|\d+));", source)}
     assert java == _python_constants()
     # each control code's Java name is spelled out in controlName() too
-    for code, name in wire.CONTROL_NAMES.items():
+    for name in wire.CONTROL_NAMES.values():
         assert 'case %s: return "%s";' % (name, name) in source
 
 
-# -- primitives ----------------------------------------------------------------------------------
+# -- primitives ----------------------------------------------------------------------------
 
 def test_frames_and_strings_round_trip():
     buf = io.BytesIO()
@@ -100,7 +100,7 @@ def test_short_reads_are_completed_and_truncation_detected():
         wire.read_int_or_eof(io.BytesIO(b"\x00\x01"))
 
 
-# -- handshake -------------------------------------------------------------------------------------
+# -- handshake -----------------------------------------------------------------------------
 
 def test_handshake_checks_in_order():
     def refusal(hs, secret="s", version="3.11"):
@@ -135,7 +135,7 @@ def test_handshake_reply_round_trip():
             io.BytesIO(encoded(wire.write_handshake_reply, reply))) == reply
 
 
-# -- task messages ----------------------------------------------------------------------------------
+# -- task messages -------------------------------------------------------------------------
 
 def test_task_header_round_trip():
     h = wire.TaskHeader(3, 4, 2, b"\x80\x05cmd", task_attempt_id=2 ** 40, memory_limit_mb=7,
@@ -168,7 +168,7 @@ def test_exception_and_timing_round_trip():
     assert wire.read_timing(stream) == wire.Timing(1, 2, 3, 4, 5)
 
 
-# -- transcripts ------------------------------------------------------------------------------------
+# -- transcripts ---------------------------------------------------------------------------
 
 def test_stored_transcripts_are_current():
     for filename, text in mt.render_all().items():

@@ -135,7 +135,7 @@ def task_updates() -> List[Tuple[int, Any]]:
     return updates
 
 
-# -- driver side -----------------------------------------------------------------------------
+# -- driver side ---------------------------------------------------------------------------
 
 def merge_updates(updates: Iterable[Tuple[int, Any]]) -> None:
     """Adds task updates into this driver's accumulators (unknown ids are an error)."""

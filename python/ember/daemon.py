@@ -76,6 +76,7 @@ def _accept_and_fork(listener: socket.socket, secret: str) -> Optional[int]:
                 refusal = str(e)
             if refusal is not None:
                 wire.write_handshake_reply(outfile, wire.HandshakeReply(False, message=refusal))
+                worker.hang_up(conn)
                 return None
         conn.settimeout(None)
         pid = os.fork()

@@ -120,15 +120,24 @@ class AutoBatchedSerializer(BatchedSerializer):
                 count //= 2
 
 
+def _partition_index(pid: Any) -> int:
+    if isinstance(pid, (bool, float)) or not hasattr(pid, "__index__"):
+        raise ValueError("partition id must be a non-negative int, got %r" % (pid,))
+    return pid.__index__()  # e.g. a numpy integer from a user's partition function
+
+
 class PartitionedBatchSerializer:
     """Shuffle map output: items are (partition id, list of records); each is written as an
     int32 partition id followed by a frame holding the pickled list."""
 
     def dump_stream(self, iterator: Iterable[Tuple[int, List[Any]]], out: BinaryIO) -> int:
-        write, pack, dumps, protocol = out.write, _TWO_INT32.pack, pickle.dumps, wire.PICKLE_PROTOCOL
+        write, pack, dumps = out.write, _TWO_INT32.pack, pickle.dumps
+        protocol = wire.PICKLE_PROTOCOL
         frames = 0
         for pid, batch in iterator:
-            if pid.__class__ is not int or pid < 0:
+            if pid.__class__ is not int:
+                pid = _partition_index(pid)
+            if pid < 0:
                 raise ValueError("partition id must be a non-negative int, got %r" % (pid,))
             data = dumps(batch, protocol)
             write(pack(pid, len(data)))

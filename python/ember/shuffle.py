@@ -107,7 +107,7 @@ def _next_threshold(limit: int, measure: Callable[[], int]) -> int:
     return max(limit, measure() + max(limit // 4, _MB))
 
 
-# -- map side ----------------------------------------------------------------------------------
+# -- map side ------------------------------------------------------------------------------
 
 def partition_pairs(pairs: Iterable[Pair], num_partitions: int,
                     partition_func: Callable[[Any], int] = portable_hash,
@@ -172,7 +172,7 @@ def combine_and_partition(pairs: Iterable[Pair], aggregator: Aggregator, num_par
                                memory_limit_mb=0)
 
 
-# -- reduce side --------------------------------------------------------------------------------
+# -- reduce side ---------------------------------------------------------------------------
 
 class ExternalMerger:
     """Merges (key, value) or (key, combiner) pairs in memory, spilling to disk past a limit.

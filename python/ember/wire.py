@@ -15,10 +15,11 @@ Conversation on one socket (executor = E, worker = W)::
     E: MAGIC, PROTOCOL_VERSION, secret (string), driver Python "major.minor" (string)
     W: HANDSHAKE_OK, worker pid (int32)          -- or HANDSHAKE_REFUSED, message; W closes
     repeat for each task (worker reuse):
-      E: START_TASK, task header (see write_task_header), input frames..., END_OF_DATA
+      E: START_TASK, task header (see TaskHeader), input frames..., END_OF_DATA
       W: output..., END_OF_DATA, ACCUMULATORS, frame(pickled list of (id, update)),
          TIMING, 5 x int64 (see Timing), END_OF_STREAM
-         -- or, on failure at any point: EXCEPTION, exception body, END_OF_STREAM
+         -- or, on failure at any point (even after some output or after the output's
+            END_OF_DATA): EXCEPTION, exception body (see WorkerException), END_OF_STREAM
     E: SHUTDOWN (or close) -- W exits
 
 Input modes: MODE_PICKLED_BATCHES (each frame one pickled list of records) or
@@ -39,7 +40,7 @@ import struct
 from dataclasses import dataclass, field
 from typing import BinaryIO, Dict, List, Optional, Tuple
 
-# -- handshake constants ---------------------------------------------------------------------
+# -- handshake constants -------------------------------------------------------------------
 
 MAGIC = 0x454D4252
 """First int32 on every worker connection: ASCII "EMBR"."""
@@ -50,7 +51,7 @@ PROTOCOL_VERSION = 1
 MAX_HANDSHAKE_FIELD_BYTES = 4096
 """Longest secret / version string read before authentication (bounds unauthenticated reads)."""
 
-# -- control codes (negative frame lengths) ----------------------------------------------------
+# -- control codes (negative frame lengths) ------------------------------------------------
 
 END_OF_DATA = -1
 """Ends a data section: the input stream (E->W) or the output stream (W->E)."""
@@ -88,7 +89,7 @@ CONTROL_NAMES: Dict[int, str] = {
     SHUTDOWN: "SHUTDOWN",
 }
 
-# -- data modes ---------------------------------------------------------------------------------
+# -- data modes ----------------------------------------------------------------------------
 
 MODE_PICKLED_BATCHES = 0
 MODE_UTF8_STRINGS = 1
@@ -126,7 +127,7 @@ def control_name(code: int) -> str:
     return CONTROL_NAMES.get(code, "length %d" % code if code >= 0 else "unknown code %d" % code)
 
 
-# -- primitive writers ----------------------------------------------------------------------------
+# -- primitive writers ---------------------------------------------------------------------
 
 def write_int(out: BinaryIO, value: int) -> None:
     out.write(INT32.pack(value))
@@ -148,7 +149,7 @@ def write_string(out: BinaryIO, text: Optional[str]) -> None:
         write_frame(out, text.encode("utf-8"))
 
 
-# -- primitive readers ------------------------------------------------------------------------------
+# -- primitive readers ---------------------------------------------------------------------
 
 def read_exact(inp: BinaryIO, n: int) -> bytes:
     data = inp.read(n)
@@ -223,7 +224,7 @@ def expect_control(inp: BinaryIO, code: int) -> None:
         raise ProtocolError("expected %s, got %s" % (control_name(code), control_name(got)))
 
 
-# -- handshake ----------------------------------------------------------------------------------------
+# -- handshake -----------------------------------------------------------------------------
 
 @dataclass(frozen=True)
 class Handshake:
@@ -299,7 +300,7 @@ def read_handshake_reply(inp: BinaryIO) -> HandshakeReply:
     raise ProtocolError("expected a handshake reply, got %s" % control_name(code))
 
 
-# -- task header ------------------------------------------------------------------------------------------
+# -- task header ---------------------------------------------------------------------------
 
 @dataclass
 class TaskHeader:
@@ -395,7 +396,7 @@ def read_task_header(inp: BinaryIO) -> TaskHeader:
                       properties, input_mode, output_mode)
 
 
-# -- task results ----------------------------------------------------------------------------------------
+# -- task results --------------------------------------------------------------------------
 
 @dataclass(frozen=True)
 class WorkerException:

@@ -34,6 +34,7 @@ from ember.taskcontext import TaskContext
 PYTHON_VERSION = "%d.%d" % sys.version_info[:2]
 SOCKET_BUFFER = 1 << 16
 MAX_PICKLED_EXCEPTION = 1 << 20
+_PACKAGE_DIR = os.path.dirname(os.path.abspath(__file__))
 
 _WRITERS = {
     wire.MODE_PICKLED_BATCHES: AutoBatchedSerializer(),
@@ -52,7 +53,7 @@ def _now_ms() -> int:
     return int(time.time() * 1000)
 
 
-# -- handshake -------------------------------------------------------------------------------
+# -- handshake -----------------------------------------------------------------------------
 
 def handshake(infile: BinaryIO, outfile: BinaryIO, secret: str,
               python_version: str = PYTHON_VERSION) -> bool:
@@ -149,8 +150,9 @@ def _report_failure(e: BaseException, partition_id: int, outfile: BinaryIO) -> N
 
 
 def describe_exception(e: BaseException, partition_id: int) -> wire.WorkerException:
-    """The EXCEPTION body for ``e``; the traceback starts at the first frame outside this
-    module, i.e. at the user's code."""
+    """The EXCEPTION body for ``e``; the traceback starts at the first frame outside Ember's
+    package (the worker loop and serializers that called the user's code), unless every frame
+    is Ember's own."""
     cls = type(e)
     name = cls.__qualname__ if cls.__module__ == "builtins" else \
         "%s.%s" % (cls.__module__, cls.__qualname__)
@@ -159,7 +161,8 @@ def describe_exception(e: BaseException, partition_id: int) -> wire.WorkerExcept
     except Exception:  # a broken __str__ must not hide the failure
         message = "<unprintable %s>" % name
     tb = e.__traceback__
-    while tb is not None and tb.tb_frame.f_code.co_filename == __file__:
+    while tb is not None and \
+            os.path.dirname(os.path.abspath(tb.tb_frame.f_code.co_filename)) == _PACKAGE_DIR:
         tb = tb.tb_next
     text = "".join(traceback.format_exception(cls, e, tb or e.__traceback__))
     return wire.WorkerException(name, message, text, partition_id, _pickle_exception(e))
@@ -175,7 +178,20 @@ def _pickle_exception(e: BaseException) -> Optional[bytes]:
     return None
 
 
-# -- entry points ---------------------------------------------------------------------------
+# -- entry points --------------------------------------------------------------------------
+
+def hang_up(sock: socket.socket, linger_s: float = 0.5) -> None:
+    """Closes our sending side and discards what the peer still sends (briefly), so that a
+    refusal is not lost to a TCP reset caused by unread handshake bytes."""
+    try:
+        sock.shutdown(socket.SHUT_WR)
+        sock.settimeout(linger_s)
+        deadline = time.monotonic() + linger_s
+        while sock.recv(1 << 16) and time.monotonic() < deadline:
+            pass
+    except OSError:
+        pass
+
 
 def serve_socket(sock: socket.socket, secret: Optional[str]) -> int:
     """Serves one executor connection. With ``secret`` None the handshake was already
@@ -189,6 +205,7 @@ def serve_socket(sock: socket.socket, secret: Optional[str]) -> int:
             wire.write_handshake_reply(outfile, wire.HandshakeReply(True, os.getpid()))
             outfile.flush()
         elif not handshake(infile, outfile, secret):
+            hang_up(sock)
             return 0
         return serve_tasks(infile, outfile)
     finally:
