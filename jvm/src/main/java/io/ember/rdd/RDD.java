@@ -37,12 +37,14 @@ public abstract class RDD<T> implements Serializable {
     private final transient RDDContext context;
     private final int id;
     private List<Dependency<?>> dependencies;
-    private Partition[] partitions;
+    /** Computed on the driver; tasks receive their own partition object instead. */
+    private transient Partition[] partitions;
     private StorageLevel storageLevel = StorageLevel.NONE;
     private String name;
     private String origin = "";
     private boolean checkpointRequested;
     private boolean localCheckpointRequested;
+    private boolean checkpointing;
     private RDD<T> checkpointData;
 
     protected RDD(RDDContext context, List<Dependency<?>> dependencies) {
@@ -207,16 +209,29 @@ public abstract class RDD<T> implements Serializable {
         if (checkpointData != null) {
             return;
         }
-        if (checkpointRequested) {
-            RDD<T> data = CheckpointRDD.write(this);
+        if (checkpointRequested || localCheckpointRequested) {
             synchronized (this) {
-                checkpointData = data;
-                partitions = null;
+                if (checkpointing) {
+                    return;
+                }
+                checkpointing = true;
             }
-        } else if (localCheckpointRequested) {
-            RDD<T> data = new LocalCheckpointRDD<>(this);
-            synchronized (this) {
-                checkpointData = data;
+            try {
+                RDD<T> data;
+                if (checkpointRequested) {
+                    data = CheckpointRDD.write(this);
+                } else {
+                    count(); // caches every partition before lineage is cut
+                    data = new LocalCheckpointRDD<>(this);
+                }
+                synchronized (this) {
+                    checkpointData = data;
+                    partitions = null;
+                }
+            } finally {
+                synchronized (this) {
+                    checkpointing = false;
+                }
             }
         } else {
             for (Dependency<?> d : dependencies) {

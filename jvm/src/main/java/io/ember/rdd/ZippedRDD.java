@@ -9,6 +9,8 @@ import java.util.NoSuchElementException;
 
 /** Pairs the i-th elements of two RDDs with the same partition count and partition sizes. */
 final class ZippedRDD<A, B> extends RDD<Tuple2<A, B>> {
+    record ZippedPartition(int index, Partition left, Partition right) implements Partition {}
+
     private final RDD<A> left;
     private final RDD<B> right;
 
@@ -24,13 +26,20 @@ final class ZippedRDD<A, B> extends RDD<Tuple2<A, B>> {
 
     @Override
     protected Partition[] computePartitions() {
-        return left.partitions();
+        Partition[] l = left.partitions();
+        Partition[] r = right.partitions();
+        Partition[] parts = new Partition[l.length];
+        for (int i = 0; i < l.length; i++) {
+            parts[i] = new ZippedPartition(i, l[i], r[i]);
+        }
+        return parts;
     }
 
     @Override
     public Iterator<Tuple2<A, B>> compute(Partition split, TaskContext ctx) {
-        Iterator<A> a = left.iterator(split, ctx);
-        Iterator<B> b = right.iterator(right.partitions()[split.index()], ctx);
+        ZippedPartition z = (ZippedPartition) split;
+        Iterator<A> a = left.iterator(z.left(), ctx);
+        Iterator<B> b = right.iterator(z.right(), ctx);
         return new Iterator<>() {
             @Override
             public boolean hasNext() {

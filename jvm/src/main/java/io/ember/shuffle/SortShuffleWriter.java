@@ -79,13 +79,11 @@ public final class SortShuffleWriter extends Spillable {
         Aggregator<Object, Object> agg = handle.aggregator();
         while (records.hasNext()) {
             Tuple2<?, ?> t = records.next();
-            Object k = t._1();
-            Object old = combined.get(k);
-            Object c = old == null && !combined.containsKey(k)
-                    ? Functions.apply(agg.createCombiner(), t._2())
-                    : Functions.apply(agg.mergeValue(), old, t._2());
-            combined.put(k, c);
-            sizeTracker.onInsert(k, c);
+            Object v = t._2();
+            Object c = combined.compute(t._1(), (k, old) -> old == null
+                    ? Functions.apply(agg.createCombiner(), v)
+                    : Functions.apply(agg.mergeValue(), old, v));
+            sizeTracker.onInsert(t._1(), c);
             maybeSpill(sizeTracker.estimate(combined.size()));
         }
     }

@@ -1,0 +1,203 @@
+package io.ember.api;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.ember.core.EmberConf;
+import io.ember.core.EmberException;
+import io.ember.core.HashPartitioner;
+import io.ember.core.TaskFailedException;
+import io.ember.core.Tuple2;
+import io.ember.rdd.PairRDDFunctions;
+import io.ember.rdd.ParallelCollectionRDD;
+import io.ember.rdd.RDD;
+import io.ember.rdd.RangeRDD;
+import io.ember.rdd.TextFileRDD;
+import io.ember.rdd.TaskContext;
+import io.ember.storage.BlockId;
+import io.ember.storage.StorageLevel;
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Lost shuffle files and cached blocks, spilling, retries and failed output, on a real local context. */
+class EngineFaultsTest {
+    private static EmberContext ec;
+    private static final AtomicBoolean DELETED = new AtomicBoolean();
+    private static final AtomicInteger RUNS = new AtomicInteger();
+
+    @TempDir
+    Path tmp;
+
+    private static EmberContext start(EmberConf conf) {
+        ec = new EmberContext(conf.setAppName("faults").set("ember.ui.showConsoleProgress", "false"));
+        return ec;
+    }
+
+    @AfterEach
+    void stop() {
+        if (ec != null) {
+            ec.stop();
+        }
+    }
+
+    private static List<Integer> range(int n) {
+        List<Integer> l = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            l.add(i);
+        }
+        return l;
+    }
+
+    @Test
+    void shuffleFileDeletedMidJobIsRecomputedFromLineage() {
+        start(new EmberConf(false).setMaster("local[2]"));
+        DELETED.set(false);
+        RDD<Tuple2<Integer, Integer>> pairs = new ParallelCollectionRDD<>(ec, range(3000), 3).map(i -> new Tuple2<>(i % 10, i));
+        RDD<Tuple2<Integer, Integer>> moved = new PairRDDFunctions<>(pairs).partitionBy(new HashPartitioner(2));
+        RDD<Tuple2<Integer, Integer>> touched = moved.map(t -> {
+            if (DELETED.compareAndSet(false, true)) {
+                File data = ec.diskBlockManager().file(new BlockId.ShuffleData(0, 2));
+                File index = ec.diskBlockManager().file(new BlockId.ShuffleIndex(0, 2));
+                assertTrue(data.delete() && index.delete(), "shuffle files existed and were deleted");
+            }
+            return t;
+        });
+        Map<Integer, Integer> sums = new TreeMap<>(
+                new PairRDDFunctions<>(new PairRDDFunctions<>(touched).reduceByKey(Integer::sum, 2)).collectAsMap());
+        Map<Integer, Integer> expected = new TreeMap<>();
+        for (int i = 0; i < 3000; i++) {
+            expected.merge(i % 10, i, Integer::sum);
+        }
+        assertTrue(DELETED.get());
+        assertEquals(expected, sums);
+    }
+
+    @Test
+    void lostCachedBlocksAreRecomputed() throws Exception {
+        start(new EmberConf(false).setMaster("local[2]"));
+        RDD<Integer> cached = new ParallelCollectionRDD<>(ec, range(1000), 4).map(i -> i * 2);
+        cached.persist(StorageLevel.DISK_ONLY);
+        assertEquals(1000, cached.count());
+        File f = ec.diskBlockManager().file(new BlockId.RddBlock(cached.id(), 1));
+        assertTrue(f.exists(), "block was written to disk");
+        assertTrue(f.delete());
+        assertEquals(999000L, (long) cached.map(i -> (long) i).reduce(Long::sum));
+        RDD<Integer> inMemory = new ParallelCollectionRDD<>(ec, range(100), 2).map(i -> i + 1).cache();
+        assertEquals(100, inMemory.count());
+        assertTrue(ec.blockManager().dropFromMemory(new BlockId.RddBlock(inMemory.id(), 0)));
+        assertEquals(5050, (int) inMemory.reduce(Integer::sum));
+    }
+
+    @Test
+    void shuffleThreeTimesLargerThanItsMemoryBudgetSpillsAndCompletes() {
+        long heap = Runtime.getRuntime().maxMemory();
+        double fraction = (8.0 * (1 << 20)) / (heap - Math.min(300L << 20, heap / 4));
+        start(new EmberConf(false).setMaster("local[2]").set("ember.memory.fraction", String.valueOf(fraction)));
+        long spillsBefore = ec.diskBlockManager().spillFilesCreated();
+        int n = 400_000;
+        String pad = "x".repeat(40);
+        RDD<Tuple2<Integer, String>> pairs = new RangeRDD(ec, 0, n, 1, 4).map(i -> new Tuple2<>((int) (i % 5000), pad + i));
+        RDD<Tuple2<Integer, Iterable<String>>> grouped = new PairRDDFunctions<>(pairs).groupByKey(4);
+        Map<Integer, Integer> sizes = new HashMap<>();
+        for (Tuple2<Integer, Integer> t : new PairRDDFunctions<>(grouped).mapValues(it -> {
+            int c = 0;
+            for (String ignored : it) {
+                c++;
+            }
+            return c;
+        }).collect()) {
+            sizes.put(t._1(), t._2());
+        }
+        assertEquals(5000, sizes.size());
+        assertTrue(sizes.values().stream().allMatch(c -> c == 80));
+        assertTrue(ec.diskBlockManager().spillFilesCreated() > spillsBefore, "the shuffle spilled to disk");
+    }
+
+    @Test
+    void aTaskThatFailsOnceRunsExactlyOneExtraTime() {
+        start(new EmberConf(false).setMaster("local[2]"));
+        RUNS.set(0);
+        List<Integer> out = new ParallelCollectionRDD<>(ec, range(30), 3).mapPartitions(it -> {
+            RUNS.incrementAndGet();
+            TaskContext ctx = TaskContext.get();
+            if (ctx.partitionId() == 1 && ctx.attemptNumber() == 0) {
+                throw new IllegalStateException("transient");
+            }
+            return it;
+        }).collect();
+        assertEquals(range(30), out);
+        assertEquals(4, RUNS.get());
+    }
+
+    @Test
+    void userExceptionFailsTheJobWithStagePartitionAttemptsAndCause() {
+        start(new EmberConf(false).setMaster("local[2,3]"));
+        TaskFailedException e = assertThrows(TaskFailedException.class, () -> new ParallelCollectionRDD<>(ec, range(10), 2)
+                .map(i -> {
+                    if (i == 7) {
+                        throw new ArithmeticException("bad record 7");
+                    }
+                    return i;
+                }).collect());
+        assertEquals(1, e.partition());
+        assertEquals(3, e.attempts());
+        assertTrue(e.getCause() instanceof ArithmeticException);
+        assertTrue(e.getMessage().contains("bad record 7"), e.getMessage());
+        assertEquals(10, new ParallelCollectionRDD<>(ec, range(10), 2).count(), "the context stays usable");
+    }
+
+    @Test
+    void failedSaveLeavesNoPartFiles() {
+        start(new EmberConf(false).setMaster("local[2,1]"));
+        Path out = tmp.resolve("out");
+        assertThrows(EmberException.class, () -> new ParallelCollectionRDD<>(ec, range(10), 2).map(i -> {
+            if (i == 9) {
+                throw new IllegalStateException("fail late");
+            }
+            return i;
+        }).saveAsTextFile(out.toString()));
+        assertFalse(Files.exists(out), "no output directory after a failed job");
+        new ParallelCollectionRDD<>(ec, range(10), 2).saveAsTextFile(out.toString());
+        assertTrue(Files.exists(out.resolve("_SUCCESS")));
+        EmberException again = assertThrows(EmberException.class,
+                () -> new ParallelCollectionRDD<>(ec, range(3), 1).saveAsTextFile(out.toString()));
+        assertTrue(again.getMessage().contains(out.toString()));
+    }
+
+    @Test
+    void badInputGetsClearErrors() {
+        EmberException master = assertThrows(EmberException.class,
+                () -> new EmberContext(new EmberConf(false).setMaster("locl[2]")));
+        assertTrue(master.getMessage().contains("locl[2]"), master.getMessage());
+        start(new EmberConf(false).setMaster("local[2]"));
+        EmberException missing = assertThrows(EmberException.class, () -> new TextFileRDD(ec, "/no/such/file.txt", 2).count());
+        assertTrue(missing.getMessage().contains("/no/such/file.txt"), missing.getMessage());
+        Object notSerializable = new Object();
+        EmberException closure = assertThrows(EmberException.class,
+                () -> new ParallelCollectionRDD<>(ec, range(3), 1).map(i -> i + notSerializable.hashCode()).count());
+        assertTrue(closure.getMessage().contains("java.lang.Object is not Serializable"), closure.getMessage());
+        EmberException empty = assertThrows(EmberException.class,
+                () -> new ParallelCollectionRDD<>(ec, new ArrayList<Integer>(), 2).reduce(Integer::sum));
+        assertTrue(empty.getMessage().contains("empty"), empty.getMessage());
+        assertThrows(EmberException.class, () -> new ParallelCollectionRDD<>(ec, new ArrayList<Integer>(), 2).first());
+        EmberException zip = assertThrows(EmberException.class,
+                () -> new ParallelCollectionRDD<>(ec, range(4), 2).zip(new ParallelCollectionRDD<>(ec, range(4), 3)));
+        assertTrue(zip.getMessage().contains("same number of partitions"), zip.getMessage());
+        ec.stop();
+        EmberException stopped = assertThrows(EmberException.class, () -> new ParallelCollectionRDD<>(ec, range(3), 1).count());
+        assertTrue(stopped.getMessage().contains("stopped"), stopped.getMessage());
+    }
+}

@@ -1,0 +1,13 @@
+#!/usr/bin/env bash
+# Engine benchmarks (issue: engine foundation), local[2]. Generates data on first run.
+set -euo pipefail
+here="$(cd "$(dirname "$0")" && pwd)"
+root="$(cd "$here/../.." && pwd)"
+jar="$root/jvm/target/ember-engine-0.1.0-all.jar"
+[ -f "$jar" ] || (cd "$root" && mvn -q -B -DskipTests package)
+data="$here/data"
+mkdir -p "$data"
+[ -f "$data/text200.txt" ] || python3 "$root/../shared/bench/gen_text.py" "$data/text200.txt" --mb 200
+[ -f "$data/pairs5m.txt" ] || python3 "$root/../shared/bench/gen_pairs.py" "$data/pairs5m.txt" --rows 5000000
+java -Xmx4g -cp "$jar" "$here/EngineBench.java" "$data/text200.txt" "$data/pairs5m.txt"
+java -Xmx512m -cp "$jar" "$here/EngineBench.java" "$data/text200.txt" "$data/pairs5m.txt" heap
