@@ -23,3 +23,12 @@ def subprocess_env(**extra: str) -> dict:
 @pytest.fixture
 def worker_env() -> dict:
     return subprocess_env()
+
+
+@pytest.fixture(scope="session")
+def sc():
+    """One engine context for the whole session (local[2])."""
+    from ember import SparkContext
+    context = SparkContext("local[2]", "ember-tests")
+    yield context
+    context.stop()

@@ -5,7 +5,38 @@ and run in Python worker processes fed by the JVM executors.
 
 Worker-side modules (wire, serializers, hashing, shuffle, worker, daemon, accumulators,
 broadcast, taskcontext) import this package, so it must stay free of driver-side imports
-(py4j, the context) at import time.
+(py4j, the context) at import time: the driver classes below are loaded on first access.
+
+>>> from ember import SparkContext, SparkConf   # doctest: +SKIP
 """
 
+import importlib
+
 __version__ = "0.1.0"
+
+_LAZY = {
+    "SparkContext": "ember.context",
+    "Context": "ember.context",
+    "SparkConf": "ember.conf",
+    "RDD": "ember.rdd",
+    "StorageLevel": "ember.storagelevel",
+    "SparkFiles": "ember.files",
+    "StatCounter": "ember.statcounter",
+    "Broadcast": "ember.broadcast",
+    "Accumulator": "ember.accumulators",
+    "AccumulatorParam": "ember.accumulators",
+    "TaskContext": "ember.taskcontext",
+    "PythonTaskError": "ember.errors",
+    "EmberError": "ember.errors",
+}
+
+__all__ = sorted(_LAZY)
+
+
+def __getattr__(name):
+    module = _LAZY.get(name)
+    if module is None:
+        raise AttributeError("module 'ember' has no attribute %r" % name)
+    value = getattr(importlib.import_module(module), name)
+    globals()[name] = value
+    return value

@@ -15,7 +15,7 @@ import java.util.List;
 
 /**
  * Engine benchmarks of the foundation issue, on local[2]. Prints one line per figure.
- * Usage: java -cp ENGINE_JAR EngineBench.java TEXT_FILE PAIRS_FILE
+ * Usage (see engine_bench.sh): EngineBench TEXT_FILE PAIRS_FILE [heap]
  */
 public class EngineBench {
     public static void main(String[] args) throws Exception {
@@ -99,7 +99,7 @@ public class EngineBench {
         long groups = new PairRDDFunctions<>(big).groupByKey(8).count();
         sampler.interrupt();
         System.out.printf("shuffle of ~%d MB (%d records, %d groups) with a %d MB budget, heap %d MB: %.1f s, peak heap used %d MB, spill files %d%n",
-                records * 100 >> 20, records, groups, budget >> 20, maxHeap >> 20, ms(s), peak[0] >> 20,
+                records * 100 >> 20, records, groups, budget >> 20, maxHeap >> 20, ms(s) / 1000, peak[0] >> 20,
                 ec.diskBlockManager().spillFilesCreated());
         ec.stop();
     }

@@ -9,5 +9,8 @@ data="$here/data"
 mkdir -p "$data"
 [ -f "$data/text200.txt" ] || python3 "$root/../shared/bench/gen_text.py" "$data/text200.txt" --mb 200
 [ -f "$data/pairs5m.txt" ] || python3 "$root/../shared/bench/gen_pairs.py" "$data/pairs5m.txt" --rows 5000000
-java -Xmx4g -cp "$jar" "$here/EngineBench.java" "$data/text200.txt" "$data/pairs5m.txt"
-java -Xmx512m -cp "$jar" "$here/EngineBench.java" "$data/text200.txt" "$data/pairs5m.txt" heap
+classes="$(mktemp -d)"
+trap 'rm -rf "$classes"' EXIT
+javac -d "$classes" -cp "$jar" "$here/EngineBench.java"
+java -Xmx4g -cp "$jar:$classes" EngineBench "$data/text200.txt" "$data/pairs5m.txt"
+java -Xmx512m -cp "$jar:$classes" EngineBench "$data/text200.txt" "$data/pairs5m.txt" heap

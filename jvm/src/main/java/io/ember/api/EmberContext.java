@@ -36,6 +36,7 @@ import io.ember.storage.MemoryManager;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -55,6 +56,8 @@ import org.slf4j.LoggerFactory;
  * <pre>{@code
  * try (EmberContext ec = new EmberContext(new EmberConf().setMaster("local[2]").setAppName("wc"))) {
  *     long n = ec.textFile("in.txt").count();
+ *     JavaPairRDD<String, Integer> counts = ec.parallelize(List.of("a", "b", "a"))
+ *             .mapToPair(w -> new Tuple2<>(w, 1)).reduceByKey(Integer::sum);
  * }
  * }</pre>
  */
@@ -129,62 +132,103 @@ public final class EmberContext implements RDDContext, AutoCloseable {
     }
 
     // ---- creating RDDs ----
+    // These return Java API wrappers; engine code and the Python bridge call rdd() on them.
 
-    public <T> RDD<T> parallelize(List<T> data, int numSlices) {
+    /** Distributes a local list into {@code numSlices} partitions of contiguous elements. */
+    public <T> JavaRDD<T> parallelize(List<T> data, int numSlices) {
         assertRunning();
         if (numSlices < 1) {
             throw new IllegalArgumentException("numSlices must be positive, got " + numSlices);
         }
-        return new ParallelCollectionRDD<>(this, data, numSlices);
+        return new JavaRDD<>(new ParallelCollectionRDD<>(this, data, numSlices));
     }
 
-    public <T> RDD<T> parallelize(List<T> data) {
+    /** Distributes a local list into the default parallelism's number of partitions. */
+    public <T> JavaRDD<T> parallelize(List<T> data) {
         return parallelize(data, defaultParallelism());
     }
 
-    /** Longs from start (inclusive) to end (exclusive) by step, generated in the tasks. */
-    public RDD<Long> range(long start, long end, long step, int numSlices) {
-        assertRunning();
-        return new RangeRDD(this, start, end, step, numSlices);
+    /** Distributes a local list of pairs as a pair RDD. */
+    public <K, V> JavaPairRDD<K, V> parallelizePairs(List<Tuple2<K, V>> data, int numSlices) {
+        return new JavaPairRDD<>(parallelize(data, numSlices).rdd());
     }
 
-    public RDD<Long> range(long start, long end) {
+    /** Distributes a local list of pairs into the default parallelism's number of partitions. */
+    public <K, V> JavaPairRDD<K, V> parallelizePairs(List<Tuple2<K, V>> data) {
+        return parallelizePairs(data, defaultParallelism());
+    }
+
+    /** Distributes a local list of doubles as a double RDD. */
+    public JavaDoubleRDD parallelizeDoubles(List<Double> data, int numSlices) {
+        return new JavaDoubleRDD(parallelize(data, numSlices).rdd());
+    }
+
+    /** Distributes a local list of doubles into the default parallelism's number of partitions. */
+    public JavaDoubleRDD parallelizeDoubles(List<Double> data) {
+        return parallelizeDoubles(data, defaultParallelism());
+    }
+
+    /** Longs from start (inclusive) to end (exclusive) by step, generated in the tasks. */
+    public JavaRDD<Long> range(long start, long end, long step, int numSlices) {
+        assertRunning();
+        return new JavaRDD<>(new RangeRDD(this, start, end, step, numSlices));
+    }
+
+    /** Longs from start (inclusive) to end (exclusive), in the default parallelism's partitions. */
+    public JavaRDD<Long> range(long start, long end) {
         return range(start, end, 1, defaultParallelism());
     }
 
     /** Lines of text files: a file, a directory, a glob, or a comma-separated list of those. */
-    public RDD<String> textFile(String path, int minPartitions) {
+    public JavaRDD<String> textFile(String path, int minPartitions) {
         assertRunning();
-        return new TextFileRDD(this, path, minPartitions);
+        return new JavaRDD<>(new TextFileRDD(this, path, minPartitions));
     }
 
-    public RDD<String> textFile(String path) {
+    /** Lines of text files, in at least min(defaultParallelism, 2) partitions. */
+    public JavaRDD<String> textFile(String path) {
         return textFile(path, defaultMinPartitions());
     }
 
-    public RDD<Tuple2<String, String>> wholeTextFiles(String path, int minPartitions) {
+    /** One (path, content) pair per file. */
+    public JavaPairRDD<String, String> wholeTextFiles(String path, int minPartitions) {
         assertRunning();
-        return new WholeTextFilesRDD(this, path, minPartitions);
+        return new JavaPairRDD<>(new WholeTextFilesRDD(this, path, minPartitions));
     }
 
-    public RDD<Tuple2<String, String>> wholeTextFiles(String path) {
+    /** One (path, content) pair per file, in at least min(defaultParallelism, 2) partitions. */
+    public JavaPairRDD<String, String> wholeTextFiles(String path) {
         return wholeTextFiles(path, defaultMinPartitions());
     }
 
-    public <T> RDD<T> objectFile(String path) {
+    /** The elements written by saveAsObjectFile. */
+    public <T> JavaRDD<T> objectFile(String path) {
         assertRunning();
-        return new ObjectFileRDD<>(this, path);
+        return new JavaRDD<>(new ObjectFileRDD<>(this, path));
     }
 
-    public <T> RDD<T> emptyRDD() {
-        return new EmptyRDD<>(this);
+    /** An RDD with no partitions. */
+    public <T> JavaRDD<T> emptyRDD() {
+        return new JavaRDD<>(new EmptyRDD<>(this));
     }
 
-    public <T> RDD<T> union(List<RDD<T>> rdds) {
+    /** The elements of all the RDDs, duplicates kept (an empty RDD for an empty list). */
+    public <T> JavaRDD<T> union(List<JavaRDD<T>> rdds) {
         if (rdds.isEmpty()) {
             return emptyRDD();
         }
-        return new UnionRDD<>(this, rdds);
+        List<RDD<T>> engine = new ArrayList<>(rdds.size());
+        for (JavaRDD<T> r : rdds) {
+            engine.add(r.rdd());
+        }
+        return new JavaRDD<>(new UnionRDD<>(this, engine));
+    }
+
+    /** The elements of all the given RDDs, duplicates kept. */
+    @SafeVarargs
+    @SuppressWarnings("varargs")
+    public final <T> JavaRDD<T> union(JavaRDD<T>... rdds) {
+        return union(Arrays.asList(rdds));
     }
 
     // ---- shared variables ----

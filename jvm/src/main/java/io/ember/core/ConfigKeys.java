@@ -31,12 +31,17 @@ public final class ConfigKeys {
             "Buffer size of shuffle and spill file streams.");
     public static final ConfigKey PROGRESS_BAR = key("ember.ui.showConsoleProgress", "",
             "Show a console progress bar on stderr (default: when stderr is an interactive terminal).");
-    public static final ConfigKey LOG_LEVEL = key("ember.log.level", "WARN",
-            "Log level of Ember's own logs.");
     public static final ConfigKey CHECKPOINT_DIR = key("ember.checkpoint.dir", "",
             "Directory for reliable RDD checkpoints.");
     public static final ConfigKey LOCALITY_WAIT = key("ember.locality.wait", "100ms",
             "How long a task waits for the executor holding its data before running elsewhere.");
+
+    public static final ConfigKey DRIVER_MEMORY = key("ember.driver.memory", "",
+            "Heap of the driver JVM, like 2g; read by ember-submit (--driver-memory), which sets -Xmx.");
+    public static final ConfigKey FILES = key("ember.files", "",
+            "Comma-separated files given to ember-submit --files.");
+    public static final ConfigKey PY_FILES = key("ember.submit.pyFiles", "",
+            "Comma-separated .py/.zip/.egg files given to ember-submit --py-files.");
 
     private ConfigKeys() {}
 

@@ -24,18 +24,15 @@ public interface RDDContext {
 
     /**
      * Runs {@code func} on the given partitions, handing each result to {@code handler} (on the
-     * scheduler's thread, in completion order) as partitions finish. Blocks until done.
+     * scheduler's thread, in completion order) as partitions finish, with its index in
+     * {@code partitions} (not the partition id). Blocks until done.
      */
     <T, U> void runJob(RDD<T> rdd, TaskFunction<T, U> func, int[] partitions, BiConsumer<Integer, U> handler);
 
-    /** Runs a job and returns the results in partition order. */
+    /** Runs a job and returns the results in the order of {@code partitions}. */
     default <T, U> List<U> runJob(RDD<T> rdd, TaskFunction<T, U> func, int[] partitions) {
         Object[] results = new Object[partitions.length];
-        int[] slot = new int[rdd.partitions().length];
-        for (int i = 0; i < partitions.length; i++) {
-            slot[partitions[i]] = i;
-        }
-        runJob(rdd, func, partitions, (p, r) -> results[slot[p]] = r);
+        runJob(rdd, func, partitions, (outputIndex, r) -> results[outputIndex] = r);
         @SuppressWarnings("unchecked")
         List<U> list = (List<U>) java.util.Arrays.asList(results);
         return list;

@@ -15,10 +15,9 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.channels.FileChannel;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
-import java.util.Map;
+import java.util.function.BiFunction;
 
 /**
  * Writes one map task's output as a single data file (records grouped by reduce partition)
@@ -35,7 +34,7 @@ public final class SortShuffleWriter extends Spillable {
     private final Output[] buffers;
     private final List<long[]> spillOffsets = new ArrayList<>();
     private final List<File> spillFiles = new ArrayList<>();
-    private final Map<Object, Object> combined;
+    private final CombineMap combined;
     private final SizeTracker sizeTracker = new SizeTracker();
     private long bufferedBytes;
 
@@ -49,7 +48,7 @@ public final class SortShuffleWriter extends Spillable {
         for (int i = 0; i < buffers.length; i++) {
             buffers[i] = new Output(1024, -1);
         }
-        this.combined = handle.aggregator() != null && handle.mapSideCombine() ? new HashMap<>() : null;
+        this.combined = handle.aggregator() != null && handle.mapSideCombine() ? new CombineMap() : null;
     }
 
     /** Consumes all records and commits the map output; returns its status. */
@@ -77,21 +76,19 @@ public final class SortShuffleWriter extends Spillable {
 
     private void combine(Iterator<? extends Tuple2<?, ?>> records) {
         Aggregator<Object, Object> agg = handle.aggregator();
+        BiFunction<Object, Object, Object> update = (old, v) -> old == null
+                ? Functions.apply(agg.createCombiner(), v)
+                : Functions.apply(agg.mergeValue(), old, v);
         while (records.hasNext()) {
             Tuple2<?, ?> t = records.next();
-            Object v = t._2();
-            Object c = combined.compute(t._1(), (k, old) -> old == null
-                    ? Functions.apply(agg.createCombiner(), v)
-                    : Functions.apply(agg.mergeValue(), old, v));
+            Object c = combined.update(t._1(), t._2(), update);
             sizeTracker.onInsert(t._1(), c);
             maybeSpill(sizeTracker.estimate(combined.size()));
         }
     }
 
     private void drainCombined() {
-        for (Map.Entry<Object, Object> e : combined.entrySet()) {
-            append(e.getKey(), e.getValue());
-        }
+        combined.forEach(this::append);
         combined.clear();
     }
 

@@ -200,4 +200,12 @@ class EngineFaultsTest {
         EmberException stopped = assertThrows(EmberException.class, () -> new ParallelCollectionRDD<>(ec, range(3), 1).count());
         assertTrue(stopped.getMessage().contains("stopped"), stopped.getMessage());
     }
+
+    @Test
+    void runJobOnASubsetReturnsResultsInRequestedOrder() {
+        start(new EmberConf(false).setMaster("local[2]"));
+        RDD<Integer> rdd = new ParallelCollectionRDD<>(ec, range(4), 4);
+        List<List<Integer>> parts = ec.runJob(rdd, (ctx, it) -> io.ember.rdd.Iterators.toList(it), new int[] {2, 3});
+        assertEquals(List.of(List.of(2), List.of(3)), parts);
+    }
 }

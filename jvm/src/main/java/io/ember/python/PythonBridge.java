@@ -1,0 +1,247 @@
+package io.ember.python;
+
+import io.ember.api.EmberContext;
+import io.ember.core.ConfigKey;
+import io.ember.core.ConfigKeys;
+import io.ember.core.EmberConf;
+import io.ember.core.EmberException;
+import io.ember.core.Tuple2;
+import io.ember.rdd.ObjectFileRDD;
+import io.ember.rdd.RDD;
+import io.ember.rdd.ShuffledRDD;
+import io.ember.rdd.TextFileRDD;
+import io.ember.rdd.UnionRDD;
+import io.ember.rdd.WholeTextFilesRDD;
+import io.ember.storage.StorageLevel;
+import java.io.BufferedInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.EOFException;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * The Py4J entry point: what the Python driver calls. Bulk data never crosses Py4J: sources
+ * are handed over as files, results stream over {@link ResultServer} sockets. RDDs are
+ * returned as engine objects that Python holds by reference.
+ *
+ * <p>Threading: Py4J calls arrive on varying threads, so job-group ids are passed explicitly
+ * with each job rather than read from thread-local properties.
+ */
+public final class PythonBridge {
+    public static final ConfigKey PYTHON_WORKER_MEMORY = ConfigKeys.declare("ember.python.worker.memory", "512",
+            "Memory (MB) a Python worker uses for aggregation before spilling to disk.");
+    public static final ConfigKey PYTHON_WORKER_REUSE = ConfigKeys.declare("ember.python.worker.reuse", "true",
+            "Whether Python workers are reused across tasks.");
+
+    private final SecureRandom random = new SecureRandom();
+    private final AtomicLong nextBroadcastId = new AtomicLong();
+    private final Map<Long, String> broadcasts = new ConcurrentHashMap<>();
+    private volatile EmberContext ctx;
+    private volatile PythonAccumulatorUpdates accumulator;
+    private String pythonExec;
+    private String pythonVersion;
+    private String pythonPath;
+    private volatile String filesDir = "";
+
+    /** Creates the context; python* describe the driver's interpreter and ember's location. */
+    public synchronized EmberContext createContext(Map<String, String> settings, String pythonExec,
+            String pythonVersion, String pythonPath) {
+        if (ctx != null && !ctx.isStopped()) {
+            throw new EmberException("A context is already running in this JVM; stop it first");
+        }
+        EmberConf conf = new EmberConf();
+        settings.forEach(conf::set);
+        this.pythonExec = pythonExec;
+        this.pythonVersion = pythonVersion;
+        this.pythonPath = pythonPath;
+        ctx = new EmberContext(conf);
+        accumulator = ctx.register(new PythonAccumulatorUpdates(), "python-accumulators");
+        return ctx;
+    }
+
+    /** The directory holding files added with addFile (SparkFiles' root in tasks). */
+    public void setFilesDir(String dir) {
+        this.filesDir = dir;
+    }
+
+    public EmberContext context() {
+        return ctx;
+    }
+
+    public synchronized void stop() {
+        if (ctx != null) {
+            ctx.stop();
+        }
+        PythonWorkerFactory.stopAll();
+        broadcasts.values().forEach(p -> Path.of(p).toFile().delete());
+        broadcasts.clear();
+    }
+
+    // ---- sources ---------------------------------------------------------------------------
+
+    /** Reads [int32 slice, int32 length, bytes]* written by the driver, then deletes the file. */
+    public RDD<byte[]> parallelizeFromFile(String path, int numSlices) throws IOException {
+        List<List<byte[]>> slices = new ArrayList<>();
+        for (int i = 0; i < numSlices; i++) {
+            slices.add(new ArrayList<>());
+        }
+        Path file = Path.of(path);
+        try (DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(file), 1 << 16))) {
+            while (true) {
+                int slice;
+                try {
+                    slice = in.readInt();
+                } catch (EOFException e) {
+                    break;
+                }
+                slices.get(slice).add(PythonWorkerProtocol.readFrame(in));
+            }
+        } finally {
+            Files.deleteIfExists(file);
+        }
+        return new SlicedBatchesRDD(ctx, slices);
+    }
+
+    public RDD<String> textFile(String path, int minPartitions) {
+        return new TextFileRDD(ctx, path, minPartitions);
+    }
+
+    public RDD<byte[]> wholeTextFiles(String path, int minPartitions) {
+        return new PickledBatchesRDD(new WholeTextFilesRDD(ctx, path, minPartitions));
+    }
+
+    /** Pickled batches saved by {@link #saveAsPickleFile}. */
+    public RDD<byte[]> pickleFile(String path) {
+        return new ObjectFileRDD<>(ctx, path);
+    }
+
+    public void saveAsPickleFile(RDD<byte[]> rdd, String path, String jobGroup) {
+        inGroup(jobGroup, () -> rdd.saveAsObjectFile(path));
+    }
+
+    public void saveAsTextFile(RDD<Object> strings, String path, String jobGroup) {
+        inGroup(jobGroup, () -> strings.saveAsTextFile(path));
+    }
+
+    public RDD<byte[]> emptyRDD() {
+        return new UnionRDD<>(ctx, List.of());
+    }
+
+    public RDD<Object> union(List<RDD<Object>> rdds) {
+        return new UnionRDD<>(ctx, rdds);
+    }
+
+    /** All pairs of batches of a and b, each pair pickled as a (bytes, bytes) tuple in a batch. */
+    public RDD<byte[]> cartesian(RDD<byte[]> a, RDD<byte[]> b) {
+        return new PickledBatchesRDD(a.cartesian(b));
+    }
+
+    public RDD<Object> coalesce(RDD<Object> rdd, int numPartitions, boolean shuffle) {
+        return rdd.coalesce(numPartitions, shuffle);
+    }
+
+    // ---- Python stages and shuffles --------------------------------------------------------
+
+    public PythonRDD pythonRDD(RDD<?> parent, byte[] command, int inputMode, int outputMode,
+            List<? extends Number> broadcastIds, List<String> includes, boolean preservesPartitioning) {
+        Map<Long, String> used = new LinkedHashMap<>();
+        for (Number n : broadcastIds) {
+            long id = n.longValue();
+            String path = broadcasts.get(id);
+            if (path == null) {
+                throw new EmberException("Broadcast " + id + " does not exist (was it destroyed?)");
+            }
+            used.put(id, path);
+        }
+        int memory = ctx.conf().getInt(PYTHON_WORKER_MEMORY);
+        PythonRDD.PythonFunction fn = new PythonRDD.PythonFunction(command, inputMode, outputMode, used,
+                pythonExec, pythonVersion, pythonPath, List.copyOf(includes), memory, filesDir, accumulator);
+        return new PythonRDD(parent, fn, preservesPartitioning);
+    }
+
+    /** Moves (partition id, batch) pairs to their partitions; returns the batches. */
+    public RDD<byte[]> shuffle(RDD<Tuple2<Integer, byte[]>> partitioned, int numPartitions) {
+        ShuffledRDD<Integer, byte[], byte[]> shuffled =
+                new ShuffledRDD<>(partitioned, new KeyIsPartitionPartitioner(numPartitions));
+        return shuffled.map(Tuple2::_2);
+    }
+
+    // ---- broadcasts and accumulators -------------------------------------------------------
+
+    /** Registers a broadcast whose pickled value the driver wrote to {@code path}. */
+    public long broadcast(String path) {
+        long id = nextBroadcastId.incrementAndGet();
+        broadcasts.put(id, path);
+        return id;
+    }
+
+    public void destroyBroadcast(long id) {
+        String path = broadcasts.remove(id);
+        if (path != null) {
+            Path.of(path).toFile().delete();
+        }
+    }
+
+    /** The ACCUMULATORS frames of tasks finished since the last call, as int32 length + bytes each. */
+    public byte[] drainAccumulatorUpdates() throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        DataOutputStream out = new DataOutputStream(bytes);
+        for (byte[] frame : accumulator.drain()) {
+            PythonWorkerProtocol.writeFrame(out, frame);
+        }
+        out.flush();
+        return bytes.toByteArray();
+    }
+
+    // ---- jobs ------------------------------------------------------------------------------
+
+    /** Runs a job over {@code partitions} (null: all) and serves its batches; returns {port, secret}. */
+    public String[] collectAndServe(RDD<byte[]> rdd, int[] partitions, String jobGroup) throws IOException {
+        int[] parts = partitions;
+        if (parts == null) {
+            parts = new int[rdd.getNumPartitions()];
+            for (int i = 0; i < parts.length; i++) {
+                parts[i] = i;
+            }
+        }
+        byte[] secret = new byte[32];
+        random.nextBytes(secret);
+        return ResultServer.serve(ctx, rdd, parts, jobGroup, HexFormat.of().formatHex(secret));
+    }
+
+    public void cancelJobGroup(String groupId) {
+        ctx.cancelJobGroup(groupId);
+    }
+
+    public void cancelAllJobs() {
+        ctx.cancelAllJobs();
+    }
+
+    public void persist(RDD<?> rdd, String level) {
+        rdd.persist(StorageLevel.fromName(level));
+    }
+
+    private void inGroup(String jobGroup, Runnable job) {
+        if (jobGroup != null) {
+            ctx.setJobGroup(jobGroup, "", false);
+        }
+        try {
+            job.run();
+        } finally {
+            if (jobGroup != null) {
+                ctx.clearJobGroup();
+            }
+        }
+    }
+}

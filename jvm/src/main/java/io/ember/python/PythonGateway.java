@@ -1,0 +1,54 @@
+package io.ember.python;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.InetAddress;
+import java.security.SecureRandom;
+import java.util.HexFormat;
+import py4j.GatewayServer;
+
+/**
+ * The JVM a Python driver starts: serves {@link PythonBridge} over an authenticated loopback
+ * Py4J gateway, prints {@code EMBER_GATEWAY <port> <secret>} on stdout, and exits when its
+ * stdin reaches end of file - the Python process holds the other end, so the JVM never
+ * outlives it, even after a kill -9.
+ */
+public final class PythonGateway {
+    private PythonGateway() {}
+
+    public static void main(String[] args) throws Exception {
+        System.setProperty("org.slf4j.simpleLogger.defaultLogLevel",
+                System.getProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn"));
+        java.util.logging.Logger.getLogger("py4j").setLevel(java.util.logging.Level.WARNING);
+        byte[] token = new byte[32];
+        new SecureRandom().nextBytes(token);
+        String secret = HexFormat.of().formatHex(token);
+        PythonBridge bridge = new PythonBridge();
+        GatewayServer server = new GatewayServer.GatewayServerBuilder(bridge)
+                .javaPort(0)
+                .javaAddress(InetAddress.getLoopbackAddress())
+                .authToken(secret)
+                .build();
+        server.start(true);
+        System.out.println("EMBER_GATEWAY " + server.getListeningPort() + " " + secret);
+        System.out.flush();
+        waitForEof(System.in);
+        try {
+            bridge.stop();
+        } finally {
+            server.shutdown();
+            System.exit(0);
+        }
+    }
+
+    private static void waitForEof(InputStream in) {
+        byte[] buf = new byte[256];
+        try {
+            while (in.read(buf) >= 0) {
+                // the driver never writes; anything read is ignored
+            }
+        } catch (IOException ignored) {
+            // a broken pipe means the driver is gone, same as EOF
+        }
+    }
+}

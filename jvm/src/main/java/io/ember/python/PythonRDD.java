@@ -1,0 +1,51 @@
+package io.ember.python;
+
+import io.ember.core.Partition;
+import io.ember.core.Partitioner;
+import io.ember.rdd.RDD;
+import io.ember.rdd.TaskContext;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Runs a pipelined Python function over each partition of its parent, one-to-one: the parent's
+ * elements (pickled batches as byte[], or Strings in UTF-8 mode) go to a Python worker and its
+ * output comes back as byte[] batches, or (partition, batch) pairs for a shuffle's map side.
+ * The conversation with the worker is {@link PythonRunner}'s.
+ */
+public final class PythonRDD extends RDD<Object> {
+    private static final long serialVersionUID = 1L;
+
+    private final PythonFunction function;
+    private final boolean preservesPartitioning;
+
+    PythonRDD(RDD<?> parent, PythonFunction function, boolean preservesPartitioning) {
+        super(parent);
+        this.function = function;
+        this.preservesPartitioning = preservesPartitioning;
+    }
+
+    @Override
+    protected Partition[] computePartitions() {
+        return firstParent().partitions();
+    }
+
+    @Override
+    public Iterator<Object> compute(Partition split, TaskContext ctx) {
+        Iterator<Object> input = this.<Object>firstParent().iterator(split, ctx);
+        return new PythonRunner(function, ctx, split.index()).run(input);
+    }
+
+    @Override
+    public Optional<Partitioner> partitioner() {
+        return preservesPartitioning ? firstParent().partitioner() : Optional.empty();
+    }
+
+    /** What a task needs to run one Python stage; serialized with the task. */
+    record PythonFunction(byte[] command, int inputMode, int outputMode, Map<Long, String> broadcasts,
+                          String pythonExec, String pythonVersion, String pythonPath, List<String> includes,
+                          int memoryLimitMb, String filesDir, PythonAccumulatorUpdates accumulator)
+            implements java.io.Serializable {}
+}

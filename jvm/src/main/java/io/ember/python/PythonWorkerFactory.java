@@ -1,0 +1,189 @@
+package io.ember.python;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Starts one {@code python -m ember.daemon} per executor and Python executable, and hands out
+ * workers forked by it. Idle workers are reused. The daemon's stderr is drained on a thread
+ * that keeps its last lines, which crash reports quote.
+ *
+ * <p>Factories live in a registry keyed by executor id and Python executable: PythonRDD is
+ * serialized into tasks and so cannot hold one. {@link #stopAll()} ends every daemon.
+ */
+public final class PythonWorkerFactory {
+    private static final Map<String, PythonWorkerFactory> REGISTRY = new ConcurrentHashMap<>();
+    private static final int STDERR_LINES = 50;
+
+    private final String pythonExec;
+    private final String pythonVersion;
+    private final String secret = HexFormat.of().formatHex(new SecureRandom().generateSeed(16));
+    private final Process daemon;
+    private final OutputStream daemonStdin;
+    private final int port;
+    private final Deque<String> stderrTail = new ArrayDeque<>();
+    private final Deque<PythonWorker> idle = new ArrayDeque<>();
+
+    private PythonWorkerFactory(String pythonExec, String pythonVersion, String pythonPath) throws IOException {
+        this.pythonExec = pythonExec;
+        this.pythonVersion = pythonVersion;
+        ProcessBuilder pb = new ProcessBuilder(pythonExec, "-m", "ember.daemon");
+        Map<String, String> env = pb.environment();
+        env.put("PYTHONHASHSEED", "0");
+        env.put("PYTHONUNBUFFERED", "1");
+        if (pythonPath != null && !pythonPath.isEmpty()) {
+            String old = env.get("PYTHONPATH");
+            env.put("PYTHONPATH", old == null || old.isEmpty() ? pythonPath
+                    : pythonPath + java.io.File.pathSeparator + old);
+        }
+        this.daemon = pb.start();
+        Thread drain = new Thread(() -> drainStderr(daemon.getErrorStream()), "python-daemon-stderr");
+        drain.setDaemon(true);
+        drain.start();
+        this.daemonStdin = daemon.getOutputStream();
+        daemonStdin.write((secret + "\n").getBytes(StandardCharsets.UTF_8));
+        daemonStdin.flush();
+        BufferedReader stdout = new BufferedReader(new InputStreamReader(daemon.getInputStream(), StandardCharsets.UTF_8));
+        String line = stdout.readLine();
+        if (line == null) {
+            waitBriefly();
+            throw new IOException("The Python daemon (" + pythonExec + " -m ember.daemon) exited before "
+                    + "reporting its port; last stderr lines:\n" + stderrTail());
+        }
+        try {
+            this.port = Integer.parseInt(line.trim());
+        } catch (NumberFormatException e) {
+            daemon.destroy();
+            throw new IOException("The Python daemon printed '" + line + "' instead of its port");
+        }
+    }
+
+    /** The factory for this executor and Python executable, starting its daemon on first use. */
+    static PythonWorkerFactory get(String executorId, String pythonExec, String pythonVersion, String pythonPath) {
+        return REGISTRY.computeIfAbsent(executorId + "\u0000" + pythonExec, k -> {
+            try {
+                return new PythonWorkerFactory(pythonExec, pythonVersion, pythonPath);
+            } catch (IOException e) {
+                throw new io.ember.core.EmberException("Cannot start Python workers with '" + pythonExec + "': "
+                        + e.getMessage(), e);
+            }
+        });
+    }
+
+    /** Stops every daemon (and so its workers). */
+    public static void stopAll() {
+        for (PythonWorkerFactory f : REGISTRY.values()) {
+            f.stop();
+        }
+        REGISTRY.clear();
+    }
+
+    /** An idle worker, or a newly forked one. */
+    PythonWorker create() throws IOException {
+        synchronized (idle) {
+            while (!idle.isEmpty()) {
+                PythonWorker w = idle.pollFirst();
+                if (!w.isClosed()) {
+                    return w;
+                }
+            }
+        }
+        if (!daemon.isAlive()) {
+            throw new IOException("The Python daemon has exited (status " + daemon.exitValue()
+                    + "); last stderr lines:\n" + stderrTail());
+        }
+        return PythonWorker.connect(port, secret, pythonVersion);
+    }
+
+    /** Returns a worker that finished a task cleanly to the idle pool. */
+    void release(PythonWorker worker) {
+        synchronized (idle) {
+            idle.addLast(worker);
+        }
+    }
+
+    String stderrTail() {
+        synchronized (stderrTail) {
+            return String.join("\n", stderrTail);
+        }
+    }
+
+    /** The daemon's report of how a worker exited ("status N", negative = signal), if logged yet. */
+    String exitStatusOf(int pid) {
+        String marker = "worker " + pid + " exited with status ";
+        synchronized (stderrTail) {
+            for (String line : stderrTail) {
+                int at = line.indexOf(marker);
+                if (at >= 0) {
+                    return line.substring(at + marker.length()).trim();
+                }
+            }
+        }
+        return null;
+    }
+
+    private void drainStderr(InputStream err) {
+        try (BufferedReader r = new BufferedReader(new InputStreamReader(err, StandardCharsets.UTF_8))) {
+            String line;
+            while ((line = r.readLine()) != null) {
+                System.err.println(line);
+                synchronized (stderrTail) {
+                    stderrTail.addLast(line);
+                    if (stderrTail.size() > STDERR_LINES) {
+                        stderrTail.removeFirst();
+                    }
+                }
+            }
+        } catch (IOException ignored) {
+            // the daemon is gone
+        }
+    }
+
+    private void waitBriefly() {
+        try {
+            daemon.waitFor(2, java.util.concurrent.TimeUnit.SECONDS);
+            Thread.sleep(100);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    void stop() {
+        List<PythonWorker> workers;
+        synchronized (idle) {
+            workers = new ArrayList<>(idle);
+            idle.clear();
+        }
+        workers.forEach(PythonWorker::close);
+        try {
+            daemonStdin.close();
+        } catch (IOException ignored) {
+            // closing stdin is how the daemon is told to stop
+        }
+        try {
+            if (!daemon.waitFor(2, java.util.concurrent.TimeUnit.SECONDS)) {
+                daemon.destroyForcibly();
+            }
+        } catch (InterruptedException e) {
+            daemon.destroyForcibly();
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "PythonWorkerFactory(" + pythonExec + ", port " + port + ")";
+    }
+}

@@ -1,0 +1,166 @@
+package io.ember.python;
+
+import static io.ember.python.PythonWorkerProtocol.*;
+
+import io.ember.api.EmberContext;
+import io.ember.rdd.RDD;
+import java.io.BufferedOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.LinkedBlockingQueue;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A one-shot loopback server streaming a job's pickled batches to the Python driver.
+ *
+ * <p>The client first sends the secret as a string frame; anything else is refused, logged,
+ * and nothing more is read from it (the server keeps waiting for the right client until the
+ * accept timeout). Then the job runs and each partition's batches are written as frames in
+ * partition order as partitions finish (later ones buffered), then END_OF_DATA. A failed job
+ * ends the stream with EXCEPTION, type name, message, traceback and the pickled exception
+ * (or NULL), mirroring the worker's EXCEPTION body without the partition.
+ */
+final class ResultServer {
+    private static final Logger LOG = LoggerFactory.getLogger(ResultServer.class);
+    private static final int ACCEPT_TIMEOUT_MS = 30_000;
+
+    private record Done(Throwable error) {}
+
+    private ResultServer() {}
+
+    /** Starts serving; returns {port, secret}. */
+    static String[] serve(EmberContext ctx, RDD<byte[]> rdd, int[] partitions, String jobGroup, String secret)
+            throws IOException {
+        ServerSocket server = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
+        server.setSoTimeout(ACCEPT_TIMEOUT_MS);
+        Thread t = new Thread(() -> {
+            try (server) {
+                Socket client = acceptAuthenticated(server, secret);
+                if (client != null) {
+                    try (client) {
+                        stream(ctx, rdd, partitions, jobGroup, client);
+                    }
+                }
+            } catch (IOException e) {
+                LOG.warn("Result stream to the Python driver failed: {}", e.toString());
+            }
+        }, "python-result-server");
+        t.setDaemon(true);
+        t.start();
+        return new String[] {String.valueOf(server.getLocalPort()), secret};
+    }
+
+    private static Socket acceptAuthenticated(ServerSocket server, String secret) throws IOException {
+        byte[] expected = secret.getBytes(StandardCharsets.UTF_8);
+        while (true) {
+            Socket s = server.accept();
+            s.setSoTimeout(10_000);
+            try {
+                DataInputStream in = new DataInputStream(s.getInputStream());
+                int n = in.readInt();
+                byte[] got = n >= 0 && n <= MAX_HANDSHAKE_FIELD_BYTES ? readBody(in, n) : new byte[0];
+                if (MessageDigest.isEqual(expected, got)) {
+                    s.setSoTimeout(0);
+                    return s;
+                }
+            } catch (IOException e) {
+                // fall through: refused
+            }
+            LOG.warn("Refused a connection to the result server from {}: wrong secret", s.getRemoteSocketAddress());
+            s.close();
+        }
+    }
+
+    private static void stream(EmberContext ctx, RDD<byte[]> rdd, int[] partitions, String jobGroup, Socket client)
+            throws IOException {
+        LinkedBlockingQueue<Object> queue = new LinkedBlockingQueue<>();
+        Thread job = new Thread(() -> {
+            try {
+                if (jobGroup != null) {
+                    ctx.setJobGroup(jobGroup, "", false);
+                }
+                ctx.runJob(rdd, (tc, it) -> {
+                    ArrayList<byte[]> out = new ArrayList<>();
+                    it.forEachRemaining(out::add);
+                    return out;
+                }, partitions, (p, r) -> queue.add(Map.entry(p, r)));
+                queue.add(new Done(null));
+            } catch (Throwable e) {
+                queue.add(new Done(e));
+            }
+        }, "python-job");
+        job.setDaemon(true);
+        job.start();
+        int nextIdx = 0;
+        TreeMap<Integer, List<byte[]>> buffered = new TreeMap<>();
+        DataOutputStream out = new DataOutputStream(new BufferedOutputStream(client.getOutputStream(), 1 << 16));
+        InputStream watch = client.getInputStream();
+        try {
+            while (true) {
+                Object msg = queue.take();
+                if (msg instanceof Done done) {
+                    if (done.error() != null) {
+                        writeError(out, done.error());
+                        out.flush();
+                        return;
+                    }
+                    break;
+                }
+                @SuppressWarnings("unchecked")
+                Map.Entry<Integer, List<byte[]>> e = (Map.Entry<Integer, List<byte[]>>) msg;
+                buffered.put(e.getKey(), e.getValue());
+                while (buffered.containsKey(nextIdx)) {   // keys are output ids: positions in partitions
+                    for (byte[] batch : buffered.remove(nextIdx)) {
+                        writeFrame(out, batch);
+                    }
+                    nextIdx++;
+                }
+                out.flush();
+            }
+            out.writeInt(END_OF_DATA);
+            out.flush();
+            watch.read();   // wait for the client to close, so the last bytes are not reset away
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    static void writeError(DataOutputStream out, Throwable error) throws IOException {
+        Throwable t = error;
+        while (t != null && !(t instanceof PythonException)) {
+            t = t.getCause();
+        }
+        out.writeInt(EXCEPTION);
+        if (t instanceof PythonException p) {
+            writeString(out, p.typeName());
+            writeString(out, p.pythonMessage());
+            writeString(out, p.traceback());
+            if (p.pickled() == null) {
+                out.writeInt(NULL);
+            } else {
+                writeFrame(out, p.pickled());
+            }
+        } else {
+            Throwable root = error;
+            String message = String.valueOf(error.getMessage());
+            writeString(out, root.getClass().getSimpleName());
+            writeString(out, message);
+            writeString(out, "");
+            out.writeInt(NULL);
+        }
+    }
+
+}

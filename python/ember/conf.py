@@ -1,0 +1,86 @@
+"""SparkConf: key/value settings for a context (``spark.*`` keys map to ``ember.*``)."""
+
+from typing import Dict, Iterable, List, Optional, Tuple
+
+_ALIASES = {
+    "spark.master": "ember.master",
+    "spark.app.name": "ember.app.name",
+    "spark.default.parallelism": "ember.default.parallelism",
+    "spark.task.maxFailures": "ember.task.maxFailures",
+    "spark.local.dir": "ember.local.dir",
+    "spark.memory.fraction": "ember.memory.fraction",
+    "spark.memory.storageFraction": "ember.memory.storageFraction",
+    "spark.python.worker.memory": "ember.python.worker.memory",
+    "spark.python.worker.reuse": "ember.python.worker.reuse",
+    "spark.ui.showConsoleProgress": "ember.ui.showConsoleProgress",
+    "spark.checkpoint.dir": "ember.checkpoint.dir",
+    "spark.locality.wait": "ember.locality.wait",
+}
+
+
+def normalize_key(key: str) -> str:
+    """The ember.* key for ``key`` (spark.* keys with an Ember equivalent are renamed)."""
+    if key in _ALIASES:
+        return _ALIASES[key]
+    if key.startswith("spark."):
+        return "ember." + key[len("spark."):]
+    return key
+
+
+class SparkConf:
+    """Settings for a SparkContext.
+
+    >>> SparkConf().setMaster("local[2]").setAppName("demo").get("spark.master")
+    'local[2]'
+    """
+
+    def __init__(self, loadDefaults: bool = True, _jvm=None, _jconf=None):
+        self._conf: Dict[str, str] = {}
+
+    def set(self, key: str, value) -> "SparkConf":
+        self._conf[normalize_key(key)] = str(value)
+        return self
+
+    def setIfMissing(self, key: str, value) -> "SparkConf":
+        if not self.contains(key):
+            self.set(key, value)
+        return self
+
+    def setMaster(self, value: str) -> "SparkConf":
+        return self.set("ember.master", value)
+
+    def setAppName(self, value: str) -> "SparkConf":
+        return self.set("ember.app.name", value)
+
+    def setSparkHome(self, value: str) -> "SparkConf":
+        return self
+
+    def setExecutorEnv(self, key=None, value=None, pairs=None) -> "SparkConf":
+        for k, v in ([(key, value)] if key is not None else []) + list(pairs or []):
+            self.set("ember.executorEnv." + k, v)
+        return self
+
+    def setAll(self, pairs: Iterable[Tuple[str, str]]) -> "SparkConf":
+        for k, v in pairs:
+            self.set(k, v)
+        return self
+
+    def get(self, key: str, defaultValue: Optional[str] = None) -> Optional[str]:
+        return self._conf.get(normalize_key(key), defaultValue)
+
+    def getAll(self) -> List[Tuple[str, str]]:
+        return list(self._conf.items())
+
+    def contains(self, key: str) -> bool:
+        return normalize_key(key) in self._conf
+
+    def toDebugString(self) -> str:
+        return "\n".join("%s=%s" % kv for kv in sorted(self._conf.items()))
+
+    def copy(self) -> "SparkConf":
+        c = SparkConf()
+        c._conf = dict(self._conf)
+        return c
+
+    def __repr__(self) -> str:
+        return "SparkConf(%r)" % self._conf

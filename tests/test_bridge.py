@@ -1,0 +1,165 @@
+"""Failures, security and process lifetime of the Python <-> JVM bridge."""
+
+import os
+import pickle
+import signal
+import socket
+import subprocess
+import sys
+import threading
+import time
+
+import pytest
+
+from conftest import subprocess_env
+from ember import wire
+
+
+def test_task_error_keeps_type_message_and_traceback(sc):
+    def explode(x):
+        if x == 3:
+            raise ValueError("bad value %d" % x)
+        return x
+
+    with pytest.raises(ValueError) as info:
+        sc.parallelize(range(5), 2).map(explode).collect()
+    err = info.value
+    from ember import PythonTaskError
+    assert isinstance(err, PythonTaskError)
+    assert err.type_name == "ValueError" and err.message == "bad value 3"
+    assert 'raise ValueError("bad value %d" % x)' in err.traceback
+    assert "in explode" in err.traceback
+    assert "java." not in str(err)
+    assert sc.parallelize([1, 2]).map(lambda x: x + 1).collect() == [2, 3]
+
+
+def test_custom_exception_type_name(sc):
+    class Oops(Exception):
+        pass
+
+    def f(x):
+        raise Oops("custom")
+    from ember import PythonTaskError
+    with pytest.raises(PythonTaskError) as info:
+        sc.parallelize([1]).map(f).count()
+    assert info.value.type_name.endswith("Oops") and info.value.message == "custom"
+
+
+def test_pair_operation_on_non_pairs(sc):
+    with pytest.raises(TypeError, match="reduceByKey needs an RDD of \\(key, value\\) pairs; "
+                                        "got element 5 of type int"):
+        sc.parallelize([5, 6], 1).reduceByKey(lambda a, b: a + b).collect()
+
+
+def test_unpicklable_closure_fails_at_the_call(sc):
+    lock = threading.Lock()
+    with pytest.raises(pickle.PicklingError, match=r"Could not serialize the function passed "
+                                                  r"to map\(\): .*lock"):
+        sc.parallelize([1]).map(lambda x: (lock, x))
+
+
+def test_collect_socket_refuses_wrong_secret(sc):
+    jrdd = sc.parallelize([1, 2, 3], 1)._jrdd
+    port, secret = sc._bridge.collectAndServe(jrdd, None, None)
+    with socket.create_connection(("127.0.0.1", int(port)), timeout=5) as bad:
+        f = bad.makefile("wb")
+        wire.write_string(f, "0" * len(secret))
+        f.flush()
+        assert bad.recv(16) == b""          # refused: closed without data
+    with socket.create_connection(("127.0.0.1", int(port)), timeout=5) as good:
+        wf, rf = good.makefile("wb"), good.makefile("rb")
+        wire.write_string(wf, secret)
+        wf.flush()
+        n = wire.read_int(rf)
+        assert pickle.loads(wire.read_exact(rf, n)) == [1, 2, 3]
+        assert wire.read_int(rf) == wire.END_OF_DATA
+
+
+def test_gateway_refuses_wrong_auth_token(sc):
+    from py4j.java_gateway import GatewayParameters, JavaGateway
+    from py4j.protocol import Py4JError
+    port = sc._gateway.gateway_parameters.port
+    intruder = JavaGateway(gateway_parameters=GatewayParameters(port=port, auth_token="wrong"))
+    try:
+        with pytest.raises(Py4JError):
+            intruder.entry_point.context()
+    finally:
+        intruder.close()
+    assert sc.parallelize([1]).count() == 1
+
+
+def test_killed_worker_is_retried(sc, tmp_path):
+    marker = str(tmp_path / "crashed-once")
+
+    def crash_once(x):
+        if not os.path.exists(marker):
+            open(marker, "w").close()
+            os._exit(3)
+        return x * 2
+    assert sc.parallelize([1, 2, 3], 1).map(crash_once).collect() == [2, 4, 6]
+    assert os.path.exists(marker)
+
+
+def test_worker_that_always_dies_is_reported(sc):
+    from ember import EmberError
+    with pytest.raises(EmberError, match="exited unexpectedly \\(exit code 7\\)"):
+        sc.parallelize([1], 1).map(lambda x: os._exit(7)).collect()
+    assert sc.parallelize([1, 2]).sum() == 3
+
+
+def _pid_alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    try:   # a zombie counts as gone
+        with open("/proc/%d/stat" % pid) as f:
+            return f.read().split(") ")[1][0] != "Z"
+    except OSError:
+        return False
+
+
+def test_no_orphan_jvm_after_driver_is_killed():
+    script = ("import sys, time\n"
+              "from ember import SparkContext\n"
+              "sc = SparkContext('local[1]', 'orphan')\n"
+              "sc.parallelize([1]).collect()\n"
+              "print(sc._proc.pid, flush=True)\n"
+              "time.sleep(60)\n")
+    proc = subprocess.Popen([sys.executable, "-c", script], stdout=subprocess.PIPE,
+                            env=subprocess_env())
+    try:
+        jvm_pid = int(proc.stdout.readline())
+        assert _pid_alive(jvm_pid)
+        os.kill(proc.pid, signal.SIGKILL)
+        proc.wait()
+        deadline = time.time() + 10
+        while _pid_alive(jvm_pid) and time.time() < deadline:
+            time.sleep(0.1)
+        assert not _pid_alive(jvm_pid), "JVM %d outlived its Python driver" % jvm_pid
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+
+
+def test_job_group_cancellation(sc):
+    import ember.errors
+    errors = []
+
+    def run():
+        try:
+            sc.parallelize(range(4), 2).map(lambda x: time.sleep(5)).collect()
+        except Exception as e:
+            errors.append(e)
+    t = None
+    try:
+        # the job group is per thread: set it in the thread that runs the job
+        t = threading.Thread(target=lambda: (sc.setJobGroup("slow-group", "x"), run()))
+        t.start()
+        time.sleep(1.0)
+        sc.cancelJobGroup("slow-group")
+        t.join(30)
+        assert errors and isinstance(errors[0], ember.errors.EmberError)
+    finally:
+        t.join(30)
+    assert sc.parallelize([1]).count() == 1
