@@ -30,6 +30,7 @@ import io.ember.scheduler.ListenerBus;
 import io.ember.scheduler.TaskSchedulerImpl;
 import io.ember.serializer.KryoSerializer;
 import io.ember.shuffle.MapOutputTracker;
+import io.ember.storage.BlockId;
 import io.ember.storage.BlockManager;
 import io.ember.storage.DiskBlockManager;
 import io.ember.storage.MemoryManager;
@@ -108,7 +109,8 @@ public final class EmberContext implements RDDContext, AutoCloseable {
         int maxFailures = master.maxFailures() > 0 ? master.maxFailures() : this.conf.getInt(ConfigKeys.TASK_MAX_FAILURES);
         TaskSchedulerImpl taskScheduler = new TaskSchedulerImpl(maxFailures, this.conf.getMillis(ConfigKeys.LOCALITY_WAIT), bus);
         this.dagScheduler = new DAGScheduler(taskScheduler, mapOutputs, bus, accumulators,
-                this.conf.getInt(ConfigKeys.STAGE_MAX_ATTEMPTS));
+                this.conf.getInt(ConfigKeys.STAGE_MAX_ATTEMPTS), (rddId, partition) ->
+                blockManager.contains(new BlockId.RddBlock(rddId, partition)) ? List.of(LocalBackend.EXECUTOR_ID) : List.of());
         TaskEnv env = new TaskEnv(LocalBackend.EXECUTOR_ID, this.conf, serializer, blockManager, memory, mapOutputs,
                 broadcasts::fetch);
         this.backend = new LocalBackend(taskScheduler, master.threads(), env,

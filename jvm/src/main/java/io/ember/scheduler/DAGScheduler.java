@@ -42,6 +42,7 @@ public final class DAGScheduler {
     private final ListenerBus bus;
     private final Map<Long, Accumulator<?, ?>> accumulators;
     private final int maxStageAttempts;
+    private final CacheLocator cacheLocator;
     private final LinkedBlockingQueue<DAGSchedulerEvent> queue = new LinkedBlockingQueue<>();
     private final AtomicInteger nextJobId = new AtomicInteger();
     private Thread thread;
@@ -59,6 +60,15 @@ public final class DAGScheduler {
      */
     public DAGScheduler(TaskScheduler taskScheduler, MapOutputTracker mapOutputs, ListenerBus bus,
                         Map<Long, Accumulator<?, ?>> accumulators, int maxStageAttempts) {
+        this(taskScheduler, mapOutputs, bus, accumulators, maxStageAttempts, CacheLocator.NONE);
+    }
+
+    /**
+     * @param cacheLocator where cached partitions live, so tasks prefer those executors
+     */
+    public DAGScheduler(TaskScheduler taskScheduler, MapOutputTracker mapOutputs, ListenerBus bus,
+                        Map<Long, Accumulator<?, ?>> accumulators, int maxStageAttempts, CacheLocator cacheLocator) {
+        this.cacheLocator = cacheLocator;
         this.taskScheduler = taskScheduler;
         this.mapOutputs = mapOutputs;
         this.bus = bus;
@@ -294,12 +304,12 @@ public final class DAGScheduler {
             if (stage instanceof ShuffleMapStage) {
                 Partition p = parts[id];
                 tasks.add(new ShuffleMapTask(stage.id, stage.latestAttempt, job.jobId, p, binary, job.properties,
-                        stage.rdd.preferredLocations(p)));
+                        preferredLocations(stage.rdd, p, 0)));
             } else {
                 ResultStage rs = (ResultStage) stage;
                 Partition p = parts[rs.partitions[id]];
                 tasks.add(new ResultTask(stage.id, stage.latestAttempt, job.jobId, p, id, binary, job.properties,
-                        stage.rdd.preferredLocations(p)));
+                        preferredLocations(stage.rdd, p, 0)));
             }
         }
         stage.pendingPartitions.clear();
@@ -314,6 +324,32 @@ public final class DAGScheduler {
         } else {
             taskScheduler.submitTasks(new TaskSet(tasks, stage.id, stage.latestAttempt, job.jobId, job.properties));
         }
+    }
+
+    /**
+     * Executors holding the partition cached, else the RDD's own preference, else those of the
+     * first narrow parent partition that has one (one-to-one lineage only).
+     */
+    private List<String> preferredLocations(RDD<?> rdd, Partition p, int depth) {
+        if (rdd.getStorageLevel().isValid()) {
+            List<String> cached = cacheLocator.executorsWith(rdd.id(), p.index());
+            if (!cached.isEmpty()) {
+                return cached;
+            }
+        }
+        List<String> own = rdd.preferredLocations(p);
+        if (!own.isEmpty() || depth > 20) {
+            return own;
+        }
+        for (Dependency<?> d : rdd.dependencies()) {
+            if (d instanceof io.ember.rdd.OneToOneDependency<?>) {
+                List<String> parent = preferredLocations(d.rdd(), d.rdd().partitions()[p.index()], depth + 1);
+                if (!parent.isEmpty()) {
+                    return parent;
+                }
+            }
+        }
+        return List.of();
     }
 
     private StageInfo info(Stage s, int jobId, int numTasks) {
