@@ -1,0 +1,52 @@
+"""End-to-end runs of launcher/bin/ember-submit and ember-shell (needs `mvn package` first)."""
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+SUBMIT = ROOT / "launcher" / "bin" / "ember-submit"
+SHELL = ROOT / "launcher" / "bin" / "ember-shell"
+LAUNCHER_JAR = ROOT / "launcher" / "target" / "ember-launcher-0.1.0.jar"
+EXAMPLES_JAR = ROOT / "examples" / "target" / "ember-examples-0.1.0.jar"
+
+pytestmark = pytest.mark.skipif(not LAUNCHER_JAR.exists(), reason="launcher jar not built (mvn package)")
+
+
+def run(cmd, **kw):
+    env = dict(os.environ, PYSPARK_PYTHON=sys.executable)
+    return subprocess.run(cmd, capture_output=True, text=True, timeout=120, env=env, **kw)
+
+
+def test_submit_python_app_honours_master_and_args(tmp_path):
+    app = tmp_path / "app.py"
+    app.write_text("import sys\nfrom ember import SparkContext\nsc = SparkContext.getOrCreate()\n"
+                   "print(sc.master, sys.argv[1:], sc.parallelize(range(10)).sum())\nsc.stop()\n")
+    r = run([str(SUBMIT), "--master", "local[3]", str(app), "a", "b"])
+    assert r.returncode == 0, r.stderr
+    assert r.stdout.strip() == "local[3] ['a', 'b'] 45"
+
+
+@pytest.mark.skipif(not EXAMPLES_JAR.exists(), reason="examples jar not built")
+def test_submit_java_word_count(tmp_path):
+    text = tmp_path / "in.txt"
+    text.write_text("b a b\nc b a\n")
+    r = run([str(SUBMIT), "--master", "local[2]", "--class", "io.ember.examples.JavaWordCount",
+             str(EXAMPLES_JAR), str(text)])
+    assert r.returncode == 0, r.stderr
+    assert r.stdout.splitlines() == ["b: 3", "a: 2", "c: 1"]
+
+
+def test_submit_rejects_bad_conf():
+    r = run([str(SUBMIT), "--conf", "ember.master", "x.py"])
+    assert r.returncode != 0
+    assert "--conf" in r.stderr
+
+
+def test_shell_has_sc_ready():
+    r = run([str(SHELL), "--master", "local[2]"], input="print(sc.parallelize(range(4)).sum())\n")
+    assert r.returncode == 0, r.stderr
+    assert "6" in r.stdout
+    assert "context is available as sc" in r.stderr + r.stdout
