@@ -27,8 +27,9 @@ def worker_env() -> dict:
 
 @pytest.fixture(scope="session")
 def sc():
-    """One engine context for the whole session (local[2])."""
+    """One engine context for the whole session: local[2], or EMBER_TEST_MASTER when set
+    (e.g. ``EMBER_TEST_MASTER='local-cluster[2,1,512]'`` runs the suite on executor JVMs)."""
     from ember import SparkContext
-    context = SparkContext("local[2]", "ember-tests")
+    context = SparkContext(os.environ.get("EMBER_TEST_MASTER", "local[2]"), "ember-tests")
     yield context
     context.stop()

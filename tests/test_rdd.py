@@ -1,7 +1,6 @@
 """RDD methods against the same computation in plain Python."""
 
 import collections
-import math
 import operator
 import os
 import statistics
@@ -115,7 +114,8 @@ def test_pair_operations(sc):
 def test_joins(sc):
     left = sc.parallelize([(1, "a"), (2, "b"), (3, "c"), (1, "aa")], 2)
     right = sc.parallelize([(1, "x"), (3, "y"), (4, "z")], 2)
-    assert sorted(left.join(right).collect()) == [(1, ("a", "x")), (1, ("aa", "x")), (3, ("c", "y"))]
+    assert sorted(left.join(right).collect()) == \
+        [(1, ("a", "x")), (1, ("aa", "x")), (3, ("c", "y"))]
     assert sorted(left.leftOuterJoin(right).collect()) == \
         [(1, ("a", "x")), (1, ("aa", "x")), (2, ("b", None)), (3, ("c", "y"))]
     assert sorted(left.rightOuterJoin(right).collect()) == \

@@ -8,7 +8,8 @@ import pytest
 from ember import wire
 from ember.serializers import (AutoBatchedSerializer, BatchedSerializer,
                                PartitionedBatchSerializer, PickleSerializer, TaskInput,
-                               UTF8Deserializer, UTF8Serializer)
+                               UTF8BatchSerializer, UTF8Deserializer, UTF8Serializer)
+from protocol import make_transcripts as mt
 
 
 def frame_sizes(data: bytes):
@@ -94,6 +95,50 @@ def test_utf8_round_trip_with_null():
         ["raw"]
     with pytest.raises(TypeError, match="int"):
         dumped(UTF8Serializer(), [1])
+
+
+def test_utf8_batches_round_trip_newlines_nulls_and_empty_strings():
+    lines = ["hello", "", "w\u00f6rld \U0001F600", None, "two\nlines", "", "\n", "last", ""]
+    data = dumped(UTF8BatchSerializer(), lines)
+    assert list(UTF8BatchSerializer().load_stream(ended(data))) == lines
+    assert list(TaskInput(ended(data), wire.MODE_UTF8_BATCHES)) == lines
+    assert list(UTF8BatchSerializer().load_stream(ended(dumped(UTF8BatchSerializer(), [""])))) \
+        == [""]
+
+
+def test_utf8_batches_fill_frames_up_to_the_batch_size():
+    lines = ["line %d" % i for i in range(10000)]
+    data = dumped(UTF8BatchSerializer(batch_bytes=4096), lines)
+    sizes = frame_sizes(data)
+    assert len(sizes) > 10 and all(4096 <= n < 4096 + 16 for n in sizes[:-1])
+    assert list(UTF8BatchSerializer().load_stream(ended(data))) == lines
+
+
+def test_utf8_batches_writer_reproduces_the_transcript():
+    records = ["hello", "", "w\u00f6rld", None, "two\nlines"]
+    to_worker = mt.TRANSCRIPTS["utf8_batches_task.to_worker"][1].data()
+    body = dumped(UTF8BatchSerializer(), records) + dumped(UTF8BatchSerializer(), ["last"])
+    assert to_worker.endswith(body + wire.INT32.pack(wire.END_OF_DATA))
+
+
+def test_task_input_drains_utf8_batches():
+    data = dumped(UTF8BatchSerializer(batch_bytes=8), ["a" * 10, "two\nlines", None, "b" * 10])
+    stream = io.BytesIO(data + wire.INT32.pack(wire.END_OF_DATA) + b"NEXT")
+    task_input = TaskInput(stream, wire.MODE_UTF8_BATCHES)
+    assert next(iter(task_input)) == "a" * 10
+    task_input.drain()
+    assert stream.read() == b"NEXT"
+
+
+def test_partitioned_batches_of_big_records_are_split_into_bounded_frames():
+    groups = [("k%d" % i, ["%d %s" % (j, "x" * 100) for j in range(50)])
+              for i in range(300)]   # ~5 KB pickled each
+    data = dumped(PartitionedBatchSerializer(max_bytes=64 * 1024), [(1, groups), (0, groups[:3])])
+    frames = list(PartitionedBatchSerializer().load_stream(ended(data)))
+    assert [pid for pid, _ in frames].count(1) > 10
+    assert all(len(pickle.dumps(batch, wire.PICKLE_PROTOCOL)) < 80 * 1024 for _, batch in frames)
+    assert [kv for pid, b in frames if pid == 1 for kv in b] == groups
+    assert [kv for pid, b in frames if pid == 0 for kv in b] == groups[:3]
 
 
 def test_partitioned_round_trip_and_validation():

@@ -249,3 +249,82 @@ def test_used_memory_reports_resident_bytes():
         blob[i] = 1
     assert shuffle.used_memory() >= before + (40 << 20)
     del blob
+
+
+# -- hot loops: pair checks and memory pacing ----------------------------------------------
+
+@pytest.mark.parametrize("run", [
+    lambda pairs: list(partition_pairs(pairs, 3, what="partitionBy")),
+    lambda pairs: list(combine_and_partition(pairs, SUM, 3, what="partitionBy")),
+    lambda pairs: list(combine_and_partition(pairs, GROUP_AGGREGATOR, 3, what="partitionBy")),
+])
+def test_a_record_that_is_not_a_pair_is_named(run):
+    pairs = [("a", 1)] * 1500 + [7] + [("b", 2)]
+    with pytest.raises(TypeError, match=r"^partitionBy needs an RDD of \(key, value\) pairs; "
+                                        r"got element 7 of type int$"):
+        run(pairs)
+    with pytest.raises(TypeError, match="got element \\('x', 1, 2\\) of type tuple"):
+        run([("x", 1, 2)])
+
+
+def test_errors_of_the_users_functions_are_not_mistaken_for_bad_pairs():
+    def merge(a, b):
+        raise TypeError("user's own")
+    agg = Aggregator(lambda v: v, merge, merge)
+    with pytest.raises(TypeError, match="^user's own$"):
+        list(combine_and_partition([("a", 1), ("a", 2)], agg, 2, what="reduceByKey"))
+
+
+def test_combining_loops_agree_for_new_and_repeated_keys():
+    # mostly new keys (the `in` loop), then mostly repeated ones (the try/except loop)
+    pairs = [(i, 1) for i in range(5000)] + [(i % 10, 1) for i in range(5000)]
+    placed = collect(combine_and_partition(pairs, SUM, 2, memory_limit_mb=0))
+    assert dict(kv for items in placed.values() for kv in items) == expected_sums(pairs)
+
+
+class SteppedMeter:
+    """Memory that grows by ``per_call`` at each reading."""
+
+    def __init__(self, start, per_call):
+        self.reading, self.per_call, self.calls = start, per_call, 0
+
+    def __call__(self):
+        self.calls += 1
+        self.reading += self.per_call
+        return self.reading
+
+
+def test_memory_meter_shrinks_chunks_when_memory_grows_fast_and_skips_readings_when_far():
+    limit = 64 << 20
+    fast = shuffle.MemoryMeter(limit, SteppedMeter(10 << 20, 8 << 20))
+    sizes = []
+    for chunk in fast.chunks(range(20000)):
+        sizes.append(len(chunk))
+        if fast.over():
+            break
+    assert sizes[0] == shuffle.CHECK_EVERY and min(sizes) < shuffle.CHECK_EVERY // 2
+
+    slow_measure = SteppedMeter(10 << 20, 1024)
+    slow = shuffle.MemoryMeter(limit, slow_measure)
+    chunks = 0
+    for chunk in slow.chunks(range(100000)):
+        chunks += 1
+        assert not slow.over()
+    assert chunks == 100 and slow_measure.calls < 20
+
+
+def test_map_side_flush_hands_memory_back():
+    readings = []
+
+    def measure():
+        readings.append(shuffle.used_memory())
+        return readings[-1]
+    values = ("%d %s" % (i, "x" * 100) for i in range(300000))   # ~45 MB of strings
+    batches = combine_and_partition(((i % 500, v) for i, v in enumerate(values)),
+                                    GROUP_AGGREGATOR, 4, memory_limit_mb=20, measure=measure)
+    start = shuffle.used_memory()
+    peak = 0
+    for pid, batch in batches:
+        batch = None
+        peak = max(peak, shuffle.used_memory())
+    assert peak < start + (40 << 20)   # flushed near the limit, not holding all 45 MB

@@ -49,7 +49,7 @@ def _python_constants():
 def test_control_codes_are_negative_distinct_and_named():
     codes = {name: value for name, value in _python_constants().items()
              if value < 0}
-    assert len(codes) == 10
+    assert len(codes) == 11
     assert len(set(codes.values())) == len(codes)
     assert wire.CONTROL_NAMES == {value: name for name, value in codes.items()}
     assert wire.control_name(wire.END_OF_STREAM) == "END_OF_STREAM"
@@ -116,7 +116,7 @@ def test_handshake_checks_in_order():
         "Python version mismatch: worker 3.11, driver 3.10"
     assert "bad magic number 0x12345678" in refusal(wire.Handshake("s", "3.11", magic=0x12345678))
     assert refusal(wire.Handshake("s", "3.11", version=9)) == \
-        "protocol version mismatch: worker 1, executor 9"
+        "protocol version mismatch: worker %d, executor 9" % wire.PROTOCOL_VERSION
 
 
 def test_handshake_stops_at_bad_magic_and_bounds_the_secret():

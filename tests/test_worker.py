@@ -252,7 +252,8 @@ def test_python_version_mismatch_is_refused_with_a_clear_message():
 
 def test_bad_magic_and_protocol_version_are_refused():
     for kw, text in (({"magic": 0x01020304}, "bad magic number 0x01020304"),
-                     ({"version": 99}, "protocol version mismatch: worker 1, executor 99")):
+                     ({"version": 99}, "protocol version mismatch: worker %d, executor 99"
+                      % wire.PROTOCOL_VERSION)):
         w = WorkerProcess()
         try:
             reply = w.conn.handshake(**kw)
@@ -315,8 +316,9 @@ def expected(name, output_mode):
 
 @pytest.mark.skipif(sys.version_info[:2] != (3, 11), reason="transcripts are of Python 3.11")
 def test_replay_task_transcripts_on_one_worker():
-    names = ["map_task", "utf8_task", "shuffle_map_task", "task_exception", "map_task"]
-    modes = [wire.MODE_PICKLED_BATCHES, wire.MODE_PICKLED_BATCHES,
+    names = ["map_task", "utf8_task", "utf8_batches_task", "shuffle_map_task", "task_exception",
+             "map_task"]
+    modes = [wire.MODE_PICKLED_BATCHES, wire.MODE_PICKLED_BATCHES, wire.MODE_PICKLED_BATCHES,
              wire.MODE_PARTITIONED_BATCHES, wire.MODE_PICKLED_BATCHES,
              wire.MODE_PICKLED_BATCHES]
     handshake, replies = parse_replies(replay(names), modes)

@@ -1,12 +1,16 @@
-"""Word count: prints `word: count` lines for the words of a text file.
+"""Word count: prints `word: count` lines for the words of a text file, most frequent first.
 
-    python examples/python/wordcount.py FILE
+    python examples/python/wordcount.py [FILE]      (default: examples/data/words.txt)
 """
 
+import os
 import sys
 from operator import add
 
 from ember import SparkContext
+
+DEFAULT_INPUT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "data",
+                             "words.txt")
 
 
 def main(path: str) -> None:
@@ -20,7 +24,7 @@ def main(path: str) -> None:
 
 
 if __name__ == "__main__":
-    if len(sys.argv) != 2:
-        print("Usage: wordcount.py <file>", file=sys.stderr)
+    if len(sys.argv) > 2:
+        print("Usage: wordcount.py [file]", file=sys.stderr)
         sys.exit(2)
-    main(sys.argv[1])
+    main(sys.argv[1] if len(sys.argv) == 2 else DEFAULT_INPUT)

@@ -4,7 +4,8 @@ A JVM engine driven from Python through Py4J; user functions are pickled with cl
 and run in Python worker processes fed by the JVM executors.
 
 Worker-side modules (wire, serializers, hashing, shuffle, worker, daemon, accumulators,
-broadcast, taskcontext) import this package, so it must stay free of driver-side imports
+broadcast, taskcontext, and the rdd, approx, inputs and barrier modules whose functions
+tasks run) import this package, so it must stay free of driver-side imports
 (py4j, the context) at import time: the driver classes below are loaded on first access.
 
 >>> from ember import SparkContext, SparkConf   # doctest: +SKIP
@@ -28,6 +29,14 @@ _LAZY = {
     "TaskContext": "ember.taskcontext",
     "PythonTaskError": "ember.errors",
     "EmberError": "ember.errors",
+    "InputPathError": "ember.errors",
+    "RDDBarrier": "ember.rdd",
+    "BarrierTaskContext": "ember.barrier",
+    "BarrierTaskInfo": "ember.barrier",
+    "StatusTracker": "ember.status",
+    "SparkJobInfo": "ember.status",
+    "SparkStageInfo": "ember.status",
+    "BoundedFloat": "ember.approx",
 }
 
 __all__ = sorted(_LAZY)

@@ -2,6 +2,10 @@
 
 from typing import Dict, Iterable, List, Optional, Tuple
 
+SYSTEM_PROPERTIES: Dict[str, str] = {}
+"""JVM system properties set with SparkContext.setSystemProperty; their spark.* and ember.*
+keys are the defaults of every SparkConf(loadDefaults=True)."""
+
 _ALIASES = {
     "spark.master": "ember.master",
     "spark.app.name": "ember.app.name",
@@ -32,10 +36,20 @@ class SparkConf:
 
     >>> SparkConf().setMaster("local[2]").setAppName("demo").get("spark.master")
     'local[2]'
+    >>> conf = SparkConf().set("spark.task.maxFailures", 2).setExecutorEnv("TZ", "UTC")
+    >>> conf.get("ember.task.maxFailures"), conf.contains("spark.executorEnv.TZ")
+    ('2', True)
+    >>> print(conf.toDebugString())
+    ember.executorEnv.TZ=UTC
+    ember.task.maxFailures=2
     """
 
     def __init__(self, loadDefaults: bool = True, _jvm=None, _jconf=None):
         self._conf: Dict[str, str] = {}
+        if loadDefaults:
+            for key, value in SYSTEM_PROPERTIES.items():
+                if key.startswith(("spark.", "ember.")):
+                    self.set(key, value)
 
     def set(self, key: str, value) -> "SparkConf":
         self._conf[normalize_key(key)] = str(value)

@@ -1,33 +1,40 @@
 """SparkContext: the driver's handle on the engine JVM.
 
->>> with SparkContext("local[2]", "demo") as sc:           # doctest: +SKIP
-...     sc.parallelize(range(10)).map(lambda x: x * x).sum()
+>>> sc.parallelize(range(10)).map(lambda x: x * x).sum()
 285
+
+A program creates one context (``with SparkContext("local[2]", "demo") as sc: ...``);
+the master comes from the argument, the conf, env ``EMBER_MASTER``, else ``local[*]``.
 """
 
 import os
 import pickle
 import shutil
 import signal
-import socket
-import struct
 import sys
 import tempfile
 import threading
-from typing import Any, Iterable, Iterator, List, Optional
+from typing import Any, Dict, Iterator, List, Optional
 
 from py4j.protocol import Py4JJavaError
 
-from ember import accumulators, broadcast as _broadcast, wire
-from ember.conf import SparkConf
-from ember.errors import EmberError, task_error
+from ember import accumulators, broadcast as _broadcast, inputs, wire
+from ember.conf import SYSTEM_PROPERTIES, SparkConf, normalize_key
+from ember.errors import EmberError, InputPathError
 from ember.files import SparkFiles
 from ember.java_gateway import launch_gateway
+from ember.results import ResultStream
+from ember.sources import DataSources
+from ember.status import StatusTracker
 
 __all__ = ["SparkContext", "Context"]
 
 _PACKAGE_PARENT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-BATCH_RECORDS = 1024
+JOB_GROUP = "ember.jobGroup.id"
+JOB_DESCRIPTION = "ember.job.description"
+INTERRUPT_ON_CANCEL = "ember.job.interruptOnCancel"
+_ARCHIVE_FORMATS = {".zip": "zip", ".jar": "zip", ".tar": "tar", ".tar.gz": "gztar",
+                    ".tgz": "gztar"}
 
 
 class _DriverAccumulator(accumulators.Accumulator):
@@ -50,12 +57,21 @@ class _DriverAccumulator(accumulators.Accumulator):
         return str(self.value)
 
 
-class SparkContext:
-    """The entry point: creates RDDs, broadcasts and accumulators, and runs jobs."""
+class SparkContext(DataSources):
+    """The entry point: creates RDDs, broadcasts and accumulators, and runs jobs.
+
+    ``master`` is ``local``, ``local[N]``, ``local[*]`` or ``local[N,F]`` (F = task attempts).
+
+    >>> sc.master, sc.appName
+    ('local[2]', 'ember-tests')
+    >>> sc.parallelize([1, 2, 3]).count()
+    3
+    """
 
     _active: Optional["SparkContext"] = None
     _lock = threading.RLock()
     _next_accumulator_id = 0
+    _system_properties: Dict[str, str] = SYSTEM_PROPERTIES
 
     def __init__(self, master: Optional[str] = None, appName: Optional[str] = None,
                  sparkHome: Optional[str] = None, pyFiles: Optional[List[str]] = None,
@@ -67,11 +83,10 @@ class SparkContext:
                                  "SparkContext(app=%s, master=%s)"
                                  % (SparkContext._active.appName, SparkContext._active.master))
             self._conf = (conf or SparkConf()).copy()
-            env_master = os.environ.get("EMBER_MASTER")
             if master:
                 self._conf.setMaster(master)
             elif not self._conf.contains("ember.master"):
-                self._conf.setMaster(env_master or "local[*]")
+                self._conf.setMaster(os.environ.get("EMBER_MASTER") or "local[*]")
             if appName:
                 self._conf.setAppName(appName)
             elif not self._conf.contains("ember.app.name"):
@@ -83,31 +98,58 @@ class SparkContext:
             self.pythonExec = os.environ.get("EMBER_PYTHON") or \
                 os.environ.get("PYSPARK_PYTHON") or sys.executable
             self.pythonVer = "%d.%d" % sys.version_info[:2]
-            self._gateway, self._proc = launch_gateway()
-            self._bridge = self._gateway.entry_point
-            self._jvm = self._gateway.jvm
-            self._jsc = self._call(self._bridge.createContext, dict(self._conf.getAll()),
-                                   self.pythonExec, self.pythonVer, _PACKAGE_PARENT)
-            self._default_parallelism = None
-            self._app_id = None
             self._stopped = False
-            self._local = threading.local()
-            self._includes: List[str] = []
-            self._files_dir = tempfile.mkdtemp(prefix="ember-files-")
-            SparkFiles._root_directory = self._files_dir
-            self._call(self._bridge.setFilesDir, self._files_dir)
-            self._broadcast_files: dict = {}
+            self._files_dir = None
+            self._gateway, self._proc = launch_gateway(
+                ["-D%s=%s" % kv for kv in sorted(SparkContext._system_properties.items())])
+            try:
+                self._start()
+            except BaseException:
+                self._shutdown_jvm()
+                raise
             SparkContext._active = self
             self._install_sigint()
             for path in (pyFiles or []):
                 self.addPyFile(path)
 
+    def _start(self) -> None:
+        self._bridge = self._gateway.entry_point
+        self._jvm = self._gateway.jvm
+        self._jsc = self._call(self._bridge.createContext, dict(self._conf.getAll()),
+                               self.pythonExec, self.pythonVer, _PACKAGE_PARENT)
+        self._default_parallelism = None
+        self._app_id = None
+        self._local = threading.local()
+        self._job_lock = threading.Lock()
+        self._property_keys: set = set()
+        self._includes: List[str] = []
+        self._added_files: List[str] = []
+        self._added_archives: List[str] = []
+        self._files_dir = tempfile.mkdtemp(prefix="ember-files-")
+        SparkFiles._root_directory = self._files_dir
+        self._call(self._bridge.setFilesDir, self._files_dir)
+
     # -- lifecycle -------------------------------------------------------------------------
 
     @classmethod
     def getOrCreate(cls, conf: Optional[SparkConf] = None) -> "SparkContext":
+        """The running context, or a new one from ``conf``."""
         with cls._lock:
             return cls._active or cls(conf=conf or SparkConf())
+
+    @classmethod
+    def setSystemProperty(cls, key: str, value: str) -> None:
+        """Sets a JVM system property: now if the engine runs, and for every later start;
+        ``spark.*`` and ``ember.*`` ones also become defaults of new SparkConfs.
+
+        >>> SparkContext.setSystemProperty("example.flag", "on")
+        >>> sc._jvm.java.lang.System.getProperty("example.flag")
+        'on'
+        """
+        with cls._lock:
+            cls._system_properties[key] = str(value)
+            if cls._active is not None:
+                cls._active._jvm.java.lang.System.setProperty(key, str(value))
 
     def __enter__(self) -> "SparkContext":
         return self
@@ -125,21 +167,26 @@ class SparkContext:
                 self._bridge.stop()
             except Exception:
                 pass
-            try:
-                self._gateway.shutdown()
-            except Exception:
-                pass
-            try:
-                self._proc.stdin.close()
-                self._proc.wait(timeout=10)
-            except Exception:
-                self._proc.kill()
-            shutil.rmtree(self._files_dir, ignore_errors=True)
+            self._shutdown_jvm()
             if SparkContext._active is self:
                 SparkContext._active = None
             self._restore_sigint()
 
+    def _shutdown_jvm(self) -> None:
+        try:
+            self._gateway.shutdown()
+        except Exception:
+            pass
+        try:
+            self._proc.stdin.close()
+            self._proc.wait(timeout=10)
+        except Exception:
+            self._proc.kill()
+        if self._files_dir:
+            shutil.rmtree(self._files_dir, ignore_errors=True)
+
     def _install_sigint(self) -> None:
+        """Ctrl-C cancels the running jobs, then raises KeyboardInterrupt as usual."""
         self._old_sigint = None
         if threading.current_thread() is not threading.main_thread():
             return
@@ -169,38 +216,51 @@ class SparkContext:
 
     @property
     def version(self) -> str:
+        """Ember's version."""
         from ember import __version__
         return __version__
 
     @property
     def defaultParallelism(self) -> int:
+        """Partitions of parallelize and shuffles when none is given (the core count)."""
         if self._default_parallelism is None:
             self._default_parallelism = self._jsc.defaultParallelism()
         return self._default_parallelism
 
     @property
     def defaultMinPartitions(self) -> int:
+        """Partitions of file inputs when none is given: min(defaultParallelism, 2)."""
         return min(self.defaultParallelism, 2)
 
     @property
     def applicationId(self) -> str:
+        """``local-<start millis>``."""
         if self._app_id is None:
             self._app_id = self._jsc.applicationId()
         return self._app_id
 
     @property
     def startTime(self) -> int:
+        """When the context started, in milliseconds since the epoch."""
         return self._jsc.startTime()
 
     @property
     def uiWebUrl(self) -> Optional[str]:
+        """None: Ember has no web UI."""
         return None
 
+    @property
+    def resources(self) -> Dict[str, Any]:
+        """Driver resources (GPUs, ...): none in Ember."""
+        return {}
+
     def sparkUser(self) -> str:
+        """The user running the application (env SPARK_USER, else the login name)."""
         import getpass
-        return getpass.getuser()
+        return os.environ.get("SPARK_USER") or getpass.getuser()
 
     def getConf(self) -> SparkConf:
+        """A copy of the context's configuration."""
         return self._conf.copy()
 
     def setLogLevel(self, logLevel: str) -> None:
@@ -210,79 +270,29 @@ class SparkContext:
         if logLevel.upper() not in valid:
             raise ValueError("log level must be one of %s" % ", ".join(sorted(valid)))
 
-    # -- sources ---------------------------------------------------------------------------
+    def statusTracker(self) -> StatusTracker:
+        """Progress of recent jobs and stages.
 
-    def parallelize(self, c: Iterable[Any], numSlices: Optional[int] = None):
-        """Distributes a local collection; ``range`` objects are generated per partition."""
-        from ember.rdd import RDD
-        n = numSlices or self.defaultParallelism
-        if n < 1:
-            raise ValueError("numSlices must be positive, got %d" % n)
-        if isinstance(c, range):
-            size = len(c)
-            slices = [[c[i * size // n:(i + 1) * size // n]] for i in range(n)]
-            jrdd = self._write_slices(slices, n)
-            return RDD(jrdd, self).flatMap(lambda r: r, preservesPartitioning=True)
-        data = c if isinstance(c, list) else list(c)
-        size = len(data)
-        slices = [data[i * size // n:(i + 1) * size // n] for i in range(n)]
-        return RDD(self._write_slices(slices, n), self)
-
-    def _write_slices(self, slices: List[list], n: int):
-        fd, path = tempfile.mkstemp(prefix="ember-parallelize-")   # mode 0600
-        try:
-            with os.fdopen(fd, "wb", buffering=1 << 16) as f:
-                pack = struct.Struct(">ii").pack
-                for i, s in enumerate(slices):
-                    for start in range(0, len(s), BATCH_RECORDS):
-                        data = pickle.dumps(s[start:start + BATCH_RECORDS], wire.PICKLE_PROTOCOL)
-                        f.write(pack(i, len(data)))
-                        f.write(data)
-            return self._call(self._bridge.parallelizeFromFile, path, n)
-        except BaseException:
-            if os.path.exists(path):
-                os.unlink(path)
-            raise
-
-    def range(self, start: int, end: Optional[int] = None, step: int = 1,
-              numSlices: Optional[int] = None):
-        if end is None:
-            start, end = 0, start
-        return self.parallelize(range(start, end, step), numSlices)
-
-    def emptyRDD(self):
-        from ember.rdd import RDD
-        return RDD(self._bridge.emptyRDD(), self)
-
-    def textFile(self, name: str, minPartitions: Optional[int] = None, use_unicode: bool = True):
-        from ember.rdd import RDD
-        jrdd = self._call(self._bridge.textFile, name, minPartitions or self.defaultMinPartitions)
-        return RDD(jrdd, self, wire.MODE_UTF8_STRINGS)
-
-    def wholeTextFiles(self, path: str, minPartitions: Optional[int] = None,
-                       use_unicode: bool = True):
-        from ember.rdd import RDD
-        jrdd = self._call(self._bridge.wholeTextFiles, path,
-                          minPartitions or self.defaultMinPartitions)
-        return RDD(jrdd, self)
-
-    def pickleFile(self, name: str, minPartitions: Optional[int] = None):
-        from ember.rdd import RDD
-        return RDD(self._call(self._bridge.pickleFile, name), self)
-
-    def union(self, rdds: List[Any]):
-        from ember.rdd import RDD
-        if not rdds:
-            return self.emptyRDD()
-        jrdds = [r._pickled_jrdd() if len({x._jrdd_mode for x in rdds}) > 1 else r._jrdd
-                 for r in rdds]
-        mode = rdds[0]._jrdd_mode if len({x._jrdd_mode for x in rdds}) == 1 \
-            else wire.MODE_PICKLED_BATCHES
-        return RDD(self._call(self._bridge.union, jrdds), self, mode)
+        >>> sc.setJobGroup("doc-status", "counting")
+        >>> sc.parallelize(range(4), 2).count()
+        4
+        >>> t = sc.statusTracker()
+        >>> job = t.getJobIdsForGroup("doc-status")[0]
+        >>> t.getJobInfo(job).status in ("RUNNING", "SUCCEEDED")   # updated asynchronously
+        True
+        >>> sc.clearJobGroup()
+        """
+        return StatusTracker(self._jsc.statusTracker())
 
     # -- shared variables ------------------------------------------------------------------
 
     def broadcast(self, value: Any) -> _broadcast.Broadcast:
+        """A read-only value sent to each worker once.
+
+        >>> table = sc.broadcast({"a": 1, "b": 2})
+        >>> sc.parallelize(["a", "b"]).map(lambda k: table.value[k]).collect()
+        [1, 2]
+        """
         fd, path = tempfile.mkstemp(prefix="ember-broadcast-")
         with os.fdopen(fd, "wb") as f:
             _broadcast.Broadcast.dump(value, f)
@@ -295,7 +305,15 @@ class SparkContext:
     def _destroy_broadcast(self, bid: int, blocking: bool) -> None:
         self._call(self._bridge.destroyBroadcast, bid)
 
-    def accumulator(self, value: Any, accum_param: Optional[accumulators.AccumulatorParam] = None):
+    def accumulator(self, value: Any, accum_param: Optional[accumulators.AccumulatorParam] = None
+                    ) -> accumulators.Accumulator:
+        """An add-only variable: tasks add to it, the driver reads ``value``.
+
+        >>> total = sc.accumulator(0)
+        >>> sc.parallelize(range(5)).foreach(lambda x: total.add(x))
+        >>> total.value
+        10
+        """
         param = accum_param or accumulators.default_param(value)
         with SparkContext._lock:
             SparkContext._next_accumulator_id += 1
@@ -323,6 +341,9 @@ class SparkContext:
             shutil.copytree(path, target, dirs_exist_ok=True)
         else:
             shutil.copy(path, target)
+        uri = inputs.file_uri(path)
+        if uri not in self._added_files:
+            self._added_files.append(uri)
 
     def addPyFile(self, path: str) -> None:
         """Ships a .py, .zip or .egg file and puts it on the workers' sys.path."""
@@ -334,44 +355,118 @@ class SparkContext:
         if entry not in sys.path:
             sys.path.insert(1, entry)
 
+    def addArchive(self, path: str) -> None:
+        """Unpacks a .zip, .jar, .tar, .tar.gz or .tgz file; tasks find the unpacked directory
+        with ``SparkFiles.get(name)``, where name is the archive's file name or the
+        ``#alias`` after the path."""
+        path, _, alias = path.partition("#")
+        fmt = next((f for ext, f in _ARCHIVE_FORMATS.items() if path.endswith(ext)), None)
+        if fmt is None:
+            raise ValueError("%s is not a .zip, .jar, .tar, .tar.gz or .tgz archive" % path)
+        if not os.path.isfile(path):
+            raise InputPathError("Archive does not exist: %s" % path)
+        shutil.unpack_archive(path, os.path.join(self._files_dir, alias or
+                                                 os.path.basename(path)), fmt)
+        uri = inputs.file_uri(path) + ("#" + alias if alias else "")
+        if uri not in self._added_archives:
+            self._added_archives.append(uri)
+
     @property
     def listFiles(self) -> List[str]:
-        return sorted(os.listdir(self._files_dir))
+        """URIs of the files added with addFile / addPyFile."""
+        return list(self._added_files)
+
+    @property
+    def listArchives(self) -> List[str]:
+        """URIs of the archives added with addArchive."""
+        return list(self._added_archives)
+
+    # -- job properties --------------------------------------------------------------------
+
+    def _properties(self) -> Dict[str, str]:
+        props = getattr(self._local, "props", None)
+        if props is None:
+            props = self._local.props = {}
+        return props
+
+    def setLocalProperty(self, key: str, value: Optional[str]) -> None:
+        """Sets (None: removes) a property of the jobs this thread starts; tasks see it with
+        ``TaskContext.getLocalProperty``. ``spark.*`` keys are stored under ``ember.*``.
+
+        >>> sc.setLocalProperty("spark.scheduler.pool", "reports")
+        >>> sc.getLocalProperty("spark.scheduler.pool")
+        'reports'
+        >>> sc.setLocalProperty("spark.scheduler.pool", None)
+        """
+        key = normalize_key(key)
+        if value is None:
+            self._properties().pop(key, None)
+        else:
+            self._properties()[key] = str(value)
+            self._property_keys.add(key)
+
+    def getLocalProperty(self, key: str) -> Optional[str]:
+        """This thread's value of a job property, or None."""
+        return self._properties().get(normalize_key(key))
+
+    def setJobGroup(self, groupId: str, description: str, interruptOnCancel: bool = False) -> None:
+        """Tags the jobs this thread starts, so ``cancelJobGroup(groupId)`` cancels them."""
+        self.setLocalProperty(JOB_GROUP, groupId)
+        self.setLocalProperty(JOB_DESCRIPTION, description)
+        self.setLocalProperty(INTERRUPT_ON_CANCEL, "true" if interruptOnCancel else "false")
+
+    def clearJobGroup(self) -> None:
+        for key in (JOB_GROUP, JOB_DESCRIPTION, INTERRUPT_ON_CANCEL):
+            self.setLocalProperty(key, None)
+
+    def setJobDescription(self, value: Optional[str]) -> None:
+        """A label for the jobs this thread starts next."""
+        self.setLocalProperty(JOB_DESCRIPTION, value)
+
+    def _job_group(self) -> Optional[str]:
+        return self._properties().get(JOB_GROUP)
+
+    def _sync_properties(self) -> None:
+        """Copies this thread's job properties to the engine thread that will start the job.
+
+        Py4J runs consecutive calls of one Python thread on one JVM thread, and the engine's
+        job threads inherit that thread's properties; callers hold ``_job_lock``."""
+        if not self._property_keys:
+            return
+        props = self._properties()
+        for key in sorted(self._property_keys.copy()):
+            self._jsc.setLocalProperty(key, props.get(key))
+
+    def _run_job(self, method, *args):
+        """Calls a bridge method that starts a job, under this thread's job properties."""
+        with self._job_lock:
+            self._sync_properties()
+            return self._call(method, *args)
 
     # -- jobs ------------------------------------------------------------------------------
 
     def setCheckpointDir(self, dirName: str) -> None:
+        """Where ``RDD.checkpoint`` writes (created if missing)."""
         self._call(self._jsc.setCheckpointDir, dirName)
 
     def getCheckpointDir(self) -> Optional[str]:
         d = self._jsc.checkpointDir()
         return d.get() if d.isPresent() else None
 
-    def setJobGroup(self, groupId: str, description: str, interruptOnCancel: bool = False):
-        self._local.job_group = groupId
-
-    def setJobDescription(self, value: str) -> None:
-        self._local.job_description = value
-
-    def setLocalProperty(self, key: str, value: str) -> None:
-        props = getattr(self._local, "props", None) or {}
-        props[key] = value
-        self._local.props = props
-
-    def getLocalProperty(self, key: str) -> Optional[str]:
-        return (getattr(self._local, "props", None) or {}).get(key)
-
-    def _job_group(self) -> Optional[str]:
-        return getattr(self._local, "job_group", None)
-
     def cancelJobGroup(self, groupId: str) -> None:
+        """Cancels the running jobs of a group (see setJobGroup)."""
         self._bridge.cancelJobGroup(groupId)
 
     def cancelAllJobs(self) -> None:
+        """Cancels every scheduled or running job."""
         self._bridge.cancelAllJobs()
 
     def runJob(self, rdd, partitionFunc, partitions=None, allowLocal=False) -> list:
-        """Runs ``partitionFunc(iterator)`` on the given partitions; returns all outputs."""
+        """Runs ``partitionFunc(iterator)`` on the given partitions; returns all outputs.
+
+        >>> sc.runJob(sc.parallelize(range(6), 3), lambda it: [sum(it)], [0, 2])
+        [1, 9]
+        """
         mapped = rdd.mapPartitions(partitionFunc)
         return list(self._collect(mapped._pickled_jrdd(), partitions))
 
@@ -380,50 +475,54 @@ class SparkContext:
         for batch in self._collect_batches(jrdd, partitions):
             yield from batch
 
-    def _collect_batches(self, jrdd, partitions: Optional[List[int]] = None) -> Iterator[list]:
+    def _result_stream(self, jrdd, partitions: Optional[List[int]],
+                       group: Optional[str]) -> ResultStream:
+        jparts = None
         if partitions is not None:
             jparts = self._gateway.new_array(self._gateway.jvm.int, len(partitions))
             for i, p in enumerate(partitions):
                 jparts[i] = p
-        else:
-            jparts = None
-        port, secret = self._call(self._bridge.collectAndServe, jrdd, jparts, self._job_group())
-        sock = socket.create_connection(("127.0.0.1", int(port)))
+        port, secret = self._run_job(self._bridge.collectAndServe, jrdd, jparts, group)
+        return ResultStream(port, secret)
+
+    def _collect_batches(self, jrdd, partitions: Optional[List[int]] = None) -> Iterator[list]:
+        stream = self._result_stream(jrdd, partitions, self._job_group())
         try:
-            sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
-            rfile = sock.makefile("rb", 1 << 16)
-            wfile = sock.makefile("wb")
-            wire.write_string(wfile, secret)
-            wfile.flush()
-            while True:
-                n = wire.read_int(rfile)
-                if n >= 0:
-                    yield pickle.loads(wire.read_exact(rfile, n))
-                elif n == wire.END_OF_DATA:
-                    break
-                elif n == wire.EXCEPTION:
-                    type_name = wire.read_string(rfile)
-                    message = wire.read_string(rfile) or ""
-                    tb = wire.read_string(rfile) or ""
-                    wire.read_frame_or_null(rfile)   # the pickled exception (unused)
-                    if tb:
-                        raise task_error(type_name, message, tb)
-                    raise EmberError("%s: %s" % (type_name, message))
-                else:
-                    raise wire.ProtocolError("unexpected %s from the result server"
-                                             % wire.control_name(n))
+            yield from stream
         finally:
-            sock.close()
+            stream.close()
+            self._merge_accumulator_updates()
+
+    def _collect_until(self, jrdd, timeout: float) -> List[list]:
+        """The batches that arrive within ``timeout`` seconds; then cancels the rest of the
+        job. Batches arrive in partition order."""
+        import time
+        import uuid
+        group = "ember-approx-%s" % uuid.uuid4().hex
+        deadline = time.monotonic() + max(0.0, timeout)
+        stream = self._result_stream(jrdd, None, group)
+        try:
+            batches = list(stream.batches_until(deadline))
+            if stream.timed_out:
+                self.cancelJobGroup(group)
+            return batches
+        finally:
+            stream.close()
             self._merge_accumulator_updates()
 
     def _call(self, method, *args):
         """Calls the JVM; engine errors become EmberError with the Java message only."""
+        if self._stopped:
+            raise EmberError("This SparkContext was stopped; create a new one to run jobs")
         try:
             return method(*args)
         except Py4JJavaError as e:
             jexc = e.java_exception
-            raise EmberError("%s: %s" % (jexc.getClass().getSimpleName(),
-                                         jexc.getMessage())) from None
+            name, message = jexc.getClass().getSimpleName(), jexc.getMessage()
+            if message and message.startswith("Input path does not exist"):
+                raise InputPathError(message) from None
+            raise EmberError(message if name == "EmberException" else
+                             "%s: %s" % (name, message)) from None
 
     def __repr__(self) -> str:
         return "<SparkContext master=%s appName=%s>" % (self.master, self.appName)

@@ -14,6 +14,10 @@ class EmberError(Exception):
     """A failure reported by the engine (JVM side) that is not a Python task's exception."""
 
 
+class InputPathError(EmberError, FileNotFoundError):
+    """An input path (file, directory or glob) matched nothing; the message names it."""
+
+
 class PythonTaskError(EmberError):
     """A Python task raised ``type_name``; ``traceback`` is the worker's formatted traceback."""
 

@@ -61,6 +61,10 @@ def _hash_number(x: Any) -> int:
     return hash((_NUMBER, x)) & _M
 
 
+def _hash_int(x: int) -> int:  # an int is never NaN: _hash_number without the check
+    return hash((_NUMBER, x)) & _M
+
+
 def _hash_str(s: str, _crc32=zlib.crc32) -> int:
     return hash((_STR, _crc32(s.encode("utf-8", "surrogatepass")))) & _M
 
@@ -79,14 +83,17 @@ def _hash_frozenset(s: frozenset) -> int:
 
 _BY_TYPE = {
     str: _hash_str,
-    int: _hash_number,
+    int: _hash_int,
     tuple: _hash_tuple,
     float: _hash_number,
-    bool: _hash_number,
+    bool: _hash_int,
     bytes: _hash_bytes,
     frozenset: _hash_frozenset,
     complex: _hash_number,
 }
+HASH_BY_TYPE = _BY_TYPE
+"""``portable_hash`` of keys of exactly these types (no subclasses), for hot loops that inline
+the dispatch: ``fn = HASH_BY_TYPE.get(k.__class__)``, falling back to ``portable_hash(k)``."""
 _BY_BASE = ((str, _hash_str), (tuple, _hash_tuple), (bytes, _hash_bytes),
             (frozenset, _hash_frozenset), (numbers.Number, _hash_number))
 

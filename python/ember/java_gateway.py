@@ -6,19 +6,33 @@ exits - even by ``kill -9`` - the JVM sees end of file and exits too.
 
 Where the engine comes from, first match wins: env ``EMBER_CLASSPATH`` (a full classpath, for
 development), env ``EMBER_ENGINE_JAR``, or ``ember/jars/ember-engine-*.jar`` in this package.
+
+Start-up time (measured, see tests/bench/python_bench.py): the JVM runs with C1 only
+(``-XX:TieredStopAtLevel=1``: quicker to warm, and no slower on the engine's share of Python
+jobs) and with class data sharing for Ember's own classes (``cds_flags``): the first run
+with a given engine jar records the classes it loaded into an archive under
+``~/.cache/ember/cds`` (``EMBER_CDS_DIR``; ``EMBER_CDS=0`` turns this off), later runs map it
+instead of loading and verifying those classes again.
 """
 
+import atexit
 import glob
+import hashlib
 import os
 import re
 import shutil
 import subprocess
 import threading
+import time
 from typing import List, Optional, Tuple
 
 MAIN_CLASS = "io.ember.python.PythonGateway"
 JVM_FLAGS = ["-XX:+UseParallelGC", "-XX:TieredStopAtLevel=1", "-Xshare:auto"]
 _PACKAGE_DIR = os.path.dirname(os.path.abspath(__file__))
+CDS_KEEP = 3
+"""Archives kept (the most recently used ones): each engine jar build has its own."""
+CDS_RETRY_S = 24 * 3600
+"""After a recording run that left no archive, how long before trying again."""
 
 
 class GatewayError(RuntimeError):
@@ -70,14 +84,92 @@ def java_version(java: str) -> Tuple[int, str]:
     return major, out.strip().splitlines()[0]
 
 
+# -- class data sharing --------------------------------------------------------------------
+
+def cds_flags(classpath: str, java: str) -> List[str]:
+    """JVM flags that map this classpath's class archive, or record it (at JVM exit) when
+    there is none yet; [] when off, or when the classpath is not all jar files (the JVM can
+    archive classes from jars only)."""
+    if os.environ.get("EMBER_CDS", "1") == "0":
+        return []
+    jars = classpath.split(os.pathsep)
+    if not all(j.endswith(".jar") and os.path.isfile(j) for j in jars):
+        return []
+    try:
+        key = hashlib.sha256(repr([os.path.realpath(java)] + [
+            (os.path.abspath(j), os.path.getsize(j), os.path.getmtime(j)) for j in jars
+        ]).encode("utf-8")).hexdigest()[:16]
+        folder = os.environ.get("EMBER_CDS_DIR") or os.path.join(
+            os.path.expanduser("~"), ".cache", "ember", "cds")
+        os.makedirs(folder, exist_ok=True)
+        archive = os.path.join(folder, "ember-%s.jsa" % key)
+        _adopt_recordings(archive)
+        if os.path.isfile(archive):
+            os.utime(archive)
+            _prune(folder)
+            return ["-XX:SharedArchiveFile=" + archive, "-Xlog:cds*=off"]
+        marker = archive + ".attempt"
+        if os.path.exists(marker) and time.time() - os.path.getmtime(marker) < CDS_RETRY_S:
+            return []   # a recording run is under way, or recently left nothing
+        with open(marker, "w"):
+            pass
+        recording = "%s.%d.tmp" % (archive, os.getpid())
+        atexit.register(_adopt_recordings, archive)
+        return ["-XX:ArchiveClassesAtExit=" + recording, "-Xlog:cds*=off"]
+    except OSError:
+        return []
+
+
+def _adopt_recordings(archive: str, settle_s: float = 10.0) -> None:
+    """Renames a finished recording (``archive.PID.tmp``) to ``archive``. A recording is
+    finished once the driver that started its JVM has exited (or is this process, at exit)
+    and the file has not changed for ``settle_s`` seconds (the JVM writes it as it exits)."""
+    for path in glob.glob(glob.escape(archive) + ".*.tmp"):
+        try:
+            pid = int(path.rsplit(".", 2)[-2])
+            mine = pid == os.getpid()
+            if not mine and _alive(pid):
+                continue
+            if time.time() - os.path.getmtime(path) < (0 if mine else settle_s):
+                continue
+            if os.path.isfile(archive) or os.path.getsize(path) == 0:
+                os.unlink(path)
+            else:
+                os.replace(path, archive)
+        except (OSError, ValueError):
+            pass
+
+
+def _prune(folder: str, keep: int = CDS_KEEP) -> None:
+    """Deletes all but the ``keep`` most recently used archives (one per engine jar build)."""
+    archives = sorted(glob.glob(os.path.join(folder, "ember-*.jsa")), key=os.path.getmtime)
+    for path in archives[:-keep]:
+        for stale in (path, path + ".attempt"):
+            try:
+                os.unlink(stale)
+            except OSError:
+                pass
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
 def launch_gateway(extra_jvm_options: Optional[List[str]] = None):
     """Starts the JVM and returns (JavaGateway, Popen). Raises GatewayError with the JVM's
     stderr if it exits before reporting its port."""
     from py4j.java_gateway import GatewayParameters, JavaGateway
 
     java = java_executable()
-    cmd = [java] + JVM_FLAGS + list(extra_jvm_options or []) + \
-        ["-cp", engine_classpath(), MAIN_CLASS]
+    classpath = engine_classpath()
+    cmd = [java] + JVM_FLAGS + cds_flags(classpath, java) + list(extra_jvm_options or []) + \
+        ["-cp", classpath, MAIN_CLASS]
     proc = subprocess.Popen(cmd, stdin=subprocess.PIPE, stdout=subprocess.PIPE,
                             stderr=subprocess.PIPE, close_fds=True)
     stderr_lines: List[bytes] = []

@@ -14,7 +14,7 @@ or a frame. cloudpickle is only for functions (the task command); data uses plai
 """
 
 import pickle
-from itertools import islice
+from itertools import chain, islice
 from typing import Any, BinaryIO, Iterable, Iterator, List, Optional, Tuple
 
 from ember import wire
@@ -128,21 +128,50 @@ def _partition_index(pid: Any) -> int:
 
 class PartitionedBatchSerializer:
     """Shuffle map output: items are (partition id, list of records); each is written as an
-    int32 partition id followed by a frame holding the pickled list."""
+    int32 partition id followed by a frame holding the pickled list.
+
+    A list whose pickle would pass ``max_bytes`` (e.g. map-side groups) is written as several
+    frames of consecutive records, so no pickle much bigger than that exists at once. The
+    records per frame are learned from the frames written so far: the first frame holds one
+    record, and each may hold at most four times as many as the one before.
+    """
+
+    def __init__(self, max_bytes: int = 1 << 20):
+        self.max_bytes = max_bytes
 
     def dump_stream(self, iterator: Iterable[Tuple[int, List[Any]]], out: BinaryIO) -> int:
         write, pack, dumps = out.write, _TWO_INT32.pack, pickle.dumps
         protocol = wire.PICKLE_PROTOCOL
+        max_bytes = self.max_bytes
+        per_frame = 0   # records per frame; 0: not learned yet
         frames = 0
         for pid, batch in iterator:
             if pid.__class__ is not int:
                 pid = _partition_index(pid)
             if pid < 0:
                 raise ValueError("partition id must be a non-negative int, got %r" % (pid,))
-            data = dumps(batch, protocol)
-            write(pack(pid, len(data)))
-            write(data)
-            frames += 1
+            n = len(batch)
+            if n <= per_frame:
+                data = dumps(batch, protocol)
+                write(pack(pid, len(data)))
+                write(data)
+                frames += 1
+                if n:
+                    per_frame = max(1, min(max_bytes * n // len(data), 4 * per_frame))
+            else:
+                start = 0
+                while start < n:
+                    part = batch[start:start + max(per_frame, 1)]
+                    data = dumps(part, protocol)
+                    write(pack(pid, len(data)))
+                    write(data)
+                    frames += 1
+                    start += len(part)
+                    per_frame = max(1, min(max_bytes * len(part) // len(data), 4 * len(part)))
+                part = None
+            # Drop the references before the iterator runs again: a map side that frees its
+            # memory (e.g. after a flush) must not find its last batch still held here.
+            batch = data = None
         return frames
 
     def load_stream(self, inp: BinaryIO) -> Iterator[Tuple[int, List[Any]]]:
@@ -205,6 +234,77 @@ class UTF8Deserializer:
                 raise wire.ProtocolError("unexpected %s in a string stream" % wire.control_name(n))
 
 
+class UTF8BatchSerializer:
+    """MODE_UTF8_BATCHES: many strings per frame, joined by "\n" (decoding and splitting a
+    frame is two C calls, where one frame per string costs several calls per string). None
+    is NULL; a string holding "\n" is sent alone after SINGLE_STRING. The executor writes
+    this mode for text input; the Python writer here serves tests and tools."""
+
+    def __init__(self, batch_bytes: int = 64 * 1024):
+        self.batch_bytes = batch_bytes
+
+    def dump_stream(self, iterator: Iterable[Optional[str]], out: BinaryIO) -> int:
+        write, pack = out.write, _INT32.pack
+        batch: List[bytes] = []
+        size = 0
+        frames = 0
+
+        def flush() -> None:
+            nonlocal size, frames
+            data = b"\n".join(batch)
+            write(pack(len(data)))
+            write(data)
+            batch.clear()
+            size = 0
+            frames += 1
+
+        for s in iterator:
+            if s is None or "\n" in s:
+                if batch:
+                    flush()
+                if s is None:
+                    write(pack(wire.NULL))
+                else:
+                    write(pack(wire.SINGLE_STRING))
+                    wire.write_string(out, s)
+                frames += 1
+                continue
+            b = s.encode("utf-8")
+            batch.append(b)
+            size += len(b) + 1
+            if size >= self.batch_bytes:
+                flush()
+        if batch:
+            flush()
+        return frames
+
+    def load_batches(self, inp: BinaryIO) -> Iterator[List[Optional[str]]]:
+        """Yields the strings of each frame (a list) up to END_OF_DATA."""
+        read, unpack = inp.read, _INT32.unpack
+        while True:
+            head = read(4)
+            if len(head) != 4:
+                head = wire.complete_read(inp, head, 4)
+            n = unpack(head)[0]
+            if n >= 0:
+                data = read(n)
+                if len(data) != n:
+                    data = wire.complete_read(inp, data, n)
+                yield data.decode("utf-8").split("\n")
+            elif n == wire.NULL:
+                yield [None]
+            elif n == wire.SINGLE_STRING:
+                yield [wire.read_frame(inp).decode("utf-8")]
+            elif n == wire.END_OF_DATA:
+                return
+            else:
+                raise wire.ProtocolError("unexpected %s in a string batch stream"
+                                         % wire.control_name(n))
+
+    def load_stream(self, inp: BinaryIO) -> Iterator[Optional[str]]:
+        return chain.from_iterable(self.load_batches(inp))
+
+
 class TaskInput:
     """One task's input section, read lazily in the given mode.
 
@@ -220,10 +320,16 @@ class TaskInput:
         self.broken = False
 
     def __iter__(self) -> Iterator[Any]:
-        if self._mode == wire.MODE_UTF8_STRINGS:
-            source = UTF8Deserializer().load_stream(self._inp)
+        # Records come out of each batch's list in C (chain), not through a generator.
+        return chain.from_iterable(self._batches())
+
+    def _batches(self) -> Iterator[List[Any]]:
+        if self._mode == wire.MODE_UTF8_BATCHES:
+            source = UTF8BatchSerializer().load_batches(self._inp)
+        elif self._mode == wire.MODE_UTF8_STRINGS:
+            source = ([s] for s in UTF8Deserializer().load_stream(self._inp))
         else:
-            source = BatchedSerializer().load_stream(self._inp)
+            source = BatchedSerializer().load_batches(self._inp)
         try:
             yield from source
         except wire.ProtocolError:
@@ -245,6 +351,6 @@ class TaskInput:
             elif n == wire.END_OF_DATA:
                 self.finished = True
                 return
-            elif n != wire.NULL:
+            elif n != wire.NULL and n != wire.SINGLE_STRING:   # (its frame is skipped next)
                 self.broken = True
                 raise wire.ProtocolError("unexpected %s in task input" % wire.control_name(n))

@@ -5,6 +5,11 @@ Map side: ``partition_pairs`` places (key, value) records in partitions by
 (partition id, batch) pairs, the worker's MODE_PARTITIONED_BATCHES output;
 ``combine_and_partition`` first combines values per key. When memory passes the limit the map
 side just emits what it holds: partial combiners are correct, the reduce side merges them.
+Records are not checked one by one: one that is not a pair fails to unpack, and only then is
+its chunk scanned for the TypeError that names the operation (``what``).
+
+Both sides run their loops over chunks of records paced by ``aggregation.MemoryMeter``, which
+also holds the merge loops and the memory readings.
 
 Reduce side: ``ExternalMerger`` merges values or combiners per key in a dict. Past the memory
 limit (``ember.python.worker.memory``, MB) it spills the dict to disk, split by a salted hash
@@ -21,51 +26,24 @@ One key's combiner (e.g. one huge group) must still fit in memory.
 import os
 import pickle
 import shutil
-import sys
 import tempfile
-from typing import (Any, BinaryIO, Callable, Dict, Hashable, Iterable, Iterator, List,
-                    NamedTuple, Optional, Tuple)
+from typing import (Any, BinaryIO, Callable, Dict, Hashable, Iterable, Iterator, List, Optional,
+                    Tuple)
 
 from ember import wire
-from ember.hashing import portable_hash
+from ember.aggregation import (CHECK_EVERY, DEFAULT_MEMORY_LIMIT_MB, GROUP_AGGREGATOR,  # noqa: F401
+                               MB, Aggregator, MemoryMeter, combine_values, limit_bytes,
+                               merge_combiners_into, used_memory)
+from ember.hashing import HASH_BY_TYPE as _HASH_BY_TYPE, portable_hash
 from ember.taskcontext import TaskContext
 
-DEFAULT_MEMORY_LIMIT_MB = 512
 DEFAULT_BATCH_RECORDS = 1024
 """Records per map-output batch (per partition)."""
-CHECK_EVERY = 1000
-"""Records between memory measurements."""
 SPILL_BUCKETS = 32
 MAX_DEPTH = 2
-_MB = 1 << 20
 
 Pair = Tuple[Hashable, Any]
 Batches = Iterator[Tuple[int, List[Pair]]]
-
-
-class Aggregator(NamedTuple):
-    """combineByKey's three functions."""
-    create_combiner: Callable[[Any], Any]
-    merge_value: Callable[[Any, Any], Any]
-    merge_combiners: Callable[[Any, Any], Any]
-
-
-def _new_group(v: Any) -> List[Any]:
-    return [v]
-
-
-def _append(group: List[Any], v: Any) -> List[Any]:
-    group.append(v)
-    return group
-
-
-def _extend(a: List[Any], b: List[Any]) -> List[Any]:
-    a.extend(b)
-    return a
-
-
-GROUP_AGGREGATOR = Aggregator(_new_group, _append, _extend)
-"""Collects the values of each key into a list (groupByKey)."""
 
 
 class SpillMetrics:
@@ -83,91 +61,108 @@ class SpillMetrics:
 metrics = SpillMetrics()
 
 
-def used_memory() -> int:
-    """This process's resident set size in bytes (peak RSS where /proc is missing)."""
-    try:
-        with open("/proc/self/statm", "rb") as f:
-            return int(f.read().split()[1]) * os.sysconf("SC_PAGE_SIZE")
-    except (OSError, ValueError, IndexError):
-        import resource
-        peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-        return peak if sys.platform == "darwin" else peak * 1024
-
-
-def _limit_bytes(memory_limit_mb: Optional[float]) -> int:
-    if memory_limit_mb is None:
-        ctx = TaskContext.get()
-        memory_limit_mb = ctx.memory_limit_mb if ctx is not None else DEFAULT_MEMORY_LIMIT_MB
-    return int(memory_limit_mb * _MB) if memory_limit_mb > 0 else 0
-
-
-def _next_threshold(limit: int, measure: Callable[[], int]) -> int:
-    # After freeing memory the RSS rarely drops to where it was (allocator arenas), so the
-    # next spill waits for real growth instead of firing at every check.
-    return max(limit, measure() + max(limit // 4, _MB))
-
-
 # -- map side ------------------------------------------------------------------------------
+
+def not_a_pair(item: Any, what: str) -> TypeError:
+    return TypeError("%s needs an RDD of (key, value) pairs; got element %r of type %s"
+                     % (what, item, type(item).__name__))
+
+
+def _raise_if_not_pairs(chunk: List[Any], what: Optional[str]) -> None:
+    """Raises not_a_pair for the first element of ``chunk`` that is not a list or tuple of
+    two; returns if there is none (the error at hand came from elsewhere)."""
+    if what is None:
+        return
+    for item in chunk:
+        if not (isinstance(item, (tuple, list)) and len(item) == 2):
+            raise not_a_pair(item, what) from None
+
+
+def _emit_full(buckets: List[List[Pair]], batch_records: int) -> Batches:
+    """Yields every bucket holding at least ``batch_records`` pairs, in batches of exactly
+    that many; the remainder stays in the bucket."""
+    for pid, bucket in enumerate(buckets):
+        n = len(bucket)
+        if n >= batch_records:
+            full = n - n % batch_records
+            for start in range(0, full, batch_records):
+                yield pid, bucket[start:start + batch_records]
+            buckets[pid] = bucket[full:]
+
+
+def _emit_all(buckets: List[List[Pair]], batch_records: int) -> Batches:
+    yield from _emit_full(buckets, batch_records)
+    for pid, bucket in enumerate(buckets):
+        if bucket:
+            buckets[pid] = []
+            yield pid, bucket
+
 
 def partition_pairs(pairs: Iterable[Pair], num_partitions: int,
                     partition_func: Callable[[Any], int] = portable_hash,
                     batch_records: int = DEFAULT_BATCH_RECORDS,
                     memory_limit_mb: Optional[float] = None,
-                    measure: Callable[[], int] = used_memory) -> Batches:
-    """Yields (partition id, list of pairs); a partition's list is yielded when it holds
-    ``batch_records`` pairs, and all lists are flushed when memory passes the limit."""
+                    measure: Callable[[], int] = used_memory,
+                    what: Optional[str] = None) -> Batches:
+    """Yields (partition id, list of at most ``batch_records`` pairs); a partition's pairs
+    are yielded once it holds a full batch, and everything is flushed when memory passes the
+    limit. With ``what`` (the operation's name), a record that is not a pair raises a
+    TypeError naming it."""
     if num_partitions < 1:
         raise ValueError("num_partitions must be positive")
-    limit = _limit_bytes(memory_limit_mb)
-    threshold = limit
-    buckets: List[List[Pair]] = [[] for _ in range(num_partitions)]
-    countdown = CHECK_EVERY
-    for pair in pairs:
-        pid = partition_func(pair[0]) % num_partitions
-        bucket = buckets[pid]
-        bucket.append(pair)
-        if len(bucket) >= batch_records:
-            yield pid, bucket
-            buckets[pid] = []
-        countdown -= 1
-        if not countdown:
-            countdown = CHECK_EVERY
-            if limit and measure() > threshold:
-                for i, b in enumerate(buckets):
-                    if b:
-                        yield i, b
-                        buckets[i] = []
-                threshold = _next_threshold(limit, measure)
-    for i, b in enumerate(buckets):
-        if b:
-            yield i, b
+    n = num_partitions
+    meter = MemoryMeter(limit_bytes(memory_limit_mb), measure)
+    buckets: List[List[Pair]] = [[] for _ in range(n)]
+    by_type = _HASH_BY_TYPE if partition_func is portable_hash else None
+    for chunk in meter.chunks(pairs):
+        appends = [b.append for b in buckets]
+        try:
+            if by_type is not None:
+                for pair in chunk:
+                    k, _ = pair
+                    fn = by_type.get(k.__class__)
+                    appends[(fn(k) if fn is not None else portable_hash(k)) % n](pair)
+            else:
+                for pair in chunk:
+                    k, _ = pair
+                    appends[partition_func(k) % n](pair)
+        except (TypeError, ValueError):
+            _raise_if_not_pairs(chunk, what)
+            raise
+        chunk = appends = None
+        if meter.over():
+            yield from _emit_all(buckets, batch_records)
+            meter.freed()
+        else:
+            yield from _emit_full(buckets, batch_records)
+    yield from _emit_all(buckets, batch_records)
 
 
 def combine_and_partition(pairs: Iterable[Pair], aggregator: Aggregator, num_partitions: int,
                           partition_func: Callable[[Any], int] = portable_hash,
                           batch_records: int = DEFAULT_BATCH_RECORDS,
                           memory_limit_mb: Optional[float] = None,
-                          measure: Callable[[], int] = used_memory) -> Batches:
+                          measure: Callable[[], int] = used_memory,
+                          what: Optional[str] = None) -> Batches:
     """Map-side combine: yields (partition id, list of (key, combiner)). Past the memory
-    limit the combiners held so far are emitted and combining starts afresh."""
-    limit = _limit_bytes(memory_limit_mb)
-    threshold = limit
-    create, merge = aggregator.create_combiner, aggregator.merge_value
+    limit the combiners held so far are emitted and combining starts afresh. ``what`` as in
+    ``partition_pairs``."""
+    meter = MemoryMeter(limit_bytes(memory_limit_mb), measure)
     data: Dict[Hashable, Any] = {}
-    countdown = CHECK_EVERY
-    for k, v in pairs:
-        if k in data:
-            data[k] = merge(data[k], v)
-        else:
-            data[k] = create(v)
-        countdown -= 1
-        if not countdown:
-            countdown = CHECK_EVERY
-            if limit and measure() > threshold:
-                yield from partition_pairs(data.items(), num_partitions, partition_func,
-                                           batch_records, memory_limit_mb=0)
-                data = {}
-                threshold = _next_threshold(limit, measure)
+    hits = False
+    for chunk in meter.chunks(pairs):
+        try:
+            hits = combine_values(data, chunk, aggregator, hits)
+        except (TypeError, ValueError):
+            _raise_if_not_pairs(chunk, what)
+            raise
+        chunk = None
+        if meter.over():
+            items, data = data.items(), {}
+            yield from partition_pairs(items, num_partitions, partition_func, batch_records,
+                                       memory_limit_mb=0)
+            items = None
+            meter.freed()
     yield from partition_pairs(data.items(), num_partitions, partition_func, batch_records,
                                memory_limit_mb=0)
 
@@ -187,7 +182,8 @@ class ExternalMerger:
                  spill_dir: Optional[str] = None, measure: Callable[[], int] = used_memory,
                  depth: int = 0):
         self.aggregator = aggregator
-        self.limit = _limit_bytes(memory_limit_mb)
+        self.meter = MemoryMeter(limit_bytes(memory_limit_mb), measure)
+        self.limit = self.meter.limit
         self.spill_dir = spill_dir
         self.measure = measure
         self.depth = depth
@@ -195,33 +191,24 @@ class ExternalMerger:
         self.spills = 0
         self.memory_bytes_spilled = 0
         self.disk_bytes_spilled = 0
-        self._threshold = self.limit
         self._dir: Optional[str] = None
         self._salt = 0x5EED0000 + depth
 
     def merge_values(self, pairs: Iterable[Pair]) -> None:
-        create, merge = self.aggregator.create_combiner, self.aggregator.merge_value
-        self._merge(pairs, merge, create)
+        hits = False
+        for chunk in self.meter.chunks(pairs):
+            hits = combine_values(self.data, chunk, self.aggregator, hits)
+            chunk = None
+            if self.meter.over():
+                self._spill()
 
     def merge_combiners(self, pairs: Iterable[Pair]) -> None:
-        self._merge(pairs, self.aggregator.merge_combiners, None)
-
-    def _merge(self, pairs: Iterable[Pair], merge: Callable[[Any, Any], Any],
-               create: Optional[Callable[[Any], Any]]) -> None:
-        data = self.data
-        limit = self.limit
-        countdown = CHECK_EVERY
-        for k, v in pairs:
-            if k in data:
-                data[k] = merge(data[k], v)
-            else:
-                data[k] = v if create is None else create(v)
-            countdown -= 1
-            if not countdown:
-                countdown = CHECK_EVERY
-                if limit and self.measure() > self._threshold:
-                    self._spill()
-                    data = self.data
+        merge = self.aggregator.merge_combiners
+        for chunk in self.meter.chunks(pairs):
+            merge_combiners_into(self.data, chunk, merge)
+            chunk = None
+            if self.meter.over():
+                self._spill()
 
     def _bucket_path(self, i: int) -> str:
         if self._dir is None:
@@ -241,19 +228,19 @@ class ExternalMerger:
             buckets[hash((salt, pair[0])) % SPILL_BUCKETS].append(pair)
         self.data = {}
         written = 0
-        for i, items in enumerate(buckets):
+        for i in range(SPILL_BUCKETS):
+            items, buckets[i] = buckets[i], []
             if items:
                 with open(self._bucket_path(i), "ab") as f:
                     written += _write_spill(f, items)
-                buckets[i] = []
+            items = None
         del buckets
         self.spills += 1
         self.disk_bytes_spilled += written
         metrics.disk_bytes_spilled += written
-        freed = max(before - self.measure(), 0)
+        freed = max(before - self.meter.freed(), 0)
         self.memory_bytes_spilled += freed
         metrics.memory_bytes_spilled += freed
-        self._threshold = _next_threshold(self.limit, self.measure)
 
     def items(self) -> Iterator[Pair]:
         """Yields each key once with its merged combiner."""
@@ -276,25 +263,18 @@ class ExternalMerger:
         merge = self.aggregator.merge_combiners
         merged: Dict[Hashable, Any] = {}
         pairs = _read_spill(path)
-        countdown = CHECK_EVERY
-        for k, c in pairs:
-            if k in merged:
-                merged[k] = merge(merged[k], c)
-            else:
-                merged[k] = c
-            countdown -= 1
-            if not countdown:
-                countdown = CHECK_EVERY
-                if (self.limit and self.depth < MAX_DEPTH
-                        and self.measure() > self._threshold):
-                    # Too big for memory: split this bucket again with another salt.
-                    sub = ExternalMerger(self.aggregator, self.limit / _MB, self._dir,
-                                         self.measure, self.depth + 1)
-                    sub.data, merged = merged, {}
-                    sub._spill()
-                    sub.merge_combiners(pairs)
-                    yield from sub.items()
-                    return
+        for chunk in self.meter.chunks(pairs):
+            merge_combiners_into(merged, chunk, merge)
+            chunk = None
+            if self.meter.over() and self.depth < MAX_DEPTH:
+                # Too big for memory: split this bucket again with another salt.
+                sub = ExternalMerger(self.aggregator, self.limit / MB, self._dir,
+                                     self.measure, self.depth + 1)
+                sub.data, merged = merged, {}
+                sub._spill()
+                sub.merge_combiners(pairs)
+                yield from sub.items()
+                return
         yield from merged.items()
 
     def cleanup(self) -> None:
@@ -303,13 +283,21 @@ class ExternalMerger:
             self._dir = None
 
 
-def _write_spill(f: BinaryIO, items: List[Pair], chunk: int = 1000) -> int:
+def _write_spill(f: BinaryIO, items: List[Pair], max_bytes: int = 1 << 20) -> int:
+    """Writes ``items`` as frames of pickled lists of at most about ``max_bytes`` each (the
+    records per frame are learned as frames are written, as in PartitionedBatchSerializer);
+    returns the bytes written."""
     written = 0
-    for start in range(0, len(items), chunk):
-        data = pickle.dumps(items[start:start + chunk], wire.PICKLE_PROTOCOL)
+    step = 1
+    start = 0
+    while start < len(items):
+        part = items[start:start + step]
+        data = pickle.dumps(part, wire.PICKLE_PROTOCOL)
         f.write(wire.INT32.pack(len(data)))
         f.write(data)
         written += 4 + len(data)
+        start += len(part)
+        step = max(1, min(max_bytes * len(part) // len(data), 4 * step))
     return written
 
 

@@ -2,7 +2,13 @@
 
 
 class StorageLevel:
-    """Where and how cached partitions are kept (Python data is always stored serialized)."""
+    """Where and how cached partitions are kept (Python data is always stored serialized).
+
+    >>> StorageLevel.MEMORY_AND_DISK
+    StorageLevel(True, True, False, False, 1)
+    >>> str(StorageLevel.DISK_ONLY_2)
+    'Disk Serialized 2x Replicated'
+    """
 
     def __init__(self, useDisk: bool, useMemory: bool, useOffHeap: bool, deserialized: bool,
                  replication: int = 1, name: str = ""):
@@ -19,7 +25,11 @@ class StorageLevel:
                                                      self.replication)
 
     def __str__(self) -> str:
-        return self._name or repr(self)
+        """PySpark's rendering, e.g. "Disk Memory Serialized 1x Replicated"."""
+        return "%s%s%s%s%dx Replicated" % (
+            "Disk " if self.useDisk else "", "Memory " if self.useMemory else "",
+            "OffHeap " if self.useOffHeap else "",
+            "Deserialized " if self.deserialized else "Serialized ", self.replication)
 
     def __eq__(self, other) -> bool:
         return isinstance(other, StorageLevel) and repr(self) == repr(other)

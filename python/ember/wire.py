@@ -22,10 +22,12 @@ Conversation on one socket (executor = E, worker = W)::
             END_OF_DATA): EXCEPTION, exception body (see WorkerException), END_OF_STREAM
     E: SHUTDOWN (or close) -- W exits
 
-Input modes: MODE_PICKLED_BATCHES (each frame one pickled list of records) or
-MODE_UTF8_STRINGS (each frame one string; NULL is None). Output modes:
-MODE_PICKLED_BATCHES, MODE_UTF8_STRINGS, or MODE_PARTITIONED_BATCHES where each item is an
-int32 partition id (>= 0) followed by a frame holding one pickled list (shuffle map side).
+Input modes: MODE_PICKLED_BATCHES (each frame one pickled list of records),
+MODE_UTF8_STRINGS (each frame one string; NULL is None) or MODE_UTF8_BATCHES (each frame one
+or more strings, UTF-8, joined by "\n"; NULL is one None; a string that itself holds a "\n"
+comes alone, as SINGLE_STRING and a string frame). Output modes: MODE_PICKLED_BATCHES,
+MODE_UTF8_STRINGS, or MODE_PARTITIONED_BATCHES where each item is an int32 partition id
+(>= 0) followed by a frame holding one pickled list (shuffle map side).
 
 Threading contract for the executor: the worker reads input lazily while it writes output,
 so the executor writes input on one thread and reads output on another. Input always ends
@@ -45,7 +47,7 @@ from typing import BinaryIO, Dict, List, Optional, Tuple
 MAGIC = 0x454D4252
 """First int32 on every worker connection: ASCII "EMBR"."""
 
-PROTOCOL_VERSION = 1
+PROTOCOL_VERSION = 2
 """Bumped whenever a layout in this module changes."""
 
 MAX_HANDSHAKE_FIELD_BYTES = 4096
@@ -75,6 +77,9 @@ START_TASK = -9
 """E->W: a task header follows."""
 SHUTDOWN = -10
 """E->W: instead of START_TASK, asks the worker to exit (closing the socket does the same)."""
+SINGLE_STRING = -11
+"""E->W, in MODE_UTF8_BATCHES input: one string frame follows, a record on its own (one that
+holds a newline, so it cannot share a newline-joined batch)."""
 
 CONTROL_NAMES: Dict[int, str] = {
     END_OF_DATA: "END_OF_DATA",
@@ -87,6 +92,7 @@ CONTROL_NAMES: Dict[int, str] = {
     HANDSHAKE_REFUSED: "HANDSHAKE_REFUSED",
     START_TASK: "START_TASK",
     SHUTDOWN: "SHUTDOWN",
+    SINGLE_STRING: "SINGLE_STRING",
 }
 
 # -- data modes ----------------------------------------------------------------------------
@@ -94,13 +100,15 @@ CONTROL_NAMES: Dict[int, str] = {
 MODE_PICKLED_BATCHES = 0
 MODE_UTF8_STRINGS = 1
 MODE_PARTITIONED_BATCHES = 2
+MODE_UTF8_BATCHES = 3
 
 MODE_NAMES: Dict[int, str] = {
     MODE_PICKLED_BATCHES: "PICKLED_BATCHES",
     MODE_UTF8_STRINGS: "UTF8_STRINGS",
     MODE_PARTITIONED_BATCHES: "PARTITIONED_BATCHES",
+    MODE_UTF8_BATCHES: "UTF8_BATCHES",
 }
-INPUT_MODES = (MODE_PICKLED_BATCHES, MODE_UTF8_STRINGS)
+INPUT_MODES = (MODE_PICKLED_BATCHES, MODE_UTF8_STRINGS, MODE_UTF8_BATCHES)
 OUTPUT_MODES = (MODE_PICKLED_BATCHES, MODE_UTF8_STRINGS, MODE_PARTITIONED_BATCHES)
 
 PICKLE_PROTOCOL = 5

@@ -118,7 +118,7 @@ def task_end(t: Transcript) -> Transcript:
 
 IDENTITY = pickle.dumps(identity_command, P)
 DIVIDE = pickle.dumps(operator.truediv, P)
-DIVIDE_ERROR = "unsupported operand type(s) for /: 'int' and 'generator'"
+DIVIDE_ERROR = "unsupported operand type(s) for /: 'int' and 'itertools.chain'"
 SAMPLE_TRACEBACK = ("Traceback (most recent call last):\n"
                     "  File \"/usr/lib/python3/ember/worker.py\", line 90, in run_task\n"
                     "TypeError: " + DIVIDE_ERROR + "\n")
@@ -169,6 +169,24 @@ TRANSCRIPTS: Dict[str, Tuple[str, Transcript]] = {
         task_end(Transcript()
                  .frame(pickle.dumps(["hello"], P), "batch ['hello']")
                  .frame(pickle.dumps([None, "w\u00f6rld"], P), "batch [None, 'w\u00f6rld']"))),
+    "utf8_batches_task.to_worker": (
+        "UTF-8 batches (what the executor sends for text input): strings joined by \\n, many\n"
+        "to a frame; NULL is one None; a string holding a newline comes alone after\n"
+        "SINGLE_STRING. Records: 'hello', '', 'w\u00f6rld', None, 'two\\nlines', 'last'.",
+        task_header(Transcript(), 1, 0, IDENTITY, "MODE_UTF8_BATCHES", "MODE_PICKLED_BATCHES")
+        .frame("hello\n\nw\u00f6rld".encode("utf-8"), "batch 'hello', '', 'w\u00f6rld'")
+        .code("NULL")
+        .code("SINGLE_STRING")
+        .string("two\nlines", "the string")
+        .frame(b"last", "batch 'last'")
+        .code("END_OF_DATA")),
+    "utf8_batches_task.from_worker": (
+        "Output of utf8_batches_task.",
+        task_end(Transcript()
+                 .frame(pickle.dumps(["hello"], P), "batch ['hello']")
+                 .frame(pickle.dumps(["", "w\u00f6rld"], P), "batch ['', 'w\u00f6rld']")
+                 .frame(pickle.dumps([None, "two\nlines", "last"], P),
+                        "batch [None, 'two\\nlines', 'last']"))),
     "shuffle_map_task.to_worker": (
         "Shuffle map side: the command yields (partition id, batch) pairs (here the identity\n"
         "command over input that already holds such pairs).",

@@ -14,6 +14,7 @@ final class BroadcastManager {
     private final AtomicLong nextId = new AtomicLong();
     private final Map<Long, Object> values = new ConcurrentHashMap<>();
     private final BlockManager executorBlocks;
+    private volatile java.util.function.LongConsumer remoteRemoval = id -> {};
 
     BroadcastManager(BlockManager executorBlocks) {
         this.executorBlocks = executorBlocks;
@@ -26,6 +27,11 @@ final class BroadcastManager {
         long id = nextId.incrementAndGet();
         values.put(id, value);
         return new Broadcast<>(id, value, this);
+    }
+
+    /** Also drop removed values from remote executors (cluster mode). */
+    void onRemove(java.util.function.LongConsumer removal) {
+        this.remoteRemoval = removal;
     }
 
     Object driverValue(long id) {
@@ -43,10 +49,12 @@ final class BroadcastManager {
 
     void unpersist(long id) {
         executorBlocks.remove(new BlockId.Broadcast(id));
+        remoteRemoval.accept(id);
     }
 
     void destroy(long id) {
         values.put(id, DESTROYED);
         executorBlocks.remove(new BlockId.Broadcast(id));
+        remoteRemoval.accept(id);
     }
 }

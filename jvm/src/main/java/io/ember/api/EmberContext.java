@@ -7,14 +7,18 @@ import io.ember.core.DoubleAccumulator;
 import io.ember.core.EmberConf;
 import io.ember.core.EmberException;
 import io.ember.core.LongAccumulator;
+import io.ember.deploy.ClusterBackend;
+import io.ember.deploy.ClusterSetup;
 import io.ember.deploy.LocalBackend;
 import io.ember.deploy.MasterUrl;
+import io.ember.rdd.Dependency;
 import io.ember.rdd.EmptyRDD;
 import io.ember.rdd.ObjectFileRDD;
 import io.ember.rdd.ParallelCollectionRDD;
 import io.ember.rdd.RDD;
 import io.ember.rdd.RDDContext;
 import io.ember.rdd.RangeRDD;
+import io.ember.rdd.ShuffleDependency;
 import io.ember.rdd.TaskEnv;
 import io.ember.rdd.TaskFunction;
 import io.ember.rdd.TextFileRDD;
@@ -27,6 +31,8 @@ import io.ember.scheduler.EmberListener;
 import io.ember.scheduler.JobProperties;
 import io.ember.scheduler.JobWaiter;
 import io.ember.scheduler.ListenerBus;
+import io.ember.scheduler.SchedulerBackend;
+import io.ember.scheduler.StatusTracker;
 import io.ember.scheduler.TaskSchedulerImpl;
 import io.ember.serializer.KryoSerializer;
 import io.ember.shuffle.MapOutputTracker;
@@ -84,9 +90,12 @@ public final class EmberContext implements RDDContext, AutoCloseable {
     private final MapOutputTracker mapOutputs = new MapOutputTracker();
     private final ListenerBus bus = new ListenerBus();
     private final DAGScheduler dagScheduler;
-    private final LocalBackend backend;
+    private final SchedulerBackend backend;
+    /** The backend when running on a cluster (ember:// or local-cluster), else null. */
+    private final ClusterBackend cluster;
     private final BroadcastManager broadcasts;
     private final ConsoleProgressBar progressBar;
+    private final StatusTracker statusTracker = new StatusTracker();
     private volatile String checkpointDir;
 
     public EmberContext(EmberConf conf) {
@@ -95,7 +104,6 @@ public final class EmberContext implements RDDContext, AutoCloseable {
             LOG.warn("Unknown configuration key {} (ignored); see the README for the documented keys", key);
         }
         MasterUrl master = MasterUrl.parse(this.conf.get(ConfigKeys.MASTER));
-        this.appId = "local-" + startTime;
         String localDirs = this.conf.get(ConfigKeys.LOCAL_DIRS);
         this.dirs = new DiskBlockManager(localDirs.isEmpty() ? List.of(System.getProperty("java.io.tmpdir"))
                 : Arrays.asList(localDirs.split(",")));
@@ -108,13 +116,31 @@ public final class EmberContext implements RDDContext, AutoCloseable {
         this.broadcasts = new BroadcastManager(blockManager);
         int maxFailures = master.maxFailures() > 0 ? master.maxFailures() : this.conf.getInt(ConfigKeys.TASK_MAX_FAILURES);
         TaskSchedulerImpl taskScheduler = new TaskSchedulerImpl(maxFailures, this.conf.getMillis(ConfigKeys.LOCALITY_WAIT), bus);
+        ClusterBackend cluster = null;
+        if (!master.isLocal()) {
+            try {
+                cluster = ClusterSetup.start(master, this.conf, taskScheduler, mapOutputs, broadcasts::fetch,
+                        Thread.currentThread().getContextClassLoader(), this::stopAfterClusterFailure);
+            } catch (RuntimeException e) {
+                dirs.stop();
+                throw e;
+            }
+            broadcasts.onRemove(cluster::removeBroadcast);
+        }
+        this.cluster = cluster;
+        this.appId = cluster != null ? cluster.applicationId() : "local-" + startTime;
+        ClusterBackend c = cluster;
         this.dagScheduler = new DAGScheduler(taskScheduler, mapOutputs, bus, accumulators,
-                this.conf.getInt(ConfigKeys.STAGE_MAX_ATTEMPTS), (rddId, partition) ->
+                this.conf.getInt(ConfigKeys.STAGE_MAX_ATTEMPTS), c != null ? c::executorsWith : (rddId, partition) ->
                 blockManager.contains(new BlockId.RddBlock(rddId, partition)) ? List.of(LocalBackend.EXECUTOR_ID) : List.of());
-        TaskEnv env = new TaskEnv(LocalBackend.EXECUTOR_ID, this.conf, serializer, blockManager, memory, mapOutputs,
-                broadcasts::fetch);
-        this.backend = new LocalBackend(taskScheduler, master.threads(), env,
-                Thread.currentThread().getContextClassLoader());
+        if (cluster != null) {
+            this.backend = cluster;
+        } else {
+            TaskEnv env = new TaskEnv(LocalBackend.EXECUTOR_ID, this.conf, serializer, blockManager, memory, mapOutputs,
+                    broadcasts::fetch);
+            this.backend = new LocalBackend(taskScheduler, master.threads(), env,
+                    Thread.currentThread().getContextClassLoader());
+        }
         taskScheduler.initialize(dagScheduler, backend);
         String progress = this.conf.get(ConfigKeys.PROGRESS_BAR);
         boolean showProgress = progress.isEmpty() ? System.console() != null : Boolean.parseBoolean(progress);
@@ -122,6 +148,7 @@ public final class EmberContext implements RDDContext, AutoCloseable {
         if (progressBar != null) {
             bus.addListener(progressBar);
         }
+        bus.addListener(statusTracker);
         String cp = this.conf.get(ConfigKeys.CHECKPOINT_DIR);
         this.checkpointDir = cp.isEmpty() ? null : cp;
         bus.start();
@@ -339,6 +366,11 @@ public final class EmberContext implements RDDContext, AutoCloseable {
         return bus;
     }
 
+    /** Recent jobs and stages, for monitoring. */
+    public StatusTracker statusTracker() {
+        return statusTracker;
+    }
+
     // ---- checkpoints and caching ----
 
     public void setCheckpointDir(String dir) {
@@ -358,6 +390,48 @@ public final class EmberContext implements RDDContext, AutoCloseable {
     @Override
     public void unpersistRdd(int rddId) {
         blockManager.removeRdd(rddId);
+        if (cluster != null) {
+            cluster.removeRdd(rddId);
+        }
+    }
+
+    /**
+     * Deletes the map outputs of the shuffles {@code rdd} depends on, walking its lineage up to
+     * persisted or checkpointed RDDs. Jobs that need them later recompute them from lineage.
+     * Returns the ids of the cleaned shuffles.
+     */
+    public int[] cleanShuffleDependencies(RDD<?> rdd) {
+        List<Integer> cleaned = new ArrayList<>();
+        java.util.Set<Integer> seen = new java.util.HashSet<>();
+        java.util.ArrayDeque<RDD<?>> toVisit = new java.util.ArrayDeque<>();
+        toVisit.push(rdd);
+        while (!toVisit.isEmpty()) {
+            for (Dependency<?> d : toVisit.pop().dependencies()) {
+                RDD<?> parent = d.rdd();
+                if (!seen.add(parent.id())) {
+                    continue;
+                }
+                if (d instanceof ShuffleDependency<?, ?, ?> sd) {
+                    removeShuffleOutputs(sd.shuffleId(), parent.getNumPartitions());
+                    cleaned.add(sd.shuffleId());
+                }
+                if (!parent.getStorageLevel().isValid() && !parent.isCheckpointed()) {
+                    toVisit.push(parent);
+                }
+            }
+        }
+        return cleaned.stream().mapToInt(Integer::intValue).toArray();
+    }
+
+    private void removeShuffleOutputs(int shuffleId, int numMaps) {
+        for (int m = 0; m < numMaps; m++) {
+            mapOutputs.unregisterMapOutput(shuffleId, m);
+            dirs.file(new BlockId.ShuffleData(shuffleId, m)).delete();
+            dirs.file(new BlockId.ShuffleIndex(shuffleId, m)).delete();
+        }
+        if (cluster != null) {
+            cluster.removeShuffle(shuffleId, numMaps);
+        }
     }
 
     /** The local executor's block manager (tests and the Python bridge). */
@@ -443,5 +517,15 @@ public final class EmberContext implements RDDContext, AutoCloseable {
     @Override
     public void close() {
         stop();
+    }
+
+    /** The master gave up on the application (its executors kept failing): jobs cannot run any more. */
+    private void stopAfterClusterFailure(String reason) {
+        Thread t = new Thread(() -> {
+            LOG.error("Stopping the context of application {}: {}", appId, reason);
+            stop();
+        }, "ember-context-stop");
+        t.setDaemon(true);
+        t.start();
     }
 }

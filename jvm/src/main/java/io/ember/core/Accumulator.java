@@ -16,6 +16,8 @@ public abstract class Accumulator<IN, OUT> implements Serializable {
 
     private long id = NEXT_ID.incrementAndGet();
     private String name;
+    /** True for a copy deserialized inside a task: it serializes with its updates (to go back to the driver). */
+    private transient boolean taskSide;
 
     /** A new accumulator of the same kind with a zero value and the same id. */
     protected abstract Accumulator<IN, OUT> zeroCopy();
@@ -50,13 +52,17 @@ public abstract class Accumulator<IN, OUT> implements Serializable {
         return copy;
     }
 
-    /** Tasks receive a zero copy, never the driver's running value. */
+    /**
+     * Tasks receive a zero copy, never the driver's running value; a task-side copy travels
+     * back to the driver (from a remote executor) with its updates.
+     */
     protected final Object writeReplace() {
-        return zeroCopyWithId();
+        return taskSide ? this : zeroCopyWithId();
     }
 
     /** A copy deserialized inside a task registers itself so the task reports its updates. */
     protected final Object readResolve() {
+        taskSide = true;
         AccumulatorRegistry.registerTaskCopy(this);
         return this;
     }

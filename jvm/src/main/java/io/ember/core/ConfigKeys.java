@@ -8,7 +8,8 @@ public final class ConfigKeys {
     private static final Map<String, ConfigKey> ALL = new LinkedHashMap<>();
 
     public static final ConfigKey MASTER = key("ember.master", "local[*]",
-            "Where to run: local, local[N], local[*], local[N,F].");
+            "Where to run: local, local[N], local[*], local[N,F], ember://HOST:PORT (a standalone master) or "
+                    + "local-cluster[W,C,M] (W workers of C cores and M MB started by the driver; executors are separate JVMs).");
     public static final ConfigKey APP_NAME = key("ember.app.name", "ember-app",
             "Application name shown in logs and the application id.");
     public static final ConfigKey DEFAULT_PARALLELISM = key("ember.default.parallelism", "",
@@ -35,6 +36,32 @@ public final class ConfigKeys {
             "Directory for reliable RDD checkpoints.");
     public static final ConfigKey LOCALITY_WAIT = key("ember.locality.wait", "100ms",
             "How long a task waits for the executor holding its data before running elsewhere.");
+
+    // ---- cluster mode ----
+    public static final ConfigKey EXECUTOR_CORES = key("ember.executor.cores", "",
+            "Cores of each executor in cluster mode (default: all free cores of the worker it runs on).");
+    public static final ConfigKey EXECUTOR_MEMORY = key("ember.executor.memory", "1g",
+            "Heap of each executor JVM in cluster mode, like 512m or 2g.");
+    public static final ConfigKey CORES_MAX = key("ember.cores.max", "",
+            "Total cores of the application's executors in cluster mode (default: as many as the workers have).");
+    public static final ConfigKey EXECUTOR_EXTRA_CLASSPATH = key("ember.executor.extraClassPath", "",
+            "Classpath entries added after the engine jar in executor JVMs, as paths on the workers "
+                    + "(default: the driver's classpath, which works when the workers share the driver's machine).");
+    public static final ConfigKey EXECUTOR_HEARTBEAT_INTERVAL = key("ember.executor.heartbeatInterval", "2s",
+            "How often executors heartbeat to the driver; three missed heartbeats mark an executor lost.");
+    public static final ConfigKey MAX_EXECUTOR_RETRIES = key("ember.deploy.maxExecutorRetries", "5",
+            "Executors of an application that may fail before the master gives up on the application.");
+    public static final ConfigKey NETWORK_TIMEOUT = key("ember.network.timeout", "30s",
+            "Timeout of cluster RPC calls (registration, map output locations, broadcasts, block fetches).");
+    public static final ConfigKey DRIVER_HOST = key("ember.driver.host", "",
+            "Address the driver's RPC server binds to and advertises in cluster mode (default: EMBER_BIND_HOST, else 127.0.0.1).");
+    public static final ConfigKey DRIVER_PORT = key("ember.driver.port", "0",
+            "Port of the driver's RPC server in cluster mode (0: any free port).");
+    public static final ConfigKey AUTHENTICATE = key("ember.authenticate", "false",
+            "Require the shared secret on every cluster connection; also on when EMBER_AUTH_SECRET is set "
+                    + "(local-cluster always authenticates, with a generated secret).");
+    public static final ConfigKey AUTH_SECRET = key("ember.authenticate.secret", "",
+            "The shared secret when ember.authenticate is true (default: the EMBER_AUTH_SECRET environment variable).");
 
     public static final ConfigKey DRIVER_MEMORY = key("ember.driver.memory", "",
             "Heap of the driver JVM, like 2g; read by ember-submit (--driver-memory), which sets -Xmx.");

@@ -119,4 +119,9 @@ public final class Executor {
     public void stop() {
         pool.shutdownNow();
     }
+
+    /** After {@link #stop}, waits up to {@code ms} for running tasks to end; false if some still run. */
+    public boolean awaitTermination(long ms) throws InterruptedException {
+        return pool.awaitTermination(ms, java.util.concurrent.TimeUnit.MILLISECONDS);
+    }
 }

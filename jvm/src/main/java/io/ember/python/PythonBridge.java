@@ -6,6 +6,8 @@ import io.ember.core.ConfigKeys;
 import io.ember.core.EmberConf;
 import io.ember.core.EmberException;
 import io.ember.core.Tuple2;
+import io.ember.deploy.LocalBackend;
+import io.ember.deploy.MasterUrl;
 import io.ember.rdd.ObjectFileRDD;
 import io.ember.rdd.RDD;
 import io.ember.rdd.ShuffledRDD;
@@ -67,7 +69,27 @@ public final class PythonBridge {
         this.pythonPath = pythonPath;
         ctx = new EmberContext(conf);
         accumulator = ctx.register(new PythonAccumulatorUpdates(), "python-accumulators");
+        if (MasterUrl.parse(ctx.master()).isLocal()) {
+            prestartWorkers(pythonExec, pythonVersion, pythonPath);
+        }
         return ctx;
+    }
+
+    /**
+     * Starts the local executor's Python daemon in the background, so that its interpreter
+     * start overlaps the driver's own work before the first job. A failure is left for the
+     * first task to meet and report.
+     */
+    private static void prestartWorkers(String pythonExec, String pythonVersion, String pythonPath) {
+        Thread t = new Thread(() -> {
+            try {
+                PythonWorkerFactory.get(LocalBackend.EXECUTOR_ID, pythonExec, pythonVersion, pythonPath);
+            } catch (RuntimeException e) {
+                // reported by the first task that needs a worker
+            }
+        }, "python-daemon-prestart");
+        t.setDaemon(true);
+        t.start();
     }
 
     /** The directory holding files added with addFile (SparkFiles' root in tasks). */

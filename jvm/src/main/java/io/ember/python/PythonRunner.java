@@ -27,6 +27,9 @@ import java.util.concurrent.atomic.AtomicReference;
  * daemon's last stderr lines (unless the writer failed first: then the parent's error).
  */
 final class PythonRunner {
+    /** Bytes of strings per input frame in MODE_UTF8_BATCHES. */
+    static final int UTF8_BATCH_BYTES = 64 * 1024;
+
     private final PythonRDD.PythonFunction fn;
     private final TaskContext ctx;
     private final PythonWorkerFactory factory;
@@ -74,21 +77,27 @@ final class PythonRunner {
             }
         }
         String spillDir = System.getProperty("java.io.tmpdir");
+        // Strings travel many to a frame (MODE_UTF8_BATCHES): one frame per line costs the
+        // worker several calls per line.
+        int inputMode = fn.inputMode() == MODE_UTF8_STRINGS ? MODE_UTF8_BATCHES : fn.inputMode();
         return new TaskHeader(ctx.stageId(), partition, ctx.attemptNumber(), ctx.taskAttemptId(),
                 fn.memoryLimitMb(), spillDir, fn.filesDir(), fn.includes(), additions, List.of(), Map.of(),
-                fn.inputMode(), fn.outputMode(), fn.command());
+                inputMode, fn.outputMode(), fn.command());
     }
 
     private void writeInput(TaskHeader header, Iterator<Object> input) {
         DataOutputStream out = worker.out;
         try {
             header.write(out);
-            while (input.hasNext() && !finished) {
-                Object item = input.next();
-                if (fn.inputMode() == MODE_UTF8_STRINGS) {
-                    writeString(out, (String) item);
-                } else {
-                    writeFrame(out, (byte[]) item);
+            if (header.inputMode() == MODE_UTF8_BATCHES) {
+                Utf8BatchWriter strings = new Utf8BatchWriter(out, UTF8_BATCH_BYTES);
+                while (input.hasNext() && !finished) {
+                    strings.write((String) input.next());
+                }
+                strings.flush();
+            } else {
+                while (input.hasNext() && !finished) {
+                    writeFrame(out, (byte[]) input.next());
                 }
             }
             out.writeInt(END_OF_DATA);

@@ -32,9 +32,12 @@ import java.util.Objects;
  *      or, on failure at any point: EXCEPTION + body ({@link WorkerException}), END_OF_STREAM
  * E: SHUTDOWN (or close)
  * </pre>
- * Output items: {@link #MODE_PICKLED_BATCHES} and {@link #MODE_UTF8_STRINGS} write one frame
- * per item; {@link #MODE_PARTITIONED_BATCHES} writes an int32 partition id (&gt;= 0) then a
- * frame holding one pickled batch.
+ * Input items: {@link #MODE_PICKLED_BATCHES} and {@link #MODE_UTF8_STRINGS} send one frame per
+ * item; {@link #MODE_UTF8_BATCHES} sends many strings per frame, joined by '\n' (NULL is one
+ * null; a string holding '\n' goes alone after {@link #SINGLE_STRING}). Output items:
+ * {@link #MODE_PICKLED_BATCHES} and {@link #MODE_UTF8_STRINGS} write one frame per item;
+ * {@link #MODE_PARTITIONED_BATCHES} writes an int32 partition id (&gt;= 0) then a frame holding
+ * one pickled batch.
  *
  * <p>Threading: the worker reads input lazily while writing output, so the executor writes
  * input on one thread and reads output on another. Input always ends with END_OF_DATA; once
@@ -47,7 +50,7 @@ public final class PythonWorkerProtocol {
     /** First int32 on every worker connection: ASCII "EMBR". */
     public static final int MAGIC = 0x454D4252;
     /** Bumped whenever a layout here changes. */
-    public static final int PROTOCOL_VERSION = 1;
+    public static final int PROTOCOL_VERSION = 2;
     /** Longest secret / version string a worker reads before authentication. */
     public static final int MAX_HANDSHAKE_FIELD_BYTES = 4096;
 
@@ -71,6 +74,11 @@ public final class PythonWorkerProtocol {
     public static final int START_TASK = -9;
     /** E to W: instead of START_TASK, asks the worker to exit. */
     public static final int SHUTDOWN = -10;
+    /**
+     * E to W, in {@link #MODE_UTF8_BATCHES} input: one string frame follows, a record on its own
+     * (one holding '\n', which cannot share a newline-joined batch).
+     */
+    public static final int SINGLE_STRING = -11;
 
     /** Each frame one pickled list of records (pickle protocol {@link #PICKLE_PROTOCOL}). */
     public static final int MODE_PICKLED_BATCHES = 0;
@@ -78,6 +86,8 @@ public final class PythonWorkerProtocol {
     public static final int MODE_UTF8_STRINGS = 1;
     /** Output only: int32 partition id, then a frame with one pickled batch (shuffle map side). */
     public static final int MODE_PARTITIONED_BATCHES = 2;
+    /** Input only: each frame one or more UTF-8 strings joined by '\n' (see the class doc). */
+    public static final int MODE_UTF8_BATCHES = 3;
 
     /** Pickle protocol of data batches. */
     public static final int PICKLE_PROTOCOL = 5;
@@ -97,6 +107,7 @@ public final class PythonWorkerProtocol {
             case HANDSHAKE_REFUSED: return "HANDSHAKE_REFUSED";
             case START_TASK: return "START_TASK";
             case SHUTDOWN: return "SHUTDOWN";
+            case SINGLE_STRING: return "SINGLE_STRING";
             default: return code >= 0 ? "length " + code : "unknown code " + code;
         }
     }
@@ -218,6 +229,63 @@ public final class PythonWorkerProtocol {
                 return new HandshakeReply(false, 0, readString(in));
             }
             throw new ProtocolException("expected a handshake reply, got " + controlName(code));
+        }
+    }
+
+    /**
+     * Writes strings in {@link #MODE_UTF8_BATCHES}: buffers them joined by '\n' and writes the
+     * batch as one frame once it holds {@code batchBytes} (and on {@link #flush}); a null or a
+     * string holding '\n' ends the batch and goes alone (NULL, or SINGLE_STRING and a string).
+     * Not thread-safe.
+     */
+    public static final class Utf8BatchWriter {
+        private final DataOutputStream out;
+        private final int batchBytes;
+        private byte[] buf;
+        private int length;
+        private boolean empty = true;   // a batch of one "" has length 0 but is not empty
+
+        public Utf8BatchWriter(DataOutputStream out, int batchBytes) {
+            this.out = out;
+            this.batchBytes = batchBytes;
+            this.buf = new byte[batchBytes + 1024];
+        }
+
+        public void write(String s) throws IOException {
+            if (s == null || s.indexOf('\n') >= 0) {
+                flush();
+                if (s == null) {
+                    out.writeInt(NULL);
+                } else {
+                    out.writeInt(SINGLE_STRING);
+                    writeString(out, s);
+                }
+                return;
+            }
+            byte[] b = s.getBytes(StandardCharsets.UTF_8);
+            int need = length + b.length + 1;
+            if (need > buf.length) {
+                buf = Arrays.copyOf(buf, Math.max(need, buf.length * 2));
+            }
+            if (!empty) {
+                buf[length++] = '\n';
+            }
+            System.arraycopy(b, 0, buf, length, b.length);
+            length += b.length;
+            empty = false;
+            if (length >= batchBytes) {
+                flush();
+            }
+        }
+
+        /** Writes the buffered batch, if any, as one frame. */
+        public void flush() throws IOException {
+            if (!empty) {
+                out.writeInt(length);
+                out.write(buf, 0, length);
+                length = 0;
+                empty = true;
+            }
         }
     }
 

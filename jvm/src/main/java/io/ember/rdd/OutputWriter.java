@@ -72,8 +72,27 @@ final class OutputWriter {
             rdd.runJob((ctx, it) -> writePart(dirName, ctx, it, writer));
             commitJob(dir);
         } catch (RuntimeException | Error e) {
-            DiskBlockManager.deleteRecursively(dir);
+            abortJob(dir);
             throw e;
+        }
+    }
+
+    /**
+     * Deletes the output directory of a failed job. Tasks of the job that are still being
+     * killed may create attempt files meanwhile, so this retries until the directory is gone
+     * (they cannot recreate it: tasks never create directories).
+     */
+    private static void abortJob(Path dir) {
+        for (int i = 0; i < 250 && Files.exists(dir); i++) {
+            DiskBlockManager.deleteRecursively(dir);
+            if (Files.exists(dir)) {
+                try {
+                    Thread.sleep(20);
+                } catch (InterruptedException ie) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
         }
     }
 

@@ -79,7 +79,7 @@ public final class TaskContext {
         String force = env.conf().get(ConfigKeys.SPILL_NUM_ELEMENTS);
         return new ShuffleEnv(env.serializer(), env.blockManager().diskBlockManager(), env.memory(), env.mapOutputs(),
                 taskAttemptId, force.isEmpty() ? 0 : Long.parseLong(force),
-                (int) env.conf().getBytes(ConfigKeys.SHUFFLE_BUFFER));
+                (int) env.conf().getBytes(ConfigKeys.SHUFFLE_BUFFER), env.executorId(), env.shuffleTransport());
     }
 
     /** Runs when the task ends, successfully or not (close files, release resources). */

@@ -2,10 +2,23 @@ package io.ember.rdd;
 
 import io.ember.core.EmberConf;
 import io.ember.serializer.KryoSerializer;
-import io.ember.shuffle.MapOutputTracker;
+import io.ember.shuffle.MapOutputSource;
+import io.ember.shuffle.ShuffleTransport;
 import io.ember.storage.BlockManager;
 import io.ember.storage.MemoryManager;
 
-/** The executor-side services a running task uses; built once per executor. */
+/**
+ * The executor-side services a running task uses; built once per executor. In local mode
+ * {@code mapOutputs} is the driver's tracker and {@code shuffleTransport} is
+ * {@link ShuffleTransport#LOCAL}; an executor JVM asks the driver and fetches over RPC.
+ */
 public record TaskEnv(String executorId, EmberConf conf, KryoSerializer serializer, BlockManager blockManager,
-                      MemoryManager memory, MapOutputTracker mapOutputs, BroadcastSource broadcasts) {}
+                      MemoryManager memory, MapOutputSource mapOutputs, BroadcastSource broadcasts,
+                      ShuffleTransport shuffleTransport) {
+
+    /** A local-mode environment. */
+    public TaskEnv(String executorId, EmberConf conf, KryoSerializer serializer, BlockManager blockManager,
+                   MemoryManager memory, MapOutputSource mapOutputs, BroadcastSource broadcasts) {
+        this(executorId, conf, serializer, blockManager, memory, mapOutputs, broadcasts, ShuffleTransport.LOCAL);
+    }
+}

@@ -146,6 +146,11 @@ public final class DAGScheduler {
         post(new DAGSchedulerEvent.TaskSetFailed(stageId, stageAttempt, error));
     }
 
+    /** An executor went away with the map outputs and cached blocks it held. */
+    public void executorLost(String executorId) {
+        post(new DAGSchedulerEvent.ExecutorLost(executorId));
+    }
+
     public void cancelJob(int jobId, String reason) {
         post(new DAGSchedulerEvent.JobCancelled(jobId, reason));
     }
@@ -186,6 +191,8 @@ public final class DAGScheduler {
             for (ActiveJob job : new ArrayList<>(jobs.values())) {
                 failJob(job, new JobCancelledException("Job " + job.jobId + " cancelled (all jobs cancelled)"));
             }
+        } else if (e instanceof DAGSchedulerEvent.ExecutorLost l) {
+            handleExecutorLost(l.executorId());
         } else if (e instanceof DAGSchedulerEvent.ResubmitFailedStages) {
             resubmitFailedStages();
         } else if (e instanceof DAGSchedulerEvent.Stop) {
@@ -208,7 +215,7 @@ public final class DAGScheduler {
         jobs.put(job.jobId, job);
         List<Integer> stageIds = new ArrayList<>();
         collectStageIds(finalStage, job.jobId, stageIds, new HashSet<>());
-        bus.post(new ListenerEvent.JobStart(job.jobId, System.currentTimeMillis(), stageIds));
+        bus.post(new ListenerEvent.JobStart(job.jobId, System.currentTimeMillis(), stageIds, job.group()));
         submitStage(finalStage);
     }
 
@@ -446,6 +453,18 @@ public final class DAGScheduler {
             resubmit.setDaemon(true);
             resubmit.start();
         }
+    }
+
+    /**
+     * Forgets the lost executor's map outputs. Only those are recomputed: a running map stage
+     * resubmits its missing partitions when its last task ends, a waiting stage finds its
+     * parent incomplete when it is next submitted, and a running reduce stage that reads one
+     * of them gets a fetch failure and resubmits the parent. Cached blocks held there are
+     * recomputed from lineage when next needed.
+     */
+    private void handleExecutorLost(String executorId) {
+        LOG.info("Executor {} lost; forgetting the map outputs it held", executorId);
+        mapOutputs.removeOutputsOnExecutor(executorId);
     }
 
     /** Resubmits failed stages; called from the event thread (tests call it directly). */

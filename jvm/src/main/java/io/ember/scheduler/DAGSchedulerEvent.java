@@ -24,5 +24,7 @@ sealed interface DAGSchedulerEvent {
 
     record ResubmitFailedStages() implements DAGSchedulerEvent {}
 
+    record ExecutorLost(String executorId) implements DAGSchedulerEvent {}
+
     record Stop() implements DAGSchedulerEvent {}
 }

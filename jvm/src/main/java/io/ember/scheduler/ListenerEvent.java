@@ -2,7 +2,8 @@ package io.ember.scheduler;
 
 /** Scheduler events delivered to listeners, in order, on the listener bus thread. */
 public sealed interface ListenerEvent {
-    record JobStart(int jobId, long time, java.util.List<Integer> stageIds) implements ListenerEvent {}
+    /** {@code jobGroup} is the job's group id (from the submitting thread's properties), or null. */
+    record JobStart(int jobId, long time, java.util.List<Integer> stageIds, String jobGroup) implements ListenerEvent {}
 
     record JobEnd(int jobId, long time, boolean succeeded, Throwable error) implements ListenerEvent {}
 

@@ -2,14 +2,17 @@ package io.ember.scheduler;
 
 import io.ember.core.Partition;
 import io.ember.rdd.TaskContext;
+import java.io.Serializable;
 import java.util.List;
 import java.util.Properties;
 
 /**
  * One unit of work: a stage's computation on one partition. The stage's lineage and function
- * travel once per stage as {@code taskBinary}; each task adds only its partition.
+ * travel once per stage as {@code taskBinary}; each task adds only its partition. Serializable,
+ * so a cluster backend can ship it to an executor JVM.
  */
-public abstract class Task {
+public abstract class Task implements Serializable {
+    private static final long serialVersionUID = 1L;
     private final int stageId;
     private final int stageAttempt;
     private final int jobId;

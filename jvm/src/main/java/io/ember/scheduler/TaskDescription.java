@@ -1,4 +1,6 @@
 package io.ember.scheduler;
 
-/** A task attempt placed on an executor. */
-public record TaskDescription(long taskId, int attemptNumber, String executorId, Task task) {}
+import java.io.Serializable;
+
+/** A task attempt placed on an executor; Java-serialized when the executor is remote. */
+public record TaskDescription(long taskId, int attemptNumber, String executorId, Task task) implements Serializable {}

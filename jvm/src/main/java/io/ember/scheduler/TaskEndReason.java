@@ -1,9 +1,13 @@
 package io.ember.scheduler;
 
+import java.io.Serializable;
 import java.util.List;
 
-/** Why a task attempt ended; failures cross from executors to the schedulers as these values. */
-public sealed interface TaskEndReason {
+/**
+ * Why a task attempt ended; failures cross from executors to the schedulers as these values
+ * (Java-serialized when the executor is remote, see {@link SerializedTaskStatus}).
+ */
+public sealed interface TaskEndReason extends Serializable {
     record Success() implements TaskEndReason {}
 
     /** The task threw; {@code error} is the original exception (the user's, where it came from user code). */
@@ -15,5 +19,6 @@ public sealed interface TaskEndReason {
 
     record TaskKilled(String reason) implements TaskEndReason {}
 
+    /** The executor running the task went away; does not count toward the task's failures. */
     record ExecutorLost(String executorId) implements TaskEndReason {}
 }

@@ -162,6 +162,26 @@ public final class TaskSchedulerImpl implements TaskScheduler {
         backend.reviveOffers();
     }
 
+    /**
+     * An executor went away: its running tasks fail with {@link TaskEndReason.ExecutorLost}
+     * (retried without counting toward maxFailures), and the DAG scheduler forgets the map
+     * outputs it held so that they are recomputed.
+     */
+    public void executorLost(String executorId) {
+        List<Long> lost = new ArrayList<>();
+        synchronized (this) {
+            for (TaskSetManager m : active) {
+                lost.addAll(m.runningTasksOn(executorId));
+            }
+        }
+        if (dagScheduler != null) {
+            dagScheduler.executorLost(executorId);
+        }
+        for (long taskId : lost) {
+            statusUpdate(taskId, TaskState.FAILED, new TaskEndReason.ExecutorLost(executorId));
+        }
+    }
+
     @Override
     public int defaultParallelism() {
         return backend.defaultParallelism();

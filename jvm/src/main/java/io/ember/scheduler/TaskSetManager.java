@@ -11,7 +11,8 @@ import java.util.Map;
 /**
  * Schedules the tasks of one task set: picks tasks for offered slots (preferring tasks whose
  * data the executor holds, waiting up to the locality wait before running them elsewhere),
- * retries failed tasks and gives up after {@code maxFailures} attempts of one task.
+ * retries failed tasks and gives up after {@code maxFailures} failed attempts of one task
+ * (attempts that ended because their executor was lost or killed do not count).
  * Pure decisions, no threads; the task scheduler calls it under its lock.
  */
 final class TaskSetManager {
@@ -139,5 +140,16 @@ final class TaskSetManager {
 
     String executorOf(long taskId) {
         return runningOn.get(taskId);
+    }
+
+    /** The running tasks placed on an executor (failed with ExecutorLost when it goes away). */
+    List<Long> runningTasksOn(String executorId) {
+        List<Long> ids = new ArrayList<>();
+        runningOn.forEach((id, exec) -> {
+            if (exec.equals(executorId)) {
+                ids.add(id);
+            }
+        });
+        return ids;
     }
 }

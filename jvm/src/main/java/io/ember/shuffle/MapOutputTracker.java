@@ -3,14 +3,22 @@ package io.ember.shuffle;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The driver's record of which map outputs of each shuffle exist and where. Reduce tasks ask
  * it for the statuses; the scheduler registers outputs as map tasks finish and removes those
- * that were lost. Thread-safe.
+ * that were lost. The epoch grows whenever outputs are forgotten, so executors that cache
+ * statuses know when to drop them. Thread-safe.
  */
-public final class MapOutputTracker {
+public final class MapOutputTracker implements MapOutputSource {
     private final ConcurrentHashMap<Integer, MapStatus[]> outputs = new ConcurrentHashMap<>();
+    private final AtomicLong epoch = new AtomicLong();
+
+    /** Grows each time outputs are unregistered; statuses cached before then may be stale. */
+    public long epoch() {
+        return epoch.get();
+    }
 
     public void registerShuffle(int shuffleId, int numMaps) {
         outputs.putIfAbsent(shuffleId, new MapStatus[numMaps]);
@@ -33,11 +41,13 @@ public final class MapOutputTracker {
             synchronized (arr) {
                 arr[mapId] = null;
             }
+            epoch.incrementAndGet();
         }
     }
 
     /** Forgets every output an executor held (its files are gone with it). */
     public void removeOutputsOnExecutor(String executorId) {
+        epoch.incrementAndGet();
         for (MapStatus[] arr : outputs.values()) {
             synchronized (arr) {
                 for (int i = 0; i < arr.length; i++) {
@@ -66,6 +76,7 @@ public final class MapOutputTracker {
     }
 
     /** All statuses of a shuffle; throws a fetch failure if any is missing. */
+    @Override
     public MapStatus[] statuses(int shuffleId, int reduceId) {
         MapStatus[] arr = outputs.get(shuffleId);
         if (arr == null) {
@@ -83,5 +94,6 @@ public final class MapOutputTracker {
 
     public void unregisterShuffle(int shuffleId) {
         outputs.remove(shuffleId);
+        epoch.incrementAndGet();
     }
 }

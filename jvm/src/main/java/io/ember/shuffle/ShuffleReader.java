@@ -15,8 +15,11 @@ import java.util.NoSuchElementException;
 
 /**
  * Reads one reduce partition of a shuffle: the segment for that partition from every map
- * output, then combines by key and/or sorts by key when the shuffle asks for it. A missing or
- * unreadable map output is reported as a {@link FetchFailedException} naming that map.
+ * output, then combines by key and/or sorts by key when the shuffle asks for it. Outputs this
+ * executor wrote are read from its files; others are fetched, one at a time as the iterator
+ * reaches them, through the env's {@link ShuffleTransport}. A missing or unreadable map output
+ * is reported as a {@link FetchFailedException} naming that map (and, when fetching from an
+ * executor failed, every map output held there).
  */
 public final class ShuffleReader {
     private ShuffleReader() {}
@@ -97,6 +100,9 @@ public final class ShuffleReader {
         private java.util.List<Integer> lostMaps() {
             java.util.List<Integer> lost = new java.util.ArrayList<>();
             for (int m = currentMap; m < statuses.length; m++) {
+                if (statuses[m].isRemoteFrom(env.executorId())) {
+                    continue;
+                }
                 if (!env.dirs().file(new BlockId.ShuffleIndex(shuffleId, m)).exists()
                         || !env.dirs().file(new BlockId.ShuffleData(shuffleId, m)).exists()) {
                     lost.add(m);
@@ -108,7 +114,22 @@ public final class ShuffleReader {
             return lost;
         }
 
+        /** The maps whose outputs live on the same executor as map {@code mapId}'s. */
+        private java.util.List<Integer> mapsOnSameExecutor(int mapId) {
+            java.util.List<Integer> same = new java.util.ArrayList<>();
+            for (int m = 0; m < statuses.length; m++) {
+                if (statuses[m].executorId().equals(statuses[mapId].executorId())) {
+                    same.add(m);
+                }
+            }
+            return same;
+        }
+
         private Input open(int mapId) {
+            MapStatus status = statuses[mapId];
+            if (status.isRemoteFrom(env.executorId())) {
+                return fetch(mapId, status);
+            }
             File index = env.dirs().file(new BlockId.ShuffleIndex(shuffleId, mapId));
             File data = env.dirs().file(new BlockId.ShuffleData(shuffleId, mapId));
             try {
@@ -125,6 +146,24 @@ public final class ShuffleReader {
             } catch (IOException e) {
                 throw new FetchFailedException(shuffleId, mapId, lostMaps(), reduceId, e.toString(), e);
             }
+        }
+
+        private Input fetch(int mapId, MapStatus status) {
+            String block = new BlockId.ShuffleBlock(shuffleId, mapId, reduceId).name();
+            byte[] bytes;
+            try {
+                bytes = env.transport().fetcher().fetch(status.host(), status.port(), block);
+            } catch (Exception e) {
+                if (e instanceof InterruptedException || Thread.currentThread().isInterrupted()) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException("Interrupted while fetching " + block, e);
+                }
+                env.mapOutputs().invalidate(shuffleId);
+                throw new FetchFailedException(shuffleId, mapId, mapsOnSameExecutor(mapId), reduceId,
+                        "cannot fetch " + block + " from executor " + status.executorId() + " at " + status.host()
+                                + ":" + status.port() + ": " + e, e);
+            }
+            return new Input(bytes);
         }
     }
 

@@ -64,7 +64,7 @@ public final class SortShuffleWriter extends Spillable {
                     maybeSpill(bufferedBytes);
                 }
             }
-            return new MapStatus(executorId, mapId, commit());
+            return new MapStatus(executorId, env.transport().host(), env.transport().port(), mapId, commit());
         } finally {
             env.serializer().release(kryo);
             releaseMemory();

@@ -27,6 +27,32 @@ public sealed interface BlockId extends Serializable {
         }
     }
 
+    /**
+     * One reduce partition's segment of a map output, as served to other executors; it is a
+     * region of the map's data file, not a file of its own.
+     */
+    record ShuffleBlock(int shuffleId, int mapId, int reduceId) implements BlockId {
+        private static final java.util.regex.Pattern NAME = java.util.regex.Pattern.compile("shuffle_(\\d+)_(\\d+)_(\\d+)");
+
+        public String name() {
+            return "shuffle_" + shuffleId + "_" + mapId + "_" + reduceId;
+        }
+
+        /** The block named {@code name}, or empty when it is not a shuffle block name. */
+        public static java.util.Optional<ShuffleBlock> parse(String name) {
+            java.util.regex.Matcher m = NAME.matcher(name);
+            if (!m.matches()) {
+                return java.util.Optional.empty();
+            }
+            try {
+                return java.util.Optional.of(new ShuffleBlock(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)),
+                        Integer.parseInt(m.group(3))));
+            } catch (NumberFormatException e) {
+                return java.util.Optional.empty();
+            }
+        }
+    }
+
     /** A broadcast variable's value. */
     record Broadcast(long broadcastId) implements BlockId {
         public String name() {

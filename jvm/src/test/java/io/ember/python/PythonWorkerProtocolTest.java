@@ -142,7 +142,7 @@ class PythonWorkerProtocolTest {
     @Test
     void controlCodesAreDistinctAndNamed() throws Exception {
         int[] codes = {END_OF_DATA, EXCEPTION, TIMING, END_OF_STREAM, NULL, ACCUMULATORS,
-            HANDSHAKE_OK, HANDSHAKE_REFUSED, START_TASK, SHUTDOWN};
+            HANDSHAKE_OK, HANDSHAKE_REFUSED, START_TASK, SHUTDOWN, SINGLE_STRING};
         for (int code : codes) {
             assertTrue(code < 0);
             Field f = PythonWorkerProtocol.class.getField(controlName(code));
@@ -273,6 +273,59 @@ class PythonWorkerProtocolTest {
     }
 
     @Test
+    void utf8BatchesTask() throws IOException {
+        DataInputStream in = in(transcript("utf8_batches_task.to_worker"));
+        expectControl(in, START_TASK);
+        TaskHeader h = TaskHeader.readAfterStart(in);
+        assertEquals(MODE_UTF8_BATCHES, h.inputMode());
+        List<String> records = new ArrayList<>();
+        for (int n = in.readInt(); n != END_OF_DATA; n = in.readInt()) {
+            if (n == NULL) {
+                records.add(null);
+            } else if (n == SINGLE_STRING) {
+                records.add(readString(in));
+            } else {
+                records.addAll(java.util.Arrays.asList(utf8(readBody(in, n)).split("\n", -1)));
+            }
+        }
+        assertAtEnd(in);
+        List<String> expected = java.util.Arrays.asList("hello", "", "w\u00f6rld", null, "two\nlines", "last");
+        assertEquals(expected, records);
+
+        assertArrayEquals(transcript("utf8_batches_task.to_worker"), bytes(out -> {
+            h.write(out);
+            Utf8BatchWriter strings = new Utf8BatchWriter(out, 1 << 16);
+            for (String s : expected.subList(0, 5)) {
+                strings.write(s);
+            }
+            strings.flush();   // "last" goes in a frame of its own, as in the transcript
+            strings.write("last");
+            strings.flush();
+            out.writeInt(END_OF_DATA);
+        }));
+        in = in(transcript("utf8_batches_task.from_worker"));
+        assertEquals(3, readFrames(in).size());
+        readTaskEnd(in);
+    }
+
+    @Test
+    void utf8BatchWriterFillsFramesAndKeepsEmptyStrings() throws IOException {
+        List<String> frames = new ArrayList<>();
+        DataInputStream in = in(bytes(out -> {
+            Utf8BatchWriter strings = new Utf8BatchWriter(out, 10);
+            for (String s : new String[] {"", "abcd", "efghijk", "", "x"}) {
+                strings.write(s);
+            }
+            strings.flush();
+            strings.flush();   // nothing buffered: writes nothing
+        }));
+        while (in.available() > 0) {
+            frames.add(utf8(readFrame(in)));
+        }
+        assertEquals(List.of("\nabcd\nefghijk", "\nx"), frames);
+    }
+
+    @Test
     void shuffleMapTaskReply() throws IOException {
         DataInputStream request = in(transcript("shuffle_map_task.to_worker"));
         expectControl(request, START_TASK);
@@ -347,7 +400,7 @@ class PythonWorkerProtocolTest {
         expectControl(in, END_OF_STREAM);
         assertAtEnd(in);
         assertEquals("TypeError", e.typeName());
-        assertEquals("unsupported operand type(s) for /: 'int' and 'generator'", e.message());
+        assertEquals("unsupported operand type(s) for /: 'int' and 'itertools.chain'", e.message());
         assertTrue(e.traceback().startsWith("Traceback (most recent call last):\n"));
         assertTrue(e.traceback().endsWith("TypeError: " + e.message() + "\n"));
         assertEquals(5, e.partitionId());

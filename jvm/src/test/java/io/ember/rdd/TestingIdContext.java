@@ -12,7 +12,7 @@ import java.util.function.BiConsumer;
  * A context that only hands out ids, for unit tests of RDDs that compute without a running
  * engine; {@link #computeAll} reads partitions in the calling thread with no task context.
  */
-final class TestingIdContext implements RDDContext {
+public final class TestingIdContext implements RDDContext {
     private final AtomicInteger rdds = new AtomicInteger();
     private final AtomicInteger shuffles = new AtomicInteger();
 

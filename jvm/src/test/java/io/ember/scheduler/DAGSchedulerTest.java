@@ -24,7 +24,7 @@ import org.junit.jupiter.api.Test;
 
 /** Drives the DAG scheduler by hand through a recording task scheduler: no threads, no executors. */
 class DAGSchedulerTest {
-    private final TestingRDD.Ids ids = new TestingRDD.Ids();
+    private final io.ember.rdd.TestingIdContext ids = new io.ember.rdd.TestingIdContext();
     private TestingTaskScheduler tasks;
     private MapOutputTracker tracker;
     private DAGScheduler dag;

@@ -16,7 +16,7 @@ class LocalityTest {
     @Test
     void tasksOfACachedRddPreferTheExecutorHoldingTheBlock() {
         TestingTaskScheduler tasks = new TestingTaskScheduler();
-        TestingRDD rdd = new TestingRDD(new TestingRDD.Ids(), 2, List.of());
+        TestingRDD rdd = new TestingRDD(new io.ember.rdd.TestingIdContext(), 2, List.of());
         rdd.persist(StorageLevel.MEMORY_ONLY);
         DAGScheduler dag = new DAGScheduler(tasks, new MapOutputTracker(), new ListenerBus(), new HashMap<>(), 4,
                 (rddId, partition) -> rddId == rdd.id() && partition == 1 ? List.of("exec-7") : List.of());

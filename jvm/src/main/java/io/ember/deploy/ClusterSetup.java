@@ -1,0 +1,153 @@
+package io.ember.deploy;
+
+import io.ember.core.ConfigKeys;
+import io.ember.core.EmberConf;
+import io.ember.core.EmberException;
+import io.ember.deploy.DeployMessages.ApplicationDescription;
+import io.ember.rdd.BroadcastSource;
+import io.ember.rpc.RpcEnv;
+import io.ember.scheduler.TaskSchedulerImpl;
+import io.ember.shuffle.MapOutputTracker;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.HexFormat;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Starts the driver's side of cluster mode for {@code ember://HOST:PORT} or
+ * {@code local-cluster[W,C,M]}: the driver's RPC server, the {@link ClusterBackend}, (for
+ * local-cluster) the in-process {@link LocalCluster}, and the application's registration with
+ * the master. The returned backend owns all of them and releases them when stopped.
+ *
+ * <p>Executors run with the worker's engine classpath plus {@code ember.executor.extraClassPath},
+ * which defaults to the driver's own {@code java.class.path}: that is how application (and test)
+ * classes reach executors when the workers run on the driver's machine, as with local-cluster.
+ * Jars are not copied to other machines; there, set ember.executor.extraClassPath to paths that
+ * exist on the workers.
+ */
+public final class ClusterSetup {
+    private static final Logger LOG = LoggerFactory.getLogger(ClusterSetup.class);
+    private static final long LOCAL_CLUSTER_WAIT_MS = 60_000;
+
+    private ClusterSetup() {}
+
+    /**
+     * @param onFailure called (on an RPC thread) when the master gives up on the application
+     */
+    public static ClusterBackend start(MasterUrl master, EmberConf conf, TaskSchedulerImpl scheduler,
+                                       MapOutputTracker mapOutputs, BroadcastSource broadcasts, ClassLoader loader,
+                                       Consumer<String> onFailure) {
+        boolean localCluster = master.kind() == MasterUrl.Kind.LOCAL_CLUSTER;
+        String secret = localCluster ? newSecret() : secret(conf);
+        EmberConf effective = conf.copy();
+        LocalCluster cluster = null;
+        RpcEnv rpc = null;
+        ClusterBackend backend = null;
+        try {
+            String masterHost = master.host();
+            int masterPort = master.port();
+            if (localCluster) {
+                cluster = LocalCluster.start(master.workers(), master.coresPerWorker(), master.memoryPerWorkerMb(), secret);
+                masterHost = "127.0.0.1";
+                masterPort = cluster.master().address().getPort();
+                effective.set(ConfigKeys.EXECUTOR_CORES.name(), String.valueOf(master.coresPerWorker()));
+                effective.set(ConfigKeys.EXECUTOR_MEMORY.name(), master.memoryPerWorkerMb() + "m");
+                effective.set(ConfigKeys.CORES_MAX.name(), String.valueOf(master.workers() * master.coresPerWorker()));
+            }
+            String host = driverHost(conf);
+            rpc = RpcEnv.create("driver", host, Integer.parseInt(conf.get(ConfigKeys.DRIVER_PORT)), secret, loader);
+            backend = new ClusterBackend(scheduler, rpc, conf, mapOutputs, broadcasts, loader);
+            backend.owns(rpc);
+            if (cluster != null) {
+                backend.owns(cluster);
+            }
+            backend.start();
+            ClusterBackend b = backend;
+            AppClient client = new AppClient(rpc, masterHost, masterPort, new AppClient.Listener() {
+                @Override
+                public void executorRemoved(String executorId, String message) {
+                    b.removeExecutor(executorId, message);
+                }
+
+                @Override
+                public void applicationFailed(String message) {
+                    LOG.error("{}", message);
+                    onFailure.accept(message);
+                }
+            });
+            String appId = client.register(description(effective, conf, host, rpc.address().getPort()),
+                    Duration.ofMillis(conf.getMillis(ConfigKeys.NETWORK_TIMEOUT)));
+            backend.setApplication(appId, client);
+            if (cluster != null && !backend.awaitExecutors(master.workers(), LOCAL_CLUSTER_WAIT_MS)) {
+                throw new EmberException("The executors of " + master + " did not register within "
+                        + LOCAL_CLUSTER_WAIT_MS / 1000 + " s; see their stderr under the work dirs of " + cluster);
+            }
+            return backend;
+        } catch (RuntimeException | InterruptedException e) {
+            if (backend != null) {
+                backend.stop();
+            } else {
+                if (rpc != null) {
+                    rpc.close();
+                }
+                if (cluster != null) {
+                    cluster.close();
+                }
+            }
+            if (e instanceof InterruptedException) {
+                Thread.currentThread().interrupt();
+                throw new EmberException("Interrupted while starting " + master, e);
+            }
+            throw (RuntimeException) e;
+        }
+    }
+
+    private static ApplicationDescription description(EmberConf effective, EmberConf conf, String host, int port) {
+        String cores = effective.get(ConfigKeys.EXECUTOR_CORES);
+        String max = effective.get(ConfigKeys.CORES_MAX);
+        long memory = EmberConf.parseBytes(ConfigKeys.EXECUTOR_MEMORY.name(), effective.get(ConfigKeys.EXECUTOR_MEMORY));
+        String extra = conf.get(ConfigKeys.EXECUTOR_EXTRA_CLASSPATH);
+        if (extra.isEmpty()) {
+            extra = System.getProperty("java.class.path"); // the application's jars, when workers share this machine
+        }
+        return new ApplicationDescription(conf.get(ConfigKeys.APP_NAME), cores.isEmpty() ? 0 : Integer.parseInt(cores),
+                (int) Math.max(1, memory >> 20), max.isEmpty() ? 0 : Integer.parseInt(max), host, port, extra,
+                conf.getInt(ConfigKeys.MAX_EXECUTOR_RETRIES));
+    }
+
+    /**
+     * The shared secret: ember.authenticate.secret, else EMBER_AUTH_SECRET; used when
+     * ember.authenticate is true or the environment variable is set (as for the daemons).
+     */
+    static String secret(EmberConf conf) {
+        String env = System.getenv().getOrDefault("EMBER_AUTH_SECRET", "");
+        if (!Boolean.parseBoolean(conf.get(ConfigKeys.AUTHENTICATE)) && env.isEmpty()) {
+            return null;
+        }
+        String s = conf.get(ConfigKeys.AUTH_SECRET);
+        if (s.isEmpty()) {
+            s = env;
+        }
+        if (s.isEmpty()) {
+            throw new EmberException("ember.authenticate is true but no secret is set: set ember.authenticate.secret "
+                    + "or the EMBER_AUTH_SECRET environment variable");
+        }
+        return s;
+    }
+
+    static String driverHost(EmberConf conf) {
+        String host = conf.get(ConfigKeys.DRIVER_HOST);
+        if (host.isEmpty()) {
+            host = System.getenv().getOrDefault("EMBER_BIND_HOST", "127.0.0.1");
+        }
+        return host;
+    }
+
+    static String newSecret() {
+        byte[] bytes = new byte[32];
+        new SecureRandom().nextBytes(bytes);
+        return HexFormat.of().formatHex(bytes);
+    }
+}

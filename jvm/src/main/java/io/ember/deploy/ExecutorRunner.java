@@ -1,0 +1,124 @@
+package io.ember.deploy;
+
+import io.ember.deploy.DeployMessages.ExecutorState;
+import io.ember.deploy.DeployMessages.ExecutorStateChanged;
+import io.ember.deploy.DeployMessages.LaunchExecutor;
+import java.io.File;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+
+/**
+ * One executor JVM run by a worker: {@code java -Xmx<mem>m -cp <classpath> io.ember.executor.ExecutorMain ...}
+ * in {@code <work dir>/<app id>/<executor id>}, with stdout and stderr in files there and the
+ * secret in its environment. Reports RUNNING once started and KILLED (when asked to stop),
+ * EXITED (exit code 0) or FAILED (anything else, with the tail of its stderr) when it ends.
+ */
+final class ExecutorRunner {
+    static final String MAIN_CLASS = "io.ember.executor.ExecutorMain";
+    private static final int STDERR_TAIL_LINES = 20;
+
+    private final LaunchExecutor launch;
+    private final File dir;
+    private final String classPath;
+    private final String secret;
+    private final String bindHost;
+    private final Consumer<ExecutorStateChanged> report;
+    private volatile Process process;
+    private volatile boolean killed;
+
+    ExecutorRunner(LaunchExecutor launch, File workDir, String classPath, String secret, String bindHost,
+                   Consumer<ExecutorStateChanged> report) {
+        this.launch = launch;
+        this.dir = new File(new File(workDir, launch.appId()), launch.executorId());
+        this.classPath = classPath;
+        this.secret = secret;
+        this.bindHost = bindHost;
+        this.report = report;
+    }
+
+    /** The command line; the classpath is the worker's engine classpath plus the application's extra entries. */
+    List<String> command() {
+        String java = System.getProperty("java.home") + File.separator + "bin" + File.separator + "java";
+        String cp = launch.extraClassPath() == null || launch.extraClassPath().isEmpty() ? classPath
+                : classPath + File.pathSeparator + launch.extraClassPath();
+        List<String> cmd = new ArrayList<>(List.of(java, "-Xmx" + launch.memoryMb() + "m", "-cp", cp, MAIN_CLASS,
+                "--driver-host", launch.driverHost(), "--driver-port", String.valueOf(launch.driverPort()),
+                "--executor-id", launch.executorId(), "--cores", String.valueOf(launch.cores()),
+                "--app-id", launch.appId(), "--work-dir", dir.getAbsolutePath()));
+        return cmd;
+    }
+
+    void start() {
+        try {
+            Files.createDirectories(dir.toPath());
+            ProcessBuilder pb = new ProcessBuilder(command()).directory(dir)
+                    .redirectOutput(new File(dir, "stdout")).redirectError(new File(dir, "stderr"));
+            Map<String, String> env = pb.environment();
+            env.remove("EMBER_AUTH_SECRET");
+            if (secret != null) {
+                env.put("EMBER_AUTH_SECRET", secret);
+            }
+            env.put("EMBER_BIND_HOST", bindHost);
+            env.put("EMBER_EXECUTOR_ID", launch.executorId());
+            process = pb.start();
+        } catch (IOException | RuntimeException e) {
+            report.accept(new ExecutorStateChanged(launch.appId(), launch.executorId(), ExecutorState.FAILED, null,
+                    "cannot start the executor JVM: " + e));
+            return;
+        }
+        report.accept(new ExecutorStateChanged(launch.appId(), launch.executorId(), ExecutorState.RUNNING, null, null));
+        process.onExit().thenAccept(p -> {
+            int code = p.exitValue();
+            ExecutorState state = killed ? ExecutorState.KILLED : code == 0 ? ExecutorState.EXITED : ExecutorState.FAILED;
+            report.accept(new ExecutorStateChanged(launch.appId(), launch.executorId(), state, code,
+                    state == ExecutorState.FAILED ? "stderr (" + new File(dir, "stderr") + ") ends with:\n" + stderrTail()
+                            : null));
+        });
+    }
+
+    /** Stops the JVM: SIGTERM, then SIGKILL after {@code graceMs}. */
+    void kill(long graceMs) {
+        killed = true;
+        Process p = process;
+        if (p == null) {
+            return;
+        }
+        p.destroy();
+        try {
+            if (!p.waitFor(graceMs, TimeUnit.MILLISECONDS)) {
+                p.destroyForcibly().waitFor(graceMs, TimeUnit.MILLISECONDS);
+            }
+        } catch (InterruptedException e) {
+            p.destroyForcibly();
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** The executor process, while it runs (tests kill it to simulate a crash). */
+    Process process() {
+        return process;
+    }
+
+    String appId() {
+        return launch.appId();
+    }
+
+    String executorId() {
+        return launch.executorId();
+    }
+
+    private String stderrTail() {
+        try {
+            List<String> lines = Files.readAllLines(new File(dir, "stderr").toPath(), StandardCharsets.UTF_8);
+            return String.join("\n", lines.subList(Math.max(0, lines.size() - STDERR_TAIL_LINES), lines.size()));
+        } catch (IOException e) {
+            return "(no stderr: " + e.getMessage() + ")";
+        }
+    }
+}

@@ -1,0 +1,65 @@
+package io.ember.deploy;
+
+import java.io.File;
+import java.lang.management.ManagementFactory;
+import java.util.Set;
+
+/**
+ * {@code ember-worker ember://HOST:PORT [--cores C] [--memory M] [--work-dir D] [--host H]
+ * [--port P] [--secret-file F]}: runs a worker daemon until killed. Defaults: all processors,
+ * the machine's memory less 1 GB (at least 1 GB), work dir ./work, host 127.0.0.1
+ * (EMBER_BIND_HOST), any free port, the secret from EMBER_AUTH_SECRET. Executors run with this
+ * JVM's classpath (the engine jar) plus the application's ember.executor.extraClassPath.
+ */
+public final class WorkerMain {
+    private WorkerMain() {}
+
+    public static void main(String[] args) throws InterruptedException {
+        Worker worker;
+        String url;
+        try {
+            DaemonArgs a = DaemonArgs.parse(args, Set.of("--cores", "--memory", "--work-dir", "--host", "--port",
+                    "--secret-file"));
+            if (a.positional.size() != 1) {
+                throw new IllegalArgumentException("expected one master URL (ember://HOST:PORT)");
+            }
+            MasterUrl master = MasterUrl.parseStandalone(a.positional.get(0));
+            url = master.toString();
+            int memory = a.options.containsKey("--memory") ? memoryMb(a.options.get("--memory")) : defaultMemoryMb();
+            String host = a.get("--host", System.getenv().getOrDefault("EMBER_BIND_HOST", "127.0.0.1"));
+            worker = Worker.start(master.host(), master.port(), host, a.getInt("--port", 0),
+                    a.getInt("--cores", Runtime.getRuntime().availableProcessors()), memory,
+                    new File(a.get("--work-dir", "work")).getAbsoluteFile(), a.secret(System.getenv()),
+                    System.getProperty("java.class.path"));
+        } catch (RuntimeException e) {
+            System.err.println("ember-worker: " + e.getMessage());
+            System.err.println("usage: ember-worker ember://HOST:PORT [--cores C] [--memory M] [--work-dir D] "
+                    + "[--host H] [--port P] [--secret-file F]");
+            System.exit(e instanceof IllegalArgumentException ? 2 : 1);
+            return;
+        }
+        Runtime.getRuntime().addShutdownHook(new Thread(worker::close, "ember-worker-shutdown"));
+        System.out.println("Ember worker " + worker.id() + " registered with " + url);
+        System.out.flush();
+        Thread.currentThread().join();
+    }
+
+    /** A size like 2g or 512m (plain numbers are MB). */
+    static int memoryMb(String s) {
+        String v = s.trim().toLowerCase();
+        if (v.matches("[0-9]+")) {
+            return Integer.parseInt(v);
+        }
+        try {
+            return (int) (io.ember.core.EmberConf.parseBytes("--memory", v) >> 20);
+        } catch (RuntimeException e) {
+            throw new IllegalArgumentException("--memory expects a size like 512m or 2g, got '" + s + "'");
+        }
+    }
+
+    private static int defaultMemoryMb() {
+        long total = ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+                .getTotalMemorySize() >> 20;
+        return (int) Math.max(1024, total - 1024);
+    }
+}

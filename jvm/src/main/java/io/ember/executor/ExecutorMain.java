@@ -1,0 +1,80 @@
+package io.ember.executor;
+
+import io.ember.rpc.RpcEnv;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The main class of an executor JVM, started by a worker daemon:
+ * <pre>
+ * java -Xmx&lt;mem&gt; -cp &lt;engine jar&gt; io.ember.executor.ExecutorMain --driver-host H --driver-port P
+ *      --executor-id ID --cores C --app-id APP --work-dir DIR
+ * </pre>
+ * The shared secret comes from the environment ({@code EMBER_AUTH_SECRET}), never the command
+ * line; the block server binds to {@code EMBER_BIND_HOST}, else 127.0.0.1. Exits 0 when the
+ * driver stops it and 1 when the driver is lost or cannot be reached.
+ */
+public final class ExecutorMain {
+    private static final Logger LOG = LoggerFactory.getLogger(ExecutorMain.class);
+    static final List<String> OPTIONS = List.of("--driver-host", "--driver-port", "--executor-id", "--cores", "--app-id",
+            "--work-dir");
+
+    private ExecutorMain() {}
+
+    public static void main(String[] args) {
+        int code;
+        try {
+            code = run(parse(args));
+        } catch (IllegalArgumentException e) {
+            System.err.println("ExecutorMain: " + e.getMessage());
+            System.err.println("usage: ExecutorMain " + String.join(" VALUE ", OPTIONS) + " VALUE");
+            code = 2;
+        } catch (Throwable t) {
+            LOG.error("Executor failed", t);
+            code = 1;
+        }
+        System.exit(code);
+    }
+
+    /** The options by name; throws IllegalArgumentException naming a missing or unknown one. */
+    static Map<String, String> parse(String[] args) {
+        Map<String, String> opts = new HashMap<>();
+        for (int i = 0; i < args.length; i += 2) {
+            if (!OPTIONS.contains(args[i]) || i + 1 >= args.length) {
+                throw new IllegalArgumentException("unknown option or missing value: " + args[i]);
+            }
+            opts.put(args[i], args[i + 1]);
+        }
+        for (String o : OPTIONS) {
+            if (!opts.containsKey(o)) {
+                throw new IllegalArgumentException("missing " + o);
+            }
+        }
+        return opts;
+    }
+
+    private static int run(Map<String, String> o) throws InterruptedException {
+        String secret = System.getenv("EMBER_AUTH_SECRET");
+        String bindHost = System.getenv().getOrDefault("EMBER_BIND_HOST", "127.0.0.1");
+        String id = o.get("--executor-id");
+        ClassLoader loader = Thread.currentThread().getContextClassLoader();
+        LOG.info("Starting executor {} of application {}", id, o.get("--app-id"));
+        RpcEnv rpc = RpcEnv.create("executor-" + id, bindHost, 0, secret == null || secret.isEmpty() ? null : secret,
+                loader);
+        RemoteExecutor executor;
+        try {
+            executor = new RemoteExecutor(rpc, o.get("--driver-host"), Integer.parseInt(o.get("--driver-port")), id,
+                    Integer.parseInt(o.get("--cores")), o.get("--work-dir"), loader);
+        } catch (RuntimeException e) {
+            rpc.close();
+            throw e;
+        }
+        Runtime.getRuntime().addShutdownHook(new Thread(executor::close, "ember-executor-shutdown"));
+        int code = executor.awaitEnd();
+        executor.close();
+        return code;
+    }
+}

@@ -1,0 +1,67 @@
+package io.ember.executor;
+
+import io.ember.scheduler.SerializedTaskStatus;
+import io.ember.shuffle.MapStatus;
+import io.ember.storage.BlockId;
+import java.io.Serializable;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The messages between the driver's cluster backend (endpoint {@value #DRIVER_ENDPOINT}) and
+ * executor JVMs (endpoint {@value #EXECUTOR_ENDPOINT}), declared once. They are Java-serialized
+ * by the RPC layer; tasks and their outcomes travel as bytes so that each side decodes them
+ * with its own class loader and reports what fails to decode.
+ *
+ * <pre>
+ * executor -> driver  RetrieveConf                      reply: Map of the driver's settings
+ * executor -> driver  RegisterExecutor                  reply: true (or an error: duplicate id)
+ * executor -> driver  Heartbeat (every 2 s)             reply: false when the driver no longer knows it
+ * executor -> driver  StatusUpdate (send)
+ * executor -> driver  GetMapOutputStatuses              reply: MapOutputStatuses
+ * executor -> driver  GetBroadcast                      reply: the value (an error once destroyed)
+ * driver -> executor  LaunchTask, KillTask, RemoveRdd, RemoveBroadcast, RemoveShuffle, StopExecutor (send)
+ * </pre>
+ */
+public final class ExecutorMessages {
+    public static final String DRIVER_ENDPOINT = "driver";
+    public static final String EXECUTOR_ENDPOINT = "executor";
+
+    private ExecutorMessages() {}
+
+    public record RetrieveConf(String executorId) implements Serializable {}
+
+    public record RegisterExecutor(String executorId, String host, int port, int cores) implements Serializable {}
+
+    /** {@code cachedBlocks}: every RDD block the executor holds now. */
+    public record Heartbeat(String executorId, List<BlockId.RddBlock> cachedBlocks) implements Serializable {}
+
+    public record StatusUpdate(String executorId, long taskId, SerializedTaskStatus status,
+                               List<BlockId.RddBlock> cachedBlocks) implements Serializable {}
+
+    public record GetMapOutputStatuses(int shuffleId) implements Serializable {}
+
+    /** All statuses, or null with the first missing map and why. */
+    public record MapOutputStatuses(MapStatus[] statuses, int missingMap, String message) implements Serializable {}
+
+    public record GetBroadcast(long broadcastId) implements Serializable {}
+
+    /** A serialized TaskDescription; {@code epoch} is the driver's map output epoch at launch. */
+    public record LaunchTask(long taskId, byte[] taskDescription, long epoch) implements Serializable {}
+
+    public record KillTask(long taskId, boolean interruptThread, String reason) implements Serializable {}
+
+    public record RemoveRdd(int rddId) implements Serializable {}
+
+    public record RemoveBroadcast(long broadcastId) implements Serializable {}
+
+    /** Deletes the executor's map output files of a shuffle (maps 0 to numMaps - 1). */
+    public record RemoveShuffle(int shuffleId, int numMaps) implements Serializable {}
+
+    public record StopExecutor() implements Serializable {}
+
+    /** The driver's settings as a plain serializable map. */
+    public static Map<String, String> confMap(Map<String, String> all) {
+        return new java.util.HashMap<>(all);
+    }
+}

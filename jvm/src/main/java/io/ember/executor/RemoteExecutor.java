@@ -1,0 +1,229 @@
+package io.ember.executor;
+
+import io.ember.core.ConfigKeys;
+import io.ember.core.EmberConf;
+import io.ember.executor.ExecutorMessages.GetBroadcast;
+import io.ember.executor.ExecutorMessages.Heartbeat;
+import io.ember.executor.ExecutorMessages.KillTask;
+import io.ember.executor.ExecutorMessages.LaunchTask;
+import io.ember.executor.ExecutorMessages.RegisterExecutor;
+import io.ember.executor.ExecutorMessages.RemoveBroadcast;
+import io.ember.executor.ExecutorMessages.RemoveRdd;
+import io.ember.executor.ExecutorMessages.RemoveShuffle;
+import io.ember.executor.ExecutorMessages.RetrieveConf;
+import io.ember.executor.ExecutorMessages.StatusUpdate;
+import io.ember.executor.ExecutorMessages.StopExecutor;
+import io.ember.rdd.TaskEnv;
+import io.ember.rpc.RpcCallContext;
+import io.ember.rpc.RpcEndpoint;
+import io.ember.rpc.RpcEnv;
+import io.ember.rpc.RpcRef;
+import io.ember.scheduler.SerializedTaskStatus;
+import io.ember.scheduler.TaskDescription;
+import io.ember.scheduler.TaskEndReason;
+import io.ember.scheduler.TaskSchedulerImpl.TaskState;
+import io.ember.serializer.ClosureSerializer;
+import io.ember.serializer.KryoSerializer;
+import io.ember.shuffle.ShuffleBlockResolver;
+import io.ember.shuffle.ShuffleTransport;
+import io.ember.storage.BlockId;
+import io.ember.storage.BlockManager;
+import io.ember.storage.DiskBlockManager;
+import io.ember.storage.MemoryManager;
+import java.net.InetSocketAddress;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * An executor in its own JVM: fetches the driver's settings, builds its block manager and task
+ * environment, registers with the driver, runs the tasks the driver launches on an
+ * {@link Executor} and reports their ends, heartbeats, and serves its shuffle files to other
+ * executors. It ends when the driver says {@link StopExecutor}, when the driver's connection
+ * closes, or when heartbeats go unanswered three times in a row.
+ *
+ * <p>Threading: RPC messages arrive on the endpoint's thread; task ends are reported from task
+ * threads; heartbeats run on their own timer thread.
+ */
+public final class RemoteExecutor implements RpcEndpoint, ExecutorBackend, AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(RemoteExecutor.class);
+    private static final int MAX_MISSED_HEARTBEATS = 3;
+
+    private final String executorId;
+    private final RpcEnv rpc;
+    private final RpcRef driver;
+    private final ClassLoader loader;
+    private final Duration timeout;
+    private final DiskBlockManager dirs;
+    private final BlockManager blockManager;
+    private final DriverMapOutputSource mapOutputs;
+    private final Executor executor;
+    private final ScheduledExecutorService heartbeats;
+    private final AtomicInteger missedHeartbeats = new AtomicInteger();
+    private boolean closed; // guarded by this
+    private final CountDownLatch ended = new CountDownLatch(1);
+    private volatile int exitCode;
+
+    /**
+     * Connects to the driver and registers; throws when the driver cannot be reached or refuses.
+     *
+     * @param localDir where blocks and shuffle files go (under an ember-uuid directory removed at the end)
+     */
+    public RemoteExecutor(RpcEnv rpc, String driverHost, int driverPort, String executorId, int cores,
+                          String localDir, ClassLoader loader) {
+        this.executorId = executorId;
+        this.rpc = rpc;
+        this.loader = loader;
+        this.driver = rpc.ref(driverHost, driverPort, ExecutorMessages.DRIVER_ENDPOINT);
+        Map<String, String> settings = driver.ask(new RetrieveConf(executorId), Duration.ofSeconds(30));
+        EmberConf conf = new EmberConf(false);
+        settings.forEach(conf::set);
+        this.timeout = Duration.ofMillis(conf.getMillis(ConfigKeys.NETWORK_TIMEOUT));
+        this.dirs = new DiskBlockManager(List.of(localDir));
+        long heap = Runtime.getRuntime().maxMemory();
+        long usable = heap - Math.min(300L << 20, heap / 4);
+        MemoryManager memory = new MemoryManager((long) (usable * conf.getDouble(ConfigKeys.MEMORY_FRACTION)),
+                conf.getDouble(ConfigKeys.STORAGE_FRACTION));
+        KryoSerializer serializer = new KryoSerializer();
+        this.blockManager = new BlockManager(executorId, memory, dirs, serializer);
+        this.mapOutputs = new DriverMapOutputSource(driver, timeout);
+        InetSocketAddress self = rpc.address();
+        String host = self.getHostString();
+        ShuffleTransport transport = new ShuffleTransport(host, self.getPort(),
+                (h, p, block) -> rpc.fetchBlock(h, p, block, timeout));
+        TaskEnv env = new TaskEnv(executorId, conf, serializer, blockManager, memory, mapOutputs,
+                id -> driver.ask(new GetBroadcast(id), timeout), transport);
+        this.executor = new Executor(env, this, loader);
+        rpc.setBlockProvider(new ShuffleBlockResolver(dirs)::region);
+        rpc.register(ExecutorMessages.EXECUTOR_ENDPOINT, this);
+        driver.ask(new RegisterExecutor(executorId, host, self.getPort(), cores), timeout);
+        long interval = conf.getMillis(ConfigKeys.EXECUTOR_HEARTBEAT_INTERVAL);
+        this.heartbeats = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "ember-executor-heartbeat");
+            t.setDaemon(true);
+            return t;
+        });
+        heartbeats.scheduleWithFixedDelay(this::heartbeat, interval, interval, TimeUnit.MILLISECONDS);
+        LOG.info("Executor {} registered with the driver at {}:{}; serving blocks at {}:{}", executorId, driverHost,
+                driverPort, host, self.getPort());
+    }
+
+    @Override
+    public Object receive(Object message, RpcCallContext context) {
+        if (message instanceof LaunchTask l) {
+            launch(l);
+        } else if (message instanceof KillTask k) {
+            executor.killTask(k.taskId(), k.interruptThread(), k.reason());
+        } else if (message instanceof RemoveRdd r) {
+            blockManager.removeRdd(r.rddId());
+        } else if (message instanceof RemoveBroadcast b) {
+            blockManager.remove(new BlockId.Broadcast(b.broadcastId()));
+        } else if (message instanceof RemoveShuffle r) {
+            for (int m = 0; m < r.numMaps(); m++) {
+                dirs.file(new BlockId.ShuffleData(r.shuffleId(), m)).delete();
+                dirs.file(new BlockId.ShuffleIndex(r.shuffleId(), m)).delete();
+            }
+            mapOutputs.invalidate(r.shuffleId());
+        } else if (message instanceof StopExecutor) {
+            LOG.info("Executor {} asked to stop by the driver", executorId);
+            end(0);
+        } else {
+            throw new IllegalArgumentException("Unexpected message " + message);
+        }
+        return null;
+    }
+
+    /** Only the driver sends to this endpoint, so a closed connection means the driver is gone. */
+    @Override
+    public void onDisconnected(InetSocketAddress remote) {
+        LOG.error("Executor {} lost its connection to the driver ({}); exiting", executorId, remote);
+        end(1);
+    }
+
+    private void launch(LaunchTask l) {
+        mapOutputs.updateEpoch(l.epoch());
+        TaskDescription td;
+        try {
+            td = ClosureSerializer.deserialize(l.taskDescription(), loader);
+        } catch (RuntimeException e) {
+            statusUpdate(l.taskId(), TaskState.FAILED, new TaskEndReason.ExceptionFailure(e));
+            return;
+        }
+        executor.launchTask(td);
+    }
+
+    @Override
+    public void statusUpdate(long taskId, TaskState state, Object data) {
+        driver.send(new StatusUpdate(executorId, taskId, SerializedTaskStatus.encode(state, data), cachedBlocks()));
+    }
+
+    private List<BlockId.RddBlock> cachedBlocks() {
+        List<BlockId.RddBlock> blocks = new ArrayList<>();
+        for (BlockId id : blockManager.allIds()) {
+            if (id instanceof BlockId.RddBlock r) {
+                blocks.add(r);
+            }
+        }
+        return blocks;
+    }
+
+    private void heartbeat() {
+        try {
+            Boolean known = driver.ask(new Heartbeat(executorId, cachedBlocks()), timeout);
+            missedHeartbeats.set(0);
+            if (!Boolean.TRUE.equals(known)) {
+                LOG.error("The driver no longer knows executor {}; exiting", executorId);
+                end(1);
+            }
+        } catch (RuntimeException e) {
+            int missed = missedHeartbeats.incrementAndGet();
+            LOG.warn("Executor {} missed heartbeat {} of {}: {}", executorId, missed, MAX_MISSED_HEARTBEATS, e.getMessage());
+            if (missed >= MAX_MISSED_HEARTBEATS) {
+                LOG.error("Executor {} cannot reach the driver; exiting", executorId);
+                end(1);
+            }
+        }
+    }
+
+    private void end(int code) {
+        if (ended.getCount() > 0) {
+            exitCode = code;
+            ended.countDown();
+        }
+    }
+
+    /** Blocks until the executor should end; returns the process exit code. */
+    public int awaitEnd() throws InterruptedException {
+        ended.await();
+        return exitCode;
+    }
+
+    /**
+     * Stops tasks, leaves the network and deletes this executor's block files. Idempotent; a
+     * second caller (the shutdown hook on SIGTERM) waits until the first is done.
+     */
+    @Override
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        heartbeats.shutdownNow();
+        executor.stop();
+        try {
+            executor.awaitTermination(2000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        rpc.close();
+        dirs.stop();
+    }
+}

@@ -1,0 +1,120 @@
+package io.ember.deploy;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.ember.api.EmberContext;
+import io.ember.core.EmberConf;
+import io.ember.core.Tuple2;
+import io.ember.rdd.TaskContext;
+import io.ember.scheduler.ListenerEvent;
+import io.ember.scheduler.TaskEndReason;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Kills an executor JVM with SIGKILL in the middle of a shuffle map stage: the job still gets
+ * the right answer, and only the work that was lost with the executor (its running tasks and
+ * the map outputs it held) is done again.
+ */
+class ExecutorLossTest {
+    private static final int MAPS = 6; // unlike the 8 tasks of executorPids, so the map stage is told apart
+
+    /** The process ids of the executor JVMs that run tasks, by executor id. */
+    static Map<String, Long> executorPids(EmberContext ec) {
+        Map<String, Long> pids = new TreeMap<>();
+        for (String s : ec.parallelize(List.of(1, 2, 3, 4, 5, 6, 7, 8), 8)
+                .map(x -> TaskContext.get().env().executorId() + "=" + ProcessHandle.current().pid()).collect()) {
+            pids.put(s.split("=")[0], Long.parseLong(s.split("=")[1]));
+        }
+        return pids;
+    }
+
+    @Test
+    void killingAnExecutorMidShuffleRecomputesOnlyItsWork() throws InterruptedException {
+        Map<Long, String> executorOfTask = new ConcurrentHashMap<>();
+        Map<Integer, List<String>> mapSuccesses = new ConcurrentHashMap<>();
+        List<String> lostTasks = new ArrayList<>();
+        AtomicBoolean killed = new AtomicBoolean();
+        int[] mapStage = {-1};
+        Map<String, Long> pids = new ConcurrentHashMap<>();
+        try (EmberContext ec = new EmberContext(new EmberConf(false).setMaster("local-cluster[2,1,512]")
+                .setAppName("executor-loss"))) {
+            pids.putAll(executorPids(ec));
+            assertEquals(Set.of("0", "1"), pids.keySet());
+            ec.addListener(e -> {
+                if (e instanceof ListenerEvent.StageSubmitted s && s.stage().numTasks() == MAPS && mapStage[0] < 0) {
+                    mapStage[0] = s.stage().stageId();
+                } else if (e instanceof ListenerEvent.TaskStart s) {
+                    executorOfTask.put(s.taskId(), s.executorId());
+                } else if (e instanceof ListenerEvent.TaskEnd t && t.stageId() == mapStage[0]) {
+                    String exec = executorOfTask.get(t.taskId());
+                    if (t.reason() instanceof TaskEndReason.Success) {
+                        mapSuccesses.computeIfAbsent(t.partition(), p -> new ArrayList<>()).add(exec);
+                        if (exec.equals("0") && killed.compareAndSet(false, true)) {
+                            ProcessHandle.of(pids.get("0")).orElseThrow().destroyForcibly();
+                        }
+                    } else {
+                        synchronized (lostTasks) {
+                            lostTasks.add(t.partition() + " on " + exec + ": " + t.reason());
+                        }
+                    }
+                }
+            });
+            List<Integer> data = new ArrayList<>();
+            for (int i = 0; i < 4000; i++) {
+                data.add(i);
+            }
+            Map<Integer, Integer> counts = new TreeMap<>(ec.parallelize(data, MAPS)
+                    .map(x -> {
+                        if (x % 500 == 0) {
+                            Thread.sleep(150);
+                        }
+                        return x;
+                    })
+                    .mapToPair(x -> new Tuple2<>(x % 10, 1))
+                    .reduceByKey(Integer::sum, 2)
+                    .collectAsMap());
+            Map<Integer, Integer> expected = new TreeMap<>();
+            for (int k = 0; k < 10; k++) {
+                expected.put(k, 400);
+            }
+            assertEquals(expected, counts);
+            assertTrue(killed.get(), "no map task ever finished on executor 0");
+
+            // The master replaces the dead executor, and the replacement runs tasks.
+            long deadline = System.currentTimeMillis() + 60_000;
+            while (ec.defaultParallelism() < 2) {
+                assertTrue(System.currentTimeMillis() < deadline, "executor 0 was not replaced");
+                Thread.sleep(100);
+            }
+            assertEquals(Set.of("1", "2"), executorPids(ec).keySet());
+        }
+        // Every map partition has exactly one success on an executor that survived, and it was
+        // done again only if its earlier success was on the killed executor.
+        assertEquals(MAPS, mapSuccesses.size(), mapSuccesses.toString());
+        int redone = 0;
+        for (Map.Entry<Integer, List<String>> e : mapSuccesses.entrySet()) {
+            List<String> execs = e.getValue();
+            long onSurvivors = execs.stream().filter(x -> !x.equals("0")).count();
+            assertEquals(1, onSurvivors, "partition " + e.getKey() + " succeeded on " + execs);
+            redone += execs.size() - 1;
+            assertEquals(execs.size() - 1, execs.stream().filter(x -> x.equals("0")).count(),
+                    "partition " + e.getKey() + " succeeded on " + execs);
+        }
+        assertTrue(redone >= 1, "the output lost with executor 0 was not recomputed: " + mapSuccesses);
+        synchronized (lostTasks) {
+            for (String lost : lostTasks) {
+                assertTrue(lost.contains("on 0:"), "a task failed elsewhere than on the killed executor: " + lost);
+            }
+        }
+        assertFalse(ProcessHandle.of(pids.get("0")).map(ProcessHandle::isAlive).orElse(false));
+    }
+}

@@ -1,0 +1,69 @@
+"""Reading a job's results from the engine's result server (driver side).
+
+The engine serves each job's pickled batches on a one-shot loopback socket: the driver sends
+the secret, then reads frames (one pickled list of records each) until END_OF_DATA, or an
+EXCEPTION frame carrying the failure (type name, message, traceback, pickled exception).
+"""
+
+import pickle
+import socket
+import time
+from typing import Iterator, Optional
+
+from ember import wire
+from ember.errors import EmberError, task_error
+
+__all__ = ["ResultStream"]
+
+
+class ResultStream:
+    """One job's result stream; iterate it for batches, or use ``batches_until``."""
+
+    def __init__(self, port: int, secret: str):
+        self._sock = socket.create_connection(("127.0.0.1", int(port)))
+        self._sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
+        self._rfile = self._sock.makefile("rb", 1 << 16)
+        with self._sock.makefile("wb") as wfile:
+            wire.write_string(wfile, secret)
+
+    def __iter__(self) -> Iterator[list]:
+        return self.batches_until(None)
+
+    def batches_until(self, deadline: Optional[float]) -> Iterator[list]:
+        """Yields batches; with a ``deadline`` (time.monotonic()), stops quietly when it
+        passes (``timed_out`` then tells)."""
+        self.timed_out = False
+        rfile = self._rfile
+        while True:
+            if deadline is not None:
+                left = deadline - time.monotonic()
+                if left <= 0:
+                    self.timed_out = True
+                    return
+                self._sock.settimeout(left)
+            try:
+                n = wire.read_int(rfile)
+            except (socket.timeout, TimeoutError):
+                self.timed_out = True
+                return
+            if n >= 0:
+                self._sock.settimeout(None)
+                yield pickle.loads(wire.read_exact(rfile, n))
+            elif n == wire.END_OF_DATA:
+                return
+            elif n == wire.EXCEPTION:
+                self._sock.settimeout(None)
+                type_name = wire.read_string(rfile)
+                message = wire.read_string(rfile) or ""
+                tb = wire.read_string(rfile) or ""
+                wire.read_frame_or_null(rfile)   # the pickled exception (unused)
+                if tb:
+                    raise task_error(type_name, message, tb)
+                raise EmberError("%s: %s" % (type_name, message))
+            else:
+                raise wire.ProtocolError("unexpected %s from the result server"
+                                         % wire.control_name(n))
+
+    def close(self) -> None:
+        self._rfile.close()
+        self._sock.close()

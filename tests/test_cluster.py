@@ -1,0 +1,122 @@
+"""Cluster mode from Python: PythonRDDs on executor JVMs (local-cluster), and the standalone
+daemons (launcher/bin/ember-master, ember-worker, ember-status) with a shared secret.
+Each driver runs in its own process, apart from the session's local context (needs `mvn package`)."""
+import json
+import os
+import subprocess
+import sys
+import textwrap
+import time
+from pathlib import Path
+
+import pytest
+
+from conftest import ROOT, subprocess_env
+
+BIN = Path(ROOT) / "launcher" / "bin"
+ENGINE_JAR = Path(os.environ.get("EMBER_ENGINE_JAR", Path(ROOT) / "jvm" / "target" / "ember-engine-0.1.0-all.jar"))
+LAUNCHER_JAR = Path(ROOT) / "launcher" / "target" / "ember-launcher-0.1.0.jar"
+
+pytestmark = pytest.mark.skipif(not ENGINE_JAR.exists(), reason="engine jar not built (mvn package)")
+
+APP = textwrap.dedent("""
+    import collections, operator, os, sys
+    from ember import SparkContext
+    sc = SparkContext.getOrCreate()
+    lines = ["the quick brown fox", "jumps over the lazy dog", "", "the end the end"] * 20
+    counts = dict(sc.parallelize(lines, 4).flatMap(str.split).map(lambda w: (w, 1))
+                  .reduceByKey(operator.add).collect())
+    assert counts == collections.Counter(" ".join(lines).split()), counts
+    table = sc.broadcast({"the": 1})
+    acc = sc.accumulator(0)
+    sc.parallelize(lines, 3).foreach(lambda l: acc.add(sum(table.value.get(w, 0) for w in l.split())))
+    pids = set(sc.parallelize(range(8), 8).map(lambda x: os.getppid()).collect())
+    print(sc.master, sc.applicationId, counts["the"], acc.value, len(pids))
+    sc.stop()
+""")
+
+
+def run_app(tmp_path, env, *submit_args):
+    app = tmp_path / "app.py"
+    app.write_text(APP)
+    return subprocess.run([str(BIN / "ember-submit")] + list(submit_args) + [str(app)], capture_output=True,
+                          text=True, timeout=180, env=env)
+
+
+def test_python_word_count_on_local_cluster(tmp_path):
+    """Python workers forked by two executor JVMs (their parents) run the job."""
+    if not LAUNCHER_JAR.exists():
+        pytest.skip("launcher jar not built (mvn package)")
+    env = subprocess_env(PYSPARK_PYTHON=sys.executable, EMBER_ENGINE_JAR=str(ENGINE_JAR))
+    r = run_app(tmp_path, env, "--master", "local-cluster[2,1,512]")
+    assert r.returncode == 0, r.stderr
+    master, app_id, the, acc, parents = r.stdout.split()
+    assert (master, the, acc) == ("local-cluster[2,1,512]", "80", "80")
+    assert app_id.startswith("app-")
+    assert parents == "2"   # one Python daemon per executor JVM
+
+
+def start_daemon(args, env, log):
+    """Starts a daemon; returns it and the first line it prints. Its stderr goes to ``log``."""
+    with open(log, "w") as err:
+        proc = subprocess.Popen(args, stdout=subprocess.PIPE, stderr=err, text=True, env=env)
+    line = proc.stdout.readline()
+    if not line:
+        proc.wait(timeout=10)
+        proc.stdout.close()
+        raise AssertionError("%s exited: %s" % (args[0], Path(log).read_text()))
+    return proc, line.strip()
+
+
+def test_standalone_daemons_with_a_secret(tmp_path):
+    if not LAUNCHER_JAR.exists():
+        pytest.skip("launcher jar not built (mvn package)")
+    secret_file = tmp_path / "secret"
+    secret_file.write_text("e2e-secret-%d\n" % os.getpid())
+    env = subprocess_env(EMBER_ENGINE_JAR=str(ENGINE_JAR))
+    env.pop("EMBER_AUTH_SECRET", None)
+    daemons = []
+    try:
+        master, line = start_daemon([str(BIN / "ember-master"), "--port", "0", "--secret-file", str(secret_file)],
+                                    env, tmp_path / "master.err")
+        daemons.append(master)
+        assert line.startswith("Ember master listening on ember://127.0.0.1:"), line
+        url = line.split()[-1]
+        worker, line = start_daemon([str(BIN / "ember-worker"), url, "--cores", "2", "--memory", "1g",
+                                     "--work-dir", str(tmp_path / "work"), "--secret-file", str(secret_file)],
+                                    env, tmp_path / "worker.err")
+        daemons.append(worker)
+        assert line.startswith("Ember worker worker-"), line
+
+        status = subprocess.run([str(BIN / "ember-status"), url, "--secret-file", str(secret_file)],
+                                capture_output=True, text=True, timeout=60, env=env)
+        assert status.returncode == 0, status.stderr
+        state = json.loads(status.stdout)
+        assert [(w["cores"], w["memoryMb"]) for w in state["workers"]] == [(2, 1024)]
+
+        refused = subprocess.run([str(BIN / "ember-status"), url], capture_output=True, text=True, timeout=60,
+                                 env=env)
+        assert refused.returncode == 1 and "requires authentication" in refused.stderr, refused.stderr
+
+        app_env = dict(env, PYSPARK_PYTHON=sys.executable, EMBER_AUTH_SECRET=secret_file.read_text().strip())
+        r = run_app(tmp_path, app_env, "--master", url, "--conf", "ember.executor.memory=512m")
+        assert r.returncode == 0, r.stderr
+        master_url, app_id, the, acc, parents = r.stdout.split()
+        assert (master_url, the, acc, parents) == (url, "80", "80", "1")
+
+        deadline = time.time() + 30
+        while True:
+            state = json.loads(subprocess.run([str(BIN / "ember-status"), url, "--secret-file", str(secret_file)],
+                                              capture_output=True, text=True, timeout=60, env=env).stdout)
+            done = [a for a in state["completedApps"] if a["id"] == app_id]
+            if done and state["workers"][0]["coresUsed"] == 0:
+                break
+            assert time.time() < deadline, state
+            time.sleep(0.5)
+        assert done[0]["state"] == "FINISHED" and done[0]["executorFailures"] == 0
+        assert (tmp_path / "work" / app_id / "0" / "stderr").exists()
+    finally:
+        for d in reversed(daemons):
+            d.terminate()
+            d.wait(timeout=30)
+            d.stdout.close()
