@@ -50,3 +50,24 @@ def test_shell_has_sc_ready():
     assert r.returncode == 0, r.stderr
     assert "6" in r.stdout
     assert "context is available as sc" in r.stderr + r.stdout
+
+
+def test_submit_passes_conf_py_files_and_files_to_a_python_driver(tmp_path):
+    helper = tmp_path / "shout.py"
+    helper.write_text("def shout(s):\n    return s.upper() + '!'\n")
+    data = tmp_path / "greeting.txt"
+    data.write_text("hello")
+    app = tmp_path / "app.py"
+    app.write_text(
+        "from ember import SparkContext, SparkFiles\n"
+        "sc = SparkContext.getOrCreate()\n"
+        "def use(_):\n"
+        "    import shout\n"
+        "    with open(SparkFiles.get('greeting.txt')) as f:\n"
+        "        return shout.shout(f.read())\n"
+        "print(sc.defaultParallelism, sc.parallelize([0], 1).map(use).collect())\n"
+        "sc.stop()\n")
+    r = run([str(SUBMIT), "--master", "local[2]", "--conf", "ember.default.parallelism=3",
+             "--py-files", str(helper), "--files", str(data), str(app)])
+    assert r.returncode == 0, r.stderr
+    assert r.stdout.strip() == "3 ['HELLO!']"

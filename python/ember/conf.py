@@ -1,5 +1,6 @@
 """SparkConf: key/value settings for a context (``spark.*`` keys map to ``ember.*``)."""
 
+import os
 from typing import Dict, Iterable, List, Optional, Tuple
 
 SYSTEM_PROPERTIES: Dict[str, str] = {}
@@ -50,6 +51,8 @@ class SparkConf:
             for key, value in SYSTEM_PROPERTIES.items():
                 if key.startswith(("spark.", "ember.")):
                     self.set(key, value)
+            for key, value in submit_args().items():
+                self.set(key, value)
 
     def set(self, key: str, value) -> "SparkConf":
         self._conf[normalize_key(key)] = str(value)
@@ -98,3 +101,14 @@ class SparkConf:
 
     def __repr__(self) -> str:
         return "SparkConf(%r)" % self._conf
+
+
+def submit_args() -> Dict[str, str]:
+    """Settings ember-submit passes to a Python driver: env EMBER_SUBMIT_ARGS, one
+    ``key=value`` per line (--master, --conf, --name, --py-files, --files)."""
+    settings: Dict[str, str] = {}
+    for line in os.environ.get("EMBER_SUBMIT_ARGS", "").splitlines():
+        key, sep, value = line.partition("=")
+        if sep and key.strip():
+            settings[key.strip()] = value
+    return settings

@@ -109,8 +109,14 @@ class SparkContext(DataSources):
                 raise
             SparkContext._active = self
             self._install_sigint()
-            for path in (pyFiles or []):
+            for path in (pyFiles or []) + self._conf_list("ember.submit.pyFiles"):
                 self.addPyFile(path)
+            for path in self._conf_list("ember.files"):
+                self.addFile(path)
+
+    def _conf_list(self, key: str) -> List[str]:
+        """A comma-separated conf value as a list (what ember-submit's --py-files/--files set)."""
+        return [p for p in (self._conf.get(key) or "").split(",") if p]
 
     def _start(self) -> None:
         self._bridge = self._gateway.entry_point
