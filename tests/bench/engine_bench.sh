@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
 # Engine benchmarks (issue: engine foundation), local[2]. Generates data on first run.
+# JVM flags as ember-submit sets them (the throughput collector).
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 root="$(cd "$here/../.." && pwd)"
@@ -12,5 +13,5 @@ mkdir -p "$data"
 classes="$(mktemp -d)"
 trap 'rm -rf "$classes"' EXIT
 javac -d "$classes" -cp "$jar" "$here/EngineBench.java"
-java -Xmx4g -cp "$jar:$classes" EngineBench "$data/text200.txt" "$data/pairs5m.txt"
-java -Xmx512m -cp "$jar:$classes" EngineBench "$data/text200.txt" "$data/pairs5m.txt" heap
+java -XX:+UseParallelGC -Xmx4g -cp "$jar:$classes" EngineBench "$data/text200.txt" "$data/pairs5m.txt"
+java -XX:+UseParallelGC -Xmx512m -cp "$jar:$classes" EngineBench "$data/text200.txt" "$data/pairs5m.txt" heap

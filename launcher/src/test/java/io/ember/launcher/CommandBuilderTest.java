@@ -65,7 +65,7 @@ class CommandBuilderTest {
     void javaCommandHasHeapClasspathSettingsMainAndArgs() {
         List<String> cmd = build("--master", "local[2]", "--driver-memory", "2g", "--conf", "ember.x=1",
                 "--class", "io.x.Main", app.toString(), "in.txt", "--flag");
-        assertEquals(List.of("java", "-Xmx2g", "-cp", engine + java.io.File.pathSeparator + app,
+        assertEquals(List.of("java", "-XX:+UseParallelGC", "-Xmx2g", "-cp", engine + java.io.File.pathSeparator + app,
                 "-Dember.master=local[2]", "-Dember.x=1", "-Dember.driver.memory=2g", "io.x.Main", "in.txt", "--flag"),
                 cmd);
     }
@@ -75,7 +75,8 @@ class CommandBuilderTest {
         env.put("JAVA_HOME", "/opt/jdk");
         List<String> cmd = build("--class", "M", app.toString());
         assertEquals(Path.of("/opt/jdk", "bin", "java").toString(), cmd.get(0));
-        assertEquals(List.of("-cp", engine + java.io.File.pathSeparator + app, "-Dember.master=local[*]", "M"),
+        assertEquals(List.of("-XX:+UseParallelGC", "-cp", engine + java.io.File.pathSeparator + app,
+                "-Dember.master=local[*]", "M"),
                 cmd.subList(1, cmd.size()));
     }
 
@@ -133,7 +134,7 @@ class CommandBuilderTest {
         Path other = home.resolve("other-engine.jar");
         Files.write(other, new byte[0]);
         env.put("EMBER_ENGINE_JAR", other.toString());
-        assertEquals(other + java.io.File.pathSeparator + app, build("--class", "M", app.toString()).get(2));
+        assertEquals(other + java.io.File.pathSeparator + app, build("--class", "M", app.toString()).get(3));
         env.put("EMBER_ENGINE_JAR", home.resolve("nope.jar").toString());
         String msg = error("--class", "M", app.toString());
         assertTrue(msg.contains("nope.jar") && msg.contains("EMBER_ENGINE_JAR"), msg);

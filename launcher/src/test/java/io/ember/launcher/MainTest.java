@@ -39,7 +39,7 @@ class MainTest {
         int code = Main.run(new String[] {"--class", "M", app.toString(), "a b"}, env, out,
                 new PrintStream(err, true, StandardCharsets.UTF_8));
         assertEquals(0, code);
-        String expected = String.join("\0", "java", "-cp", engine + File.pathSeparator + app,
+        String expected = String.join("\0", "java", "-XX:+UseParallelGC", "-cp", engine + File.pathSeparator + app,
                 "-Dember.master=local[*]", "M", "a b") + "\0";
         assertEquals(expected, out.toString(StandardCharsets.UTF_8));
         out.reset();
