@@ -120,3 +120,49 @@ def test_standalone_daemons_with_a_secret(tmp_path):
             d.terminate()
             d.wait(timeout=30)
             d.stdout.close()
+
+
+SHIPPING_APP = textwrap.dedent("""
+    import os, zipfile
+    from ember import SparkContext, SparkFiles
+    sc = SparkContext.getOrCreate()
+    driver_root = SparkFiles.getRootDirectory()
+    archive = os.path.join(os.path.dirname(os.path.abspath(__file__)), "bundle.zip")
+    sc.addArchive(archive + "#bundle")
+
+    def probe(_):
+        import shiplib                              # from --py-files, imported on the executor
+        with open(SparkFiles.get("data.txt")) as f:
+            data = f.read().strip()
+        with open(os.path.join(SparkFiles.get("bundle"), "inner.txt")) as f:
+            inner = f.read().strip()
+        return (SparkFiles.getRootDirectory(), shiplib.VALUE, data, inner,
+                os.path.exists(SparkFiles.get("app.py")))
+
+    results = set(sc.parallelize(range(4), 4).map(probe).collect())
+    roots = {r[0] for r in results}
+    assert {r[1:] for r in results} == {("from-shiplib", "from-data", "from-zip", True)}, results
+    assert driver_root not in roots and len(roots) == 2, (driver_root, roots)
+    print("ok", len(roots))
+    sc.stop()
+""")
+
+
+def test_files_py_files_archives_and_the_script_reach_executors(tmp_path):
+    """--py-files, --files, addArchive and the script itself are fetched by each executor JVM
+    into its own work dir, where SparkFiles finds them (not the driver's copies)."""
+    if not LAUNCHER_JAR.exists():
+        pytest.skip("launcher jar not built (mvn package)")
+    (tmp_path / "shiplib.py").write_text("VALUE = 'from-shiplib'\n")
+    (tmp_path / "data.txt").write_text("from-data\n")
+    import zipfile
+    with zipfile.ZipFile(tmp_path / "bundle.zip", "w") as z:
+        z.writestr("inner.txt", "from-zip\n")
+    (tmp_path / "app.py").write_text(SHIPPING_APP)
+    env = subprocess_env(PYSPARK_PYTHON=sys.executable, EMBER_ENGINE_JAR=str(ENGINE_JAR))
+    r = subprocess.run([str(BIN / "ember-submit"), "--master", "local-cluster[2,1,512]",
+                        "--py-files", str(tmp_path / "shiplib.py"), "--files", str(tmp_path / "data.txt"),
+                        str(tmp_path / "app.py")], capture_output=True, text=True, timeout=180, env=env,
+                       cwd=str(tmp_path.parent))
+    assert r.returncode == 0, r.stderr
+    assert r.stdout.split() == ["ok", "2"]

@@ -111,8 +111,6 @@ class SparkContext(DataSources):
             self._install_sigint()
             for path in (pyFiles or []) + self._conf_list("ember.submit.pyFiles"):
                 self.addPyFile(path)
-            for path in self._conf_list("ember.files"):
-                self.addFile(path)
 
     def _conf_list(self, key: str) -> List[str]:
         """A comma-separated conf value as a list (what ember-submit's --py-files/--files set)."""
@@ -129,11 +127,9 @@ class SparkContext(DataSources):
         self._job_lock = threading.Lock()
         self._property_keys: set = set()
         self._includes: List[str] = []
-        self._added_files: List[str] = []
         self._added_archives: List[str] = []
-        self._files_dir = tempfile.mkdtemp(prefix="ember-files-")
+        self._files_dir = self._jsc.filesDir()
         SparkFiles._root_directory = self._files_dir
-        self._call(self._bridge.setFilesDir, self._files_dir)
 
     # -- lifecycle -------------------------------------------------------------------------
 
@@ -339,40 +335,38 @@ class SparkContext(DataSources):
     # -- files -----------------------------------------------------------------------------
 
     def addFile(self, path: str, recursive: bool = False) -> None:
-        """Copies a file (or directory, with recursive) where tasks find it with SparkFiles."""
-        target = os.path.join(self._files_dir, os.path.basename(path.rstrip(os.sep)))
-        if os.path.isdir(path):
-            if not recursive:
-                raise ValueError("%s is a directory; pass recursive=True" % path)
-            shutil.copytree(path, target, dirs_exist_ok=True)
-        else:
-            shutil.copy(path, target)
-        uri = inputs.file_uri(path)
-        if uri not in self._added_files:
-            self._added_files.append(uri)
+        """Ships a file (or directory, with recursive) to every executor; tasks find it with
+        ``SparkFiles.get(name)``."""
+        if os.path.isdir(path) and not recursive:
+            raise ValueError("%s is a directory; pass recursive=True" % path)
+        if not os.path.exists(path):
+            raise InputPathError("File does not exist: %s" % path)
+        self._call(self._jsc.addFile, os.path.abspath(path), recursive)
 
     def addPyFile(self, path: str) -> None:
         """Ships a .py, .zip or .egg file and puts it on the workers' sys.path."""
         self.addFile(path)
-        target = os.path.join(self._files_dir, os.path.basename(path))
-        entry = self._files_dir if path.endswith(".py") else target
+        # relative to the files directory, which differs between the driver and each executor
+        entry = "" if path.endswith(".py") else os.path.basename(path)
         if entry not in self._includes:
             self._includes.append(entry)
-        if entry not in sys.path:
-            sys.path.insert(1, entry)
+        local = os.path.join(self._files_dir, entry) if entry else self._files_dir
+        if local not in sys.path:
+            sys.path.insert(1, local)
 
     def addArchive(self, path: str) -> None:
-        """Unpacks a .zip, .jar, .tar, .tar.gz or .tgz file; tasks find the unpacked directory
-        with ``SparkFiles.get(name)``, where name is the archive's file name or the
-        ``#alias`` after the path."""
+        """Ships a .zip, .jar, .tar, .tar.gz or .tgz file, unpacked on every executor; tasks
+        find the unpacked directory with ``SparkFiles.get(name)``, where name is the archive's
+        file name or the ``#alias`` after the path."""
         path, _, alias = path.partition("#")
         fmt = next((f for ext, f in _ARCHIVE_FORMATS.items() if path.endswith(ext)), None)
         if fmt is None:
             raise ValueError("%s is not a .zip, .jar, .tar, .tar.gz or .tgz archive" % path)
         if not os.path.isfile(path):
             raise InputPathError("Archive does not exist: %s" % path)
-        shutil.unpack_archive(path, os.path.join(self._files_dir, alias or
-                                                 os.path.basename(path)), fmt)
+        name = alias or os.path.basename(path)
+        shutil.unpack_archive(path, os.path.join(self._files_dir, name), fmt)
+        self._call(self._jsc.addArchive, os.path.abspath(path), name)
         uri = inputs.file_uri(path) + ("#" + alias if alias else "")
         if uri not in self._added_archives:
             self._added_archives.append(uri)
@@ -380,7 +374,7 @@ class SparkContext(DataSources):
     @property
     def listFiles(self) -> List[str]:
         """URIs of the files added with addFile / addPyFile."""
-        return list(self._added_files)
+        return list(self._jsc.listFiles())
 
     @property
     def listArchives(self) -> List[str]:

@@ -129,8 +129,9 @@ def run_task(header: wire.TaskHeader, infile: BinaryIO, outfile: BinaryIO) -> bo
 
 def _prepare(header: wire.TaskHeader) -> None:
     added = False
-    for path in ([header.files_dir] if header.files_dir else []) + header.python_includes:
-        if path and path not in sys.path:
+    root = header.files_dir
+    for path in ([root] if root else []) + [os.path.join(root, p) for p in header.python_includes if p]:
+        if path not in sys.path:
             sys.path.insert(1, path)
             added = True
     if added:

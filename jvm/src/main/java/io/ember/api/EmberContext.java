@@ -2,6 +2,7 @@ package io.ember.api;
 
 import io.ember.core.Accumulator;
 import io.ember.core.CollectionAccumulator;
+import io.ember.core.ConfigKey;
 import io.ember.core.ConfigKeys;
 import io.ember.core.DoubleAccumulator;
 import io.ember.core.EmberConf;
@@ -9,8 +10,10 @@ import io.ember.core.EmberException;
 import io.ember.core.LongAccumulator;
 import io.ember.deploy.ClusterBackend;
 import io.ember.deploy.ClusterSetup;
+import io.ember.deploy.FileServer;
 import io.ember.deploy.LocalBackend;
 import io.ember.deploy.MasterUrl;
+import io.ember.executor.ExecutorMessages.FileKind;
 import io.ember.rdd.Dependency;
 import io.ember.rdd.EmptyRDD;
 import io.ember.rdd.ObjectFileRDD;
@@ -94,6 +97,7 @@ public final class EmberContext implements RDDContext, AutoCloseable {
     /** The backend when running on a cluster (ember:// or local-cluster), else null. */
     private final ClusterBackend cluster;
     private final BroadcastManager broadcasts;
+    private final FileServer files;
     private final ConsoleProgressBar progressBar;
     private final StatusTracker statusTracker = new StatusTracker();
     private volatile String checkpointDir;
@@ -114,14 +118,17 @@ public final class EmberContext implements RDDContext, AutoCloseable {
         KryoSerializer serializer = new KryoSerializer();
         this.blockManager = new BlockManager(LocalBackend.EXECUTOR_ID, memory, dirs, serializer);
         this.broadcasts = new BroadcastManager(blockManager);
+        this.files = FileServer.create();
+        EmberFiles.setDriverRoot(files.root());
         int maxFailures = master.maxFailures() > 0 ? master.maxFailures() : this.conf.getInt(ConfigKeys.TASK_MAX_FAILURES);
         TaskSchedulerImpl taskScheduler = new TaskSchedulerImpl(maxFailures, this.conf.getMillis(ConfigKeys.LOCALITY_WAIT), bus);
         ClusterBackend cluster = null;
         if (!master.isLocal()) {
             try {
-                cluster = ClusterSetup.start(master, this.conf, taskScheduler, mapOutputs, broadcasts::fetch,
+                cluster = ClusterSetup.start(master, this.conf, taskScheduler, mapOutputs, broadcasts::fetch, files,
                         Thread.currentThread().getContextClassLoader(), this::stopAfterClusterFailure);
             } catch (RuntimeException e) {
+                files.close();
                 dirs.stop();
                 throw e;
             }
@@ -137,7 +144,7 @@ public final class EmberContext implements RDDContext, AutoCloseable {
             this.backend = cluster;
         } else {
             TaskEnv env = new TaskEnv(LocalBackend.EXECUTOR_ID, this.conf, serializer, blockManager, memory, mapOutputs,
-                    broadcasts::fetch);
+                    broadcasts::fetch, files);
             this.backend = new LocalBackend(taskScheduler, master.threads(), env,
                     Thread.currentThread().getContextClassLoader());
         }
@@ -154,6 +161,22 @@ public final class EmberContext implements RDDContext, AutoCloseable {
         bus.start();
         backend.start();
         dagScheduler.start();
+        for (String jar : list(ConfigKeys.JARS)) {
+            addJar(jar);
+        }
+        for (String file : list(ConfigKeys.FILES)) {
+            addFile(file, true);
+        }
+    }
+
+    private List<String> list(ConfigKey key) {
+        List<String> out = new ArrayList<>();
+        for (String s : conf.get(key).split(",")) {
+            if (!s.isBlank()) {
+                out.add(s.trim());
+            }
+        }
+        return out;
     }
 
     public EmberContext(String master, String appName) {
@@ -443,6 +466,51 @@ public final class EmberContext implements RDDContext, AutoCloseable {
         return dirs;
     }
 
+    // ---- shipping files ----
+
+    /** Ships a file to every executor, where tasks find it under its name in their SparkFiles root. */
+    public void addFile(String path) {
+        addFile(path, false);
+    }
+
+    /** As {@link #addFile(String)}; with {@code recursive}, a directory and everything in it. */
+    public void addFile(String path, boolean recursive) {
+        assertRunning();
+        files.addFile(path, recursive);
+    }
+
+    /** Ships a jar to every executor, where it joins the class loader of later tasks. */
+    public void addJar(String path) {
+        assertRunning();
+        files.addJar(path);
+    }
+
+    /** Ships an archive (.zip, .jar, .tar, .tar.gz, .tgz), unpacked on executors into a directory {@code name}. */
+    public void addArchive(String path, String name) {
+        assertRunning();
+        files.addArchive(path, name);
+    }
+
+    /** URIs of the files added with addFile. */
+    public List<String> listFiles() {
+        return files.uris(FileKind.FILE);
+    }
+
+    /** URIs of the jars added with addJar (and ember.jars). */
+    public List<String> listJars() {
+        return files.uris(FileKind.JAR);
+    }
+
+    /** The driver's directory of added files (the SparkFiles root of the driver and of local tasks). */
+    public String filesDir() {
+        return files.root().getPath();
+    }
+
+    /** The driver's registry of shipped files (the Python bridge registers its broadcasts there). */
+    public FileServer fileServer() {
+        return files;
+    }
+
     // ---- info and lifecycle ----
 
     @Override
@@ -512,6 +580,7 @@ public final class EmberContext implements RDDContext, AutoCloseable {
         }
         bus.stop();
         dirs.stop();
+        files.close();
     }
 
     @Override

@@ -66,7 +66,11 @@ public final class ConfigKeys {
     public static final ConfigKey DRIVER_MEMORY = key("ember.driver.memory", "",
             "Heap of the driver JVM, like 2g; read by ember-submit (--driver-memory), which sets -Xmx.");
     public static final ConfigKey FILES = key("ember.files", "",
-            "Comma-separated files given to ember-submit --files.");
+            "Comma-separated files (or directories) shipped to every executor's work dir at start "
+                    + "(ember-submit --files, and a Python application's script).");
+    public static final ConfigKey JARS = key("ember.jars", "",
+            "Comma-separated jars shipped to every executor's task class loader at start "
+                    + "(ember-submit --jars, and a Java application's jar).");
     public static final ConfigKey PY_FILES = key("ember.submit.pyFiles", "",
             "Comma-separated .py/.zip/.egg files given to ember-submit --py-files.");
 

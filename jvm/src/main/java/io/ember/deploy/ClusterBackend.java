@@ -5,6 +5,7 @@ import io.ember.core.EmberConf;
 import io.ember.core.EmberException;
 import io.ember.executor.ExecutorMessages;
 import io.ember.executor.ExecutorMessages.GetBroadcast;
+import io.ember.executor.ExecutorMessages.GetFiles;
 import io.ember.executor.ExecutorMessages.GetMapOutputStatuses;
 import io.ember.executor.ExecutorMessages.Heartbeat;
 import io.ember.executor.ExecutorMessages.KillTask;
@@ -49,7 +50,7 @@ import org.slf4j.LoggerFactory;
  * The driver's side of cluster mode: the {@value ExecutorMessages#DRIVER_ENDPOINT} endpoint that
  * executor JVMs register with. Tracks registered executors and their free cores, offers them to
  * the task scheduler, sends the tasks it places, routes task ends back, answers executors'
- * questions (settings, map output locations, broadcast values), and reports an executor lost
+ * questions (settings, map output locations, broadcast values, shipped files), and reports an executor lost
  * when its connection closes, it misses three heartbeats, or the master says it is gone.
  *
  * <p>Threading: messages arrive on the endpoint thread; offers come from scheduler threads and a
@@ -65,6 +66,7 @@ public final class ClusterBackend implements SchedulerBackend, RpcEndpoint {
     private final EmberConf conf;
     private final MapOutputTracker mapOutputs;
     private final BroadcastSource broadcasts;
+    private final FileServer files;
     private final ClassLoader loader;
     private final long heartbeatTimeoutMs;
     private final Map<String, RegisteredExecutor> executors = new LinkedHashMap<>();
@@ -80,12 +82,13 @@ public final class ClusterBackend implements SchedulerBackend, RpcEndpoint {
     private volatile AppClient appClient;
 
     public ClusterBackend(TaskSchedulerImpl scheduler, RpcEnv rpc, EmberConf conf, MapOutputTracker mapOutputs,
-                          BroadcastSource broadcasts, ClassLoader loader) {
+                          BroadcastSource broadcasts, FileServer files, ClassLoader loader) {
         this.scheduler = scheduler;
         this.rpc = rpc;
         this.conf = conf;
         this.mapOutputs = mapOutputs;
         this.broadcasts = broadcasts;
+        this.files = files;
         this.loader = loader;
         this.heartbeatTimeoutMs = MAX_MISSED_HEARTBEATS * conf.getMillis(ConfigKeys.EXECUTOR_HEARTBEAT_INTERVAL);
     }
@@ -170,6 +173,8 @@ public final class ClusterBackend implements SchedulerBackend, RpcEndpoint {
             }
         } else if (message instanceof GetBroadcast b) {
             return broadcasts.fetch(b.broadcastId());
+        } else if (message instanceof GetFiles) {
+            return files.list();
         } else if (message instanceof RetrieveConf) {
             return ExecutorMessages.confMap(conf.getAll());
         } else if (message instanceof RegisterExecutor r) {
@@ -295,6 +300,7 @@ public final class ClusterBackend implements SchedulerBackend, RpcEndpoint {
             }
         }
         long epoch = mapOutputs.epoch();
+        long filesVersion = files.version();
         for (TaskDescription td : tasks) {
             byte[] bytes;
             try {
@@ -309,7 +315,7 @@ public final class ClusterBackend implements SchedulerBackend, RpcEndpoint {
                 scheduler.statusUpdate(td.taskId(), TaskState.FAILED, new TaskEndReason.ExceptionFailure(e));
                 continue;
             }
-            refs.get(td.executorId()).send(new LaunchTask(td.taskId(), bytes, epoch));
+            refs.get(td.executorId()).send(new LaunchTask(td.taskId(), bytes, epoch, filesVersion));
         }
     }
 

@@ -22,10 +22,9 @@ import org.slf4j.LoggerFactory;
  * the master. The returned backend owns all of them and releases them when stopped.
  *
  * <p>Executors run with the worker's engine classpath plus {@code ember.executor.extraClassPath},
- * which defaults to the driver's own {@code java.class.path}: that is how application (and test)
- * classes reach executors when the workers run on the driver's machine, as with local-cluster.
- * Jars are not copied to other machines; there, set ember.executor.extraClassPath to paths that
- * exist on the workers.
+ * which defaults to the driver's own {@code java.class.path} (so that test classes reach
+ * local-cluster executors); the application's jars ({@code ember.jars}, {@code addJar}) and files
+ * reach executors on any machine through the driver's {@link FileServer}.
  */
 public final class ClusterSetup {
     private static final Logger LOG = LoggerFactory.getLogger(ClusterSetup.class);
@@ -37,8 +36,8 @@ public final class ClusterSetup {
      * @param onFailure called (on an RPC thread) when the master gives up on the application
      */
     public static ClusterBackend start(MasterUrl master, EmberConf conf, TaskSchedulerImpl scheduler,
-                                       MapOutputTracker mapOutputs, BroadcastSource broadcasts, ClassLoader loader,
-                                       Consumer<String> onFailure) {
+                                       MapOutputTracker mapOutputs, BroadcastSource broadcasts, FileServer files,
+                                       ClassLoader loader, Consumer<String> onFailure) {
         boolean localCluster = master.kind() == MasterUrl.Kind.LOCAL_CLUSTER;
         String secret = localCluster ? newSecret() : secret(conf);
         EmberConf effective = conf.copy();
@@ -58,7 +57,8 @@ public final class ClusterSetup {
             }
             String host = driverHost(conf);
             rpc = RpcEnv.create("driver", host, Integer.parseInt(conf.get(ConfigKeys.DRIVER_PORT)), secret, loader);
-            backend = new ClusterBackend(scheduler, rpc, conf, mapOutputs, broadcasts, loader);
+            rpc.setBlockProvider(files::region);
+            backend = new ClusterBackend(scheduler, rpc, conf, mapOutputs, broadcasts, files, loader);
             backend.owns(rpc);
             if (cluster != null) {
                 backend.owns(cluster);

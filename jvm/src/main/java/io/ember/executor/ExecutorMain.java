@@ -60,7 +60,8 @@ public final class ExecutorMain {
         String secret = System.getenv("EMBER_AUTH_SECRET");
         String bindHost = System.getenv().getOrDefault("EMBER_BIND_HOST", "127.0.0.1");
         String id = o.get("--executor-id");
-        ClassLoader loader = Thread.currentThread().getContextClassLoader();
+        ExecutorClassLoader loader = new ExecutorClassLoader(Thread.currentThread().getContextClassLoader());
+        Thread.currentThread().setContextClassLoader(loader);
         LOG.info("Starting executor {} of application {}", id, o.get("--app-id"));
         RpcEnv rpc = RpcEnv.create("executor-" + id, bindHost, 0, secret == null || secret.isEmpty() ? null : secret,
                 loader);

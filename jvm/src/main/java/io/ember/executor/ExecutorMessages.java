@@ -20,6 +20,7 @@ import java.util.Map;
  * executor -> driver  StatusUpdate (send)
  * executor -> driver  GetMapOutputStatuses              reply: MapOutputStatuses
  * executor -> driver  GetBroadcast                      reply: the value (an error once destroyed)
+ * executor -> driver  GetFiles                          reply: FileList (then fetches each as a block)
  * driver -> executor  LaunchTask, KillTask, RemoveRdd, RemoveBroadcast, RemoveShuffle, StopExecutor (send)
  * </pre>
  */
@@ -46,8 +47,25 @@ public final class ExecutorMessages {
 
     public record GetBroadcast(long broadcastId) implements Serializable {}
 
-    /** A serialized TaskDescription; {@code epoch} is the driver's map output epoch at launch. */
-    public record LaunchTask(long taskId, byte[] taskDescription, long epoch) implements Serializable {}
+    /**
+     * A serialized TaskDescription; {@code epoch} is the driver's map output epoch at launch and
+     * {@code filesVersion} the version of its shipped files, which the executor fetches first
+     * when it has an older one.
+     */
+    public record LaunchTask(long taskId, byte[] taskDescription, long epoch, long filesVersion)
+            implements Serializable {}
+
+    /** What a shipped file is for: FILE lands in the work dir, JAR also joins the task class loader,
+     *  ARCHIVE is unpacked into a directory of its name, INTERNAL (Python broadcasts) is fetched on demand. */
+    public enum FileKind { FILE, JAR, ARCHIVE, INTERNAL }
+
+    /** A file the driver serves as a block named {@code name}; {@code version} grows when it is added. */
+    public record ShippedFile(String name, FileKind kind, long version) implements Serializable {}
+
+    public record GetFiles() implements Serializable {}
+
+    /** The files to ship (not INTERNAL ones) as of {@code version}. */
+    public record FileList(long version, List<ShippedFile> files) implements Serializable {}
 
     public record KillTask(long taskId, boolean interruptThread, String reason) implements Serializable {}
 

@@ -30,6 +30,7 @@ import io.ember.storage.BlockId;
 import io.ember.storage.BlockManager;
 import io.ember.storage.DiskBlockManager;
 import io.ember.storage.MemoryManager;
+import java.io.File;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -61,6 +62,7 @@ public final class RemoteExecutor implements RpcEndpoint, ExecutorBackend, AutoC
     private final RpcEnv rpc;
     private final RpcRef driver;
     private final ClassLoader loader;
+    private final FileFetcher files;
     private final Duration timeout;
     private final DiskBlockManager dirs;
     private final BlockManager blockManager;
@@ -75,10 +77,12 @@ public final class RemoteExecutor implements RpcEndpoint, ExecutorBackend, AutoC
     /**
      * Connects to the driver and registers; throws when the driver cannot be reached or refuses.
      *
-     * @param localDir where blocks and shuffle files go (under an ember-uuid directory removed at the end)
+     * @param workDir where shipped files go, and blocks and shuffle files (under an ember-uuid
+     *                directory removed at the end)
+     * @param loader  the tasks' class loader, which shipped jars join
      */
     public RemoteExecutor(RpcEnv rpc, String driverHost, int driverPort, String executorId, int cores,
-                          String localDir, ClassLoader loader) {
+                          String workDir, ExecutorClassLoader loader) {
         this.executorId = executorId;
         this.rpc = rpc;
         this.loader = loader;
@@ -87,7 +91,8 @@ public final class RemoteExecutor implements RpcEndpoint, ExecutorBackend, AutoC
         EmberConf conf = new EmberConf(false);
         settings.forEach(conf::set);
         this.timeout = Duration.ofMillis(conf.getMillis(ConfigKeys.NETWORK_TIMEOUT));
-        this.dirs = new DiskBlockManager(List.of(localDir));
+        this.dirs = new DiskBlockManager(List.of(workDir));
+        this.files = new FileFetcher(new File(workDir), rpc, driver, loader, timeout);
         long heap = Runtime.getRuntime().maxMemory();
         long usable = heap - Math.min(300L << 20, heap / 4);
         MemoryManager memory = new MemoryManager((long) (usable * conf.getDouble(ConfigKeys.MEMORY_FRACTION)),
@@ -100,7 +105,7 @@ public final class RemoteExecutor implements RpcEndpoint, ExecutorBackend, AutoC
         ShuffleTransport transport = new ShuffleTransport(host, self.getPort(),
                 (h, p, block) -> rpc.fetchBlock(h, p, block, timeout));
         TaskEnv env = new TaskEnv(executorId, conf, serializer, blockManager, memory, mapOutputs,
-                id -> driver.ask(new GetBroadcast(id), timeout), transport);
+                id -> driver.ask(new GetBroadcast(id), timeout), transport, files);
         this.executor = new Executor(env, this, loader);
         rpc.setBlockProvider(new ShuffleBlockResolver(dirs)::region);
         rpc.register(ExecutorMessages.EXECUTOR_ENDPOINT, this);
@@ -152,6 +157,7 @@ public final class RemoteExecutor implements RpcEndpoint, ExecutorBackend, AutoC
         mapOutputs.updateEpoch(l.epoch());
         TaskDescription td;
         try {
+            files.sync(l.filesVersion());
             td = ClosureSerializer.deserialize(l.taskDescription(), loader);
         } catch (RuntimeException e) {
             statusUpdate(l.taskId(), TaskState.FAILED, new TaskEndReason.ExceptionFailure(e));

@@ -20,6 +20,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.EOFException;
+import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -54,7 +55,6 @@ public final class PythonBridge {
     private String pythonExec;
     private String pythonVersion;
     private String pythonPath;
-    private volatile String filesDir = "";
 
     /** Creates the context; python* describe the driver's interpreter and ember's location. */
     public synchronized EmberContext createContext(Map<String, String> settings, String pythonExec,
@@ -90,11 +90,6 @@ public final class PythonBridge {
         }, "python-daemon-prestart");
         t.setDaemon(true);
         t.start();
-    }
-
-    /** The directory holding files added with addFile (SparkFiles' root in tasks). */
-    public void setFilesDir(String dir) {
-        this.filesDir = dir;
     }
 
     public EmberContext context() {
@@ -180,15 +175,14 @@ public final class PythonBridge {
         Map<Long, String> used = new LinkedHashMap<>();
         for (Number n : broadcastIds) {
             long id = n.longValue();
-            String path = broadcasts.get(id);
-            if (path == null) {
+            if (!broadcasts.containsKey(id)) {
                 throw new EmberException("Broadcast " + id + " does not exist (was it destroyed?)");
             }
-            used.put(id, path);
+            used.put(id, broadcastName(id));
         }
         int memory = ctx.conf().getInt(PYTHON_WORKER_MEMORY);
         PythonRDD.PythonFunction fn = new PythonRDD.PythonFunction(command, inputMode, outputMode, used,
-                pythonExec, pythonVersion, pythonPath, List.copyOf(includes), memory, filesDir, accumulator);
+                pythonExec, pythonVersion, pythonPath, List.copyOf(includes), memory, accumulator);
         return new PythonRDD(parent, fn, preservesPartitioning);
     }
 
@@ -201,18 +195,24 @@ public final class PythonBridge {
 
     // ---- broadcasts and accumulators -------------------------------------------------------
 
-    /** Registers a broadcast whose pickled value the driver wrote to {@code path}. */
+    /** Registers a broadcast whose pickled value the driver wrote to {@code path}; executors fetch it from there. */
     public long broadcast(String path) {
         long id = nextBroadcastId.incrementAndGet();
         broadcasts.put(id, path);
+        ctx.fileServer().register(broadcastName(id), new File(path));
         return id;
     }
 
     public void destroyBroadcast(long id) {
         String path = broadcasts.remove(id);
         if (path != null) {
+            ctx.fileServer().unregister(broadcastName(id));
             Path.of(path).toFile().delete();
         }
+    }
+
+    private static String broadcastName(long id) {
+        return "python-broadcast-" + id;
     }
 
     /** The ACCUMULATORS frames of tasks finished since the last call, as int32 length + bytes each. */

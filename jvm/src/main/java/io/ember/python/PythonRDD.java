@@ -43,9 +43,13 @@ public final class PythonRDD extends RDD<Object> {
         return preservesPartitioning ? firstParent().partitioner() : Optional.empty();
     }
 
-    /** What a task needs to run one Python stage; serialized with the task. */
+    /**
+     * What a task needs to run one Python stage; serialized with the task. {@code broadcasts}
+     * maps broadcast ids to the names their pickled values are shipped under; {@code includes}
+     * are paths relative to the files directory put on the workers' sys.path.
+     */
     record PythonFunction(byte[] command, int inputMode, int outputMode, Map<Long, String> broadcasts,
                           String pythonExec, String pythonVersion, String pythonPath, List<String> includes,
-                          int memoryLimitMb, String filesDir, PythonAccumulatorUpdates accumulator)
+                          int memoryLimitMb, PythonAccumulatorUpdates accumulator)
             implements java.io.Serializable {}
 }

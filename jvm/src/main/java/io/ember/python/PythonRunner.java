@@ -3,6 +3,7 @@ package io.ember.python;
 import static io.ember.python.PythonWorkerProtocol.*;
 
 import io.ember.core.Tuple2;
+import io.ember.rdd.FileSource;
 import io.ember.rdd.TaskContext;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
@@ -71,9 +72,10 @@ final class PythonRunner {
 
     private TaskHeader header() {
         List<BroadcastAddition> additions = new ArrayList<>();
+        FileSource files = ctx.env().files();
         for (Map.Entry<Long, String> b : fn.broadcasts().entrySet()) {
             if (!worker.broadcasts.contains(b.getKey())) {
-                additions.add(new BroadcastAddition(b.getKey(), b.getValue()));
+                additions.add(new BroadcastAddition(b.getKey(), files.get(b.getValue()).getPath()));
             }
         }
         String spillDir = System.getProperty("java.io.tmpdir");
@@ -81,7 +83,7 @@ final class PythonRunner {
         // worker several calls per line.
         int inputMode = fn.inputMode() == MODE_UTF8_STRINGS ? MODE_UTF8_BATCHES : fn.inputMode();
         return new TaskHeader(ctx.stageId(), partition, ctx.attemptNumber(), ctx.taskAttemptId(),
-                fn.memoryLimitMb(), spillDir, fn.filesDir(), fn.includes(), additions, List.of(), Map.of(),
+                fn.memoryLimitMb(), spillDir, files.root().getPath(), fn.includes(), additions, List.of(), Map.of(),
                 inputMode, fn.outputMode(), fn.command());
     }
 

@@ -43,7 +43,8 @@ public final class PythonWorkerFactory {
         Map<String, String> env = pb.environment();
         env.put("PYTHONHASHSEED", "0");
         env.put("PYTHONUNBUFFERED", "1");
-        if (pythonPath != null && !pythonPath.isEmpty()) {
+        // The driver's path to the ember package; on a machine without it, the installed package is used.
+        if (pythonPath != null && !pythonPath.isEmpty() && new java.io.File(pythonPath).isDirectory()) {
             String old = env.get("PYTHONPATH");
             env.put("PYTHONPATH", old == null || old.isEmpty() ? pythonPath
                     : pythonPath + java.io.File.pathSeparator + old);

@@ -10,15 +10,16 @@ import io.ember.storage.MemoryManager;
 /**
  * The executor-side services a running task uses; built once per executor. In local mode
  * {@code mapOutputs} is the driver's tracker and {@code shuffleTransport} is
- * {@link ShuffleTransport#LOCAL}; an executor JVM asks the driver and fetches over RPC.
+ * {@link ShuffleTransport#LOCAL} and {@code files} are the driver's own; an executor JVM asks the
+ * driver and fetches over RPC.
  */
 public record TaskEnv(String executorId, EmberConf conf, KryoSerializer serializer, BlockManager blockManager,
                       MemoryManager memory, MapOutputSource mapOutputs, BroadcastSource broadcasts,
-                      ShuffleTransport shuffleTransport) {
+                      ShuffleTransport shuffleTransport, FileSource files) {
 
     /** A local-mode environment. */
     public TaskEnv(String executorId, EmberConf conf, KryoSerializer serializer, BlockManager blockManager,
-                   MemoryManager memory, MapOutputSource mapOutputs, BroadcastSource broadcasts) {
-        this(executorId, conf, serializer, blockManager, memory, mapOutputs, broadcasts, ShuffleTransport.LOCAL);
+                   MemoryManager memory, MapOutputSource mapOutputs, BroadcastSource broadcasts, FileSource files) {
+        this(executorId, conf, serializer, blockManager, memory, mapOutputs, broadcasts, ShuffleTransport.LOCAL, files);
     }
 }

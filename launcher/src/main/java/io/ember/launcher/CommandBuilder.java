@@ -23,7 +23,8 @@ import java.util.jar.Manifest;
  * ({@code $EMBER_CONF_DIR/ember-defaults.conf}, else {@code $EMBER_HOME/conf/ember-defaults.conf};
  * {@code KEY=VALUE} lines in {@link Properties} syntax), then each {@code --conf}, then the
  * dedicated flags ({@code --master}, {@code --name}, {@code --driver-memory}, {@code --files},
- * {@code --py-files}). Every key must start with {@code ember.}; the master defaults to
+ * {@code --jars}, {@code --py-files}). The application itself is shipped to executors too: a
+ * Python script joins {@code ember.files}, a Java application's jar {@code ember.jars}. Every key must start with {@code ember.}; the master defaults to
  * {@code local[*]}.
  *
  * <p>A Java application ({@code app.jar}) becomes
@@ -50,6 +51,7 @@ public final class CommandBuilder {
     static final String DRIVER_MEMORY = "ember.driver.memory";
     static final String FILES = "ember.files";
     static final String PY_FILES = "ember.submit.pyFiles";
+    static final String JARS = "ember.jars";
 
     private final Map<String, String> env;
 
@@ -84,7 +86,8 @@ public final class CommandBuilder {
         putIfNotNull(merged, MASTER, args.master());
         putIfNotNull(merged, APP_NAME, args.name());
         putIfNotNull(merged, DRIVER_MEMORY, args.driverMemory());
-        putIfNotNull(merged, FILES, args.files().isEmpty() ? null : String.join(",", args.files()));
+        putIfNotNull(merged, FILES, joined(args.files(), args.isPython() ? args.application() : null));
+        putIfNotNull(merged, JARS, joined(args.jars(), args.isPython() ? null : args.application()));
         putIfNotNull(merged, PY_FILES, args.pyFiles().isEmpty() ? null : String.join(",", args.pyFiles()));
         for (Map.Entry<String, String> e : merged.entrySet()) {
             if (e.getValue().contains("\n") || e.getValue().contains("\r")) {
@@ -99,6 +102,22 @@ public final class CommandBuilder {
         out.put(MASTER, merged.getOrDefault(MASTER, "local[*]"));
         out.putAll(merged);
         return out;
+    }
+
+    /**
+     * The entries (and the application itself, which is shipped too), as absolute paths joined
+     * with commas; null when there are none.
+     */
+    private static String joined(List<String> entries, String application) {
+        List<String> all = new ArrayList<>(entries);
+        if (application != null) {
+            all.add(application);
+        }
+        List<String> absolute = new ArrayList<>();
+        for (String e : all) {
+            absolute.add(e.contains(":") ? e : Path.of(e).toAbsolutePath().toString());
+        }
+        return absolute.isEmpty() ? null : String.join(",", absolute);
     }
 
     private static void putIfNotNull(Map<String, String> conf, String key, String value) {
@@ -158,7 +177,11 @@ public final class CommandBuilder {
             cmd.add("-Xmx" + conf.get(DRIVER_MEMORY).trim());
         }
         cmd.add("-cp");
-        cmd.add(engine + File.pathSeparator + app);
+        StringBuilder cp = new StringBuilder(engine + File.pathSeparator + app);
+        for (String jar : args.jars()) {
+            cp.append(File.pathSeparator).append(jar);
+        }
+        cmd.add(cp.toString());
         for (Map.Entry<String, String> e : conf.entrySet()) {
             cmd.add("-D" + e.getKey() + "=" + e.getValue());
         }

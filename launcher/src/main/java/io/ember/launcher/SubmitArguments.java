@@ -12,7 +12,7 @@ import java.util.regex.Pattern;
  * The parsed command line of {@code ember-submit}:
  * <pre>
  * ember-submit [--master URL] [--conf k=v]... [--name NAME] [--driver-memory 2g]
- *              [--py-files a,b] [--files f] [--class MAIN app.jar | app.py] [app args...]
+ *              [--py-files a,b] [--files f] [--jars a.jar,b.jar] [--class MAIN app.jar | app.py] [app args...]
  * </pre>
  * Options come first, as {@code --opt value} or {@code --opt=value}; the first argument that
  * is not an option is the application, and everything after it belongs to the application.
@@ -29,7 +29,8 @@ public final class SubmitArguments {
             "  --name NAME           Application name",
             "  --driver-memory MEM   Driver heap, like 512m or 2g",
             "  --py-files FILES      Comma-separated .py/.zip/.egg files for Python applications",
-            "  --files FILES         Comma-separated files made available to the application",
+            "  --files FILES         Comma-separated files shipped to every executor (SparkFiles.get finds them)",
+            "  --jars JARS           Comma-separated jars for the driver and every executor's classpath",
             "  --class MAIN          Main class of a Java application (default: the jar's Main-Class)",
             "  -h, --help            Show this message",
             "",
@@ -37,7 +38,7 @@ public final class SubmitArguments {
 
     private static final Pattern MEMORY = Pattern.compile("\\d+[kKmMgGtT]?");
     private static final List<String> VALUED = List.of(
-            "--master", "--conf", "--name", "--driver-memory", "--py-files", "--files", "--class");
+            "--master", "--conf", "--name", "--driver-memory", "--py-files", "--files", "--jars", "--class");
 
     private final boolean help;
     private final String master;
@@ -46,6 +47,7 @@ public final class SubmitArguments {
     private final String driverMemory;
     private final List<String> pyFiles;
     private final List<String> files;
+    private final List<String> jars;
     private final String mainClass;
     private final String application;
     private final List<String> appArgs;
@@ -58,6 +60,7 @@ public final class SubmitArguments {
         this.driverMemory = b.driverMemory;
         this.pyFiles = List.copyOf(b.pyFiles);
         this.files = List.copyOf(b.files);
+        this.jars = List.copyOf(b.jars);
         this.mainClass = b.mainClass;
         this.application = b.application;
         this.appArgs = List.copyOf(b.appArgs);
@@ -141,6 +144,7 @@ public final class SubmitArguments {
         String driverMemory;
         final List<String> pyFiles = new ArrayList<>();
         final List<String> files = new ArrayList<>();
+        final List<String> jars = new ArrayList<>();
         String mainClass;
         String application;
         final List<String> appArgs = new ArrayList<>();
@@ -158,6 +162,7 @@ public final class SubmitArguments {
                 }
                 case "--py-files" -> pyFiles.addAll(splitList(option, value));
                 case "--files" -> files.addAll(splitList(option, value));
+                case "--jars" -> jars.addAll(splitList(option, value));
                 case "--conf" -> {
                     int eq = value.indexOf('=');
                     if (eq <= 0) {
@@ -224,6 +229,11 @@ public final class SubmitArguments {
     /** The --files entries. */
     public List<String> files() {
         return files;
+    }
+
+    /** The --jars entries. */
+    public List<String> jars() {
+        return jars;
     }
 
     /** The --class, or null (a Java application then needs a Main-Class in its manifest). */

@@ -1,0 +1,23 @@
+#!/usr/bin/env bash
+# Cluster-mode benchmarks: EngineBench's word count (200 MB) and sortByKey (5M pairs) on local[2]
+# and on local-cluster[2,1,2048] (executors are separate JVMs), with their ratio, and the
+# per-task launch overhead of empty tasks on local[2], local-cluster[2,1,2048] and
+# local-cluster[1,2,1024]. Generates data on first run. JVM flags as ember-submit sets them.
+# Usage: cluster_bench.sh [RUNS]   (timed runs per figure after one warm-up; default 3)
+set -euo pipefail
+here="$(cd "$(dirname "$0")" && pwd)"
+root="$(cd "$here/../.." && pwd)"
+jar="$root/jvm/target/ember-engine-0.1.0-all.jar"
+[ -f "$jar" ] || (cd "$root" && mvn -q -B -DskipTests package)
+data="$here/data"
+mkdir -p "$data"
+[ -f "$data/text200.txt" ] || python3 "$root/../shared/bench/gen_text.py" "$data/text200.txt" --mb 200
+[ -f "$data/pairs5m.txt" ] || python3 "$root/../shared/bench/gen_pairs.py" "$data/pairs5m.txt" --rows 5000000
+classes="$(mktemp -d)"
+trap 'rm -rf "$classes"' EXIT
+javac -d "$classes" -cp "$jar" "$here/EngineBench.java" "$here/ClusterBench.java"
+# The classes directory must be on -cp: local-cluster executors get the driver's java.class.path.
+start=$(date +%s%N)
+java -XX:+UseParallelGC -Xmx4g -cp "$jar:$classes" ClusterBench "$data/text200.txt" "$data/pairs5m.txt" "${1:-3}"
+elapsed_ms=$(( ($(date +%s%N) - start) / 1000000 ))
+printf 'cluster_bench.sh: ClusterBench took %d.%03d s\n' $((elapsed_ms / 1000)) $((elapsed_ms % 1000))
