@@ -14,7 +14,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 /**
- * One executor JVM run by a worker: {@code java -Xmx<mem>m -cp <classpath> io.ember.executor.ExecutorMain ...}
+ * One executor JVM run by a worker: {@code java -Xmx<mem>m -XX:+UseParallelGC -cp <classpath> io.ember.executor.ExecutorMain ...}
  * in {@code <work dir>/<app id>/<executor id>}, with stdout and stderr in files there and the
  * secret in its environment. Reports RUNNING once started and KILLED (when asked to stop),
  * EXITED (exit code 0) or FAILED (anything else, with the tail of its stderr) when it ends.
@@ -47,7 +47,9 @@ final class ExecutorRunner {
         String java = System.getProperty("java.home") + File.separator + "bin" + File.separator + "java";
         String cp = launch.extraClassPath() == null || launch.extraClassPath().isEmpty() ? classPath
                 : classPath + File.pathSeparator + launch.extraClassPath();
-        List<String> cmd = new ArrayList<>(List.of(java, "-Xmx" + launch.memoryMb() + "m", "-cp", cp, MAIN_CLASS,
+        // The throughput collector, as for drivers: G1's concurrent work costs batch tasks dearly on few cores.
+        List<String> cmd = new ArrayList<>(List.of(java, "-Xmx" + launch.memoryMb() + "m", "-XX:+UseParallelGC",
+                "-cp", cp, MAIN_CLASS,
                 "--driver-host", launch.driverHost(), "--driver-port", String.valueOf(launch.driverPort()),
                 "--executor-id", launch.executorId(), "--cores", String.valueOf(launch.cores()),
                 "--app-id", launch.appId(), "--work-dir", dir.getAbsolutePath()));

@@ -150,6 +150,19 @@ public final class Master implements RpcEndpoint, AutoCloseable {
         return MasterUrl.SCHEME + rpc.address().getHostString() + ":" + rpc.address().getPort();
     }
 
+    /** Waits until {@code count} workers are registered; false on timeout. */
+    public synchronized boolean awaitWorkers(int count, long timeoutMs) throws InterruptedException {
+        long deadline = System.currentTimeMillis() + timeoutMs;
+        while (workers.size() < count) {
+            long left = deadline - System.currentTimeMillis();
+            if (left <= 0) {
+                return false;
+            }
+            wait(left);
+        }
+        return true;
+    }
+
     @Override
     public synchronized Object receive(Object message, RpcCallContext context) {
         if (message instanceof WorkerHeartbeat h) {
@@ -201,6 +214,7 @@ public final class Master implements RpcEndpoint, AutoCloseable {
             removeWorker(old, "it registered again");
         }
         workers.put(r.workerId(), new WorkerInfo(r, connection));
+        notifyAll();
         LOG.info("Registered worker {} at {}:{} with {} cores and {} MB", r.workerId(), r.host(), r.port(), r.cores(),
                 r.memoryMb());
         schedule();

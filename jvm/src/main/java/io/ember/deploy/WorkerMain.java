@@ -12,6 +12,9 @@ import java.util.Set;
  * JVM's classpath (the engine jar) plus the application's ember.executor.extraClassPath.
  */
 public final class WorkerMain {
+    /** Set (to anything) in the environment: exit when standard input closes (local-cluster's workers). */
+    static final String EXIT_WITH_STDIN = "EMBER_WORKER_EXIT_WITH_STDIN";
+
     private WorkerMain() {}
 
     public static void main(String[] args) throws InterruptedException {
@@ -41,6 +44,16 @@ public final class WorkerMain {
         Runtime.getRuntime().addShutdownHook(new Thread(worker::close, "ember-worker-shutdown"));
         System.out.println("Ember worker " + worker.id() + " registered with " + url);
         System.out.flush();
+        if (System.getenv(EXIT_WITH_STDIN) != null) {
+            try {
+                while (System.in.read() >= 0) {
+                    // nothing is sent; read until the parent's end of the pipe closes
+                }
+            } catch (java.io.IOException e) {
+                // the pipe broke: the parent is gone too
+            }
+            System.exit(0);
+        }
         Thread.currentThread().join();
     }
 

@@ -15,7 +15,8 @@ import org.slf4j.LoggerFactory;
  * </pre>
  * The shared secret comes from the environment ({@code EMBER_AUTH_SECRET}), never the command
  * line; the block server binds to {@code EMBER_BIND_HOST}, else 127.0.0.1. Exits 0 when the
- * driver stops it and 1 when the driver is lost or cannot be reached.
+ * driver stops it and 1 when the driver is lost or cannot be reached, or when its worker is gone
+ * (its standard input, a pipe from the worker, closes).
  */
 public final class ExecutorMain {
     private static final Logger LOG = LoggerFactory.getLogger(ExecutorMain.class);
@@ -56,6 +57,26 @@ public final class ExecutorMain {
         return opts;
     }
 
+    /**
+     * The worker holds the other end of this JVM's standard input: when it closes, the worker
+     * is gone (even by kill -9), and the executor ends with it.
+     */
+    private static void watchWorker(RemoteExecutor executor, String id) {
+        Thread t = new Thread(() -> {
+            try {
+                while (System.in.read() >= 0) {
+                    // the worker sends nothing
+                }
+            } catch (java.io.IOException e) {
+                // a broken pipe means the same
+            }
+            LOG.error("Executor {} lost its worker (standard input closed); exiting", id);
+            executor.end(1);
+        }, "ember-worker-watch");
+        t.setDaemon(true);
+        t.start();
+    }
+
     private static int run(Map<String, String> o) throws InterruptedException {
         String secret = System.getenv("EMBER_AUTH_SECRET");
         String bindHost = System.getenv().getOrDefault("EMBER_BIND_HOST", "127.0.0.1");
@@ -74,6 +95,7 @@ public final class ExecutorMain {
             throw e;
         }
         Runtime.getRuntime().addShutdownHook(new Thread(executor::close, "ember-executor-shutdown"));
+        watchWorker(executor, id);
         int code = executor.awaitEnd();
         executor.close();
         return code;

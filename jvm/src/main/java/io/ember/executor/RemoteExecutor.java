@@ -199,7 +199,8 @@ public final class RemoteExecutor implements RpcEndpoint, ExecutorBackend, AutoC
         }
     }
 
-    private void end(int code) {
+    /** Makes {@link #awaitEnd} return {@code code}; the first call wins. */
+    void end(int code) {
         if (ended.getCount() > 0) {
             exitCode = code;
             ended.countDown();
