@@ -9,8 +9,9 @@ namespace with its own address, and the driver in the root namespace.
 
 SUBNET is 10.213.<pid % 200 + 20>; every name carries the test's pid, so runs do not clash.
 Nothing can reach another process through 127.0.0.1, so anything that binds or advertises
-loopback instead of its configured address fails the test. Needs root, iproute2 and the built
-jars (mvn package); skipped with the reason otherwise. Every connection is authenticated.
+loopback instead of its configured address fails the test (a driver that executors cannot reach
+fails by the 180 s timeout). Every connection is authenticated. Needs root, iproute2 and the
+built jars (mvn package); skipped with the reason otherwise.
 """
 import json
 import os
@@ -211,7 +212,7 @@ def run(args, env, logs, timeout=TIMEOUT) -> subprocess.CompletedProcess:
         os.killpg(proc.pid, signal.SIGKILL)
         out, err = proc.communicate()
         raise AssertionError("%s timed out after %d s\nstdout:\n%s\nstderr:\n%s\n%s"
-                             % (args[0], timeout, out, err, logs.logs()))
+                             % (args[0], timeout, out, err, logs.logs())) from None
     return subprocess.CompletedProcess(args, proc.returncode, out, err)
 
 

@@ -101,6 +101,8 @@ public final class EmberContext implements RDDContext, AutoCloseable {
     private final ConsoleProgressBar progressBar;
     private final StatusTracker statusTracker = new StatusTracker();
     private volatile String checkpointDir;
+    /** Why the cluster manager gave up on the application, once it has. */
+    private volatile String clusterFailure;
 
     public EmberContext(EmberConf conf) {
         this.conf = conf.copy();
@@ -565,7 +567,9 @@ public final class EmberContext implements RDDContext, AutoCloseable {
     @Override
     public void assertRunning() {
         if (stopped.get()) {
-            throw new EmberException("Cannot call methods on a stopped EmberContext (application " + appId + ")");
+            String failure = clusterFailure;
+            throw new EmberException("Cannot call methods on a stopped EmberContext (application " + appId + ")"
+                    + (failure == null ? "" : "; it stopped because " + failure));
         }
     }
 
@@ -588,8 +592,15 @@ public final class EmberContext implements RDDContext, AutoCloseable {
         stop();
     }
 
-    /** The master gave up on the application (its executors kept failing): jobs cannot run any more. */
+    /**
+     * The master gave up on the application (its executors kept failing): running jobs fail with
+     * the master's reason, and the context stops (later calls name the reason too).
+     */
     private void stopAfterClusterFailure(String reason) {
+        clusterFailure = reason;
+        if (dagScheduler != null) { // null when the master gave up while this context was being built
+            dagScheduler.failAllJobs(reason);
+        }
         Thread t = new Thread(() -> {
             LOG.error("Stopping the context of application {}: {}", appId, reason);
             stop();

@@ -49,6 +49,9 @@ public final class ConfigKeys {
                     + "(default: the driver's classpath, which works when the workers share the driver's machine).");
     public static final ConfigKey EXECUTOR_HEARTBEAT_INTERVAL = key("ember.executor.heartbeatInterval", "2s",
             "How often executors heartbeat to the driver; three missed heartbeats mark an executor lost.");
+    public static final ConfigKey EXECUTOR_WAIT_TIMEOUT = key("ember.scheduler.executorWaitTimeout", "120s",
+            "In cluster mode, how long tasks may wait while the application has no executor at all before "
+                    + "its jobs fail (naming the last executor loss).");
     public static final ConfigKey MAX_EXECUTOR_RETRIES = key("ember.deploy.maxExecutorRetries", "5",
             "Executors of an application that may fail before the master gives up on the application.");
     public static final ConfigKey NETWORK_TIMEOUT = key("ember.network.timeout", "30s",

@@ -69,6 +69,9 @@ public final class ClusterBackend implements SchedulerBackend, RpcEndpoint {
     private final FileServer files;
     private final ClassLoader loader;
     private final long heartbeatTimeoutMs;
+    private final long executorWaitMs;
+    private long noExecutorsSince; // guarded by this; 0 while executors exist or no task waits
+    private String lastLoss = "none was ever registered"; // guarded by this
     private final Map<String, RegisteredExecutor> executors = new LinkedHashMap<>();
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "ember-cluster-backend");
@@ -91,6 +94,7 @@ public final class ClusterBackend implements SchedulerBackend, RpcEndpoint {
         this.files = files;
         this.loader = loader;
         this.heartbeatTimeoutMs = MAX_MISSED_HEARTBEATS * conf.getMillis(ConfigKeys.EXECUTOR_HEARTBEAT_INTERVAL);
+        this.executorWaitMs = conf.getMillis(ConfigKeys.EXECUTOR_WAIT_TIMEOUT);
     }
 
     @Override
@@ -100,7 +104,10 @@ public final class ClusterBackend implements SchedulerBackend, RpcEndpoint {
         }
         started = true;
         rpc.register(ExecutorMessages.DRIVER_ENDPOINT, this);
-        timer.scheduleWithFixedDelay(this::checkHeartbeats, 1000, 1000, TimeUnit.MILLISECONDS);
+        timer.scheduleWithFixedDelay(() -> {
+            checkHeartbeats();
+            checkExecutorsRemain();
+        }, 1000, 1000, TimeUnit.MILLISECONDS);
         timer.scheduleWithFixedDelay(() -> {
             if (scheduler.hasPendingTasks()) {
                 reviveOffers();
@@ -261,12 +268,41 @@ public final class ClusterBackend implements SchedulerBackend, RpcEndpoint {
         }
     }
 
+    /**
+     * Fails the waiting jobs when tasks have waited past ember.scheduler.executorWaitTimeout with
+     * no executor at all (the master cannot or will not give the application any).
+     */
+    private void checkExecutorsRemain() {
+        String failure = null;
+        synchronized (this) {
+            if (!executors.isEmpty() || !scheduler.hasPendingTasks()) {
+                noExecutorsSince = 0;
+                return;
+            }
+            long now = System.currentTimeMillis();
+            if (noExecutorsSince == 0) {
+                noExecutorsSince = now;
+            } else if (now - noExecutorsSince > executorWaitMs) {
+                failure = "the application has had no executors for " + (now - noExecutorsSince) / 1000
+                        + " s (ember.scheduler.executorWaitTimeout=" + executorWaitMs / 1000 + "s); the last executor"
+                        + " loss: " + lastLoss + ". Check that workers with enough free cores and memory are "
+                        + "registered with the master (ember-status).";
+                noExecutorsSince = 0;
+            }
+        }
+        if (failure != null) {
+            LOG.error("Failing the waiting jobs: {}", failure);
+            scheduler.failAllJobs(failure);
+        }
+    }
+
     /** Forgets an executor and tells the schedulers; a no-op when it is already gone. */
     public void removeExecutor(String executorId, String reason) {
         synchronized (this) {
             if (executors.remove(executorId) == null || stopped) {
                 return;
             }
+            lastLoss = "executor " + executorId + ": " + reason;
         }
         LOG.warn("Lost executor {}: {}", executorId, reason);
         scheduler.executorLost(executorId);

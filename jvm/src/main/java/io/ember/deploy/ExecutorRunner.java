@@ -17,11 +17,11 @@ import java.util.function.Consumer;
  * One executor JVM run by a worker: {@code java -Xmx<mem>m -XX:+UseParallelGC -cp <classpath> io.ember.executor.ExecutorMain ...}
  * in {@code <work dir>/<app id>/<executor id>}, with stdout and stderr in files there and the
  * secret in its environment. Reports RUNNING once started and KILLED (when asked to stop),
- * EXITED (exit code 0) or FAILED (anything else, with the tail of its stderr) when it ends.
+ * EXITED (exit code 0) or FAILED (anything else, with the tails of its stderr and stdout) when it ends.
  */
 final class ExecutorRunner {
     static final String MAIN_CLASS = "io.ember.executor.ExecutorMain";
-    private static final int STDERR_TAIL_LINES = 20;
+    private static final int TAIL_LINES = 20;
 
     private final LaunchExecutor launch;
     private final File dir;
@@ -79,8 +79,7 @@ final class ExecutorRunner {
             int code = p.exitValue();
             ExecutorState state = killed ? ExecutorState.KILLED : code == 0 ? ExecutorState.EXITED : ExecutorState.FAILED;
             report.accept(new ExecutorStateChanged(launch.appId(), launch.executorId(), state, code,
-                    state == ExecutorState.FAILED ? "stderr (" + new File(dir, "stderr") + ") ends with:\n" + stderrTail()
-                            : null));
+                    state == ExecutorState.FAILED ? outputTails() : null));
         });
     }
 
@@ -115,12 +114,22 @@ final class ExecutorRunner {
         return launch.executorId();
     }
 
-    private String stderrTail() {
-        try {
-            List<String> lines = Files.readAllLines(new File(dir, "stderr").toPath(), StandardCharsets.UTF_8);
-            return String.join("\n", lines.subList(Math.max(0, lines.size() - STDERR_TAIL_LINES), lines.size()));
-        } catch (IOException e) {
-            return "(no stderr: " + e.getMessage() + ")";
+    /** The last lines of the executor's stderr and (where the JVM itself reports start-up errors) stdout. */
+    private String outputTails() {
+        StringBuilder out = new StringBuilder();
+        for (String name : List.of("stderr", "stdout")) {
+            File f = new File(dir, name);
+            try {
+                List<String> lines = Files.readAllLines(f.toPath(), StandardCharsets.UTF_8);
+                if (!lines.isEmpty()) {
+                    out.append(out.length() == 0 ? "" : "\n").append(name).append(" (").append(f).append(") ends with:\n")
+                            .append(String.join("\n", lines.subList(Math.max(0, lines.size() - TAIL_LINES), lines.size())));
+                }
+            } catch (IOException e) {
+                out.append(out.length() == 0 ? "" : "\n").append("(no ").append(name).append(": ").append(e.getMessage())
+                        .append(")");
+            }
         }
+        return out.length() == 0 ? "it printed nothing (see " + dir + ")" : out.toString();
     }
 }

@@ -3,6 +3,7 @@ package io.ember.scheduler;
 import io.ember.core.Accumulator;
 import io.ember.core.EmberException;
 import io.ember.core.JobCancelledException;
+import io.ember.core.JobFailedException;
 import io.ember.core.Partition;
 import io.ember.rdd.Dependency;
 import io.ember.rdd.RDD;
@@ -160,7 +161,12 @@ public final class DAGScheduler {
     }
 
     public void cancelAllJobs() {
-        post(new DAGSchedulerEvent.AllJobsCancelled());
+        post(new DAGSchedulerEvent.AllJobsCancelled(null));
+    }
+
+    /** Fails every active job with {@code reason} (the cluster cannot run them). */
+    public void failAllJobs(String reason) {
+        post(new DAGSchedulerEvent.AllJobsCancelled(reason));
     }
 
     // ---- event handling (event thread only) ----
@@ -187,9 +193,10 @@ public final class DAGScheduler {
                             + g.groupId()));
                 }
             }
-        } else if (e instanceof DAGSchedulerEvent.AllJobsCancelled) {
+        } else if (e instanceof DAGSchedulerEvent.AllJobsCancelled c) {
             for (ActiveJob job : new ArrayList<>(jobs.values())) {
-                failJob(job, new JobCancelledException("Job " + job.jobId + " cancelled (all jobs cancelled)"));
+                failJob(job, c.failure() != null ? new JobFailedException(c.failure(), null)
+                        : new JobCancelledException("Job " + job.jobId + " cancelled (all jobs cancelled)"));
             }
         } else if (e instanceof DAGSchedulerEvent.ExecutorLost l) {
             handleExecutorLost(l.executorId());

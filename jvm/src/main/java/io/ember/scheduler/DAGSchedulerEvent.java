@@ -20,7 +20,8 @@ sealed interface DAGSchedulerEvent {
 
     record JobGroupCancelled(String groupId) implements DAGSchedulerEvent {}
 
-    record AllJobsCancelled() implements DAGSchedulerEvent {}
+    /** {@code failure} null: cancelled by the user; else every job fails with that message. */
+    record AllJobsCancelled(String failure) implements DAGSchedulerEvent {}
 
     record ResubmitFailedStages() implements DAGSchedulerEvent {}
 

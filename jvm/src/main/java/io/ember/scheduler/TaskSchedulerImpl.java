@@ -105,6 +105,11 @@ public final class TaskSchedulerImpl implements TaskScheduler {
     }
 
     /** True while some task set still has tasks waiting for a slot (the backend retries offers). */
+    /** Fails every active job with {@code reason}: the cluster cannot run them. */
+    public void failAllJobs(String reason) {
+        dagScheduler.failAllJobs(reason);
+    }
+
     public synchronized boolean hasPendingTasks() {
         for (TaskSetManager m : active) {
             if (m.hasPending()) {

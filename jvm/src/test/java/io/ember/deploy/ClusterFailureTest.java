@@ -1,0 +1,71 @@
+package io.ember.deploy;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.ember.api.EmberContext;
+import io.ember.core.EmberConf;
+import io.ember.core.EmberException;
+import io.ember.core.JobFailedException;
+import java.io.File;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Jobs fail with the cause named, not a hang or "context stopped", when the cluster cannot run
+ * them: the master gives up after repeated executor failures, or no executor remains.
+ */
+class ClusterFailureTest {
+    @TempDir
+    Path tmp;
+    private Master master;
+    private Process worker;
+
+    @BeforeEach
+    void startCluster() throws InterruptedException {
+        master = Master.start("127.0.0.1", 0, null, 60_000);
+        worker = LocalCluster.startWorker(master.url(), new File(tmp.toFile(), "worker"), 1, 512, null);
+        assertTrue(master.awaitWorkers(1, 60_000), "the worker did not register");
+    }
+
+    @AfterEach
+    void stopCluster() throws InterruptedException {
+        worker.destroyForcibly().waitFor();
+        master.close();
+    }
+
+    @Test
+    void theMastersReasonReachesTheJobWhenExecutorsKeepFailing() {
+        // -Xmx1m: every executor JVM exits at once ("Too small maximum heap")
+        try (EmberContext ec = new EmberContext(new EmberConf(false).setMaster(master.url()).setAppName("doomed")
+                .set("ember.executor.memory", "1m").set("ember.deploy.maxExecutorRetries", "2"))) {
+            JobFailedException e = assertThrows(JobFailedException.class,
+                    () -> ec.parallelize(List.of(1, 2, 3), 3).count());
+            assertTrue(e.getMessage().contains("2 executors failed") && e.getMessage().contains("heap"),
+                    e.getMessage());
+            EmberException later = assertThrows(EmberException.class, () -> ec.parallelize(List.of(1), 1));
+            assertTrue(later.getMessage().contains("stopped because") && later.getMessage().contains("executors failed"),
+                    later.getMessage());
+        }
+    }
+
+    @Test
+    void jobsFailWhenNoExecutorRemainsPastTheTimeout() throws InterruptedException {
+        try (EmberContext ec = new EmberContext(new EmberConf(false).setMaster(master.url()).setAppName("orphaned")
+                .set("ember.executor.memory", "512m").set("ember.scheduler.executorWaitTimeout", "3s"))) {
+            assertEquals(3L, ec.parallelize(List.of(1, 2, 3), 3).count());
+            worker.destroyForcibly().waitFor();
+            long start = System.currentTimeMillis();
+            JobFailedException e = assertThrows(JobFailedException.class,
+                    () -> ec.parallelize(List.of(1, 2, 3), 3).count());
+            assertTrue(e.getMessage().contains("no executors for") && e.getMessage().contains("worker"),
+                    e.getMessage());
+            assertTrue(System.currentTimeMillis() - start < 30_000, "took " + (System.currentTimeMillis() - start) + " ms");
+        }
+    }
+}
