@@ -49,6 +49,24 @@ public final class ConfigKeys {
                     + "(default: the driver's classpath, which works when the workers share the driver's machine).");
     public static final ConfigKey EXECUTOR_HEARTBEAT_INTERVAL = key("ember.executor.heartbeatInterval", "2s",
             "How often executors heartbeat to the driver; three missed heartbeats mark an executor lost.");
+    public static final ConfigKey DYN_ENABLED = key("ember.dynamicAllocation.enabled", "false",
+            "Cluster mode: ask the master for executors while tasks queue up and release idle ones; executors "
+                    + "get ember.executor.cores cores (default 1). Shuffle outputs of released executors are "
+                    + "recomputed from lineage when needed again.");
+    public static final ConfigKey DYN_MIN = key("ember.dynamicAllocation.minExecutors", "0",
+            "With dynamic allocation, the executors kept however idle.");
+    public static final ConfigKey DYN_MAX = key("ember.dynamicAllocation.maxExecutors", "",
+            "With dynamic allocation, the most executors requested (default: no limit).");
+    public static final ConfigKey DYN_INITIAL = key("ember.dynamicAllocation.initialExecutors", "",
+            "With dynamic allocation, the executors requested at start (default: minExecutors).");
+    public static final ConfigKey DYN_BACKLOG_TIMEOUT = key("ember.dynamicAllocation.schedulerBacklogTimeout", "1s",
+            "With dynamic allocation, how long tasks wait for a slot before more executors are requested "
+                    + "(1, 2, 4, ... more each time the backlog lasts this long again).");
+    public static final ConfigKey DYN_IDLE_TIMEOUT = key("ember.dynamicAllocation.executorIdleTimeout", "60s",
+            "With dynamic allocation, how long an executor runs no task before it is released.");
+    public static final ConfigKey DYN_CACHED_IDLE_TIMEOUT = key("ember.dynamicAllocation.cachedExecutorIdleTimeout",
+            "", "With dynamic allocation, the idle timeout of executors holding cached blocks (default: never "
+                    + "released).");
     public static final ConfigKey EXECUTOR_WAIT_TIMEOUT = key("ember.scheduler.executorWaitTimeout", "120s",
             "In cluster mode, how long tasks may wait while the application has no executor at all before "
                     + "its jobs fail (naming the last executor loss).");

@@ -5,7 +5,9 @@ import io.ember.deploy.DeployMessages.ApplicationDescription;
 import io.ember.deploy.DeployMessages.ApplicationFailed;
 import io.ember.deploy.DeployMessages.ExecutorAdded;
 import io.ember.deploy.DeployMessages.ExecutorRemoved;
+import io.ember.deploy.DeployMessages.KillExecutors;
 import io.ember.deploy.DeployMessages.RegisterApplication;
+import io.ember.deploy.DeployMessages.RequestExecutors;
 import io.ember.deploy.DeployMessages.UnregisterApplication;
 import io.ember.rpc.AuthenticationException;
 import io.ember.rpc.RpcCallContext;
@@ -14,6 +16,7 @@ import io.ember.rpc.RpcEnv;
 import io.ember.rpc.RpcException;
 import io.ember.rpc.RpcRef;
 import java.time.Duration;
+import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -66,6 +69,16 @@ final class AppClient implements RpcEndpoint {
         appId = (String) reply;
         LOG.info("Registered with the master at {} as application {}", masterUrl, appId);
         return appId;
+    }
+
+    /** Dynamic allocation: the executor count the application wants now. */
+    void requestTotal(int total) {
+        master.send(new RequestExecutors(appId, total));
+    }
+
+    /** Dynamic allocation: executors the application releases. */
+    void kill(List<String> executorIds) {
+        master.send(new KillExecutors(appId, List.copyOf(executorIds)));
     }
 
     void unregister() {

@@ -83,6 +83,7 @@ public final class ClusterBackend implements SchedulerBackend, RpcEndpoint {
     private boolean started;
     private volatile String appId;
     private volatile AppClient appClient;
+    private volatile ExecutorAllocationManager allocation;
 
     public ClusterBackend(TaskSchedulerImpl scheduler, RpcEnv rpc, EmberConf conf, MapOutputTracker mapOutputs,
                           BroadcastSource broadcasts, FileServer files, ClassLoader loader) {
@@ -112,6 +113,10 @@ public final class ClusterBackend implements SchedulerBackend, RpcEndpoint {
             if (scheduler.hasPendingTasks()) {
                 reviveOffers();
             }
+            ExecutorAllocationManager a = allocation;
+            if (a != null) {
+                a.tick(System.currentTimeMillis());
+            }
         }, 100, 100, TimeUnit.MILLISECONDS);
     }
 
@@ -123,6 +128,38 @@ public final class ClusterBackend implements SchedulerBackend, RpcEndpoint {
     void setApplication(String appId, AppClient client) {
         this.appId = appId;
         this.appClient = client;
+    }
+
+    /** Turns on dynamic allocation (after the application registered). */
+    void enableDynamicAllocation(EmberConf conf, int coresPerExecutor) {
+        allocation = new ExecutorAllocationManager(conf, scheduler, new ExecutorAllocationManager.Executors() {
+            @Override
+            public List<ExecutorAllocationManager.Idle> idle(long now) {
+                return idleExecutors(now);
+            }
+
+            @Override
+            public void release(List<String> executorIds, String reason) {
+                for (String id : executorIds) {
+                    removeExecutor(id, "released: " + reason);
+                }
+                appClient.kill(executorIds);
+            }
+
+            @Override
+            public void requestTotal(int total) {
+                appClient.requestTotal(total);
+            }
+        }, coresPerExecutor);
+    }
+
+    private synchronized List<ExecutorAllocationManager.Idle> idleExecutors(long now) {
+        List<ExecutorAllocationManager.Idle> out = new ArrayList<>();
+        for (RegisteredExecutor e : executors.values()) {
+            out.add(new ExecutorAllocationManager.Idle(e.id, e.idleSince == 0 ? 0 : Math.max(1, now - e.idleSince),
+                    !e.blocks.isEmpty()));
+        }
+        return out;
     }
 
     /** The id the master gave the application. */
@@ -231,6 +268,9 @@ public final class ClusterBackend implements SchedulerBackend, RpcEndpoint {
                 return; // already reported lost; its tasks were failed then
             }
             e.freeCores = Math.min(e.cores, e.freeCores + 1);
+            if (e.freeCores == e.cores) {
+                e.idleSince = System.currentTimeMillis();
+            }
             e.blocks = Set.copyOf(s.cachedBlocks());
         }
         scheduler.statusUpdate(s.taskId(), state, data);
@@ -332,6 +372,7 @@ public final class ClusterBackend implements SchedulerBackend, RpcEndpoint {
             for (TaskDescription td : tasks) {
                 RegisteredExecutor e = executors.get(td.executorId());
                 e.freeCores--;
+                e.idleSince = 0;
                 refs.put(td.executorId(), e.ref);
             }
         }

@@ -80,6 +80,9 @@ public final class ClusterSetup {
             String appId = client.register(description(effective, conf, host, rpc.address().getPort()),
                     Duration.ofMillis(conf.getMillis(ConfigKeys.NETWORK_TIMEOUT)));
             backend.setApplication(appId, client);
+            if (Boolean.parseBoolean(conf.get(ConfigKeys.DYN_ENABLED))) {
+                backend.enableDynamicAllocation(conf, coresPerExecutor(effective));
+            }
             if (cluster != null && !backend.awaitExecutors(master.workers(), LOCAL_CLUSTER_WAIT_MS)) {
                 throw new EmberException("The executors of " + master + " did not register within "
                         + LOCAL_CLUSTER_WAIT_MS / 1000 + " s; see their stderr under the work dirs of " + cluster);
@@ -105,16 +108,26 @@ public final class ClusterSetup {
     }
 
     private static ApplicationDescription description(EmberConf effective, EmberConf conf, String host, int port) {
-        String cores = effective.get(ConfigKeys.EXECUTOR_CORES);
         String max = effective.get(ConfigKeys.CORES_MAX);
         long memory = EmberConf.parseBytes(ConfigKeys.EXECUTOR_MEMORY.name(), effective.get(ConfigKeys.EXECUTOR_MEMORY));
         String extra = conf.get(ConfigKeys.EXECUTOR_EXTRA_CLASSPATH);
         if (extra.isEmpty()) {
             extra = System.getProperty("java.class.path"); // the application's jars, when workers share this machine
         }
-        return new ApplicationDescription(conf.get(ConfigKeys.APP_NAME), cores.isEmpty() ? 0 : Integer.parseInt(cores),
+        boolean dynamic = Boolean.parseBoolean(conf.get(ConfigKeys.DYN_ENABLED));
+        return new ApplicationDescription(conf.get(ConfigKeys.APP_NAME), coresPerExecutor(effective),
                 (int) Math.max(1, memory >> 20), max.isEmpty() ? 0 : Integer.parseInt(max), host, port, extra,
-                conf.getInt(ConfigKeys.MAX_EXECUTOR_RETRIES));
+                conf.getInt(ConfigKeys.MAX_EXECUTOR_RETRIES),
+                dynamic ? ExecutorAllocationManager.initialExecutors(conf) : -1);
+    }
+
+    /** ember.executor.cores; unset means all of a worker's free cores, or 1 with dynamic allocation. */
+    private static int coresPerExecutor(EmberConf conf) {
+        String cores = conf.get(ConfigKeys.EXECUTOR_CORES);
+        if (!cores.isEmpty()) {
+            return Integer.parseInt(cores);
+        }
+        return Boolean.parseBoolean(conf.get(ConfigKeys.DYN_ENABLED)) ? 1 : 0;
     }
 
     /**

@@ -15,6 +15,7 @@ import java.io.Serializable;
  * master -> worker  LaunchExecutor, KillExecutor (send)
  * driver -> master  RegisterApplication            reply: the application id (an error when no worker could ever fit it)
  * driver -> master  UnregisterApplication (send)
+ * driver -> master  RequestExecutors, KillExecutors (send; dynamic allocation)
  * master -> driver  ExecutorAdded, ExecutorRemoved, ApplicationFailed (send)
  * anyone -> master  RequestStatus                  reply: the cluster state as JSON text
  * </pre>
@@ -44,11 +45,19 @@ public final class DeployMessages {
 
     /**
      * What a driver asks for. {@code coresPerExecutor} 0 means all free cores of a worker (one
-     * executor per worker); {@code coresMax} 0 means no limit.
+     * executor per worker); {@code coresMax} 0 means no limit; {@code initialExecutors} -1 means
+     * as many executors as fit, else the executor count the master keeps until the driver asks
+     * for another ({@link RequestExecutors}).
      */
     public record ApplicationDescription(String name, int coresPerExecutor, int memoryMbPerExecutor, int coresMax,
                                          String driverHost, int driverPort, String extraClassPath,
-                                         int maxExecutorRetries) implements Serializable {}
+                                         int maxExecutorRetries, int initialExecutors) implements Serializable {}
+
+    /** The number of executors the application wants now (running ones included). */
+    public record RequestExecutors(String appId, int total) implements Serializable {}
+
+    /** Executors the application releases (they are killed, not counted as failures). */
+    public record KillExecutors(String appId, java.util.List<String> executorIds) implements Serializable {}
 
     public record RegisterApplication(ApplicationDescription description, RpcRef client) implements Serializable {}
 

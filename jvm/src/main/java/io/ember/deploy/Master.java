@@ -9,7 +9,9 @@ import io.ember.deploy.DeployMessages.ExecutorStateChanged;
 import io.ember.deploy.DeployMessages.KillExecutor;
 import io.ember.deploy.DeployMessages.LaunchExecutor;
 import io.ember.deploy.DeployMessages.RegisterApplication;
+import io.ember.deploy.DeployMessages.KillExecutors;
 import io.ember.deploy.DeployMessages.RegisterWorker;
+import io.ember.deploy.DeployMessages.RequestExecutors;
 import io.ember.deploy.DeployMessages.RequestStatus;
 import io.ember.deploy.DeployMessages.UnregisterApplication;
 import io.ember.deploy.DeployMessages.WorkerHeartbeat;
@@ -93,6 +95,7 @@ public final class Master implements RpcEndpoint, AutoCloseable {
         final long startTime = System.currentTimeMillis();
         final Map<String, ExecutorInfo> executors = new LinkedHashMap<>();
         int nextExecutorId;
+        int executorLimit;
         int failures;
         int coresGranted;
         String state = "RUNNING";
@@ -102,6 +105,7 @@ public final class Master implements RpcEndpoint, AutoCloseable {
             this.desc = desc;
             this.client = client;
             this.connection = connection;
+            this.executorLimit = desc.initialExecutors() < 0 ? Integer.MAX_VALUE : desc.initialExecutors();
         }
     }
 
@@ -150,6 +154,12 @@ public final class Master implements RpcEndpoint, AutoCloseable {
         return MasterUrl.SCHEME + rpc.address().getHostString() + ":" + rpc.address().getPort();
     }
 
+    /** The executors the master runs for an application now (0 for unknown applications). */
+    synchronized int executorCount(String appId) {
+        AppInfo app = apps.get(appId);
+        return app == null ? 0 : app.executors.size();
+    }
+
     /** Waits until {@code count} workers are registered; false on timeout. */
     public synchronized boolean awaitWorkers(int count, long timeoutMs) throws InterruptedException {
         long deadline = System.currentTimeMillis() + timeoutMs;
@@ -185,6 +195,25 @@ public final class Master implements RpcEndpoint, AutoCloseable {
             if (app != null) {
                 LOG.info("Application {} finished", app.id);
                 removeApplication(app, "FINISHED");
+            }
+            return null;
+        } else if (message instanceof RequestExecutors r) {
+            AppInfo app = apps.get(r.appId());
+            if (app != null && app.executorLimit != r.total()) {
+                LOG.info("Application {} wants {} executors (has {})", app.id, r.total(), app.executors.size());
+                app.executorLimit = r.total();
+                schedule();
+            }
+            return null;
+        } else if (message instanceof KillExecutors k) {
+            AppInfo app = apps.get(k.appId());
+            for (String id : app == null ? List.<String>of() : k.executorIds()) {
+                ExecutorInfo e = app.executors.get(id);
+                WorkerInfo w = e == null ? null : workers.get(e.workerId);
+                if (w != null) {
+                    LOG.info("Killing executor {} of {}, released by the driver", id, app.id);
+                    w.ref.send(new KillExecutor(app.id, id));
+                }
             }
             return null;
         } else if (message instanceof RequestStatus) {
@@ -340,8 +369,12 @@ public final class Master implements RpcEndpoint, AutoCloseable {
                 boolean hosts = w.executors.values().stream().anyMatch(e -> e.appId.equals(app.id));
                 free.add(new ExecutorPlacement.Free(w.id, w.cores - w.coresUsed, w.memoryMb - w.memoryUsed, hosts));
             }
+            int allowed = app.executorLimit - app.executors.size();
             for (ExecutorPlacement.Launch l : ExecutorPlacement.spread(free, d.coresPerExecutor(),
                     d.memoryMbPerExecutor(), wanted)) {
+                if (allowed-- <= 0) {
+                    break;
+                }
                 launch(app, workers.get(l.workerId()), l.cores());
             }
         }

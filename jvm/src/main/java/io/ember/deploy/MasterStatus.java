@@ -36,6 +36,7 @@ final class MasterStatus {
                     .append(", \"state\": ").append(str(a.state)).append(", \"coresGranted\": ").append(a.coresGranted)
                     .append(", \"coresMax\": ").append(a.desc.coresMax()).append(", \"memoryMbPerExecutor\": ")
                     .append(a.desc.memoryMbPerExecutor()).append(", \"executorFailures\": ").append(a.failures)
+                    .append(", \"executorLimit\": ").append(a.executorLimit == Integer.MAX_VALUE ? -1 : a.executorLimit)
                     .append(", \"startTime\": ").append(a.startTime).append(", \"executors\": [");
             String esep = "";
             for (ExecutorInfo e : a.executors.values()) {

@@ -20,6 +20,8 @@ final class RegisteredExecutor {
     final InetSocketAddress connection;
     int freeCores;
     long lastHeartbeat;
+    /** When it last became free of tasks; 0 while it runs some. */
+    long idleSince;
     Set<BlockId.RddBlock> blocks = Set.of();
 
     RegisteredExecutor(RegisterExecutor r, RpcRef ref, InetSocketAddress connection, long now) {
@@ -31,5 +33,6 @@ final class RegisteredExecutor {
         this.ref = ref;
         this.connection = connection;
         this.lastHeartbeat = now;
+        this.idleSince = now;
     }
 }

@@ -104,12 +104,21 @@ public final class TaskSchedulerImpl implements TaskScheduler {
         return launched;
     }
 
-    /** True while some task set still has tasks waiting for a slot (the backend retries offers). */
     /** Fails every active job with {@code reason}: the cluster cannot run them. */
     public void failAllJobs(String reason) {
         dagScheduler.failAllJobs(reason);
     }
 
+    /** Tasks waiting for a slot plus tasks running: the slots the application could use now. */
+    public synchronized int demandedSlots() {
+        int n = 0;
+        for (TaskSetManager m : active) {
+            n += (m.zombie ? 0 : m.pendingCount()) + m.runningTasks.size();
+        }
+        return n;
+    }
+
+    /** True while some task set still has tasks waiting for a slot (the backend retries offers). */
     public synchronized boolean hasPendingTasks() {
         for (TaskSetManager m : active) {
             if (m.hasPending()) {

@@ -80,6 +80,10 @@ final class TaskSetManager {
         return !zombie && !pending.isEmpty();
     }
 
+    int pendingCount() {
+        return pending.size();
+    }
+
     Task task(long taskId) {
         Integer index = runningTasks.get(taskId);
         return index == null ? null : taskSet.tasks().get(index);
