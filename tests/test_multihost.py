@@ -10,7 +10,8 @@ namespace with its own address, and the driver in the root namespace.
 SUBNET is 10.213.<pid % 200 + 20>; every name carries the test's pid, so runs do not clash.
 Nothing can reach another process through 127.0.0.1, so anything that binds or advertises
 loopback instead of its configured address fails the test (a driver that executors cannot reach
-fails by the 180 s timeout). Every connection is authenticated. Needs root, iproute2 and the
+fails by the 180 s timeout). The driver is given no address: it must pick the one on the route to
+the master. The tasks' helper module travels with --py-files. Every connection is authenticated. Needs root, iproute2 and the
 built jars (mvn package); skipped with the reason otherwise.
 """
 import json
@@ -45,8 +46,7 @@ APP = textwrap.dedent("""
     import json, operator, os, sys, time
     from ember import SparkContext
 
-    def host(_=None):
-        return os.environ["EMBER_BIND_HOST"]   # set by the worker for its executor JVMs
+    from hostinfo import host   # shipped with --py-files
 
     sc = SparkContext.getOrCreate()
     with open(sys.argv[1]) as f:
@@ -240,12 +240,15 @@ def test_word_count_and_join_across_hosts(network, daemons, tmp_path):
     state = master_state()
     assert sorted((w["host"], w["state"]) for w in state["workers"]) == [(w.ip, "ALIVE") for w in workers], state
 
+    hostinfo = tmp_path / "hostinfo.py"
+    hostinfo.write_text("import os\n\n\ndef host(_=None):\n"
+                        "    return os.environ['EMBER_BIND_HOST']  # set by the worker for its executor JVMs\n")
     data = tmp_path / "data.json"
     data.write_text(json.dumps({"lines": LINES, "colors": COLORS}))
     app = tmp_path / "app.py"
     app.write_text(APP)
-    r = run([BIN / "ember-submit", "--master", url, "--conf", "ember.driver.host=" + network.bridge_ip,
-             "--conf", "ember.authenticate=true", "--conf", "ember.authenticate.secret=" + secret,
+    # no ember.driver.host: the driver advertises its address on the route to the master
+    r = run([BIN / "ember-submit", "--master", url, "--py-files", hostinfo, "--conf", "ember.authenticate=true", "--conf", "ember.authenticate.secret=" + secret,
              "--conf", "ember.executor.cores=1", "--conf", "ember.executor.memory=512m",
              "--conf", "ember.cores.max=2", app, data], daemons.env, daemons)
     assert r.returncode == 0, "driver failed:\n%s\n%s" % (r.stderr, daemons.logs())

@@ -21,7 +21,9 @@ import java.util.TreeMap;
  * Besides the figures it prints what explains them: per-stage times of the last timed run, and
  * the GC collectors, the CPU time, GC collections and GC time of the driver and of each executor
  * JVM (CPU seconds compare the masters even when other processes share the machine).
- * Usage (see cluster_bench.sh): ClusterBench TEXT_FILE PAIRS_FILE [RUNS]
+ * Usage (see cluster_bench.sh): ClusterBench TEXT_FILE PAIRS_FILE [RUNS [PARTS]], PARTS a comma list of
+ * local, cluster (the two masters' jobs; the ratios need both) and tasks (local-cluster[1,2,1024]'s
+ * empty tasks), all three by default.
  * This class's directory must be on the driver's -cp: local-cluster executors get the driver's
  * java.class.path, which is how they load the job lambdas.
  */
@@ -37,36 +39,47 @@ public class ClusterBench {
         String text = args[0];
         String pairs = args[1];
         runs = args.length > 2 ? Integer.parseInt(args[2]) : 3;
+        List<String> parts = Arrays.asList((args.length > 3 ? args[3] : "local,cluster,tasks").split(","));
         System.out.printf("Each figure: 1 warm-up run, then best and median of %d timed runs (ratios use the medians).%n",
                 runs);
         System.out.println("driver JVM: " + jvmInfo());
 
-        Map<String, double[]> local = jobs(LOCAL, text, pairs, false);
-        Map<String, double[]> cluster = jobs(CLUSTER, text, pairs, true);
-
-        System.out.println();
-        System.out.println("== ratios, " + CLUSTER + " / " + LOCAL + " (target: cluster at most 1.3x slower)");
-        for (String job : local.keySet()) {
-            double l = median(local.get(job));
-            double c = median(cluster.get(job));
-            double lb = best(local.get(job));
-            double cb = best(cluster.get(job));
-            System.out.printf("%-40s median %.2fx (%.3f s vs %.3f s), best %.2fx  %s%n", job, c / l, c / 1000, l / 1000,
-                    cb / lb, c / l <= 1.3 ? "OK" : "OVER TARGET");
+        Map<String, Measured> local = parts.contains("local") ? jobs(LOCAL, text, pairs, false) : null;
+        Map<String, Measured> cluster = parts.contains("cluster") ? jobs(CLUSTER, text, pairs, true) : null;
+        if (local != null && cluster != null) {
+            ratios(local, cluster);
         }
-
-        System.out.println();
-        try (EmberContext ec = start(TASKS_CLUSTER)) {
-            printExecutors(ec);
-            taskOverhead(ec, TASKS_CLUSTER);
+        if (parts.contains("tasks")) {
+            System.out.println();
+            try (EmberContext ec = start(TASKS_CLUSTER)) {
+                printExecutors(ec);
+                taskOverhead(ec, TASKS_CLUSTER);
+            }
         }
     }
 
-    /** The word count and sort on one master; returns the timed runs (ms) by job, and the task overhead. */
-    static Map<String, double[]> jobs(String master, String text, String pairs, boolean cluster) throws Exception {
+    /** A job's timed runs (ms) and the CPU time (ms) its JVMs (driver and executors) used in them. */
+    record Measured(double[] times, double cpuMs) {}
+
+    static void ratios(Map<String, Measured> local, Map<String, Measured> cluster) {
+        System.out.println();
+        System.out.println("== ratios, " + CLUSTER + " / " + LOCAL + " (target: cluster at most 1.3x slower)");
+        for (String job : local.keySet()) {
+            Measured l = local.get(job);
+            Measured c = cluster.get(job);
+            double ratio = median(c.times()) / median(l.times());
+            System.out.printf("%-20s median %.2fx (%.3f s vs %.3f s), best %.2fx  %s;  CPU time of all JVMs %.2fx "
+                            + "(%.1f s vs %.1f s per run)%n", job, ratio, median(c.times()) / 1000,
+                    median(l.times()) / 1000, best(c.times()) / best(l.times()), ratio <= 1.3 ? "OK" : "OVER TARGET",
+                    c.cpuMs() / l.cpuMs(), c.cpuMs() / runs / 1000, l.cpuMs() / runs / 1000);
+        }
+    }
+
+    /** The word count and sort on one master, by job, then the task overhead there. */
+    static Map<String, Measured> jobs(String master, String text, String pairs, boolean cluster) throws Exception {
         System.out.println();
         System.out.println("== " + master + "  (load average " + loadAverage() + ")");
-        Map<String, double[]> out = new LinkedHashMap<>();
+        Map<String, Measured> out = new LinkedHashMap<>();
         try (EmberContext ec = start(master)) {
             StageTimes stages = new StageTimes();
             ec.addListener(stages);
@@ -95,7 +108,7 @@ public class ClusterBench {
     }
 
     /** Warm-up, then timed runs; prints best and median, the last run's stages, and GC during the timed runs. */
-    static double[] measure(EmberContext ec, StageTimes stages, String what, Job job, String unit) throws Exception {
+    static Measured measure(EmberContext ec, StageTimes stages, String what, Job job, String unit) throws Exception {
         long result = job.run();
         Map<Long, long[]> gcBefore = gc(ec);
         long[] driverBefore = jvmTotals();
@@ -116,7 +129,13 @@ public class ClusterBench {
         System.out.printf("  during the %d timed runs: driver CPU %.1f s, GC %d collections, %d ms%s%n", runs,
                 (driverAfter[2] - driverBefore[2]) / 1000.0, driverAfter[0] - driverBefore[0],
                 driverAfter[1] - driverBefore[1], gcDelta(gcBefore, gcAfter));
-        return times;
+        double cpu = driverAfter[2] - driverBefore[2];
+        if (!isLocal(gcAfter)) {
+            for (Map.Entry<Long, long[]> e : gcAfter.entrySet()) {
+                cpu += e.getValue()[2] - gcBefore.getOrDefault(e.getKey(), new long[3])[2];
+            }
+        }
+        return new Measured(times, cpu);
     }
 
     /** Jobs of N empty tasks ({@code range(0, N, 1, N).foreach(nothing)}): ms per task = wall time / N. */
@@ -151,8 +170,8 @@ public class ClusterBench {
     }
 
     static String gcDelta(Map<Long, long[]> before, Map<Long, long[]> after) {
-        if (after.size() == 1 && after.containsKey(ProcessHandle.current().pid())) {
-            return ""; // local mode: the driver is the executor
+        if (isLocal(after)) {
+            return "";
         }
         StringBuilder sb = new StringBuilder();
         for (Map.Entry<Long, long[]> e : after.entrySet()) {
@@ -161,6 +180,11 @@ public class ClusterBench {
                     (e.getValue()[2] - b[2]) / 1000.0, e.getValue()[0] - b[0], e.getValue()[1] - b[1]));
         }
         return sb.toString();
+    }
+
+    /** Local mode: the driver is the only executor JVM. */
+    static boolean isLocal(Map<Long, long[]> byPid) {
+        return byPid.size() == 1 && byPid.containsKey(ProcessHandle.current().pid());
     }
 
     static void printExecutors(EmberContext ec) {

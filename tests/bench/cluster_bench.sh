@@ -3,7 +3,8 @@
 # and on local-cluster[2,1,2048] (executors are separate JVMs), with their ratio, and the
 # per-task launch overhead of empty tasks on local[2], local-cluster[2,1,2048] and
 # local-cluster[1,2,1024]. Generates data on first run. JVM flags as ember-submit sets them.
-# Usage: cluster_bench.sh [RUNS]   (timed runs per figure after one warm-up; default 3)
+# Usage: cluster_bench.sh [RUNS [PARTS]]  (timed runs per figure after one warm-up, default 3;
+# PARTS: a comma list of local,cluster,tasks, all by default)
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 root="$(cd "$here/../.." && pwd)"
@@ -18,6 +19,6 @@ trap 'rm -rf "$classes"' EXIT
 javac -d "$classes" -cp "$jar" "$here/EngineBench.java" "$here/ClusterBench.java"
 # The classes directory must be on -cp: local-cluster executors get the driver's java.class.path.
 start=$(date +%s%N)
-java -XX:+UseParallelGC -Xmx4g -cp "$jar:$classes" ClusterBench "$data/text200.txt" "$data/pairs5m.txt" "${1:-3}"
+java -XX:+UseParallelGC -Xmx4g -cp "$jar:$classes" ClusterBench "$data/text200.txt" "$data/pairs5m.txt" "${1:-3}" "${2:-local,cluster,tasks}"
 elapsed_ms=$(( ($(date +%s%N) - start) / 1000000 ))
 printf 'cluster_bench.sh: ClusterBench took %d.%03d s\n' $((elapsed_ms / 1000)) $((elapsed_ms % 1000))

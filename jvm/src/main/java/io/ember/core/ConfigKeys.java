@@ -75,7 +75,8 @@ public final class ConfigKeys {
     public static final ConfigKey NETWORK_TIMEOUT = key("ember.network.timeout", "30s",
             "Timeout of cluster RPC calls (registration, map output locations, broadcasts, block fetches).");
     public static final ConfigKey DRIVER_HOST = key("ember.driver.host", "",
-            "Address the driver's RPC server binds to and advertises in cluster mode (default: EMBER_BIND_HOST, else 127.0.0.1).");
+            "Address the driver's RPC server binds to and advertises in cluster mode (default: EMBER_BIND_HOST, "
+                    + "else this machine's address on the route to the master).");
     public static final ConfigKey DRIVER_PORT = key("ember.driver.port", "0",
             "Port of the driver's RPC server in cluster mode (0: any free port).");
     public static final ConfigKey AUTHENTICATE = key("ember.authenticate", "false",

@@ -34,12 +34,14 @@ import io.ember.shuffle.FetchFailedException;
 import io.ember.shuffle.MapOutputTracker;
 import io.ember.storage.BlockId;
 import java.net.InetSocketAddress;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -183,11 +185,20 @@ public final class ClusterBackend implements SchedulerBackend, RpcEndpoint {
             all = new ArrayList<>(executors.values());
             executors.clear();
         }
+        // asked, not just sent: an executor that hears the connection close first would think the driver died
+        List<CompletableFuture<Object>> stopping = new ArrayList<>();
         for (RegisteredExecutor e : all) {
             try {
-                e.ref.send(new StopExecutor());
+                stopping.add(e.ref.askAsync(new StopExecutor(), Duration.ofSeconds(3)));
             } catch (RuntimeException ex) {
-                LOG.debug("Could not stop executor {}", e.id, ex);
+                stopping.add(CompletableFuture.failedFuture(ex));
+            }
+        }
+        for (int i = 0; i < stopping.size(); i++) {
+            try {
+                stopping.get(i).join();
+            } catch (RuntimeException ex) {
+                LOG.debug("Could not stop executor {}", all.get(i).id, ex);
             }
         }
         rpc.unregister(ExecutorMessages.DRIVER_ENDPOINT);

@@ -8,6 +8,10 @@ import io.ember.rdd.BroadcastSource;
 import io.ember.rpc.RpcEnv;
 import io.ember.scheduler.TaskSchedulerImpl;
 import io.ember.shuffle.MapOutputTracker;
+import java.io.IOException;
+import java.net.DatagramSocket;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.HexFormat;
@@ -55,7 +59,7 @@ public final class ClusterSetup {
                 effective.set(ConfigKeys.EXECUTOR_MEMORY.name(), master.memoryPerWorkerMb() + "m");
                 effective.set(ConfigKeys.CORES_MAX.name(), String.valueOf(master.workers() * master.coresPerWorker()));
             }
-            String host = driverHost(conf);
+            String host = driverHost(conf, masterHost, masterPort);
             rpc = RpcEnv.create("driver", host, Integer.parseInt(conf.get(ConfigKeys.DRIVER_PORT)), secret, loader);
             rpc.setBlockProvider(files::region);
             backend = new ClusterBackend(scheduler, rpc, conf, mapOutputs, broadcasts, files, loader);
@@ -150,12 +154,30 @@ public final class ClusterSetup {
         return s;
     }
 
-    static String driverHost(EmberConf conf) {
+    /**
+     * ember.driver.host, else EMBER_BIND_HOST, else (for a master on another machine) this
+     * machine's address on the route to the master, else 127.0.0.1.
+     */
+    static String driverHost(EmberConf conf, String masterHost, int masterPort) {
         String host = conf.get(ConfigKeys.DRIVER_HOST);
         if (host.isEmpty()) {
-            host = System.getenv().getOrDefault("EMBER_BIND_HOST", "127.0.0.1");
+            host = System.getenv().getOrDefault("EMBER_BIND_HOST", "");
+        }
+        if (host.isEmpty()) {
+            host = addressTowards(masterHost, masterPort);
         }
         return host;
+    }
+
+    /** The local address the route to host:port leaves from (no packet is sent); loopback when unknown. */
+    private static String addressTowards(String host, int port) {
+        try (DatagramSocket probe = new DatagramSocket()) {
+            probe.connect(new InetSocketAddress(host, port));
+            InetAddress local = probe.getLocalAddress();
+            return local == null || local.isAnyLocalAddress() ? "127.0.0.1" : local.getHostAddress();
+        } catch (IOException | RuntimeException e) {
+            return "127.0.0.1";
+        }
     }
 
     static String newSecret() {
