@@ -166,3 +166,45 @@ def test_files_py_files_archives_and_the_script_reach_executors(tmp_path):
                        cwd=str(tmp_path.parent))
     assert r.returncode == 0, r.stderr
     assert r.stdout.split() == ["ok", "2"]
+
+
+KILL_WORKER_APP = textwrap.dedent("""
+    import os, signal, sys, threading, time
+    from ember import SparkContext
+    sc = SparkContext.getOrCreate()
+    pid_file = sys.argv[1]
+
+    def slow_first_attempt(it):
+        if not os.path.exists(pid_file):          # first attempt: wait to be killed
+            with open(pid_file + ".tmp", "w") as f:
+                f.write(str(os.getpid()))
+            os.rename(pid_file + ".tmp", pid_file)
+            time.sleep(60)
+        return [sum(it)]
+
+    def killer():
+        while not os.path.exists(pid_file):
+            time.sleep(0.05)
+        os.kill(int(open(pid_file).read()), signal.SIGKILL)
+
+    threading.Thread(target=killer, daemon=True).start()
+    start = time.time()
+    sums = sc.parallelize(range(100), 4).mapPartitions(slow_first_attempt).collect()
+    assert sum(sums) == 4950 and len(sums) == 4, sums
+    print("ok", round(time.time() - start))
+    sc.stop()
+""")
+
+
+def test_killing_a_python_worker_inside_an_executor(tmp_path):
+    """A Python worker of an executor JVM killed with SIGKILL mid-task: the task is retried
+    (the daemon forks a new worker) and the job's answer is unchanged."""
+    if not LAUNCHER_JAR.exists():
+        pytest.skip("launcher jar not built (mvn package)")
+    (tmp_path / "app.py").write_text(KILL_WORKER_APP)
+    env = subprocess_env(PYSPARK_PYTHON=sys.executable, EMBER_ENGINE_JAR=str(ENGINE_JAR))
+    r = subprocess.run([str(BIN / "ember-submit"), "--master", "local-cluster[2,1,512]", str(tmp_path / "app.py"),
+                        str(tmp_path / "worker.pid")], capture_output=True, text=True, timeout=180, env=env)
+    assert r.returncode == 0, r.stderr
+    status, seconds = r.stdout.split()
+    assert status == "ok" and int(seconds) < 50, r.stdout   # not the 60 s sleep: the kill ended the attempt
