@@ -136,13 +136,21 @@ def parse_seconds(value: str) -> float:
 
 
 def _slots(master: str) -> int:
-    """Task slots of a local master URL.
+    """Task slots of a local or local-cluster master URL; 0 for masters whose executors may not
+    share this machine's files (the barrier's rendezvous directory).
 
     >>> _slots("local"), _slots("local[3]"), _slots("local[4,2]"), _slots("local[*]") >= 1
     (1, 3, 4, True)
+    >>> _slots("local-cluster[2,3,1024]"), _slots("ember://10.0.0.1:7077")
+    (6, 0)
     """
+    cluster = re.fullmatch(r"local-cluster\[\s*(\d+)\s*,\s*(\d+)\s*,\s*\d+\s*\]", master.strip())
+    if cluster:
+        return int(cluster.group(1)) * int(cluster.group(2))
     m = re.fullmatch(r"local(?:\[(\*|\d+)(?:,\s*\d+)?\])?", master.strip())
-    if not m or not m.group(1):
+    if not m:
+        return 0
+    if not m.group(1):
         return 1
     return (os.cpu_count() or 1) if m.group(1) == "*" else int(m.group(1))
 
@@ -154,6 +162,9 @@ def barrier_stage(rdd, f: Callable[[int, Iterator], Iterable], preservesPartitio
     ctx = rdd.ctx
     n = rdd.getNumPartitions()
     slots = _slots(ctx.master)
+    if slots == 0:
+        raise EmberError("Barrier stages run on local and local-cluster masters only (their tasks meet in "
+                         "a directory on this machine), not on %s" % ctx.master)
     if n > slots:
         raise EmberError("A barrier stage needs all its %d tasks running at once, but master %s "
                          "has only %d slots; coalesce to at most %d partitions first"
