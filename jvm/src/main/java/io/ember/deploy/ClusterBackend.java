@@ -4,6 +4,7 @@ import io.ember.core.ConfigKeys;
 import io.ember.core.EmberConf;
 import io.ember.core.EmberException;
 import io.ember.executor.ExecutorMessages;
+import io.ember.executor.ExecutorMessages.GetBlockLocations;
 import io.ember.executor.ExecutorMessages.GetBroadcast;
 import io.ember.executor.ExecutorMessages.GetFiles;
 import io.ember.executor.ExecutorMessages.GetMapOutputStatuses;
@@ -228,6 +229,8 @@ public final class ClusterBackend implements SchedulerBackend, RpcEndpoint {
             }
         } else if (message instanceof GetBroadcast b) {
             return broadcasts.fetch(b.broadcastId());
+        } else if (message instanceof GetBlockLocations g) {
+            return blockLocations(g.block(), g.askingExecutor());
         } else if (message instanceof GetFiles) {
             return files.list();
         } else if (message instanceof RetrieveConf) {
@@ -440,6 +443,17 @@ public final class ClusterBackend implements SchedulerBackend, RpcEndpoint {
             }
         }
         return ids;
+    }
+
+    /** "host:port" of the executors other than {@code except} that reported holding the block. */
+    private synchronized List<String> blockLocations(BlockId.RddBlock block, String except) {
+        List<String> out = new ArrayList<>();
+        for (RegisteredExecutor e : executors.values()) {
+            if (!e.id.equals(except) && e.blocks.contains(block)) {
+                out.add(e.host + ":" + e.port);
+            }
+        }
+        return out;
     }
 
     /** Drops an RDD's cached partitions on every executor. */

@@ -21,6 +21,7 @@ import java.util.Map;
  * executor -> driver  GetMapOutputStatuses              reply: MapOutputStatuses
  * executor -> driver  GetBroadcast                      reply: the value (an error once destroyed)
  * executor -> driver  GetFiles                          reply: FileList (then fetches each as a block)
+ * executor -> driver  GetBlockLocations                 reply: "host:port" of executors holding the block
  * driver -> executor  LaunchTask, KillTask, RemoveRdd, RemoveBroadcast, RemoveShuffle, StopExecutor (send)
  * </pre>
  */
@@ -63,6 +64,9 @@ public final class ExecutorMessages {
     public record ShippedFile(String name, FileKind kind, long version) implements Serializable {}
 
     public record GetFiles() implements Serializable {}
+
+    /** Where other executors (not {@code askingExecutor}) hold a cached RDD partition. */
+    public record GetBlockLocations(BlockId.RddBlock block, String askingExecutor) implements Serializable {}
 
     /** The files to ship (not INTERNAL ones) as of {@code version}. */
     public record FileList(long version, List<ShippedFile> files) implements Serializable {}

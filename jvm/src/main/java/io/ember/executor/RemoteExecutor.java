@@ -2,6 +2,7 @@ package io.ember.executor;
 
 import io.ember.core.ConfigKeys;
 import io.ember.core.EmberConf;
+import io.ember.executor.ExecutorMessages.GetBlockLocations;
 import io.ember.executor.ExecutorMessages.GetBroadcast;
 import io.ember.executor.ExecutorMessages.Heartbeat;
 import io.ember.executor.ExecutorMessages.KillTask;
@@ -14,6 +15,7 @@ import io.ember.executor.ExecutorMessages.RetrieveConf;
 import io.ember.executor.ExecutorMessages.StatusUpdate;
 import io.ember.executor.ExecutorMessages.StopExecutor;
 import io.ember.rdd.TaskEnv;
+import io.ember.rpc.BlockRegion;
 import io.ember.rpc.RpcCallContext;
 import io.ember.rpc.RpcEndpoint;
 import io.ember.rpc.RpcEnv;
@@ -36,6 +38,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -107,7 +110,11 @@ public final class RemoteExecutor implements RpcEndpoint, ExecutorBackend, AutoC
         TaskEnv env = new TaskEnv(executorId, conf, serializer, blockManager, memory, mapOutputs,
                 id -> driver.ask(new GetBroadcast(id), timeout), transport, files);
         this.executor = new Executor(env, this, loader);
-        rpc.setBlockProvider(new ShuffleBlockResolver(dirs)::region);
+        ShuffleBlockResolver shuffleBlocks = new ShuffleBlockResolver(dirs);
+        rpc.setBlockProvider(name -> BlockId.RddBlock.parse(name)
+                .map(b -> blockManager.serializedValues(b).map(BlockRegion::of).orElse(null))
+                .orElseGet(() -> shuffleBlocks.region(name)));
+        blockManager.setRemoteBlocks(this::fetchCachedBlock);
         rpc.register(ExecutorMessages.EXECUTOR_ENDPOINT, this);
         driver.ask(new RegisterExecutor(executorId, host, self.getPort(), cores), timeout);
         long interval = conf.getMillis(ConfigKeys.EXECUTOR_HEARTBEAT_INTERVAL);
@@ -119,6 +126,24 @@ public final class RemoteExecutor implements RpcEndpoint, ExecutorBackend, AutoC
         heartbeats.scheduleWithFixedDelay(this::heartbeat, interval, interval, TimeUnit.MILLISECONDS);
         LOG.info("Executor {} registered with the driver at {}:{}; serving blocks at {}:{}", executorId, driverHost,
                 driverPort, host, self.getPort());
+    }
+
+    /** A cached RDD partition read from another executor that reported holding it; empty when none can serve it. */
+    private Optional<byte[]> fetchCachedBlock(BlockId id) {
+        if (!(id instanceof BlockId.RddBlock block)) {
+            return Optional.empty();
+        }
+        List<String> holders = driver.ask(new GetBlockLocations(block, executorId), timeout);
+        for (String holder : holders) {
+            int colon = holder.lastIndexOf(':');
+            try {
+                return Optional.of(rpc.fetchBlock(holder.substring(0, colon), Integer.parseInt(holder.substring(colon + 1)),
+                        block.name(), timeout));
+            } catch (RuntimeException e) {
+                LOG.warn("Cannot read cached block {} from {}: {}", block.name(), holder, e.getMessage());
+            }
+        }
+        return Optional.empty();
     }
 
     @Override

@@ -3,6 +3,7 @@ package io.ember.rpc;
 import static io.ember.rpc.RpcProtocol.*;
 
 import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
@@ -104,6 +105,11 @@ final class ServerHandler extends ChannelInboundHandlerAdapter {
         if (region.length() > MAX_BLOCK_BYTES) {
             ctx.writeAndFlush(blockReplyError(ctx.alloc(), id, "block " + name + " is " + region.length()
                     + " bytes, more than the " + (MAX_BLOCK_BYTES >> 20) + " MB transfer limit"));
+            return;
+        }
+        if (region.bytes() != null) {
+            ctx.write(blockReplyHeader(ctx.alloc(), id, STATUS_OK, region.length()));
+            ctx.writeAndFlush(Unpooled.wrappedBuffer(region.bytes())).addListener(ChannelFutureListener.FIRE_EXCEPTION_ON_FAILURE);
             return;
         }
         FileChannel file;

@@ -8,8 +8,17 @@ public sealed interface BlockId extends Serializable {
 
     /** A cached RDD partition. */
     record RddBlock(int rddId, int partition) implements BlockId {
+        private static final java.util.regex.Pattern NAME = java.util.regex.Pattern.compile("rdd_(\\d+)_(\\d+)");
+
         public String name() {
             return "rdd_" + rddId + "_" + partition;
+        }
+
+        /** The block named {@code rdd_R_P}, or empty for any other name. */
+        public static java.util.Optional<RddBlock> parse(String name) {
+            java.util.regex.Matcher m = NAME.matcher(name);
+            return m.matches() ? java.util.Optional.of(new RddBlock(Integer.parseInt(m.group(1)),
+                    Integer.parseInt(m.group(2)))) : java.util.Optional.empty();
         }
     }
 

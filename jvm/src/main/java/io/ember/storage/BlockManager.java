@@ -27,6 +27,13 @@ public final class BlockManager {
     private final DiskStore diskStore;
     private final Set<BlockId> onDisk = ConcurrentHashMap.newKeySet();
     private final Set<Integer> warnedReplication = ConcurrentHashMap.newKeySet();
+    private volatile RemoteBlocks remote = id -> Optional.empty();
+
+    /** Where a block missing here may be found: other executors holding a cached RDD partition. */
+    public interface RemoteBlocks {
+        /** The block's serialized values ({@link #serializedValues}) from another executor, or empty. */
+        Optional<byte[]> fetch(BlockId id);
+    }
 
     public BlockManager(String executorId, MemoryManager memory, DiskBlockManager dirs, KryoSerializer serializer) {
         this.executorId = executorId;
@@ -48,11 +55,23 @@ public final class BlockManager {
         return serializer;
     }
 
-    /** The cached values of a block, computing and storing them first when absent. */
+    public void setRemoteBlocks(RemoteBlocks remote) {
+        this.remote = remote;
+    }
+
+    /**
+     * The cached values of a block: from here, else read from another executor that holds it
+     * (not stored here), else computed and stored.
+     */
     public <T> Iterator<T> getOrCompute(BlockId id, StorageLevel level, Supplier<Iterator<T>> compute) {
         Optional<Iterator<T>> cached = get(id);
         if (cached.isPresent()) {
             return cached.get();
+        }
+        Optional<byte[]> fetched = remote.fetch(id);
+        if (fetched.isPresent()) {
+            List<Object> values = serializer.fromBytes(fetched.get());
+            return typed(values.iterator());
         }
         warnReplication(id, level);
         Iterator<T> values = compute.get();
@@ -107,6 +126,21 @@ public final class BlockManager {
             return r.map(reader -> reader);
         }
         return Optional.empty();
+    }
+
+    /** The block's values serialized as one list, for another executor; empty when it is not stored here. */
+    public Optional<byte[]> serializedValues(BlockId id) {
+        Optional<MemoryStore.Entry> mem = memoryStore.get(id);
+        if (mem.isPresent() && mem.get().values() == null) {
+            return Optional.of(mem.get().bytes());
+        }
+        Optional<Iterator<Object>> values = get(id);
+        if (values.isEmpty()) {
+            return Optional.empty();
+        }
+        List<Object> all = new ArrayList<>();
+        values.get().forEachRemaining(all::add);
+        return Optional.of(serializer.toBytes(all));
     }
 
     /** Stores one value (e.g. a broadcast), in memory when it fits, else on disk. */

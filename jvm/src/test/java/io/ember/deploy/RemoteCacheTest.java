@@ -1,0 +1,62 @@
+package io.ember.deploy;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+
+import io.ember.api.EmberContext;
+import io.ember.api.JavaRDD;
+import io.ember.core.EmberConf;
+import io.ember.core.LongAccumulator;
+import io.ember.rdd.TaskContext;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A task that runs on an executor without the cached partition it needs reads it from the
+ * executor that holds it, over the block transport, instead of computing it again.
+ */
+class RemoteCacheTest {
+    @Test
+    void aCachedPartitionIsReadFromTheExecutorHoldingIt() throws Exception {
+        try (EmberContext ec = new EmberContext(new EmberConf(false).setMaster("local-cluster[2,1,512]")
+                .setAppName("remote-cache").set("ember.locality.wait", "0"))) {
+            LongAccumulator computed = ec.longAccumulator("computed");
+            List<Integer> data = new ArrayList<>();
+            for (int i = 0; i < 1000; i++) {
+                data.add(i);
+            }
+            JavaRDD<String> cached = ec.parallelize(data, 1).map(x -> {
+                computed.add(1);
+                return TaskContext.get().env().executorId() + ":" + x;
+            }).cache();
+            String holder = cached.first().split(":")[0];
+            assertEquals(1000L, cached.count());
+            assertEquals(1000L, computed.value(), "computed once, then read from the cache");
+
+            // keep the holder's only core busy, so the next task must run on the other executor
+            CompletableFuture<List<Integer>> busy = CompletableFuture.supplyAsync(() ->
+                    ec.parallelize(List.of(1, 2), 2).map(x -> {
+                        if (TaskContext.get().env().executorId().equals(holder)) {
+                            Thread.sleep(4000);
+                        }
+                        return x;
+                    }).collect());
+            Thread.sleep(1000);
+            List<String> readers = cached.mapPartitions(it -> {
+                long n = 0;
+                while (it.hasNext()) {
+                    it.next();
+                    n++;
+                }
+                return List.of(TaskContext.get().env().executorId() + "/" + n).iterator();
+            }).collect();
+            busy.get();
+            String[] reader = readers.get(0).split("/");
+            assertNotEquals(holder, reader[0], "the reading task ran on the holder");
+            assertEquals("1000", reader[1]);
+            assertEquals(1000L, computed.value(), "the partition was recomputed instead of read remotely");
+        }
+    }
+}
