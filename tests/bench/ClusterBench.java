@@ -143,13 +143,24 @@ public class ClusterBench {
         ec.range(0, TASK_COUNTS[0], 1, TASK_COUNTS[0]).foreach(x -> { }); // warm-up
         for (int n : TASK_COUNTS) {
             double[] times = new double[runs];
+            Map<Long, long[]> before = gc(ec);
+            long driverBefore = jvmTotals()[2];
             for (int i = 0; i < runs; i++) {
                 long s = System.nanoTime();
                 ec.range(0, n, 1, n).foreach(x -> { });
                 times[i] = EngineBench.ms(s);
             }
-            System.out.printf("%s, %,d empty tasks: best %.3f ms/task, median %.3f ms/task  (wall %s; target <= 1 ms/task)%n",
-                    master, n, best(times) / n, median(times) / n, seconds(times));
+            double driverCpu = jvmTotals()[2] - driverBefore;
+            Map<Long, long[]> after = gc(ec);
+            double executorCpu = 0;
+            if (!isLocal(after)) {
+                for (Map.Entry<Long, long[]> e : after.entrySet()) {
+                    executorCpu += e.getValue()[2] - before.getOrDefault(e.getKey(), new long[3])[2];
+                }
+            }
+            System.out.printf("%s, %,d empty tasks: best %.3f ms/task, median %.3f ms/task  (wall %s; target <= 1 ms/task);"
+                            + " CPU per task: driver %.3f ms, executors %.3f ms%n", master, n, best(times) / n,
+                    median(times) / n, seconds(times), driverCpu / runs / n, executorCpu / runs / n);
         }
     }
 

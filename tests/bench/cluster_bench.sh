@@ -6,17 +6,7 @@
 # Usage: cluster_bench.sh [RUNS [PARTS]]  (timed runs per figure after one warm-up, default 3;
 # PARTS: a comma list of local,cluster,tasks, all by default)
 set -euo pipefail
-here="$(cd "$(dirname "$0")" && pwd)"
-root="$(cd "$here/../.." && pwd)"
-jar="$root/jvm/target/ember-engine-0.1.0-all.jar"
-[ -f "$jar" ] || (cd "$root" && mvn -q -B -DskipTests package)
-data="$here/data"
-mkdir -p "$data"
-[ -f "$data/text200.txt" ] || python3 "$root/../shared/bench/gen_text.py" "$data/text200.txt" --mb 200
-[ -f "$data/pairs5m.txt" ] || python3 "$root/../shared/bench/gen_pairs.py" "$data/pairs5m.txt" --rows 5000000
-classes="$(mktemp -d)"
-trap 'rm -rf "$classes"' EXIT
-javac -d "$classes" -cp "$jar" "$here/EngineBench.java" "$here/ClusterBench.java"
+source "$(dirname "$0")/bench_setup.sh" EngineBench.java ClusterBench.java
 # The classes directory must be on -cp: local-cluster executors get the driver's java.class.path.
 start=$(date +%s%N)
 java -XX:+UseParallelGC -Xmx4g -cp "$jar:$classes" ClusterBench "$data/text200.txt" "$data/pairs5m.txt" "${1:-3}" "${2:-local,cluster,tasks}"

@@ -298,8 +298,9 @@ public final class ClusterBackend implements SchedulerBackend, RpcEndpoint {
             }
             e.lastHeartbeat = System.currentTimeMillis();
             e.blocks = Set.copyOf(h.cachedBlocks());
-            return Boolean.TRUE;
         }
+        scheduler.executorHeartbeat(h.executorId(), h.running(), h.heapUsedBytes());
+        return Boolean.TRUE;
     }
 
     private void checkHeartbeats() {

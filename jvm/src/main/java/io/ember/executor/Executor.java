@@ -5,11 +5,16 @@ import io.ember.rdd.TaskContext;
 import io.ember.rdd.TaskEnv;
 import io.ember.rdd.TaskKilledException;
 import io.ember.scheduler.TaskDescription;
+import io.ember.scheduler.TaskProgress;
 import io.ember.scheduler.TaskEndReason;
 import io.ember.scheduler.TaskResult;
 import io.ember.scheduler.TaskSchedulerImpl.TaskState;
 import io.ember.shuffle.FetchFailedException;
 import java.util.Map;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -31,7 +36,9 @@ public final class Executor {
     private final ClassLoader loader;
     private final Map<Long, Running> running = new ConcurrentHashMap<>();
 
-    private record Running(TaskContext context, Thread[] thread) {}
+    private record Running(TaskContext context, Thread[] thread, long startMs) {}
+
+    private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
 
     public Executor(TaskEnv env, ExecutorBackend backend, ClassLoader loader) {
         this.env = env;
@@ -54,7 +61,7 @@ public final class Executor {
     public void launchTask(TaskDescription td) {
         TaskContext ctx = new TaskContext(td.task().stageId(), td.task().stageAttempt(), td.task().partitionId(),
                 td.attemptNumber(), td.taskId(), td.task().properties(), env);
-        Running r = new Running(ctx, new Thread[1]);
+        Running r = new Running(ctx, new Thread[1], System.currentTimeMillis());
         running.put(td.taskId(), r);
         pool.execute(() -> run(td, r));
     }
@@ -103,6 +110,18 @@ public final class Executor {
             Thread.interrupted();
         }
         backend.statusUpdate(td.taskId(), state, data);
+    }
+
+    /** The running tasks' run time and CPU time so far (for heartbeats). */
+    public List<TaskProgress> progress() {
+        long now = System.currentTimeMillis();
+        List<TaskProgress> out = new ArrayList<>();
+        running.forEach((id, r) -> {
+            Thread t = r.thread()[0];
+            long cpuNanos = t == null || !THREADS.isThreadCpuTimeSupported() ? 0 : Math.max(0, THREADS.getThreadCpuTime(t.getId()));
+            out.add(new TaskProgress(id, now - r.startMs(), cpuNanos / 1_000_000));
+        });
+        return out;
     }
 
     public void killTask(long taskId, boolean interruptThread, String reason) {

@@ -1,6 +1,7 @@
 package io.ember.executor;
 
 import io.ember.scheduler.SerializedTaskStatus;
+import io.ember.scheduler.TaskProgress;
 import io.ember.shuffle.MapStatus;
 import io.ember.storage.BlockId;
 import java.io.Serializable;
@@ -35,8 +36,9 @@ public final class ExecutorMessages {
 
     public record RegisterExecutor(String executorId, String host, int port, int cores) implements Serializable {}
 
-    /** {@code cachedBlocks}: every RDD block the executor holds now. */
-    public record Heartbeat(String executorId, List<BlockId.RddBlock> cachedBlocks) implements Serializable {}
+    /** {@code cachedBlocks}: every RDD block the executor holds now; {@code running}: its tasks' metrics so far. */
+    public record Heartbeat(String executorId, List<BlockId.RddBlock> cachedBlocks, List<TaskProgress> running,
+                            long heapUsedBytes) implements Serializable {}
 
     public record StatusUpdate(String executorId, long taskId, SerializedTaskStatus status,
                                List<BlockId.RddBlock> cachedBlocks) implements Serializable {}

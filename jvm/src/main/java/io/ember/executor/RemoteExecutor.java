@@ -208,7 +208,9 @@ public final class RemoteExecutor implements RpcEndpoint, ExecutorBackend, AutoC
 
     private void heartbeat() {
         try {
-            Boolean known = driver.ask(new Heartbeat(executorId, cachedBlocks()), timeout);
+            Runtime rt = Runtime.getRuntime();
+            Boolean known = driver.ask(new Heartbeat(executorId, cachedBlocks(), executor.progress(),
+                    rt.totalMemory() - rt.freeMemory()), timeout);
             missedHeartbeats.set(0);
             if (!Boolean.TRUE.equals(known)) {
                 LOG.error("The driver no longer knows executor {}; exiting", executorId);

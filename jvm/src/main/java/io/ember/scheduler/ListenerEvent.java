@@ -16,4 +16,8 @@ public sealed interface ListenerEvent {
 
     record TaskEnd(int stageId, int stageAttempt, int partition, long taskId, int attempt, TaskEndReason reason,
                    long durationMs) implements ListenerEvent {}
+
+    /** An executor's heartbeat: its running tasks' metrics and its JVM's heap in use. */
+    record ExecutorMetricsUpdate(String executorId, java.util.List<TaskProgress> running, long heapUsedBytes)
+            implements ListenerEvent {}
 }

@@ -104,6 +104,11 @@ public final class TaskSchedulerImpl implements TaskScheduler {
         return launched;
     }
 
+    /** An executor's heartbeat, passed to listeners. */
+    public void executorHeartbeat(String executorId, List<TaskProgress> running, long heapUsedBytes) {
+        bus.post(new ListenerEvent.ExecutorMetricsUpdate(executorId, running, heapUsedBytes));
+    }
+
     /** Fails every active job with {@code reason}: the cluster cannot run them. */
     public void failAllJobs(String reason) {
         dagScheduler.failAllJobs(reason);

@@ -117,4 +117,70 @@ class ExecutorLossTest {
         }
         assertFalse(ProcessHandle.of(pids.get("0")).map(ProcessHandle::isAlive).orElse(false));
     }
+
+    @Test
+    void killingAnExecutorMidResultStageRedoesOnlyItsTasksAndLostOutputs() throws InterruptedException {
+        int reduces = 4; // unlike MAPS and the 8 tasks of executorPids
+        Map<Long, String> executorOfTask = new ConcurrentHashMap<>();
+        Map<Integer, List<String>> mapSuccesses = new ConcurrentHashMap<>();
+        Map<Integer, List<String>> resultSuccesses = new ConcurrentHashMap<>();
+        List<String> failures = new ArrayList<>();
+        AtomicBoolean killed = new AtomicBoolean();
+        Map<Integer, Integer> stageTasks = new ConcurrentHashMap<>();
+        try (EmberContext ec = new EmberContext(new EmberConf(false).setMaster("local-cluster[2,1,512]")
+                .setAppName("executor-loss-result"))) {
+            Map<String, Long> pids = executorPids(ec);
+            ec.addListener(e -> {
+                if (e instanceof ListenerEvent.StageSubmitted s) { // a resubmission runs fewer tasks
+                    stageTasks.putIfAbsent(s.stage().stageId(), s.stage().numTasks());
+                } else if (e instanceof ListenerEvent.TaskStart s) {
+                    executorOfTask.put(s.taskId(), s.executorId());
+                    if (stageTasks.get(s.stageId()) == reduces && s.executorId().equals("0")
+                            && killed.compareAndSet(false, true)) {
+                        ProcessHandle.of(pids.get("0")).orElseThrow().destroyForcibly();
+                    }
+                } else if (e instanceof ListenerEvent.TaskEnd t) {
+                    String exec = executorOfTask.get(t.taskId());
+                    Map<Integer, List<String>> successes = stageTasks.get(t.stageId()) == MAPS ? mapSuccesses
+                            : resultSuccesses;
+                    if (t.reason() instanceof TaskEndReason.Success) {
+                        successes.computeIfAbsent(t.partition(), p -> new ArrayList<>()).add(exec);
+                    } else {
+                        synchronized (failures) {
+                            failures.add(t.partition() + " on " + exec + ": " + t.reason());
+                        }
+                    }
+                }
+            });
+            List<Integer> data = new ArrayList<>();
+            for (int i = 0; i < 4000; i++) {
+                data.add(i);
+            }
+            List<Integer> sums = ec.parallelize(data, MAPS).mapToPair(x -> new Tuple2<>(x % 8, x))
+                    .reduceByKey(Integer::sum, reduces)
+                    .mapPartitions(it -> {
+                        Thread.sleep(1500); // the kill lands while result tasks run
+                        List<Integer> out = new ArrayList<>();
+                        it.forEachRemaining(t -> out.add(t._2()));
+                        return out.iterator();
+                    }).collect();
+            assertEquals(4000 * 3999 / 2, sums.stream().mapToInt(Integer::intValue).sum());
+            assertEquals(8, sums.size());
+            assertTrue(killed.get(), "no result task ever started on executor 0");
+        }
+        assertEquals(MAPS, mapSuccesses.size(), mapSuccesses.toString());
+        for (Map.Entry<Integer, List<String>> e : mapSuccesses.entrySet()) {
+            List<String> execs = e.getValue();
+            assertEquals(1, execs.stream().filter(x -> !x.equals("0")).count(), "map " + e.getKey() + ": " + execs);
+            assertEquals(execs.size() - 1, execs.stream().filter(x -> x.equals("0")).count(),
+                    "map " + e.getKey() + " was redone though its output survived: " + execs);
+        }
+        assertEquals(reduces, resultSuccesses.size(), resultSuccesses.toString());
+        resultSuccesses.forEach((p, execs) -> assertEquals(1, execs.size(), "result " + p + " ran " + execs));
+        synchronized (failures) {
+            for (String f : failures) {
+                assertTrue(f.contains("on 0:") || f.contains("FetchFailed"), "an unexpected failure: " + f);
+            }
+        }
+    }
 }

@@ -102,6 +102,26 @@ class LocalClusterTest {
     }
 
     @Test
+    void heartbeatsCarryTheRunningTasksMetrics() {
+        List<ListenerEvent.ExecutorMetricsUpdate> updates = new java.util.concurrent.CopyOnWriteArrayList<>();
+        ec.addListener(e -> {
+            if (e instanceof ListenerEvent.ExecutorMetricsUpdate u) {
+                updates.add(u);
+            }
+        });
+        ec.parallelize(List.of(1, 2), 2).map(x -> {
+            long end = System.currentTimeMillis() + 2500;
+            long spins = 0;
+            while (System.currentTimeMillis() < end) {
+                spins++; // busy, so the task uses CPU time
+            }
+            return spins;
+        }).collect();
+        assertTrue(updates.stream().anyMatch(u -> u.heapUsedBytes() > 0 && u.running().stream()
+                .anyMatch(t -> t.runTimeMs() > 0 && t.cpuTimeMs() > 0)), "heartbeats: " + updates);
+    }
+
+    @Test
     void wordCountEqualsLocalMode() {
         assertEquals(inLocalMode(LocalClusterTest::wordCount), wordCount(ec));
     }

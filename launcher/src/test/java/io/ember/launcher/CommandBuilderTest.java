@@ -66,8 +66,16 @@ class CommandBuilderTest {
         List<String> cmd = build("--master", "local[2]", "--driver-memory", "2g", "--conf", "ember.x=1",
                 "--class", "io.x.Main", app.toString(), "in.txt", "--flag");
         assertEquals(List.of("java", "-XX:+UseParallelGC", "-Xmx2g", "-cp", engine + java.io.File.pathSeparator + app,
-                "-Dember.master=local[2]", "-Dember.x=1", "-Dember.driver.memory=2g", "io.x.Main", "in.txt", "--flag"),
-                cmd);
+                "-Dember.master=local[2]", "-Dember.x=1", "-Dember.driver.memory=2g", "-Dember.jars=" + app,
+                "io.x.Main", "in.txt", "--flag"), cmd);
+    }
+
+    @Test
+    void jarsJoinTheClasspathAndAreShippedWithTheApplicationJar() {
+        List<String> cmd = build("--jars", "/libs/a.jar,/libs/b.jar", "--class", "M", app.toString());
+        assertEquals(List.of("-cp", engine + java.io.File.pathSeparator + app + java.io.File.pathSeparator
+                + "/libs/a.jar" + java.io.File.pathSeparator + "/libs/b.jar", "-Dember.master=local[*]",
+                "-Dember.jars=/libs/a.jar,/libs/b.jar," + app, "M"), cmd.subList(2, cmd.size()));
     }
 
     @Test
@@ -76,7 +84,7 @@ class CommandBuilderTest {
         List<String> cmd = build("--class", "M", app.toString());
         assertEquals(Path.of("/opt/jdk", "bin", "java").toString(), cmd.get(0));
         assertEquals(List.of("-XX:+UseParallelGC", "-cp", engine + java.io.File.pathSeparator + app,
-                "-Dember.master=local[*]", "M"),
+                "-Dember.master=local[*]", "-Dember.jars=" + app, "M"),
                 cmd.subList(1, cmd.size()));
     }
 
@@ -154,7 +162,8 @@ class CommandBuilderTest {
         List<String> cmd = build("--master", "local[2]", "--name", "job", "--conf", "ember.k=v", "--py-files", "a.py",
                 script.toString(), "x");
         assertEquals(List.of("env",
-                "EMBER_SUBMIT_ARGS=ember.master=local[2]\nember.k=v\nember.app.name=job\nember.submit.pyFiles=a.py\n",
+                "EMBER_SUBMIT_ARGS=ember.master=local[2]\nember.k=v\nember.app.name=job\nember.files=" + script
+                        + "\nember.submit.pyFiles=a.py\n",
                 "EMBER_MASTER=local[2]", "EMBER_APP_NAME=job", "EMBER_ENGINE_JAR=" + engine,
                 "PYTHONPATH=" + home.resolve("python") + java.io.File.pathSeparator + "/extra",
                 "python3", script.toString(), "x"), cmd);

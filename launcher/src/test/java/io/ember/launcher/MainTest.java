@@ -40,7 +40,7 @@ class MainTest {
                 new PrintStream(err, true, StandardCharsets.UTF_8));
         assertEquals(0, code);
         String expected = String.join("\0", "java", "-XX:+UseParallelGC", "-cp", engine + File.pathSeparator + app,
-                "-Dember.master=local[*]", "M", "a b") + "\0";
+                "-Dember.master=local[*]", "-Dember.jars=" + app, "M", "a b") + "\0";
         assertEquals(expected, out.toString(StandardCharsets.UTF_8));
         out.reset();
         code = Main.run(new String[] {"--conf", "oops", app.toString()}, env, out,
