@@ -140,7 +140,9 @@ public class ClusterBench {
 
     /** Jobs of N empty tasks ({@code range(0, N, 1, N).foreach(nothing)}): ms per task = wall time / N. */
     static void taskOverhead(EmberContext ec, String master) {
-        ec.range(0, TASK_COUNTS[0], 1, TASK_COUNTS[0]).foreach(x -> { }); // warm-up
+        // Warm-up with the largest job: a young executor JVM spends seconds of CPU in the JIT compilers.
+        int most = TASK_COUNTS[TASK_COUNTS.length - 1];
+        ec.range(0, most, 1, most).foreach(x -> { });
         for (int n : TASK_COUNTS) {
             double[] times = new double[runs];
             Map<Long, long[]> before = gc(ec);

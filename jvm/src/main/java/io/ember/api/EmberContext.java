@@ -566,8 +566,8 @@ public final class EmberContext implements RDDContext, AutoCloseable {
 
     @Override
     public void assertRunning() {
-        if (stopped.get()) {
-            String failure = clusterFailure;
+        String failure = clusterFailure;
+        if (stopped.get() || failure != null) {
             throw new EmberException("Cannot call methods on a stopped EmberContext (application " + appId + ")"
                     + (failure == null ? "" : "; it stopped because " + failure));
         }

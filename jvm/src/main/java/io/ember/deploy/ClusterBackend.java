@@ -34,6 +34,7 @@ import io.ember.serializer.ClosureSerializer;
 import io.ember.shuffle.FetchFailedException;
 import io.ember.shuffle.MapOutputTracker;
 import io.ember.storage.BlockId;
+import io.ember.util.Monitors;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -500,14 +501,6 @@ public final class ClusterBackend implements SchedulerBackend, RpcEndpoint {
 
     /** Waits until {@code count} executors are registered; false on timeout. */
     public synchronized boolean awaitExecutors(int count, long timeoutMs) throws InterruptedException {
-        long deadline = System.currentTimeMillis() + timeoutMs;
-        while (executors.size() < count) {
-            long left = deadline - System.currentTimeMillis();
-            if (left <= 0) {
-                return false;
-            }
-            wait(left);
-        }
-        return true;
+        return Monitors.await(this, () -> executors.size() >= count, timeoutMs);
     }
 }

@@ -19,6 +19,7 @@ import io.ember.rpc.RpcCallContext;
 import io.ember.rpc.RpcEndpoint;
 import io.ember.rpc.RpcEnv;
 import io.ember.rpc.RpcRef;
+import io.ember.util.Monitors;
 import java.net.InetSocketAddress;
 import java.text.SimpleDateFormat;
 import java.util.ArrayDeque;
@@ -162,15 +163,7 @@ public final class Master implements RpcEndpoint, AutoCloseable {
 
     /** Waits until {@code count} workers are registered; false on timeout. */
     public synchronized boolean awaitWorkers(int count, long timeoutMs) throws InterruptedException {
-        long deadline = System.currentTimeMillis() + timeoutMs;
-        while (workers.size() < count) {
-            long left = deadline - System.currentTimeMillis();
-            if (left <= 0) {
-                return false;
-            }
-            wait(left);
-        }
-        return true;
+        return Monitors.await(this, () -> workers.size() >= count, timeoutMs);
     }
 
     @Override

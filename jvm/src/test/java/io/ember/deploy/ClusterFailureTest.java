@@ -8,7 +8,6 @@ import io.ember.api.EmberContext;
 import io.ember.core.EmberConf;
 import io.ember.core.EmberException;
 import io.ember.core.JobFailedException;
-import java.io.File;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
@@ -23,26 +22,22 @@ import org.junit.jupiter.api.io.TempDir;
 class ClusterFailureTest {
     @TempDir
     Path tmp;
-    private Master master;
-    private Process worker;
+    private TestingCluster cluster;
 
     @BeforeEach
     void startCluster() throws InterruptedException {
-        master = Master.start("127.0.0.1", 0, null, 60_000);
-        worker = LocalCluster.startWorker(master.url(), new File(tmp.toFile(), "worker"), 1, 512, null);
-        assertTrue(master.awaitWorkers(1, 60_000), "the worker did not register");
+        cluster = new TestingCluster(tmp, 1, 1);
     }
 
     @AfterEach
     void stopCluster() throws InterruptedException {
-        worker.destroyForcibly().waitFor();
-        master.close();
+        cluster.close();
     }
 
     @Test
     void theMastersReasonReachesTheJobWhenExecutorsKeepFailing() {
         // -Xmx1m: every executor JVM exits at once ("Too small maximum heap")
-        try (EmberContext ec = new EmberContext(new EmberConf(false).setMaster(master.url()).setAppName("doomed")
+        try (EmberContext ec = new EmberContext(new EmberConf(false).setMaster(cluster.url()).setAppName("doomed")
                 .set("ember.executor.memory", "1m").set("ember.deploy.maxExecutorRetries", "2"))) {
             JobFailedException e = assertThrows(JobFailedException.class,
                     () -> ec.parallelize(List.of(1, 2, 3), 3).count());
@@ -56,10 +51,10 @@ class ClusterFailureTest {
 
     @Test
     void jobsFailWhenNoExecutorRemainsPastTheTimeout() throws InterruptedException {
-        try (EmberContext ec = new EmberContext(new EmberConf(false).setMaster(master.url()).setAppName("orphaned")
-                .set("ember.executor.memory", "512m").set("ember.scheduler.executorWaitTimeout", "3s"))) {
+        try (EmberContext ec = new EmberContext(new EmberConf(false).setMaster(cluster.url()).setAppName("orphaned")
+                .set("ember.executor.memory", "512m").set("ember.scheduler.executorWaitTimeout", "6s"))) {
             assertEquals(3L, ec.parallelize(List.of(1, 2, 3), 3).count());
-            worker.destroyForcibly().waitFor();
+            cluster.workers.get(0).destroyForcibly().waitFor();
             long start = System.currentTimeMillis();
             JobFailedException e = assertThrows(JobFailedException.class,
                     () -> ec.parallelize(List.of(1, 2, 3), 3).count());

@@ -7,7 +7,6 @@ import io.ember.api.EmberContext;
 import io.ember.core.EmberConf;
 import io.ember.core.Tuple2;
 import io.ember.scheduler.ListenerEvent;
-import java.io.File;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -38,47 +37,35 @@ class DynamicAllocationTest {
 
     @Test
     void executorsComeWithTheBacklogAndGoWhenIdle() throws Exception {
-        Master master = Master.start("127.0.0.1", 0, null, 60_000);
-        List<Process> workers = new ArrayList<>();
-        try {
-            for (int i = 0; i < 2; i++) {
-                workers.add(LocalCluster.startWorker(master.url(), new File(tmp.toFile(), "worker-" + i), 1, 512, null));
-            }
-            assertTrue(master.awaitWorkers(2, 60_000));
-            try (EmberContext ec = new EmberContext(new EmberConf(false).setMaster(master.url()).setAppName("dynamic")
-                    .set("ember.executor.memory", "512m").set("ember.dynamicAllocation.enabled", "true")
-                    .set("ember.dynamicAllocation.schedulerBacklogTimeout", "200ms")
-                    .set("ember.dynamicAllocation.executorIdleTimeout", "2s"))) {
-                String app = ec.applicationId();
-                Thread.sleep(500);
-                assertEquals(0, master.executorCount(app), "executors before any task");
-                Set<String> used = ConcurrentHashMap.newKeySet();
-                ec.addListener(e -> {
-                    if (e instanceof ListenerEvent.TaskStart s) {
-                        used.add(s.executorId());
-                    }
-                });
-                List<Tuple2<Integer, Integer>> pairs = new ArrayList<>();
-                for (int i = 0; i < 100; i++) {
-                    pairs.add(new Tuple2<>(i % 5, i));
+        try (TestingCluster cluster = new TestingCluster(tmp, 2, 1);
+             EmberContext ec = new EmberContext(new EmberConf(false).setMaster(cluster.url()).setAppName("dynamic")
+                     .set("ember.executor.memory", "512m").set("ember.dynamicAllocation.enabled", "true")
+                     .set("ember.dynamicAllocation.schedulerBacklogTimeout", "200ms")
+                     .set("ember.dynamicAllocation.executorIdleTimeout", "2s"))) {
+            String app = ec.applicationId();
+            Thread.sleep(500);
+            assertEquals(0, cluster.master.executorCount(app), "executors before any task");
+            Set<String> used = ConcurrentHashMap.newKeySet();
+            ec.addListener(e -> {
+                if (e instanceof ListenerEvent.TaskStart s) {
+                    used.add(s.executorId());
                 }
-                var sums = ec.parallelizePairs(pairs, 6).mapValues(v -> {
-                    Thread.sleep(30);
-                    return v;
-                }).reduceByKey(Integer::sum, 2);
-                Map<Integer, Integer> first = new TreeMap<>(sums.collectAsMap());
-                assertEquals(Map.of(0, 950, 1, 970, 2, 990, 3, 1010, 4, 1030), first);
-                assertEquals(2, used.size(), "both workers' executors ran tasks: " + used);
+            });
+            List<Tuple2<Integer, Integer>> pairs = new ArrayList<>();
+            for (int i = 0; i < 100; i++) {
+                pairs.add(new Tuple2<>(i % 5, i));
+            }
+            var sums = ec.parallelizePairs(pairs, 6).mapValues(v -> {
+                Thread.sleep(30);
+                return v;
+            }).reduceByKey(Integer::sum, 2);
+            Map<Integer, Integer> first = new TreeMap<>(sums.collectAsMap());
+            assertEquals(Map.of(0, 950, 1, 970, 2, 990, 3, 1010, 4, 1030), first);
+            assertEquals(2, used.size(), "both workers' executors ran tasks: " + used);
 
-                await(() -> master.executorCount(app) == 0, 20_000, "idle executors are released");
-                assertEquals(first, new TreeMap<>(sums.collectAsMap()), "answer after the release (recomputed)");
-                assertTrue(used.size() > 2, "new executors came for the second job: " + used);
-            }
-        } finally {
-            for (Process w : workers) {
-                w.destroyForcibly().waitFor();
-            }
-            master.close();
+            await(() -> cluster.master.executorCount(app) == 0, 20_000, "idle executors are released");
+            assertEquals(first, new TreeMap<>(sums.collectAsMap()), "answer after the release (recomputed)");
+            assertTrue(used.size() > 2, "new executors came for the second job: " + used);
         }
     }
 }

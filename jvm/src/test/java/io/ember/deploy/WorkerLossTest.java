@@ -8,7 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.ember.api.EmberContext;
 import io.ember.core.EmberConf;
 import io.ember.core.Tuple2;
-import java.io.File;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -41,39 +40,27 @@ class WorkerLossTest {
 
     @Test
     void killingAWorkerMovesTheApplicationToAReplacementExecutor() throws Exception {
-        Master master = Master.start("127.0.0.1", 0, null, 60_000);
-        List<Process> workers = new ArrayList<>();
-        try {
-            for (int i = 0; i < 2; i++) {
-                workers.add(LocalCluster.startWorker(master.url(), new File(tmp.toFile(), "worker-" + i), 1, 512, null));
-            }
-            assertTrue(master.awaitWorkers(2, 60_000), "workers did not register");
-            try (EmberContext ec = new EmberContext(new EmberConf(false).setMaster(master.url())
-                    .setAppName("worker-loss").set("ember.cores.max", "1").set("ember.executor.memory", "512m"))) {
-                Map<Integer, Integer> expected = sumsByKey(ec);
-                long first = executorPid(ec);
-                long host = ProcessHandle.of(first).flatMap(ProcessHandle::parent).orElseThrow().pid();
-                Process doomed = workers.stream().filter(w -> w.pid() == host).findFirst().orElseThrow();
-                doomed.destroyForcibly().waitFor();
+        try (TestingCluster cluster = new TestingCluster(tmp, 2, 1);
+             EmberContext ec = new EmberContext(new EmberConf(false).setMaster(cluster.url())
+                     .setAppName("worker-loss").set("ember.cores.max", "1").set("ember.executor.memory", "512m"))) {
+            Map<Integer, Integer> expected = sumsByKey(ec);
+            long first = executorPid(ec);
+            long host = ProcessHandle.of(first).flatMap(ProcessHandle::parent).orElseThrow().pid();
+            Process doomed = cluster.workers.stream().filter(w -> w.pid() == host).findFirst().orElseThrow();
+            doomed.destroyForcibly().waitFor();
 
-                assertEquals(expected, sumsByKey(ec), "answer after losing the worker");
-                long second = executorPid(ec);
-                assertNotEquals(first, second);
-                long newHost = ProcessHandle.of(second).flatMap(ProcessHandle::parent).orElseThrow().pid();
-                assertNotEquals(host, newHost, "the replacement runs on the surviving worker");
-                long deadline = System.currentTimeMillis() + 20_000;
-                while (ProcessHandle.of(first).map(ProcessHandle::isAlive).orElse(false)
-                        && System.currentTimeMillis() < deadline) {
-                    Thread.sleep(100);
-                }
-                assertFalse(ProcessHandle.of(first).map(ProcessHandle::isAlive).orElse(false),
-                        "the lost worker's executor is still running");
+            assertEquals(expected, sumsByKey(ec), "answer after losing the worker");
+            long second = executorPid(ec);
+            assertNotEquals(first, second);
+            long newHost = ProcessHandle.of(second).flatMap(ProcessHandle::parent).orElseThrow().pid();
+            assertNotEquals(host, newHost, "the replacement runs on the surviving worker");
+            long deadline = System.currentTimeMillis() + 20_000;
+            while (ProcessHandle.of(first).map(ProcessHandle::isAlive).orElse(false)
+                    && System.currentTimeMillis() < deadline) {
+                Thread.sleep(100);
             }
-        } finally {
-            for (Process w : workers) {
-                w.destroyForcibly().waitFor();
-            }
-            master.close();
+            assertFalse(ProcessHandle.of(first).map(ProcessHandle::isAlive).orElse(false),
+                    "the lost worker's executor is still running");
         }
     }
 }
