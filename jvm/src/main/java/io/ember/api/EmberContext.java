@@ -598,9 +598,10 @@ public final class EmberContext implements RDDContext, AutoCloseable {
      */
     private void stopAfterClusterFailure(String reason) {
         clusterFailure = reason;
-        if (dagScheduler != null) { // null when the master gave up while this context was being built
-            dagScheduler.failAllJobs(reason);
+        if (dagScheduler == null) {
+            return; // the master gave up while this context was being built: the constructor fails
         }
+        dagScheduler.failAllJobs(reason);
         Thread t = new Thread(() -> {
             LOG.error("Stopping the context of application {}: {}", appId, reason);
             stop();

@@ -88,6 +88,7 @@ public final class ClusterBackend implements SchedulerBackend, RpcEndpoint {
     private volatile String appId;
     private volatile AppClient appClient;
     private volatile ExecutorAllocationManager allocation;
+    private volatile String failure;
 
     public ClusterBackend(TaskSchedulerImpl scheduler, RpcEnv rpc, EmberConf conf, MapOutputTracker mapOutputs,
                           BroadcastSource broadcasts, FileServer files, ClassLoader loader) {
@@ -499,8 +500,20 @@ public final class ClusterBackend implements SchedulerBackend, RpcEndpoint {
         return new ArrayList<>(executors.keySet());
     }
 
-    /** Waits until {@code count} executors are registered; false on timeout. */
+    /** The master gave up on the application: stops waiting for executors. */
+    synchronized void applicationFailed(String reason) {
+        failure = reason;
+        notifyAll();
+    }
+
+    /** Why the master gave up on the application, or null. */
+    String failure() {
+        return failure;
+    }
+
+    /** Waits until {@code count} executors are registered; false on timeout or when the application failed. */
     public synchronized boolean awaitExecutors(int count, long timeoutMs) throws InterruptedException {
-        return Monitors.await(this, () -> executors.size() >= count, timeoutMs);
+        return Monitors.await(this, () -> executors.size() >= count || failure != null, timeoutMs)
+                && failure == null;
     }
 }

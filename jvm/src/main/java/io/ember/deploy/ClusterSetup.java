@@ -78,6 +78,7 @@ public final class ClusterSetup {
                 @Override
                 public void applicationFailed(String message) {
                     LOG.error("{}", message);
+                    b.applicationFailed(message);
                     onFailure.accept(message);
                 }
             });
@@ -88,6 +89,9 @@ public final class ClusterSetup {
                 backend.enableDynamicAllocation(conf, coresPerExecutor(effective));
             }
             if (cluster != null && !backend.awaitExecutors(master.workers(), LOCAL_CLUSTER_WAIT_MS)) {
+                if (backend.failure() != null) {
+                    throw new EmberException(backend.failure());
+                }
                 throw new EmberException("The executors of " + master + " did not register within "
                         + LOCAL_CLUSTER_WAIT_MS / 1000 + " s; see their stderr under the work dirs of " + cluster);
             }
@@ -116,7 +120,8 @@ public final class ClusterSetup {
         long memory = EmberConf.parseBytes(ConfigKeys.EXECUTOR_MEMORY.name(), effective.get(ConfigKeys.EXECUTOR_MEMORY));
         String extra = conf.get(ConfigKeys.EXECUTOR_EXTRA_CLASSPATH);
         if (extra.isEmpty()) {
-            extra = System.getProperty("java.class.path"); // the application's jars, when workers share this machine
+            // the application's classes, when workers share this machine; absolute, as executors run in their work dirs
+            extra = LocalCluster.absoluteClassPath();
         }
         boolean dynamic = Boolean.parseBoolean(conf.get(ConfigKeys.DYN_ENABLED));
         return new ApplicationDescription(conf.get(ConfigKeys.APP_NAME), coresPerExecutor(effective),

@@ -62,7 +62,7 @@ public final class LocalCluster implements AutoCloseable {
     static Process startWorker(String masterUrl, File dir, int cores, int memoryMb, String secret) {
         String java = System.getProperty("java.home") + File.separator + "bin" + File.separator + "java";
         ProcessBuilder pb = new ProcessBuilder(java, "-Xmx128m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
-                "-cp", System.getProperty("java.class.path"), WorkerMain.class.getName(), masterUrl,
+                "-cp", absoluteClassPath(), WorkerMain.class.getName(), masterUrl,
                 "--host", "127.0.0.1", "--cores", String.valueOf(cores), "--memory", memoryMb + "m",
                 "--work-dir", dir.getPath());
         pb.environment().remove("EMBER_AUTH_SECRET");
@@ -77,6 +77,17 @@ public final class LocalCluster implements AutoCloseable {
         } catch (IOException e) {
             throw new EmberException("Cannot start a local-cluster worker JVM: " + e.getMessage(), e);
         }
+    }
+
+    /** This JVM's classpath with every entry made absolute (workers and executors run in other directories). */
+    static String absoluteClassPath() {
+        StringBuilder cp = new StringBuilder();
+        for (String entry : System.getProperty("java.class.path").split(File.pathSeparator)) {
+            if (!entry.isEmpty()) {
+                cp.append(cp.length() == 0 ? "" : File.pathSeparator).append(new File(entry).getAbsolutePath());
+            }
+        }
+        return cp.toString();
     }
 
     public Master master() {

@@ -63,4 +63,13 @@ class ClusterFailureTest {
             assertTrue(System.currentTimeMillis() - start < 30_000, "took " + (System.currentTimeMillis() - start) + " ms");
         }
     }
+
+    @Test
+    void aLocalClusterWhoseExecutorsCannotStartFailsAtOnceWithTheReason() {
+        long start = System.currentTimeMillis();
+        EmberException e = assertThrows(EmberException.class, () -> new EmberContext(new EmberConf(false)
+                .setMaster("local-cluster[1,1,1]").setAppName("no-start").set("ember.deploy.maxExecutorRetries", "2")));
+        assertTrue(e.getMessage().contains("executors failed") && e.getMessage().contains("heap"), e.getMessage());
+        assertTrue(System.currentTimeMillis() - start < 30_000, "took " + (System.currentTimeMillis() - start) + " ms");
+    }
 }
