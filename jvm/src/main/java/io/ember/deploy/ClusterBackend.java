@@ -495,11 +495,6 @@ public final class ClusterBackend implements SchedulerBackend, RpcEndpoint {
         return refs;
     }
 
-    /** Ids of the registered executors. */
-    public synchronized List<String> executorIds() {
-        return new ArrayList<>(executors.keySet());
-    }
-
     /** The master gave up on the application: stops waiting for executors. */
     synchronized void applicationFailed(String reason) {
         failure = reason;

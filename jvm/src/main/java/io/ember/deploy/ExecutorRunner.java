@@ -101,15 +101,6 @@ final class ExecutorRunner {
         }
     }
 
-    /** The executor process, while it runs (tests kill it to simulate a crash). */
-    Process process() {
-        return process;
-    }
-
-    String appId() {
-        return launch.appId();
-    }
-
     String executorId() {
         return launch.executorId();
     }

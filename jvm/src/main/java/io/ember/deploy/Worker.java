@@ -150,17 +150,6 @@ public final class Worker implements RpcEndpoint, AutoCloseable {
         return appId + "/" + executorId;
     }
 
-    /** The executor JVMs this worker runs now, by "appId/executorId" (tests kill them). */
-    public Map<String, Process> executorProcesses() {
-        Map<String, Process> out = new java.util.HashMap<>();
-        runners.forEach((k, r) -> {
-            if (r.process() != null) {
-                out.put(k, r.process());
-            }
-        });
-        return out;
-    }
-
     private void killAll() {
         List<Thread> killers = new ArrayList<>();
         for (ExecutorRunner r : runners.values()) {
