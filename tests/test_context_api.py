@@ -37,6 +37,19 @@ def test_local_properties_are_per_thread_and_reach_the_engine(sc):
     assert sc._jsc.getLocalProperty("ember.scheduler.pool") is None
 
 
+def test_tasks_see_the_jobs_local_properties(sc):
+    from ember import TaskContext
+    sc.setLocalProperty("spark.job.tag", "nightly")
+    try:
+        seen = sc.parallelize(range(4), 2).map(
+            lambda _: (TaskContext.get().getLocalProperty("spark.job.tag"),
+                       TaskContext.get().getLocalProperty("ember.job.tag"))).distinct().collect()
+        assert seen == [("nightly", "nightly")]
+    finally:
+        sc.setLocalProperty("spark.job.tag", None)
+    assert sc.parallelize([1]).map(lambda _: TaskContext.get().getLocalProperty("spark.job.tag")).collect() == [None]
+
+
 def test_job_description_and_group_properties(sc):
     sc.setJobDescription("nightly totals")
     assert sc.getLocalProperty("spark.job.description") == "nightly totals"

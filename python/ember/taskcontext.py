@@ -50,4 +50,6 @@ class TaskContext:
         return self._task_attempt_id
 
     def getLocalProperty(self, key: str) -> Optional[str]:
-        return self._properties.get(key)
+        """A property the driver set with ``setLocalProperty`` before starting the job."""
+        from ember.conf import normalize_key
+        return self._properties.get(normalize_key(key))

@@ -83,7 +83,8 @@ final class PythonRunner {
         // worker several calls per line.
         int inputMode = fn.inputMode() == MODE_UTF8_STRINGS ? MODE_UTF8_BATCHES : fn.inputMode();
         return new TaskHeader(ctx.stageId(), partition, ctx.attemptNumber(), ctx.taskAttemptId(),
-                fn.memoryLimitMb(), spillDir, files.root().getPath(), fn.includes(), additions, List.of(), Map.of(),
+                fn.memoryLimitMb(), spillDir, files.root().getPath(), fn.includes(), additions, List.of(),
+                ctx.localProperties(),
                 inputMode, fn.outputMode(), fn.command());
     }
 

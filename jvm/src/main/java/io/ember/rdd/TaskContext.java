@@ -70,6 +70,17 @@ public final class TaskContext {
         return localProperties == null ? null : localProperties.getProperty(key);
     }
 
+    /** The job's local properties as a map (empty when none were set). */
+    public java.util.Map<String, String> localProperties() {
+        java.util.Map<String, String> out = new java.util.TreeMap<>();
+        if (localProperties != null) {
+            for (String key : localProperties.stringPropertyNames()) {
+                out.put(key, localProperties.getProperty(key));
+            }
+        }
+        return out;
+    }
+
     public TaskEnv env() {
         return env;
     }
