@@ -107,6 +107,43 @@ def test_worker_that_always_dies_is_reported(sc):
     assert sc.parallelize([1, 2]).sum() == 3
 
 
+def test_cancelling_a_job_kills_its_python_workers(sc, tmp_path):
+    """A cancelled task's Python worker is killed, not left computing until its partition ends."""
+    def slow(it):
+        with open(os.path.join(str(tmp_path), "%d.pid" % os.getpid()), "w") as f:
+            f.write("started")
+        time.sleep(60)
+        return it
+    errors = []
+
+    def run():
+        sc.setJobGroup("doomed", "sleeps")
+        try:
+            sc.parallelize(range(2), 2).mapPartitions(slow).collect()
+        except Exception as e:
+            errors.append(e)
+    t = threading.Thread(target=run)
+    t.start()
+    assert _wait_until(lambda: len(list(tmp_path.glob("*.pid"))) == 2, 30)
+    pids = [int(p.stem) for p in tmp_path.glob("*.pid")]
+    start = time.time()
+    sc.cancelJobGroup("doomed")
+    t.join(30)
+    assert errors, "the job was not cancelled"
+    assert _wait_until(lambda: not any(_pid_alive(p) for p in pids), 10), "workers still running"
+    assert time.time() - start < 20
+    assert sc.parallelize(range(3)).map(lambda x: x + 1).collect() == [1, 2, 3]
+
+
+def _wait_until(cond, timeout: float) -> bool:
+    deadline = time.time() + timeout
+    while not cond():
+        if time.time() > deadline:
+            return False
+        time.sleep(0.05)
+    return True
+
+
 def _pid_alive(pid: int) -> bool:
     try:
         os.kill(pid, 0)

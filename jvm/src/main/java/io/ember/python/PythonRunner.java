@@ -60,6 +60,11 @@ final class PythonRunner {
                 worker.close();
             }
         });
+        ctx.addKillListener(() -> {
+            if (!finished) {
+                worker.kill();
+            }
+        });
         TaskHeader header = header();
         for (BroadcastAddition b : header.broadcastAdditions()) {
             worker.broadcasts.add(b.id());

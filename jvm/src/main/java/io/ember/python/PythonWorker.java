@@ -56,6 +56,12 @@ final class PythonWorker {
         }
     }
 
+    /** Stops the worker process now (a killed task's worker may be deep in user code). */
+    void kill() {
+        close();
+        ProcessHandle.of(pid).ifPresent(ProcessHandle::destroyForcibly);
+    }
+
     boolean isClosed() {
         return socket.isClosed();
     }

@@ -21,6 +21,7 @@ public final class TaskContext {
     private final Properties localProperties;
     private final TaskEnv env;
     private final List<Runnable> completionListeners = new ArrayList<>();
+    private final List<Runnable> killListeners = new ArrayList<>();
     private volatile String killReason;
 
     public TaskContext(int stageId, int stageAttempt, int partitionId, int attemptNumber, long taskAttemptId,
@@ -102,8 +103,27 @@ public final class TaskContext {
         return List.copyOf(completionListeners);
     }
 
+    /** Runs {@code r} when the task is killed (at once if it already was); for work outside the JVM. */
+    public void addKillListener(Runnable r) {
+        synchronized (this) {
+            if (killReason == null) {
+                killListeners.add(r);
+                return;
+            }
+        }
+        r.run();
+    }
+
     public void kill(String reason) {
-        killReason = reason;
+        List<Runnable> listeners;
+        synchronized (this) {
+            killReason = reason;
+            listeners = List.copyOf(killListeners);
+            killListeners.clear();
+        }
+        for (Runnable r : listeners) {
+            r.run();
+        }
     }
 
     public boolean isInterrupted() {
