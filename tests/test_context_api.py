@@ -50,6 +50,19 @@ def test_tasks_see_the_jobs_local_properties(sc):
     assert sc.parallelize([1]).map(lambda _: TaskContext.get().getLocalProperty("spark.job.tag")).collect() == [None]
 
 
+def test_a_job_group_keeps_its_description_and_interrupt_flag(sc):
+    from ember import TaskContext
+    sc.setJobGroup("nightly", "rebuild the index", interruptOnCancel=True)
+    try:
+        props = sc.parallelize([1], 1).map(lambda _: (
+            TaskContext.get().getLocalProperty("spark.jobGroup.id"),
+            TaskContext.get().getLocalProperty("spark.job.description"),
+            TaskContext.get().getLocalProperty("spark.job.interruptOnCancel"))).collect()
+        assert props == [("nightly", "rebuild the index", "true")]
+    finally:
+        sc.clearJobGroup()
+
+
 def test_job_description_and_group_properties(sc):
     sc.setJobDescription("nightly totals")
     assert sc.getLocalProperty("spark.job.description") == "nightly totals"

@@ -14,6 +14,7 @@ import io.ember.rdd.ShuffledRDD;
 import io.ember.rdd.TextFileRDD;
 import io.ember.rdd.UnionRDD;
 import io.ember.rdd.WholeTextFilesRDD;
+import io.ember.scheduler.JobProperties;
 import io.ember.storage.StorageLevel;
 import java.io.BufferedInputStream;
 import java.io.ByteArrayOutputStream;
@@ -255,15 +256,25 @@ public final class PythonBridge {
     }
 
     private void inGroup(String jobGroup, Runnable job) {
-        if (jobGroup != null) {
-            ctx.setJobGroup(jobGroup, "", false);
-        }
+        boolean joined = joinGroup(ctx, jobGroup);
         try {
             job.run();
         } finally {
-            if (jobGroup != null) {
+            if (joined) {
                 ctx.clearJobGroup();
             }
         }
+    }
+
+    /**
+     * Puts this thread's jobs in the Python thread's job group unless its properties (synced from
+     * Python, with the group's description and interruptOnCancel) already say so; true when it did.
+     */
+    static boolean joinGroup(EmberContext ctx, String jobGroup) {
+        if (jobGroup == null || jobGroup.equals(ctx.getLocalProperty(JobProperties.JOB_GROUP))) {
+            return false;
+        }
+        ctx.setJobGroup(jobGroup, "", false);
+        return true;
     }
 }

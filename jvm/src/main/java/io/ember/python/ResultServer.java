@@ -89,9 +89,7 @@ final class ResultServer {
         LinkedBlockingQueue<Object> queue = new LinkedBlockingQueue<>();
         Thread job = new Thread(() -> {
             try {
-                if (jobGroup != null) {
-                    ctx.setJobGroup(jobGroup, "", false);
-                }
+                PythonBridge.joinGroup(ctx, jobGroup);
                 ctx.runJob(rdd, (tc, it) -> {
                     ArrayList<byte[]> out = new ArrayList<>();
                     it.forEachRemaining(out::add);
