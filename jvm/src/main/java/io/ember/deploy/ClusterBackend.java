@@ -7,6 +7,7 @@ import io.ember.executor.ExecutorMessages;
 import io.ember.executor.ExecutorMessages.GetBlockLocations;
 import io.ember.executor.ExecutorMessages.GetBroadcast;
 import io.ember.executor.ExecutorMessages.GetFiles;
+import io.ember.executor.ExecutorMessages.GetPeers;
 import io.ember.executor.ExecutorMessages.GetMapOutputStatuses;
 import io.ember.executor.ExecutorMessages.Heartbeat;
 import io.ember.executor.ExecutorMessages.KillTask;
@@ -231,6 +232,8 @@ public final class ClusterBackend implements SchedulerBackend, RpcEndpoint {
             }
         } else if (message instanceof GetBroadcast b) {
             return broadcasts.fetch(b.broadcastId());
+        } else if (message instanceof GetPeers p) {
+            return peers(p.askingExecutor());
         } else if (message instanceof GetBlockLocations g) {
             return blockLocations(g.block(), g.askingExecutor());
         } else if (message instanceof GetFiles) {
@@ -446,6 +449,17 @@ public final class ClusterBackend implements SchedulerBackend, RpcEndpoint {
             }
         }
         return ids;
+    }
+
+    /** "host:port" of the executors other than {@code except}. */
+    private synchronized List<String> peers(String except) {
+        List<String> out = new ArrayList<>();
+        for (RegisteredExecutor e : executors.values()) {
+            if (!e.id.equals(except)) {
+                out.add(e.host + ":" + e.port);
+            }
+        }
+        return out;
     }
 
     /** "host:port" of the executors other than {@code except} that reported holding the block. */

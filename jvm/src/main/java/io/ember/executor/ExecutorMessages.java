@@ -4,6 +4,7 @@ import io.ember.scheduler.SerializedTaskStatus;
 import io.ember.scheduler.TaskProgress;
 import io.ember.shuffle.MapStatus;
 import io.ember.storage.BlockId;
+import io.ember.storage.StorageLevel;
 import java.io.Serializable;
 import java.util.List;
 import java.util.Map;
@@ -23,6 +24,8 @@ import java.util.Map;
  * executor -> driver  GetBroadcast                      reply: the value (an error once destroyed)
  * executor -> driver  GetFiles                          reply: FileList (then fetches each as a block)
  * executor -> driver  GetBlockLocations                 reply: "host:port" of executors holding the block
+ * executor -> driver  GetPeers                          reply: "host:port" of the other executors
+ * executor -> executor CopyBlock                        reply: true once the copy is stored (replicated levels)
  * driver -> executor  LaunchTask, KillTask, RemoveRdd, RemoveBroadcast, RemoveShuffle, StopExecutor (send)
  * </pre>
  */
@@ -66,6 +69,12 @@ public final class ExecutorMessages {
     public record ShippedFile(String name, FileKind kind, long version) implements Serializable {}
 
     public record GetFiles() implements Serializable {}
+
+    /** The executors other than {@code askingExecutor}, for block replicas. */
+    public record GetPeers(String askingExecutor) implements Serializable {}
+
+    /** Fetch {@code block} from the executor at host:port and store it at {@code level} (one copy). */
+    public record CopyBlock(BlockId.RddBlock block, StorageLevel level, String host, int port) implements Serializable {}
 
     /** Where other executors (not {@code askingExecutor}) hold a cached RDD partition. */
     public record GetBlockLocations(BlockId.RddBlock block, String askingExecutor) implements Serializable {}

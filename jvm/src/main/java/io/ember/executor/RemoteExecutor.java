@@ -2,8 +2,10 @@ package io.ember.executor;
 
 import io.ember.core.ConfigKeys;
 import io.ember.core.EmberConf;
+import io.ember.executor.ExecutorMessages.CopyBlock;
 import io.ember.executor.ExecutorMessages.GetBlockLocations;
 import io.ember.executor.ExecutorMessages.GetBroadcast;
+import io.ember.executor.ExecutorMessages.GetPeers;
 import io.ember.executor.ExecutorMessages.Heartbeat;
 import io.ember.executor.ExecutorMessages.KillTask;
 import io.ember.executor.ExecutorMessages.LaunchTask;
@@ -30,15 +32,19 @@ import io.ember.shuffle.ShuffleBlockResolver;
 import io.ember.shuffle.ShuffleTransport;
 import io.ember.storage.BlockId;
 import io.ember.storage.BlockManager;
+import io.ember.storage.StorageLevel;
 import io.ember.storage.DiskBlockManager;
 import io.ember.storage.MemoryManager;
 import java.io.File;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
+import java.util.Set;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -73,6 +79,7 @@ public final class RemoteExecutor implements RpcEndpoint, ExecutorBackend, AutoC
     private final Executor executor;
     private final ScheduledExecutorService heartbeats;
     private final AtomicInteger missedHeartbeats = new AtomicInteger();
+    private final Set<InetSocketAddress> driverConnections = ConcurrentHashMap.newKeySet();
     private boolean closed; // guarded by this
     private final CountDownLatch ended = new CountDownLatch(1);
     private volatile int exitCode;
@@ -115,6 +122,7 @@ public final class RemoteExecutor implements RpcEndpoint, ExecutorBackend, AutoC
                 .map(b -> blockManager.serializedValues(b).map(BlockRegion::of).orElse(null))
                 .orElseGet(() -> shuffleBlocks.region(name)));
         blockManager.setRemoteBlocks(this::fetchCachedBlock);
+        blockManager.setReplicas(this::replicate);
         rpc.register(ExecutorMessages.EXECUTOR_ENDPOINT, this);
         driver.ask(new RegisterExecutor(executorId, host, self.getPort(), cores), timeout);
         long interval = conf.getMillis(ConfigKeys.EXECUTOR_HEARTBEAT_INTERVAL);
@@ -126,6 +134,33 @@ public final class RemoteExecutor implements RpcEndpoint, ExecutorBackend, AutoC
         heartbeats.scheduleWithFixedDelay(this::heartbeat, interval, interval, TimeUnit.MILLISECONDS);
         LOG.info("Executor {} registered with the driver at {}:{}; serving blocks at {}:{}", executorId, driverHost,
                 driverPort, host, self.getPort());
+    }
+
+    /**
+     * Has {@code copies} other executors (chosen at random) fetch and store a block this one
+     * just cached at a replicated level; returns once they have (or failed, which is logged).
+     */
+    private void replicate(BlockId id, byte[] serializedValues, StorageLevel level, int copies) {
+        if (!(id instanceof BlockId.RddBlock block)) {
+            return;
+        }
+        List<String> peers = new ArrayList<>(driver.<List<String>>ask(new GetPeers(executorId), timeout));
+        Collections.shuffle(peers);
+        if (peers.size() < copies) {
+            LOG.warn("Block {} asks for {} replicas but only {} other executors exist", block.name(),
+                    level.replication(), peers.size());
+        }
+        InetSocketAddress self = rpc.address();
+        for (String peer : peers.subList(0, Math.min(copies, peers.size()))) {
+            int colon = peer.lastIndexOf(':');
+            try {
+                rpc.ref(peer.substring(0, colon), Integer.parseInt(peer.substring(colon + 1)),
+                        ExecutorMessages.EXECUTOR_ENDPOINT).ask(new CopyBlock(block, level, self.getHostString(),
+                        self.getPort()), timeout);
+            } catch (RuntimeException e) {
+                LOG.warn("Cannot replicate block {} to {}: {}", block.name(), peer, e.getMessage());
+            }
+        }
     }
 
     /** A cached RDD partition read from another executor that reported holding it; empty when none can serve it. */
@@ -148,8 +183,14 @@ public final class RemoteExecutor implements RpcEndpoint, ExecutorBackend, AutoC
 
     @Override
     public Object receive(Object message, RpcCallContext context) {
+        if (!(message instanceof CopyBlock)) {
+            driverConnections.add(context.sender()); // everything else comes from the driver
+        }
         if (message instanceof LaunchTask l) {
             launch(l);
+        } else if (message instanceof CopyBlock c) {
+            blockManager.putReplica(c.block(), rpc.fetchBlock(c.host(), c.port(), c.block().name(), timeout), c.level());
+            return Boolean.TRUE;
         } else if (message instanceof KillTask k) {
             executor.killTask(k.taskId(), k.interruptThread(), k.reason());
         } else if (message instanceof RemoveRdd r) {
@@ -171,11 +212,13 @@ public final class RemoteExecutor implements RpcEndpoint, ExecutorBackend, AutoC
         return null;
     }
 
-    /** Only the driver sends to this endpoint, so a closed connection means the driver is gone. */
+    /** A closed connection of the driver's means the driver is gone; other executors' (CopyBlock) come and go. */
     @Override
     public void onDisconnected(InetSocketAddress remote) {
-        LOG.error("Executor {} lost its connection to the driver ({}); exiting", executorId, remote);
-        end(1);
+        if (driverConnections.contains(remote)) {
+            LOG.error("Executor {} lost its connection to the driver ({}); exiting", executorId, remote);
+            end(1);
+        }
     }
 
     private void launch(LaunchTask l) {

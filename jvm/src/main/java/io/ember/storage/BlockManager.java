@@ -28,6 +28,7 @@ public final class BlockManager {
     private final Set<BlockId> onDisk = ConcurrentHashMap.newKeySet();
     private final Set<Integer> warnedReplication = ConcurrentHashMap.newKeySet();
     private volatile RemoteBlocks remote = id -> Optional.empty();
+    private volatile Replicas replicas;
 
     /** Where a block missing here may be found: other executors holding a cached RDD partition. */
     public interface RemoteBlocks {
@@ -55,8 +56,17 @@ public final class BlockManager {
         return serializer;
     }
 
+    /** Where copies of blocks stored with a replicated level go: other executors. */
+    public interface Replicas {
+        void replicate(BlockId id, byte[] serializedValues, StorageLevel level, int copies);
+    }
+
     public void setRemoteBlocks(RemoteBlocks remote) {
         this.remote = remote;
+    }
+
+    public void setReplicas(Replicas replicas) {
+        this.replicas = replicas;
     }
 
     /**
@@ -73,7 +83,38 @@ public final class BlockManager {
             List<Object> values = serializer.fromBytes(fetched.get());
             return typed(values.iterator());
         }
-        warnReplication(id, level);
+        Iterator<T> values = computeAndStore(id, level, compute);
+        if (level.replication() > 1 && contains(id)) {
+            replicate(id, level);
+        }
+        return values;
+    }
+
+    /** Copies a block just stored here to replication - 1 other executors (none in local mode). */
+    private void replicate(BlockId id, StorageLevel level) {
+        int copies = level.replication() - 1;
+        if (replicas == null) {
+            if (id instanceof BlockId.RddBlock r && warnedReplication.add(r.rddId())) {
+                LOG.warn("RDD {} asks for {} replicas, but local mode has one executor; keeping one copy", r.rddId(),
+                        level.replication());
+            }
+            return;
+        }
+        serializedValues(id).ifPresent(bytes -> replicas.replicate(id, bytes, level, copies));
+    }
+
+    /**
+     * Stores a copy of a block another executor computed ({@code bytes} as from
+     * {@link #serializedValues}), at {@code level} without further replication.
+     */
+    public void putReplica(BlockId id, byte[] bytes, StorageLevel level) {
+        StorageLevel single = new StorageLevel(level.useDisk(), level.useMemory(), level.deserialized(), 1);
+        remove(id);
+        List<Object> values = serializer.fromBytes(bytes);
+        computeAndStore(id, single, values::iterator).forEachRemaining(v -> { });
+    }
+
+    private <T> Iterator<T> computeAndStore(BlockId id, StorageLevel level, Supplier<Iterator<T>> compute) {
         Iterator<T> values = compute.get();
         if (level.useMemory()) {
             List<Object> unrolled = new ArrayList<>();
@@ -202,13 +243,6 @@ public final class BlockManager {
             diskStore.putValues(id, values.iterator());
         }
         onDisk.add(id);
-    }
-
-    private void warnReplication(BlockId id, StorageLevel level) {
-        if (level.replication() > 1 && id instanceof BlockId.RddBlock r && warnedReplication.add(r.rddId())) {
-            LOG.warn("RDD {} asks for {} replicas, but this application has one executor; keeping one copy",
-                    r.rddId(), level.replication());
-        }
     }
 
     @SuppressWarnings("unchecked")

@@ -8,6 +8,7 @@ import io.ember.api.JavaRDD;
 import io.ember.core.EmberConf;
 import io.ember.core.LongAccumulator;
 import io.ember.rdd.TaskContext;
+import io.ember.storage.StorageLevel;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -57,6 +58,28 @@ class RemoteCacheTest {
             assertNotEquals(holder, reader[0], "the reading task ran on the holder");
             assertEquals("1000", reader[1]);
             assertEquals(1000L, computed.value(), "the partition was recomputed instead of read remotely");
+        }
+    }
+
+    @Test
+    void aReplicatedPartitionSurvivesTheLossOfTheExecutorThatComputedIt() throws Exception {
+        try (EmberContext ec = new EmberContext(new EmberConf(false).setMaster("local-cluster[2,1,512]")
+                .setAppName("replicated-cache").set("ember.executor.heartbeatInterval", "300ms"))) {
+            LongAccumulator computed = ec.longAccumulator("computed");
+            List<Integer> data = new ArrayList<>();
+            for (int i = 0; i < 1000; i++) {
+                data.add(i);
+            }
+            JavaRDD<String> cached = ec.parallelize(data, 1).map(x -> {
+                computed.add(1);
+                return TaskContext.get().env().executorId() + ":" + ProcessHandle.current().pid();
+            }).persist(StorageLevel.MEMORY_ONLY_2);
+            String[] holder = cached.first().split(":");
+            assertEquals(1000L, computed.value());
+            Thread.sleep(1500); // the replica's holder reports it with its next heartbeat
+            ProcessHandle.of(Long.parseLong(holder[1])).orElseThrow().destroyForcibly();
+            assertEquals(1000L, cached.count());
+            assertEquals(1000L, computed.value(), "the partition was recomputed although a replica existed");
         }
     }
 }
