@@ -237,6 +237,27 @@ def test_real_memory_limit_spills_and_merges_correctly(tmp_path):
     assert shuffle.metrics.disk_bytes_spilled > 0
 
 
+def test_external_sort_spills_runs_and_merges_them_stably(tmp_path):
+    import random
+    rng = random.Random(7)
+    pairs = [(rng.randrange(1000), i) for i in range(50000)]
+    sorter = shuffle.ExternalSorter(memory_limit_mb=1, spill_dir=str(tmp_path), measure=always_full())
+    out = sorter.sorted(iter(pairs), key=lambda kv: kv[0])
+    first = next(out)
+    assert len(sorter.runs) >= 5 and os.listdir(tmp_path)   # runs on disk while merging
+    assert [first] + list(out) == sorted(pairs, key=lambda kv: kv[0])   # stable, like sorted
+    assert os.listdir(tmp_path) == []
+
+
+def test_external_sort_descending_and_in_memory():
+    pairs = [(k, str(k)) for k in (5, 3, 9, 1)]
+    assert list(shuffle.sort_pairs(pairs, lambda k: k, ascending=False, memory_limit_mb=0)) == \
+        [(9, "9"), (5, "5"), (3, "3"), (1, "1")]
+    sorter = shuffle.ExternalSorter(memory_limit_mb=1, measure=always_full())
+    assert list(sorter.sorted(iter(pairs), key=lambda kv: kv[0], reverse=True)) == \
+        [(9, "9"), (5, "5"), (3, "3"), (1, "1")]
+
+
 def test_group_by_key_helper_without_spills():
     assert sorted((k, sorted(v)) for k, v in group_by_key([("a", 1), ("b", 2), ("a", 3)], 0)) \
         == [("a", [1, 3]), ("b", [2])]

@@ -184,6 +184,9 @@ class SparkContext(DataSources):
             self._proc.wait(timeout=10)
         except Exception:
             self._proc.kill()
+        for pipe in (self._proc.stdout, self._proc.stderr):
+            if pipe is not None:
+                pipe.close()
         if self._files_dir:
             shutil.rmtree(self._files_dir, ignore_errors=True)
 

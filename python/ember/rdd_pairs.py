@@ -269,7 +269,7 @@ class PairFunctions:
     def sortByKey(self, ascending: bool = True, numPartitions: Optional[int] = None,
                   keyfunc: Callable[[Any], Any] = lambda x: x) -> "RDD":
         """A total order by key: range-partitioned by sampled bounds, then each partition
-        sorted.
+        sorted (within ``ember.python.worker.memory``, spilling sorted runs to disk past it).
 
         >>> sc.parallelize([(3, "c"), (1, "a"), (2, "b")], 2).sortByKey().collect()
         [(1, 'a'), (2, 'b'), (3, 'c')]
@@ -277,8 +277,7 @@ class PairFunctions:
         n = numPartitions or self._default_partitions()
 
         def sort_partition(it):
-            return iter(sorted(check_pairs(it, "sortByKey"), key=lambda kv: keyfunc(kv[0]),
-                               reverse=not ascending))
+            return shuffle.sort_pairs(check_pairs(it, "sortByKey"), keyfunc, ascending)
         if n == 1:
             return self.coalesce(1).mapPartitions(sort_partition, True)
         size = self.count()
@@ -304,8 +303,7 @@ class PairFunctions:
         [[(2, 'b')], [(1, 'a'), (3, 'c')]]
         """
         return self.partitionBy(numPartitions, partitionFunc).mapPartitions(
-            lambda it: iter(sorted(it, key=lambda kv: keyfunc(kv[0]), reverse=not ascending)),
-            True)
+            lambda it: shuffle.sort_pairs(it, keyfunc, ascending), True)
 
     def sampleByKey(self, withReplacement: bool, fractions: Dict[Any, float],
                     seed: Optional[int] = None) -> "RDD":

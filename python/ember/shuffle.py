@@ -23,6 +23,7 @@ One key's combiner (e.g. one huge group) must still fit in memory.
 [('a', 4), ('b', 2)]
 """
 
+import heapq
 import os
 import pickle
 import shutil
@@ -212,11 +213,7 @@ class ExternalMerger:
 
     def _bucket_path(self, i: int) -> str:
         if self._dir is None:
-            base = self.spill_dir
-            if not base:
-                ctx = TaskContext.get()
-                base = (ctx.spill_dir if ctx is not None else "") or None
-            self._dir = tempfile.mkdtemp(prefix="ember-spill-%d-" % self.depth, dir=base)
+            self._dir = _private_dir(self.spill_dir, "ember-spill-%d-" % self.depth)
         return os.path.join(self._dir, "bucket-%02d" % i)
 
     def _spill(self) -> None:
@@ -281,6 +278,65 @@ class ExternalMerger:
         if self._dir is not None:
             shutil.rmtree(self._dir, ignore_errors=True)
             self._dir = None
+
+
+class ExternalSorter:
+    """Sorts records by a key, within a memory limit (``ember.python.worker.memory`` unless
+    given). Past the limit it sorts the records it holds and writes them to a run file; at the
+    end it merges the runs and what is left in memory (heapq.merge). Like ``sorted``, the order
+    is stable. Runs go to a private directory under ``spill_dir`` (default: the task's spill
+    dir), removed when the sorted records are exhausted or their iterator is closed.
+    """
+
+    def __init__(self, memory_limit_mb: Optional[float] = None, spill_dir: Optional[str] = None,
+                 measure: Callable[[], int] = used_memory):
+        self.meter = MemoryMeter(limit_bytes(memory_limit_mb), measure)
+        self.spill_dir = spill_dir
+        self.runs: List[str] = []
+
+    def sorted(self, records: Iterable[Any], key: Callable[[Any], Any],
+               reverse: bool = False) -> Iterator[Any]:
+        held: List[Any] = []
+        run_dir = None
+        try:
+            for chunk in self.meter.chunks(records):
+                held.extend(chunk)
+                chunk = None
+                if self.meter.over():
+                    held.sort(key=key, reverse=reverse)
+                    run_dir = run_dir or _private_dir(self.spill_dir, "ember-sort-")
+                    path = os.path.join(run_dir, "run-%04d" % len(self.runs))
+                    with open(path, "wb") as f:
+                        written = _write_spill(f, held)
+                    self.runs.append(path)
+                    metrics.disk_bytes_spilled += written
+                    held = []
+                    self.meter.freed()
+            held.sort(key=key, reverse=reverse)
+            if not self.runs:
+                yield from held
+                return
+            streams = [_read_spill(path) for path in self.runs] + [iter(held)]
+            held = []
+            yield from heapq.merge(*streams, key=key, reverse=reverse)
+        finally:
+            if run_dir is not None:
+                shutil.rmtree(run_dir, ignore_errors=True)
+
+
+def sort_pairs(pairs: Iterable[Pair], keyfunc: Callable[[Any], Any], ascending: bool = True,
+               memory_limit_mb: Optional[float] = None) -> Iterator[Pair]:
+    """A partition's (key, value) pairs sorted by ``keyfunc(key)``, spilling past the limit."""
+    return ExternalSorter(memory_limit_mb).sorted(pairs, key=lambda kv: keyfunc(kv[0]),
+                                                  reverse=not ascending)
+
+
+def _private_dir(base: Optional[str], prefix: str) -> str:
+    """A new directory under ``base``, else the task's spill dir, else the system temp dir."""
+    if not base:
+        ctx = TaskContext.get()
+        base = (ctx.spill_dir if ctx is not None else "") or None
+    return tempfile.mkdtemp(prefix=prefix, dir=base)
 
 
 def _write_spill(f: BinaryIO, items: List[Pair], max_bytes: int = 1 << 20) -> int:
