@@ -138,7 +138,18 @@ public final class ClusterBackend implements SchedulerBackend, RpcEndpoint {
 
     /** Turns on dynamic allocation (after the application registered). */
     void enableDynamicAllocation(EmberConf conf, int coresPerExecutor) {
-        allocation = new ExecutorAllocationManager(conf, scheduler, new ExecutorAllocationManager.Executors() {
+        ExecutorAllocationManager.Backlog backlog = new ExecutorAllocationManager.Backlog() {
+            @Override
+            public int demandedSlots() {
+                return scheduler.demandedSlots();
+            }
+
+            @Override
+            public boolean hasPendingTasks() {
+                return scheduler.hasPendingTasks();
+            }
+        };
+        allocation = new ExecutorAllocationManager(conf, backlog, new ExecutorAllocationManager.Executors() {
             @Override
             public List<ExecutorAllocationManager.Idle> idle(long now) {
                 return idleExecutors(now);

@@ -2,7 +2,6 @@ package io.ember.deploy;
 
 import io.ember.core.ConfigKeys;
 import io.ember.core.EmberConf;
-import io.ember.scheduler.TaskSchedulerImpl;
 import java.util.ArrayList;
 import java.util.List;
 import org.slf4j.Logger;
@@ -17,10 +16,19 @@ import org.slf4j.LoggerFactory;
  * never below the minimum; their shuffle outputs are lost with them and recomputed from
  * lineage when a later stage needs them.
  *
- * <p>Threading: {@link #tick} runs on the cluster backend's timer thread only.
+ * <p>Decisions only: {@link #tick} reads the backlog and the executors' idle times and tells
+ * the backend what to request and release. It runs on the cluster backend's timer thread only.
  */
 final class ExecutorAllocationManager {
     private static final Logger LOG = LoggerFactory.getLogger(ExecutorAllocationManager.class);
+
+    /** The task backlog, as the task scheduler sees it. */
+    interface Backlog {
+        /** Tasks waiting for a slot plus tasks running. */
+        int demandedSlots();
+
+        boolean hasPendingTasks();
+    }
 
     /** What the manager needs from the driver's cluster backend. */
     interface Executors {
@@ -36,7 +44,7 @@ final class ExecutorAllocationManager {
 
     record Idle(String executorId, long idleMs, boolean holdsCachedBlocks) {}
 
-    private final TaskSchedulerImpl scheduler;
+    private final Backlog scheduler;
     private final Executors executors;
     private final int coresPerExecutor;
     private final int min;
@@ -48,7 +56,7 @@ final class ExecutorAllocationManager {
     private int toAdd = 1;
     private long backlogSince;
 
-    ExecutorAllocationManager(EmberConf conf, TaskSchedulerImpl scheduler, Executors executors, int coresPerExecutor) {
+    ExecutorAllocationManager(EmberConf conf, Backlog scheduler, Executors executors, int coresPerExecutor) {
         this.scheduler = scheduler;
         this.executors = executors;
         this.coresPerExecutor = Math.max(1, coresPerExecutor);
