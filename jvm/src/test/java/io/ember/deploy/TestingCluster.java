@@ -8,17 +8,23 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A standalone cluster for tests: a master in this JVM (no secret) and worker daemons as
- * separate JVMs of the given cores and 512 MB, registered before the constructor returns.
+ * A standalone cluster for tests: a master in this JVM and worker daemons as separate JVMs of
+ * the given cores and 512 MB, registered before the constructor returns; {@code secret} null
+ * means no authentication.
  */
 final class TestingCluster implements AutoCloseable {
-    final Master master = Master.start("127.0.0.1", 0, null, 60_000);
+    final Master master;
     final List<Process> workers = new ArrayList<>();
 
     TestingCluster(Path workDir, int workers, int cores) throws InterruptedException {
+        this(workDir, workers, cores, null);
+    }
+
+    TestingCluster(Path workDir, int workers, int cores, String secret) throws InterruptedException {
+        master = Master.start("127.0.0.1", 0, secret, 60_000);
         for (int i = 0; i < workers; i++) {
             this.workers.add(LocalCluster.startWorker(master.url(), new File(workDir.toFile(), "worker-" + i), cores,
-                    512, null));
+                    512, secret));
         }
         assertTrue(master.awaitWorkers(workers, 60_000), "the workers did not register");
     }
