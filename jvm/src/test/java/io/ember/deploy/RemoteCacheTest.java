@@ -19,19 +19,24 @@ import org.junit.jupiter.api.Test;
  * executor that holds it, over the block transport, instead of computing it again.
  */
 class RemoteCacheTest {
+    /** One cached partition of 1,000 "executor id:pid" records; {@code computed} counts computations. */
+    private static JavaRDD<String> whereComputed(EmberContext ec, LongAccumulator computed, StorageLevel level) {
+        List<Integer> data = new ArrayList<>();
+        for (int i = 0; i < 1000; i++) {
+            data.add(i);
+        }
+        return ec.parallelize(data, 1).map(x -> {
+            computed.add(1);
+            return TaskContext.get().env().executorId() + ":" + ProcessHandle.current().pid();
+        }).persist(level);
+    }
+
     @Test
     void aCachedPartitionIsReadFromTheExecutorHoldingIt() throws Exception {
         try (EmberContext ec = new EmberContext(new EmberConf(false).setMaster("local-cluster[2,1,512]")
                 .setAppName("remote-cache").set("ember.locality.wait", "0"))) {
             LongAccumulator computed = ec.longAccumulator("computed");
-            List<Integer> data = new ArrayList<>();
-            for (int i = 0; i < 1000; i++) {
-                data.add(i);
-            }
-            JavaRDD<String> cached = ec.parallelize(data, 1).map(x -> {
-                computed.add(1);
-                return TaskContext.get().env().executorId() + ":" + x;
-            }).cache();
+            JavaRDD<String> cached = whereComputed(ec, computed, StorageLevel.MEMORY_ONLY);
             String holder = cached.first().split(":")[0];
             assertEquals(1000L, cached.count());
             assertEquals(1000L, computed.value(), "computed once, then read from the cache");
@@ -66,14 +71,7 @@ class RemoteCacheTest {
         try (EmberContext ec = new EmberContext(new EmberConf(false).setMaster("local-cluster[2,1,512]")
                 .setAppName("replicated-cache").set("ember.executor.heartbeatInterval", "300ms"))) {
             LongAccumulator computed = ec.longAccumulator("computed");
-            List<Integer> data = new ArrayList<>();
-            for (int i = 0; i < 1000; i++) {
-                data.add(i);
-            }
-            JavaRDD<String> cached = ec.parallelize(data, 1).map(x -> {
-                computed.add(1);
-                return TaskContext.get().env().executorId() + ":" + ProcessHandle.current().pid();
-            }).persist(StorageLevel.MEMORY_ONLY_2);
+            JavaRDD<String> cached = whereComputed(ec, computed, StorageLevel.MEMORY_ONLY_2);
             String[] holder = cached.first().split(":");
             assertEquals(1000L, computed.value());
             Thread.sleep(1500); // the replica's holder reports it with its next heartbeat
