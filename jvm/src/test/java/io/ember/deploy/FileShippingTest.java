@@ -9,6 +9,7 @@ import io.ember.api.EmberContext;
 import io.ember.api.EmberFiles;
 import io.ember.core.EmberConf;
 import io.ember.core.EmberException;
+import io.ember.core.Tuple2;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
@@ -37,6 +38,8 @@ class FileShippingTest {
         Path dir = Files.createDirectories(tmp.resolve("conf.d"));
         Files.writeString(dir.resolve("a.conf"), "nested");
         Path jar = compileJar("shipped.Greeter", "package shipped; public class Greeter { "
+                + "private final int n; public Greeter(int n) { this.n = n; } "
+                + "public String toString() { return \"greeter \" + n; } "
                 + "public static String greet(String who) { return \"hello \" + who; } }");
         try (EmberContext ec = new EmberContext(new EmberConf(false).setMaster("local-cluster[2,1,512]")
                 .setAppName("file-shipping"))) {
@@ -59,6 +62,15 @@ class FileShippingTest {
             }
             assertEquals(2, paths.size(), "each executor has its own copy: " + paths);
             assertEquals(Path.of(ec.filesDir(), "lookup.txt").toString(), EmberFiles.get("lookup.txt"));
+
+            // objects of a class only the shipped jar holds cross a shuffle (Kryo on the executors)
+            List<String> shuffled = ec.parallelize(List.of(1, 2, 3, 4), 2).mapToPair(x -> new Tuple2<>(x % 2,
+                    Class.forName("shipped.Greeter", true, Thread.currentThread().getContextClassLoader())
+                            .getConstructor(int.class).newInstance(x))).groupByKey(2)
+                    .map(t -> t._1() + "=" + t._2().toString()).collect();
+            assertEquals(2, shuffled.size(), shuffled.toString());
+            assertTrue(shuffled.contains("0=[greeter 2, greeter 4]") || shuffled.contains("0=[greeter 4, greeter 2]"),
+                    shuffled.toString());
 
             // added while executors run: fetched before the next task
             Path later = Files.writeString(tmp.resolve("later.txt"), "added-later");
