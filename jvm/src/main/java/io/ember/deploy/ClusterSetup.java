@@ -85,10 +85,12 @@ public final class ClusterSetup {
             String appId = client.register(description(effective, conf, host, rpc.address().getPort()),
                     Duration.ofMillis(conf.getMillis(ConfigKeys.NETWORK_TIMEOUT)));
             backend.setApplication(appId, client);
+            int expected = master.workers(); // local-cluster: one executor per worker, unless dynamic
             if (Boolean.parseBoolean(conf.get(ConfigKeys.DYN_ENABLED))) {
                 backend.enableDynamicAllocation(conf, coresPerExecutor(effective));
+                expected = Math.min(expected, ExecutorAllocationManager.initialExecutors(conf));
             }
-            if (cluster != null && !backend.awaitExecutors(master.workers(), LOCAL_CLUSTER_WAIT_MS)) {
+            if (cluster != null && !backend.awaitExecutors(expected, LOCAL_CLUSTER_WAIT_MS)) {
                 if (backend.failure() != null) {
                     throw new EmberException(backend.failure());
                 }
