@@ -269,11 +269,15 @@ class SparkContext(DataSources):
         return self._conf.copy()
 
     def setLogLevel(self, logLevel: str) -> None:
-        """Accepted for compatibility: the engine logs at WARN (set before start with
-        -Dorg.slf4j.simpleLogger.defaultLogLevel); the level cannot change at runtime."""
+        """Changes the engine's log level now: ALL, TRACE, DEBUG, INFO, WARN (the default),
+        ERROR, FATAL or OFF.
+
+        >>> sc.setLogLevel("ERROR"); sc.setLogLevel("WARN")
+        """
         valid = {"ALL", "DEBUG", "ERROR", "FATAL", "INFO", "OFF", "TRACE", "WARN"}
         if logLevel.upper() not in valid:
             raise ValueError("log level must be one of %s" % ", ".join(sorted(valid)))
+        self._jsc.setLogLevel(logLevel)
 
     def statusTracker(self) -> StatusTracker:
         """Progress of recent jobs and stages.

@@ -43,6 +43,7 @@ import io.ember.storage.BlockId;
 import io.ember.storage.BlockManager;
 import io.ember.storage.DiskBlockManager;
 import io.ember.storage.MemoryManager;
+import io.ember.util.logging.EmberLogging;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -514,6 +515,14 @@ public final class EmberContext implements RDDContext, AutoCloseable {
     }
 
     // ---- info and lifecycle ----
+
+    /**
+     * Changes the level of the engine's logging in this JVM now: ALL, TRACE, DEBUG, INFO, WARN,
+     * ERROR, FATAL or OFF (start-up default: WARN, or the ember.log.level system property).
+     */
+    public void setLogLevel(String level) {
+        EmberLogging.setLevel(level);
+    }
 
     @Override
     public int newRddId() {

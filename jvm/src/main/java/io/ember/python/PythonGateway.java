@@ -17,8 +17,6 @@ public final class PythonGateway {
     private PythonGateway() {}
 
     public static void main(String[] args) throws Exception {
-        System.setProperty("org.slf4j.simpleLogger.defaultLogLevel",
-                System.getProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn"));
         java.util.logging.Logger.getLogger("py4j").setLevel(java.util.logging.Level.WARNING);
         byte[] token = new byte[32];
         new SecureRandom().nextBytes(token);
