@@ -3,6 +3,8 @@ package io.ember.api;
 import io.ember.core.HashPartitioner;
 import io.ember.core.Partitioner;
 import io.ember.core.Tuple2;
+import io.ember.core.Tuple3;
+import io.ember.core.Tuple4;
 import io.ember.core.function.FlatMapFunction;
 import io.ember.core.function.Function;
 import io.ember.core.function.Function2;
@@ -237,6 +239,58 @@ public final class JavaPairRDD<K, V> extends JavaRDDLike<Tuple2<K, V>, JavaPairR
     public <W> JavaPairRDD<K, Tuple2<Iterable<V>, Iterable<W>>> cogroup(JavaPairRDD<K, W> other,
                                                                       Partitioner partitioner) {
         return cogroupWith(pairs().cogroup(other.rdd(), partitioner));
+    }
+
+    /** For each key, all values of this RDD and of {@code other1} and {@code other2}. */
+    public <W1, W2> JavaPairRDD<K, Tuple3<Iterable<V>, Iterable<W1>, Iterable<W2>>> cogroup(
+            JavaPairRDD<K, W1> other1, JavaPairRDD<K, W2> other2) {
+        return cogroup3(pairs().cogroup(List.of(other1.rdd(), other2.rdd())));
+    }
+
+    /** The three-way cogroup into {@code numPartitions} hash partitions. */
+    public <W1, W2> JavaPairRDD<K, Tuple3<Iterable<V>, Iterable<W1>, Iterable<W2>>> cogroup(
+            JavaPairRDD<K, W1> other1, JavaPairRDD<K, W2> other2, int numPartitions) {
+        return cogroup3(pairs().cogroup(List.of(other1.rdd(), other2.rdd()), new HashPartitioner(numPartitions)));
+    }
+
+    /** For each key, all values of this RDD and of the three others. */
+    public <W1, W2, W3> JavaPairRDD<K, Tuple4<Iterable<V>, Iterable<W1>, Iterable<W2>, Iterable<W3>>> cogroup(
+            JavaPairRDD<K, W1> other1, JavaPairRDD<K, W2> other2, JavaPairRDD<K, W3> other3) {
+        return cogroup4(pairs().cogroup(List.of(other1.rdd(), other2.rdd(), other3.rdd())));
+    }
+
+    /** The four-way cogroup into {@code numPartitions} hash partitions. */
+    public <W1, W2, W3> JavaPairRDD<K, Tuple4<Iterable<V>, Iterable<W1>, Iterable<W2>, Iterable<W3>>> cogroup(
+            JavaPairRDD<K, W1> other1, JavaPairRDD<K, W2> other2, JavaPairRDD<K, W3> other3, int numPartitions) {
+        return cogroup4(pairs().cogroup(List.of(other1.rdd(), other2.rdd(), other3.rdd()),
+                new HashPartitioner(numPartitions)));
+    }
+
+    /** Spark's name for cogroup. */
+    public <W> JavaPairRDD<K, Tuple2<Iterable<V>, Iterable<W>>> groupWith(JavaPairRDD<K, W> other) {
+        return cogroup(other);
+    }
+
+    /** Spark's name for the three-way cogroup. */
+    public <W1, W2> JavaPairRDD<K, Tuple3<Iterable<V>, Iterable<W1>, Iterable<W2>>> groupWith(
+            JavaPairRDD<K, W1> other1, JavaPairRDD<K, W2> other2) {
+        return cogroup(other1, other2);
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private static <K, A, B, C> JavaPairRDD<K, Tuple3<Iterable<A>, Iterable<B>, Iterable<C>>> cogroup3(
+            RDD<Tuple2<K, List<List<Object>>>> grouped) {
+        return new JavaPairRDD<>(new PairRDDFunctions<>(grouped).mapValues(
+                l -> new Tuple3<>((Iterable<A>) (List) l.get(0), (Iterable<B>) (List) l.get(1),
+                        (Iterable<C>) (List) l.get(2))));
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private static <K, A, B, C, D> JavaPairRDD<K, Tuple4<Iterable<A>, Iterable<B>, Iterable<C>, Iterable<D>>> cogroup4(
+            RDD<Tuple2<K, List<List<Object>>>> grouped) {
+        return new JavaPairRDD<>(new PairRDDFunctions<>(grouped).mapValues(
+                l -> new Tuple4<>((Iterable<A>) (List) l.get(0), (Iterable<B>) (List) l.get(1),
+                        (Iterable<C>) (List) l.get(2), (Iterable<D>) (List) l.get(3))));
     }
 
     @SuppressWarnings({"unchecked", "rawtypes"})

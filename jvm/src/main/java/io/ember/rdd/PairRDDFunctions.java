@@ -200,7 +200,12 @@ public final class PairRDDFunctions<K, V> {
         return cogroup(other, defaultPartitioner());
     }
 
-    /** Groups by key over this and two other RDDs. */
+    /** Groups by key over this and the other RDDs, hash-partitioned as this one's shuffles are. */
+    public RDD<Tuple2<K, List<List<Object>>>> cogroup(List<RDD<? extends Tuple2<K, ?>>> others) {
+        return cogroup(others, defaultPartitioner());
+    }
+
+    /** Groups by key over this and the other RDDs: per key, one list of values per RDD, in order. */
     @SuppressWarnings({"unchecked", "rawtypes"})
     public RDD<Tuple2<K, List<List<Object>>>> cogroup(List<RDD<? extends Tuple2<K, ?>>> others, Partitioner partitioner) {
         List<RDD<? extends Tuple2<K, ?>>> all = new ArrayList<>();

@@ -9,6 +9,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.ember.core.HashPartitioner;
 import io.ember.core.Partitioner;
 import io.ember.core.Tuple2;
+import io.ember.core.Tuple3;
+import io.ember.core.Tuple4;
 import io.ember.core.function.SerializableComparator;
 import io.ember.storage.StorageLevel;
 import java.util.ArrayList;
@@ -298,6 +300,37 @@ class JavaPairRDDTest {
         assertSameElements(full, pairs().fullOuterJoin(other()).collect());
         assertSameElements(full, pairs().fullOuterJoin(other(), 4).collect());
         assertSameElements(full, pairs().fullOuterJoin(other(), new HashPartitioner(2)).collect());
+    }
+
+    @Test
+    void threeAndFourWayCogroupMatchPlainJava() {
+        Map<Integer, List<Integer>> l = grouped(PAIRS);
+        Map<Integer, List<String>> r = grouped(OTHER);
+        HashSet<Integer> keys = new HashSet<>(l.keySet());
+        keys.addAll(r.keySet());
+        for (JavaPairRDD<Integer, Tuple3<Iterable<Integer>, Iterable<String>, Iterable<Integer>>> cg : List.of(
+                pairs().cogroup(other(), pairs()), pairs().cogroup(other(), pairs(), 3), pairs().groupWith(other(), pairs()))) {
+            Map<Integer, Tuple3<Iterable<Integer>, Iterable<String>, Iterable<Integer>>> actual = asMap(cg.collect());
+            assertEquals(keys, actual.keySet());
+            for (int k : keys) {
+                assertSameElements(l.getOrDefault(k, List.of()), list(actual.get(k)._1()));
+                assertSameElements(r.getOrDefault(k, List.of()), list(actual.get(k)._2()));
+                assertSameElements(l.getOrDefault(k, List.of()), list(actual.get(k)._3()));
+            }
+        }
+        Map<Integer, Tuple4<Iterable<Integer>, Iterable<String>, Iterable<String>, Iterable<Integer>>> four =
+                asMap(pairs().cogroup(other(), other(), pairs(), 2).collect());
+        assertEquals(keys, four.keySet());
+        for (int k : keys) {
+            assertSameElements(r.getOrDefault(k, List.of()), list(four.get(k)._3()));
+            assertSameElements(l.getOrDefault(k, List.of()), list(four.get(k)._4()));
+        }
+    }
+
+    private static <T> List<T> list(Iterable<T> values) {
+        List<T> out = new ArrayList<>();
+        values.forEach(out::add);
+        return out;
     }
 
     @Test
