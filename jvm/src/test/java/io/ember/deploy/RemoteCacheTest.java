@@ -2,6 +2,7 @@ package io.ember.deploy;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.ember.api.EmberContext;
 import io.ember.api.JavaRDD;
@@ -9,16 +10,22 @@ import io.ember.core.EmberConf;
 import io.ember.core.LongAccumulator;
 import io.ember.rdd.TaskContext;
 import io.ember.storage.StorageLevel;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A task that runs on an executor without the cached partition it needs reads it from the
  * executor that holds it, over the block transport, instead of computing it again.
  */
 class RemoteCacheTest {
+    @TempDir
+    Path tmp;
+
     /** One cached partition of 1,000 "executor id:pid" records; {@code computed} counts computations. */
     private static JavaRDD<String> whereComputed(EmberContext ec, LongAccumulator computed, StorageLevel level) {
         List<Integer> data = new ArrayList<>();
@@ -42,14 +49,20 @@ class RemoteCacheTest {
             assertEquals(1000L, computed.value(), "computed once, then read from the cache");
 
             // keep the holder's only core busy, so the next task must run on the other executor
+            String busyMarker = tmp.resolve("holder-busy").toString();
             CompletableFuture<List<Integer>> busy = CompletableFuture.supplyAsync(() ->
                     ec.parallelize(List.of(1, 2), 2).map(x -> {
                         if (TaskContext.get().env().executorId().equals(holder)) {
+                            Files.writeString(Path.of(busyMarker), "busy");
                             Thread.sleep(4000);
                         }
                         return x;
                     }).collect());
-            Thread.sleep(1000);
+            long deadline = System.currentTimeMillis() + 30_000;
+            while (!Files.exists(Path.of(busyMarker))) {
+                assertTrue(System.currentTimeMillis() < deadline, "the holder never got the busy task");
+                Thread.sleep(20);
+            }
             List<String> readers = cached.mapPartitions(it -> {
                 long n = 0;
                 while (it.hasNext()) {
