@@ -2,7 +2,6 @@ package io.ember.api;
 
 import io.ember.core.Accumulator;
 import io.ember.core.CollectionAccumulator;
-import io.ember.core.ConfigKey;
 import io.ember.core.ConfigKeys;
 import io.ember.core.DoubleAccumulator;
 import io.ember.core.EmberConf;
@@ -111,9 +110,9 @@ public final class EmberContext implements RDDContext, AutoCloseable {
             LOG.warn("Unknown configuration key {} (ignored); see the README for the documented keys", key);
         }
         MasterUrl master = MasterUrl.parse(this.conf.get(ConfigKeys.MASTER));
-        String localDirs = this.conf.get(ConfigKeys.LOCAL_DIRS);
+        List<String> localDirs = this.conf.getList(ConfigKeys.LOCAL_DIRS);
         this.dirs = new DiskBlockManager(localDirs.isEmpty() ? List.of(System.getProperty("java.io.tmpdir"))
-                : Arrays.asList(localDirs.split(",")));
+                : localDirs);
         long heap = Runtime.getRuntime().maxMemory();
         long usable = heap - Math.min(300L << 20, heap / 4);
         MemoryManager memory = new MemoryManager((long) (usable * this.conf.getDouble(ConfigKeys.MEMORY_FRACTION)),
@@ -164,22 +163,12 @@ public final class EmberContext implements RDDContext, AutoCloseable {
         bus.start();
         backend.start();
         dagScheduler.start();
-        for (String jar : list(ConfigKeys.JARS)) {
+        for (String jar : this.conf.getList(ConfigKeys.JARS)) {
             addJar(jar);
         }
-        for (String file : list(ConfigKeys.FILES)) {
+        for (String file : this.conf.getList(ConfigKeys.FILES)) {
             addFile(file, true);
         }
-    }
-
-    private List<String> list(ConfigKey key) {
-        List<String> out = new ArrayList<>();
-        for (String s : conf.get(key).split(",")) {
-            if (!s.isBlank()) {
-                out.add(s.trim());
-            }
-        }
-        return out;
     }
 
     public EmberContext(String master, String appName) {

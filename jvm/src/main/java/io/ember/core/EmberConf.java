@@ -92,6 +92,25 @@ public final class EmberConf implements Serializable {
         }
     }
 
+    public boolean getBoolean(ConfigKey key) {
+        String v = get(key).trim();
+        if (!v.equalsIgnoreCase("true") && !v.equalsIgnoreCase("false")) {
+            throw new IllegalArgumentException(key.name() + " must be true or false, got '" + v + "'");
+        }
+        return Boolean.parseBoolean(v);
+    }
+
+    /** A comma-separated value as its non-blank, trimmed entries. */
+    public List<String> getList(ConfigKey key) {
+        List<String> out = new ArrayList<>();
+        for (String s : get(key).split(",")) {
+            if (!s.isBlank()) {
+                out.add(s.trim());
+            }
+        }
+        return out;
+    }
+
     public double getDouble(ConfigKey key) {
         String v = get(key);
         try {

@@ -244,9 +244,9 @@ public final class ClusterBackend implements SchedulerBackend, RpcEndpoint {
         } else if (message instanceof GetBroadcast b) {
             return broadcasts.fetch(b.broadcastId());
         } else if (message instanceof GetPeers p) {
-            return peers(p.askingExecutor());
+            return addresses(p.askingExecutor(), null);
         } else if (message instanceof GetBlockLocations g) {
-            return blockLocations(g.block(), g.askingExecutor());
+            return addresses(g.askingExecutor(), g.block());
         } else if (message instanceof GetFiles) {
             return files.list();
         } else if (message instanceof RetrieveConf) {
@@ -462,23 +462,12 @@ public final class ClusterBackend implements SchedulerBackend, RpcEndpoint {
         return ids;
     }
 
-    /** "host:port" of the executors other than {@code except}. */
-    private synchronized List<String> peers(String except) {
-        List<String> out = new ArrayList<>();
+    /** Block server addresses of the executors other than {@code except} (holding {@code block}, unless null). */
+    private synchronized List<InetSocketAddress> addresses(String except, BlockId.RddBlock block) {
+        List<InetSocketAddress> out = new ArrayList<>();
         for (RegisteredExecutor e : executors.values()) {
-            if (!e.id.equals(except)) {
-                out.add(e.host + ":" + e.port);
-            }
-        }
-        return out;
-    }
-
-    /** "host:port" of the executors other than {@code except} that reported holding the block. */
-    private synchronized List<String> blockLocations(BlockId.RddBlock block, String except) {
-        List<String> out = new ArrayList<>();
-        for (RegisteredExecutor e : executors.values()) {
-            if (!e.id.equals(except) && e.blocks.contains(block)) {
-                out.add(e.host + ":" + e.port);
+            if (!e.id.equals(except) && (block == null || e.blocks.contains(block))) {
+                out.add(InetSocketAddress.createUnresolved(e.host, e.port));
             }
         }
         return out;

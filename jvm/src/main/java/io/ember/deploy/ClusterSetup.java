@@ -86,7 +86,7 @@ public final class ClusterSetup {
                     Duration.ofMillis(conf.getMillis(ConfigKeys.NETWORK_TIMEOUT)));
             backend.setApplication(appId, client);
             int expected = master.workers(); // local-cluster: one executor per worker, unless dynamic
-            if (Boolean.parseBoolean(conf.get(ConfigKeys.DYN_ENABLED))) {
+            if (conf.getBoolean(ConfigKeys.DYN_ENABLED)) {
                 backend.enableDynamicAllocation(conf, coresPerExecutor(effective));
                 expected = Math.min(expected, ExecutorAllocationManager.initialExecutors(conf));
             }
@@ -125,7 +125,7 @@ public final class ClusterSetup {
             // the application's classes, when workers share this machine; absolute, as executors run in their work dirs
             extra = LocalCluster.absoluteClassPath();
         }
-        boolean dynamic = Boolean.parseBoolean(conf.get(ConfigKeys.DYN_ENABLED));
+        boolean dynamic = conf.getBoolean(ConfigKeys.DYN_ENABLED);
         return new ApplicationDescription(conf.get(ConfigKeys.APP_NAME), coresPerExecutor(effective),
                 (int) Math.max(1, memory >> 20), max.isEmpty() ? 0 : Integer.parseInt(max), host, port, extra,
                 conf.getInt(ConfigKeys.MAX_EXECUTOR_RETRIES),
@@ -138,7 +138,7 @@ public final class ClusterSetup {
         if (!cores.isEmpty()) {
             return Integer.parseInt(cores);
         }
-        return Boolean.parseBoolean(conf.get(ConfigKeys.DYN_ENABLED)) ? 1 : 0;
+        return conf.getBoolean(ConfigKeys.DYN_ENABLED) ? 1 : 0;
     }
 
     /**
@@ -147,7 +147,7 @@ public final class ClusterSetup {
      */
     static String secret(EmberConf conf) {
         String env = System.getenv().getOrDefault("EMBER_AUTH_SECRET", "");
-        if (!Boolean.parseBoolean(conf.get(ConfigKeys.AUTHENTICATE)) && env.isEmpty()) {
+        if (!conf.getBoolean(ConfigKeys.AUTHENTICATE) && env.isEmpty()) {
             return null;
         }
         String s = conf.get(ConfigKeys.AUTH_SECRET);

@@ -97,18 +97,18 @@ final class ExecutorAllocationManager {
             backlogSince = 0;
             toAdd = 1;
         }
-        newTarget = Math.min(newTarget, Math.max(needed, min));
+        newTarget = Math.min(newTarget, needed); // needed is at least min
         List<String> release = new ArrayList<>();
         List<Idle> all = executors.idle(now);
         int keep = all.size();
         for (Idle e : all) {
             long limit = e.holdsCachedBlocks() ? cachedIdleMs : idleMs;
-            if (e.idleMs() > 0 && e.idleMs() >= limit && keep > Math.max(min, needed)) {
+            if (e.idleMs() > 0 && e.idleMs() >= limit && keep > needed) {
                 release.add(e.executorId());
                 keep--;
             }
         }
-        newTarget = Math.max(Math.min(newTarget, Math.max(keep, needed)), min);
+        newTarget = Math.max(newTarget, min); // at most needed, so never above the executors kept
         if (newTarget != target) {
             LOG.info("Dynamic allocation: {} executors wanted (was {}; {} task slots demanded)", newTarget, target,
                     demanded);
@@ -118,10 +118,6 @@ final class ExecutorAllocationManager {
         if (!release.isEmpty()) {
             executors.release(release, "idle for over " + idleMs / 1000 + " s (dynamic allocation)");
         }
-    }
-
-    int target() {
-        return target;
     }
 
     private static int ceilDiv(int a, int b) {

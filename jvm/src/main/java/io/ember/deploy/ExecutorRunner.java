@@ -8,8 +8,10 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
@@ -45,8 +47,12 @@ final class ExecutorRunner {
     /** The command line; the classpath is the worker's engine classpath plus the application's extra entries. */
     List<String> command() {
         String java = System.getProperty("java.home") + File.separator + "bin" + File.separator + "java";
-        String cp = launch.extraClassPath() == null || launch.extraClassPath().isEmpty() ? classPath
-                : classPath + File.pathSeparator + launch.extraClassPath();
+        // each entry once: with local-cluster the extra entries are the worker's own classpath
+        Set<String> entries = new LinkedHashSet<>(List.of(classPath.split(File.pathSeparator)));
+        if (launch.extraClassPath() != null && !launch.extraClassPath().isEmpty()) {
+            entries.addAll(List.of(launch.extraClassPath().split(File.pathSeparator)));
+        }
+        String cp = String.join(File.pathSeparator, entries);
         // The throughput collector, as for drivers: G1's concurrent work costs batch tasks dearly on few cores.
         List<String> cmd = new ArrayList<>(List.of(java, "-Xmx" + launch.memoryMb() + "m", "-XX:+UseParallelGC",
                 "-cp", cp, MAIN_CLASS,

@@ -66,23 +66,24 @@ public final class FileServer implements FileSource, AutoCloseable {
         if (source.isDirectory() && !recursive) {
             throw new EmberException(path + " is a directory; add it with recursive=true");
         }
-        if (!isNew(source.getName(), source, FileKind.FILE)) {
+        if (!isNew(source.getName(), source)) {
             return;
         }
         Path base = source.getParentFile().toPath();
+        Map<String, File> copies = new LinkedHashMap<>();
         try (Stream<Path> files = Files.walk(source.toPath())) {
             for (Path p : (Iterable<Path>) files::iterator) {
                 if (Files.isRegularFile(p)) {
-                    String name = base.relativize(p).toString().replace(File.separatorChar, '/');
                     Path copy = root.toPath().resolve(base.relativize(p));
                     Files.createDirectories(copy.getParent());
                     Files.copy(p, copy, StandardCopyOption.REPLACE_EXISTING);
-                    entries.put(name, new Entry(copy.toFile(), FileKind.FILE, version));
+                    copies.put(base.relativize(p).toString().replace(File.separatorChar, '/'), copy.toFile());
                 }
             }
         } catch (IOException | UncheckedIOException e) {
             throw new EmberException("Cannot add " + path + ": " + e.getMessage(), e);
         }
+        add(source.getName(), source, FileKind.FILE, copies);
     }
 
     /** Ships a jar, which executors put on their task class loader. */
@@ -91,16 +92,16 @@ public final class FileServer implements FileSource, AutoCloseable {
         if (!jar.isFile() || !jar.getName().endsWith(".jar")) {
             throw new EmberException("Not a jar file: " + path);
         }
-        if (isNew(jar.getName(), jar, FileKind.JAR)) {
-            entries.put(jar.getName(), new Entry(jar, FileKind.JAR, version));
+        if (isNew(jar.getName(), jar)) {
+            add(jar.getName(), jar, FileKind.JAR, Map.of(jar.getName(), jar));
         }
     }
 
     /** Ships an archive, which executors unpack into a directory named {@code name}. */
     public synchronized void addArchive(String path, String name) {
         File archive = existing(path, "Archive");
-        if (isNew(name, archive, FileKind.ARCHIVE)) {
-            entries.put(name, new Entry(archive, FileKind.ARCHIVE, version));
+        if (isNew(name, archive)) {
+            add(name, archive, FileKind.ARCHIVE, Map.of(name, archive));
         }
     }
 
@@ -168,15 +169,10 @@ public final class FileServer implements FileSource, AutoCloseable {
         return f;
     }
 
-    /**
-     * True (and the name taken, the version raised) when nothing was added under {@code name};
-     * false when {@code source} already was; throws when a different file was.
-     */
-    private boolean isNew(String name, File source, FileKind kind) {
+    /** True when nothing was added under {@code name}; false when {@code source} was; throws when another file was. */
+    private boolean isNew(String name, File source) {
         Added a = added.get(name);
         if (a == null) {
-            added.put(name, new Added(source, kind));
-            version++;
             return true;
         }
         if (a.source.equals(source)) {
@@ -184,5 +180,12 @@ public final class FileServer implements FileSource, AutoCloseable {
         }
         throw new EmberException("Cannot add " + source + ": a different file named " + name + " was already added ("
                 + a.source + ")");
+    }
+
+    /** Records what was added under {@code name} and serves {@code served} (block name to file) at a new version. */
+    private void add(String name, File source, FileKind kind, Map<String, File> served) {
+        version++;
+        added.put(name, new Added(source, kind));
+        served.forEach((block, file) -> entries.put(block, new Entry(file, kind, version)));
     }
 }

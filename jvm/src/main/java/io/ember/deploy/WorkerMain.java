@@ -1,5 +1,6 @@
 package io.ember.deploy;
 
+import io.ember.util.ParentPipe;
 import java.io.File;
 import java.lang.management.ManagementFactory;
 import java.util.Set;
@@ -45,13 +46,7 @@ public final class WorkerMain {
         System.out.println("Ember worker " + worker.id() + " registered with " + url);
         System.out.flush();
         if (System.getenv(EXIT_WITH_STDIN) != null) {
-            try {
-                while (System.in.read() >= 0) {
-                    // nothing is sent; read until the parent's end of the pipe closes
-                }
-            } catch (java.io.IOException e) {
-                // the pipe broke: the parent is gone too
-            }
+            ParentPipe.awaitClose();
             System.exit(0);
         }
         Thread.currentThread().join();

@@ -1,6 +1,7 @@
 package io.ember.executor;
 
 import io.ember.rpc.RpcEnv;
+import io.ember.util.ParentPipe;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -63,13 +64,7 @@ public final class ExecutorMain {
      */
     private static void watchWorker(RemoteExecutor executor, String id) {
         Thread t = new Thread(() -> {
-            try {
-                while (System.in.read() >= 0) {
-                    // the worker sends nothing
-                }
-            } catch (java.io.IOException e) {
-                // a broken pipe means the same
-            }
+            ParentPipe.awaitClose();
             LOG.error("Executor {} lost its worker (standard input closed); exiting", id);
             executor.end(1);
         }, "ember-worker-watch");

@@ -23,8 +23,8 @@ import java.util.Map;
  * executor -> driver  GetMapOutputStatuses              reply: MapOutputStatuses
  * executor -> driver  GetBroadcast                      reply: the value (an error once destroyed)
  * executor -> driver  GetFiles                          reply: FileList (then fetches each as a block)
- * executor -> driver  GetBlockLocations                 reply: "host:port" of executors holding the block
- * executor -> driver  GetPeers                          reply: "host:port" of the other executors
+ * executor -> driver  GetBlockLocations                 reply: block server addresses of executors holding the block
+ * executor -> driver  GetPeers                          reply: block server addresses of the other executors
  * executor -> executor CopyBlock                        reply: true once the copy is stored (replicated levels)
  * driver -> executor  LaunchTask, KillTask, RemoveRdd, RemoveBroadcast, RemoveShuffle, StopExecutor (send)
  * </pre>

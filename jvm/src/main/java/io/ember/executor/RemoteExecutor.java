@@ -140,23 +140,22 @@ public final class RemoteExecutor implements RpcEndpoint, ExecutorBackend, AutoC
      * Has {@code copies} other executors (chosen at random) fetch and store a block this one
      * just cached at a replicated level; returns once they have (or failed, which is logged).
      */
-    private void replicate(BlockId id, byte[] serializedValues, StorageLevel level, int copies) {
+    private void replicate(BlockId id, StorageLevel level, int copies) {
         if (!(id instanceof BlockId.RddBlock block)) {
             return;
         }
-        List<String> peers = new ArrayList<>(driver.<List<String>>ask(new GetPeers(executorId), timeout));
+        List<InetSocketAddress> peers = new ArrayList<>(driver.<List<InetSocketAddress>>ask(new GetPeers(executorId),
+                timeout));
         Collections.shuffle(peers);
         if (peers.size() < copies) {
             LOG.warn("Block {} asks for {} replicas but only {} other executors exist", block.name(),
                     level.replication(), peers.size());
         }
         InetSocketAddress self = rpc.address();
-        for (String peer : peers.subList(0, Math.min(copies, peers.size()))) {
-            int colon = peer.lastIndexOf(':');
+        for (InetSocketAddress peer : peers.subList(0, Math.min(copies, peers.size()))) {
             try {
-                rpc.ref(peer.substring(0, colon), Integer.parseInt(peer.substring(colon + 1)),
-                        ExecutorMessages.EXECUTOR_ENDPOINT).ask(new CopyBlock(block, level, self.getHostString(),
-                        self.getPort()), timeout);
+                rpc.ref(peer.getHostString(), peer.getPort(), ExecutorMessages.EXECUTOR_ENDPOINT)
+                        .ask(new CopyBlock(block, level, self.getHostString(), self.getPort()), timeout);
             } catch (RuntimeException e) {
                 LOG.warn("Cannot replicate block {} to {}: {}", block.name(), peer, e.getMessage());
             }
@@ -168,12 +167,10 @@ public final class RemoteExecutor implements RpcEndpoint, ExecutorBackend, AutoC
         if (!(id instanceof BlockId.RddBlock block)) {
             return Optional.empty();
         }
-        List<String> holders = driver.ask(new GetBlockLocations(block, executorId), timeout);
-        for (String holder : holders) {
-            int colon = holder.lastIndexOf(':');
+        List<InetSocketAddress> holders = driver.ask(new GetBlockLocations(block, executorId), timeout);
+        for (InetSocketAddress holder : holders) {
             try {
-                return Optional.of(rpc.fetchBlock(holder.substring(0, colon), Integer.parseInt(holder.substring(colon + 1)),
-                        block.name(), timeout));
+                return Optional.of(rpc.fetchBlock(holder.getHostString(), holder.getPort(), block.name(), timeout));
             } catch (RuntimeException e) {
                 LOG.warn("Cannot read cached block {} from {}: {}", block.name(), holder, e.getMessage());
             }

@@ -1,7 +1,6 @@
 package io.ember.python;
 
-import java.io.IOException;
-import java.io.InputStream;
+import io.ember.util.ParentPipe;
 import java.net.InetAddress;
 import java.security.SecureRandom;
 import java.util.HexFormat;
@@ -30,23 +29,12 @@ public final class PythonGateway {
         server.start(true);
         System.out.println("EMBER_GATEWAY " + server.getListeningPort() + " " + secret);
         System.out.flush();
-        waitForEof(System.in);
+        ParentPipe.awaitClose();
         try {
             bridge.stop();
         } finally {
             server.shutdown();
             System.exit(0);
-        }
-    }
-
-    private static void waitForEof(InputStream in) {
-        byte[] buf = new byte[256];
-        try {
-            while (in.read(buf) >= 0) {
-                // the driver never writes; anything read is ignored
-            }
-        } catch (IOException ignored) {
-            // a broken pipe means the driver is gone, same as EOF
         }
     }
 }

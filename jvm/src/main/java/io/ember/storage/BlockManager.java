@@ -56,9 +56,9 @@ public final class BlockManager {
         return serializer;
     }
 
-    /** Where copies of blocks stored with a replicated level go: other executors. */
+    /** Where copies of blocks stored with a replicated level go: other executors, which pull them. */
     public interface Replicas {
-        void replicate(BlockId id, byte[] serializedValues, StorageLevel level, int copies);
+        void replicate(BlockId id, StorageLevel level, int copies);
     }
 
     public void setRemoteBlocks(RemoteBlocks remote) {
@@ -100,7 +100,7 @@ public final class BlockManager {
             }
             return;
         }
-        serializedValues(id).ifPresent(bytes -> replicas.replicate(id, bytes, level, copies));
+        replicas.replicate(id, level, copies);
     }
 
     /**
