@@ -174,8 +174,8 @@ KILL_WORKER_APP = textwrap.dedent("""
     sc = SparkContext.getOrCreate()
     pid_file = sys.argv[1]
 
-    def slow_first_attempt(it):
-        if not os.path.exists(pid_file):          # first attempt: wait to be killed
+    def slow_first_attempt(index, it):
+        if index == 0 and not os.path.exists(pid_file):   # partition 0's first attempt: wait to be killed
             with open(pid_file + ".tmp", "w") as f:
                 f.write(str(os.getpid()))
             os.rename(pid_file + ".tmp", pid_file)
@@ -189,7 +189,7 @@ KILL_WORKER_APP = textwrap.dedent("""
 
     threading.Thread(target=killer, daemon=True).start()
     start = time.time()
-    sums = sc.parallelize(range(100), 4).mapPartitions(slow_first_attempt).collect()
+    sums = sc.parallelize(range(100), 4).mapPartitionsWithIndex(slow_first_attempt).collect()
     assert sum(sums) == 4950 and len(sums) == 4, sums
     print("ok", round(time.time() - start))
     sc.stop()
