@@ -1,6 +1,7 @@
 """A real worker process over a real socket: handshake, tasks, reuse, errors, broadcasts,
 accumulators, and replays of the protocol transcripts."""
 
+import linecache
 import os
 import pickle
 import subprocess
@@ -69,6 +70,23 @@ def test_user_exception_is_structured_and_worker_stays_healthy(worker):
     # the same process serves the next task on the same socket
     assert worker.conn.run(lambda i, it: (x + 1 for x in it), [1, 2, 3]).output == [2, 3, 4]
     assert worker.proc.poll() is None
+
+
+def test_traceback_shows_source_the_worker_cannot_read(worker):
+    # A notebook cell or a file on the driver's machine only: the source lines travel with
+    # the function, so the worker's traceback still shows the user's failing line.
+    filename = "/nonexistent/notebook_cell_7.py"
+    source = "def cell(i, it):\n    total = 0\n    return [1 / total]  # divides by zero\n"
+    lines = source.splitlines(keepends=True)
+    linecache.cache[filename] = (len(source), None, lines, filename)
+    try:
+        namespace = {}
+        exec(compile(source, filename, "exec"), namespace)
+        e = worker.conn.run(namespace["cell"], [1]).error
+    finally:
+        del linecache.cache[filename]
+    assert 'File "%s", line 3, in cell' % filename in e.traceback
+    assert "return [1 / total]  # divides by zero" in e.traceback
 
 
 def test_user_defined_exception_type_and_sys_exit(worker):

@@ -14,10 +14,9 @@ import threading
 from dataclasses import dataclass, field
 from typing import Any, Iterable, List, Optional, Tuple
 
-import cloudpickle
 
 from conftest import subprocess_env
-from ember import wire
+from ember import closures, wire
 from ember.serializers import BatchedSerializer, UTF8Serializer
 
 SECRET = "test-secret"
@@ -100,7 +99,7 @@ class ExecutorSide:
             **header: Any) -> TaskReply:
         """Runs ``func(partition, iterator)`` over ``records``; input is written on a thread
         while the reply is read, like the executor does."""
-        command = func if isinstance(func, bytes) else cloudpickle.dumps(func)
+        command = func if isinstance(func, bytes) else closures.serialize_command(func, "run")[0]
         h = wire.TaskHeader(header.pop("stage_id", 0), header.pop("partition_id", 0),
                             header.pop("attempt_number", 0), command, **header)
         wire.write_task_header(self.wfile, h)

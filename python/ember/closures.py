@@ -3,10 +3,16 @@
 Both driver and workers import this module (tasks run the samplers), so it imports no py4j.
 """
 
+import dis
+import io
+import linecache
+import marshal
 import math
+import os
 import pickle
 import random
-from typing import Any, Callable, Iterable, Iterator, List, Tuple
+import types
+from typing import Any, Callable, Dict, Iterable, Iterator, List, Tuple
 
 import cloudpickle
 
@@ -16,11 +22,65 @@ from ember import wire
 __all__ = ["serialize_command", "check_shippable", "sample_partition", "partition_rng"]
 
 
+class _CommandPickler(cloudpickle.CloudPickler):
+    """cloudpickle that keeps where each shipped function was written.
+
+    cloudpickle 3.1 and later record every code object's file as ``"<dynamic-code>"``, so a
+    failing task's traceback would lose the user's file, line and source text. Code objects
+    travel instead as ``marshal`` bytes (which keep ``co_filename``; the worker handshake
+    already guarantees the driver's Python major.minor) together with the source lines they
+    span, which the worker hands to ``linecache`` when the file is not on its machine.
+    """
+
+    def reducer_override(self, obj: Any) -> Any:
+        if type(obj) is types.CodeType:
+            return _load_code, (marshal.dumps(obj), obj.co_filename, _source_lines(obj))
+        return super().reducer_override(obj)
+
+
+def _code_objects(code: types.CodeType) -> Iterator[types.CodeType]:
+    yield code
+    for const in code.co_consts:
+        if type(const) is types.CodeType:
+            yield from _code_objects(const)
+
+
+def _source_lines(code: types.CodeType) -> Dict[int, str]:
+    """{line number: text} of the lines ``code`` (with its nested functions) spans."""
+    numbers = [code.co_firstlineno]
+    for c in _code_objects(code):
+        numbers.extend(line for _, line in dis.findlinestarts(c) if line is not None)
+    lines = linecache.getlines(code.co_filename)
+    first, last = min(numbers), min(max(numbers), len(lines))
+    return {n: lines[n - 1] for n in range(first, last + 1)}
+
+
+def _load_code(data: bytes, filename: str, source: Dict[int, str]) -> types.CodeType:
+    """Unpickles a code object on a worker; tracebacks through it show the shipped source
+    when ``filename`` is not readable here."""
+    if source and not os.path.exists(filename):
+        entry = linecache.cache.get(filename)
+        lines = list(entry[2]) if entry and len(entry) == 4 else []
+        last = max(source)
+        lines.extend("\n" for _ in range(last - len(lines)))
+        for n, text in source.items():
+            lines[n - 1] = text
+        # mtime None: linecache.checkcache keeps the entry although no such file exists
+        linecache.cache[filename] = (sum(map(len, lines)), None, lines, filename)
+    return marshal.loads(data)
+
+
+def _dumps(obj: Any) -> bytes:
+    buffer = io.BytesIO()
+    _CommandPickler(buffer, protocol=wire.PICKLE_PROTOCOL).dump(obj)
+    return buffer.getvalue()
+
+
 def serialize_command(func: Callable, what: str) -> Tuple[bytes, List[int]]:
     """(cloudpickled func, ids of the broadcasts it uses); a clear error if it can't pickle."""
     with _broadcast.track_pickled() as ids:
         try:
-            data = cloudpickle.dumps(func, wire.PICKLE_PROTOCOL)
+            data = _dumps(func)
         except Exception as e:
             raise pickle.PicklingError("Could not serialize the function passed to %s(): %r: %s"
                                        % (what, func, e)) from e
