@@ -112,7 +112,7 @@ public final class EmberContext implements RDDContext, AutoCloseable {
             EmberLogging.setLevel(logLevel);
         }
         for (String key : this.conf.unknownKeys()) {
-            LOG.warn("Unknown configuration key {} (ignored); see the README for the documented keys", key);
+            LOG.warn("Unknown configuration key {} (ignored); see docs/configuration.md for the documented keys", key);
         }
         MasterUrl master = MasterUrl.parse(this.conf.get(ConfigKeys.MASTER));
         List<String> localDirs = this.conf.getList(ConfigKeys.LOCAL_DIRS);

@@ -3,7 +3,7 @@ package io.ember.core;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** The documented configuration keys. README lists them from here. */
+/** The documented configuration keys; docs/configuration.md lists them (tests/test_readme.py checks). */
 public final class ConfigKeys {
     private static final Map<String, ConfigKey> ALL = new LinkedHashMap<>();
 
