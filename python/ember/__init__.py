@@ -39,7 +39,13 @@ _LAZY = {
     "BoundedFloat": "ember.approx",
 }
 
-__all__ = sorted(_LAZY)
+__all__ = sorted(_LAZY) + ["__version__"]
+
+
+def __dir__():
+    """The public API, as ``dir(pyspark)`` leads with: not the internal modules, which appear
+    as attributes once imported."""
+    return sorted(__all__)
 
 
 def __getattr__(name):

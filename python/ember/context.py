@@ -60,7 +60,15 @@ class _DriverAccumulator(accumulators.Accumulator):
 class SparkContext(DataSources):
     """The entry point: creates RDDs, broadcasts and accumulators, and runs jobs.
 
-    ``master`` is ``local``, ``local[N]``, ``local[*]`` or ``local[N,F]`` (F = task attempts).
+    ``master`` says where tasks run (default: ``ember.master``, else ``EMBER_MASTER``, else
+    ``local[*]``):
+
+    - ``local``: one task thread in the driver's JVM
+    - ``local[N]``: N task threads; ``local[*]``: one per core
+    - ``local[N,F]`` / ``local[*,F]``: the same, each task tried up to F times
+    - ``ember://HOST:PORT``: a standalone master started with ``ember-master``
+    - ``local-cluster[W,C,M]``: W worker JVMs of C cores and M MB started by the driver, whose
+      executors are separate JVMs (for tests)
 
     >>> sc.master, sc.appName
     ('local[2]', 'ember-tests')

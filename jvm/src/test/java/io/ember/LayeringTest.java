@@ -41,7 +41,7 @@ class LayeringTest {
                 String pkg = root.relativize(f).getName(0).toString();
                 int own = layerOf(pkg);
                 if (own < 0) {
-                    violations.add(f + ": package io.ember." + pkg + " is not in the layer list of ARCHITECTURE.md");
+                    violations.add(f + ": package io.ember." + pkg + " is not in the layer list of docs/architecture.md");
                     continue;
                 }
                 Matcher m = IMPORT.matcher(Files.readString(f));

@@ -30,6 +30,7 @@ import io.ember.core.Tuple2;
 import io.ember.scheduler.ConsoleProgressBar;
 import io.ember.scheduler.DAGScheduler;
 import io.ember.scheduler.EmberListener;
+import io.ember.scheduler.JobProgressLogger;
 import io.ember.scheduler.JobProperties;
 import io.ember.scheduler.JobWaiter;
 import io.ember.scheduler.ListenerBus;
@@ -106,8 +107,12 @@ public final class EmberContext implements RDDContext, AutoCloseable {
 
     public EmberContext(EmberConf conf) {
         this.conf = conf.copy();
+        String logLevel = this.conf.get(ConfigKeys.LOG_LEVEL);
+        if (!logLevel.isEmpty()) {
+            EmberLogging.setLevel(logLevel);
+        }
         for (String key : this.conf.unknownKeys()) {
-            LOG.warn("Unknown configuration key {} (ignored); see the README for the documented keys", key);
+            LOG.warn("Unknown configuration key {} (ignored); see docs/configuration.md for the documented keys", key);
         }
         MasterUrl master = MasterUrl.parse(this.conf.get(ConfigKeys.MASTER));
         List<String> localDirs = this.conf.getList(ConfigKeys.LOCAL_DIRS);
@@ -158,6 +163,7 @@ public final class EmberContext implements RDDContext, AutoCloseable {
             bus.addListener(progressBar);
         }
         bus.addListener(statusTracker);
+        bus.addListener(new JobProgressLogger());
         String cp = this.conf.get(ConfigKeys.CHECKPOINT_DIR);
         this.checkpointDir = cp.isEmpty() ? null : cp;
         bus.start();
@@ -507,7 +513,8 @@ public final class EmberContext implements RDDContext, AutoCloseable {
 
     /**
      * Changes the level of the engine's logging in this JVM now: ALL, TRACE, DEBUG, INFO, WARN,
-     * ERROR, FATAL or OFF (start-up default: WARN, or the ember.log.level system property).
+     * ERROR, FATAL or OFF (start-up default: the ember.log.level key, else the ember.log.level
+     * system property, else WARN). INFO shows each job, stage and task starting and ending.
      */
     public void setLogLevel(String level) {
         EmberLogging.setLevel(level);

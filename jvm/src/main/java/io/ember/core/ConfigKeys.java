@@ -3,7 +3,7 @@ package io.ember.core;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** The documented configuration keys. README lists them from here. */
+/** The documented configuration keys; docs/configuration.md lists them (tests/test_readme.py checks). */
 public final class ConfigKeys {
     private static final Map<String, ConfigKey> ALL = new LinkedHashMap<>();
 
@@ -34,6 +34,10 @@ public final class ConfigKeys {
             "Show a console progress bar on stderr (default: when stderr is an interactive terminal).");
     public static final ConfigKey CHECKPOINT_DIR = key("ember.checkpoint.dir", "",
             "Directory for reliable RDD checkpoints.");
+    public static final ConfigKey LOG_LEVEL = key("ember.log.level", "",
+            "Level of the engine's log lines on stderr from context start: ALL, TRACE, DEBUG, INFO (job, stage "
+                    + "and task lines), WARN, ERROR, FATAL or OFF (default: the ember.log.level system property, "
+                    + "else WARN; setLogLevel changes it later).");
     public static final ConfigKey LOCALITY_WAIT = key("ember.locality.wait", "100ms",
             "How long a task waits for the executor holding its data before running elsewhere.");
 

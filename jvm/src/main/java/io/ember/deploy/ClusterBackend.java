@@ -439,13 +439,14 @@ public final class ClusterBackend implements SchedulerBackend, RpcEndpoint {
         }
     }
 
+    /** The registered executors' cores in total, and at least 2 (Spark's rule for cluster backends). */
     @Override
     public synchronized int defaultParallelism() {
         int cores = 0;
         for (RegisteredExecutor e : executors.values()) {
             cores += e.cores;
         }
-        return cores == 0 ? 2 : cores;
+        return Math.max(cores, 2);
     }
 
     // ---- blocks on executors ----

@@ -60,6 +60,8 @@ public final class ClusterSetup {
                 effective.set(ConfigKeys.CORES_MAX.name(), String.valueOf(master.workers() * master.coresPerWorker()));
             }
             String host = driverHost(conf, masterHost, masterPort);
+            ListenPolicy.check("The driver (ember.driver.host " + host + ")", host, secret, optedOutOfAuthentication(conf),
+                    ListenPolicy.Remedies.DRIVER);
             rpc = RpcEnv.create("driver", host, Integer.parseInt(conf.get(ConfigKeys.DRIVER_PORT)), secret, loader);
             rpc.setBlockProvider(files::region);
             backend = new ClusterBackend(scheduler, rpc, conf, mapOutputs, broadcasts, files, loader);
@@ -82,7 +84,8 @@ public final class ClusterSetup {
                     onFailure.accept(message);
                 }
             });
-            String appId = client.register(description(effective, conf, host, rpc.address().getPort()),
+            String appId = client.register(description(effective, conf, rpc.address().getHostString(),
+                    rpc.address().getPort()),
                     Duration.ofMillis(conf.getMillis(ConfigKeys.NETWORK_TIMEOUT)));
             backend.setApplication(appId, client);
             int expected = master.workers(); // local-cluster: one executor per worker, unless dynamic
@@ -159,6 +162,14 @@ public final class ClusterSetup {
                     + "or the EMBER_AUTH_SECRET environment variable");
         }
         return s;
+    }
+
+    /**
+     * True when the user set ember.authenticate=false themselves: the only way a driver listens
+     * unauthenticated on an address other machines reach.
+     */
+    static boolean optedOutOfAuthentication(EmberConf conf) {
+        return conf.contains(ConfigKeys.AUTHENTICATE.name()) && !conf.getBoolean(ConfigKeys.AUTHENTICATE);
     }
 
     /**

@@ -12,23 +12,34 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Command-line options of the daemons and tools ({@code --name value} pairs plus positional
- * arguments), and where their shared secret comes from: {@code --secret-file F} (the file's
+ * Command-line options of the daemons and tools ({@code --name value} pairs, value-less flags
+ * and positional arguments), and where their shared secret comes from: {@code --secret-file F} (the file's
  * first line), else the {@code EMBER_AUTH_SECRET} environment variable, else none (no
  * authentication). The secret never appears on a command line.
  */
 final class DaemonArgs {
     final Map<String, String> options = new HashMap<>();
     final List<String> positional = new ArrayList<>();
+    final Set<String> flags = new java.util.HashSet<>();
 
     private DaemonArgs() {}
 
     /** Throws IllegalArgumentException naming an unknown option or a missing value. */
     static DaemonArgs parse(String[] args, Set<String> known) {
+        return parse(args, known, Set.of());
+    }
+
+    /**
+     * Like {@link #parse(String[], Set)}, also accepting the value-less {@code knownFlags}
+     * (such as {@code --insecure}).
+     */
+    static DaemonArgs parse(String[] args, Set<String> known, Set<String> knownFlags) {
         DaemonArgs a = new DaemonArgs();
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
-            if (arg.startsWith("--")) {
+            if (knownFlags.contains(arg)) {
+                a.flags.add(arg);
+            } else if (arg.startsWith("--")) {
                 if (!known.contains(arg)) {
                     throw new IllegalArgumentException("unknown option " + arg);
                 }
@@ -41,6 +52,10 @@ final class DaemonArgs {
             }
         }
         return a;
+    }
+
+    boolean has(String flag) {
+        return flags.contains(flag);
     }
 
     String get(String option, String dflt) {

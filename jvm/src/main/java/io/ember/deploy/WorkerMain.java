@@ -7,14 +7,19 @@ import java.util.Set;
 
 /**
  * {@code ember-worker ember://HOST:PORT [--cores C] [--memory M] [--work-dir D] [--host H]
- * [--port P] [--secret-file F]}: runs a worker daemon until killed. Defaults: all processors,
- * the machine's memory less 1 GB (at least 1 GB), work dir ./work, host 127.0.0.1
- * (EMBER_BIND_HOST), any free port, the secret from EMBER_AUTH_SECRET. Executors run with this
- * JVM's classpath (the engine jar) plus the application's ember.executor.extraClassPath.
+ * [--port P] [--secret-file F] [--insecure]}: runs a worker daemon until killed. Defaults: all
+ * processors, the machine's memory less 1 GB (at least 1 GB), work dir ./work, host 127.0.0.1
+ * (EMBER_BIND_HOST), any free port, the secret from EMBER_AUTH_SECRET. Without a secret it
+ * listens only on a loopback address, unless {@code --insecure} accepts unauthenticated
+ * connections from other machines. Executors run with this JVM's classpath (the engine jar) plus
+ * the application's ember.executor.extraClassPath.
  */
 public final class WorkerMain {
     /** Set (to anything) in the environment: exit when standard input closes (local-cluster's workers). */
     static final String EXIT_WITH_STDIN = "EMBER_WORKER_EXIT_WITH_STDIN";
+
+    static final String USAGE = "usage: ember-worker ember://HOST:PORT [--cores C] [--memory M] [--work-dir D] "
+            + "[--host H] [--port P] [--secret-file F] [--insecure]";
 
     private WorkerMain() {}
 
@@ -23,7 +28,7 @@ public final class WorkerMain {
         String url;
         try {
             DaemonArgs a = DaemonArgs.parse(args, Set.of("--cores", "--memory", "--work-dir", "--host", "--port",
-                    "--secret-file"));
+                    "--secret-file"), Set.of("--insecure"));
             if (a.positional.size() != 1) {
                 throw new IllegalArgumentException("expected one master URL (ember://HOST:PORT)");
             }
@@ -31,14 +36,21 @@ public final class WorkerMain {
             url = master.toString();
             int memory = a.options.containsKey("--memory") ? memoryMb(a.options.get("--memory")) : defaultMemoryMb();
             String host = a.get("--host", System.getenv().getOrDefault("EMBER_BIND_HOST", "127.0.0.1"));
+            String secret = a.secret(System.getenv());
+            ListenPolicy.check("ember-worker", host, secret, a.has("--insecure"), ListenPolicy.Remedies.DAEMON);
             worker = Worker.start(master.host(), master.port(), host, a.getInt("--port", 0),
                     a.getInt("--cores", Runtime.getRuntime().availableProcessors()), memory,
-                    new File(a.get("--work-dir", "work")).getAbsoluteFile(), a.secret(System.getenv()),
+                    new File(a.get("--work-dir", "work")).getAbsoluteFile(), secret,
                     System.getProperty("java.class.path"));
+            if (ListenPolicy.exposedWithoutSecret(host, secret)) {
+                System.err.println("ember-worker: WARNING: --insecure: listening on " + host + " without a secret; "
+                        + "anyone who reaches the port can launch executors");
+            }
         } catch (RuntimeException e) {
             System.err.println("ember-worker: " + e.getMessage());
-            System.err.println("usage: ember-worker ember://HOST:PORT [--cores C] [--memory M] [--work-dir D] "
-                    + "[--host H] [--port P] [--secret-file F]");
+            if (e instanceof IllegalArgumentException) {
+                System.err.println(USAGE);
+            }
             System.exit(e instanceof IllegalArgumentException ? 2 : 1);
             return;
         }

@@ -24,6 +24,9 @@ public final class ExecutorMain {
     static final List<String> OPTIONS = List.of("--driver-host", "--driver-port", "--executor-id", "--cores", "--app-id",
             "--work-dir");
 
+    /** How long a closed pipe from the worker may precede the SIGTERM-started shutdown. */
+    private static final long WORKER_STOP_GRACE_MS = 1000;
+
     private ExecutorMain() {}
 
     public static void main(String[] args) {
@@ -65,8 +68,14 @@ public final class ExecutorMain {
     private static void watchWorker(RemoteExecutor executor, String id) {
         Thread t = new Thread(() -> {
             ParentPipe.awaitClose();
-            LOG.error("Executor {} lost its worker (standard input closed); exiting", id);
-            executor.end(1);
+            try {
+                // a worker stopping this executor signals it and then closes the pipe: let the shutdown
+                // the signal starts mark the executor ending, so a normal stop is not reported as a loss
+                executor.awaitEnd(WORKER_STOP_GRACE_MS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            executor.fail("Executor {} lost its worker (standard input closed); exiting", id);
         }, "ember-worker-watch");
         t.setDaemon(true);
         t.start();

@@ -35,6 +35,7 @@ import io.ember.storage.BlockManager;
 import io.ember.storage.StorageLevel;
 import io.ember.storage.DiskBlockManager;
 import io.ember.storage.MemoryManager;
+import io.ember.util.logging.EmberLogging;
 import java.io.File;
 import java.net.InetSocketAddress;
 import java.time.Duration;
@@ -100,6 +101,10 @@ public final class RemoteExecutor implements RpcEndpoint, ExecutorBackend, AutoC
         Map<String, String> settings = driver.ask(new RetrieveConf(executorId), Duration.ofSeconds(30));
         EmberConf conf = new EmberConf(false);
         settings.forEach(conf::set);
+        String logLevel = conf.get(ConfigKeys.LOG_LEVEL);
+        if (!logLevel.isEmpty()) {
+            EmberLogging.setLevel(logLevel); // the driver validated it when its context started
+        }
         this.timeout = Duration.ofMillis(conf.getMillis(ConfigKeys.NETWORK_TIMEOUT));
         this.dirs = new DiskBlockManager(List.of(workDir));
         this.files = new FileFetcher(new File(workDir), rpc, driver, loader, timeout);
@@ -213,8 +218,7 @@ public final class RemoteExecutor implements RpcEndpoint, ExecutorBackend, AutoC
     @Override
     public void onDisconnected(InetSocketAddress remote) {
         if (driverConnections.contains(remote)) {
-            LOG.error("Executor {} lost its connection to the driver ({}); exiting", executorId, remote);
-            end(1);
+            fail("Executor {} lost its connection to the driver ({}); exiting", executorId, remote);
         }
     }
 
@@ -253,25 +257,46 @@ public final class RemoteExecutor implements RpcEndpoint, ExecutorBackend, AutoC
                     rt.totalMemory() - rt.freeMemory()), timeout);
             missedHeartbeats.set(0);
             if (!Boolean.TRUE.equals(known)) {
-                LOG.error("The driver no longer knows executor {}; exiting", executorId);
-                end(1);
+                fail("The driver no longer knows executor {}; exiting", executorId);
             }
         } catch (RuntimeException e) {
             int missed = missedHeartbeats.incrementAndGet();
             LOG.warn("Executor {} missed heartbeat {} of {}: {}", executorId, missed, MAX_MISSED_HEARTBEATS, e.getMessage());
             if (missed >= MAX_MISSED_HEARTBEATS) {
-                LOG.error("Executor {} cannot reach the driver; exiting", executorId);
-                end(1);
+                fail("Executor {} cannot reach the driver; exiting", executorId);
             }
         }
     }
 
     /** Makes {@link #awaitEnd} return {@code code}; the first call wins. */
     void end(int code) {
-        if (ended.getCount() > 0) {
-            exitCode = code;
-            ended.countDown();
+        synchronized (ended) {
+            if (ended.getCount() > 0) {
+                exitCode = code;
+                ended.countDown();
+            }
         }
+    }
+
+    /**
+     * Ends with exit code 1 because something the executor needs went away, logging why at
+     * ERROR, unless it is already ending: once the driver has said {@link StopExecutor} (or the
+     * worker has sent SIGTERM), the driver's connection and the worker's pipe close as expected,
+     * and a normal shutdown logs no error.
+     */
+    void fail(String format, Object... args) {
+        synchronized (ended) {
+            if (ended.getCount() > 0) {
+                LOG.error(format, args); // before the count down, so the line is out before the JVM exits
+                exitCode = 1;
+                ended.countDown();
+            }
+        }
+    }
+
+    /** Waits up to {@code ms} for the executor to be ending; true when it is. */
+    boolean awaitEnd(long ms) throws InterruptedException {
+        return ended.await(ms, TimeUnit.MILLISECONDS);
     }
 
     /** Blocks until the executor should end; returns the process exit code. */
@@ -290,6 +315,7 @@ public final class RemoteExecutor implements RpcEndpoint, ExecutorBackend, AutoC
             return;
         }
         closed = true;
+        end(0); // ending now: a driver or worker going away from here on is expected
         heartbeats.shutdownNow();
         executor.stop();
         try {

@@ -1,5 +1,6 @@
 package io.ember.rpc;
 
+import io.ember.util.BindAddresses;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
@@ -126,7 +127,10 @@ public final class RpcEnv implements AutoCloseable {
                     + ConnectionPool.reason(bound.cause()), bound.cause());
         }
         serverChannel = bound.channel();
-        address = (InetSocketAddress) serverChannel.localAddress();
+        InetSocketAddress local = (InetSocketAddress) serverChannel.localAddress();
+        // a wildcard bind is advertised under a name peers can connect to, never as 0.0.0.0 or ::
+        address = local.getAddress().isAnyLocalAddress()
+                ? new InetSocketAddress(BindAddresses.advertisedHost(local.getAddress()), local.getPort()) : local;
     }
 
     /** Runs once a connection has authenticated: from here on frames are read and bodies deserialized. */
@@ -140,7 +144,10 @@ public final class RpcEnv implements AutoCloseable {
         return name;
     }
 
-    /** The bound address. */
+    /**
+     * The address peers use: the bound one, or for a wildcard bind this machine's host name or
+     * primary address (see {@link BindAddresses#advertisedHost}) with the bound port.
+     */
     public InetSocketAddress address() {
         return address;
     }

@@ -264,4 +264,13 @@ class RpcEnvTest {
         server.register("echo", TestingEndpoint.echo());
         assertEquals("echo:y", refTo("echo").ask("y", TIMEOUT));
     }
+
+    @Test
+    void aWildcardBindIsAdvertisedUnderAnAddressPeersCanConnectTo() {
+        try (RpcEnv wild = RpcEnv.create("wild", "0.0.0.0", 0, null, getClass().getClassLoader())) {
+            InetSocketAddress a = wild.address();
+            assertFalse(a.getAddress().isAnyLocalAddress(), a.toString());
+            assertFalse(a.getHostString().startsWith("0"), a.getHostString());
+        }
+    }
 }
