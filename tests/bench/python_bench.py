@@ -7,7 +7,7 @@ memory or a warm JIT; PySpark runs only when ``import pyspark`` works (it is not
 of Ember). The floor is the same computation in plain Python, one process per core
 (bench_floor.py). All engines run local[2] on the same data files:
 
-- tests/bench/data/text200.txt (200 MB of text; /work/shared/bench/gen_text.py)
+- tests/bench/data/text200.txt (200 MB of text; tests/bench/gen/gen_text.py)
 - tests/bench/data/pairs5m.txt (5 million "key value" lines; gen_pairs.py)
 
 Printed: one table of seconds with PySpark/Ember ratios and the issue's targets, met or
@@ -174,7 +174,7 @@ def main():
     args = ap.parse_args()
     for path in (args.text, args.pairs):
         if not os.path.exists(path):
-            sys.exit("missing %s: generate it with /work/shared/bench/gen_text.py / "
+            sys.exit("missing %s: generate it with tests/bench/gen/gen_text.py / "
                      "gen_pairs.py (see tests/bench/engine_bench.sh)" % path)
     selected = args.only.split(",") if args.only else ["startup"] + WORKLOADS + ["groupMemory"]
     pyspark = not args.no_pyspark and have_pyspark()
