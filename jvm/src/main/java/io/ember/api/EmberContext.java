@@ -1,6 +1,7 @@
 package io.ember.api;
 
 import io.ember.core.Accumulator;
+import io.ember.core.CleanupTask;
 import io.ember.core.CollectionAccumulator;
 import io.ember.core.ConfigKeys;
 import io.ember.core.DoubleAccumulator;
@@ -28,6 +29,7 @@ import io.ember.rdd.UnionRDD;
 import io.ember.rdd.WholeTextFilesRDD;
 import io.ember.core.Tuple2;
 import io.ember.scheduler.ConsoleProgressBar;
+import io.ember.scheduler.ContextCleaner;
 import io.ember.scheduler.DAGScheduler;
 import io.ember.scheduler.EmberListener;
 import io.ember.scheduler.JobProgressLogger;
@@ -98,6 +100,8 @@ public final class EmberContext implements RDDContext, AutoCloseable {
     /** The backend when running on a cluster (ember:// or local-cluster), else null. */
     private final ClusterBackend cluster;
     private final BroadcastManager broadcasts;
+    /** Removes what unreferenced RDDs, shuffles and broadcasts left; null when reference tracking is off. */
+    private final ContextCleaner cleaner;
     private final FileServer files;
     private final ConsoleProgressBar progressBar;
     private final StatusTracker statusTracker = new StatusTracker();
@@ -139,7 +143,8 @@ public final class EmberContext implements RDDContext, AutoCloseable {
                 dirs.stop();
                 throw e;
             }
-            broadcasts.onRemove(cluster::removeBroadcast);
+            ClusterBackend c = cluster;
+            broadcasts.addRemovalListener((id, destroyed) -> c.removeBroadcast(id));
         }
         this.cluster = cluster;
         this.appId = cluster != null ? cluster.applicationId() : "local-" + startTime;
@@ -156,6 +161,10 @@ public final class EmberContext implements RDDContext, AutoCloseable {
                     Thread.currentThread().getContextClassLoader());
         }
         taskScheduler.initialize(dagScheduler, backend);
+        this.cleaner = this.conf.getBoolean(ConfigKeys.CLEANER_REFERENCE_TRACKING)
+                ? new ContextCleaner(new DriverCleanup(this::unpersistRdd, dagScheduler, this::deleteShuffleFiles,
+                        broadcasts), this.conf.getMillis(ConfigKeys.CLEANER_PERIODIC_GC_INTERVAL), System::gc)
+                : null;
         String progress = this.conf.get(ConfigKeys.PROGRESS_BAR);
         boolean showProgress = progress.isEmpty() ? System.console() != null : Boolean.parseBoolean(progress);
         this.progressBar = showProgress ? new ConsoleProgressBar(System.err) : null;
@@ -169,6 +178,9 @@ public final class EmberContext implements RDDContext, AutoCloseable {
         bus.start();
         backend.start();
         dagScheduler.start();
+        if (cleaner != null) {
+            cleaner.start();
+        }
         for (String jar : this.conf.getList(ConfigKeys.JARS)) {
             addJar(jar);
         }
@@ -285,7 +297,17 @@ public final class EmberContext implements RDDContext, AutoCloseable {
 
     public <T> Broadcast<T> broadcast(T value) {
         assertRunning();
-        return broadcasts.create(value);
+        Broadcast<T> b = broadcasts.create(value);
+        registerForCleanup(b, new CleanupTask.CleanBroadcast(b.id()));
+        return b;
+    }
+
+    /**
+     * Calls {@code listener} with a broadcast's id when its executor copies are dropped, and
+     * {@code destroyed} true when its value is gone too (destroy, or no longer referenced).
+     */
+    public void onBroadcastRemoved(java.util.function.ObjLongConsumer<Boolean> listener) {
+        broadcasts.addRemovalListener((id, destroyed) -> listener.accept(destroyed, id));
     }
 
     /** Registers an accumulator so that task updates merge into it. */
@@ -409,7 +431,32 @@ public final class EmberContext implements RDDContext, AutoCloseable {
     }
 
     @Override
+    public void registerForCleanup(Object owner, CleanupTask task) {
+        if (cleaner != null) {
+            cleaner.register(owner, task);
+        }
+    }
+
+    /** What the driver holds for running and finished work (monitoring, and tests that it stays bounded). */
+    public DriverFootprint footprint() {
+        DAGScheduler.Sizes sizes;
+        try {
+            sizes = dagScheduler.sizes().get(30, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new EmberException("Interrupted while reading the scheduler's state", e);
+        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+            throw new EmberException("Cannot read the scheduler's state: " + e, e);
+        }
+        return new DriverFootprint(sizes.stages(), sizes.shuffleStages(), sizes.activeJobs(), mapOutputs.shuffleCount(),
+                blockManager.allIds().size(), broadcasts.size(), cleaner == null ? 0 : cleaner.trackedCount());
+    }
+
+    @Override
     public void unpersistRdd(int rddId) {
+        if (cleaner != null) {
+            cleaner.forget(new CleanupTask.CleanRdd(rddId));
+        }
         blockManager.removeRdd(rddId);
         if (cluster != null) {
             cluster.removeRdd(rddId);
@@ -447,6 +494,13 @@ public final class EmberContext implements RDDContext, AutoCloseable {
     private void removeShuffleOutputs(int shuffleId, int numMaps) {
         for (int m = 0; m < numMaps; m++) {
             mapOutputs.unregisterMapOutput(shuffleId, m);
+        }
+        deleteShuffleFiles(shuffleId, numMaps);
+    }
+
+    /** Deletes a shuffle's map output files here and on every executor. */
+    private void deleteShuffleFiles(int shuffleId, int numMaps) {
+        for (int m = 0; m < numMaps; m++) {
             dirs.file(new BlockId.ShuffleData(shuffleId, m)).delete();
             dirs.file(new BlockId.ShuffleIndex(shuffleId, m)).delete();
         }
@@ -581,6 +635,9 @@ public final class EmberContext implements RDDContext, AutoCloseable {
     public void stop() {
         if (!stopped.compareAndSet(false, true)) {
             return;
+        }
+        if (cleaner != null) {
+            cleaner.stop();
         }
         dagScheduler.stop();
         backend.stop();

@@ -40,6 +40,12 @@ public final class ConfigKeys {
                     + "else WARN; setLogLevel changes it later).");
     public static final ConfigKey LOCALITY_WAIT = key("ember.locality.wait", "100ms",
             "How long a task waits for the executor holding its data before running elsewhere.");
+    public static final ConfigKey CLEANER_REFERENCE_TRACKING = key("ember.cleaner.referenceTracking", "true",
+            "Remove the shuffle files, cached blocks, broadcast copies and scheduler state of RDDs, shuffles and "
+                    + "broadcasts the driver no longer references.");
+    public static final ConfigKey CLEANER_PERIODIC_GC_INTERVAL = key("ember.cleaner.periodicGC.interval", "30min",
+            "How often the cleaner runs a driver garbage collection, so that unreferenced objects are found even "
+                    + "when the heap is quiet.");
 
     // ---- cluster mode ----
     public static final ConfigKey EXECUTOR_CORES = key("ember.executor.cores", "",

@@ -125,19 +125,25 @@ public final class EmberConf implements Serializable {
         return parseBytes(key.name(), get(key));
     }
 
-    /** Durations like 100ms, 3s (milliseconds when no suffix). */
+    /** Durations like 100ms, 3s, 30min, 2h (milliseconds when no suffix). */
     public long getMillis(ConfigKey key) {
         String v = get(key).trim().toLowerCase();
         try {
             if (v.endsWith("ms")) {
                 return Long.parseLong(v.substring(0, v.length() - 2));
             }
+            if (v.endsWith("min")) {
+                return Long.parseLong(v.substring(0, v.length() - 3)) * 60_000;
+            }
+            if (v.endsWith("h")) {
+                return Long.parseLong(v.substring(0, v.length() - 1)) * 3_600_000;
+            }
             if (v.endsWith("s")) {
                 return Long.parseLong(v.substring(0, v.length() - 1)) * 1000;
             }
             return Long.parseLong(v);
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(key.name() + " must be a duration like 100ms or 3s, got '" + v + "'");
+            throw new IllegalArgumentException(key.name() + " must be a duration like 100ms, 3s or 30min, got '" + v + "'");
         }
     }
 

@@ -1,5 +1,6 @@
 package io.ember.rdd;
 
+import io.ember.core.CleanupTask;
 import io.ember.core.EmberException;
 import io.ember.core.Partition;
 import io.ember.core.Partitioner;
@@ -156,6 +157,9 @@ public abstract class RDD<T> implements Serializable {
         if (storageLevel != StorageLevel.NONE && !storageLevel.equals(level)) {
             throw new EmberException("Cannot change the storage level of RDD " + id + " from " + storageLevel
                     + " to " + level + " without unpersist() first");
+        }
+        if (storageLevel == StorageLevel.NONE && level != StorageLevel.NONE) {
+            context().registerForCleanup(this, new CleanupTask.CleanRdd(id));
         }
         storageLevel = level;
         return this;

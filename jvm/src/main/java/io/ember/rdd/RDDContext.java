@@ -1,5 +1,6 @@
 package io.ember.rdd;
 
+import io.ember.core.CleanupTask;
 import io.ember.core.EmberConf;
 import java.util.List;
 import java.util.Optional;
@@ -42,4 +43,10 @@ public interface RDDContext {
     void unpersistRdd(int rddId);
 
     Optional<String> checkpointDir();
+
+    /**
+     * Asks for {@code task} to run once {@code owner} is no longer referenced (the context's
+     * cleaner tracks it weakly). Contexts without a cleaner ignore it.
+     */
+    default void registerForCleanup(Object owner, CleanupTask task) {}
 }

@@ -1,5 +1,6 @@
 package io.ember.rdd;
 
+import io.ember.core.CleanupTask;
 import io.ember.core.Partitioner;
 import io.ember.core.Tuple2;
 import io.ember.shuffle.Aggregator;
@@ -8,7 +9,8 @@ import java.util.Comparator;
 
 /**
  * A wide dependency: every child partition reads a slice of every parent partition, through
- * a shuffle. Stage boundaries fall here. The shuffle id is allocated when it is created.
+ * a shuffle. Stage boundaries fall here. The shuffle id is allocated when it is created, and
+ * the shuffle's outputs are cleaned up once no RDD references this dependency any more.
  */
 public final class ShuffleDependency<K, V, C> extends Dependency<Tuple2<K, V>> {
     private final RDD<Tuple2<K, V>> rdd;
@@ -20,6 +22,7 @@ public final class ShuffleDependency<K, V, C> extends Dependency<Tuple2<K, V>> {
         this.rdd = rdd;
         this.handle = new ShuffleHandle(rdd.context().newShuffleId(), rdd.partitions().length, partitioner,
                 (Aggregator) aggregator, mapSideCombine && aggregator != null, (Comparator) keyOrdering);
+        rdd.context().registerForCleanup(this, new CleanupTask.CleanShuffle(handle.shuffleId(), handle.numMaps()));
     }
 
     @Override

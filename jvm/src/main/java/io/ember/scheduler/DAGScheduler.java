@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
@@ -152,6 +153,24 @@ public final class DAGScheduler {
         post(new DAGSchedulerEvent.ExecutorLost(executorId));
     }
 
+    /**
+     * Forgets a shuffle no RDD references any more (its stage and map-output entries), on the
+     * event thread, and then runs {@code removeFiles} there to delete its outputs on executors.
+     */
+    public void removeShuffle(int shuffleId, Runnable removeFiles) {
+        post(new DAGSchedulerEvent.ShuffleCleaned(shuffleId, removeFiles));
+    }
+
+    /** How much state the scheduler holds: stages, shuffle map stages and active jobs. */
+    public record Sizes(int stages, int shuffleStages, int activeJobs) {}
+
+    /** The scheduler's state sizes, read on the event thread. */
+    public CompletableFuture<Sizes> sizes() {
+        CompletableFuture<Sizes> reply = new CompletableFuture<>();
+        post(new DAGSchedulerEvent.SizesRequested(reply));
+        return reply;
+    }
+
     public void cancelJob(int jobId, String reason) {
         post(new DAGSchedulerEvent.JobCancelled(jobId, reason));
     }
@@ -200,6 +219,10 @@ public final class DAGScheduler {
             }
         } else if (e instanceof DAGSchedulerEvent.ExecutorLost l) {
             handleExecutorLost(l.executorId());
+        } else if (e instanceof DAGSchedulerEvent.ShuffleCleaned c) {
+            handleShuffleCleaned(c);
+        } else if (e instanceof DAGSchedulerEvent.SizesRequested r) {
+            r.reply().complete(new Sizes(stages.size(), shuffleStages.size(), jobs.size()));
         } else if (e instanceof DAGSchedulerEvent.ResubmitFailedStages) {
             resubmitFailedStages();
         } else if (e instanceof DAGSchedulerEvent.Stop) {
@@ -474,6 +497,33 @@ public final class DAGScheduler {
         mapOutputs.removeOutputsOnExecutor(executorId);
     }
 
+    /**
+     * Forgets a shuffle that no RDD references. Its stage normally went with the last job that
+     * needed it; a stage still needed by an active job keeps the shuffle (its lineage is then
+     * still referenced, so this means the cleaner was asked too early).
+     */
+    private void handleShuffleCleaned(DAGSchedulerEvent.ShuffleCleaned c) {
+        ShuffleMapStage stage = shuffleStages.get(c.shuffleId());
+        if (stage != null) {
+            if (!stage.jobIds.isEmpty()) {
+                LOG.warn("Not cleaning shuffle {}: active jobs {} still need it", c.shuffleId(), stage.jobIds);
+                return;
+            }
+            forgetStage(stage);
+        }
+        mapOutputs.unregisterShuffle(c.shuffleId());
+        c.removeFiles().run();
+    }
+
+    private void forgetStage(Stage s) {
+        stages.remove(s.id);
+        waiting.remove(s);
+        failed.remove(s);
+        if (s instanceof ShuffleMapStage sms && shuffleStages.get(sms.dependency.shuffleId()) == sms) {
+            shuffleStages.remove(sms.dependency.shuffleId());
+        }
+    }
+
     /** Resubmits failed stages; called from the event thread (tests call it directly). */
     void resubmitFailedStages() {
         List<Stage> toRetry = new ArrayList<>(failed);
@@ -563,11 +613,10 @@ public final class DAGScheduler {
                                 System.currentTimeMillis(), String.valueOf(error)));
                     }
                 }
-                waiting.remove(s);
-                failed.remove(s);
-                if (s instanceof ResultStage) {
-                    stages.remove(s.id);
-                }
+                // No job needs the stage now: a later job builds a new one, which finds the map
+                // outputs still registered and skips them. Dropping it here lets the shuffle's
+                // dependency become unreachable, so the cleaner can remove the outputs.
+                forgetStage(s);
             }
         }
         bus.post(new ListenerEvent.JobEnd(job.jobId, System.currentTimeMillis(), succeeded, error));

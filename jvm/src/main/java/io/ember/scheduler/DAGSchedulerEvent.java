@@ -5,6 +5,7 @@ import io.ember.rdd.RDD;
 import io.ember.rdd.TaskFunction;
 import java.util.List;
 import java.util.Properties;
+import java.util.concurrent.CompletableFuture;
 
 /** Immutable events posted to the DAG scheduler's event thread. */
 sealed interface DAGSchedulerEvent {
@@ -26,6 +27,12 @@ sealed interface DAGSchedulerEvent {
     record ResubmitFailedStages() implements DAGSchedulerEvent {}
 
     record ExecutorLost(String executorId) implements DAGSchedulerEvent {}
+
+    /** No RDD references the shuffle any more: forget it, then run {@code removeFiles}. */
+    record ShuffleCleaned(int shuffleId, Runnable removeFiles) implements DAGSchedulerEvent {}
+
+    /** Asks for the scheduler's state sizes (monitoring and tests). */
+    record SizesRequested(CompletableFuture<DAGScheduler.Sizes> reply) implements DAGSchedulerEvent {}
 
     record Stop() implements DAGSchedulerEvent {}
 }

@@ -5,7 +5,10 @@ import io.ember.rdd.ShuffleDependency;
 import io.ember.shuffle.MapOutputTracker;
 import java.util.List;
 
-/** A stage whose tasks write shuffle output for a later stage. Reused across jobs. */
+/**
+ * A stage whose tasks write shuffle output for a later stage. Shared by the jobs active at
+ * once; a later job makes a new stage, which skips the map outputs already registered.
+ */
 final class ShuffleMapStage extends Stage {
     final ShuffleDependency<?, ?, ?> dependency;
     private final MapOutputTracker tracker;

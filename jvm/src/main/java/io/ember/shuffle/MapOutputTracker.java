@@ -92,6 +92,11 @@ public final class MapOutputTracker implements MapOutputSource {
         }
     }
 
+    /** How many shuffles are registered (monitoring and tests). */
+    public int shuffleCount() {
+        return outputs.size();
+    }
+
     public void unregisterShuffle(int shuffleId) {
         outputs.remove(shuffleId);
         epoch.incrementAndGet();
