@@ -36,11 +36,11 @@ class ContextCleanerTest {
     private final RecordingTarget target = new RecordingTarget();
     private final ContextCleaner cleaner = new ContextCleaner(target, 60_000, System::gc);
 
-    /** Collects garbage until {@code ref} is cleared, then lets the cleaner run what was queued. */
-    private int collectAndClean(WeakReference<?> ref) throws InterruptedException {
+    /** Collects garbage until the cleaner has handed {@code expected} tasks to the target (30 s at most). */
+    private int collectAndClean(int expected) throws InterruptedException {
         int cleaned = 0;
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-        while ((ref.get() != null || cleaned == 0) && System.nanoTime() < deadline) {
+        while (cleaned < expected && System.nanoTime() < deadline) {
             System.gc();
             cleaned += cleaner.cleanCollected(50);
         }
@@ -58,17 +58,13 @@ class ContextCleanerTest {
         assertEquals(3, cleaner.trackedCount());
         assertEquals(0, cleaner.cleanCollected(0), "nothing is cleaned while the owners are referenced");
 
-        WeakReference<Object> shuffleRef = new WeakReference<>(shuffle);
         shuffle = null;
-        assertEquals(1, collectAndClean(shuffleRef));
+        assertEquals(1, collectAndClean(1));
         assertEquals(List.of("shuffle 2 of 3"), target.calls);
 
-        WeakReference<Object> rddRef = new WeakReference<>(rdd);
-        WeakReference<Object> broadcastRef = new WeakReference<>(broadcast);
         rdd = null;
         broadcast = null;
-        int cleaned = collectAndClean(rddRef) + collectAndClean(broadcastRef);
-        assertEquals(2, cleaned);
+        assertEquals(2, collectAndClean(2));
         assertTrue(target.calls.containsAll(List.of("rdd 4", "broadcast 9")), target.calls.toString());
         assertEquals(0, cleaner.trackedCount(), "cleaned owners are no longer tracked");
     }
@@ -107,9 +103,8 @@ class ContextCleanerTest {
         assertEquals(List.of(), target.calls, "the newer owner is still referenced");
         assertEquals(1, cleaner.trackedCount());
 
-        WeakReference<Object> secondRef = new WeakReference<>(second);
         second = null;
-        assertEquals(1, collectAndClean(secondRef));
+        assertEquals(1, collectAndClean(1));
         assertEquals(List.of("rdd 7"), target.calls);
     }
 
