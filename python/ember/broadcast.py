@@ -31,12 +31,15 @@ _tracking = threading.local()
 class Broadcast(Generic[T]):
     """A read-only variable cached on each worker."""
 
-    def __init__(self, bid: int, value: Any = _UNSET, owner: Any = None):
-        """Driver side: ``owner`` (the context) implements ``_unpersist_broadcast(bid,
-        blocking)`` and ``_destroy_broadcast(bid, blocking)``."""
+    def __init__(self, bid: int, value: Any = _UNSET, owner: Any = None, handle: Any = None):
+        """Driver side: ``owner`` (the context) implements ``_unpersist_broadcast(handle,
+        blocking)`` and ``_destroy_broadcast(handle, blocking)``; ``handle`` is the engine's
+        broadcast, which this object keeps alive: once both are garbage collected, the
+        engine's cleaner removes the value's file and the executors' copies."""
         self.id = bid
         self._value = value
         self._owner = owner
+        self._handle = handle
         self._destroyed = False
         if value is not _UNSET:
             _driver_registry[bid] = self
@@ -62,11 +65,11 @@ class Broadcast(Generic[T]):
 
     def unpersist(self, blocking: bool = False) -> None:
         """Drops executor copies; they are sent again if a later task uses this broadcast."""
-        self._driver_owner("unpersist")._unpersist_broadcast(self.id, blocking)
+        self._driver_owner("unpersist")._unpersist_broadcast(self._handle, blocking)
 
     def destroy(self, blocking: bool = False) -> None:
         """Removes all copies and metadata; this broadcast cannot be used afterwards."""
-        self._driver_owner("destroy")._destroy_broadcast(self.id, blocking)
+        self._driver_owner("destroy")._destroy_broadcast(self._handle, blocking)
         self._destroyed = True
         self._value = _UNSET
         _driver_registry.pop(self.id, None)

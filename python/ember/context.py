@@ -313,14 +313,16 @@ class SparkContext(DataSources):
         fd, path = tempfile.mkstemp(prefix="ember-broadcast-")
         with os.fdopen(fd, "wb") as f:
             _broadcast.Broadcast.dump(value, f)
-        bid = self._call(self._bridge.broadcast, path)
-        return _broadcast.Broadcast(bid, value, owner=self)
+        handle = self._call(self._bridge.broadcast, path)
+        return _broadcast.Broadcast(handle.id(), value, owner=self, handle=handle)
 
-    def _unpersist_broadcast(self, bid: int, blocking: bool) -> None:
-        pass   # workers keep a value until destroy; it is small enough to keep
+    def _unpersist_broadcast(self, handle: Any, blocking: bool) -> None:
+        """Drops the executors' copies of the value's file (fetched again when needed)."""
+        self._call(handle.unpersist)
 
-    def _destroy_broadcast(self, bid: int, blocking: bool) -> None:
-        self._call(self._bridge.destroyBroadcast, bid)
+    def _destroy_broadcast(self, handle: Any, blocking: bool) -> None:
+        """Deletes the value's file on the driver and the executors' copies."""
+        self._call(handle.destroy)
 
     def accumulator(self, value: Any, accum_param: Optional[accumulators.AccumulatorParam] = None
                     ) -> accumulators.Accumulator:

@@ -92,6 +92,11 @@ final class FileFetcher implements FileSource {
         return local;
     }
 
+    /** Deletes this executor's copy of a file fetched with {@link #get}; a later get fetches it again. */
+    synchronized void evict(String name) {
+        new File(dir, CACHE + "/" + name).delete();
+    }
+
     private void fetchTo(String name, File target) {
         Path path = target.toPath().normalize();
         if (!path.startsWith(dir.toPath().normalize())) {

@@ -199,6 +199,7 @@ public final class RemoteExecutor implements RpcEndpoint, ExecutorBackend, AutoC
             blockManager.removeRdd(r.rddId());
         } else if (message instanceof RemoveBroadcast b) {
             blockManager.remove(new BlockId.Broadcast(b.broadcastId()));
+            files.evict(new BlockId.BroadcastFile(b.broadcastId()).name());
         } else if (message instanceof RemoveShuffle r) {
             for (int m = 0; m < r.numMaps(); m++) {
                 dirs.file(new BlockId.ShuffleData(r.shuffleId(), m)).delete();

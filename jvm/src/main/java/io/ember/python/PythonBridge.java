@@ -1,5 +1,6 @@
 package io.ember.python;
 
+import io.ember.api.Broadcast;
 import io.ember.api.EmberContext;
 import io.ember.core.ConfigKey;
 import io.ember.core.ConfigKeys;
@@ -15,6 +16,7 @@ import io.ember.rdd.TextFileRDD;
 import io.ember.rdd.UnionRDD;
 import io.ember.rdd.WholeTextFilesRDD;
 import io.ember.scheduler.JobProperties;
+import io.ember.storage.BlockId;
 import io.ember.storage.StorageLevel;
 import java.io.BufferedInputStream;
 import java.io.ByteArrayOutputStream;
@@ -23,6 +25,7 @@ import java.io.DataOutputStream;
 import java.io.EOFException;
 import java.io.File;
 import java.io.IOException;
+import java.lang.ref.WeakReference;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
@@ -32,7 +35,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The Py4J entry point: what the Python driver calls. Bulk data never crosses Py4J: sources
@@ -49,8 +51,8 @@ public final class PythonBridge {
             "Whether Python workers are reused across tasks.");
 
     private final SecureRandom random = new SecureRandom();
-    private final AtomicLong nextBroadcastId = new AtomicLong();
-    private final Map<Long, String> broadcasts = new ConcurrentHashMap<>();
+    /** Python broadcasts by id: the file holding the pickled value and the JVM handle Python holds (weakly here). */
+    private final Map<Long, PythonBroadcast> broadcasts = new ConcurrentHashMap<>();
     private volatile EmberContext ctx;
     private volatile PythonAccumulatorUpdates accumulator;
     private String pythonExec;
@@ -69,6 +71,11 @@ public final class PythonBridge {
         this.pythonVersion = pythonVersion;
         this.pythonPath = pythonPath;
         ctx = new EmberContext(conf);
+        ctx.onBroadcastRemoved((destroyed, id) -> {
+            if (destroyed) {
+                removeBroadcastFile(id);
+            }
+        });
         accumulator = ctx.register(new PythonAccumulatorUpdates(), "python-accumulators");
         if (MasterUrl.parse(ctx.master()).isLocal()) {
             prestartWorkers(pythonExec, pythonVersion, pythonPath);
@@ -102,7 +109,7 @@ public final class PythonBridge {
             ctx.stop();
         }
         PythonWorkerFactory.stopAll();
-        broadcasts.values().forEach(p -> Path.of(p).toFile().delete());
+        broadcasts.values().forEach(b -> Path.of(b.path()).toFile().delete());
         broadcasts.clear();
     }
 
@@ -174,17 +181,21 @@ public final class PythonBridge {
     public PythonRDD pythonRDD(RDD<?> parent, byte[] command, int inputMode, int outputMode,
             List<? extends Number> broadcastIds, List<String> includes, boolean preservesPartitioning) {
         Map<Long, String> used = new LinkedHashMap<>();
+        List<Object> handles = new ArrayList<>();
         for (Number n : broadcastIds) {
             long id = n.longValue();
-            if (!broadcasts.containsKey(id)) {
+            PythonBroadcast b = broadcasts.get(id);
+            Object handle = b == null ? null : b.handle().get();
+            if (handle == null) {
                 throw new EmberException("Broadcast " + id + " does not exist (was it destroyed?)");
             }
-            used.put(id, broadcastName(id));
+            used.put(id, new BlockId.BroadcastFile(id).name());
+            handles.add(handle);
         }
         int memory = ctx.conf().getInt(PYTHON_WORKER_MEMORY);
         PythonRDD.PythonFunction fn = new PythonRDD.PythonFunction(command, inputMode, outputMode, used,
                 pythonExec, pythonVersion, pythonPath, List.copyOf(includes), memory, accumulator);
-        return new PythonRDD(parent, fn, preservesPartitioning);
+        return new PythonRDD(parent, fn, preservesPartitioning, handles);
     }
 
     /** Moves (partition id, batch) pairs to their partitions; returns the batches. */
@@ -196,25 +207,33 @@ public final class PythonBridge {
 
     // ---- broadcasts and accumulators -------------------------------------------------------
 
-    /** Registers a broadcast whose pickled value the driver wrote to {@code path}; executors fetch it from there. */
-    public long broadcast(String path) {
-        long id = nextBroadcastId.incrementAndGet();
-        broadcasts.put(id, path);
-        ctx.fileServer().register(broadcastName(id), new File(path));
-        return id;
+    /**
+     * Registers a broadcast whose pickled value the driver wrote to {@code path}; executors fetch
+     * it from there. Returns the JVM broadcast that the Python object holds: its id is the Python
+     * broadcast's, its unpersist and destroy drop the executors' copies (destroy also the file),
+     * and once Python releases it the context's cleaner removes the file as destroy would.
+     */
+    public Broadcast<String> broadcast(String path) {
+        Broadcast<String> b = ctx.broadcast(path);
+        broadcasts.put(b.id(), new PythonBroadcast(path, new WeakReference<>(b)));
+        ctx.fileServer().register(new BlockId.BroadcastFile(b.id()).name(), new File(path));
+        return b;
     }
 
-    public void destroyBroadcast(long id) {
-        String path = broadcasts.remove(id);
-        if (path != null) {
-            ctx.fileServer().unregister(broadcastName(id));
-            Path.of(path).toFile().delete();
+    /** How many Python broadcasts have files on the driver (tests that they are removed). */
+    public int broadcastFileCount() {
+        return broadcasts.size();
+    }
+
+    private void removeBroadcastFile(long id) {
+        PythonBroadcast b = broadcasts.remove(id);
+        if (b != null) {
+            ctx.fileServer().unregister(new BlockId.BroadcastFile(id).name());
+            Path.of(b.path()).toFile().delete();
         }
     }
 
-    private static String broadcastName(long id) {
-        return "python-broadcast-" + id;
-    }
+    private record PythonBroadcast(String path, WeakReference<Broadcast<String>> handle) {}
 
     /** The ACCUMULATORS frames of tasks finished since the last call, as int32 length + bytes each. */
     public byte[] drainAccumulatorUpdates() throws IOException {

@@ -20,11 +20,17 @@ public final class PythonRDD extends RDD<Object> {
 
     private final PythonFunction function;
     private final boolean preservesPartitioning;
+    /**
+     * The driver's handles of the broadcasts the function reads: while this RDD is referenced,
+     * so are they, and the context's cleaner leaves their files alone.
+     */
+    private final transient List<Object> broadcastHandles;
 
-    PythonRDD(RDD<?> parent, PythonFunction function, boolean preservesPartitioning) {
+    PythonRDD(RDD<?> parent, PythonFunction function, boolean preservesPartitioning, List<Object> broadcastHandles) {
         super(parent);
         this.function = function;
         this.preservesPartitioning = preservesPartitioning;
+        this.broadcastHandles = List.copyOf(broadcastHandles);
     }
 
     @Override

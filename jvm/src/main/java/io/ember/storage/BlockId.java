@@ -69,6 +69,13 @@ public sealed interface BlockId extends Serializable {
         }
     }
 
+    /** A broadcast shipped as a file (a Python broadcast's pickled value), served and cached under this name. */
+    record BroadcastFile(long broadcastId) implements BlockId {
+        public String name() {
+            return "broadcast_" + broadcastId + "_file";
+        }
+    }
+
     /** A spill file of a shuffle buffer or sorter. */
     record TempSpill(String uuid) implements BlockId {
         public String name() {
