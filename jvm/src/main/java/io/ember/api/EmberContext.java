@@ -439,6 +439,7 @@ public final class EmberContext implements RDDContext, AutoCloseable {
 
     /** What the driver holds for running and finished work (monitoring, and tests that it stays bounded). */
     public DriverFootprint footprint() {
+        assertRunning();
         DAGScheduler.Sizes sizes;
         try {
             sizes = dagScheduler.sizes().get(30, java.util.concurrent.TimeUnit.SECONDS);
