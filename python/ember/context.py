@@ -22,7 +22,7 @@ from ember import accumulators, broadcast as _broadcast, inputs, wire
 from ember.conf import SYSTEM_PROPERTIES, SparkConf, normalize_key
 from ember.errors import EmberError, InputPathError
 from ember.files import SparkFiles
-from ember.java_gateway import launch_gateway
+from ember.java_gateway import launch_gateway, stderr_is_terminal
 from ember.results import ResultStream
 from ember.sources import DataSources
 from ember.status import StatusTracker
@@ -33,6 +33,7 @@ _PACKAGE_PARENT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 JOB_GROUP = "ember.jobGroup.id"
 JOB_DESCRIPTION = "ember.job.description"
 INTERRUPT_ON_CANCEL = "ember.job.interruptOnCancel"
+PROGRESS_BAR = "ember.ui.showConsoleProgress"
 _ARCHIVE_FORMATS = {".zip": "zip", ".jar": "zip", ".tar": "tar", ".tar.gz": "gztar",
                     ".tgz": "gztar"}
 
@@ -119,7 +120,11 @@ class SparkContext(DataSources):
     def _start(self) -> None:
         self._bridge = self._gateway.entry_point
         self._jvm = self._gateway.jvm
-        self._jsc = self._call(self._bridge.createContext, dict(self._conf.getAll()),
+        settings = dict(self._conf.getAll())
+        # The engine's own default looks for a console, which a JVM under Python never has:
+        # the bar is drawn when our stderr is a terminal, unless the conf says otherwise.
+        settings.setdefault(PROGRESS_BAR, "true" if stderr_is_terminal() else "false")
+        self._jsc = self._call(self._bridge.createContext, settings,
                                self.pythonExec, self.pythonVer, _PACKAGE_PARENT)
         self._default_parallelism = None
         self._app_id = None
@@ -191,18 +196,27 @@ class SparkContext(DataSources):
             shutil.rmtree(self._files_dir, ignore_errors=True)
 
     def _install_sigint(self) -> None:
-        """Ctrl-C cancels the running jobs, then raises KeyboardInterrupt as usual."""
+        """Ctrl-C cancels the running jobs, then raises KeyboardInterrupt in the main thread.
+
+        The engine JVM runs in its own session (see ``java_gateway``), so the terminal's SIGINT
+        reaches only this process and the context stays usable afterwards. A second Ctrl-C
+        while the cancel is still on its way raises at once."""
         self._old_sigint = None
         if threading.current_thread() is not threading.main_thread():
             return
         previous = signal.getsignal(signal.SIGINT)
+        cancelling = threading.Event()
 
         def on_sigint(signum, frame):
-            try:
-                self.cancelAllJobs()
-            except Exception:
-                pass
-            if callable(previous):
+            if not cancelling.is_set() and not self._stopped:
+                cancelling.set()
+                try:
+                    self.cancelAllJobs()
+                except Exception:
+                    pass   # a dead or stopping engine has no jobs left to cancel
+                finally:
+                    cancelling.clear()
+            if callable(previous) and previous is not signal.default_int_handler:
                 previous(signum, frame)
             raise KeyboardInterrupt()
 

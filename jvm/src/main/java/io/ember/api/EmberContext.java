@@ -42,6 +42,7 @@ import io.ember.storage.BlockId;
 import io.ember.storage.BlockManager;
 import io.ember.storage.DiskBlockManager;
 import io.ember.storage.MemoryManager;
+import io.ember.util.Terminal;
 import io.ember.util.logging.EmberLogging;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -152,7 +153,7 @@ public final class EmberContext implements RDDContext, AutoCloseable {
         }
         taskScheduler.initialize(dagScheduler, backend);
         String progress = this.conf.get(ConfigKeys.PROGRESS_BAR);
-        boolean showProgress = progress.isEmpty() ? System.console() != null : Boolean.parseBoolean(progress);
+        boolean showProgress = progress.isEmpty() ? Terminal.stderrIsTerminal() : Boolean.parseBoolean(progress);
         this.progressBar = showProgress ? new ConsoleProgressBar(System.err) : null;
         if (progressBar != null) {
             bus.addListener(progressBar);
@@ -321,6 +322,10 @@ public final class EmberContext implements RDDContext, AutoCloseable {
             dagScheduler.cancelJob(waiter.jobId(), "the waiting thread was interrupted");
             Thread.currentThread().interrupt();
             throw new EmberException("Interrupted while waiting for job " + waiter.jobId(), e);
+        } finally {
+            if (progressBar != null) {
+                progressBar.jobFinished(waiter.jobId());
+            }
         }
         rdd.doCheckpoint();
     }
@@ -371,6 +376,9 @@ public final class EmberContext implements RDDContext, AutoCloseable {
 
     public void cancelAllJobs() {
         dagScheduler.cancelAllJobs();
+        if (progressBar != null) {
+            progressBar.cancelAll();
+        }
     }
 
     public void addListener(EmberListener listener) {
