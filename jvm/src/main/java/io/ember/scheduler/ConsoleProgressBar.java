@@ -22,6 +22,8 @@ public final class ConsoleProgressBar implements EmberListener {
     private final PrintStream out;
     private final Map<Integer, StageProgress> stages = new TreeMap<>();
     private final Thread thread;
+    /** Erases the bar when the JVM exits without stop() (a Java driver's Ctrl-C). */
+    private final Thread eraser = new Thread(this::stopDrawing, "ember-progress-bar-eraser");
     private volatile boolean stopped;
     private int lastLength;
 
@@ -42,6 +44,7 @@ public final class ConsoleProgressBar implements EmberListener {
         this.thread = new Thread(this::loop, "ember-progress-bar");
         thread.setDaemon(true);
         thread.start();
+        Runtime.getRuntime().addShutdownHook(eraser);
     }
 
     @Override
@@ -98,6 +101,9 @@ public final class ConsoleProgressBar implements EmberListener {
 
     /** Redraws the line for the time {@code now} (package-private for tests). */
     synchronized void draw(long now) {
+        if (stopped) {
+            return;
+        }
         StringBuilder line = new StringBuilder();
         int shown = 0;
         for (StageProgress p : stages.values()) {
@@ -143,6 +149,15 @@ public final class ConsoleProgressBar implements EmberListener {
     }
 
     public void stop() {
+        try {
+            Runtime.getRuntime().removeShutdownHook(eraser);
+        } catch (IllegalStateException shuttingDown) {
+            // the hook is running or about to
+        }
+        stopDrawing();
+    }
+
+    private void stopDrawing() {
         stopped = true;
         thread.interrupt();
         synchronized (this) {
