@@ -10,7 +10,6 @@ the master comes from the argument, the conf, env ``EMBER_MASTER``, else ``local
 import os
 import pickle
 import shutil
-import signal
 import sys
 import tempfile
 import threading
@@ -22,6 +21,7 @@ from ember import accumulators, broadcast as _broadcast, inputs, wire
 from ember.conf import SYSTEM_PROPERTIES, SparkConf, normalize_key
 from ember.errors import EmberError, InputPathError
 from ember.files import SparkFiles
+from ember.interrupts import MainThreadCalls, install_sigint_handler
 from ember.java_gateway import launch_gateway, stderr_is_terminal
 from ember.results import ResultStream
 from ember.sources import DataSources
@@ -101,15 +101,20 @@ class SparkContext(DataSources):
             self.pythonVer = "%d.%d" % sys.version_info[:2]
             self._stopped = False
             self._files_dir = None
+            self._main_calls = MainThreadCalls()
+            self._restore_sigint = lambda: None
             self._gateway, self._proc = launch_gateway(
-                ["-D%s=%s" % kv for kv in sorted(SparkContext._system_properties.items())])
+                ["-D%s=%s" % kv for kv in sorted(SparkContext._system_properties.items())],
+                self._main_calls)
             try:
                 self._start()
             except BaseException:
                 self._shutdown_jvm()
                 raise
             SparkContext._active = self
-            self._install_sigint()
+            # Ctrl-C cancels the running jobs, then raises KeyboardInterrupt (ember.interrupts)
+            self._restore_sigint = install_sigint_handler(
+                self._main_calls, self._cancel_all_on_interrupt) or (lambda: None)
             for path in (pyFiles or []) + self._conf_list("ember.submit.pyFiles"):
                 self.addPyFile(path)
 
@@ -195,41 +200,9 @@ class SparkContext(DataSources):
         if self._files_dir:
             shutil.rmtree(self._files_dir, ignore_errors=True)
 
-    def _install_sigint(self) -> None:
-        """Ctrl-C cancels the running jobs, then raises KeyboardInterrupt in the main thread.
-
-        The engine JVM runs in its own session (see ``java_gateway``), so the terminal's SIGINT
-        reaches only this process and the context stays usable afterwards. A second Ctrl-C
-        while the cancel is still on its way raises at once."""
-        self._old_sigint = None
-        if threading.current_thread() is not threading.main_thread():
-            return
-        previous = signal.getsignal(signal.SIGINT)
-        cancelling = threading.Event()
-
-        def on_sigint(signum, frame):
-            if not cancelling.is_set() and not self._stopped:
-                cancelling.set()
-                try:
-                    self.cancelAllJobs()
-                except Exception:
-                    pass   # a dead or stopping engine has no jobs left to cancel
-                finally:
-                    cancelling.clear()
-            if callable(previous) and previous is not signal.default_int_handler:
-                previous(signum, frame)
-            raise KeyboardInterrupt()
-
-        try:
-            signal.signal(signal.SIGINT, on_sigint)
-            self._old_sigint = previous
-        except ValueError:
-            pass
-
-    def _restore_sigint(self) -> None:
-        if self._old_sigint is not None and \
-                threading.current_thread() is threading.main_thread():
-            signal.signal(signal.SIGINT, self._old_sigint)
+    def _cancel_all_on_interrupt(self) -> None:
+        if not self._stopped:
+            self.cancelAllJobs()
 
     # -- info ------------------------------------------------------------------------------
 

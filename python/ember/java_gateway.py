@@ -168,10 +168,14 @@ def _alive(pid: int) -> bool:
     return True
 
 
-def launch_gateway(extra_jvm_options: Optional[List[str]] = None):
+def launch_gateway(extra_jvm_options: Optional[List[str]] = None, calls=None):
     """Starts the JVM and returns (JavaGateway, Popen). Raises GatewayError with the JVM's
-    stderr if it exits before reporting its port (on a terminal, the JVM has printed it)."""
-    from py4j.java_gateway import GatewayParameters, JavaGateway
+    stderr if it exits before reporting its port (on a terminal, the JVM has printed it).
+    ``calls`` (an ``interrupts.MainThreadCalls``) makes the main thread's calls safe to
+    interrupt with Ctrl-C."""
+    from py4j.java_gateway import GatewayParameters
+
+    from ember.interrupts import InterruptibleGateway, MainThreadCalls
 
     java = java_executable()
     classpath = engine_classpath()
@@ -195,7 +199,7 @@ def launch_gateway(extra_jvm_options: Optional[List[str]] = None):
     if not to_terminal:
         _forward(proc.stderr)
     _forward(proc.stdout)
-    gateway = JavaGateway(gateway_parameters=GatewayParameters(
+    gateway = InterruptibleGateway(calls or MainThreadCalls(), gateway_parameters=GatewayParameters(
         port=int(port), auth_token=secret, auto_convert=True, auto_close=True))
     return gateway, proc
 
