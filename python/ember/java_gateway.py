@@ -6,7 +6,7 @@ exits - even by ``kill -9`` - the JVM sees end of file and exits too.
 
 The JVM runs in a session of its own, so the terminal's Ctrl-C (SIGINT to the foreground
 process group), Ctrl-Z and hang-up reach only this process: the driver cancels the jobs and
-raises KeyboardInterrupt (see ``SparkContext``) while the engine and its Python workers keep
+raises KeyboardInterrupt (see ``ember.interrupts``) while the engine and its Python workers keep
 running. When our stderr is a terminal the JVM writes to it directly (so its progress bar is
 drawn live, and cleared before a job's results reach us); otherwise its output is copied to
 ``sys.stderr`` as it arrives.
