@@ -181,3 +181,18 @@ def test_bar_follows_redirection_and_the_override(tmp_path, conf, stderr_to_file
     assert bool(BAR.search(written)) == shown, written
     if shown:
         assert not BAR.search(program.output), "the bar went to the terminal, not to stderr"
+
+
+@needs_launcher
+@pytest.mark.skipif(not EXAMPLES_JAR.exists(), reason="examples jar not built")
+@pytest.mark.parametrize("stderr_to_file", [False, True])
+def test_java_driver_bar_only_when_stderr_is_a_terminal(tmp_path, stderr_to_file):
+    # stdin and stdout stay on the terminal, so System.console() exists either way
+    log = tmp_path / "stderr.log"
+    argv = [str(SUBMIT), "--master", "local[2]", "--class", "io.ember.examples.JavaPi",
+            str(EXAMPLES_JAR), "300"]
+    with PtyProgram(argv, env(), stderr_path=str(log) if stderr_to_file else None) as program:
+        program.expect(b"Pi is roughly", timeout=120)
+        assert program.wait(timeout=60) == 0, program.output.decode()
+        written = program.output + (log.read_bytes() if stderr_to_file else b"")
+    assert (b"\r[Stage 0:" in written) != stderr_to_file, written
