@@ -57,10 +57,12 @@ def wait_for_file(path: Path, timeout: float = 60) -> None:
         time.sleep(0.05)
 
 
-def engine_processes(program: PtyProgram) -> list:
-    """The engine JVM and the Python daemon among the program's processes."""
-    return [cmd for _, cmd in tagged_processes(program.tag)
-            if "io.ember.python.PythonGateway" in cmd or "ember.daemon" in cmd]
+def assert_engine_running(program: PtyProgram) -> None:
+    """The engine JVM and the Python daemon (and its forked workers) are among the program's
+    processes."""
+    commands = [cmd for _, cmd in tagged_processes(program.tag)]
+    assert any("io.ember.python.PythonGateway" in c for c in commands), commands
+    assert any("-m ember.daemon" in c for c in commands), commands
 
 
 # -- Ctrl-C ---------------------------------------------------------------------------------
@@ -75,9 +77,7 @@ def test_ctrl_c_ends_a_script_with_130_and_no_engine_noise(tmp_path, launch):
     argv = [sys.executable, str(app)] if launch == "python" else [str(SUBMIT), str(app)]
     with PtyProgram(argv, env()) as program:
         wait_for_file(marker)
-        engine = engine_processes(program)
-        assert any("PythonGateway" in c for c in engine) and \
-            any("ember.daemon" in c for c in engine), engine
+        assert_engine_running(program)
         pressed = time.monotonic()
         program.press_ctrl_c()
         status = program.wait(timeout=60)
@@ -88,6 +88,19 @@ def test_ctrl_c_ends_a_script_with_130_and_no_engine_noise(tmp_path, launch):
         assert b"FINISHED" not in out
         assert out.rstrip().endswith(b"KeyboardInterrupt"), out.decode()
         assert_clean_interrupts(out, 1)
+        assert wait_until_gone(program.tag) == []
+
+
+def test_engine_in_its_own_session_still_dies_with_a_killed_driver(tmp_path):
+    marker = tmp_path / "started"
+    app = tmp_path / "app.py"
+    app.write_text("from ember import SparkContext\n"
+                   "sc = SparkContext('local[2]', 'killed')\n" + LONG_JOB % str(marker) + "\n")
+    with PtyProgram([sys.executable, str(app)], env()) as program:
+        wait_for_file(marker)
+        assert_engine_running(program)
+        program.proc.kill()
+        assert program.wait(timeout=30) == 128 + 9
         assert wait_until_gone(program.tag) == []
 
 
