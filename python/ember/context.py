@@ -10,7 +10,6 @@ the master comes from the argument, the conf, env ``EMBER_MASTER``, else ``local
 import os
 import pickle
 import shutil
-import signal
 import sys
 import tempfile
 import threading
@@ -22,7 +21,8 @@ from ember import accumulators, broadcast as _broadcast, inputs, wire
 from ember.conf import SYSTEM_PROPERTIES, SparkConf, normalize_key
 from ember.errors import EmberError, InputPathError
 from ember.files import SparkFiles
-from ember.java_gateway import launch_gateway
+from ember.interrupts import MainThreadCalls, install_sigint_handler
+from ember.java_gateway import launch_gateway, stderr_is_terminal
 from ember.results import ResultStream
 from ember.sources import DataSources
 from ember.status import StatusTracker
@@ -33,6 +33,7 @@ _PACKAGE_PARENT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 JOB_GROUP = "ember.jobGroup.id"
 JOB_DESCRIPTION = "ember.job.description"
 INTERRUPT_ON_CANCEL = "ember.job.interruptOnCancel"
+PROGRESS_BAR = "ember.ui.showConsoleProgress"
 _ARCHIVE_FORMATS = {".zip": "zip", ".jar": "zip", ".tar": "tar", ".tar.gz": "gztar",
                     ".tgz": "gztar"}
 
@@ -108,15 +109,20 @@ class SparkContext(DataSources):
             self.pythonVer = "%d.%d" % sys.version_info[:2]
             self._stopped = False
             self._files_dir = None
+            self._main_calls = MainThreadCalls()
+            self._restore_sigint = lambda: None
             self._gateway, self._proc = launch_gateway(
-                ["-D%s=%s" % kv for kv in sorted(SparkContext._system_properties.items())])
+                ["-D%s=%s" % kv for kv in sorted(SparkContext._system_properties.items())],
+                self._main_calls)
             try:
                 self._start()
             except BaseException:
                 self._shutdown_jvm()
                 raise
             SparkContext._active = self
-            self._install_sigint()
+            # Ctrl-C cancels the running jobs, then raises KeyboardInterrupt (ember.interrupts)
+            self._restore_sigint = install_sigint_handler(
+                self._main_calls, self._cancel_all_on_interrupt) or (lambda: None)
             for path in (pyFiles or []) + self._conf_list("ember.submit.pyFiles"):
                 self.addPyFile(path)
 
@@ -127,7 +133,11 @@ class SparkContext(DataSources):
     def _start(self) -> None:
         self._bridge = self._gateway.entry_point
         self._jvm = self._gateway.jvm
-        self._jsc = self._call(self._bridge.createContext, dict(self._conf.getAll()),
+        settings = dict(self._conf.getAll())
+        # The engine's own default looks for a console, which a JVM under Python never has:
+        # the bar is drawn when our stderr is a terminal, unless the conf says otherwise.
+        settings.setdefault(PROGRESS_BAR, "true" if stderr_is_terminal() else "false")
+        self._jsc = self._call(self._bridge.createContext, settings,
                                self.pythonExec, self.pythonVer, _PACKAGE_PARENT)
         self._default_parallelism = None
         self._app_id = None
@@ -198,32 +208,9 @@ class SparkContext(DataSources):
         if self._files_dir:
             shutil.rmtree(self._files_dir, ignore_errors=True)
 
-    def _install_sigint(self) -> None:
-        """Ctrl-C cancels the running jobs, then raises KeyboardInterrupt as usual."""
-        self._old_sigint = None
-        if threading.current_thread() is not threading.main_thread():
-            return
-        previous = signal.getsignal(signal.SIGINT)
-
-        def on_sigint(signum, frame):
-            try:
-                self.cancelAllJobs()
-            except Exception:
-                pass
-            if callable(previous):
-                previous(signum, frame)
-            raise KeyboardInterrupt()
-
-        try:
-            signal.signal(signal.SIGINT, on_sigint)
-            self._old_sigint = previous
-        except ValueError:
-            pass
-
-    def _restore_sigint(self) -> None:
-        if self._old_sigint is not None and \
-                threading.current_thread() is threading.main_thread():
-            signal.signal(signal.SIGINT, self._old_sigint)
+    def _cancel_all_on_interrupt(self) -> None:
+        if not self._stopped:
+            self.cancelAllJobs()
 
     # -- info ------------------------------------------------------------------------------
 

@@ -15,6 +15,9 @@ Contract with the executor:
   its own pid (the executor uses it to watch or kill that worker) and serves tasks on the
   connection until SHUTDOWN or close, then exits.
 - Dead workers are reaped continually; exit statuses are logged on stderr.
+- SIGINT is ignored (by the daemon and the workers it forks): a terminal's Ctrl-C, which
+  reaches a Java driver's whole process group, is the driver's to act on; tasks end by the
+  executor's cancel or the end of stdin.
 """
 
 import argparse
@@ -169,6 +172,7 @@ def main(argv: Optional[list] = None) -> int:
     parser.add_argument("--unix-socket", metavar="PATH",
                         help="listen on this Unix socket instead of a loopback TCP port")
     args = parser.parse_args(argv)
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
     import faulthandler
     faulthandler.enable(file=sys.stderr)
     secret = _read_secret_line(0)

@@ -4,6 +4,13 @@ The JVM (``io.ember.python.PythonGateway``) prints ``EMBER_GATEWAY <port> <secre
 watches its stdin: this process keeps the pipe's write end open for its whole life, so when it
 exits - even by ``kill -9`` - the JVM sees end of file and exits too.
 
+The JVM runs in a session of its own, so the terminal's Ctrl-C (SIGINT to the foreground
+process group), Ctrl-Z and hang-up reach only this process: the driver cancels the jobs and
+raises KeyboardInterrupt (see ``ember.interrupts``) while the engine and its Python workers keep
+running. When our stderr is a terminal the JVM writes to it directly (so its progress bar is
+drawn live, and cleared before a job's results reach us); otherwise its output is copied to
+``sys.stderr`` as it arrives.
+
 Where the engine comes from, first match wins: env ``EMBER_CLASSPATH`` (a full classpath, for
 development), env ``EMBER_ENGINE_JAR``, or ``ember/jars/ember-engine-*.jar`` in this package.
 
@@ -161,22 +168,27 @@ def _alive(pid: int) -> bool:
     return True
 
 
-def launch_gateway(extra_jvm_options: Optional[List[str]] = None):
+def launch_gateway(extra_jvm_options: Optional[List[str]] = None, calls=None):
     """Starts the JVM and returns (JavaGateway, Popen). Raises GatewayError with the JVM's
-    stderr if it exits before reporting its port."""
-    from py4j.java_gateway import GatewayParameters, JavaGateway
+    stderr if it exits before reporting its port (on a terminal, the JVM has printed it).
+    ``calls`` (an ``interrupts.MainThreadCalls``) makes the main thread's calls safe to
+    interrupt with Ctrl-C."""
+    from py4j.java_gateway import GatewayParameters
+
+    from ember.interrupts import InterruptibleGateway, MainThreadCalls
 
     java = java_executable()
     classpath = engine_classpath()
     cmd = [java] + JVM_FLAGS + cds_flags(classpath, java) + list(extra_jvm_options or []) + \
         ["-cp", classpath, MAIN_CLASS]
+    to_terminal = stderr_is_terminal()
     proc = subprocess.Popen(cmd, stdin=subprocess.PIPE, stdout=subprocess.PIPE,
-                            stderr=subprocess.PIPE, close_fds=True)
-    stderr_lines: List[bytes] = []
+                            stderr=None if to_terminal else subprocess.PIPE, close_fds=True,
+                            start_new_session=True)
     line = proc.stdout.readline().decode("utf-8", "replace").strip()
     if not line.startswith("EMBER_GATEWAY "):
         proc.wait(timeout=10)
-        err = proc.stderr.read().decode("utf-8", "replace")
+        err = "" if to_terminal else proc.stderr.read().decode("utf-8", "replace")
         _check_java_version(err)
         major, ver = java_version(java)
         if 0 < major < 17:
@@ -184,21 +196,43 @@ def launch_gateway(extra_jvm_options: Optional[List[str]] = None):
         raise GatewayError("The Ember JVM exited before starting its gateway (exit code %s):\n%s"
                            % (proc.returncode, (line + "\n" + err).strip()))
     _, port, secret = line.split()
-    _forward(proc.stderr, stderr_lines)
-    _forward(proc.stdout, None)
-    gateway = JavaGateway(gateway_parameters=GatewayParameters(
+    if not to_terminal:
+        _forward(proc.stderr)
+    _forward(proc.stdout)
+    gateway = InterruptibleGateway(calls or MainThreadCalls(), gateway_parameters=GatewayParameters(
         port=int(port), auth_token=secret, auto_convert=True, auto_close=True))
     return gateway, proc
 
 
-def _forward(stream, keep: Optional[List[bytes]]) -> None:
-    """Copies the JVM's output to our stderr on a daemon thread (so its pipe never fills)."""
+def stderr_is_terminal() -> bool:
+    """True when ``sys.stderr`` is this process's standard error and that is a terminal."""
+    import sys
+    try:
+        return sys.stderr is not None and sys.stderr.fileno() == 2 and sys.stderr.isatty()
+    except (AttributeError, OSError, ValueError):
+        return False
+
+
+def _forward(stream) -> None:
+    """Copies the JVM's output to our stderr on a daemon thread (so its pipe never fills), as
+    it arrives rather than by lines, so a forced progress bar's ``\\r`` redraws show live."""
+    import codecs
     import sys
 
     def pump():
-        for raw in iter(stream.readline, b""):
+        decoder = codecs.getincrementaldecoder("utf-8")("replace")
+        while True:
             try:
-                sys.stderr.write(raw.decode("utf-8", "replace"))
+                chunk = stream.read1(65536)   # what is buffered, else one read of the pipe
+            except (OSError, ValueError):
+                return
+            text = decoder.decode(chunk, final=not chunk)
+            try:
+                if text:
+                    sys.stderr.write(text)
+                    sys.stderr.flush()
             except Exception:
                 pass
+            if not chunk:
+                return
     threading.Thread(target=pump, name="ember-jvm-output", daemon=True).start()

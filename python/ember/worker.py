@@ -18,6 +18,7 @@ import faulthandler
 import importlib
 import os
 import pickle
+import signal
 import socket
 import sys
 import time
@@ -224,6 +225,7 @@ def main(argv: Optional[list] = None) -> int:
     parser.add_argument("--port", type=int, required=True, help="executor port on 127.0.0.1")
     parser.add_argument("--host", default="127.0.0.1")
     args = parser.parse_args(argv)
+    signal.signal(signal.SIGINT, signal.SIG_IGN)   # Ctrl-C is the driver's (see ember.daemon)
     faulthandler.enable(file=sys.stderr)
     secret = sys.stdin.readline().rstrip("\r\n")
     with socket.create_connection((args.host, args.port)) as sock:

@@ -45,6 +45,7 @@ import io.ember.storage.BlockId;
 import io.ember.storage.BlockManager;
 import io.ember.storage.DiskBlockManager;
 import io.ember.storage.MemoryManager;
+import io.ember.util.Terminal;
 import io.ember.util.logging.EmberLogging;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -166,7 +167,7 @@ public final class EmberContext implements RDDContext, AutoCloseable {
                         broadcasts), this.conf.getMillis(ConfigKeys.CLEANER_PERIODIC_GC_INTERVAL), System::gc)
                 : null;
         String progress = this.conf.get(ConfigKeys.PROGRESS_BAR);
-        boolean showProgress = progress.isEmpty() ? System.console() != null : Boolean.parseBoolean(progress);
+        boolean showProgress = progress.isEmpty() ? Terminal.stderrIsTerminal() : Boolean.parseBoolean(progress);
         this.progressBar = showProgress ? new ConsoleProgressBar(System.err) : null;
         if (progressBar != null) {
             bus.addListener(progressBar);
@@ -349,6 +350,10 @@ public final class EmberContext implements RDDContext, AutoCloseable {
             dagScheduler.cancelJob(waiter.jobId(), "the waiting thread was interrupted");
             Thread.currentThread().interrupt();
             throw new EmberException("Interrupted while waiting for job " + waiter.jobId(), e);
+        } finally {
+            if (progressBar != null) {
+                progressBar.jobFinished(waiter.jobId());
+            }
         }
         rdd.doCheckpoint();
     }
@@ -399,6 +404,9 @@ public final class EmberContext implements RDDContext, AutoCloseable {
 
     public void cancelAllJobs() {
         dagScheduler.cancelAllJobs();
+        if (progressBar != null) {
+            progressBar.cancelAll();
+        }
     }
 
     public void addListener(EmberListener listener) {

@@ -62,7 +62,7 @@ final class PythonRunner {
         });
         ctx.addKillListener(() -> {
             if (!finished) {
-                worker.kill();
+                factory.kill(worker);
             }
         });
         TaskHeader header = header();

@@ -13,7 +13,10 @@ import java.util.Deque;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Starts one {@code python -m ember.daemon} per executor and Python executable, and hands out
@@ -26,6 +29,8 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class PythonWorkerFactory {
     private static final Map<String, PythonWorkerFactory> REGISTRY = new ConcurrentHashMap<>();
     private static final int STDERR_LINES = 50;
+    /** The daemon's line for a worker's exit (see ember/daemon.py). */
+    private static final Pattern EXIT_REPORT = Pattern.compile("worker (\\d+) exited with status ");
 
     private final String pythonExec;
     private final String pythonVersion;
@@ -35,6 +40,8 @@ public final class PythonWorkerFactory {
     private final int port;
     private final Deque<String> stderrTail = new ArrayDeque<>();
     private final Deque<PythonWorker> idle = new ArrayDeque<>();
+    /** Workers killed with their cancelled task, until the daemon reports their exit. */
+    private final Set<Integer> killed = ConcurrentHashMap.newKeySet();
 
     private PythonWorkerFactory(String pythonExec, String pythonVersion, String pythonPath) throws IOException {
         this.pythonExec = pythonExec;
@@ -115,6 +122,23 @@ public final class PythonWorkerFactory {
         }
     }
 
+    /**
+     * Kills the worker of a cancelled task. The daemon's report of its exit (signal 9) is kept
+     * for {@link #exitStatusOf} but not echoed: it is expected, not news for the user.
+     */
+    void kill(PythonWorker worker) {
+        if (ProcessHandle.of(worker.pid).map(ProcessHandle::isAlive).orElse(false)) {
+            killed.add(worker.pid);
+        }
+        worker.kill();
+    }
+
+    /** True for the daemon's exit report of a worker {@link #kill} killed (forgetting it). */
+    private boolean reportsKilledWorker(String line) {
+        Matcher m = EXIT_REPORT.matcher(line);
+        return m.find() && killed.remove(Integer.parseInt(m.group(1)));
+    }
+
     String stderrTail() {
         synchronized (stderrTail) {
             return String.join("\n", stderrTail);
@@ -139,7 +163,9 @@ public final class PythonWorkerFactory {
         try (BufferedReader r = new BufferedReader(new InputStreamReader(err, StandardCharsets.UTF_8))) {
             String line;
             while ((line = r.readLine()) != null) {
-                System.err.println(line);
+                if (!reportsKilledWorker(line)) {
+                    System.err.println(line);
+                }
                 synchronized (stderrTail) {
                     stderrTail.addLast(line);
                     if (stderrTail.size() > STDERR_LINES) {

@@ -7,7 +7,13 @@ import java.util.TreeMap;
 /**
  * Draws {@code [Stage 2:=====>        (37 + 2) / 200]} on stderr for stages that have run
  * longer than half a second, redrawn every 200 ms and erased when they end. Listener events
- * arrive on the bus thread; drawing runs on its own daemon thread; both synchronize on this.
+ * arrive on the bus thread; drawing runs on its own daemon thread; {@link #jobFinished} and
+ * {@link #cancelAll} are called by the threads that wait for or cancel jobs; all synchronize
+ * on this.
+ *
+ * <p>Why the two calls: listener events arrive after the fact, so a bar erased only on its
+ * stage's completion event could still be on the line when the job's caller prints its
+ * result. A job's caller erases it before returning, a Ctrl-C cancel before raising.
  */
 public final class ConsoleProgressBar implements EmberListener {
     private static final long SHOW_AFTER_MS = 500;
@@ -16,6 +22,8 @@ public final class ConsoleProgressBar implements EmberListener {
     private final PrintStream out;
     private final Map<Integer, StageProgress> stages = new TreeMap<>();
     private final Thread thread;
+    /** Erases the bar when the JVM exits without stop() (a Java driver's Ctrl-C). */
+    private final Thread eraser = new Thread(this::stopDrawing, "ember-progress-bar-eraser");
     private volatile boolean stopped;
     private int lastLength;
 
@@ -36,6 +44,7 @@ public final class ConsoleProgressBar implements EmberListener {
         this.thread = new Thread(this::loop, "ember-progress-bar");
         thread.setDaemon(true);
         thread.start();
+        Runtime.getRuntime().addShutdownHook(eraser);
     }
 
     @Override
@@ -63,6 +72,22 @@ public final class ConsoleProgressBar implements EmberListener {
         }
     }
 
+    /**
+     * Erases the bar and forgets the stages of job {@code jobId}, now, on the caller's thread:
+     * called when a job ends, before its results are handed back. Other jobs' stages are drawn
+     * again at the next redraw.
+     */
+    public synchronized void jobFinished(int jobId) {
+        stages.values().removeIf(p -> p.info.jobId() == jobId);
+        clear();
+    }
+
+    /** Erases the bar and forgets every stage: all jobs are being cancelled. */
+    public synchronized void cancelAll() {
+        stages.clear();
+        clear();
+    }
+
     private void loop() {
         while (!stopped) {
             try {
@@ -74,7 +99,11 @@ public final class ConsoleProgressBar implements EmberListener {
         }
     }
 
-    private synchronized void draw(long now) {
+    /** Redraws the line for the time {@code now} (package-private for tests). */
+    synchronized void draw(long now) {
+        if (stopped) {
+            return;
+        }
         StringBuilder line = new StringBuilder();
         int shown = 0;
         for (StageProgress p : stages.values()) {
@@ -120,6 +149,15 @@ public final class ConsoleProgressBar implements EmberListener {
     }
 
     public void stop() {
+        try {
+            Runtime.getRuntime().removeShutdownHook(eraser);
+        } catch (IllegalStateException shuttingDown) {
+            // the hook is running or about to
+        }
+        stopDrawing();
+    }
+
+    private void stopDrawing() {
         stopped = true;
         thread.interrupt();
         synchronized (this) {
