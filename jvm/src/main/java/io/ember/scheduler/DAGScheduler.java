@@ -401,11 +401,15 @@ public final class DAGScheduler {
             }
             return;
         }
-        mergeAccumulators(event.accumUpdates());
         ShuffleMapStage sms = (ShuffleMapStage) stage;
+        if (sms.accumulatedPartitions.add(task.partitionId())) {
+            mergeAccumulators(event.accumUpdates());
+        }
         mapOutputs.registerMapOutput(sms.dependency.shuffleId(), task.partitionId(), (MapStatus) event.result());
+        // A success from an older attempt counts too (as in Spark): the output is the same, and
+        // the stage finishes as soon as every partition has one, whichever attempt wrote it.
         stage.pendingPartitions.remove(task.partitionId());
-        if (running.contains(stage) && task.stageAttempt() == stage.latestAttempt && stage.pendingPartitions.isEmpty()) {
+        if (running.contains(stage) && stage.pendingPartitions.isEmpty()) {
             markStageFinished(stage, null);
             if (!sms.isAvailable()) {
                 submitStage(stage);
