@@ -288,8 +288,9 @@ public final class DAGScheduler {
     }
 
     /**
-     * Submits {@code root} once its parent stages are available, submitting missing parents
-     * first (an explicit stack: chains of unfinished stages can be long).
+     * Submits {@code root} once the parent stages it reads are available, submitting missing
+     * parents first (an explicit stack: chains of unfinished stages can be long). Parents
+     * behind fully cached RDDs are not read, so not needed (see {@link StageLineage#shufflesToRead}).
      */
     private void submitStage(Stage root) {
         ArrayDeque<Stage> toSubmit = new ArrayDeque<>();
@@ -300,8 +301,9 @@ public final class DAGScheduler {
                 continue;
             }
             List<Stage> missing = new ArrayList<>();
+            Set<Integer> toRead = StageLineage.shufflesToRead(stage.rdd, cacheLocator);
             for (Stage p : stage.parents) {
-                if (p instanceof ShuffleMapStage sms && !sms.isAvailable()) {
+                if (p instanceof ShuffleMapStage sms && toRead.contains(sms.dependency.shuffleId()) && !sms.isAvailable()) {
                     missing.add(p);
                 }
             }

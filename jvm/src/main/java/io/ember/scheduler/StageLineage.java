@@ -54,6 +54,48 @@ final class StageLineage {
     }
 
     /**
+     * The ids of the shuffles a stage over {@code rdd} reads as things stand: its boundaries,
+     * except those reached only through RDDs whose every partition is cached (Spark's rule:
+     * tasks read such an RDD from the cache, so what it was computed from is not needed, and a
+     * lost or cleaned map output behind it is not recomputed). If a cached block disappears
+     * before a task reads it, the task's fetch of the missing output fails and the scheduler
+     * recomputes it then.
+     */
+    static Set<Integer> shufflesToRead(RDD<?> rdd, CacheLocator cache) {
+        Set<Integer> shuffles = new HashSet<>();
+        Set<Integer> visited = new HashSet<>();
+        ArrayDeque<RDD<?>> toVisit = new ArrayDeque<>();
+        toVisit.push(rdd);
+        while (!toVisit.isEmpty()) {
+            RDD<?> r = toVisit.pop();
+            if (!visited.add(r.id()) || fullyCached(r, cache)) {
+                continue;
+            }
+            for (Dependency<?> d : r.dependencies()) {
+                if (d instanceof ShuffleDependency<?, ?, ?> sd) {
+                    shuffles.add(sd.shuffleId());
+                } else if (!visited.contains(d.rdd().id())) {
+                    toVisit.push(d.rdd());
+                }
+            }
+        }
+        return shuffles;
+    }
+
+    private static boolean fullyCached(RDD<?> rdd, CacheLocator cache) {
+        if (!rdd.getStorageLevel().isValid()) {
+            return false;
+        }
+        int n = rdd.getNumPartitions();
+        for (int p = 0; p < n; p++) {
+            if (cache.executorsWith(rdd.id(), p).isEmpty()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
      * The shuffle dependencies in {@code rdd}'s ancestry that have no stage yet, ancestors
      * before descendants, each once, so that creating stages in this order never needs a stage
      * that does not exist yet. The walk stops at shuffles that have a stage ({@code hasStage}

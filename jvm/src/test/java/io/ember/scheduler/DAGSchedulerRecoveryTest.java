@@ -220,4 +220,39 @@ class DAGSchedulerRecoveryTest {
         assertTrue(job.isDone());
         assertEquals(23L, counter.value(), "three map partitions once, two result partitions once");
     }
+
+    @Test
+    void lostMapOutputsBehindAFullyCachedRddAreNotRecomputed() {
+        java.util.Set<Integer> cached = new java.util.HashSet<>();
+        int[] cachedRdd = {-1};
+        dag = new DAGScheduler(tasks, tracker, new ListenerBus(), accumulators, 4,
+                (rddId, p) -> rddId == cachedRdd[0] && cached.contains(p) ? List.of("exec-1") : List.of());
+        RDD<?> reduced = twoStages();
+        reduced.persist(io.ember.storage.StorageLevel.MEMORY_ONLY);
+        cachedRdd[0] = reduced.id();
+        RDD<?> top = new TestingRDD(ids, 2, List.<Dependency<?>>of(new OneToOneDependency<>(reduced)));
+        submit(top, (i, r) -> {});
+        TaskSet map = tasks.last();
+        for (int p = 0; p < 3; p++) {
+            succeed(task(map, p), null);
+        }
+        succeed(task(tasks.last(), 0), "r0");
+        succeed(task(tasks.last(), 1), "r1");
+        cached.addAll(List.of(0, 1)); // the first job stored both partitions of the cached RDD
+        tracker.unregisterMapOutput(0, 1); // then the executor holding map output 1 went away
+
+        JobWaiter second = submit(top, (i, r) -> {});
+        assertEquals(3, tasks.submitted.size());
+        TaskSet reads = tasks.last();
+        assertTrue(reads.tasks().get(0) instanceof ResultTask, "the cached RDD is read, its shuffle not redone");
+        succeed(task(reads, 0), "r0");
+        succeed(task(reads, 1), "r1");
+        assertTrue(second.isDone());
+
+        cached.remove(1); // partition 1 was evicted: it must be recomputed, so its shuffle is needed
+        submit(top, (i, r) -> {});
+        TaskSet rerun = tasks.last();
+        assertTrue(rerun.tasks().get(0) instanceof ShuffleMapTask);
+        assertEquals(List.of(1), rerun.tasks().stream().map(Task::partitionId).toList());
+    }
 }
