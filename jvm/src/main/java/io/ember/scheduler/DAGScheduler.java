@@ -234,7 +234,7 @@ public final class DAGScheduler {
         }
     }
 
-    /** {@code s} and every stage it depends on, each once, parents after children (walk order). */
+    /** {@code s} and every stage it depends on, each once, depth first (the order jobs list their stages). */
     private static List<Stage> ancestry(Stage s) {
         List<Stage> out = new ArrayList<>();
         Set<Stage> seen = new HashSet<>();
