@@ -486,25 +486,52 @@ class RDD(ActionFunctions, PairFunctions, NumericFunctions):
         return self.keyBy(keyfunc).sortByKey(ascending, numPartitions).values()
 
 
+class StagePipeline:
+    """The narrow functions of one stage, ``f(partition index, iterator)`` each, applied in
+    order. A flat tuple rather than closures nested one per step: neither pickling nor calling
+    a pipeline thousands of transformations long recurses once per step.
+
+    >>> list(StagePipeline((lambda i, it: (x + i for x in it), lambda i, it: (x * 2 for x in it)))(1, [1, 2]))
+    [4, 6]
+    """
+
+    __slots__ = ("funcs",)
+
+    def __init__(self, funcs: tuple):
+        self.funcs = funcs
+
+    def __call__(self, index: int, iterator: Iterable) -> Iterable:
+        for f in self.funcs:
+            iterator = f(index, iterator)
+        return iterator
+
+    def __getstate__(self):
+        return self.funcs
+
+    def __setstate__(self, funcs):
+        self.funcs = funcs
+
+    def __repr__(self) -> str:
+        return "StagePipeline(%d functions)" % len(self.funcs)
+
+
 class PipelinedRDD(RDD):
-    """A narrow transformation of a parent; consecutive ones compose into one function."""
+    """A narrow transformation of a parent; consecutive ones compose into one function
+    (a ``StagePipeline``) per stage."""
 
     def __init__(self, prev: RDD, func: Callable[[int, Iterator], Iterable],
                  preservesPartitioning: bool = False, what: str = "map"):
         if isinstance(prev, PipelinedRDD) and not prev._ends_pipeline():
-            prev_func = prev.func
-
-            def composed(index, it):
-                return func(index, prev_func(index, it))
-            self.func = composed
+            self._stage_funcs = prev._stage_funcs + (func,)
             self._prev_jrdd = prev._prev_jrdd
             self._prev_mode = prev._prev_mode
             self.preservesPartitioning = prev.preservesPartitioning and preservesPartitioning
         else:
-            self.func = func
+            self._stage_funcs = (func,)
             self._prev_jrdd = prev._jrdd
             self._prev_mode = prev._jrdd_mode
             self.preservesPartitioning = preservesPartitioning
+        self.func = func if len(self._stage_funcs) == 1 else StagePipeline(self._stage_funcs)
         super().__init__(None, prev.ctx, PICKLED)
         self._what = what
         self.partitioner = prev.partitioner if preservesPartitioning else None

@@ -478,25 +478,18 @@ public final class EmberContext implements RDDContext, AutoCloseable {
      * Returns the ids of the cleaned shuffles.
      */
     public int[] cleanShuffleDependencies(RDD<?> rdd) {
-        List<Integer> cleaned = new ArrayList<>();
-        java.util.Set<Integer> seen = new java.util.HashSet<>();
-        java.util.ArrayDeque<RDD<?>> toVisit = new java.util.ArrayDeque<>();
-        toVisit.push(rdd);
-        while (!toVisit.isEmpty()) {
-            for (Dependency<?> d : toVisit.pop().dependencies()) {
-                RDD<?> parent = d.rdd();
-                if (!seen.add(parent.id())) {
-                    continue;
-                }
-                if (d instanceof ShuffleDependency<?, ?, ?> sd) {
-                    removeShuffleOutputs(sd.shuffleId(), parent.getNumPartitions());
-                    cleaned.add(sd.shuffleId());
-                }
-                if (!parent.getStorageLevel().isValid() && !parent.isCheckpointed()) {
-                    toVisit.push(parent);
+        java.util.Set<Integer> cleaned = new java.util.LinkedHashSet<>();
+        io.ember.rdd.Lineage.walk(rdd, r -> {
+            if (r != rdd && (r.getStorageLevel().isValid() || r.isCheckpointed())) {
+                return false;
+            }
+            for (Dependency<?> d : r.dependencies()) {
+                if (d instanceof ShuffleDependency<?, ?, ?> sd && cleaned.add(sd.shuffleId())) {
+                    removeShuffleOutputs(sd.shuffleId(), sd.rdd().getNumPartitions());
                 }
             }
-        }
+            return true;
+        });
         return cleaned.stream().mapToInt(Integer::intValue).toArray();
     }
 

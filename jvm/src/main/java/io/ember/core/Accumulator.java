@@ -6,7 +6,8 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * An add-only shared variable. On the driver it holds the merged value; when shipped inside a
  * task it arrives zeroed, collects that task's updates, and the driver merges those updates
- * once per successful task (never for failed attempts).
+ * once per successful task (never for failed attempts), and once per partition of a stage:
+ * a re-run of a partition (a lost map output, a late or duplicated completion) is not merged again.
  *
  * <p>Subclasses implement {@link #zeroCopy}, {@link #add}, {@link #merge}, {@link #value} and
  * {@link #isZero}. A task-side copy is not thread-safe; the driver merges on one thread.

@@ -208,40 +208,47 @@ public abstract class RDD<T> implements Serializable {
                 ? Optional.of(c.directory()) : Optional.empty();
     }
 
-    /** Called by the context after a job: materializes requested checkpoints in the lineage. */
+    /**
+     * Called by the context after a job: materializes the checkpoints requested in the lineage,
+     * nearest first. The walk stops at checkpointed RDDs and at those it checkpoints, and visits
+     * every other RDD once (see {@link Lineage}).
+     */
     public final void doCheckpoint() {
+        Lineage.walk(this, RDD::checkpointIfRequested);
+    }
+
+    /** Checkpoints this RDD if that was requested; returns whether the walk goes on to its parents. */
+    private boolean checkpointIfRequested() {
         if (checkpointData != null) {
-            return;
+            return false;
         }
-        if (checkpointRequested || localCheckpointRequested) {
+        if (!checkpointRequested && !localCheckpointRequested) {
+            return true;
+        }
+        synchronized (this) {
+            if (checkpointing) {
+                return false;
+            }
+            checkpointing = true;
+        }
+        try {
+            RDD<T> data;
+            if (checkpointRequested) {
+                data = CheckpointRDD.write(this);
+            } else {
+                count(); // caches every partition before lineage is cut
+                data = new LocalCheckpointRDD<>(this);
+            }
             synchronized (this) {
-                if (checkpointing) {
-                    return;
-                }
-                checkpointing = true;
+                checkpointData = data;
+                partitions = null;
             }
-            try {
-                RDD<T> data;
-                if (checkpointRequested) {
-                    data = CheckpointRDD.write(this);
-                } else {
-                    count(); // caches every partition before lineage is cut
-                    data = new LocalCheckpointRDD<>(this);
-                }
-                synchronized (this) {
-                    checkpointData = data;
-                    partitions = null;
-                }
-            } finally {
-                synchronized (this) {
-                    checkpointing = false;
-                }
-            }
-        } else {
-            for (Dependency<?> d : dependencies) {
-                d.rdd().doCheckpoint();
+        } finally {
+            synchronized (this) {
+                checkpointing = false;
             }
         }
+        return false;
     }
 
     // ---- narrow transformations ----

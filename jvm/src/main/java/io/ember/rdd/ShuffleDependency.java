@@ -13,7 +13,12 @@ import java.util.Comparator;
  * the shuffle's outputs are cleaned up once no RDD references this dependency any more.
  */
 public final class ShuffleDependency<K, V, C> extends Dependency<Tuple2<K, V>> {
-    private final RDD<Tuple2<K, V>> rdd;
+    /**
+     * Driver only: a task reads the shuffle through its handle, so serializing a task's RDD
+     * stops here instead of carrying the whole lineage before the shuffle (which grows every
+     * round of an iterative job). Null in a deserialized copy.
+     */
+    private final transient RDD<Tuple2<K, V>> rdd;
     private final ShuffleHandle handle;
 
     @SuppressWarnings({"unchecked", "rawtypes"})

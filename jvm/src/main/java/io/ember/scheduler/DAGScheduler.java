@@ -244,53 +244,64 @@ public final class DAGScheduler {
         finalStage.activeJob = job;
         jobs.put(job.jobId, job);
         List<Integer> stageIds = new ArrayList<>();
-        collectStageIds(finalStage, job.jobId, stageIds, new HashSet<>());
+        collectStageIds(finalStage, job.jobId, stageIds);
         bus.post(new ListenerEvent.JobStart(job.jobId, System.currentTimeMillis(), stageIds, job.group()));
         submitStage(finalStage);
     }
 
     /** Lists the job's stages and marks each as needed by the job. */
-    private void collectStageIds(Stage s, int jobId, List<Integer> ids, Set<Stage> seen) {
-        if (seen.add(s)) {
-            ids.add(s.id);
-            s.jobIds.add(jobId);
-            for (Stage p : s.parents) {
-                collectStageIds(p, jobId, ids, seen);
+    private void collectStageIds(Stage s, int jobId, List<Integer> ids) {
+        for (Stage stage : ancestry(s)) {
+            ids.add(stage.id);
+            stage.jobIds.add(jobId);
+        }
+    }
+
+    /** {@code s} and every stage it depends on, each once, depth first (the order jobs list their stages). */
+    private static List<Stage> ancestry(Stage s) {
+        List<Stage> out = new ArrayList<>();
+        Set<Stage> seen = new HashSet<>();
+        ArrayDeque<Stage> toVisit = new ArrayDeque<>();
+        toVisit.push(s);
+        while (!toVisit.isEmpty()) {
+            Stage stage = toVisit.pop();
+            if (seen.add(stage)) {
+                out.add(stage);
+                for (int i = stage.parents.size() - 1; i >= 0; i--) {
+                    toVisit.push(stage.parents.get(i));
+                }
             }
         }
+        return out;
     }
 
     /** The shuffle map stages an RDD's stage directly depends on, created on first use. */
     private List<Stage> parentStages(RDD<?> rdd, int jobId) {
         List<Stage> parents = new ArrayList<>();
-        Set<RDD<?>> visited = new HashSet<>();
-        ArrayDeque<RDD<?>> toVisit = new ArrayDeque<>();
-        toVisit.push(rdd);
-        while (!toVisit.isEmpty()) {
-            RDD<?> r = toVisit.pop();
-            if (!visited.add(r)) {
-                continue;
-            }
-            for (Dependency<?> d : r.dependencies()) {
-                if (d instanceof ShuffleDependency<?, ?, ?> sd) {
-                    ShuffleMapStage s = shuffleStage(sd, jobId);
-                    if (!parents.contains(s)) {
-                        parents.add(s);
-                    }
-                } else {
-                    toVisit.push(d.rdd());
-                }
-            }
+        for (ShuffleDependency<?, ?, ?> sd : StageLineage.stageBoundaries(rdd)) {
+            parents.add(shuffleStage(sd, jobId));
         }
         return parents;
     }
 
+    /**
+     * The stage of a shuffle, created on first use together with the stages of its ancestors
+     * that have none yet, oldest first: creation never recurses, however long the lineage.
+     */
     private ShuffleMapStage shuffleStage(ShuffleDependency<?, ?, ?> dep, int jobId) {
         ShuffleMapStage existing = shuffleStages.get(dep.shuffleId());
         if (existing != null) {
             existing.jobIds.add(jobId);
             return existing;
         }
+        for (ShuffleDependency<?, ?, ?> ancestor : StageLineage.shufflesWithoutStages(dep.rdd(), shuffleStages::containsKey)) {
+            newShuffleStage(ancestor, jobId);
+        }
+        return newShuffleStage(dep, jobId);
+    }
+
+    /** Creates a shuffle's stage; the stages of its parent shuffles already exist. */
+    private ShuffleMapStage newShuffleStage(ShuffleDependency<?, ?, ?> dep, int jobId) {
         ShuffleMapStage s = new ShuffleMapStage(nextStageId++, dep.rdd(), parentStages(dep.rdd(), jobId), jobId, dep,
                 mapOutputs);
         mapOutputs.registerShuffle(dep.shuffleId(), dep.rdd().partitions().length);
@@ -299,24 +310,33 @@ public final class DAGScheduler {
         return s;
     }
 
-    private void submitStage(Stage stage) {
-        if (waiting.contains(stage) || running.contains(stage) || failed.contains(stage)) {
-            return;
-        }
-        List<Stage> missing = new ArrayList<>();
-        for (Stage p : stage.parents) {
-            if (p instanceof ShuffleMapStage sms && !sms.isAvailable()) {
-                missing.add(p);
+    /**
+     * Submits {@code root} once the parent stages it reads are available, submitting missing
+     * parents first (an explicit stack: chains of unfinished stages can be long). Parents
+     * behind fully cached RDDs are not read, so not needed (see {@link StageLineage#shufflesToRead}).
+     */
+    private void submitStage(Stage root) {
+        ArrayDeque<Stage> toSubmit = new ArrayDeque<>();
+        toSubmit.push(root);
+        while (!toSubmit.isEmpty()) {
+            Stage stage = toSubmit.pop();
+            if (waiting.contains(stage) || running.contains(stage) || failed.contains(stage)) {
+                continue;
             }
-        }
-        if (missing.isEmpty()) {
-            submitMissingTasks(stage);
-        } else {
-            missing.sort(Comparator.comparingInt(s -> s.id));
-            for (Stage p : missing) {
-                submitStage(p);
+            List<Stage> missing = new ArrayList<>();
+            Set<Integer> toRead = StageLineage.shufflesToRead(stage.rdd, cacheLocator);
+            for (Stage p : stage.parents) {
+                if (p instanceof ShuffleMapStage sms && toRead.contains(sms.dependency.shuffleId()) && !sms.isAvailable()) {
+                    missing.add(p);
+                }
             }
-            waiting.add(stage);
+            if (missing.isEmpty()) {
+                submitMissingTasks(stage);
+            } else {
+                waiting.add(stage);
+                missing.sort(Comparator.comparingInt((Stage s) -> s.id).reversed());
+                missing.forEach(toSubmit::push);
+            }
         }
     }
 
@@ -341,12 +361,12 @@ public final class DAGScheduler {
             if (stage instanceof ShuffleMapStage) {
                 Partition p = parts[id];
                 tasks.add(new ShuffleMapTask(stage.id, stage.latestAttempt, job.jobId, p, binary, job.properties,
-                        preferredLocations(stage.rdd, p, 0)));
+                        StageLineage.preferredLocations(stage.rdd, p, cacheLocator)));
             } else {
                 ResultStage rs = (ResultStage) stage;
                 Partition p = parts[rs.partitions[id]];
                 tasks.add(new ResultTask(stage.id, stage.latestAttempt, job.jobId, p, id, binary, job.properties,
-                        preferredLocations(stage.rdd, p, 0)));
+                        StageLineage.preferredLocations(stage.rdd, p, cacheLocator)));
             }
         }
         stage.pendingPartitions.clear();
@@ -361,32 +381,6 @@ public final class DAGScheduler {
         } else {
             taskScheduler.submitTasks(new TaskSet(tasks, stage.id, stage.latestAttempt, job.jobId, job.properties));
         }
-    }
-
-    /**
-     * Executors holding the partition cached, else the RDD's own preference, else those of the
-     * first narrow parent partition that has one (one-to-one lineage only).
-     */
-    private List<String> preferredLocations(RDD<?> rdd, Partition p, int depth) {
-        if (rdd.getStorageLevel().isValid()) {
-            List<String> cached = cacheLocator.executorsWith(rdd.id(), p.index());
-            if (!cached.isEmpty()) {
-                return cached;
-            }
-        }
-        List<String> own = rdd.preferredLocations(p);
-        if (!own.isEmpty() || depth > 20) {
-            return own;
-        }
-        for (Dependency<?> d : rdd.dependencies()) {
-            if (d instanceof io.ember.rdd.OneToOneDependency<?>) {
-                List<String> parent = preferredLocations(d.rdd(), d.rdd().partitions()[p.index()], depth + 1);
-                if (!parent.isEmpty()) {
-                    return parent;
-                }
-            }
-        }
-        return List.of();
     }
 
     private StageInfo info(Stage s, int jobId, int numTasks) {
@@ -432,11 +426,15 @@ public final class DAGScheduler {
             }
             return;
         }
-        mergeAccumulators(event.accumUpdates());
         ShuffleMapStage sms = (ShuffleMapStage) stage;
+        if (sms.accumulatedPartitions.add(task.partitionId())) {
+            mergeAccumulators(event.accumUpdates());
+        }
         mapOutputs.registerMapOutput(sms.dependency.shuffleId(), task.partitionId(), (MapStatus) event.result());
+        // A success from an older attempt counts too (as in Spark): the output is the same, and
+        // the stage finishes as soon as every partition has one, whichever attempt wrote it.
         stage.pendingPartitions.remove(task.partitionId());
-        if (running.contains(stage) && task.stageAttempt() == stage.latestAttempt && stage.pendingPartitions.isEmpty()) {
+        if (running.contains(stage) && stage.pendingPartitions.isEmpty()) {
             markStageFinished(stage, null);
             if (!sms.isAvailable()) {
                 submitStage(stage);
@@ -573,25 +571,10 @@ public final class DAGScheduler {
 
     private void abortStage(Stage stage, Throwable error) {
         for (ActiveJob job : new ArrayList<>(jobs.values())) {
-            if (dependsOn(job.finalStage, stage, new HashSet<>())) {
+            if (ancestry(job.finalStage).contains(stage)) {
                 failJob(job, error);
             }
         }
-    }
-
-    private boolean dependsOn(Stage s, Stage target, Set<Stage> seen) {
-        if (s == target) {
-            return true;
-        }
-        if (!seen.add(s)) {
-            return false;
-        }
-        for (Stage p : s.parents) {
-            if (dependsOn(p, target, seen)) {
-                return true;
-            }
-        }
-        return false;
     }
 
     private void failJob(ActiveJob job, Throwable error) {
@@ -601,9 +584,7 @@ public final class DAGScheduler {
 
     private void finishJob(ActiveJob job, boolean succeeded, Throwable error) {
         jobs.remove(job.jobId);
-        Set<Stage> jobStages = new HashSet<>();
-        collectStages(job.finalStage, jobStages);
-        for (Stage s : jobStages) {
+        for (Stage s : ancestry(job.finalStage)) {
             s.jobIds.remove(job.jobId);
             if (s.jobIds.isEmpty()) {
                 if (running.remove(s)) {
@@ -625,14 +606,6 @@ public final class DAGScheduler {
     private static boolean interrupt(ActiveJob job) {
         return job.properties != null
                 && "true".equals(job.properties.getProperty(JobProperties.INTERRUPT_ON_CANCEL));
-    }
-
-    private void collectStages(Stage s, Set<Stage> out) {
-        if (out.add(s)) {
-            for (Stage p : s.parents) {
-                collectStages(p, out);
-            }
-        }
     }
 
     private void failAllJobs(Throwable error) {
