@@ -242,6 +242,7 @@ public abstract class RDD<T> implements Serializable {
             synchronized (this) {
                 checkpointData = data;
                 partitions = null;
+                dependencies = List.of(); // lets the lineage it replaces (and its shuffles) be cleaned
             }
         } finally {
             synchronized (this) {

@@ -346,6 +346,23 @@ class JavaRDDTest {
     }
 
     @Test
+    void aCheckpointLetsGoOfItsLineage() throws Exception {
+        ec.setCheckpointDir(java.nio.file.Files.createTempDirectory("ember-java-cp").toString());
+        JavaRDD<Integer> parent = data().map(x -> x + 1);
+        java.lang.ref.WeakReference<RDD<Integer>> parentRef = new java.lang.ref.WeakReference<>(parent.rdd());
+        JavaRDD<Integer> d = parent.map(x -> x * 2);
+        parent = null;
+        d.checkpoint();
+        assertEquals(DATA.size(), d.count());
+        for (int i = 0; i < 50 && parentRef.get() != null; i++) {
+            System.gc();
+            Thread.sleep(20);
+        }
+        assertEquals(null, parentRef.get(), "the checkpointed RDD still references its parent");
+        assertEquals(DATA.stream().map(x -> (x + 1) * 2).toList(), d.collect());
+    }
+
+    @Test
     void savesAndReadsBack() throws Exception {
         java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("ember-java-save");
         String text = dir.resolve("text").toString();
