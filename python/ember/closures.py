@@ -13,7 +13,11 @@ import cloudpickle
 from ember import broadcast as _broadcast
 from ember import wire
 
-__all__ = ["serialize_command", "check_shippable", "sample_partition", "partition_rng"]
+__all__ = ["serialize_command", "check_shippable", "sample_partition", "partition_rng",
+           "fail_on_stopiteration"]
+
+STOP_ITERATION_MESSAGE = ("[STOP_ITERATION_OCCURRED] Caught StopIteration thrown from user's code; "
+                          "failing the task: %s")
 
 
 def serialize_command(func: Callable, what: str) -> Tuple[bytes, List[int]]:
@@ -30,6 +34,25 @@ def serialize_command(func: Callable, what: str) -> Tuple[bytes, List[int]]:
 def check_shippable(f: Any, what: str) -> None:
     """Fails at the call that received ``f`` (not at the job) if ``f`` cannot be pickled."""
     serialize_command(f, what)
+
+
+def fail_on_stopiteration(f: Callable) -> Callable:
+    """``f``, but a StopIteration it raises becomes a RuntimeError (as in PySpark).
+
+    Builtin ``map``/``filter`` would otherwise take the user's StopIteration as the end of
+    the partition and silently drop the rest of it.
+
+    >>> list(map(fail_on_stopiteration(lambda x: next(iter(()))), [1]))
+    Traceback (most recent call last):
+    ...
+    RuntimeError: [STOP_ITERATION_OCCURRED] Caught StopIteration thrown from user's code; failing the task: 
+    """
+    def wrapper(*args, **kwargs):
+        try:
+            return f(*args, **kwargs)
+        except StopIteration as exc:
+            raise RuntimeError(STOP_ITERATION_MESSAGE % exc) from exc
+    return wrapper
 
 
 def sample_partition(rng: random.Random, items: Iterable[Any], withReplacement: bool,

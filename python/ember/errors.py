@@ -10,6 +10,23 @@ import builtins
 from typing import Dict, Optional, Tuple, Type
 
 
+RDD_ONLY_ON_DRIVER = (
+    "[RDD_TRANSFORM_ONLY_VALID_ON_DRIVER] It appears that you are attempting to broadcast an "
+    "RDD or reference an RDD from an action or transformation. RDD transformations and actions "
+    "can only be invoked by the driver, not inside of other transformations; for example, "
+    "rdd1.map(lambda x: rdd2.values.count() * x) is invalid because the values transformation "
+    "and count action cannot be performed inside of the rdd1.map transformation. For more "
+    "information, see SPARK-5063.")
+"""PySpark's message for an RDD pickled into a task or broadcast."""
+
+CONTEXT_ONLY_ON_DRIVER = (
+    "[CONTEXT_ONLY_VALID_ON_DRIVER] It appears that you are attempting to reference "
+    "SparkContext from a broadcast variable, action, or transformation. SparkContext can only "
+    "be used on the driver, not in code that runs on workers. For more information, see "
+    "SPARK-5063.")
+"""PySpark's message for a SparkContext pickled into a task, or created inside one."""
+
+
 class EmberError(Exception):
     """A failure reported by the engine (JVM side) that is not a Python task's exception."""
 

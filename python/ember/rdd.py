@@ -26,7 +26,8 @@ from typing import TYPE_CHECKING, Any, Callable, Iterable, Iterator, List, Optio
 
 from ember import shuffle, wire
 from ember.closures import check_shippable as _check_shippable
-from ember.closures import partition_rng, sample_partition, serialize_command
+from ember.closures import fail_on_stopiteration, partition_rng, sample_partition, serialize_command
+from ember.errors import RDD_ONLY_ON_DRIVER
 from ember.hashing import portable_hash
 from ember.rdd_actions import ActionFunctions, _count
 from ember.rdd_numeric import NumericFunctions
@@ -133,6 +134,10 @@ class RDD(ActionFunctions, PairFunctions, NumericFunctions):
 
     def __repr__(self) -> str:
         return "%s[%s]" % (self._name or type(self).__name__, self.id())
+
+    def __reduce__(self):
+        # An RDD captured by a task's function or broadcast: fail while pickling, as PySpark
+        raise RuntimeError(RDD_ONLY_ON_DRIVER)
 
     # -- persistence -----------------------------------------------------------------------
 
@@ -252,6 +257,7 @@ class RDD(ActionFunctions, PairFunctions, NumericFunctions):
         [10, 20, 30]
         """
         _check_shippable(f, "map")
+        f = fail_on_stopiteration(f)
         return PipelinedRDD(self, lambda _, it: map(f, it), preservesPartitioning, "map")
 
     def flatMap(self, f: Callable[[Any], Iterable], preservesPartitioning: bool = False) -> "RDD":
@@ -260,6 +266,7 @@ class RDD(ActionFunctions, PairFunctions, NumericFunctions):
         ['a', 'b', 'c']
         """
         _check_shippable(f, "flatMap")
+        f = fail_on_stopiteration(f)
         return PipelinedRDD(self, lambda _, it: chain.from_iterable(map(f, it)),
                             preservesPartitioning, "flatMap")
 
@@ -269,6 +276,7 @@ class RDD(ActionFunctions, PairFunctions, NumericFunctions):
         [0, 2, 4]
         """
         _check_shippable(f, "filter")
+        f = fail_on_stopiteration(f)
         return PipelinedRDD(self, lambda _, it: filter(f, it), True, "filter")
 
     def glom(self) -> "RDD":
@@ -400,15 +408,16 @@ class RDD(ActionFunctions, PairFunctions, NumericFunctions):
         return self.mapPartitionsWithIndex(f, True)
 
     def zip(self, other: "RDD") -> "RDD":
-        """Pairs elements by position (both sides need the same number of elements).
+        """Pairs elements by position; both RDDs need the same number of partitions and the
+        same number of elements in each partition (PySpark's rules and errors).
 
         >>> sc.parallelize([1, 2, 3]).zip(sc.parallelize("abc")).collect()
         [(1, 'a'), (2, 'b'), (3, 'c')]
         """
-        left = self.zipWithIndex().map(lambda xi: (xi[1], xi[0]))
-        right = other.zipWithIndex().map(lambda xi: (xi[1], xi[0]))
-        n = max(self.getNumPartitions(), 1)
-        return left.join(right, n).sortByKey(numPartitions=n).values()
+        if self.getNumPartitions() != other.getNumPartitions():
+            raise ValueError("Can only zip with RDD which has the same number of partitions")
+        jrdd = self.ctx._call(self.ctx._bridge.zip, _pickled_chunks(self), _pickled_chunks(other))
+        return RDD(jrdd, self.ctx).flatMap(_zip_chunks)
 
     def cartesian(self, other: "RDD") -> "RDD":
         """All ``(a, b)`` pairs.
@@ -484,6 +493,31 @@ class RDD(ActionFunctions, PairFunctions, NumericFunctions):
         """
         _check_shippable(keyfunc, "sortBy")
         return self.keyBy(keyfunc).sortByKey(ascending, numPartitions).values()
+
+
+ZIP_CHUNK = 100
+"""Records per chunk that zip pairs in the JVM (PySpark's batch size for zip)."""
+
+
+def _pickled_chunks(rdd: RDD):
+    """A JVM RDD whose records are pickled chunks of ZIP_CHUNK consecutive records (bytes),
+    so the JVM can pair chunks one by one (see PythonBridge.zip)."""
+    def chunk(it):
+        it = iter(it)
+        while True:
+            part = list(itertools.islice(it, ZIP_CHUNK))
+            if not part:
+                return
+            yield pickle.dumps(part, wire.PICKLE_PROTOCOL)
+    return rdd.mapPartitions(chunk)._pickled_jrdd()
+
+
+def _zip_chunks(pair) -> Iterator:
+    left, right = pickle.loads(bytes(pair[0])), pickle.loads(bytes(pair[1]))
+    if len(left) != len(right):
+        raise ValueError("Can not deserialize PairRDD with different number of items in "
+                         "batches: (%d, %d)" % (len(left), len(right)))
+    return zip(left, right)
 
 
 class PipelinedRDD(RDD):

@@ -165,6 +165,15 @@ public final class PythonBridge {
         return new PickledBatchesRDD(a.cartesian(b));
     }
 
+    /**
+     * Pairs the records of a and b by position, where each record is Python {@code bytes}
+     * (a pickled chunk); the pairs come back pickled as (bytes, bytes) tuples in batches.
+     * Partition counts must match; a partition with more records on one side fails its task.
+     */
+    public RDD<byte[]> zip(RDD<byte[]> a, RDD<byte[]> b) {
+        return new PickledBatchesRDD(new BatchedBytesRDD(a).zip(new BatchedBytesRDD(b)));
+    }
+
     public RDD<Object> coalesce(RDD<Object> rdd, int numPartitions, boolean shuffle) {
         return rdd.coalesce(numPartitions, shuffle);
     }
