@@ -122,7 +122,10 @@ public final class EmberContext implements RDDContext, AutoCloseable {
         this.broadcasts = new BroadcastManager(blockManager);
         this.files = FileServer.create();
         EmberFiles.setDriverRoot(files.root());
-        int maxFailures = master.maxFailures() > 0 ? master.maxFailures() : this.conf.getInt(ConfigKeys.TASK_MAX_FAILURES);
+        // as Spark: local and local[N] run each task once (local[N,F] for F attempts); the
+        // cluster modes retry up to ember.task.maxFailures times
+        int maxFailures = master.maxFailures() > 0 ? master.maxFailures()
+                : master.kind() == MasterUrl.Kind.LOCAL ? 1 : this.conf.getInt(ConfigKeys.TASK_MAX_FAILURES);
         TaskSchedulerImpl taskScheduler = new TaskSchedulerImpl(maxFailures, this.conf.getMillis(ConfigKeys.LOCALITY_WAIT), bus);
         ClusterBackend cluster = null;
         if (!master.isLocal()) {
