@@ -42,10 +42,12 @@ def fail_on_stopiteration(f: Callable) -> Callable:
     Builtin ``map``/``filter`` would otherwise take the user's StopIteration as the end of
     the partition and silently drop the rest of it.
 
-    >>> list(map(fail_on_stopiteration(lambda x: next(iter(()))), [1]))
+    >>> def first(x):
+    ...     raise StopIteration("no more")
+    >>> list(map(fail_on_stopiteration(first), [1]))
     Traceback (most recent call last):
     ...
-    RuntimeError: [STOP_ITERATION_OCCURRED] Caught StopIteration thrown from user's code; failing the task: 
+    RuntimeError: [STOP_ITERATION_OCCURRED] Caught StopIteration thrown from user's code; failing the task: no more
     """
     def wrapper(*args, **kwargs):
         try:

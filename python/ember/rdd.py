@@ -28,6 +28,7 @@ from ember import shuffle, wire
 from ember.closures import check_shippable as _check_shippable
 from ember.closures import fail_on_stopiteration, partition_rng, sample_partition, serialize_command
 from ember.errors import RDD_ONLY_ON_DRIVER
+from ember.hadoop import HadoopOutputs
 from ember.hashing import portable_hash
 from ember.rdd_actions import ActionFunctions, _count
 from ember.rdd_numeric import NumericFunctions
@@ -45,7 +46,7 @@ UTF8 = wire.MODE_UTF8_STRINGS
 PARTITIONED = wire.MODE_PARTITIONED_BATCHES
 
 
-class RDD(ActionFunctions, PairFunctions, NumericFunctions):
+class RDD(ActionFunctions, PairFunctions, NumericFunctions, HadoopOutputs):
     """A distributed collection (PySpark's RDD API).
 
     Transformations (map, filter, reduceByKey, ...) only record lineage; actions (collect,
@@ -297,11 +298,20 @@ class RDD(ActionFunctions, PairFunctions, NumericFunctions):
         return self.map(lambda x: (f(x), x))
 
     def union(self, other: "RDD") -> "RDD":
-        """
+        """The elements of both. When both have the same partitioner, partition i of the
+        result is partition i of each, and the partitioner is kept (as in PySpark).
+
         >>> sc.parallelize([1, 2]).union(sc.parallelize([2])).collect()
         [1, 2, 2]
         """
-        return self.ctx.union([self, other])
+        if self.partitioner is None or self.partitioner != other.partitioner or \
+                self.getNumPartitions() != other.getNumPartitions():
+            return self.ctx.union([self, other])
+        jrdd = self.ctx._call(self.ctx._bridge.partitionerAwareUnion,
+                              [self._pickled_jrdd(), other._pickled_jrdd()])
+        out = RDD(jrdd, self.ctx)
+        out.partitioner = self.partitioner
+        return out
 
     def __add__(self, other: "RDD") -> "RDD":
         if not isinstance(other, RDD):
@@ -352,6 +362,8 @@ class RDD(ActionFunctions, PairFunctions, NumericFunctions):
         >>> sc.parallelize(range(6), 3).coalesce(1).glom().collect()
         [[0, 1, 2, 3, 4, 5]]
         """
+        if not numPartitions > 0:
+            raise ValueError("Number of partitions must be positive.")
         if shuffle:
             return self.repartition(numPartitions)
         jrdd = self.ctx._call(self.ctx._bridge.coalesce, self._jrdd, numPartitions, False)
@@ -363,6 +375,8 @@ class RDD(ActionFunctions, PairFunctions, NumericFunctions):
         >>> sc.parallelize(range(10), 2).repartition(4).getNumPartitions()
         4
         """
+        if not numPartitions > 0:
+            raise ValueError("Number of partitions must be positive.")
         n = numPartitions
 
         def spread(it):

@@ -15,14 +15,16 @@ import tempfile
 from typing import Any, Iterable, List, Optional
 
 from ember import inputs, wire
+from ember.hadoop import HadoopInputs
 from ember.rdd import RDD
+from ember.serializers import dumps_records
 
 __all__ = ["DataSources"]
 
 BATCH_RECORDS = 1024
 
 
-class DataSources:
+class DataSources(HadoopInputs):
     """The RDD-creating methods of ``SparkContext``."""
 
     def parallelize(self, c: Iterable[Any], numSlices: Optional[int] = None) -> "RDD":
@@ -51,7 +53,7 @@ class DataSources:
                 pack = struct.Struct(">ii").pack
                 for i, s in enumerate(slices):
                     for start in range(0, len(s), BATCH_RECORDS):
-                        data = pickle.dumps(s[start:start + BATCH_RECORDS], wire.PICKLE_PROTOCOL)
+                        data = dumps_records(s[start:start + BATCH_RECORDS], wire.PICKLE_PROTOCOL)
                         f.write(pack(i, len(data)))
                         f.write(data)
             return self._call(self._bridge.parallelizeFromFile, path, n)

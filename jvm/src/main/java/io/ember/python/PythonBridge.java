@@ -9,6 +9,7 @@ import io.ember.core.Tuple2;
 import io.ember.deploy.LocalBackend;
 import io.ember.deploy.MasterUrl;
 import io.ember.rdd.ObjectFileRDD;
+import io.ember.rdd.PartitionerAwareUnionRDD;
 import io.ember.rdd.RDD;
 import io.ember.rdd.ShuffledRDD;
 import io.ember.rdd.TextFileRDD;
@@ -158,6 +159,14 @@ public final class PythonBridge {
 
     public RDD<Object> union(List<RDD<Object>> rdds) {
         return new UnionRDD<>(ctx, rdds);
+    }
+
+    /**
+     * The union of RDDs whose Python side knows they share a partitioner: partition i holds
+     * partition i of each, so the partitioning is kept.
+     */
+    public RDD<Object> partitionerAwareUnion(List<RDD<Object>> rdds) {
+        return new PartitionerAwareUnionRDD<>(ctx, rdds);
     }
 
     /** All pairs of batches of a and b, each pair pickled as a (bytes, bytes) tuple in a batch. */
