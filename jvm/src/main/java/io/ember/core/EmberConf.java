@@ -136,6 +136,21 @@ public final class EmberConf implements Serializable {
         return parseBytes(key.name(), get(key));
     }
 
+    /** Sizes in MB: like 512m or 2g, or a bare number of MB (as Spark's *.memory keys). */
+    public long getMegabytes(ConfigKey key) {
+        return parseMegabytes(key.name(), get(key));
+    }
+
+    public static long parseMegabytes(String name, String value) {
+        String v = value.trim();
+        try {
+            return v.chars().allMatch(Character::isDigit) && !v.isEmpty() ? Long.parseLong(v)
+                    : parseBytes(name, v) >> 20;
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(name + " must be a size like 512m or 2g, got '" + value + "'");
+        }
+    }
+
     /** Durations like 100ms, 3s (milliseconds when no suffix). */
     public long getMillis(ConfigKey key) {
         String v = get(key).trim().toLowerCase();

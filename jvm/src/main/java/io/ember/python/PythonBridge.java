@@ -44,8 +44,11 @@ import java.util.concurrent.atomic.AtomicLong;
  * with each job rather than read from thread-local properties.
  */
 public final class PythonBridge {
-    public static final ConfigKey PYTHON_WORKER_MEMORY = ConfigKeys.declare("ember.python.worker.memory", "512",
-            "Memory (MB) a Python worker uses for aggregation before spilling to disk.");
+    public static final ConfigKey PYTHON_WORKER_MEMORY = ConfigKeys.declare("ember.python.worker.memory", "512m",
+            "Memory a Python worker uses for aggregation before spilling to disk, like 512m or 2g (bare numbers: MB).");
+    public static final ConfigKey PYSPARK_MEMORY = ConfigKeys.declare("ember.executor.pyspark.memory", "",
+            "Address-space limit (RLIMIT_AS) of each Python worker, like 512m or 2g (bare numbers: MB); "
+                    + "a worker that needs more fails with MemoryError (default: no limit).");
     public static final ConfigKey PYTHON_WORKER_REUSE = ConfigKeys.declare("ember.python.worker.reuse", "true",
             "Whether Python workers are reused across tasks.");
 
@@ -69,10 +72,12 @@ public final class PythonBridge {
         this.pythonExec = pythonExec;
         this.pythonVersion = pythonVersion;
         this.pythonPath = pythonPath;
+        conf.getMegabytes(PYTHON_WORKER_MEMORY);   // a bad size fails here, not at the first job
+        PythonWorkerFactory.daemonEnvironment(conf);
         ctx = new EmberContext(conf);
         accumulator = ctx.register(new PythonAccumulatorUpdates(), "python-accumulators");
         if (MasterUrl.parse(ctx.master()).isLocal()) {
-            prestartWorkers(pythonExec, pythonVersion, pythonPath);
+            prestartWorkers(pythonExec, pythonVersion, pythonPath, PythonWorkerFactory.daemonEnvironment(conf));
         }
         return ctx;
     }
@@ -82,10 +87,11 @@ public final class PythonBridge {
      * start overlaps the driver's own work before the first job. A failure is left for the
      * first task to meet and report.
      */
-    private static void prestartWorkers(String pythonExec, String pythonVersion, String pythonPath) {
+    private static void prestartWorkers(String pythonExec, String pythonVersion, String pythonPath,
+            Map<String, String> daemonEnv) {
         Thread t = new Thread(() -> {
             try {
-                PythonWorkerFactory.get(LocalBackend.EXECUTOR_ID, pythonExec, pythonVersion, pythonPath);
+                PythonWorkerFactory.get(LocalBackend.EXECUTOR_ID, pythonExec, pythonVersion, pythonPath, daemonEnv);
             } catch (RuntimeException e) {
                 // reported by the first task that needs a worker
             }
@@ -199,7 +205,7 @@ public final class PythonBridge {
             }
             used.put(id, broadcastName(id));
         }
-        int memory = ctx.conf().getInt(PYTHON_WORKER_MEMORY);
+        int memory = (int) ctx.conf().getMegabytes(PYTHON_WORKER_MEMORY);
         PythonRDD.PythonFunction fn = new PythonRDD.PythonFunction(command, inputMode, outputMode, used,
                 pythonExec, pythonVersion, pythonPath, List.copyOf(includes), memory, accumulator);
         return new PythonRDD(parent, fn, preservesPartitioning);
