@@ -27,6 +27,7 @@ from typing import Any, BinaryIO, Iterable, Optional
 import cloudpickle
 
 from ember import accumulators, broadcast, shuffle, wire
+from ember.errors import PortableException
 from ember.serializers import (AutoBatchedSerializer, PartitionedBatchSerializer, TaskInput,
                                UTF8Serializer)
 from ember.taskcontext import TaskContext
@@ -171,12 +172,16 @@ def describe_exception(e: BaseException, partition_id: int) -> wire.WorkerExcept
 
 
 def _pickle_exception(e: BaseException) -> Optional[bytes]:
-    for dumps in (pickle.dumps, cloudpickle.dumps):
-        try:
-            data = dumps(e, wire.PICKLE_PROTOCOL)
-        except Exception:
-            continue
-        return data if len(data) <= MAX_PICKLED_EXCEPTION else None
+    """The exception pickled so that it loads again (the driver raises its type): as is when
+    that works, else rebuilt from its class, args and attributes (PortableException)."""
+    for obj in (e, PortableException(e)):
+        for dumps in (pickle.dumps, cloudpickle.dumps):
+            try:
+                data = dumps(obj, wire.PICKLE_PROTOCOL)
+                pickle.loads(data)
+            except Exception:
+                continue
+            return data if len(data) <= MAX_PICKLED_EXCEPTION else None
     return None
 
 

@@ -52,6 +52,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -162,7 +163,9 @@ public final class EmberContext implements RDDContext, AutoCloseable {
         }
         bus.addListener(statusTracker);
         String cp = this.conf.get(ConfigKeys.CHECKPOINT_DIR);
-        this.checkpointDir = cp.isEmpty() ? null : cp;
+        if (!cp.isEmpty()) {
+            setCheckpointDir(cp);
+        }
         bus.start();
         backend.start();
         dagScheduler.start();
@@ -391,13 +394,19 @@ public final class EmberContext implements RDDContext, AutoCloseable {
 
     // ---- checkpoints and caching ----
 
+    /**
+     * Checkpoints go to a new directory {@code <dir>/<random UUID>} of this application (as
+     * Spark's), so applications sharing {@code dir} never mix or overwrite their files; each
+     * RDD writes {@code rdd-<id>} in it. {@link #checkpointDir()} names that directory.
+     */
     public void setCheckpointDir(String dir) {
+        Path appDir = Path.of(dir).resolve(UUID.randomUUID().toString());
         try {
-            Files.createDirectories(Path.of(dir));
+            Files.createDirectories(appDir);
         } catch (IOException e) {
             throw new EmberException("Cannot create checkpoint directory " + dir + ": " + e.getMessage(), e);
         }
-        checkpointDir = dir;
+        checkpointDir = appDir.toString();
     }
 
     @Override
