@@ -104,6 +104,22 @@ class PortableException:
         return rebuild_exception, (type(e), e.args, dict(getattr(e, "__dict__", {})))
 
 
+def _combine(base: type) -> type:
+    """A class that is both a PythonTaskError and a ``base``; PythonTaskError itself when no
+    such class can be made or instantiated (incompatible layouts; MemoryError wants to come
+    first in the bases)."""
+    attrs = {"__module__": base.__module__, "__qualname__": base.__qualname__,
+             "__str__": PythonTaskError.__str__}
+    for bases in ((PythonTaskError, base), (base, PythonTaskError)):
+        try:
+            cls = type(base.__name__, bases, attrs)
+            cls.__new__(cls)
+        except TypeError:
+            continue
+        return cls
+    return PythonTaskError
+
+
 def task_error(type_name: str, message: str, traceback: str,
                partition: Optional[int] = None, original: Optional[BaseException] = None,
                java_exception: Optional[JavaException] = None) -> PythonTaskError:
@@ -120,11 +136,7 @@ def task_error(type_name: str, message: str, traceback: str,
     if isinstance(base, type) and issubclass(base, Exception) and base is not Exception:
         cls = _combined.get((base, PythonTaskError))
         if cls is None:
-            try:
-                cls = type(base.__name__, (PythonTaskError, base),
-                           {"__module__": base.__module__, "__qualname__": base.__qualname__})
-            except TypeError:   # incompatible layout: fall back to the plain error
-                cls = PythonTaskError
+            cls = _combine(base)
             _combined[(base, PythonTaskError)] = cls
     err = cls.__new__(cls)
     PythonTaskError.__init__(err, type_name, message, traceback, partition)

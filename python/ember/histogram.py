@@ -60,7 +60,8 @@ def count_partition(buckets: Sequence[Any], even: bool, it: Iterable[Any]) -> Li
             continue
         i = int((x - lo) / inc) if even else bisect.bisect_right(buckets, x) - 1
         counts[i] += 1
-    counts[-2] += counts.pop()
+    last = counts.pop()
+    counts[-1] += last
     return [counts]
 
 
