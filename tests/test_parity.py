@@ -77,7 +77,8 @@ def test_stop_iteration_in_user_code_fails_the_task(sc, op):
 
 def test_rdd_inside_a_task_is_refused_like_pyspark(sc):
     other = sc.parallelize([1])
-    with pytest.raises(pickle.PicklingError, match=re.escape("[RDD_TRANSFORM_ONLY_VALID_ON_DRIVER]")):
+    with pytest.raises(pickle.PicklingError,
+                       match=re.escape("[RDD_TRANSFORM_ONLY_VALID_ON_DRIVER]")):
         sc.parallelize([1, 2]).map(lambda x: other.count())
     with pytest.raises(pickle.PicklingError, match="RDD transformations and actions can only be "
                                                    "invoked by the driver"):
@@ -117,7 +118,8 @@ def test_task_failure_has_the_tasks_own_type_and_the_jvm_side(sc):
     assert "KeyError: 1" in info.value.java_exception.getMessage()
 
 
-@pytest.mark.skipif(not re.fullmatch(r"local\[\d+\]", os.environ.get("EMBER_TEST_MASTER", "local[2]")),
+@pytest.mark.skipif(not re.fullmatch(r"local\[\d+\]",
+                                     os.environ.get("EMBER_TEST_MASTER", "local[2]")),
                     reason="local[N] semantics")
 def test_local_mode_runs_a_failing_task_once(sc, tmp_path):
     log = str(tmp_path / "attempts")
@@ -297,7 +299,8 @@ def test_fresh_drivers_sizes_memory_limit_retries_and_failed_starts(tmp_path):
             except MemoryError:
                 print("MemoryError")
         try:
-            SparkContext("local[1]", "c", conf=SparkConf().set("spark.python.worker.memory", "lots"))
+            SparkContext("local[1]", "c",
+                         conf=SparkConf().set("spark.python.worker.memory", "lots"))
         except EmberError as e:
             print("refused:", str(e).splitlines()[0])
 
@@ -323,10 +326,12 @@ def test_submit_takes_spark_keys_in_conf_and_defaults_file(tmp_path):
     (tmp_path / "ember-defaults.conf").write_text("spark.app.name=from-defaults\n")
     app = tmp_path / "app.py"
     app.write_text("from ember import SparkContext\nsc = SparkContext.getOrCreate()\n"
-                   "print(sc.appName, sc.defaultParallelism, sc.getConf().get('spark.executor.memory'))\n"
+                   "print(sc.appName, sc.defaultParallelism,\n"
+                   "      sc.getConf().get('spark.executor.memory'))\n"
                    "sc.stop()\n")
     env = dict(os.environ, PYSPARK_PYTHON=sys.executable, EMBER_CONF_DIR=str(tmp_path))
-    r = subprocess.run([str(SUBMIT), "--master", "local[2]", "--conf", "spark.default.parallelism=3",
+    r = subprocess.run([str(SUBMIT), "--master", "local[2]",
+                        "--conf", "spark.default.parallelism=3",
                         "--conf", "spark.executor.memory=2g", str(app)],
                        capture_output=True, text=True, timeout=120, env=env)
     assert r.returncode == 0, r.stderr

@@ -85,7 +85,8 @@ class SparkContext(DataSources):
             active = SparkContext._active_spark_context
             if active is not None:
                 raise ValueError("Cannot run multiple SparkContexts at once; existing "
-                                 "SparkContext(app=%s, master=%s)" % (active.appName, active.master))
+                                 "SparkContext(app=%s, master=%s)"
+                                 % (active.appName, active.master))
             self._conf = (conf or SparkConf()).copy()
             if master:
                 self._conf.setMaster(master)
