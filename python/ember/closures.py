@@ -47,7 +47,7 @@ def fail_on_stopiteration(f: Callable) -> Callable:
     >>> try:
     ...     list(map(fail_on_stopiteration(first), [1]))
     ... except RuntimeError as e:
-    ...     print(str(e).replace("; ", ";\n"))
+    ...     print(e)  # doctest: +NORMALIZE_WHITESPACE
     [STOP_ITERATION_OCCURRED] Caught StopIteration thrown from user's code;
     failing the task: no more
     """

@@ -6,7 +6,7 @@ and the supported alternatives, instead of an AttributeError.
 >>> try:
 ...     sc.parallelize([(1, 2)]).saveAsSequenceFile("/tmp/out")
 ... except NotImplementedError as e:
-...     print(str(e).replace("; ", ";\n"))
+...     print(e)  # doctest: +NORMALIZE_WHITESPACE
 saveAsSequenceFile is not supported by Ember (Hadoop input and output formats are not available);
 use saveAsPickleFile or saveAsTextFile
 """
