@@ -6,6 +6,7 @@ Both driver and workers import this module (tasks run the samplers), so it impor
 import math
 import pickle
 import random
+from itertools import chain
 from typing import Any, Callable, Iterable, Iterator, List, Tuple
 
 import cloudpickle
@@ -14,7 +15,7 @@ from ember import broadcast as _broadcast
 from ember import wire
 
 __all__ = ["serialize_command", "check_shippable", "sample_partition", "partition_rng",
-           "fail_on_stopiteration"]
+           "map_checked", "filter_checked", "flat_map_checked"]
 
 STOP_ITERATION_MESSAGE = ("[STOP_ITERATION_OCCURRED] Caught StopIteration thrown from user's code; "
                           "failing the task: %s")
@@ -36,27 +37,45 @@ def check_shippable(f: Any, what: str) -> None:
     serialize_command(f, what)
 
 
-def fail_on_stopiteration(f: Callable) -> Callable:
-    """``f``, but a StopIteration it raises becomes a RuntimeError (as in PySpark).
+def _stop_iteration_error(e: StopIteration) -> RuntimeError:
+    return RuntimeError(STOP_ITERATION_MESSAGE % e)
 
-    Builtin ``map``/``filter`` would otherwise take the user's StopIteration as the end of
-    the partition and silently drop the rest of it.
+
+def map_checked(f: Callable[[Any], Any], it: Iterable[Any]) -> Iterator[Any]:
+    """``map(f, it)``, except that a StopIteration raised by ``f`` fails the task with a
+    RuntimeError (as in PySpark) instead of silently ending the partition, which builtin
+    ``map`` would do. A generator costs less per element than wrapping ``f``.
 
     >>> def first(x):
     ...     raise StopIteration("no more")
     >>> try:
-    ...     list(map(fail_on_stopiteration(first), [1]))
+    ...     list(map_checked(first, [1]))
     ... except RuntimeError as e:
     ...     print(e)  # doctest: +NORMALIZE_WHITESPACE
     [STOP_ITERATION_OCCURRED] Caught StopIteration thrown from user's code;
     failing the task: no more
     """
-    def wrapper(*args, **kwargs):
-        try:
-            return f(*args, **kwargs)
-        except StopIteration as exc:
-            raise RuntimeError(STOP_ITERATION_MESSAGE % exc) from exc
-    return wrapper
+    try:
+        for x in it:
+            yield f(x)
+    except StopIteration as e:   # only f raises it here: the loop takes it's own
+        raise _stop_iteration_error(e) from e
+
+
+def filter_checked(f: Callable[[Any], Any], it: Iterable[Any]) -> Iterator[Any]:
+    """``filter(f, it)`` with map_checked's treatment of StopIteration."""
+    try:
+        for x in it:
+            if f(x):
+                yield x
+    except StopIteration as e:
+        raise _stop_iteration_error(e) from e
+
+
+def flat_map_checked(f: Callable[[Any], Iterable[Any]], it: Iterable[Any]) -> Iterator[Any]:
+    """The items of ``f(x)`` for each x, with map_checked's treatment of StopIteration (the
+    flattening itself runs in C)."""
+    return chain.from_iterable(map_checked(f, it))
 
 
 def sample_partition(rng: random.Random, items: Iterable[Any], withReplacement: bool,

@@ -21,12 +21,12 @@ import itertools
 import pickle
 import random
 import warnings
-from itertools import chain
 from typing import TYPE_CHECKING, Any, Callable, Iterable, Iterator, List, Optional
 
 from ember import shuffle, wire
 from ember.closures import check_shippable as _check_shippable
-from ember.closures import fail_on_stopiteration, partition_rng, sample_partition, serialize_command
+from ember.closures import (filter_checked, flat_map_checked, map_checked, partition_rng,
+                            sample_partition, serialize_command)
 from ember.errors import RDD_ONLY_ON_DRIVER
 from ember.hadoop import HadoopOutputs
 from ember.hashing import portable_hash
@@ -258,8 +258,7 @@ class RDD(ActionFunctions, PairFunctions, NumericFunctions, HadoopOutputs):
         [10, 20, 30]
         """
         _check_shippable(f, "map")
-        f = fail_on_stopiteration(f)
-        return PipelinedRDD(self, lambda _, it: map(f, it), preservesPartitioning, "map")
+        return PipelinedRDD(self, lambda _, it: map_checked(f, it), preservesPartitioning, "map")
 
     def flatMap(self, f: Callable[[Any], Iterable], preservesPartitioning: bool = False) -> "RDD":
         """
@@ -267,8 +266,7 @@ class RDD(ActionFunctions, PairFunctions, NumericFunctions, HadoopOutputs):
         ['a', 'b', 'c']
         """
         _check_shippable(f, "flatMap")
-        f = fail_on_stopiteration(f)
-        return PipelinedRDD(self, lambda _, it: chain.from_iterable(map(f, it)),
+        return PipelinedRDD(self, lambda _, it: flat_map_checked(f, it),
                             preservesPartitioning, "flatMap")
 
     def filter(self, f: Callable[[Any], bool]) -> "RDD":
@@ -277,8 +275,7 @@ class RDD(ActionFunctions, PairFunctions, NumericFunctions, HadoopOutputs):
         [0, 2, 4]
         """
         _check_shippable(f, "filter")
-        f = fail_on_stopiteration(f)
-        return PipelinedRDD(self, lambda _, it: filter(f, it), True, "filter")
+        return PipelinedRDD(self, lambda _, it: filter_checked(f, it), True, "filter")
 
     def glom(self) -> "RDD":
         """Each partition as one list.

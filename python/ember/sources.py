@@ -12,6 +12,7 @@ import os
 import pickle
 import struct
 import tempfile
+from itertools import chain
 from typing import Any, Iterable, List, Optional
 
 from ember import inputs, wire
@@ -40,7 +41,7 @@ class DataSources(HadoopInputs):
             size = len(c)
             slices = [[c[i * size // n:(i + 1) * size // n]] for i in range(n)]
             jrdd = self._write_slices(slices, n)
-            return RDD(jrdd, self).flatMap(lambda r: r, preservesPartitioning=True)
+            return RDD(jrdd, self).mapPartitions(chain.from_iterable, preservesPartitioning=True)
         data = c if isinstance(c, list) else list(c)
         size = len(data)
         slices = [data[i * size // n:(i + 1) * size // n] for i in range(n)]
