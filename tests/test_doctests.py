@@ -6,7 +6,7 @@ import importlib
 import pytest
 
 MODULES = ["serializers", "hashing", "shuffle", "accumulators", "broadcast",
-           "taskcontext", "histogram"]
+           "taskcontext", "histogram", "zipping"]
 
 
 @pytest.mark.parametrize("name", MODULES)

@@ -23,7 +23,7 @@ import random
 import warnings
 from typing import TYPE_CHECKING, Any, Callable, Iterable, Iterator, List, Optional
 
-from ember import shuffle, wire
+from ember import shuffle, wire, zipping
 from ember.closures import check_shippable as _check_shippable
 from ember.closures import (filter_checked, flat_map_checked, map_checked, partition_rng,
                             sample_partition, serialize_command)
@@ -427,8 +427,9 @@ class RDD(ActionFunctions, PairFunctions, NumericFunctions, HadoopOutputs):
         """
         if self.getNumPartitions() != other.getNumPartitions():
             raise ValueError("Can only zip with RDD which has the same number of partitions")
-        jrdd = self.ctx._call(self.ctx._bridge.zip, _pickled_chunks(self), _pickled_chunks(other))
-        return RDD(jrdd, self.ctx).flatMap(_zip_chunks)
+        jrdd = self.ctx._call(self.ctx._bridge.zip, zipping.pickled_chunks(self),
+                              zipping.pickled_chunks(other))
+        return RDD(jrdd, self.ctx).flatMap(zipping.zip_chunks)
 
     def cartesian(self, other: "RDD") -> "RDD":
         """All ``(a, b)`` pairs.
@@ -504,31 +505,6 @@ class RDD(ActionFunctions, PairFunctions, NumericFunctions, HadoopOutputs):
         """
         _check_shippable(keyfunc, "sortBy")
         return self.keyBy(keyfunc).sortByKey(ascending, numPartitions).values()
-
-
-ZIP_CHUNK = 100
-"""Records per chunk that zip pairs in the JVM (PySpark's batch size for zip)."""
-
-
-def _pickled_chunks(rdd: RDD):
-    """A JVM RDD whose records are pickled chunks of ZIP_CHUNK consecutive records (bytes),
-    so the JVM can pair chunks one by one (see PythonBridge.zip)."""
-    def chunk(it):
-        it = iter(it)
-        while True:
-            part = list(itertools.islice(it, ZIP_CHUNK))
-            if not part:
-                return
-            yield pickle.dumps(part, wire.PICKLE_PROTOCOL)
-    return rdd.mapPartitions(chunk)._pickled_jrdd()
-
-
-def _zip_chunks(pair) -> Iterator:
-    left, right = pickle.loads(bytes(pair[0])), pickle.loads(bytes(pair[1]))
-    if len(left) != len(right):
-        raise ValueError("Can not deserialize PairRDD with different number of items in "
-                         "batches: (%d, %d)" % (len(left), len(right)))
-    return zip(left, right)
 
 
 class PipelinedRDD(RDD):
