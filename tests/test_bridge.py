@@ -88,18 +88,6 @@ def test_gateway_refuses_wrong_auth_token(sc):
     assert sc.parallelize([1]).count() == 1
 
 
-def test_killed_worker_is_retried(sc, tmp_path):
-    marker = str(tmp_path / "crashed-once")
-
-    def crash_once(x):
-        if not os.path.exists(marker):
-            open(marker, "w").close()
-            os._exit(3)
-        return x * 2
-    assert sc.parallelize([1, 2, 3], 1).map(crash_once).collect() == [2, 4, 6]
-    assert os.path.exists(marker)
-
-
 def test_worker_that_always_dies_is_reported(sc):
     from ember import EmberError
     with pytest.raises(EmberError, match="exited unexpectedly \\(exit code 7\\)"):

@@ -6,7 +6,7 @@ import importlib
 import pytest
 
 MODULES = ["serializers", "hashing", "shuffle", "accumulators", "broadcast",
-           "taskcontext"]
+           "taskcontext", "histogram", "zipping"]
 
 
 @pytest.mark.parametrize("name", MODULES)

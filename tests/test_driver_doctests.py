@@ -7,7 +7,7 @@ import pytest
 
 MODULES = ["rdd", "rdd_actions", "rdd_pairs", "rdd_numeric", "context", "barrier", "approx",
            "inputs", "closures", "resource", "status", "conf", "statcounter", "storagelevel",
-           "sources"]
+           "sources", "hadoop"]
 
 
 @pytest.mark.parametrize("name", MODULES)

@@ -151,7 +151,7 @@ def test_indexes_cartesian_zip_and_partitions(sc):
     assert len(set(ids)) == 5
     assert sorted(sc.parallelize([1, 2]).cartesian(sc.parallelize("xy")).collect()) == \
         [(1, "x"), (1, "y"), (2, "x"), (2, "y")]
-    assert rdd.zip(sc.parallelize(range(5), 2)).collect() == list(zip("abcde", range(5)))
+    assert rdd.zip(sc.parallelize(range(5), 3)).collect() == list(zip("abcde", range(5)))
     assert rdd.coalesce(1).getNumPartitions() == 1
     assert rdd.coalesce(1).collect() == list("abcde")
     r = rdd.repartition(5)

@@ -59,8 +59,11 @@ class BarrierTaskContext(TaskContext):
         self._timeout = timeout
 
     @classmethod
-    def get(cls) -> Optional["BarrierTaskContext"]:
-        """The running barrier task's context (None outside a barrier stage)."""
+    def get(cls) -> "BarrierTaskContext":
+        """The running barrier task's context; RuntimeError outside a barrier stage (as
+        PySpark)."""
+        if cls._current_barrier is None:
+            raise RuntimeError("[NOT_IN_BARRIER_STAGE] It is not in a barrier stage.")
         return cls._current_barrier
 
     def barrier(self) -> None:

@@ -81,8 +81,15 @@ class Broadcast(Generic[T]):
 
     @staticmethod
     def dump(value: Any, f: BinaryIO) -> None:
-        """Writes ``value`` pickled, as workers expect to find it in a broadcast file."""
-        pickle.dump(value, f, PICKLE_PROTOCOL)
+        """Writes ``value`` pickled, as workers expect to find it in a broadcast file; a value
+        that cannot be pickled raises PicklingError (as PySpark)."""
+        try:
+            pickle.dump(value, f, PICKLE_PROTOCOL)
+        except pickle.PickleError:
+            raise
+        except Exception as e:
+            raise pickle.PicklingError("Could not serialize broadcast: %s: %s"
+                                       % (type(e).__name__, e)) from e
 
     @staticmethod
     def load(f: BinaryIO) -> Any:

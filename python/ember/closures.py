@@ -12,6 +12,7 @@ import os
 import pickle
 import random
 import types
+from itertools import chain
 from typing import Any, Callable, Dict, Iterable, Iterator, List, Tuple
 
 import cloudpickle
@@ -19,7 +20,11 @@ import cloudpickle
 from ember import broadcast as _broadcast
 from ember import wire
 
-__all__ = ["serialize_command", "check_shippable", "sample_partition", "partition_rng"]
+__all__ = ["serialize_command", "check_shippable", "sample_partition", "partition_rng",
+           "map_checked", "filter_checked", "flat_map_checked"]
+
+STOP_ITERATION_MESSAGE = ("[STOP_ITERATION_OCCURRED] Caught StopIteration thrown from user's code; "
+                          "failing the task: %s")
 
 
 class _CommandPickler(cloudpickle.CloudPickler):
@@ -90,6 +95,47 @@ def serialize_command(func: Callable, what: str) -> Tuple[bytes, List[int]]:
 def check_shippable(f: Any, what: str) -> None:
     """Fails at the call that received ``f`` (not at the job) if ``f`` cannot be pickled."""
     serialize_command(f, what)
+
+
+def _stop_iteration_error(e: StopIteration) -> RuntimeError:
+    return RuntimeError(STOP_ITERATION_MESSAGE % e)
+
+
+def map_checked(f: Callable[[Any], Any], it: Iterable[Any]) -> Iterator[Any]:
+    """``map(f, it)``, except that a StopIteration raised by ``f`` fails the task with a
+    RuntimeError (as in PySpark) instead of silently ending the partition, which builtin
+    ``map`` would do. A generator costs less per element than wrapping ``f``.
+
+    >>> def first(x):
+    ...     raise StopIteration("no more")
+    >>> try:
+    ...     list(map_checked(first, [1]))
+    ... except RuntimeError as e:
+    ...     print(e)  # doctest: +NORMALIZE_WHITESPACE
+    [STOP_ITERATION_OCCURRED] Caught StopIteration thrown from user's code;
+    failing the task: no more
+    """
+    try:
+        for x in it:
+            yield f(x)
+    except StopIteration as e:   # only f raises it here: the loop takes it's own
+        raise _stop_iteration_error(e) from e
+
+
+def filter_checked(f: Callable[[Any], Any], it: Iterable[Any]) -> Iterator[Any]:
+    """``filter(f, it)`` with map_checked's treatment of StopIteration."""
+    try:
+        for x in it:
+            if f(x):
+                yield x
+    except StopIteration as e:
+        raise _stop_iteration_error(e) from e
+
+
+def flat_map_checked(f: Callable[[Any], Iterable[Any]], it: Iterable[Any]) -> Iterator[Any]:
+    """The items of ``f(x)`` for each x, with map_checked's treatment of StopIteration (the
+    flattening itself runs in C)."""
+    return chain.from_iterable(map_checked(f, it))
 
 
 def sample_partition(rng: random.Random, items: Iterable[Any], withReplacement: bool,

@@ -19,13 +19,14 @@ from py4j.protocol import Py4JJavaError
 
 from ember import accumulators, broadcast as _broadcast, inputs, wire
 from ember.conf import SYSTEM_PROPERTIES, SparkConf, normalize_key
-from ember.errors import EmberError, InputPathError
+from ember.errors import CONTEXT_ONLY_ON_DRIVER, EmberError, InputPathError
 from ember.files import SparkFiles
 from ember.interrupts import MainThreadCalls, install_sigint_handler
 from ember.java_gateway import launch_gateway, stderr_is_terminal
 from ember.results import ResultStream
 from ember.sources import DataSources
 from ember.status import StatusTracker
+from ember.taskcontext import TaskContext
 
 __all__ = ["SparkContext", "Context"]
 
@@ -77,7 +78,8 @@ class SparkContext(DataSources):
     3
     """
 
-    _active: Optional["SparkContext"] = None
+    _active_spark_context: Optional["SparkContext"] = None
+    """The running context (PySpark's name, which third-party code reads), or None."""
     _lock = threading.RLock()
     _next_accumulator_id = 0
     _system_properties: Dict[str, str] = SYSTEM_PROPERTIES
@@ -86,11 +88,14 @@ class SparkContext(DataSources):
                  sparkHome: Optional[str] = None, pyFiles: Optional[List[str]] = None,
                  environment: Optional[dict] = None, batchSize: int = 0, serializer=None,
                  conf: Optional[SparkConf] = None, gateway=None, jsc=None, **_ignored):
+        if TaskContext.get() is not None:
+            raise RuntimeError(CONTEXT_ONLY_ON_DRIVER)
         with SparkContext._lock:
-            if SparkContext._active is not None:
+            active = SparkContext._active_spark_context
+            if active is not None:
                 raise ValueError("Cannot run multiple SparkContexts at once; existing "
                                  "SparkContext(app=%s, master=%s)"
-                                 % (SparkContext._active.appName, SparkContext._active.master))
+                                 % (active.appName, active.master))
             self._conf = (conf or SparkConf()).copy()
             if master:
                 self._conf.setMaster(master)
@@ -119,12 +124,16 @@ class SparkContext(DataSources):
             except BaseException:
                 self._shutdown_jvm()
                 raise
-            SparkContext._active = self
-            # Ctrl-C cancels the running jobs, then raises KeyboardInterrupt (ember.interrupts)
-            self._restore_sigint = install_sigint_handler(
-                self._main_calls, self._cancel_all_on_interrupt) or (lambda: None)
-            for path in (pyFiles or []) + self._conf_list("ember.submit.pyFiles"):
-                self.addPyFile(path)
+            SparkContext._active_spark_context = self
+            try:
+                # Ctrl-C cancels the running jobs, then raises KeyboardInterrupt (ember.interrupts)
+                self._restore_sigint = install_sigint_handler(
+                    self._main_calls, self._cancel_all_on_interrupt) or (lambda: None)
+                for path in (pyFiles or []) + self._conf_list("ember.submit.pyFiles"):
+                    self.addPyFile(path)
+            except BaseException:
+                self.stop()   # a half-made context must not stay registered
+                raise
 
     def _conf_list(self, key: str) -> List[str]:
         """A comma-separated conf value as a list (what ember-submit's --py-files/--files set)."""
@@ -155,7 +164,7 @@ class SparkContext(DataSources):
     def getOrCreate(cls, conf: Optional[SparkConf] = None) -> "SparkContext":
         """The running context, or a new one from ``conf``."""
         with cls._lock:
-            return cls._active or cls(conf=conf or SparkConf())
+            return cls._active_spark_context or cls(conf=conf or SparkConf())
 
     @classmethod
     def setSystemProperty(cls, key: str, value: str) -> None:
@@ -168,8 +177,12 @@ class SparkContext(DataSources):
         """
         with cls._lock:
             cls._system_properties[key] = str(value)
-            if cls._active is not None:
-                cls._active._jvm.java.lang.System.setProperty(key, str(value))
+            if cls._active_spark_context is not None:
+                cls._active_spark_context._jvm.java.lang.System.setProperty(key, str(value))
+
+    def __reduce__(self):
+        # captured by a task's function or a broadcast value: fail while pickling, as PySpark
+        raise RuntimeError(CONTEXT_ONLY_ON_DRIVER)
 
     def __enter__(self) -> "SparkContext":
         return self
@@ -188,8 +201,8 @@ class SparkContext(DataSources):
             except Exception:
                 pass
             self._shutdown_jvm()
-            if SparkContext._active is self:
-                SparkContext._active = None
+            if SparkContext._active_spark_context is self:
+                SparkContext._active_spark_context = None
             self._restore_sigint()
 
     def _shutdown_jvm(self) -> None:

@@ -21,12 +21,14 @@ import itertools
 import pickle
 import random
 import warnings
-from itertools import chain
 from typing import TYPE_CHECKING, Any, Callable, Iterable, Iterator, List, Optional
 
-from ember import shuffle, wire
+from ember import shuffle, wire, zipping
 from ember.closures import check_shippable as _check_shippable
-from ember.closures import partition_rng, sample_partition, serialize_command
+from ember.closures import (filter_checked, flat_map_checked, map_checked, partition_rng,
+                            sample_partition, serialize_command)
+from ember.errors import RDD_ONLY_ON_DRIVER
+from ember.hadoop import HadoopOutputs
 from ember.hashing import portable_hash
 from ember.rdd_actions import ActionFunctions, _count
 from ember.rdd_numeric import NumericFunctions
@@ -44,7 +46,7 @@ UTF8 = wire.MODE_UTF8_STRINGS
 PARTITIONED = wire.MODE_PARTITIONED_BATCHES
 
 
-class RDD(ActionFunctions, PairFunctions, NumericFunctions):
+class RDD(ActionFunctions, PairFunctions, NumericFunctions, HadoopOutputs):
     """A distributed collection (PySpark's RDD API).
 
     Transformations (map, filter, reduceByKey, ...) only record lineage; actions (collect,
@@ -133,6 +135,10 @@ class RDD(ActionFunctions, PairFunctions, NumericFunctions):
 
     def __repr__(self) -> str:
         return "%s[%s]" % (self._name or type(self).__name__, self.id())
+
+    def __reduce__(self):
+        # An RDD captured by a task's function or broadcast: fail while pickling, as PySpark
+        raise RuntimeError(RDD_ONLY_ON_DRIVER)
 
     # -- persistence -----------------------------------------------------------------------
 
@@ -252,7 +258,7 @@ class RDD(ActionFunctions, PairFunctions, NumericFunctions):
         [10, 20, 30]
         """
         _check_shippable(f, "map")
-        return PipelinedRDD(self, lambda _, it: map(f, it), preservesPartitioning, "map")
+        return PipelinedRDD(self, lambda _, it: map_checked(f, it), preservesPartitioning, "map")
 
     def flatMap(self, f: Callable[[Any], Iterable], preservesPartitioning: bool = False) -> "RDD":
         """
@@ -260,7 +266,7 @@ class RDD(ActionFunctions, PairFunctions, NumericFunctions):
         ['a', 'b', 'c']
         """
         _check_shippable(f, "flatMap")
-        return PipelinedRDD(self, lambda _, it: chain.from_iterable(map(f, it)),
+        return PipelinedRDD(self, lambda _, it: flat_map_checked(f, it),
                             preservesPartitioning, "flatMap")
 
     def filter(self, f: Callable[[Any], bool]) -> "RDD":
@@ -269,7 +275,7 @@ class RDD(ActionFunctions, PairFunctions, NumericFunctions):
         [0, 2, 4]
         """
         _check_shippable(f, "filter")
-        return PipelinedRDD(self, lambda _, it: filter(f, it), True, "filter")
+        return PipelinedRDD(self, lambda _, it: filter_checked(f, it), True, "filter")
 
     def glom(self) -> "RDD":
         """Each partition as one list.
@@ -289,11 +295,20 @@ class RDD(ActionFunctions, PairFunctions, NumericFunctions):
         return self.map(lambda x: (f(x), x))
 
     def union(self, other: "RDD") -> "RDD":
-        """
+        """The elements of both. When both have the same partitioner, partition i of the
+        result is partition i of each, and the partitioner is kept (as in PySpark).
+
         >>> sc.parallelize([1, 2]).union(sc.parallelize([2])).collect()
         [1, 2, 2]
         """
-        return self.ctx.union([self, other])
+        if self.partitioner is None or self.partitioner != other.partitioner or \
+                self.getNumPartitions() != other.getNumPartitions():
+            return self.ctx.union([self, other])
+        jrdd = self.ctx._call(self.ctx._bridge.partitionerAwareUnion,
+                              [self._pickled_jrdd(), other._pickled_jrdd()])
+        out = RDD(jrdd, self.ctx)
+        out.partitioner = self.partitioner
+        return out
 
     def __add__(self, other: "RDD") -> "RDD":
         if not isinstance(other, RDD):
@@ -344,6 +359,8 @@ class RDD(ActionFunctions, PairFunctions, NumericFunctions):
         >>> sc.parallelize(range(6), 3).coalesce(1).glom().collect()
         [[0, 1, 2, 3, 4, 5]]
         """
+        if not numPartitions > 0:
+            raise ValueError("Number of partitions must be positive.")
         if shuffle:
             return self.repartition(numPartitions)
         jrdd = self.ctx._call(self.ctx._bridge.coalesce, self._jrdd, numPartitions, False)
@@ -355,6 +372,8 @@ class RDD(ActionFunctions, PairFunctions, NumericFunctions):
         >>> sc.parallelize(range(10), 2).repartition(4).getNumPartitions()
         4
         """
+        if not numPartitions > 0:
+            raise ValueError("Number of partitions must be positive.")
         n = numPartitions
 
         def spread(it):
@@ -400,15 +419,17 @@ class RDD(ActionFunctions, PairFunctions, NumericFunctions):
         return self.mapPartitionsWithIndex(f, True)
 
     def zip(self, other: "RDD") -> "RDD":
-        """Pairs elements by position (both sides need the same number of elements).
+        """Pairs elements by position; both RDDs need the same number of partitions and the
+        same number of elements in each partition (PySpark's rules and errors).
 
         >>> sc.parallelize([1, 2, 3]).zip(sc.parallelize("abc")).collect()
         [(1, 'a'), (2, 'b'), (3, 'c')]
         """
-        left = self.zipWithIndex().map(lambda xi: (xi[1], xi[0]))
-        right = other.zipWithIndex().map(lambda xi: (xi[1], xi[0]))
-        n = max(self.getNumPartitions(), 1)
-        return left.join(right, n).sortByKey(numPartitions=n).values()
+        if self.getNumPartitions() != other.getNumPartitions():
+            raise ValueError("Can only zip with RDD which has the same number of partitions")
+        jrdd = self.ctx._call(self.ctx._bridge.zip, zipping.pickled_chunks(self),
+                              zipping.pickled_chunks(other))
+        return RDD(jrdd, self.ctx).flatMap(zipping.zip_chunks)
 
     def cartesian(self, other: "RDD") -> "RDD":
         """All ``(a, b)`` pairs.

@@ -59,14 +59,37 @@ class ActionFunctions:
                 ctx.setLocalProperty(k, v)
 
     def toLocalIterator(self, prefetchPartitions: bool = False) -> Iterator[Any]:
-        """Iterates the elements, fetching one partition at a time.
+        """Iterates the elements, fetching one partition at a time (one job each). With
+        ``prefetchPartitions`` the next partition's job starts while the caller still
+        iterates the current one, trading driver memory for less waiting.
 
         >>> list(sc.parallelize(range(4), 2).toLocalIterator())
         [0, 1, 2, 3]
+        >>> list(sc.parallelize(range(4), 2).toLocalIterator(prefetchPartitions=True))
+        [0, 1, 2, 3]
         """
         jrdd = self._pickled_jrdd()
-        for p in range(self.getNumPartitions()):
-            yield from self.ctx._collect(jrdd, [p])
+        n = self.getNumPartitions()
+        if not prefetchPartitions:
+            for p in range(n):
+                yield from self.ctx._collect(jrdd, [p])
+            return
+        ctx, group = self.ctx, self.ctx._job_group()
+        upcoming = ctx._result_stream(jrdd, [0], group) if n else None
+        try:
+            for p in range(n):
+                current = upcoming
+                upcoming = None   # a failure to start the next job must not close current twice
+                try:
+                    upcoming = ctx._result_stream(jrdd, [p + 1], group) if p + 1 < n else None
+                    for batch in current:
+                        yield from batch
+                finally:
+                    current.close()
+                    ctx._merge_accumulator_updates()
+        finally:
+            if upcoming is not None:
+                upcoming.close()
 
     def count(self) -> int:
         """

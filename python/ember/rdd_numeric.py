@@ -12,12 +12,13 @@ Workers unpickle functions defined here by reference, so this module imports no 
 (2.5, 1.25, 1.6666666666666667)
 """
 
-import bisect
 import operator
 from functools import reduce as _reduce
-from typing import List, Sequence, Tuple, Union
+from typing import Any, List, Sequence, Tuple, Union
 
+from ember import histogram
 from ember.approx import BoundedFloat, HyperLogLog, estimate_mean, estimate_sum
+from ember.errors import EmberError
 from ember.statcounter import StatCounter
 
 __all__ = ["NumericFunctions"]
@@ -68,9 +69,10 @@ class NumericFunctions:
         """Sample variance (divides by N - 1)."""
         return self.stats().sampleVariance()
 
-    def histogram(self, buckets: Union[int, Sequence[float]]) -> Tuple[list, List[int]]:
+    def histogram(self, buckets: Union[int, Sequence[Any]]) -> Tuple[Sequence[Any], List[int]]:
         """(bucket boundaries, counts); ``buckets`` is a count of even buckets between min
-        and max, or the sorted boundaries. The last bucket includes its upper boundary.
+        and max, or sorted boundaries (numbers, or anything comparable such as strings). The
+        last bucket includes its upper boundary; None and NaN are not counted.
 
         >>> sc.parallelize(range(51)).histogram(2)
         ([0, 25, 50], [25, 26])
@@ -78,40 +80,31 @@ class NumericFunctions:
         ([0.0, 4.5, 9], [5, 5])
         >>> sc.parallelize([1, 5, 10, 20]).histogram([0, 10, 20])
         ([0, 10, 20], [2, 2])
+        >>> sc.parallelize(["ab", "ac", "b", "bd", "ef"]).histogram(("a", "b", "c"))
+        (('a', 'b', 'c'), [2, 2])
         """
         if isinstance(buckets, int):
             if buckets < 1:
                 raise ValueError("number of buckets must be >= 1")
-            lo, hi = self.aggregate((float("inf"), float("-inf")),
-                                    lambda a, x: (min(a[0], x), max(a[1], x)),
-                                    lambda a, b: (min(a[0], b[0]), max(a[1], b[1])))
-            if lo > hi:
-                raise ValueError("can not generate buckets from an empty RDD")
-            if lo == hi:
-                if buckets > 1:
-                    return [lo, lo], [self.count()]
-                bounds = [lo, lo + 1]
-            else:
-                step = (hi - lo) / buckets
-                if int(step) * buckets == hi - lo:   # keep integer boundaries when exact
-                    step = int(step)
-                bounds = [lo + i * step for i in range(buckets)] + [hi]
+            values = self.filter(histogram.comparable)
+            try:
+                lo, hi = values.map(lambda x: (x, x)).reduce(histogram.min_max)
+            except ValueError as e:
+                if isinstance(e, EmberError):   # a task's own ValueError
+                    raise
+                raise ValueError("can not generate buckets from empty RDD") from None
+            if lo == hi or buckets == 1:
+                return [lo, hi], [values.count()]
+            bounds: Sequence[Any] = histogram.even_buckets(lo, hi, buckets)
+            even = True
+        elif isinstance(buckets, (list, tuple)):
+            even = histogram.check_buckets(buckets)
+            bounds = buckets
         else:
-            bounds = sorted(buckets)
-            if len(bounds) < 2:
-                raise ValueError("buckets should have at least two boundaries")
-        b = list(bounds)
-
-        def part(it):
-            counts = [0] * (len(b) - 1)
-            for x in it:
-                if x is None or x != x or x < b[0] or x > b[-1]:
-                    continue
-                i = bisect.bisect_right(b, x) - 1
-                counts[min(i, len(counts) - 1)] += 1
-            return [counts]
-        total = self.mapPartitions(part).reduce(lambda x, y: [i + j for i, j in zip(x, y)])
-        return b, total
+            raise TypeError("buckets should be a list or tuple or number(int or long)")
+        counts = self.mapPartitions(lambda it: histogram.count_partition(bounds, even, it)) \
+            .reduce(lambda x, y: [i + j for i, j in zip(x, y)])
+        return bounds, counts
 
     # -- approximate actions ---------------------------------------------------------------
 

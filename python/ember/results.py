@@ -11,9 +11,21 @@ import time
 from typing import Iterator, Optional
 
 from ember import wire
-from ember.errors import EmberError, task_error
+from ember.errors import EmberError, JavaException, task_error
 
 __all__ = ["ResultStream"]
+
+
+def _unpickle(data: Optional[bytes]) -> Optional[BaseException]:
+    """The task's exception as the worker pickled it, or None if the driver cannot load it
+    (its class is not importable here, ...)."""
+    if data is None:
+        return None
+    try:
+        e = pickle.loads(data)
+    except Exception:
+        return None
+    return e if isinstance(e, BaseException) else None
 
 
 class ResultStream:
@@ -56,10 +68,15 @@ class ResultStream:
                 type_name = wire.read_string(rfile)
                 message = wire.read_string(rfile) or ""
                 tb = wire.read_string(rfile) or ""
-                wire.read_frame_or_null(rfile)   # the pickled exception (unused)
+                pickled = wire.read_frame_or_null(rfile)
+                java = JavaException(wire.read_string(rfile) or "", wire.read_string(rfile) or "",
+                                     wire.read_string(rfile) or "")
                 if tb:
-                    raise task_error(type_name, message, tb)
-                raise EmberError("%s: %s" % (type_name, message))
+                    raise task_error(type_name, message, tb, original=_unpickle(pickled),
+                                     java_exception=java)
+                err = EmberError("%s: %s" % (type_name, message))
+                err.java_exception = java
+                raise err
             else:
                 raise wire.ProtocolError("unexpected %s from the result server"
                                          % wire.control_name(n))

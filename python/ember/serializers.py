@@ -19,6 +19,21 @@ from typing import Any, BinaryIO, Iterable, Iterator, List, Optional, Tuple
 
 from ember import wire
 
+
+def dumps_records(obj: Any, protocol: int = wire.PICKLE_PROTOCOL) -> bytes:
+    """Pickles records with the fast C pickler, falling back to cloudpickle for what plain
+    pickle cannot reach by name (instances of classes defined inside functions, such as a
+    local namedtuple), as PySpark, which pickles data with cloudpickle, accepts them. Either
+    output loads with plain ``pickle.loads`` where cloudpickle is installed."""
+    try:
+        return pickle.dumps(obj, protocol)
+    except (pickle.PicklingError, AttributeError, TypeError) as e:
+        import cloudpickle
+        try:
+            return cloudpickle.dumps(obj, protocol)
+        except Exception:
+            raise e from None
+
 _INT32 = wire.INT32
 _TWO_INT32 = wire.TWO_INT32
 
@@ -27,7 +42,7 @@ class PickleSerializer:
     """Pickles single objects (broadcast values, accumulator updates) with the data protocol."""
 
     def dumps(self, obj: Any) -> bytes:
-        return pickle.dumps(obj, wire.PICKLE_PROTOCOL)
+        return dumps_records(obj, wire.PICKLE_PROTOCOL)
 
     def loads(self, data: bytes) -> Any:
         return pickle.loads(data)
@@ -63,7 +78,7 @@ class BatchedSerializer:
     def dump_stream(self, iterator: Iterable[Any], out: BinaryIO) -> int:
         """Writes the records as frames (no END_OF_DATA); returns the number of frames."""
         it = iter(iterator)
-        write, pack, dumps, protocol = out.write, _INT32.pack, pickle.dumps, wire.PICKLE_PROTOCOL
+        write, pack, dumps, protocol = out.write, _INT32.pack, dumps_records, wire.PICKLE_PROTOCOL
         frames = 0
         while True:
             batch = list(islice(it, self.batch_size))
@@ -101,7 +116,7 @@ class AutoBatchedSerializer(BatchedSerializer):
 
     def dump_stream(self, iterator: Iterable[Any], out: BinaryIO) -> int:
         it = iter(iterator)
-        write, pack, dumps, protocol = out.write, _INT32.pack, pickle.dumps, wire.PICKLE_PROTOCOL
+        write, pack, dumps, protocol = out.write, _INT32.pack, dumps_records, wire.PICKLE_PROTOCOL
         lo, hi = self.min_bytes, self.max_bytes
         count = 1
         frames = 0
@@ -140,7 +155,7 @@ class PartitionedBatchSerializer:
         self.max_bytes = max_bytes
 
     def dump_stream(self, iterator: Iterable[Tuple[int, List[Any]]], out: BinaryIO) -> int:
-        write, pack, dumps = out.write, _TWO_INT32.pack, pickle.dumps
+        write, pack, dumps = out.write, _TWO_INT32.pack, dumps_records
         protocol = wire.PICKLE_PROTOCOL
         max_bytes = self.max_bytes
         per_frame = 0   # records per frame; 0: not learned yet

@@ -36,6 +36,7 @@ from ember.aggregation import (CHECK_EVERY, DEFAULT_MEMORY_LIMIT_MB, GROUP_AGGRE
                                MB, Aggregator, MemoryMeter, combine_values, limit_bytes,
                                merge_combiners_into, used_memory)
 from ember.hashing import HASH_BY_TYPE as _HASH_BY_TYPE, portable_hash
+from ember.serializers import dumps_records
 from ember.taskcontext import TaskContext
 
 DEFAULT_BATCH_RECORDS = 1024
@@ -348,7 +349,7 @@ def _write_spill(f: BinaryIO, items: List[Pair], max_bytes: int = 1 << 20) -> in
     start = 0
     while start < len(items):
         part = items[start:start + step]
-        data = pickle.dumps(part, wire.PICKLE_PROTOCOL)
+        data = dumps_records(part, wire.PICKLE_PROTOCOL)
         f.write(wire.INT32.pack(len(data)))
         f.write(data)
         written += 4 + len(data)

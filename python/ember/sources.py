@@ -12,17 +12,20 @@ import os
 import pickle
 import struct
 import tempfile
+from itertools import chain
 from typing import Any, Iterable, List, Optional
 
 from ember import inputs, wire
+from ember.hadoop import HadoopInputs
 from ember.rdd import RDD
+from ember.serializers import dumps_records
 
 __all__ = ["DataSources"]
 
 BATCH_RECORDS = 1024
 
 
-class DataSources:
+class DataSources(HadoopInputs):
     """The RDD-creating methods of ``SparkContext``."""
 
     def parallelize(self, c: Iterable[Any], numSlices: Optional[int] = None) -> "RDD":
@@ -38,7 +41,7 @@ class DataSources:
             size = len(c)
             slices = [[c[i * size // n:(i + 1) * size // n]] for i in range(n)]
             jrdd = self._write_slices(slices, n)
-            return RDD(jrdd, self).flatMap(lambda r: r, preservesPartitioning=True)
+            return RDD(jrdd, self).mapPartitions(chain.from_iterable, preservesPartitioning=True)
         data = c if isinstance(c, list) else list(c)
         size = len(data)
         slices = [data[i * size // n:(i + 1) * size // n] for i in range(n)]
@@ -51,7 +54,7 @@ class DataSources:
                 pack = struct.Struct(">ii").pack
                 for i, s in enumerate(slices):
                     for start in range(0, len(s), BATCH_RECORDS):
-                        data = pickle.dumps(s[start:start + BATCH_RECORDS], wire.PICKLE_PROTOCOL)
+                        data = dumps_records(s[start:start + BATCH_RECORDS], wire.PICKLE_PROTOCOL)
                         f.write(pack(i, len(data)))
                         f.write(data)
             return self._call(self._bridge.parallelizeFromFile, path, n)

@@ -1,7 +1,7 @@
 """StatCounter: count, mean, variance, min and max of numbers in one pass (mergeable)."""
 
 import math
-from typing import Iterable
+from typing import Iterable, Optional
 
 
 class StatCounter:
@@ -12,13 +12,13 @@ class StatCounter:
     (4, 2.5, 1.25, 4.0)
     """
 
-    def __init__(self, values: Iterable[float] = ()):
+    def __init__(self, values: Optional[Iterable[float]] = None):
         self.n = 0
         self.mu = 0.0
         self.m2 = 0.0
         self.maxValue = float("-inf")
         self.minValue = float("inf")
-        for v in values:
+        for v in values or ():
             self.merge(v)
 
     def merge(self, value: float) -> "StatCounter":
@@ -58,7 +58,8 @@ class StatCounter:
         return self.n
 
     def mean(self) -> float:
-        return self.mu if self.n else float("nan")
+        """The mean; 0.0 when empty (as PySpark)."""
+        return self.mu
 
     def sum(self) -> float:
         return self.n * self.mu
@@ -82,10 +83,17 @@ class StatCounter:
         return math.sqrt(self.sampleVariance())
 
     def asDict(self, sample: bool = False) -> dict:
+        """The statistics as a dict. As in PySpark, stdev and variance are the sample ones
+        by default and the population ones with ``sample=True``.
+
+        >>> d = StatCounter([1.0, 3.0]).asDict()
+        >>> d["variance"], StatCounter([1.0, 3.0]).asDict(sample=True)["variance"]
+        (2.0, 1.0)
+        """
         return {"count": self.count(), "mean": self.mean(), "sum": self.sum(),
                 "min": self.min(), "max": self.max(),
-                "stdev": self.sampleStdev() if sample else self.stdev(),
-                "variance": self.sampleVariance() if sample else self.variance()}
+                "stdev": self.stdev() if sample else self.sampleStdev(),
+                "variance": self.variance() if sample else self.sampleVariance()}
 
     def __repr__(self) -> str:
         return "(count: %s, mean: %s, stdev: %s, max: %s, min: %s)" % (

@@ -28,6 +28,7 @@ from typing import Any, BinaryIO, Iterable, Optional
 import cloudpickle
 
 from ember import accumulators, broadcast, shuffle, wire
+from ember.errors import PortableException
 from ember.serializers import (AutoBatchedSerializer, PartitionedBatchSerializer, TaskInput,
                                UTF8Serializer)
 from ember.taskcontext import TaskContext
@@ -35,6 +36,7 @@ from ember.taskcontext import TaskContext
 PYTHON_VERSION = "%d.%d" % sys.version_info[:2]
 SOCKET_BUFFER = 1 << 16
 MAX_PICKLED_EXCEPTION = 1 << 20
+MEMORY_LIMIT_ENV = "EMBER_PYSPARK_MEMORY_MB"
 _PACKAGE_DIR = os.path.dirname(os.path.abspath(__file__))
 
 _WRITERS = {
@@ -171,12 +173,16 @@ def describe_exception(e: BaseException, partition_id: int) -> wire.WorkerExcept
 
 
 def _pickle_exception(e: BaseException) -> Optional[bytes]:
-    for dumps in (pickle.dumps, cloudpickle.dumps):
-        try:
-            data = dumps(e, wire.PICKLE_PROTOCOL)
-        except Exception:
-            continue
-        return data if len(data) <= MAX_PICKLED_EXCEPTION else None
+    """The exception pickled so that it loads again (the driver raises its type): as is when
+    that works, else rebuilt from its class, args and attributes (PortableException)."""
+    for obj in (e, PortableException(e)):
+        for dumps in (pickle.dumps, cloudpickle.dumps):
+            try:
+                data = dumps(obj, wire.PICKLE_PROTOCOL)
+                pickle.loads(data)
+            except Exception:
+                continue
+            return data if len(data) <= MAX_PICKLED_EXCEPTION else None
     return None
 
 
@@ -195,9 +201,30 @@ def hang_up(sock: socket.socket, linger_s: float = 0.5) -> None:
         pass
 
 
+def limit_memory(environ=os.environ) -> Optional[int]:
+    """Applies ember.executor.pyspark.memory (env EMBER_PYSPARK_MEMORY_MB, set by the
+    executor) as this process's address-space limit, as PySpark's workers do; returns the
+    limit in bytes, or None when there is none (or the platform has no RLIMIT_AS)."""
+    mb = environ.get(MEMORY_LIMIT_ENV)
+    if not mb:
+        return None
+    try:
+        import resource
+    except ImportError:   # not on this platform
+        return None
+    limit = int(mb) << 20
+    soft, hard = resource.getrlimit(resource.RLIMIT_AS)
+    if hard != resource.RLIM_INFINITY and hard < limit:
+        limit = hard   # may only be lowered
+    if soft == resource.RLIM_INFINITY or soft > limit:
+        resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
+    return limit
+
+
 def serve_socket(sock: socket.socket, secret: Optional[str]) -> int:
     """Serves one executor connection. With ``secret`` None the handshake was already
     checked (by the daemon) and only HANDSHAKE_OK is sent. Returns tasks run."""
+    limit_memory()
     if sock.family in (socket.AF_INET, socket.AF_INET6):
         sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
     infile = sock.makefile("rb", SOCKET_BUFFER)

@@ -56,6 +56,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -132,7 +133,10 @@ public final class EmberContext implements RDDContext, AutoCloseable {
         this.broadcasts = new BroadcastManager(blockManager);
         this.files = FileServer.create();
         EmberFiles.setDriverRoot(files.root());
-        int maxFailures = master.maxFailures() > 0 ? master.maxFailures() : this.conf.getInt(ConfigKeys.TASK_MAX_FAILURES);
+        // as Spark: local and local[N] run each task once (local[N,F] for F attempts); the
+        // cluster modes retry up to ember.task.maxFailures times
+        int maxFailures = master.maxFailures() > 0 ? master.maxFailures()
+                : master.kind() == MasterUrl.Kind.LOCAL ? 1 : this.conf.getInt(ConfigKeys.TASK_MAX_FAILURES);
         TaskSchedulerImpl taskScheduler = new TaskSchedulerImpl(maxFailures, this.conf.getMillis(ConfigKeys.LOCALITY_WAIT), bus);
         ClusterBackend cluster = null;
         if (!master.isLocal()) {
@@ -175,7 +179,9 @@ public final class EmberContext implements RDDContext, AutoCloseable {
         bus.addListener(statusTracker);
         bus.addListener(new JobProgressLogger());
         String cp = this.conf.get(ConfigKeys.CHECKPOINT_DIR);
-        this.checkpointDir = cp.isEmpty() ? null : cp;
+        if (!cp.isEmpty()) {
+            setCheckpointDir(cp);
+        }
         bus.start();
         backend.start();
         dagScheduler.start();
@@ -424,13 +430,19 @@ public final class EmberContext implements RDDContext, AutoCloseable {
 
     // ---- checkpoints and caching ----
 
+    /**
+     * Checkpoints go to a new directory {@code <dir>/<random UUID>} of this application (as
+     * Spark's), so applications sharing {@code dir} never mix or overwrite their files; each
+     * RDD writes {@code rdd-<id>} in it. {@link #checkpointDir()} names that directory.
+     */
     public void setCheckpointDir(String dir) {
+        Path appDir = Path.of(dir).resolve(UUID.randomUUID().toString());
         try {
-            Files.createDirectories(Path.of(dir));
+            Files.createDirectories(appDir);
         } catch (IOException e) {
             throw new EmberException("Cannot create checkpoint directory " + dir + ": " + e.getMessage(), e);
         }
-        checkpointDir = dir;
+        checkpointDir = appDir.toString();
     }
 
     @Override

@@ -19,7 +19,8 @@ public final class ConfigKeys {
     public static final ConfigKey STORAGE_FRACTION = key("ember.memory.storageFraction", "0.5",
             "Part of the unified budget that cached blocks keep when execution needs memory.");
     public static final ConfigKey TASK_MAX_FAILURES = key("ember.task.maxFailures", "4",
-            "Attempts of one task before its job fails.");
+            "Attempts of one task before its job fails, in cluster modes (local and local[N] run each task once, "
+                    + "local[N,F] F times).");
     public static final ConfigKey STAGE_MAX_ATTEMPTS = key("ember.stage.maxConsecutiveAttempts", "4",
             "Consecutive attempts of a stage (after fetch failures) before the job aborts.");
     public static final ConfigKey LOCAL_DIRS = key("ember.local.dir", "",

@@ -15,13 +15,16 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * Configuration of an Ember application: string keys and values, settable in code, by
  * {@code --conf k=v} on ember-submit (passed as system properties {@code ember.*}), and in a
- * defaults file ({@code ember-defaults.conf}, see {@link #loadDefaultsFile}).
+ * defaults file ({@code ember-defaults.conf}, see {@link #loadDefaultsFile}). A {@code spark.*} key
+ * is the same setting as its {@code ember.*} twin (PySpark programs and habits use them): it is
+ * stored, read and removed under the {@code ember.*} name ({@link #normalizeKey}).
  * Thread-safe; setters return this for chaining.
  */
 public final class EmberConf implements Serializable {
+    private static final String SPARK_PREFIX = "spark.";
     private final Map<String, String> settings = new ConcurrentHashMap<>();
 
-    /** A conf that also reads {@code ember.*} system properties. */
+    /** A conf that also reads {@code ember.*} (and {@code spark.*}) system properties. */
     public EmberConf() {
         this(true);
     }
@@ -31,6 +34,8 @@ public final class EmberConf implements Serializable {
             for (String name : System.getProperties().stringPropertyNames()) {
                 if (name.startsWith("ember.")) {
                     settings.put(name, System.getProperty(name));
+                } else if (name.startsWith(SPARK_PREFIX)) {   // the ember.* twin wins
+                    settings.putIfAbsent(normalizeKey(name), System.getProperty(name));
                 }
             }
         }
@@ -40,12 +45,18 @@ public final class EmberConf implements Serializable {
         if (key == null || value == null) {
             throw new IllegalArgumentException("conf key and value must not be null (key " + key + ")");
         }
-        settings.put(key, value);
+        settings.put(normalizeKey(key), value);
         return this;
     }
 
+    /** The {@code ember.*} name of a {@code spark.*} key; other keys unchanged. */
+    public static String normalizeKey(String key) {
+        return key.startsWith(SPARK_PREFIX) && key.length() > SPARK_PREFIX.length()
+                ? "ember." + key.substring(SPARK_PREFIX.length()) : key;
+    }
+
     public EmberConf setIfMissing(String key, String value) {
-        settings.putIfAbsent(key, value);
+        settings.putIfAbsent(normalizeKey(key), value);
         return this;
     }
 
@@ -58,12 +69,12 @@ public final class EmberConf implements Serializable {
     }
 
     public EmberConf remove(String key) {
-        settings.remove(key);
+        settings.remove(normalizeKey(key));
         return this;
     }
 
     public boolean contains(String key) {
-        return settings.containsKey(key);
+        return settings.containsKey(normalizeKey(key));
     }
 
     /** The value, or the key's declared default; empty string means "no default". */
@@ -72,11 +83,11 @@ public final class EmberConf implements Serializable {
     }
 
     public String get(String key, String dflt) {
-        return settings.getOrDefault(key, dflt);
+        return settings.getOrDefault(normalizeKey(key), dflt);
     }
 
     public String get(String key) {
-        String v = settings.get(key);
+        String v = settings.get(normalizeKey(key));
         if (v == null) {
             throw new java.util.NoSuchElementException(key);
         }
@@ -123,6 +134,21 @@ public final class EmberConf implements Serializable {
     /** Sizes like 64k, 5m, 1g (bytes when no suffix). */
     public long getBytes(ConfigKey key) {
         return parseBytes(key.name(), get(key));
+    }
+
+    /** Sizes in MB: like 512m or 2g, or a bare number of MB (as Spark's *.memory keys). */
+    public long getMegabytes(ConfigKey key) {
+        return parseMegabytes(key.name(), get(key));
+    }
+
+    public static long parseMegabytes(String name, String value) {
+        String v = value.trim();
+        try {
+            return v.chars().allMatch(Character::isDigit) && !v.isEmpty() ? Long.parseLong(v)
+                    : parseBytes(name, v) >> 20;
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(name + " must be a size like 512m or 2g, got '" + value + "'");
+        }
     }
 
     /** Durations like 100ms, 3s, 30min, 2h (milliseconds when no suffix). */

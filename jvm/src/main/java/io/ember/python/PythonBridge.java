@@ -10,6 +10,7 @@ import io.ember.core.Tuple2;
 import io.ember.deploy.LocalBackend;
 import io.ember.deploy.MasterUrl;
 import io.ember.rdd.ObjectFileRDD;
+import io.ember.rdd.PartitionerAwareUnionRDD;
 import io.ember.rdd.RDD;
 import io.ember.rdd.ShuffledRDD;
 import io.ember.rdd.TextFileRDD;
@@ -45,8 +46,11 @@ import java.util.concurrent.ConcurrentHashMap;
  * with each job rather than read from thread-local properties.
  */
 public final class PythonBridge {
-    public static final ConfigKey PYTHON_WORKER_MEMORY = ConfigKeys.declare("ember.python.worker.memory", "512",
-            "Memory (MB) a Python worker uses for aggregation before spilling to disk.");
+    public static final ConfigKey PYTHON_WORKER_MEMORY = ConfigKeys.declare("ember.python.worker.memory", "512m",
+            "Memory a Python worker uses for aggregation before spilling to disk, like 512m or 2g (bare numbers: MB).");
+    public static final ConfigKey PYSPARK_MEMORY = ConfigKeys.declare("ember.executor.pyspark.memory", "",
+            "Address-space limit (RLIMIT_AS) of each Python worker, like 512m or 2g (bare numbers: MB); "
+                    + "a worker that needs more fails with MemoryError (default: no limit).");
     public static final ConfigKey PYTHON_WORKER_REUSE = ConfigKeys.declare("ember.python.worker.reuse", "true",
             "Whether Python workers are reused across tasks.");
 
@@ -70,6 +74,8 @@ public final class PythonBridge {
         this.pythonExec = pythonExec;
         this.pythonVersion = pythonVersion;
         this.pythonPath = pythonPath;
+        conf.getMegabytes(PYTHON_WORKER_MEMORY);   // a bad size fails here, not at the first job
+        PythonWorkerFactory.daemonEnvironment(conf);
         ctx = new EmberContext(conf);
         ctx.onBroadcastRemoved((destroyed, id) -> {
             if (destroyed) {
@@ -78,7 +84,7 @@ public final class PythonBridge {
         });
         accumulator = ctx.register(new PythonAccumulatorUpdates(), "python-accumulators");
         if (MasterUrl.parse(ctx.master()).isLocal()) {
-            prestartWorkers(pythonExec, pythonVersion, pythonPath);
+            prestartWorkers(pythonExec, pythonVersion, pythonPath, PythonWorkerFactory.daemonEnvironment(conf));
         }
         return ctx;
     }
@@ -88,10 +94,11 @@ public final class PythonBridge {
      * start overlaps the driver's own work before the first job. A failure is left for the
      * first task to meet and report.
      */
-    private static void prestartWorkers(String pythonExec, String pythonVersion, String pythonPath) {
+    private static void prestartWorkers(String pythonExec, String pythonVersion, String pythonPath,
+            Map<String, String> daemonEnv) {
         Thread t = new Thread(() -> {
             try {
-                PythonWorkerFactory.get(LocalBackend.EXECUTOR_ID, pythonExec, pythonVersion, pythonPath);
+                PythonWorkerFactory.get(LocalBackend.EXECUTOR_ID, pythonExec, pythonVersion, pythonPath, daemonEnv);
             } catch (RuntimeException e) {
                 // reported by the first task that needs a worker
             }
@@ -167,9 +174,26 @@ public final class PythonBridge {
         return new UnionRDD<>(ctx, rdds);
     }
 
+    /**
+     * The union of RDDs whose Python side knows they share a partitioner: partition i holds
+     * partition i of each, so the partitioning is kept.
+     */
+    public RDD<Object> partitionerAwareUnion(List<RDD<Object>> rdds) {
+        return new PartitionerAwareUnionRDD<>(ctx, rdds);
+    }
+
     /** All pairs of batches of a and b, each pair pickled as a (bytes, bytes) tuple in a batch. */
     public RDD<byte[]> cartesian(RDD<byte[]> a, RDD<byte[]> b) {
         return new PickledBatchesRDD(a.cartesian(b));
+    }
+
+    /**
+     * Pairs the records of a and b by position, where each record is Python {@code bytes}
+     * (a pickled chunk); the pairs come back pickled as (bytes, bytes) tuples in batches.
+     * Partition counts must match; a partition with more records on one side fails its task.
+     */
+    public RDD<byte[]> zip(RDD<byte[]> a, RDD<byte[]> b) {
+        return new PickledBatchesRDD(new BatchedBytesRDD(a).zip(new BatchedBytesRDD(b)));
     }
 
     public RDD<Object> coalesce(RDD<Object> rdd, int numPartitions, boolean shuffle) {
@@ -192,7 +216,7 @@ public final class PythonBridge {
             used.put(id, new BlockId.BroadcastFile(id).name());
             handles.add(handle);
         }
-        int memory = ctx.conf().getInt(PYTHON_WORKER_MEMORY);
+        int memory = (int) ctx.conf().getMegabytes(PYTHON_WORKER_MEMORY);
         PythonRDD.PythonFunction fn = new PythonRDD.PythonFunction(command, inputMode, outputMode, used,
                 pythonExec, pythonVersion, pythonPath, List.copyOf(includes), memory, accumulator);
         return new PythonRDD(parent, fn, preservesPartitioning, handles);

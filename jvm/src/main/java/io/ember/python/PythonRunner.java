@@ -46,7 +46,7 @@ final class PythonRunner {
         this.ctx = ctx;
         this.partition = partition;
         this.factory = PythonWorkerFactory.get(ctx.env().executorId(), fn.pythonExec(), fn.pythonVersion(),
-                fn.pythonPath());
+                fn.pythonPath(), PythonWorkerFactory.daemonEnvironment(ctx.env().conf()));
     }
 
     Iterator<Object> run(Iterator<Object> input) {

@@ -1,5 +1,6 @@
 package io.ember.python;
 
+import io.ember.core.EmberConf;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -43,13 +44,25 @@ public final class PythonWorkerFactory {
     /** Workers killed with their cancelled task, until the daemon reports their exit. */
     private final Set<Integer> killed = ConcurrentHashMap.newKeySet();
 
-    private PythonWorkerFactory(String pythonExec, String pythonVersion, String pythonPath) throws IOException {
+    /** Environment variable telling workers their address-space limit in MB (ember.executor.pyspark.memory). */
+    static final String MEMORY_LIMIT_ENV = "EMBER_PYSPARK_MEMORY_MB";
+
+    /** The daemon's extra environment for an executor with this conf (validates the sizes). */
+    static Map<String, String> daemonEnvironment(EmberConf conf) {
+        String limit = conf.get(PythonBridge.PYSPARK_MEMORY).trim();
+        return limit.isEmpty() ? Map.of()
+                : Map.of(MEMORY_LIMIT_ENV, Long.toString(conf.getMegabytes(PythonBridge.PYSPARK_MEMORY)));
+    }
+
+    private PythonWorkerFactory(String pythonExec, String pythonVersion, String pythonPath,
+            Map<String, String> extraEnv) throws IOException {
         this.pythonExec = pythonExec;
         this.pythonVersion = pythonVersion;
         ProcessBuilder pb = new ProcessBuilder(pythonExec, "-m", "ember.daemon");
         Map<String, String> env = pb.environment();
         env.put("PYTHONHASHSEED", "0");
         env.put("PYTHONUNBUFFERED", "1");
+        env.putAll(extraEnv);
         // The driver's path to the ember package; on a machine without it, the installed package is used.
         if (pythonPath != null && !pythonPath.isEmpty() && new java.io.File(pythonPath).isDirectory()) {
             String old = env.get("PYTHONPATH");
@@ -78,11 +91,15 @@ public final class PythonWorkerFactory {
         }
     }
 
-    /** The factory for this executor and Python executable, starting its daemon on first use. */
-    static PythonWorkerFactory get(String executorId, String pythonExec, String pythonVersion, String pythonPath) {
+    /**
+     * The factory for this executor and Python executable, starting its daemon on first use
+     * with {@code extraEnv} added to its environment ({@link #daemonEnvironment}).
+     */
+    static PythonWorkerFactory get(String executorId, String pythonExec, String pythonVersion, String pythonPath,
+            Map<String, String> extraEnv) {
         return REGISTRY.computeIfAbsent(executorId + "\u0000" + pythonExec, k -> {
             try {
-                return new PythonWorkerFactory(pythonExec, pythonVersion, pythonPath);
+                return new PythonWorkerFactory(pythonExec, pythonVersion, pythonPath, extraEnv);
             } catch (IOException e) {
                 throw new io.ember.core.EmberException("Cannot start Python workers with '" + pythonExec + "': "
                         + e.getMessage(), e);

@@ -9,6 +9,8 @@ import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
@@ -31,7 +33,9 @@ import org.slf4j.LoggerFactory;
  * accept timeout). Then the job runs and each partition's batches are written as frames in
  * partition order as partitions finish (later ones buffered), then END_OF_DATA. A failed job
  * ends the stream with EXCEPTION, type name, message, traceback and the pickled exception
- * (or NULL), mirroring the worker's EXCEPTION body without the partition.
+ * (or NULL), mirroring the worker's EXCEPTION body without the partition, then the JVM side
+ * of the failure as three strings: the Java exception's class name, its message and its
+ * printed stack trace (with causes), which the driver keeps on the exception it raises.
  */
 final class ResultServer {
     private static final Logger LOG = LoggerFactory.getLogger(ResultServer.class);
@@ -159,6 +163,13 @@ final class ResultServer {
             writeString(out, "");
             out.writeInt(NULL);
         }
+        StringWriter trace = new StringWriter();
+        try (PrintWriter w = new PrintWriter(trace)) {
+            error.printStackTrace(w);
+        }
+        writeString(out, error.getClass().getName());
+        writeString(out, String.valueOf(error.getMessage()));
+        writeString(out, trace.toString());
     }
 
 }

@@ -6,6 +6,7 @@ import io.ember.core.Partitioner;
 import io.ember.serializer.ObjectWriter;
 import io.ember.storage.DiskBlockManager;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -60,11 +61,23 @@ final class CheckpointRDD<T> extends RDD<T> {
         return new CheckpointRDD<>(rdd.context(), dirName, n, rdd.partitioner().orElse(null));
     }
 
+    /** A new object file's stream, positioned after its {@link ObjectFileRDD#MAGIC} line. */
+    private static OutputStream objectFileStream(Path file) throws IOException {
+        OutputStream out = Files.newOutputStream(file);
+        try {
+            out.write(ObjectFileRDD.MAGIC);
+        } catch (IOException e) {
+            out.close();
+            throw e;
+        }
+        return out;
+    }
+
     /** Writes a hidden attempt file, then renames it into place (a retry simply replaces it). */
     private static <T> Boolean writePart(String dir, TaskContext ctx, Iterator<T> items) throws IOException {
         Path part = Path.of(dir, OutputWriter.partName(ctx.partitionId()));
         Path attempt = Path.of(dir, "." + part.getFileName() + "-attempt-" + ctx.taskAttemptId());
-        try (ObjectWriter w = ctx.env().serializer().writer(Files.newOutputStream(attempt))) {
+        try (ObjectWriter w = ctx.env().serializer().writer(objectFileStream(attempt))) {
             while (items.hasNext()) {
                 w.write(items.next());
             }

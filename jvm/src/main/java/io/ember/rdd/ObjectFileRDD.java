@@ -4,8 +4,11 @@ import io.ember.core.EmberException;
 import io.ember.core.Partition;
 import io.ember.serializer.ObjectReader;
 import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
 
@@ -16,6 +19,9 @@ import java.util.List;
  */
 public final class ObjectFileRDD<T> extends RDD<T> {
     record PartFile(int index, String path) implements Partition {}
+
+    /** The first bytes of every object file, so that other files are recognised. */
+    static final byte[] MAGIC = "EMBER-OBJECTS-1\n".getBytes(StandardCharsets.US_ASCII);
 
     private final List<String> files;
 
@@ -38,14 +44,33 @@ public final class ObjectFileRDD<T> extends RDD<T> {
         return read(Path.of(((PartFile) split).path()), ctx);
     }
 
-    /** The objects of one Kryo stream file; the file is closed at its end or when the task ends. */
+    /**
+     * The objects of one object file (MAGIC, then a Kryo stream); the file is closed at its
+     * end or when the task ends. A file without MAGIC is refused with a message saying so.
+     */
     static <T> Iterator<T> read(Path file, TaskContext ctx) {
+        InputStream in = null;
         try {
-            ObjectReader<T> reader = ctx.env().serializer().reader(Files.newInputStream(file));
+            in = Files.newInputStream(file);
+            byte[] head = in.readNBytes(MAGIC.length);
+            if (!Arrays.equals(head, MAGIC)) {
+                throw new EmberException(file + " is not an object file (one written by saveAsObjectFile "
+                        + "or saveAsPickleFile)");
+            }
+            ObjectReader<T> reader = ctx.env().serializer().reader(in);
+            in = null;
             ctx.addCompletionListener(reader::close);
             return reader;
         } catch (IOException e) {
             throw new EmberException("Cannot read object file " + file + ": " + e, e);
+        } finally {
+            if (in != null) {
+                try {
+                    in.close();
+                } catch (IOException ignored) {
+                    // the failure being reported matters more
+                }
+            }
         }
     }
 }

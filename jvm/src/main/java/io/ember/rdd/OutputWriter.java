@@ -142,6 +142,11 @@ final class OutputWriter {
     }
 
     private static <T> void writeObjects(Iterator<T> items, OutputStream out, TaskContext ctx) {
+        try {
+            out.write(ObjectFileRDD.MAGIC);
+        } catch (IOException e) {
+            throw new EmberException("Cannot write an object file: " + e, e);
+        }
         ObjectWriter w = ctx.env().serializer().writer(out);
         try {
             while (items.hasNext()) {

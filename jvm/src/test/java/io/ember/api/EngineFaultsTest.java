@@ -128,7 +128,7 @@ class EngineFaultsTest {
 
     @Test
     void aTaskThatFailsOnceRunsExactlyOneExtraTime() {
-        start(new EmberConf(false).setMaster("local[2]"));
+        start(new EmberConf(false).setMaster("local[2,2]"));
         RUNS.set(0);
         List<Integer> out = new ParallelCollectionRDD<>(ec, range(30), 3).mapPartitions(it -> {
             RUNS.incrementAndGet();
@@ -140,6 +140,19 @@ class EngineFaultsTest {
         }).collect();
         assertEquals(range(30), out);
         assertEquals(4, RUNS.get());
+    }
+
+    @Test
+    void localModeRunsAFailingTaskOnceWhateverMaxFailuresSays() {
+        start(new EmberConf(false).setMaster("local[2]").set("ember.task.maxFailures", "4"));
+        RUNS.set(0);
+        TaskFailedException e = assertThrows(TaskFailedException.class, () -> new ParallelCollectionRDD<>(ec, range(3), 1)
+                .mapPartitions(it -> {
+                    RUNS.incrementAndGet();
+                    throw new IllegalStateException("deterministic");
+                }).collect());
+        assertTrue(e.getMessage().contains("failed 1 time;"), e.getMessage());
+        assertEquals(1, RUNS.get(), "as Spark's local mode: no retries");
     }
 
     @Test

@@ -338,6 +338,12 @@ class JavaRDDTest {
         assertEquals(DATA.size(), d.count());
         assertTrue(d.isCheckpointed());
         assertTrue(d.getCheckpointFile().isPresent());
+        // as Spark: <dir>/<application's UUID>/rdd-<id>
+        java.nio.file.Path file = java.nio.file.Path.of(d.getCheckpointFile().get());
+        assertEquals("rdd-" + d.id(), file.getFileName().toString());
+        assertEquals(dir, file.getParent().getParent());
+        assertEquals(file.getParent().toString(), ec.checkpointDir().orElseThrow());
+        java.util.UUID.fromString(file.getParent().getFileName().toString());
         assertEquals(DATA.stream().map(x -> x * 2).toList(), d.collect());
         JavaRDD<Integer> local = data().map(x -> x - 1).localCheckpoint();
         assertEquals(DATA.size(), local.count());

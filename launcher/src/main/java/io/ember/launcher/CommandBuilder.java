@@ -24,7 +24,8 @@ import java.util.jar.Manifest;
  * {@code KEY=VALUE} lines in {@link Properties} syntax), then each {@code --conf}, then the
  * dedicated flags ({@code --master}, {@code --name}, {@code --driver-memory}, {@code --files},
  * {@code --jars}, {@code --py-files}). The application itself is shipped to executors too: a
- * Python script joins {@code ember.files}, a Java application's jar {@code ember.jars}. Every key must start with {@code ember.}; the master defaults to
+ * Python script joins {@code ember.files}, a Java application's jar {@code ember.jars}. Every key must start with {@code ember.}
+ * or {@code spark.} (renamed to its {@code ember.} twin, as PySpark users write them); the master defaults to
  * {@code local[*]}.
  *
  * <p>A Java application ({@code app.jar}) becomes
@@ -75,13 +76,11 @@ public final class CommandBuilder {
         Path defaults = defaultsFile();
         if (defaults != null && Files.isRegularFile(defaults)) {
             for (Map.Entry<String, String> e : readDefaults(defaults).entrySet()) {
-                checkKey(e.getKey(), "in " + defaults);
-                merged.put(e.getKey(), e.getValue());
+                merged.put(checkKey(e.getKey(), "in " + defaults), e.getValue());
             }
         }
         for (Map.Entry<String, String> e : args.conf().entrySet()) {
-            checkKey(e.getKey(), "given to --conf");
-            merged.put(e.getKey(), e.getValue());
+            merged.put(checkKey(e.getKey(), "given to --conf"), e.getValue());
         }
         putIfNotNull(merged, MASTER, args.master());
         putIfNotNull(merged, APP_NAME, args.name());
@@ -126,14 +125,20 @@ public final class CommandBuilder {
         }
     }
 
-    private static void checkKey(String key, String where) {
-        if (!key.startsWith("ember.") || key.length() == "ember.".length()) {
-            String hint = key.startsWith("spark.") ? " (did you mean ember." + key.substring(6) + "?)" : "";
-            throw new SubmitException("Configuration key '" + key + "' " + where + " must start with 'ember.'" + hint);
+    /**
+     * The key as the engine names it: {@code ember.*}, or a {@code spark.*} key renamed to its
+     * {@code ember.*} twin (as the engine's EmberConf does); anything else is refused.
+     */
+    private static String checkKey(String key, String where) {
+        String name = key.startsWith("spark.") ? "ember." + key.substring("spark.".length()) : key;
+        if (!name.startsWith("ember.") || name.length() == "ember.".length()) {
+            throw new SubmitException("Configuration key '" + key + "' " + where
+                    + " must start with 'ember.' or 'spark.'");
         }
         if (key.contains("=") || key.contains("\n") || key.contains("\r")) {
             throw new SubmitException("Configuration key '" + key + "' " + where + " must not contain '=' or line breaks");
         }
+        return name;
     }
 
     private Path defaultsFile() {

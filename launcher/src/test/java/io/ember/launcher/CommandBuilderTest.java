@@ -89,10 +89,22 @@ class CommandBuilderTest {
     }
 
     @Test
-    void confKeysMustStartWithEmber() {
-        String msg = error("--conf", "spark.default.parallelism=4", "--class", "M", app.toString());
-        assertTrue(msg.contains("'spark.default.parallelism'") && msg.contains("ember.default.parallelism"), msg);
-        assertTrue(error("--conf", "foo=1", "--class", "M", app.toString()).contains("'foo'"));
+    void confKeysMustStartWithEmberOrSpark() {
+        String msg = error("--conf", "foo=1", "--class", "M", app.toString());
+        assertEquals("Configuration key 'foo' given to --conf must start with 'ember.' or 'spark.'", msg);
+        assertTrue(error("--conf", "spark.=1", "--class", "M", app.toString()).contains("'spark.'"));
+    }
+
+    @Test
+    void sparkKeysBecomeTheirEmberTwins() throws IOException {
+        writeDefaults("spark.executor.cores=3\n");
+        List<String> cmd = build("--conf", "spark.executor.memory=2g", "--conf", "spark.master=local[3]",
+                "--class", "M", app.toString());
+        assertTrue(cmd.containsAll(List.of("-Dember.master=local[3]", "-Dember.executor.memory=2g",
+                "-Dember.executor.cores=3")), cmd.toString());
+        assertFalse(cmd.stream().anyMatch(a -> a.startsWith("-Dspark.")), cmd.toString());
+        cmd = build("--conf", "spark.driver.memory=768m", "--class", "M", app.toString());
+        assertTrue(cmd.contains("-Xmx768m"), cmd.toString());
     }
 
     @Test
@@ -107,9 +119,9 @@ class CommandBuilderTest {
 
     @Test
     void badDefaultsFileKeyNamesTheFile() throws IOException {
-        writeDefaults("spark.master=local\n");
+        writeDefaults("hadoop.master=local\n");
         String msg = error("--class", "M", app.toString());
-        assertTrue(msg.contains("spark.master") && msg.contains(CommandBuilder.DEFAULTS_FILE), msg);
+        assertTrue(msg.contains("hadoop.master") && msg.contains(CommandBuilder.DEFAULTS_FILE), msg);
     }
 
     @Test
