@@ -20,6 +20,7 @@ This module imports no py4j (workers unpickle functions defined here by referenc
 import itertools
 import pickle
 import random
+import sys
 import warnings
 from typing import TYPE_CHECKING, Any, Callable, Iterable, Iterator, List, Optional
 
@@ -522,6 +523,11 @@ class StagePipeline:
         self.funcs = funcs
 
     def __call__(self, index: int, iterator: Iterable) -> Iterable:
+        # Each step wraps the previous step's iterator, often in a generator: pulling one
+        # element through n steps nests n Python frames, past the default limit of 1,000.
+        needed = 2 * len(self.funcs) + 1000
+        if sys.getrecursionlimit() < needed:
+            sys.setrecursionlimit(needed)
         for f in self.funcs:
             iterator = f(index, iterator)
         return iterator
