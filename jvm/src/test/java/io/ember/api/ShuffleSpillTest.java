@@ -198,14 +198,15 @@ class ShuffleSpillTest {
         RDD<Tuple2<String, Integer>> pairs = new ParallelCollectionRDD<>(ec, data, 2)
                 .map(i -> new Tuple2<>(colliding.get((i / 7) % colliding.size()), 1));
         long before = ec.diskBlockManager().spillFilesCreated();
-        Map<String, Integer> got = new TreeMap<>(new PairRDDFunctions<>(
-                new PairRDDFunctions<>(pairs).groupByKey(1)).mapValues(it -> {
-                    int n = 0;
-                    for (int ignored : it) {
-                        n++;
-                    }
-                    return n;
-                }).collectAsMap());
+        RDD<Tuple2<String, Iterable<Integer>>> grouped = new PairRDDFunctions<>(pairs).groupByKey(1);
+        RDD<Tuple2<String, Integer>> counts = new PairRDDFunctions<>(grouped).mapValues(it -> {
+            int n = 0;
+            for (int ignored : it) {
+                n++;
+            }
+            return n;
+        });
+        Map<String, Integer> got = new TreeMap<>(new PairRDDFunctions<>(counts).collectAsMap());
         assertTrue(ec.diskBlockManager().spillFilesCreated() - before > 2 * spills(PER_MAP), "the reduce side spilled");
         Map<String, Integer> expected = new TreeMap<>();
         for (int i : data) {
