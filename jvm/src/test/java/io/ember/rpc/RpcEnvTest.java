@@ -203,8 +203,16 @@ class RpcEnvTest {
         server.register("echo", TestingEndpoint.echo());
         assertEquals("echo:a", refTo("echo").ask("a", TIMEOUT));
         server.close();
-        Thread.sleep(100);
-        server = RpcEnv.create("server", "127.0.0.1", port, null, null);
+        long deadline = System.currentTimeMillis() + 10_000;
+        while (true) {   // the closed server's port may take a moment to be free again
+            try {
+                server = RpcEnv.create("server", "127.0.0.1", port, null, null);
+                break;
+            } catch (RuntimeException e) {
+                assertTrue(System.currentTimeMillis() < deadline, "port " + port + " never freed: " + e);
+                Thread.sleep(20);
+            }
+        }
         server.register("echo", TestingEndpoint.echo());
         assertEquals("echo:b", client.ref("127.0.0.1", port, "echo").ask("b", TIMEOUT));
     }
