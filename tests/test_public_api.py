@@ -123,3 +123,25 @@ def test_pipe_with_env_and_check_code(sc):
     assert sc.parallelize(["x"], 1).pipe("sh -c 'cat; exit 3'").collect() == ["x"], "exit status ignored by default"
     with pytest.raises(RuntimeError, match="exited with status 3"):
         sc.parallelize(["x"], 1).pipe("sh -c 'cat; exit 3'", checkCode=True).collect()
+
+
+def test_to_debug_string_shows_partitions_stages_names_and_storage(sc):
+    import operator
+    import re
+    pairs = sc.parallelize(range(10), 2).map(lambda x: (x % 3, x)).setName("pairs")
+    sums = pairs.reduceByKey(operator.add, 3).cache()
+    assert sums.count() == 3
+    text = sums.toDebugString()
+    assert isinstance(text, bytes)
+    lines = text.decode("utf-8").splitlines()
+    assert lines[0].startswith("(3) PythonRDD[%d] [Memory " % sums.id()), lines
+    assert lines[0].endswith(" 1x Replicated]"), lines
+    stage_starts = [l for l in lines if re.match(r"^\s*\+-\(\d+\) ", l)]
+    assert len(stage_starts) == 1 and "+-(2) " in stage_starts[0], lines   # one shuffle, from 2 partitions
+    assert any(re.search(r"ShuffledRDD\[\d+\]", l) for l in lines), lines
+    assert all(re.search(r"RDD\[\d+\]", l) for l in lines), lines
+    both = sums.union(pairs)
+    lines = both.toDebugString().decode("utf-8").splitlines()
+    assert lines[0].startswith("(5) "), lines   # 3 + 2 partitions
+    assert any(("pairs PythonRDD[%d]" % pairs.id()) in l for l in lines), lines
+    assert sum(1 for l in lines if ("PythonRDD[%d]" % sums.id()) in l) == 1, lines
