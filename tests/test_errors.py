@@ -98,7 +98,7 @@ def test_raising_lambda_reports_type_message_and_users_line(sc):
 
 
 def test_exception_in_shuffle_and_in_a_lambda_keeps_its_type(sc):
-    with pytest.raises(ZeroDivisionError):
+    with pytest.raises(ZeroDivisionError, match="^division by zero$"):
         sc.parallelize(range(5), 2).map(lambda x: (x % 2, 1 / (x - 3))) \
             .reduceByKey(lambda a, b: a + b).collect()
     with pytest.raises(KeyError, match="'missing'"):

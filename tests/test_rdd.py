@@ -243,5 +243,5 @@ def test_context_info(sc):
     assert sc.getConf().get("spark.master") == "local[2]"
     assert sc.version
     sc.setLogLevel("WARN")
-    with pytest.raises(ValueError):
+    with pytest.raises(ValueError, match="^log level must be one of ALL, DEBUG, ERROR, FATAL, INFO, OFF, TRACE, WARN$"):
         sc.setLogLevel("LOUD")
