@@ -219,12 +219,13 @@ class EngineFaultsTest {
     void failedSaveLeavesNoPartFiles() {
         start(new EmberConf(false).setMaster("local[2,1]"));
         Path out = tmp.resolve("out");
-        assertThrows(EmberException.class, () -> new ParallelCollectionRDD<>(ec, range(10), 2).map(i -> {
+        TaskFailedException failed = assertThrows(TaskFailedException.class, () -> new ParallelCollectionRDD<>(ec, range(10), 2).map(i -> {
             if (i == 9) {
                 throw new IllegalStateException("fail late");
             }
             return i;
         }).saveAsTextFile(out.toString()));
+        assertEquals("fail late", failed.getCause().getMessage());
         assertFalse(Files.exists(out), "no output directory after a failed job");
         new ParallelCollectionRDD<>(ec, range(10), 2).saveAsTextFile(out.toString());
         assertTrue(Files.exists(out.resolve("_SUCCESS")));
@@ -248,7 +249,9 @@ class EngineFaultsTest {
         EmberException empty = assertThrows(EmberException.class,
                 () -> new ParallelCollectionRDD<>(ec, new ArrayList<Integer>(), 2).reduce(Integer::sum));
         assertTrue(empty.getMessage().contains("empty"), empty.getMessage());
-        assertThrows(EmberException.class, () -> new ParallelCollectionRDD<>(ec, new ArrayList<Integer>(), 2).first());
+        RDD<Integer> none = new ParallelCollectionRDD<>(ec, new ArrayList<Integer>(), 2);
+        assertEquals("first() called on an empty RDD (RDD " + none.id() + ")",
+                assertThrows(EmberException.class, none::first).getMessage());
         EmberException zip = assertThrows(EmberException.class,
                 () -> new ParallelCollectionRDD<>(ec, range(4), 2).zip(new ParallelCollectionRDD<>(ec, range(4), 3)));
         assertTrue(zip.getMessage().contains("same number of partitions"), zip.getMessage());
