@@ -48,7 +48,8 @@ def test_cancel_all_jobs_cancels_jobs_of_every_thread(sc, tmp_path):
     assert len(errors) == 2 and all(isinstance(e, EmberError) for e in errors), errors
     messages = sorted(str(e).split(": ", 1)[1] for e in errors)
     assert all(m.startswith("Job ") and m.endswith(" cancelled (all jobs cancelled)") for m in messages), messages
-    assert sc.statusTracker().getActiveJobsIds() == []
+    # the tracker hears of the jobs' ends on the listener bus, a moment later
+    assert _wait_until(lambda: sc.statusTracker().getActiveJobsIds() == []), sc.statusTracker().getActiveJobsIds()
     assert sc.parallelize(range(4), 2).sum() == 6
 
 
