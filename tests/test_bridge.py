@@ -167,24 +167,29 @@ def test_no_orphan_jvm_after_driver_is_killed():
             proc.kill()
 
 
-def test_job_group_cancellation(sc):
-    import ember.errors
+def test_job_group_cancellation(sc, tmp_path):
     errors = []
+
+    def slow(x):
+        open(os.path.join(str(tmp_path), "started-%d" % x), "w").close()
+        time.sleep(5)
 
     def run():
         try:
-            sc.parallelize(range(4), 2).map(lambda x: time.sleep(5)).collect()
+            sc.parallelize(range(4), 2).map(slow).collect()
         except Exception as e:
             errors.append(e)
-    t = None
+    # the job group is per thread: set it in the thread that runs the job
+    t = threading.Thread(target=lambda: (sc.setJobGroup("slow-group", "x"), run()))
+    t.start()
     try:
-        # the job group is per thread: set it in the thread that runs the job
-        t = threading.Thread(target=lambda: (sc.setJobGroup("slow-group", "x"), run()))
-        t.start()
-        time.sleep(1.0)
+        assert _wait_until(lambda: any(tmp_path.glob("started-*")), 30), "the job never started a task"
+        [job] = sc.statusTracker().getJobIdsForGroup("slow-group")
         sc.cancelJobGroup("slow-group")
-        t.join(30)
-        assert errors and isinstance(errors[0], ember.errors.EmberError)
     finally:
         t.join(30)
+    from ember import EmberError
+    assert len(errors) == 1 and isinstance(errors[0], EmberError), errors
+    assert str(errors[0]).endswith("Job %d cancelled as part of job group slow-group" % job), str(errors[0])
+    assert sc.statusTracker().getJobInfo(job).status == "FAILED"
     assert sc.parallelize([1]).count() == 1

@@ -210,3 +210,82 @@ def test_killing_a_python_worker_inside_an_executor(tmp_path):
     assert r.returncode == 0, r.stderr
     status, seconds = r.stdout.split()
     assert status == "ok" and int(seconds) < 50, r.stdout   # not the 60 s sleep: the kill ended the attempt
+
+
+FETCH_FAILURE_APP = textwrap.dedent("""
+    import os, signal, sys, time
+    from ember import SparkContext
+    sc = SparkContext.getOrCreate()
+    marks = sys.argv[1]
+    MAPS, BLOBS, BLOB = 4, 100, 100_000   # 10 MB per map output for reduce partition 0
+
+    def executor_pid():
+        # Python worker -> its executor's daemon -> the executor JVM
+        with open("/proc/%d/stat" % os.getppid()) as f:
+            return int(f.read().rsplit(")", 1)[1].split()[1])
+
+    deadline = time.time() + 60
+    while len(set(sc.parallelize(range(4), 4).map(lambda _: (time.sleep(0.2), executor_pid())[1]).collect())) < 2:
+        assert time.time() < deadline, "two executors never both ran tasks"
+
+    def map_side(index, it):
+        list(it)
+        with open(os.path.join(marks, "map-%d" % index), "w") as f:
+            f.write(str(executor_pid()))
+        time.sleep(0.5)   # keeps both single-core executors busy, so each holds map outputs
+        blob = "x" * BLOB
+        for j in range(BLOBS):
+            yield 2 * (index * BLOBS + j), blob
+        yield 2 * index + 1, "odd"
+
+    def reduce_side(index, it):
+        killed = os.path.join(marks, "killed")
+        if index == 0 and not os.path.exists(killed):
+            # First attempt of reduce partition 0: the JVM's writer thread is still feeding this
+            # worker the first map outputs (more than a socket holds). Kill the other executor,
+            # which holds a later map output the writer thread has not fetched yet.
+            own = executor_pid()
+            holders = {m: int(open(os.path.join(marks, "map-%d" % m)).read()) for m in range(MAPS)}
+            later = [m for m in range(MAPS) if holders[m] != own]
+            assert later and max(later) >= 2, "map outputs not spread over both executors: %r" % holders
+            with open(killed, "w") as f:
+                f.write(str(holders[max(later)]))
+            os.kill(holders[max(later)], signal.SIGKILL)
+        n = size = 0
+        for k, v in it:
+            assert k % 2 == index
+            n += 1
+            size += len(v)
+        yield index, n, size
+
+    sc.setJobGroup("reduce", "reduce with a killed executor")
+    pairs = sc.parallelize(range(MAPS), MAPS).mapPartitionsWithIndex(map_side).partitionBy(2, lambda k: k % 2)
+    got = sorted(pairs.mapPartitionsWithIndex(reduce_side).collect())
+    assert got == [(0, MAPS * BLOBS, MAPS * BLOBS * BLOB), (1, MAPS, MAPS * 3)], got
+    tracker = sc.statusTracker()
+    [job] = tracker.getJobIdsForGroup("reduce")
+    attempts = sorted((s, tracker.getStageInfo(s).currentAttemptId) for s in tracker.getJobInfo(job).stageIds)
+    print("ok", " ".join("%d:%d" % a for a in attempts))
+    sc.stop()
+""")
+
+
+def test_python_reduce_with_its_map_outputs_executor_killed(tmp_path):
+    """A Python reduce task on local-cluster whose input comes partly from an executor killed
+    while the task's writer thread streams shuffle data to the Python worker: the writer
+    thread's fetch failure fails the attempt as a fetch failure (the reduce stage gets a new
+    attempt, the map stage recomputes the lost outputs) and the answer is right."""
+    if not LAUNCHER_JAR.exists():
+        pytest.skip("launcher jar not built (mvn package)")
+    (tmp_path / "app.py").write_text(FETCH_FAILURE_APP)
+    marks = tmp_path / "marks"
+    marks.mkdir()
+    env = subprocess_env(PYSPARK_PYTHON=sys.executable, EMBER_ENGINE_JAR=str(ENGINE_JAR))
+    r = subprocess.run([str(BIN / "ember-submit"), "--master", "local-cluster[2,1,1024]", str(tmp_path / "app.py"),
+                        str(marks)], capture_output=True, text=True, timeout=240, env=env)
+    assert r.returncode == 0, r.stderr[-5000:]
+    assert (marks / "killed").exists()
+    status, map_stage, reduce_stage = r.stdout.split()
+    assert status == "ok"
+    assert int(map_stage.split(":")[1]) >= 1, r.stdout    # the lost map outputs were recomputed
+    assert reduce_stage.split(":")[1] == "1", r.stdout     # exactly one fetch failure resubmitted the reduce stage

@@ -98,9 +98,11 @@ def test_raising_lambda_reports_type_message_and_users_line(sc):
 
 
 def test_exception_in_shuffle_and_in_a_lambda_keeps_its_type(sc):
-    with pytest.raises(ZeroDivisionError):
+    with pytest.raises(ZeroDivisionError) as info:
         sc.parallelize(range(5), 2).map(lambda x: (x % 2, 1 / (x - 3))) \
             .reduceByKey(lambda a, b: a + b).collect()
+    assert info.value.message == "division by zero"
+    assert info.value.traceback.splitlines()[-1] == "ZeroDivisionError: division by zero"
     with pytest.raises(KeyError, match="'missing'"):
         sc.parallelize([{}]).map(lambda d: d["missing"]).collect()
     assert_usable(sc)
@@ -198,11 +200,17 @@ def test_missing_java_says_so(tmp_path):
 
 
 CTRL_C_SCRIPT = """
-    import sys, time
+    import sys, threading, time
     from ember import SparkContext
     sc = SparkContext("local[2]", "ctrl-c")
     tracker = sc.statusTracker()
     print("READY", flush=True)
+
+    def report_running():
+        while not tracker.getActiveStageIds():
+            time.sleep(0.02)
+        print("RUNNING", flush=True)
+    threading.Thread(target=report_running, daemon=True).start()
     start = time.time()
     try:
         # 200 tasks of 0.2 s on 2 cores: about 20 s if nothing stops it
@@ -226,7 +234,7 @@ def test_ctrl_c_cancels_the_job_and_raises_keyboard_interrupt():
                             text=True)
     try:
         assert proc.stdout.readline().strip() == "READY"
-        time.sleep(1.5)
+        assert proc.stdout.readline().strip() == "RUNNING"   # the job's stage is running
         proc.send_signal(signal.SIGINT)
         out, err = proc.communicate(timeout=60)
     finally:

@@ -238,10 +238,11 @@ def test_persistence_and_metadata(sc, tmp_path):
 
 
 def test_context_info(sc):
-    assert sc.defaultParallelism == 2
-    assert sc.applicationId.startswith("local-")
-    assert sc.getConf().get("spark.master") == "local[2]"
+    from conftest import TEST_MASTER, master_cores
+    assert sc.defaultParallelism == master_cores(TEST_MASTER)
+    assert sc.applicationId.startswith("app-" if TEST_MASTER.startswith("local-cluster") else "local-")
+    assert sc.master == TEST_MASTER and sc.getConf().get("spark.master") == TEST_MASTER
     assert sc.version
     sc.setLogLevel("WARN")
-    with pytest.raises(ValueError):
+    with pytest.raises(ValueError, match="^log level must be one of ALL, DEBUG, ERROR, FATAL, INFO, OFF, TRACE, WARN$"):
         sc.setLogLevel("LOUD")

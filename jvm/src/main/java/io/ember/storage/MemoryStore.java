@@ -109,19 +109,28 @@ final class MemoryStore {
         }
     }
 
-    /** Evicts least recently used blocks until {@code bytes} are freed; runs under the lock. */
+    /**
+     * Evicts least recently used blocks until {@code bytes} are freed; runs under the lock.
+     * Evicts nothing when even dropping every evictable block would not free enough, so a
+     * request that must fail anyway does not empty the cache.
+     */
     private long evict(long bytes) {
         long freed = 0;
-        Iterator<Map.Entry<BlockId, Entry>> it = entries.entrySet().iterator();
         List<Map.Entry<BlockId, Entry>> dropped = new ArrayList<>();
-        while (freed < bytes && it.hasNext()) {
-            Map.Entry<BlockId, Entry> e = it.next();
-            if (e.getKey() instanceof BlockId.Broadcast) {
-                continue;
+        for (Map.Entry<BlockId, Entry> e : entries.entrySet()) {
+            if (freed >= bytes) {
+                break;
             }
-            dropped.add(e);
-            it.remove();
-            freed += e.getValue().size();
+            if (!(e.getKey() instanceof BlockId.Broadcast)) {
+                dropped.add(e);
+                freed += e.getValue().size();
+            }
+        }
+        if (freed < bytes) {
+            return 0;
+        }
+        for (Map.Entry<BlockId, Entry> e : dropped) {
+            entries.remove(e.getKey());
             memory.releaseStorage(e.getValue().size());
         }
         for (Map.Entry<BlockId, Entry> e : dropped) {

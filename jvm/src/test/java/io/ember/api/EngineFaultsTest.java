@@ -7,15 +7,17 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.ember.core.EmberConf;
 import io.ember.core.EmberException;
-import io.ember.core.HashPartitioner;
 import io.ember.core.TaskFailedException;
 import io.ember.core.Tuple2;
 import io.ember.rdd.PairRDDFunctions;
 import io.ember.rdd.ParallelCollectionRDD;
 import io.ember.rdd.RDD;
 import io.ember.rdd.RangeRDD;
+import io.ember.rdd.ShuffleDependency;
 import io.ember.rdd.TextFileRDD;
 import io.ember.rdd.TaskContext;
+import io.ember.scheduler.ListenerEvent;
+import io.ember.scheduler.TaskEndReason;
 import io.ember.storage.BlockId;
 import io.ember.storage.StorageLevel;
 import java.io.File;
@@ -26,7 +28,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicIntegerArray;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -35,7 +38,7 @@ import org.junit.jupiter.api.io.TempDir;
 /** Lost shuffle files and cached blocks, spilling, retries and failed output, on a real local context. */
 class EngineFaultsTest {
     private static EmberContext ec;
-    private static final AtomicBoolean DELETED = new AtomicBoolean();
+    private static final AtomicIntegerArray MAP_RUNS = new AtomicIntegerArray(3);
     private static final AtomicInteger RUNS = new AtomicInteger();
 
     @TempDir
@@ -61,28 +64,88 @@ class EngineFaultsTest {
         return l;
     }
 
+    /**
+     * Map output 1 is deleted from the driver between two jobs over the same shuffle, so the
+     * second job's map stage is skipped and its reduce task meets the missing file. Map 1 holds
+     * only even keys, so only reduce partition 0 reads it: exactly one fetch failure, then one
+     * resubmission of the map stage running map 1 alone, then reduce partition 0 again.
+     */
     @Test
-    void shuffleFileDeletedMidJobIsRecomputedFromLineage() {
+    void shuffleOutputDeletedBetweenJobsCausesOneFetchFailureAndRecomputesOnlyThatMap() throws Exception {
         start(new EmberConf(false).setMaster("local[2]"));
-        DELETED.set(false);
-        RDD<Tuple2<Integer, Integer>> pairs = new ParallelCollectionRDD<>(ec, range(3000), 3).map(i -> new Tuple2<>(i % 10, i));
-        RDD<Tuple2<Integer, Integer>> moved = new PairRDDFunctions<>(pairs).partitionBy(new HashPartitioner(2));
-        RDD<Tuple2<Integer, Integer>> touched = moved.map(t -> {
-            if (DELETED.compareAndSet(false, true)) {
-                File data = ec.diskBlockManager().file(new BlockId.ShuffleData(0, 2));
-                File index = ec.diskBlockManager().file(new BlockId.ShuffleIndex(0, 2));
-                assertTrue(data.delete() && index.delete(), "shuffle files existed and were deleted");
-            }
-            return t;
-        });
-        Map<Integer, Integer> sums = new TreeMap<>(
-                new PairRDDFunctions<>(new PairRDDFunctions<>(touched).reduceByKey(Integer::sum, 2)).collectAsMap());
-        Map<Integer, Integer> expected = new TreeMap<>();
-        for (int i = 0; i < 3000; i++) {
-            expected.merge(i % 10, i, Integer::sum);
+        for (int i = 0; i < MAP_RUNS.length(); i++) {
+            MAP_RUNS.set(i, 0);
         }
-        assertTrue(DELETED.get());
-        assertEquals(expected, sums);
+        List<Integer> data = new ArrayList<>();
+        for (int i = 0; i < 300; i++) {
+            data.add(i < 100 || i >= 200 ? i : 2 * i); // slice 1 (100..199) holds even numbers only
+        }
+        RDD<Tuple2<Integer, Integer>> pairs = new ParallelCollectionRDD<>(ec, data, 3).mapPartitions(it -> {
+            MAP_RUNS.incrementAndGet(TaskContext.get().partitionId());
+            return it;
+        }).map(i -> new Tuple2<>(i % 20, i));
+        RDD<Tuple2<Integer, Integer>> sums = new PairRDDFunctions<>(pairs).reduceByKey(Integer::sum, 2);
+        Map<Integer, Integer> expected = new TreeMap<>();
+        for (int i : data) {
+            expected.merge(i % 20, i, Integer::sum);
+        }
+        assertEquals(expected, new TreeMap<>(new PairRDDFunctions<>(sums).collectAsMap()));
+        assertEquals(List.of(1, 1, 1), List.of(MAP_RUNS.get(0), MAP_RUNS.get(1), MAP_RUNS.get(2)));
+
+        int shuffleId = shuffleIdOf(sums);
+        File data1 = ec.diskBlockManager().file(new BlockId.ShuffleData(shuffleId, 1));
+        File index1 = ec.diskBlockManager().file(new BlockId.ShuffleIndex(shuffleId, 1));
+        assertTrue(data1.delete() && index1.delete(), "map output 1 existed and was deleted");
+        List<ListenerEvent> events = new CopyOnWriteArrayList<>();
+        ec.addListener(events::add);
+
+        assertEquals(expected, new TreeMap<>(new PairRDDFunctions<>(sums).collectAsMap()));
+        ec.listenerBus().waitUntilEmpty(10_000);
+
+        List<TaskEndReason.FetchFailed> fetchFailures = new ArrayList<>();
+        for (ListenerEvent e : events) {
+            if (e instanceof ListenerEvent.TaskEnd te && te.reason() instanceof TaskEndReason.FetchFailed ff) {
+                fetchFailures.add(ff);
+            }
+        }
+        assertEquals(1, fetchFailures.size(), "fetch failures: " + fetchFailures);
+        assertEquals(shuffleId, fetchFailures.get(0).shuffleId());
+        assertEquals(List.of(1), fetchFailures.get(0).lostMaps());
+        assertEquals(0, fetchFailures.get(0).reduceId());
+
+        Map<Integer, List<Integer>> attemptsByStage = new TreeMap<>();
+        List<Integer> failedStages = new ArrayList<>();
+        for (ListenerEvent e : events) {
+            if (e instanceof ListenerEvent.StageSubmitted s) {
+                attemptsByStage.computeIfAbsent(s.stage().stageId(), k -> new ArrayList<>()).add(s.stage().attempt());
+            } else if (e instanceof ListenerEvent.StageCompleted c && c.failureReason() != null) {
+                failedStages.add(c.stage().stageId());
+            }
+        }
+        assertEquals(1, failedStages.size(), "one stage attempt failed: " + failedStages);
+        int resultStage = failedStages.get(0);
+        assertEquals(List.of(0, 1), attemptsByStage.remove(resultStage), "the reduce stage ran again once");
+        // What is left is the map stage, submitted once to recompute the lost output (its
+        // attempt number depends on whether the scheduler kept the first job's stage).
+        assertEquals(1, attemptsByStage.size(), "stages submitted besides the reduce stage: " + attemptsByStage);
+        int mapStage = attemptsByStage.keySet().iterator().next();
+        assertEquals(1, attemptsByStage.get(mapStage).size(), "the map stage was submitted once");
+        List<Integer> mapTasks = new ArrayList<>();
+        for (ListenerEvent e : events) {
+            if (e instanceof ListenerEvent.TaskStart ts && ts.stageId() == mapStage) {
+                mapTasks.add(ts.partition());
+            }
+        }
+        assertEquals(List.of(1), mapTasks, "only the lost map output is recomputed");
+        assertEquals(List.of(1, 2, 1), List.of(MAP_RUNS.get(0), MAP_RUNS.get(1), MAP_RUNS.get(2)));
+    }
+
+    private static int shuffleIdOf(RDD<?> rdd) {
+        for (RDD<?> r = rdd; ; r = r.dependencies().get(0).rdd()) {
+            if (r.dependencies().get(0) instanceof ShuffleDependency<?, ?, ?> dep) {
+                return dep.shuffleId();
+            }
+        }
     }
 
     @Test
@@ -176,12 +239,13 @@ class EngineFaultsTest {
     void failedSaveLeavesNoPartFiles() {
         start(new EmberConf(false).setMaster("local[2,1]"));
         Path out = tmp.resolve("out");
-        assertThrows(EmberException.class, () -> new ParallelCollectionRDD<>(ec, range(10), 2).map(i -> {
+        TaskFailedException failed = assertThrows(TaskFailedException.class, () -> new ParallelCollectionRDD<>(ec, range(10), 2).map(i -> {
             if (i == 9) {
                 throw new IllegalStateException("fail late");
             }
             return i;
         }).saveAsTextFile(out.toString()));
+        assertEquals("fail late", failed.getCause().getMessage());
         assertFalse(Files.exists(out), "no output directory after a failed job");
         new ParallelCollectionRDD<>(ec, range(10), 2).saveAsTextFile(out.toString());
         assertTrue(Files.exists(out.resolve("_SUCCESS")));
@@ -205,7 +269,9 @@ class EngineFaultsTest {
         EmberException empty = assertThrows(EmberException.class,
                 () -> new ParallelCollectionRDD<>(ec, new ArrayList<Integer>(), 2).reduce(Integer::sum));
         assertTrue(empty.getMessage().contains("empty"), empty.getMessage());
-        assertThrows(EmberException.class, () -> new ParallelCollectionRDD<>(ec, new ArrayList<Integer>(), 2).first());
+        RDD<Integer> none = new ParallelCollectionRDD<>(ec, new ArrayList<Integer>(), 2);
+        assertEquals("first() called on an empty RDD (RDD " + none.id() + ")",
+                assertThrows(EmberException.class, none::first).getMessage());
         EmberException zip = assertThrows(EmberException.class,
                 () -> new ParallelCollectionRDD<>(ec, range(4), 2).zip(new ParallelCollectionRDD<>(ec, range(4), 3)));
         assertTrue(zip.getMessage().contains("same number of partitions"), zip.getMessage());

@@ -87,7 +87,8 @@ class FileShippingTest {
         try (EmberContext ec = new EmberContext(new EmberConf(false).setMaster("local[1]").setAppName("bad-adds"))) {
             EmberException missing = assertThrows(EmberException.class, () -> ec.addFile("/no/such/file.txt"));
             assertTrue(missing.getMessage().contains("/no/such/file.txt"), missing.getMessage());
-            assertThrows(EmberException.class, () -> ec.addFile(tmp.toString()), "a directory needs recursive");
+            assertEquals(tmp + " is a directory; add it with recursive=true",
+                    assertThrows(EmberException.class, () -> ec.addFile(tmp.toString())).getMessage());
             EmberException notJar = assertThrows(EmberException.class, () -> ec.addJar(tmp.toString()));
             assertTrue(notJar.getMessage().contains("Not a jar"), notJar.getMessage());
         }

@@ -9,11 +9,15 @@ import io.ember.api.JavaRDD;
 import io.ember.core.EmberConf;
 import io.ember.core.LongAccumulator;
 import io.ember.rdd.TaskContext;
+import io.ember.scheduler.ListenerEvent;
 import io.ember.storage.StorageLevel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -48,13 +52,17 @@ class RemoteCacheTest {
             assertEquals(1000L, cached.count());
             assertEquals(1000L, computed.value(), "computed once, then read from the cache");
 
-            // keep the holder's only core busy, so the next task must run on the other executor
+            // keep the holder's only core busy until the read is done, so it must run on the other executor
             String busyMarker = tmp.resolve("holder-busy").toString();
+            String releaseMarker = tmp.resolve("release").toString();
             CompletableFuture<List<Integer>> busy = CompletableFuture.supplyAsync(() ->
                     ec.parallelize(List.of(1, 2), 2).map(x -> {
                         if (TaskContext.get().env().executorId().equals(holder)) {
                             Files.writeString(Path.of(busyMarker), "busy");
-                            Thread.sleep(4000);
+                            long until = System.currentTimeMillis() + 60_000;
+                            while (!Files.exists(Path.of(releaseMarker)) && System.currentTimeMillis() < until) {
+                                Thread.sleep(20);
+                            }
                         }
                         return x;
                     }).collect());
@@ -71,6 +79,7 @@ class RemoteCacheTest {
                 }
                 return List.of(TaskContext.get().env().executorId() + "/" + n).iterator();
             }).collect();
+            Files.writeString(Path.of(releaseMarker), "done");
             busy.get();
             String[] reader = readers.get(0).split("/");
             assertNotEquals(holder, reader[0], "the reading task ran on the holder");
@@ -83,11 +92,23 @@ class RemoteCacheTest {
     void aReplicatedPartitionSurvivesTheLossOfTheExecutorThatComputedIt() throws Exception {
         try (EmberContext ec = new EmberContext(new EmberConf(false).setMaster("local-cluster[2,1,512]")
                 .setAppName("replicated-cache").set("ember.executor.heartbeatInterval", "300ms"))) {
+            Map<String, AtomicLong> heartbeatsFrom = new ConcurrentHashMap<>();
             LongAccumulator computed = ec.longAccumulator("computed");
             JavaRDD<String> cached = whereComputed(ec, computed, StorageLevel.MEMORY_ONLY_2);
             String[] holder = cached.first().split(":");
             assertEquals(1000L, computed.value());
-            Thread.sleep(1500); // the replica's holder reports it with its next heartbeat
+            ec.addListener(e -> {
+                if (e instanceof ListenerEvent.ExecutorMetricsUpdate u) {
+                    heartbeatsFrom.computeIfAbsent(u.executorId(), k -> new AtomicLong()).incrementAndGet();
+                }
+            });
+            // The replica's holder pulls it, then reports it with a heartbeat: wait for three
+            // heartbeats from each executor after the block was cached.
+            long deadline = System.currentTimeMillis() + 30_000;
+            while (heartbeatsFrom.size() < 2 || heartbeatsFrom.values().stream().anyMatch(n -> n.get() < 3)) {
+                assertTrue(System.currentTimeMillis() < deadline, "executors stopped sending heartbeats");
+                Thread.sleep(20);
+            }
             ProcessHandle.of(Long.parseLong(holder[1])).orElseThrow().destroyForcibly();
             assertEquals(1000L, cached.count());
             assertEquals(1000L, computed.value(), "the partition was recomputed although a replica existed");

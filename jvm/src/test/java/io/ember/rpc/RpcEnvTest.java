@@ -24,7 +24,7 @@ import org.junit.jupiter.api.Test;
 
 /** Messaging between two envs over real loopback sockets, without authentication. */
 class RpcEnvTest {
-    static final Duration TIMEOUT = Duration.ofSeconds(5);
+    static final Duration TIMEOUT = Duration.ofSeconds(30); // bounds a hang; a loaded 2-core machine can stall seconds
 
     private RpcEnv server;
     private RpcEnv client;
@@ -203,8 +203,16 @@ class RpcEnvTest {
         server.register("echo", TestingEndpoint.echo());
         assertEquals("echo:a", refTo("echo").ask("a", TIMEOUT));
         server.close();
-        Thread.sleep(100);
-        server = RpcEnv.create("server", "127.0.0.1", port, null, null);
+        long deadline = System.currentTimeMillis() + 10_000;
+        while (true) {   // the closed server's port may take a moment to be free again
+            try {
+                server = RpcEnv.create("server", "127.0.0.1", port, null, null);
+                break;
+            } catch (RuntimeException e) {
+                assertTrue(System.currentTimeMillis() < deadline, "port " + port + " never freed: " + e);
+                Thread.sleep(20);
+            }
+        }
         server.register("echo", TestingEndpoint.echo());
         assertEquals("echo:b", client.ref("127.0.0.1", port, "echo").ask("b", TIMEOUT));
     }
