@@ -25,8 +25,6 @@ public final class ConfigKeys {
             "Consecutive attempts of a stage (after fetch failures) before the job aborts.");
     public static final ConfigKey LOCAL_DIRS = key("ember.local.dir", "",
             "Comma-separated directories for shuffle files and spilled blocks (default: java.io.tmpdir).");
-    public static final ConfigKey SPILL_THRESHOLD = key("ember.shuffle.spill.initialMemoryThreshold", "5m",
-            "Memory a shuffle buffer uses before it first asks the memory manager for more.");
     public static final ConfigKey SPILL_NUM_ELEMENTS = key("ember.shuffle.spill.numElementsForceSpillThreshold", "",
             "Spill a shuffle buffer after this many records whatever memory it holds (testing).");
     public static final ConfigKey SHUFFLE_BUFFER = key("ember.shuffle.file.buffer", "64k",

@@ -352,6 +352,22 @@ class JavaRDDTest {
     }
 
     @Test
+    void toDebugStringUsesSparksLayout() {
+        JavaPairRDD<Integer, Integer> a = ec.parallelize(List.of(1, 2, 3), 2).mapToPair(x -> new Tuple2<>(x, x));
+        JavaPairRDD<Integer, Integer> b = ec.parallelize(List.of(1, 2), 3).mapToPair(x -> new Tuple2<>(x, -x));
+        JavaPairRDD<Integer, Tuple2<Integer, Integer>> joined = a.join(b, 4);
+        String ids = joined.toDebugString().replaceAll("\\[\\d+\\]", "[_]");
+        assertEquals(String.join("\n",
+                "(4) MapPartitionsRDD[_] at join",
+                " |  MapPartitionsRDD[_] at cogroup",
+                " |  CoGroupedRDD[_]",
+                " +-(2) MapPartitionsRDD[_] at map",
+                " |  |  ParallelCollectionRDD[_]",
+                " +-(3) MapPartitionsRDD[_] at map",
+                "    |  ParallelCollectionRDD[_]"), ids);
+    }
+
+    @Test
     void aCheckpointLetsGoOfItsLineage() throws Exception {
         ec.setCheckpointDir(java.nio.file.Files.createTempDirectory("ember-java-cp").toString());
         JavaRDD<Integer> parent = data().map(x -> x + 1);
