@@ -19,7 +19,8 @@ from py4j.protocol import Py4JJavaError
 
 from ember import accumulators, broadcast as _broadcast, inputs, wire
 from ember.conf import SYSTEM_PROPERTIES, SparkConf, normalize_key
-from ember.errors import CONTEXT_ONLY_ON_DRIVER, EmberError, InputPathError
+from ember.errors import (CONTEXT_ONLY_ON_DRIVER, EmberError, InputPathError, JavaException,
+                          engine_error)
 from ember.files import SparkFiles
 from ember.interrupts import MainThreadCalls, install_sigint_handler
 from ember.java_gateway import launch_gateway, stderr_is_terminal
@@ -528,18 +529,15 @@ class SparkContext(DataSources):
             self._merge_accumulator_updates()
 
     def _call(self, method, *args):
-        """Calls the JVM; engine errors become EmberError with the Java message only."""
+        """Calls the JVM; engine errors become their Python twins (ember.errors.engine_error)."""
         if self._stopped:
             raise EmberError("This SparkContext was stopped; create a new one to run jobs")
         try:
             return method(*args)
         except Py4JJavaError as e:
             jexc = e.java_exception
-            name, message = jexc.getClass().getSimpleName(), jexc.getMessage()
-            if message and message.startswith("Input path does not exist"):
-                raise InputPathError(message) from None
-            raise EmberError(message if name == "EmberException" else
-                             "%s: %s" % (name, message)) from None
+            name, message = jexc.getClass().getName(), jexc.getMessage() or ""
+            raise engine_error(name, message, JavaException(name, message, str(e))) from None
 
     def __repr__(self) -> str:
         return "<SparkContext master=%s appName=%s>" % (self.master, self.appName)

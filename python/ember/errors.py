@@ -61,7 +61,51 @@ class InputPathError(EmberError, FileNotFoundError):
     """An input path (file, directory or glob) matched nothing; the message names it."""
 
 
-class PythonTaskError(EmberError):
+class JobFailedError(EmberError):
+    """A job could not complete (the JVM's ``io.ember.core.JobFailedException``)."""
+
+
+class JobCancelledError(EmberError):
+    """A job was cancelled: by id, by job group, by Ctrl-C, or because the context stopped
+    (the JVM's ``io.ember.core.JobCancelledException``)."""
+
+
+class TaskFailedError(EmberError):
+    """A task failed its last allowed attempt (the JVM's ``io.ember.core.TaskFailedException``)."""
+
+
+class UnserializableError(EmberError):
+    """A remote failure whose exception could not be serialized; the message keeps its class
+    name and text (the JVM's ``io.ember.core.UnserializableException``)."""
+
+
+_JAVA_TWINS: Dict[str, Type[EmberError]] = {
+    "EmberException": EmberError,
+    "JobFailedException": JobFailedError,
+    "JobCancelledException": JobCancelledError,
+    "TaskFailedException": TaskFailedError,
+    "UnserializableException": UnserializableError,
+}
+
+
+def engine_error(java_class: str, message: str,
+                 java_exception: Optional[JavaException] = None) -> EmberError:
+    """The Python twin of an engine exception (``java_class``: simple or qualified name):
+    EmberError or the subclass named like the Java one, with ``java_exception`` attached.
+    Other JVM exceptions become an EmberError whose message starts with their class name."""
+    simple = java_class.rsplit(".", 1)[-1]
+    cls = _JAVA_TWINS.get(simple)
+    if message.startswith("Input path does not exist"):
+        err: EmberError = InputPathError(message)
+    elif cls is None:
+        err = EmberError("%s: %s" % (simple, message))
+    else:
+        err = cls(message if cls is EmberError else "%s: %s" % (simple, message))
+    err.java_exception = java_exception
+    return err
+
+
+class PythonTaskError(JobFailedError):
     """A Python task raised ``type_name``; ``traceback`` is the worker's formatted traceback."""
 
     def __init__(self, type_name: str, message: str, traceback: str,

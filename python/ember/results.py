@@ -11,7 +11,7 @@ import time
 from typing import Iterator, Optional
 
 from ember import wire
-from ember.errors import EmberError, JavaException, task_error
+from ember.errors import JavaException, engine_error, task_error
 
 __all__ = ["ResultStream"]
 
@@ -74,9 +74,7 @@ class ResultStream:
                 if tb:
                     raise task_error(type_name, message, tb, original=_unpickle(pickled),
                                      java_exception=java)
-                err = EmberError("%s: %s" % (type_name, message))
-                err.java_exception = java
-                raise err
+                raise engine_error(type_name, message, java)
             else:
                 raise wire.ProtocolError("unexpected %s from the result server"
                                          % wire.control_name(n))
