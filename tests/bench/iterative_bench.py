@@ -11,7 +11,7 @@ so the lineage is a diamond that deepens every round. Work that walks the lineag
 remembering what it visited doubles every round; with each RDD visited once a round costs about
 the same as the one before. Printed: every round's seconds, rounds 5 and N, their ratio and
 whether it meets the target (round N at most 2x round 5). ``--pyspark`` runs the same loop on
-PySpark from /work/pyspark-venv in its own process, for comparison.
+PySpark (installed in the Python that runs this script) in its own process, for comparison.
 
 The graph is small and random (fixed seed) so the data per round stays tiny: what is timed is
 the engine's per-job overhead as the lineage grows, not computation.
@@ -25,10 +25,10 @@ import subprocess
 import sys
 import time
 
+from python_bench import engine_env, have_pyspark
+
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(os.path.dirname(HERE))
-PYSPARK_PYTHON = "/work/pyspark-venv/bin/python"
-JAVA17 = "/usr/lib/jvm/java-17-openjdk-amd64"
 TARGET_RATIO = 2.0
 
 
@@ -66,27 +66,11 @@ def run_loop(engine, rounds, seed):
         sc.stop()
 
 
-def child_env(engine):
-    env = dict(os.environ)
-    if engine == "ember":
-        env["PYTHONPATH"] = os.path.join(ROOT, "python") + (
-            os.pathsep + env["PYTHONPATH"] if env.get("PYTHONPATH") else "")
-        env.setdefault("EMBER_ENGINE_JAR",
-                       os.path.join(ROOT, "jvm", "target", "ember-engine-0.1.0-all.jar"))
-    else:
-        if os.path.isdir(JAVA17):
-            env["JAVA_HOME"] = JAVA17
-        env["PYSPARK_PYTHON"] = env["PYSPARK_DRIVER_PYTHON"] = PYSPARK_PYTHON
-        env.pop("PYTHONPATH", None)
-    return env
-
-
 def run_child(engine, rounds, seed):
     """Runs the loop for ``engine`` in its own process; returns (times, count)."""
-    python = PYSPARK_PYTHON if engine == "pyspark" else sys.executable
-    proc = subprocess.run([python, os.path.abspath(__file__), "--child", engine,
+    proc = subprocess.run([sys.executable, os.path.abspath(__file__), "--child", engine,
                            "--rounds", str(rounds), "--seed", str(seed)],
-                          env=child_env(engine), capture_output=True, text=True)
+                          env=engine_env(engine), capture_output=True, text=True)
     lines = proc.stdout.strip().splitlines()
     if proc.returncode != 0 or not lines:
         raise SystemExit("%s run failed (exit %d):\n%s" % (engine, proc.returncode, proc.stderr[-3000:]))
@@ -117,6 +101,8 @@ def main():
         times, count = run_loop(args.child, args.rounds, args.seed)
         print(json.dumps({"times": times, "count": count}))
         return
+    if args.pyspark and not have_pyspark():
+        raise SystemExit("--pyspark: this Python has no pyspark (pip install pyspark in a virtual environment)")
     engines = ["ember"] + (["pyspark"] if args.pyspark else [])
     for engine in engines:
         times, count = run_child(engine, args.rounds, args.seed)
