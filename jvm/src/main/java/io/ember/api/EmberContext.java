@@ -30,6 +30,7 @@ import io.ember.rdd.WholeTextFilesRDD;
 import io.ember.core.Tuple2;
 import io.ember.scheduler.ConsoleProgressBar;
 import io.ember.scheduler.ContextCleaner;
+import io.ember.scheduler.DAGEventQueue;
 import io.ember.scheduler.DAGScheduler;
 import io.ember.scheduler.EmberListener;
 import io.ember.scheduler.JobProgressLogger;
@@ -137,35 +138,31 @@ public final class EmberContext implements RDDContext, AutoCloseable {
         // cluster modes retry up to ember.task.maxFailures times
         int maxFailures = master.maxFailures() > 0 ? master.maxFailures()
                 : master.kind() == MasterUrl.Kind.LOCAL ? 1 : this.conf.getInt(ConfigKeys.TASK_MAX_FAILURES);
-        TaskSchedulerImpl taskScheduler = new TaskSchedulerImpl(maxFailures, this.conf.getMillis(ConfigKeys.LOCALITY_WAIT), bus);
-        ClusterBackend cluster = null;
-        if (!master.isLocal()) {
-            try {
-                cluster = ClusterSetup.start(master, this.conf, taskScheduler, mapOutputs, broadcasts::fetch, files,
-                        Thread.currentThread().getContextClassLoader(), this::stopAfterClusterFailure);
-            } catch (RuntimeException e) {
-                files.close();
-                dirs.stop();
-                throw e;
-            }
-            ClusterBackend c = cluster;
-            broadcasts.addRemovalListener((id, destroyed) -> c.removeBroadcast(id));
+        DAGEventQueue dagEvents = new DAGEventQueue();
+        ClassLoader loader = Thread.currentThread().getContextClassLoader();
+        TaskSchedulerImpl taskScheduler;
+        try {
+            taskScheduler = new TaskSchedulerImpl(maxFailures, this.conf.getMillis(ConfigKeys.LOCALITY_WAIT), bus,
+                    dagEvents, roles -> master.isLocal()
+                            ? new LocalBackend(roles, master.threads(), new TaskEnv(LocalBackend.EXECUTOR_ID, this.conf,
+                                    serializer, blockManager, memory, mapOutputs, broadcasts::fetch, files), loader)
+                            : ClusterSetup.start(master, this.conf, roles, mapOutputs, broadcasts::fetch, files, loader,
+                                    this::stopAfterClusterFailure));
+        } catch (RuntimeException e) {
+            files.close();
+            dirs.stop();
+            throw e;
+        }
+        this.backend = taskScheduler.backend();
+        ClusterBackend cluster = backend instanceof ClusterBackend c ? c : null;
+        if (cluster != null) {
+            broadcasts.addRemovalListener((id, destroyed) -> cluster.removeBroadcast(id));
         }
         this.cluster = cluster;
         this.appId = cluster != null ? cluster.applicationId() : "local-" + startTime;
-        ClusterBackend c = cluster;
-        this.dagScheduler = new DAGScheduler(taskScheduler, mapOutputs, bus, accumulators,
-                this.conf.getInt(ConfigKeys.STAGE_MAX_ATTEMPTS), c != null ? c::executorsWith : (rddId, partition) ->
+        this.dagScheduler = new DAGScheduler(dagEvents, taskScheduler, mapOutputs, bus, accumulators,
+                this.conf.getInt(ConfigKeys.STAGE_MAX_ATTEMPTS), cluster != null ? cluster::executorsWith : (rddId, partition) ->
                 blockManager.contains(new BlockId.RddBlock(rddId, partition)) ? List.of(LocalBackend.EXECUTOR_ID) : List.of());
-        if (cluster != null) {
-            this.backend = cluster;
-        } else {
-            TaskEnv env = new TaskEnv(LocalBackend.EXECUTOR_ID, this.conf, serializer, blockManager, memory, mapOutputs,
-                    broadcasts::fetch, files);
-            this.backend = new LocalBackend(taskScheduler, master.threads(), env,
-                    Thread.currentThread().getContextClassLoader());
-        }
-        taskScheduler.initialize(dagScheduler, backend);
         this.cleaner = this.conf.getBoolean(ConfigKeys.CLEANER_REFERENCE_TRACKING)
                 ? new ContextCleaner(new DriverCleanup(this::unpersistRdd, dagScheduler, this::deleteShuffleFiles,
                         broadcasts), this.conf.getMillis(ConfigKeys.CLEANER_PERIODIC_GC_INTERVAL), System::gc)

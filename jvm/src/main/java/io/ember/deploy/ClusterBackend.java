@@ -25,11 +25,14 @@ import io.ember.rpc.RpcCallContext;
 import io.ember.rpc.RpcEndpoint;
 import io.ember.rpc.RpcEnv;
 import io.ember.rpc.RpcRef;
+import io.ember.scheduler.ExecutorEvents;
 import io.ember.scheduler.SchedulerBackend;
+import io.ember.scheduler.SchedulerRoles;
 import io.ember.scheduler.TaskDescription;
 import io.ember.scheduler.TaskEndReason;
-import io.ember.scheduler.TaskSchedulerImpl;
-import io.ember.scheduler.TaskSchedulerImpl.TaskState;
+import io.ember.scheduler.TaskOffers;
+import io.ember.scheduler.TaskOutcome;
+import io.ember.scheduler.TaskStatusSink;
 import io.ember.scheduler.WorkerOffer;
 import io.ember.serializer.ClosureSerializer;
 import io.ember.shuffle.FetchFailedException;
@@ -66,7 +69,9 @@ public final class ClusterBackend implements SchedulerBackend, RpcEndpoint {
     private static final Logger LOG = LoggerFactory.getLogger(ClusterBackend.class);
     private static final int MAX_MISSED_HEARTBEATS = 3;
 
-    private final TaskSchedulerImpl scheduler;
+    private final TaskOffers offers;
+    private final TaskStatusSink statuses;
+    private final ExecutorEvents executorEvents;
     private final RpcEnv rpc;
     private final EmberConf conf;
     private final MapOutputTracker mapOutputs;
@@ -91,9 +96,11 @@ public final class ClusterBackend implements SchedulerBackend, RpcEndpoint {
     private volatile ExecutorAllocationManager allocation;
     private volatile String failure;
 
-    public ClusterBackend(TaskSchedulerImpl scheduler, RpcEnv rpc, EmberConf conf, MapOutputTracker mapOutputs,
+    public ClusterBackend(SchedulerRoles scheduler, RpcEnv rpc, EmberConf conf, MapOutputTracker mapOutputs,
                           BroadcastSource broadcasts, FileServer files, ClassLoader loader) {
-        this.scheduler = scheduler;
+        this.offers = scheduler.offers();
+        this.statuses = scheduler.statuses();
+        this.executorEvents = scheduler.executors();
         this.rpc = rpc;
         this.conf = conf;
         this.mapOutputs = mapOutputs;
@@ -116,7 +123,7 @@ public final class ClusterBackend implements SchedulerBackend, RpcEndpoint {
             checkExecutorsRemain();
         }, 1000, 1000, TimeUnit.MILLISECONDS);
         timer.scheduleWithFixedDelay(() -> {
-            if (scheduler.hasPendingTasks()) {
+            if (offers.hasPendingTasks()) {
                 reviveOffers();
             }
             ExecutorAllocationManager a = allocation;
@@ -141,12 +148,12 @@ public final class ClusterBackend implements SchedulerBackend, RpcEndpoint {
         ExecutorAllocationManager.Backlog backlog = new ExecutorAllocationManager.Backlog() {
             @Override
             public int demandedSlots() {
-                return scheduler.demandedSlots();
+                return offers.demandedSlots();
             }
 
             @Override
             public boolean hasPendingTasks() {
-                return scheduler.hasPendingTasks();
+                return offers.hasPendingTasks();
             }
         };
         allocation = new ExecutorAllocationManager(conf, backlog, new ExecutorAllocationManager.Executors() {
@@ -290,8 +297,7 @@ public final class ClusterBackend implements SchedulerBackend, RpcEndpoint {
     }
 
     private void statusUpdate(StatusUpdate s) {
-        Object data = s.status().decode(loader);
-        TaskState state = s.status().decodedState(data);
+        TaskOutcome outcome = s.status().decode(loader);
         synchronized (this) {
             RegisteredExecutor e = executors.get(s.executorId());
             if (e == null) {
@@ -303,7 +309,7 @@ public final class ClusterBackend implements SchedulerBackend, RpcEndpoint {
             }
             e.blocks = Set.copyOf(s.cachedBlocks());
         }
-        scheduler.statusUpdate(s.taskId(), state, data);
+        statuses.statusUpdate(s.taskId(), outcome);
     }
 
     private Boolean heartbeat(Heartbeat h) {
@@ -315,7 +321,7 @@ public final class ClusterBackend implements SchedulerBackend, RpcEndpoint {
             e.lastHeartbeat = System.currentTimeMillis();
             e.blocks = Set.copyOf(h.cachedBlocks());
         }
-        scheduler.executorHeartbeat(h.executorId(), h.running(), h.heapUsedBytes());
+        executorEvents.executorHeartbeat(h.executorId(), h.running(), h.heapUsedBytes());
         return Boolean.TRUE;
     }
 
@@ -346,7 +352,7 @@ public final class ClusterBackend implements SchedulerBackend, RpcEndpoint {
     private void checkExecutorsRemain() {
         String failure = null;
         synchronized (this) {
-            if (!executors.isEmpty() || !scheduler.hasPendingTasks()) {
+            if (!executors.isEmpty() || !offers.hasPendingTasks()) {
                 noExecutorsSince = 0;
                 return;
             }
@@ -363,7 +369,7 @@ public final class ClusterBackend implements SchedulerBackend, RpcEndpoint {
         }
         if (failure != null) {
             LOG.error("Failing the waiting jobs: {}", failure);
-            scheduler.failAllJobs(failure);
+            executorEvents.failAllJobs(failure);
         }
     }
 
@@ -376,7 +382,7 @@ public final class ClusterBackend implements SchedulerBackend, RpcEndpoint {
             lastLoss = "executor " + executorId + ": " + reason;
         }
         LOG.warn("Lost executor {}: {}", executorId, reason);
-        scheduler.executorLost(executorId);
+        executorEvents.executorLost(executorId);
         reviveOffers();
     }
 
@@ -399,7 +405,7 @@ public final class ClusterBackend implements SchedulerBackend, RpcEndpoint {
             if (offers.isEmpty()) {
                 return;
             }
-            tasks = scheduler.resourceOffers(offers);
+            tasks = this.offers.resourceOffers(offers);
             for (TaskDescription td : tasks) {
                 RegisteredExecutor e = executors.get(td.executorId());
                 e.freeCores--;
@@ -420,7 +426,7 @@ public final class ClusterBackend implements SchedulerBackend, RpcEndpoint {
                         ex.freeCores++;
                     }
                 }
-                scheduler.statusUpdate(td.taskId(), TaskState.FAILED, new TaskEndReason.ExceptionFailure(e));
+                statuses.statusUpdate(td.taskId(), new TaskOutcome.Failed(new TaskEndReason.ExceptionFailure(e)));
                 continue;
             }
             refs.get(td.executorId()).send(new LaunchTask(td.taskId(), bytes, epoch, filesVersion));

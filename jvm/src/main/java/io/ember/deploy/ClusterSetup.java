@@ -6,7 +6,7 @@ import io.ember.core.EmberException;
 import io.ember.deploy.DeployMessages.ApplicationDescription;
 import io.ember.rdd.BroadcastSource;
 import io.ember.rpc.RpcEnv;
-import io.ember.scheduler.TaskSchedulerImpl;
+import io.ember.scheduler.SchedulerRoles;
 import io.ember.shuffle.MapOutputTracker;
 import java.io.IOException;
 import java.net.DatagramSocket;
@@ -39,7 +39,7 @@ public final class ClusterSetup {
     /**
      * @param onFailure called (on an RPC thread) when the master gives up on the application
      */
-    public static ClusterBackend start(MasterUrl master, EmberConf conf, TaskSchedulerImpl scheduler,
+    public static ClusterBackend start(MasterUrl master, EmberConf conf, SchedulerRoles scheduler,
                                        MapOutputTracker mapOutputs, BroadcastSource broadcasts, FileServer files,
                                        ClassLoader loader, Consumer<String> onFailure) {
         boolean localCluster = master.kind() == MasterUrl.Kind.LOCAL_CLUSTER;

@@ -1,12 +1,13 @@
 package io.ember.deploy;
 
 import io.ember.executor.Executor;
-import io.ember.executor.ExecutorBackend;
 import io.ember.rdd.TaskEnv;
 import io.ember.scheduler.SchedulerBackend;
+import io.ember.scheduler.SchedulerRoles;
 import io.ember.scheduler.TaskDescription;
-import io.ember.scheduler.TaskSchedulerImpl;
-import io.ember.scheduler.TaskSchedulerImpl.TaskState;
+import io.ember.scheduler.TaskOffers;
+import io.ember.scheduler.TaskOutcome;
+import io.ember.scheduler.TaskStatusSink;
 import io.ember.scheduler.WorkerOffer;
 import java.util.List;
 import java.util.concurrent.Executors;
@@ -15,12 +16,14 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Local mode: one executor ("driver") in this JVM with a fixed number of task slots.
- * Offers free slots whenever a task set arrives or a task ends. Thread-safe.
+ * Offers free slots whenever a task set arrives or a task ends; its executor reports task ends
+ * here, and they go on to the scheduler's {@link TaskStatusSink} once the slot is free. Thread-safe.
  */
-public final class LocalBackend implements SchedulerBackend, ExecutorBackend {
+public final class LocalBackend implements SchedulerBackend, TaskStatusSink {
     public static final String EXECUTOR_ID = "driver";
 
-    private final TaskSchedulerImpl scheduler;
+    private final TaskOffers offers;
+    private final TaskStatusSink statuses;
     private final int totalCores;
     private final Executor executor;
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -30,8 +33,9 @@ public final class LocalBackend implements SchedulerBackend, ExecutorBackend {
     });
     private int freeCores;
 
-    public LocalBackend(TaskSchedulerImpl scheduler, int cores, TaskEnv env, ClassLoader loader) {
-        this.scheduler = scheduler;
+    public LocalBackend(SchedulerRoles scheduler, int cores, TaskEnv env, ClassLoader loader) {
+        this.offers = scheduler.offers();
+        this.statuses = scheduler.statuses();
         this.totalCores = cores;
         this.freeCores = cores;
         this.executor = new Executor(env, this, loader);
@@ -55,23 +59,23 @@ public final class LocalBackend implements SchedulerBackend, ExecutorBackend {
             if (freeCores == 0) {
                 return;
             }
-            tasks = scheduler.resourceOffers(List.of(new WorkerOffer(EXECUTOR_ID, "localhost", freeCores)));
+            tasks = offers.resourceOffers(List.of(new WorkerOffer(EXECUTOR_ID, "localhost", freeCores)));
             freeCores -= tasks.size();
         }
         for (TaskDescription td : tasks) {
             executor.launchTask(td);
         }
-        if (tasks.isEmpty() && scheduler.hasPendingTasks()) {
+        if (tasks.isEmpty() && offers.hasPendingTasks()) {
             timer.schedule(this::reviveOffers, 20, TimeUnit.MILLISECONDS);
         }
     }
 
     @Override
-    public void statusUpdate(long taskId, TaskState state, Object data) {
+    public void statusUpdate(long taskId, TaskOutcome outcome) {
         synchronized (this) {
             freeCores++;
         }
-        scheduler.statusUpdate(taskId, state, data);
+        statuses.statusUpdate(taskId, outcome);
     }
 
     @Override

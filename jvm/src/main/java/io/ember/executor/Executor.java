@@ -7,8 +7,9 @@ import io.ember.rdd.TaskKilledException;
 import io.ember.scheduler.TaskDescription;
 import io.ember.scheduler.TaskProgress;
 import io.ember.scheduler.TaskEndReason;
+import io.ember.scheduler.TaskOutcome;
 import io.ember.scheduler.TaskResult;
-import io.ember.scheduler.TaskSchedulerImpl.TaskState;
+import io.ember.scheduler.TaskStatusSink;
 import io.ember.shuffle.FetchFailedException;
 import java.util.Map;
 import java.lang.management.ManagementFactory;
@@ -25,13 +26,14 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Runs tasks in a thread pool: sets up the task context, runs the task, and reports its
- * result or failure (as a TaskEndReason value) to the backend. Tasks can be killed.
+ * outcome (its result, or a TaskEndReason value) to a {@link TaskStatusSink}, its backend.
+ * Tasks can be killed. Thread-safe.
  */
 public final class Executor {
     private static final Logger LOG = LoggerFactory.getLogger(Executor.class);
 
     private final TaskEnv env;
-    private final ExecutorBackend backend;
+    private final TaskStatusSink backend;
     private final ExecutorService pool;
     private final ClassLoader loader;
     private final Map<Long, Running> running = new ConcurrentHashMap<>();
@@ -40,7 +42,7 @@ public final class Executor {
 
     private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
 
-    public Executor(TaskEnv env, ExecutorBackend backend, ClassLoader loader) {
+    public Executor(TaskEnv env, TaskStatusSink backend, ClassLoader loader) {
         this.env = env;
         this.backend = backend;
         this.loader = loader;
@@ -71,28 +73,23 @@ public final class Executor {
         r.thread()[0] = Thread.currentThread();
         TaskContext.set(ctx);
         AccumulatorRegistry.begin();
-        TaskState state;
-        Object data;
+        TaskOutcome outcome;
         try {
             if (ctx.isInterrupted()) {
                 throw new TaskKilledException(ctx.killReason());
             }
             Object value = td.task().run(ctx, loader);
-            state = TaskState.FINISHED;
-            data = new TaskResult(value, AccumulatorRegistry.end());
+            outcome = new TaskResult(value, AccumulatorRegistry.end());
         } catch (FetchFailedException e) {
-            state = TaskState.FAILED;
-            data = new TaskEndReason.FetchFailed(e.shuffleId(), e.mapId(), e.lostMaps(), e.reduceId(), e.getMessage());
+            outcome = new TaskOutcome.Failed(new TaskEndReason.FetchFailed(e.shuffleId(), e.mapId(), e.lostMaps(),
+                    e.reduceId(), e.getMessage()));
         } catch (TaskKilledException e) {
-            state = TaskState.KILLED;
-            data = new TaskEndReason.TaskKilled(e.getMessage());
+            outcome = new TaskOutcome.Failed(new TaskEndReason.TaskKilled(e.getMessage()));
         } catch (Throwable t) {
             if (ctx.isInterrupted()) {
-                state = TaskState.KILLED;
-                data = new TaskEndReason.TaskKilled(ctx.killReason());
+                outcome = new TaskOutcome.Failed(new TaskEndReason.TaskKilled(ctx.killReason()));
             } else {
-                state = TaskState.FAILED;
-                data = new TaskEndReason.ExceptionFailure(t);
+                outcome = new TaskOutcome.Failed(new TaskEndReason.ExceptionFailure(t));
                 LOG.debug("Task {} ({}) failed", td.taskId(), td.task(), t);
             }
         } finally {
@@ -109,7 +106,7 @@ public final class Executor {
             running.remove(td.taskId());
             Thread.interrupted();
         }
-        backend.statusUpdate(td.taskId(), state, data);
+        backend.statusUpdate(td.taskId(), outcome);
     }
 
     /** The running tasks' run time and CPU time so far (for heartbeats). */

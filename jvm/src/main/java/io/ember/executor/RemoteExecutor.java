@@ -25,7 +25,8 @@ import io.ember.rpc.RpcRef;
 import io.ember.scheduler.SerializedTaskStatus;
 import io.ember.scheduler.TaskDescription;
 import io.ember.scheduler.TaskEndReason;
-import io.ember.scheduler.TaskSchedulerImpl.TaskState;
+import io.ember.scheduler.TaskOutcome;
+import io.ember.scheduler.TaskStatusSink;
 import io.ember.serializer.ClosureSerializer;
 import io.ember.serializer.KryoSerializer;
 import io.ember.shuffle.ShuffleBlockResolver;
@@ -64,7 +65,7 @@ import org.slf4j.LoggerFactory;
  * <p>Threading: RPC messages arrive on the endpoint's thread; task ends are reported from task
  * threads; heartbeats run on their own timer thread.
  */
-public final class RemoteExecutor implements RpcEndpoint, ExecutorBackend, AutoCloseable {
+public final class RemoteExecutor implements RpcEndpoint, TaskStatusSink, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(RemoteExecutor.class);
     private static final int MAX_MISSED_HEARTBEATS = 3;
 
@@ -230,15 +231,15 @@ public final class RemoteExecutor implements RpcEndpoint, ExecutorBackend, AutoC
             files.sync(l.filesVersion());
             td = ClosureSerializer.deserialize(l.taskDescription(), loader);
         } catch (RuntimeException e) {
-            statusUpdate(l.taskId(), TaskState.FAILED, new TaskEndReason.ExceptionFailure(e));
+            statusUpdate(l.taskId(), new TaskOutcome.Failed(new TaskEndReason.ExceptionFailure(e)));
             return;
         }
         executor.launchTask(td);
     }
 
     @Override
-    public void statusUpdate(long taskId, TaskState state, Object data) {
-        driver.send(new StatusUpdate(executorId, taskId, SerializedTaskStatus.encode(state, data), cachedBlocks()));
+    public void statusUpdate(long taskId, TaskOutcome outcome) {
+        driver.send(new StatusUpdate(executorId, taskId, SerializedTaskStatus.encode(outcome), cachedBlocks()));
     }
 
     private List<BlockId.RddBlock> cachedBlocks() {

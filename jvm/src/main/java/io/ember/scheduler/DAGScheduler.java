@@ -22,7 +22,6 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -36,7 +35,7 @@ import org.slf4j.LoggerFactory;
  * <p>Threading: one event thread owns all state; other threads only {@link #post} events.
  * Tests drive {@link #onEvent} directly, without the thread.
  */
-public final class DAGScheduler {
+public final class DAGScheduler implements TaskEndListener {
     private static final Logger LOG = LoggerFactory.getLogger(DAGScheduler.class);
 
     private final TaskScheduler taskScheduler;
@@ -45,7 +44,7 @@ public final class DAGScheduler {
     private final Map<Long, Accumulator<?, ?>> accumulators;
     private final int maxStageAttempts;
     private final CacheLocator cacheLocator;
-    private final LinkedBlockingQueue<DAGSchedulerEvent> queue = new LinkedBlockingQueue<>();
+    private final DAGEventQueue queue;
     private final AtomicInteger nextJobId = new AtomicInteger();
     private Thread thread;
 
@@ -70,6 +69,17 @@ public final class DAGScheduler {
      */
     public DAGScheduler(TaskScheduler taskScheduler, MapOutputTracker mapOutputs, ListenerBus bus,
                         Map<Long, Accumulator<?, ?>> accumulators, int maxStageAttempts, CacheLocator cacheLocator) {
+        this(new DAGEventQueue(), taskScheduler, mapOutputs, bus, accumulators, maxStageAttempts, cacheLocator);
+    }
+
+    /**
+     * @param queue the inbox this scheduler's event thread reads; the task scheduler, created
+     *              before this one, reports task ends to it
+     */
+    public DAGScheduler(DAGEventQueue queue, TaskScheduler taskScheduler, MapOutputTracker mapOutputs,
+                        ListenerBus bus, Map<Long, Accumulator<?, ?>> accumulators, int maxStageAttempts,
+                        CacheLocator cacheLocator) {
+        this.queue = queue;
         this.cacheLocator = cacheLocator;
         this.taskScheduler = taskScheduler;
         this.mapOutputs = mapOutputs;
@@ -96,7 +106,7 @@ public final class DAGScheduler {
     }
 
     void post(DAGSchedulerEvent e) {
-        queue.add(e);
+        queue.post(e);
     }
 
     /** Processes queued events on the calling thread (tests run the scheduler without its thread). */
@@ -140,17 +150,19 @@ public final class DAGScheduler {
         return waiter;
     }
 
+    @Override
     public void taskEnded(Task task, TaskEndReason reason, Object result, List<Accumulator<?, ?>> updates) {
-        post(new DAGSchedulerEvent.TaskCompleted(task, reason, result, updates));
+        queue.taskEnded(task, reason, result, updates);
     }
 
+    @Override
     public void taskSetFailed(int stageId, int stageAttempt, Throwable error) {
-        post(new DAGSchedulerEvent.TaskSetFailed(stageId, stageAttempt, error));
+        queue.taskSetFailed(stageId, stageAttempt, error);
     }
 
-    /** An executor went away with the map outputs and cached blocks it held. */
+    @Override
     public void executorLost(String executorId) {
-        post(new DAGSchedulerEvent.ExecutorLost(executorId));
+        queue.executorLost(executorId);
     }
 
     /**
@@ -183,9 +195,9 @@ public final class DAGScheduler {
         post(new DAGSchedulerEvent.AllJobsCancelled(null));
     }
 
-    /** Fails every active job with {@code reason} (the cluster cannot run them). */
+    @Override
     public void failAllJobs(String reason) {
-        post(new DAGSchedulerEvent.AllJobsCancelled(reason));
+        queue.failAllJobs(reason);
     }
 
     // ---- event handling (event thread only) ----

@@ -12,4 +12,13 @@ public interface SchedulerBackend {
     void killTask(long taskId, String executorId, boolean interruptThread, String reason);
 
     int defaultParallelism();
+
+    /** Creates a backend for a task scheduler that is being constructed. */
+    interface Factory {
+        /**
+         * The backend keeps {@code scheduler}'s roles. It may start and offer slots at once (the
+         * scheduler has no tasks before its construction ends).
+         */
+        SchedulerBackend create(SchedulerRoles scheduler);
+    }
 }

@@ -9,32 +9,39 @@ import java.util.Map;
 
 /**
  * Places tasks of active task sets on offered executor slots, FIFO by job then stage, and
- * routes task status updates to the task set managers (retries) and the DAG scheduler.
- * Thread-safe: offers and status updates synchronize on this.
+ * routes task ends to the task set managers (retries) and the {@link TaskEndListener} (the DAG
+ * scheduler). Its backend sees it only through the {@link SchedulerRoles} it is created with.
+ * Thread-safe: offers and status updates synchronize on this; listener and backend calls are
+ * made without holding the lock.
  */
-public final class TaskSchedulerImpl implements TaskScheduler {
-    /** Task states reported by executors. */
-    public enum TaskState { RUNNING, FINISHED, FAILED, KILLED }
-
+public final class TaskSchedulerImpl implements TaskScheduler, TaskOffers, TaskStatusSink, ExecutorEvents {
     private final int maxFailures;
     private final long localityWaitMs;
     private final ListenerBus bus;
+    private final TaskEndListener taskEnds;
     private final List<TaskSetManager> active = new ArrayList<>();
     private final Map<Long, TaskSetManager> byTaskId = new HashMap<>();
     private final Map<Long, Long> startTimes = new HashMap<>();
-    private DAGScheduler dagScheduler;
-    private SchedulerBackend backend;
+    private final SchedulerBackend backend;
     private long nextTaskId;
 
-    public TaskSchedulerImpl(int maxFailures, long localityWaitMs, ListenerBus bus) {
+    /**
+     * @param taskEnds where task ends go (the DAG scheduler's event queue); it must not call back
+     * @param backends creates this scheduler's backend, handing it this scheduler's roles; the
+     *                 backend must not use them before it is started
+     */
+    public TaskSchedulerImpl(int maxFailures, long localityWaitMs, ListenerBus bus, TaskEndListener taskEnds,
+                             SchedulerBackend.Factory backends) {
         this.maxFailures = maxFailures;
         this.localityWaitMs = localityWaitMs;
         this.bus = bus;
+        this.taskEnds = taskEnds;
+        this.backend = backends.create(new SchedulerRoles(this, this, this));
     }
 
-    public void initialize(DAGScheduler dagScheduler, SchedulerBackend backend) {
-        this.dagScheduler = dagScheduler;
-        this.backend = backend;
+    /** The backend this scheduler created and offers its tasks through. */
+    public SchedulerBackend backend() {
+        return backend;
     }
 
     @Override
@@ -69,7 +76,7 @@ public final class TaskSchedulerImpl implements TaskScheduler {
         toKill.forEach((id, exec) -> backend.killTask(id, exec, interruptThread, "stage " + stageId + " cancelled"));
     }
 
-    /** Assigns tasks to the offered slots; the backend launches what this returns. */
+    @Override
     public synchronized List<TaskDescription> resourceOffers(List<WorkerOffer> offers) {
         List<TaskDescription> launched = new ArrayList<>();
         long now = System.currentTimeMillis();
@@ -104,17 +111,17 @@ public final class TaskSchedulerImpl implements TaskScheduler {
         return launched;
     }
 
-    /** An executor's heartbeat, passed to listeners. */
+    @Override
     public void executorHeartbeat(String executorId, List<TaskProgress> running, long heapUsedBytes) {
         bus.post(new ListenerEvent.ExecutorMetricsUpdate(executorId, running, heapUsedBytes));
     }
 
-    /** Fails every active job with {@code reason}: the cluster cannot run them. */
+    @Override
     public void failAllJobs(String reason) {
-        dagScheduler.failAllJobs(reason);
+        taskEnds.failAllJobs(reason);
     }
 
-    /** Tasks waiting for a slot plus tasks running: the slots the application could use now. */
+    @Override
     public synchronized int demandedSlots() {
         int n = 0;
         for (TaskSetManager m : active) {
@@ -123,7 +130,7 @@ public final class TaskSchedulerImpl implements TaskScheduler {
         return n;
     }
 
-    /** True while some task set still has tasks waiting for a slot (the backend retries offers). */
+    @Override
     public synchronized boolean hasPendingTasks() {
         for (TaskSetManager m : active) {
             if (m.hasPending()) {
@@ -133,8 +140,9 @@ public final class TaskSchedulerImpl implements TaskScheduler {
         return false;
     }
 
-    /** Called by the backend when a task ends; {@code data} is a TaskResult or a TaskEndReason. */
-    public void statusUpdate(long taskId, TaskState state, Object data) {
+    /** Called by the backend when a task ends. */
+    @Override
+    public void statusUpdate(long taskId, TaskOutcome outcome) {
         Task task;
         TaskEndReason reason;
         TaskFailedException abort = null;
@@ -150,13 +158,12 @@ public final class TaskSchedulerImpl implements TaskScheduler {
             }
             task = m.task(taskId);
             attempt = m.attemptOf(taskId);
-            if (state == TaskState.FINISHED) {
-                reason = new TaskEndReason.Success();
+            reason = outcome.reason();
+            if (outcome instanceof TaskResult) {
                 if (!m.succeeded(taskId)) {
                     task = null;
                 }
             } else {
-                reason = (TaskEndReason) data;
                 abort = m.failed(taskId, reason);
             }
             if (m.isFinished()) {
@@ -169,14 +176,13 @@ public final class TaskSchedulerImpl implements TaskScheduler {
         }
         bus.post(new ListenerEvent.TaskEnd(task.stageId(), task.stageAttempt(), task.partitionId(), taskId, attempt,
                 reason, duration));
-        if (reason instanceof TaskEndReason.Success) {
-            TaskResult r = (TaskResult) data;
-            dagScheduler.taskEnded(task, reason, r.value(), r.accumUpdates());
+        if (outcome instanceof TaskResult r) {
+            taskEnds.taskEnded(task, reason, r.value(), r.accumUpdates());
         } else {
-            dagScheduler.taskEnded(task, reason, null, null);
+            taskEnds.taskEnded(task, reason, null, null);
         }
         if (abort != null) {
-            dagScheduler.taskSetFailed(m.taskSet.stageId(), m.taskSet.stageAttempt(), abort);
+            taskEnds.taskSetFailed(m.taskSet.stageId(), m.taskSet.stageAttempt(), abort);
         }
         backend.reviveOffers();
     }
@@ -186,6 +192,7 @@ public final class TaskSchedulerImpl implements TaskScheduler {
      * (retried without counting toward maxFailures), and the DAG scheduler forgets the map
      * outputs it held so that they are recomputed.
      */
+    @Override
     public void executorLost(String executorId) {
         List<Long> lost = new ArrayList<>();
         synchronized (this) {
@@ -193,11 +200,9 @@ public final class TaskSchedulerImpl implements TaskScheduler {
                 lost.addAll(m.runningTasksOn(executorId));
             }
         }
-        if (dagScheduler != null) {
-            dagScheduler.executorLost(executorId);
-        }
+        taskEnds.executorLost(executorId);
         for (long taskId : lost) {
-            statusUpdate(taskId, TaskState.FAILED, new TaskEndReason.ExecutorLost(executorId));
+            statusUpdate(taskId, new TaskOutcome.Failed(new TaskEndReason.ExecutorLost(executorId)));
         }
     }
 

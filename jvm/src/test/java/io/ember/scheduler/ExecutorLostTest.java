@@ -38,9 +38,9 @@ class ExecutorLostTest {
         List<ListenerEvent> events = new ArrayList<>();
         bus.addListener(events::add);
         MapOutputTracker outputs = new MapOutputTracker();
-        TaskSchedulerImpl scheduler = new TaskSchedulerImpl(1, 0, bus);
-        DAGScheduler dag = new DAGScheduler(scheduler, outputs, bus, new HashMap<>(), 4);
-        scheduler.initialize(dag, new QuietBackend());
+        DAGEventQueue dagEvents = new DAGEventQueue();
+        TaskSchedulerImpl scheduler = new TaskSchedulerImpl(1, 0, bus, dagEvents, roles -> new QuietBackend());
+        DAGScheduler dag = new DAGScheduler(dagEvents, scheduler, outputs, bus, new HashMap<>(), 4, CacheLocator.NONE);
         Task task = new ResultTask(0, 0, 0, new TestingRDD.P(0), 0, new byte[0], new Properties(), List.of());
         scheduler.submitTasks(new TaskSet(List.of(task), 0, 0, 0, new Properties()));
 
@@ -61,7 +61,7 @@ class ExecutorLostTest {
         assertTrue(outputs.epoch() > epoch, "executors must drop cached statuses");
 
         TaskDescription last = scheduler.resourceOffers(List.of(new WorkerOffer("exec-b", "h", 1))).get(0);
-        scheduler.statusUpdate(last.taskId(), TaskSchedulerImpl.TaskState.FINISHED, new TaskResult("done", List.of()));
+        scheduler.statusUpdate(last.taskId(), new TaskResult("done", List.of()));
         assertTrue(!scheduler.hasPendingTasks());
         bus.start();
         bus.stop();

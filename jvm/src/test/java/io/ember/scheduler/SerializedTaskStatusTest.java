@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.ember.core.EmberException;
 import io.ember.core.LongAccumulator;
 import io.ember.core.UnserializableException;
-import io.ember.scheduler.TaskSchedulerImpl.TaskState;
 import io.ember.serializer.ClosureSerializer;
 import java.util.List;
 import java.util.Optional;
@@ -37,9 +36,10 @@ class SerializedTaskStatusTest {
 
     @Test
     void userExceptionsKeepTheirClassAndMessage() {
-        SerializedTaskStatus s = SerializedTaskStatus.encode(TaskState.FAILED,
-                new TaskEndReason.ExceptionFailure(new IllegalArgumentException("bad input 7")));
-        TaskEndReason.ExceptionFailure f = assertInstanceOf(TaskEndReason.ExceptionFailure.class, s.decode(LOADER));
+        SerializedTaskStatus s = SerializedTaskStatus.encode(new TaskOutcome.Failed(
+                new TaskEndReason.ExceptionFailure(new IllegalArgumentException("bad input 7"))));
+        TaskEndReason.ExceptionFailure f = assertInstanceOf(TaskEndReason.ExceptionFailure.class,
+                s.decode(LOADER).reason());
         assertInstanceOf(IllegalArgumentException.class, f.error());
         assertEquals("bad input 7", f.error().getMessage());
     }
@@ -47,8 +47,8 @@ class SerializedTaskStatusTest {
     @Test
     void unserializableExceptionsBecomeText() {
         HoldsASocket original = new HoldsASocket("cannot travel");
-        SerializedTaskStatus s = SerializedTaskStatus.encode(TaskState.FAILED, new TaskEndReason.ExceptionFailure(original));
-        TaskEndReason.ExceptionFailure f = (TaskEndReason.ExceptionFailure) s.decode(LOADER);
+        SerializedTaskStatus s = SerializedTaskStatus.encode(new TaskOutcome.Failed(new TaskEndReason.ExceptionFailure(original)));
+        TaskEndReason.ExceptionFailure f = (TaskEndReason.ExceptionFailure) s.decode(LOADER).reason();
         UnserializableException u = assertInstanceOf(UnserializableException.class, f.error());
         assertInstanceOf(EmberException.class, u);
         assertEquals(HoldsASocket.class.getName(), u.originalClassName());
@@ -59,11 +59,10 @@ class SerializedTaskStatusTest {
 
     @Test
     void resultsJavaCannotWriteTravelAsKryo() {
-        SerializedTaskStatus s = SerializedTaskStatus.encode(TaskState.FINISHED,
+        SerializedTaskStatus s = SerializedTaskStatus.encode(
                 new TaskResult(Optional.of(List.of(new NotSerializable(42))), List.of()));
-        Object decoded = s.decode(LOADER);
-        assertEquals(TaskState.FINISHED, s.decodedState(decoded));
-        Optional<?> value = (Optional<?>) ((TaskResult) decoded).value();
+        TaskResult decoded = assertInstanceOf(TaskResult.class, s.decode(LOADER));
+        Optional<?> value = (Optional<?>) decoded.value();
         assertEquals(42, ((NotSerializable) ((List<?>) value.orElseThrow()).get(0)).x);
     }
 
@@ -76,7 +75,7 @@ class SerializedTaskStatusTest {
         assertEquals(0L, taskSide.value());
         taskSide.add(5);
         // ...and its updates go back with the result
-        SerializedTaskStatus s = SerializedTaskStatus.encode(TaskState.FINISHED, new TaskResult("r", List.of(taskSide)));
+        SerializedTaskStatus s = SerializedTaskStatus.encode(new TaskResult("r", List.of(taskSide)));
         TaskResult r = (TaskResult) s.decode(LOADER);
         assertEquals(5L, ((LongAccumulator) r.accumUpdates().get(0)).value());
         assertEquals(driverSide.id(), r.accumUpdates().get(0).id());
@@ -84,9 +83,9 @@ class SerializedTaskStatusTest {
 
     @Test
     void undecodableStatusFailsTheTask() {
-        SerializedTaskStatus s = new SerializedTaskStatus(TaskState.FINISHED, new byte[] {1, 2, 3});
-        Object decoded = s.decode(LOADER);
-        assertInstanceOf(TaskEndReason.ExceptionFailure.class, decoded);
-        assertEquals(TaskState.FAILED, s.decodedState(decoded));
+        SerializedTaskStatus s = new SerializedTaskStatus(new byte[] {1, 2, 3});
+        TaskOutcome decoded = s.decode(LOADER);
+        assertInstanceOf(TaskOutcome.Failed.class, decoded);
+        assertInstanceOf(TaskEndReason.ExceptionFailure.class, decoded.reason());
     }
 }

@@ -1,0 +1,18 @@
+package io.ember.scheduler;
+
+import java.util.List;
+
+/**
+ * What a cluster backend learns about its executors and tells the schedulers. Thread-safe;
+ * called from RPC threads and the backend's timers.
+ */
+public interface ExecutorEvents {
+    /** An executor's heartbeat: its running tasks' progress and heap use (for listeners). */
+    void executorHeartbeat(String executorId, List<TaskProgress> running, long heapUsedBytes);
+
+    /** An executor went away: its running tasks fail, and the map outputs it held are forgotten. */
+    void executorLost(String executorId);
+
+    /** The cluster cannot run the waiting jobs: every active job fails with {@code reason}. */
+    void failAllJobs(String reason);
+}
