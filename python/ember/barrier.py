@@ -138,33 +138,13 @@ def parse_seconds(value: str) -> float:
     return float(m.group(1)) * unit[m.group(2)]
 
 
-def _slots(master: str) -> int:
-    """Task slots of a local or local-cluster master URL; 0 for masters whose executors may not
-    share this machine's files (the barrier's rendezvous directory).
-
-    >>> _slots("local"), _slots("local[3]"), _slots("local[4,2]"), _slots("local[*]") >= 1
-    (1, 3, 4, True)
-    >>> _slots("local-cluster[2,3,1024]"), _slots("ember://10.0.0.1:7077")
-    (6, 0)
-    """
-    cluster = re.fullmatch(r"local-cluster\[\s*(\d+)\s*,\s*(\d+)\s*,\s*\d+\s*\]", master.strip())
-    if cluster:
-        return int(cluster.group(1)) * int(cluster.group(2))
-    m = re.fullmatch(r"local(?:\[(\*|\d+)(?:,\s*\d+)?\])?", master.strip())
-    if not m:
-        return 0
-    if not m.group(1):
-        return 1
-    return (os.cpu_count() or 1) if m.group(1) == "*" else int(m.group(1))
-
-
 def barrier_stage(rdd, f: Callable[[int, Iterator], Iterable], preservesPartitioning: bool):
     """The RDD of ``f`` run as a barrier stage over ``rdd`` (driver side)."""
     from ember.errors import EmberError
     from ember.rdd import PipelinedRDD
     ctx = rdd.ctx
     n = rdd.getNumPartitions()
-    slots = _slots(ctx.master)
+    slots = ctx._jsc.masterUrl().localSlots()  # the JVM parsed the master URL; tasks meet in a local dir
     if slots == 0:
         raise EmberError("Barrier stages run on local and local-cluster masters only (their tasks meet in "
                          "a directory on this machine), not on %s" % ctx.master)

@@ -82,6 +82,8 @@ public final class EmberContext implements RDDContext, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(EmberContext.class);
 
     private final EmberConf conf;
+    /** The master URL, parsed once here; the Python driver asks for it rather than parsing it again. */
+    private final MasterUrl masterUrl;
     private final String appId;
     private final long startTime = System.currentTimeMillis();
     private final AtomicBoolean stopped = new AtomicBoolean();
@@ -122,6 +124,7 @@ public final class EmberContext implements RDDContext, AutoCloseable {
             LOG.warn("Unknown configuration key {} (ignored); see docs/configuration.md for the documented keys", key);
         }
         MasterUrl master = MasterUrl.parse(this.conf.get(ConfigKeys.MASTER));
+        this.masterUrl = master;
         List<String> localDirs = this.conf.getList(ConfigKeys.LOCAL_DIRS);
         this.dirs = new DiskBlockManager(localDirs.isEmpty() ? List.of(System.getProperty("java.io.tmpdir"))
                 : localDirs);
@@ -612,6 +615,16 @@ public final class EmberContext implements RDDContext, AutoCloseable {
 
     public String applicationId() {
         return appId;
+    }
+
+    /** The parsed master URL (its kind, local threads, cluster shape). */
+    public MasterUrl masterUrl() {
+        return masterUrl;
+    }
+
+    /** True when tasks run on threads of this JVM ({@code local}, {@code local[N]}, ...). */
+    public boolean isLocal() {
+        return masterUrl.isLocal();
     }
 
     public String master() {

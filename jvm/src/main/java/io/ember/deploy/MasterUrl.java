@@ -85,6 +85,19 @@ public record MasterUrl(Kind kind, int threads, int maxFailures, String host, in
         return kind == Kind.LOCAL;
     }
 
+    /**
+     * The task slots that run on this machine, where tasks can meet in a local directory (barrier
+     * stages): local threads, or local-cluster workers times their cores; 0 for a standalone
+     * master, whose executors may run elsewhere.
+     */
+    public int localSlots() {
+        return switch (kind) {
+            case LOCAL -> threads;
+            case LOCAL_CLUSTER -> workers * coresPerWorker;
+            case STANDALONE -> 0;
+        };
+    }
+
     @Override
     public String toString() {
         return switch (kind) {

@@ -8,7 +8,6 @@ import io.ember.core.EmberConf;
 import io.ember.core.EmberException;
 import io.ember.core.Tuple2;
 import io.ember.deploy.LocalBackend;
-import io.ember.deploy.MasterUrl;
 import io.ember.rdd.ObjectFileRDD;
 import io.ember.rdd.PartitionerAwareUnionRDD;
 import io.ember.rdd.RDD;
@@ -83,7 +82,7 @@ public final class PythonBridge {
             }
         });
         accumulator = ctx.register(new PythonAccumulatorUpdates(), "python-accumulators");
-        if (MasterUrl.parse(ctx.master()).isLocal()) {
+        if (ctx.isLocal()) {
             prestartWorkers(pythonExec, pythonVersion, pythonPath, PythonWorkerFactory.daemonEnvironment(conf));
         }
         return ctx;

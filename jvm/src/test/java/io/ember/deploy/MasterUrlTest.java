@@ -32,6 +32,16 @@ class MasterUrlTest {
     }
 
     @Test
+    void localSlotsCountOnlyThisMachinesSlots() {
+        assertEquals(1, MasterUrl.parse("local").localSlots());
+        assertEquals(3, MasterUrl.parse("local[3]").localSlots());
+        assertEquals(4, MasterUrl.parse("local[4,2]").localSlots());
+        assertEquals(Runtime.getRuntime().availableProcessors(), MasterUrl.parse("local[*]").localSlots());
+        assertEquals(6, MasterUrl.parse("local-cluster[2,3,1024]").localSlots());
+        assertEquals(0, MasterUrl.parse("ember://10.0.0.1:7077").localSlots());
+    }
+
+    @Test
     void badUrlsAreNamedInTheError() {
         for (String bad : new String[] {"spark://h:7077", "ember://h", "ember://h:0", "ember://h:70000", "ember://h:x",
                 "local-cluster[2,1]", "local-cluster[0,1,512]", "yarn", ""}) {
