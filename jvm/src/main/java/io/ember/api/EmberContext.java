@@ -102,6 +102,8 @@ public final class EmberContext implements RDDContext, AutoCloseable {
     private final ListenerBus bus = new ListenerBus();
     private final DAGScheduler dagScheduler;
     private final SchedulerBackend backend;
+    /** The environment of the executor inside this JVM (local mode), else null. */
+    private final TaskEnv localEnv;
     /** The backend when running on a cluster (ember:// or local-cluster), else null. */
     private final ClusterBackend cluster;
     private final BroadcastManager broadcasts;
@@ -136,22 +138,25 @@ public final class EmberContext implements RDDContext, AutoCloseable {
         this.blockManager = new BlockManager(LocalBackend.EXECUTOR_ID, memory, dirs, serializer);
         this.broadcasts = new BroadcastManager(blockManager);
         this.files = FileServer.create();
-        EmberFiles.setDriverRoot(files.root());
+        EmberFiles.driverStarted(files);
         // as Spark: local and local[N] run each task once (local[N,F] for F attempts); the
         // cluster modes retry up to ember.task.maxFailures times
         int maxFailures = master.maxFailures() > 0 ? master.maxFailures()
                 : master.kind() == MasterUrl.Kind.LOCAL ? 1 : this.conf.getInt(ConfigKeys.TASK_MAX_FAILURES);
         DAGEventQueue dagEvents = new DAGEventQueue();
         ClassLoader loader = Thread.currentThread().getContextClassLoader();
+        TaskEnv localEnv = master.isLocal() ? new TaskEnv(LocalBackend.EXECUTOR_ID, this.conf, serializer, blockManager,
+                memory, mapOutputs, broadcasts::fetch, files) : null;
+        this.localEnv = localEnv;
         TaskSchedulerImpl taskScheduler;
         try {
             taskScheduler = new TaskSchedulerImpl(maxFailures, this.conf.getMillis(ConfigKeys.LOCALITY_WAIT), bus,
-                    dagEvents, roles -> master.isLocal()
-                            ? new LocalBackend(roles, master.threads(), new TaskEnv(LocalBackend.EXECUTOR_ID, this.conf,
-                                    serializer, blockManager, memory, mapOutputs, broadcasts::fetch, files), loader)
+                    dagEvents, roles -> localEnv != null
+                            ? new LocalBackend(roles, master.threads(), localEnv, loader)
                             : ClusterSetup.start(master, this.conf, roles, mapOutputs, broadcasts::fetch, files, loader,
                                     this::stopAfterClusterFailure));
         } catch (RuntimeException e) {
+            EmberFiles.driverStopped(files);
             files.close();
             dirs.stop();
             throw e;
@@ -617,6 +622,14 @@ public final class EmberContext implements RDDContext, AutoCloseable {
         return appId;
     }
 
+    /**
+     * The environment of the executor that runs tasks inside this JVM (local mode); empty on a
+     * cluster. The Python bridge starts that executor's Python workers early through it.
+     */
+    public Optional<TaskEnv> driverExecutorEnv() {
+        return Optional.ofNullable(localEnv);
+    }
+
     /** The parsed master URL (its kind, local threads, cluster shape). */
     public MasterUrl masterUrl() {
         return masterUrl;
@@ -670,6 +683,7 @@ public final class EmberContext implements RDDContext, AutoCloseable {
         }
         bus.stop();
         dirs.stop();
+        EmberFiles.driverStopped(files);
         files.close();
     }
 

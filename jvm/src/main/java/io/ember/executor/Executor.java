@@ -1,6 +1,7 @@
 package io.ember.executor;
 
 import io.ember.core.AccumulatorRegistry;
+import io.ember.rdd.ExecutorServices;
 import io.ember.rdd.TaskContext;
 import io.ember.rdd.TaskEnv;
 import io.ember.rdd.TaskKilledException;
@@ -27,7 +28,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Runs tasks in a thread pool: sets up the task context, runs the task, and reports its
  * outcome (its result, or a TaskEndReason value) to a {@link TaskStatusSink}, its backend.
- * Tasks can be killed. Thread-safe.
+ * Tasks can be killed. Thread-safe. The executor owns its env's {@link ExecutorServices} and
+ * closes them when it stops.
  */
 public final class Executor {
     private static final Logger LOG = LoggerFactory.getLogger(Executor.class);
@@ -134,6 +136,7 @@ public final class Executor {
 
     public void stop() {
         pool.shutdownNow();
+        env.services().close();
     }
 
     /** After {@link #stop}, waits up to {@code ms} for running tasks to end; false if some still run. */

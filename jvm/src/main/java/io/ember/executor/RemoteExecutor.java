@@ -16,6 +16,7 @@ import io.ember.executor.ExecutorMessages.RemoveShuffle;
 import io.ember.executor.ExecutorMessages.RetrieveConf;
 import io.ember.executor.ExecutorMessages.StatusUpdate;
 import io.ember.executor.ExecutorMessages.StopExecutor;
+import io.ember.rdd.ExecutorServices;
 import io.ember.rdd.TaskEnv;
 import io.ember.rpc.BlockRegion;
 import io.ember.rpc.RpcCallContext;
@@ -121,7 +122,7 @@ public final class RemoteExecutor implements RpcEndpoint, TaskStatusSink, AutoCl
         ShuffleTransport transport = new ShuffleTransport(host, self.getPort(),
                 (h, p, block) -> rpc.fetchBlock(h, p, block, timeout));
         TaskEnv env = new TaskEnv(executorId, conf, serializer, blockManager, memory, mapOutputs,
-                id -> driver.ask(new GetBroadcast(id), timeout), transport, files);
+                id -> driver.ask(new GetBroadcast(id), timeout), transport, files, new ExecutorServices());
         this.executor = new Executor(env, this, loader);
         ShuffleBlockResolver shuffleBlocks = new ShuffleBlockResolver(dirs);
         rpc.setBlockProvider(name -> BlockId.RddBlock.parse(name)

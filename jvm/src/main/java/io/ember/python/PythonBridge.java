@@ -7,11 +7,11 @@ import io.ember.core.ConfigKeys;
 import io.ember.core.EmberConf;
 import io.ember.core.EmberException;
 import io.ember.core.Tuple2;
-import io.ember.deploy.LocalBackend;
 import io.ember.rdd.ObjectFileRDD;
 import io.ember.rdd.PartitionerAwareUnionRDD;
 import io.ember.rdd.RDD;
 import io.ember.rdd.ShuffledRDD;
+import io.ember.rdd.TaskEnv;
 import io.ember.rdd.TextFileRDD;
 import io.ember.rdd.UnionRDD;
 import io.ember.rdd.WholeTextFilesRDD;
@@ -82,9 +82,8 @@ public final class PythonBridge {
             }
         });
         accumulator = ctx.register(new PythonAccumulatorUpdates(), "python-accumulators");
-        if (ctx.isLocal()) {
-            prestartWorkers(pythonExec, pythonVersion, pythonPath, PythonWorkerFactory.daemonEnvironment(conf));
-        }
+        ctx.driverExecutorEnv().ifPresent(env -> prestartWorkers(env, pythonExec, pythonVersion, pythonPath,
+                PythonWorkerFactory.daemonEnvironment(conf)));
         return ctx;
     }
 
@@ -93,11 +92,11 @@ public final class PythonBridge {
      * start overlaps the driver's own work before the first job. A failure is left for the
      * first task to meet and report.
      */
-    private static void prestartWorkers(String pythonExec, String pythonVersion, String pythonPath,
+    private static void prestartWorkers(TaskEnv env, String pythonExec, String pythonVersion, String pythonPath,
             Map<String, String> daemonEnv) {
         Thread t = new Thread(() -> {
             try {
-                PythonWorkerFactory.get(LocalBackend.EXECUTOR_ID, pythonExec, pythonVersion, pythonPath, daemonEnv);
+                PythonWorkers.of(env).factory(pythonExec, pythonVersion, pythonPath, daemonEnv);
             } catch (RuntimeException e) {
                 // reported by the first task that needs a worker
             }
@@ -114,7 +113,6 @@ public final class PythonBridge {
         if (ctx != null) {
             ctx.stop();
         }
-        PythonWorkerFactory.stopAll();
         broadcasts.values().forEach(b -> Path.of(b.path()).toFile().delete());
         broadcasts.clear();
     }

@@ -45,8 +45,8 @@ final class PythonRunner {
         this.fn = fn;
         this.ctx = ctx;
         this.partition = partition;
-        this.factory = PythonWorkerFactory.get(ctx.env().executorId(), fn.pythonExec(), fn.pythonVersion(),
-                fn.pythonPath(), PythonWorkerFactory.daemonEnvironment(ctx.env().conf()));
+        this.factory = PythonWorkers.of(ctx.env()).factory(fn.pythonExec(), fn.pythonVersion(), fn.pythonPath(),
+                PythonWorkerFactory.daemonEnvironment(ctx.env().conf()));
     }
 
     Iterator<Object> run(Iterator<Object> input) {

@@ -20,15 +20,12 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Starts one {@code python -m ember.daemon} per executor and Python executable, and hands out
+ * Starts one {@code python -m ember.daemon} for an executor and Python executable, and hands out
  * workers forked by it. Idle workers are reused. The daemon's stderr is drained on a thread
- * that keeps its last lines, which crash reports quote.
- *
- * <p>Factories live in a registry keyed by executor id and Python executable: PythonRDD is
- * serialized into tasks and so cannot hold one. {@link #stopAll()} ends every daemon.
+ * that keeps its last lines, which crash reports quote. Owned by the executor's
+ * {@link PythonWorkers}, which stops it with the executor.
  */
-public final class PythonWorkerFactory {
-    private static final Map<String, PythonWorkerFactory> REGISTRY = new ConcurrentHashMap<>();
+final class PythonWorkerFactory {
     private static final int STDERR_LINES = 50;
     /** The daemon's line for a worker's exit (see ember/daemon.py). */
     private static final Pattern EXIT_REPORT = Pattern.compile("worker (\\d+) exited with status ");
@@ -54,7 +51,7 @@ public final class PythonWorkerFactory {
                 : Map.of(MEMORY_LIMIT_ENV, Long.toString(conf.getMegabytes(PythonBridge.PYSPARK_MEMORY)));
     }
 
-    private PythonWorkerFactory(String pythonExec, String pythonVersion, String pythonPath,
+    PythonWorkerFactory(String pythonExec, String pythonVersion, String pythonPath,
             Map<String, String> extraEnv) throws IOException {
         this.pythonExec = pythonExec;
         this.pythonVersion = pythonVersion;
@@ -89,30 +86,6 @@ public final class PythonWorkerFactory {
             daemon.destroy();
             throw new IOException("The Python daemon printed '" + line + "' instead of its port");
         }
-    }
-
-    /**
-     * The factory for this executor and Python executable, starting its daemon on first use
-     * with {@code extraEnv} added to its environment ({@link #daemonEnvironment}).
-     */
-    static PythonWorkerFactory get(String executorId, String pythonExec, String pythonVersion, String pythonPath,
-            Map<String, String> extraEnv) {
-        return REGISTRY.computeIfAbsent(executorId + "\u0000" + pythonExec, k -> {
-            try {
-                return new PythonWorkerFactory(pythonExec, pythonVersion, pythonPath, extraEnv);
-            } catch (IOException e) {
-                throw new io.ember.core.EmberException("Cannot start Python workers with '" + pythonExec + "': "
-                        + e.getMessage(), e);
-            }
-        });
-    }
-
-    /** Stops every daemon (and so its workers). */
-    public static void stopAll() {
-        for (PythonWorkerFactory f : REGISTRY.values()) {
-            f.stop();
-        }
-        REGISTRY.clear();
     }
 
     /** An idle worker, or a newly forked one. */
