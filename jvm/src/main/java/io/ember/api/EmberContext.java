@@ -8,10 +8,7 @@ import io.ember.core.DoubleAccumulator;
 import io.ember.core.EmberConf;
 import io.ember.core.EmberException;
 import io.ember.core.LongAccumulator;
-import io.ember.deploy.ClusterBackend;
-import io.ember.deploy.ClusterSetup;
 import io.ember.deploy.FileServer;
-import io.ember.deploy.LocalBackend;
 import io.ember.deploy.MasterUrl;
 import io.ember.executor.ExecutorMessages.FileKind;
 import io.ember.rdd.Dependency;
@@ -21,32 +18,19 @@ import io.ember.rdd.ParallelCollectionRDD;
 import io.ember.rdd.RDD;
 import io.ember.rdd.RDDContext;
 import io.ember.rdd.RangeRDD;
-import io.ember.rdd.ShuffleDependency;
 import io.ember.rdd.TaskEnv;
 import io.ember.rdd.TaskFunction;
 import io.ember.rdd.TextFileRDD;
 import io.ember.rdd.UnionRDD;
 import io.ember.rdd.WholeTextFilesRDD;
 import io.ember.core.Tuple2;
-import io.ember.scheduler.ConsoleProgressBar;
-import io.ember.scheduler.ContextCleaner;
-import io.ember.scheduler.DAGEventQueue;
-import io.ember.scheduler.DAGScheduler;
 import io.ember.scheduler.EmberListener;
-import io.ember.scheduler.JobProgressLogger;
 import io.ember.scheduler.JobProperties;
 import io.ember.scheduler.JobWaiter;
 import io.ember.scheduler.ListenerBus;
-import io.ember.scheduler.SchedulerBackend;
 import io.ember.scheduler.StatusTracker;
-import io.ember.scheduler.TaskSchedulerImpl;
-import io.ember.serializer.KryoSerializer;
-import io.ember.shuffle.MapOutputTracker;
-import io.ember.storage.BlockId;
 import io.ember.storage.BlockManager;
 import io.ember.storage.DiskBlockManager;
-import io.ember.storage.MemoryManager;
-import io.ember.util.Terminal;
 import io.ember.util.logging.EmberLogging;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -54,11 +38,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BiConsumer;
@@ -82,39 +64,19 @@ public final class EmberContext implements RDDContext, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(EmberContext.class);
 
     private final EmberConf conf;
-    /** The master URL, parsed once here; the Python driver asks for it rather than parsing it again. */
-    private final MasterUrl masterUrl;
-    private final String appId;
     private final long startTime = System.currentTimeMillis();
     private final AtomicBoolean stopped = new AtomicBoolean();
     private final AtomicInteger nextRddId = new AtomicInteger();
     private final AtomicInteger nextShuffleId = new AtomicInteger();
-    private final Map<Long, Accumulator<?, ?>> accumulators = new ConcurrentHashMap<>();
     private final InheritableThreadLocal<Properties> localProperties = new InheritableThreadLocal<>() {
         @Override
         protected Properties childValue(Properties parent) {
             return parent == null ? null : (Properties) parent.clone();
         }
     };
-    private final DiskBlockManager dirs;
-    private final BlockManager blockManager;
-    private final MapOutputTracker mapOutputs = new MapOutputTracker();
-    private final ListenerBus bus = new ListenerBus();
-    private final DAGScheduler dagScheduler;
-    private final SchedulerBackend backend;
-    /** The environment of the executor inside this JVM (local mode), else null. */
-    private final TaskEnv localEnv;
-    /** The backend when running on a cluster (ember:// or local-cluster), else null. */
-    private final ClusterBackend cluster;
-    private final BroadcastManager broadcasts;
-    /** Removes what unreferenced RDDs, shuffles and broadcasts left; null when reference tracking is off. */
-    private final ContextCleaner cleaner;
-    private final FileServer files;
-    private final ConsoleProgressBar progressBar;
-    private final StatusTracker statusTracker = new StatusTracker();
+    /** The engine this context drives: schedulers, backend, block manager, cleaner, files. */
+    private final DriverRuntime runtime;
     private volatile String checkpointDir;
-    /** Why the cluster manager gave up on the application, once it has. */
-    private volatile String clusterFailure;
 
     public EmberContext(EmberConf conf) {
         this.conf = conf.copy();
@@ -125,73 +87,10 @@ public final class EmberContext implements RDDContext, AutoCloseable {
         for (String key : this.conf.unknownKeys()) {
             LOG.warn("Unknown configuration key {} (ignored); see docs/configuration.md for the documented keys", key);
         }
-        MasterUrl master = MasterUrl.parse(this.conf.get(ConfigKeys.MASTER));
-        this.masterUrl = master;
-        List<String> localDirs = this.conf.getList(ConfigKeys.LOCAL_DIRS);
-        this.dirs = new DiskBlockManager(localDirs.isEmpty() ? List.of(System.getProperty("java.io.tmpdir"))
-                : localDirs);
-        long heap = Runtime.getRuntime().maxMemory();
-        long usable = heap - Math.min(300L << 20, heap / 4);
-        MemoryManager memory = new MemoryManager((long) (usable * this.conf.getDouble(ConfigKeys.MEMORY_FRACTION)),
-                this.conf.getDouble(ConfigKeys.STORAGE_FRACTION));
-        KryoSerializer serializer = new KryoSerializer();
-        this.blockManager = new BlockManager(LocalBackend.EXECUTOR_ID, memory, dirs, serializer);
-        this.broadcasts = new BroadcastManager(blockManager);
-        this.files = FileServer.create();
-        EmberFiles.driverStarted(files);
-        // as Spark: local and local[N] run each task once (local[N,F] for F attempts); the
-        // cluster modes retry up to ember.task.maxFailures times
-        int maxFailures = master.maxFailures() > 0 ? master.maxFailures()
-                : master.kind() == MasterUrl.Kind.LOCAL ? 1 : this.conf.getInt(ConfigKeys.TASK_MAX_FAILURES);
-        DAGEventQueue dagEvents = new DAGEventQueue();
-        ClassLoader loader = Thread.currentThread().getContextClassLoader();
-        TaskEnv localEnv = master.isLocal() ? new TaskEnv(LocalBackend.EXECUTOR_ID, this.conf, serializer, blockManager,
-                memory, mapOutputs, broadcasts::fetch, files) : null;
-        this.localEnv = localEnv;
-        TaskSchedulerImpl taskScheduler;
-        try {
-            taskScheduler = new TaskSchedulerImpl(maxFailures, this.conf.getMillis(ConfigKeys.LOCALITY_WAIT), bus,
-                    dagEvents, roles -> localEnv != null
-                            ? new LocalBackend(roles, master.threads(), localEnv, loader)
-                            : ClusterSetup.start(master, this.conf, roles, mapOutputs, broadcasts::fetch, files, loader,
-                                    this::stopAfterClusterFailure));
-        } catch (RuntimeException e) {
-            EmberFiles.driverStopped(files);
-            files.close();
-            dirs.stop();
-            throw e;
-        }
-        this.backend = taskScheduler.backend();
-        ClusterBackend cluster = backend instanceof ClusterBackend c ? c : null;
-        if (cluster != null) {
-            broadcasts.addRemovalListener((id, destroyed) -> cluster.removeBroadcast(id));
-        }
-        this.cluster = cluster;
-        this.appId = cluster != null ? cluster.applicationId() : "local-" + startTime;
-        this.dagScheduler = new DAGScheduler(dagEvents, taskScheduler, mapOutputs, bus, accumulators,
-                this.conf.getInt(ConfigKeys.STAGE_MAX_ATTEMPTS), cluster != null ? cluster::executorsWith : (rddId, partition) ->
-                blockManager.contains(new BlockId.RddBlock(rddId, partition)) ? List.of(LocalBackend.EXECUTOR_ID) : List.of());
-        this.cleaner = this.conf.getBoolean(ConfigKeys.CLEANER_REFERENCE_TRACKING)
-                ? new ContextCleaner(new DriverCleanup(this::unpersistRdd, dagScheduler, this::deleteShuffleFiles,
-                        broadcasts), this.conf.getMillis(ConfigKeys.CLEANER_PERIODIC_GC_INTERVAL), System::gc)
-                : null;
-        String progress = this.conf.get(ConfigKeys.PROGRESS_BAR);
-        boolean showProgress = progress.isEmpty() ? Terminal.stderrIsTerminal() : Boolean.parseBoolean(progress);
-        this.progressBar = showProgress ? new ConsoleProgressBar(System.err) : null;
-        if (progressBar != null) {
-            bus.addListener(progressBar);
-        }
-        bus.addListener(statusTracker);
-        bus.addListener(new JobProgressLogger());
+        this.runtime = new DriverRuntime(this.conf, startTime, this::stop);
         String cp = this.conf.get(ConfigKeys.CHECKPOINT_DIR);
         if (!cp.isEmpty()) {
             setCheckpointDir(cp);
-        }
-        bus.start();
-        backend.start();
-        dagScheduler.start();
-        if (cleaner != null) {
-            cleaner.start();
         }
         for (String jar : this.conf.getList(ConfigKeys.JARS)) {
             addJar(jar);
@@ -309,7 +208,7 @@ public final class EmberContext implements RDDContext, AutoCloseable {
 
     public <T> Broadcast<T> broadcast(T value) {
         assertRunning();
-        Broadcast<T> b = broadcasts.create(value);
+        Broadcast<T> b = runtime.broadcasts.create(value);
         registerForCleanup(b, new CleanupTask.CleanBroadcast(b.id()));
         return b;
     }
@@ -319,13 +218,13 @@ public final class EmberContext implements RDDContext, AutoCloseable {
      * {@code destroyed} true when its value is gone too (destroy, or no longer referenced).
      */
     public void onBroadcastRemoved(java.util.function.ObjLongConsumer<Boolean> listener) {
-        broadcasts.addRemovalListener((id, destroyed) -> listener.accept(destroyed, id));
+        runtime.broadcasts.addRemovalListener((id, destroyed) -> listener.accept(destroyed, id));
     }
 
     /** Registers an accumulator so that task updates merge into it. */
     public <A extends Accumulator<?, ?>> A register(A acc, String name) {
         acc.setName(name);
-        accumulators.put(acc.id(), acc);
+        runtime.accumulators.put(acc.id(), acc);
         return acc;
     }
 
@@ -354,16 +253,16 @@ public final class EmberContext implements RDDContext, AutoCloseable {
         }
         @SuppressWarnings("unchecked")
         BiConsumer<Integer, Object> h = (BiConsumer<Integer, Object>) (BiConsumer<?, ?>) handler;
-        JobWaiter waiter = dagScheduler.submitJob(rdd, func, partitions, h, currentProperties());
+        JobWaiter waiter = runtime.dagScheduler.submitJob(rdd, func, partitions, h, currentProperties());
         try {
             waiter.await();
         } catch (InterruptedException e) {
-            dagScheduler.cancelJob(waiter.jobId(), "the waiting thread was interrupted");
+            runtime.dagScheduler.cancelJob(waiter.jobId(), "the waiting thread was interrupted");
             Thread.currentThread().interrupt();
             throw new EmberException("Interrupted while waiting for job " + waiter.jobId(), e);
         } finally {
-            if (progressBar != null) {
-                progressBar.jobFinished(waiter.jobId());
+            if (runtime.progressBar != null) {
+                runtime.progressBar.jobFinished(waiter.jobId());
             }
         }
         rdd.doCheckpoint();
@@ -410,27 +309,27 @@ public final class EmberContext implements RDDContext, AutoCloseable {
     }
 
     public void cancelJobGroup(String groupId) {
-        dagScheduler.cancelJobGroup(groupId);
+        runtime.dagScheduler.cancelJobGroup(groupId);
     }
 
     public void cancelAllJobs() {
-        dagScheduler.cancelAllJobs();
-        if (progressBar != null) {
-            progressBar.cancelAll();
+        runtime.dagScheduler.cancelAllJobs();
+        if (runtime.progressBar != null) {
+            runtime.progressBar.cancelAll();
         }
     }
 
     public void addListener(EmberListener listener) {
-        bus.addListener(listener);
+        runtime.bus.addListener(listener);
     }
 
     public ListenerBus listenerBus() {
-        return bus;
+        return runtime.bus;
     }
 
     /** Recent jobs and stages, for monitoring. */
     public StatusTracker statusTracker() {
-        return statusTracker;
+        return runtime.statusTracker;
     }
 
     // ---- checkpoints and caching ----
@@ -457,36 +356,20 @@ public final class EmberContext implements RDDContext, AutoCloseable {
 
     @Override
     public void registerForCleanup(Object owner, CleanupTask task) {
-        if (cleaner != null) {
-            cleaner.register(owner, task);
+        if (runtime.cleaner != null) {
+            runtime.cleaner.register(owner, task);
         }
     }
 
     /** What the driver holds for running and finished work (monitoring, and tests that it stays bounded). */
     public DriverFootprint footprint() {
         assertRunning();
-        DAGScheduler.Sizes sizes;
-        try {
-            sizes = dagScheduler.sizes().get(30, java.util.concurrent.TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new EmberException("Interrupted while reading the scheduler's state", e);
-        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
-            throw new EmberException("Cannot read the scheduler's state: " + e, e);
-        }
-        return new DriverFootprint(sizes.stages(), sizes.shuffleStages(), sizes.activeJobs(), mapOutputs.shuffleCount(),
-                blockManager.allIds().size(), broadcasts.size(), cleaner == null ? 0 : cleaner.trackedCount());
+        return runtime.footprint();
     }
 
     @Override
     public void unpersistRdd(int rddId) {
-        if (cleaner != null) {
-            cleaner.forget(new CleanupTask.CleanRdd(rddId));
-        }
-        blockManager.removeRdd(rddId);
-        if (cluster != null) {
-            cluster.removeRdd(rddId);
-        }
+        runtime.unpersistRdd(rddId);
     }
 
     /**
@@ -495,46 +378,16 @@ public final class EmberContext implements RDDContext, AutoCloseable {
      * Returns the ids of the cleaned shuffles.
      */
     public int[] cleanShuffleDependencies(RDD<?> rdd) {
-        java.util.Set<Integer> cleaned = new java.util.LinkedHashSet<>();
-        io.ember.rdd.Lineage.walk(rdd, r -> {
-            if (r != rdd && (r.getStorageLevel().isValid() || r.isCheckpointed())) {
-                return false;
-            }
-            for (Dependency<?> d : r.dependencies()) {
-                if (d instanceof ShuffleDependency<?, ?, ?> sd && cleaned.add(sd.shuffleId())) {
-                    removeShuffleOutputs(sd.shuffleId(), sd.rdd().getNumPartitions());
-                }
-            }
-            return true;
-        });
-        return cleaned.stream().mapToInt(Integer::intValue).toArray();
-    }
-
-    private void removeShuffleOutputs(int shuffleId, int numMaps) {
-        for (int m = 0; m < numMaps; m++) {
-            mapOutputs.unregisterMapOutput(shuffleId, m);
-        }
-        deleteShuffleFiles(shuffleId, numMaps);
-    }
-
-    /** Deletes a shuffle's map output files here and on every executor. */
-    private void deleteShuffleFiles(int shuffleId, int numMaps) {
-        for (int m = 0; m < numMaps; m++) {
-            dirs.file(new BlockId.ShuffleData(shuffleId, m)).delete();
-            dirs.file(new BlockId.ShuffleIndex(shuffleId, m)).delete();
-        }
-        if (cluster != null) {
-            cluster.removeShuffle(shuffleId, numMaps);
-        }
+        return runtime.cleanShuffleDependencies(rdd);
     }
 
     /** The local executor's block manager (tests and the Python bridge). */
     public BlockManager blockManager() {
-        return blockManager;
+        return runtime.blockManager;
     }
 
     public DiskBlockManager diskBlockManager() {
-        return dirs;
+        return runtime.dirs;
     }
 
     // ---- shipping files ----
@@ -547,39 +400,39 @@ public final class EmberContext implements RDDContext, AutoCloseable {
     /** As {@link #addFile(String)}; with {@code recursive}, a directory and everything in it. */
     public void addFile(String path, boolean recursive) {
         assertRunning();
-        files.addFile(path, recursive);
+        runtime.files.addFile(path, recursive);
     }
 
     /** Ships a jar to every executor, where it joins the class loader of later tasks. */
     public void addJar(String path) {
         assertRunning();
-        files.addJar(path);
+        runtime.files.addJar(path);
     }
 
     /** Ships an archive (.zip, .jar, .tar, .tar.gz, .tgz), unpacked on executors into a directory {@code name}. */
     public void addArchive(String path, String name) {
         assertRunning();
-        files.addArchive(path, name);
+        runtime.files.addArchive(path, name);
     }
 
     /** URIs of the files added with addFile. */
     public List<String> listFiles() {
-        return files.uris(FileKind.FILE);
+        return runtime.files.uris(FileKind.FILE);
     }
 
     /** URIs of the jars added with addJar (and ember.jars). */
     public List<String> listJars() {
-        return files.uris(FileKind.JAR);
+        return runtime.files.uris(FileKind.JAR);
     }
 
     /** The driver's directory of added files (the SparkFiles root of the driver and of local tasks). */
     public String filesDir() {
-        return files.root().getPath();
+        return runtime.files.root().getPath();
     }
 
     /** The driver's registry of shipped files (the Python bridge registers its broadcasts there). */
     public FileServer fileServer() {
-        return files;
+        return runtime.files;
     }
 
     // ---- info and lifecycle ----
@@ -606,7 +459,7 @@ public final class EmberContext implements RDDContext, AutoCloseable {
     @Override
     public int defaultParallelism() {
         String configured = conf.get(ConfigKeys.DEFAULT_PARALLELISM);
-        return configured.isEmpty() ? backend.defaultParallelism() : conf.getInt(ConfigKeys.DEFAULT_PARALLELISM);
+        return configured.isEmpty() ? runtime.backend.defaultParallelism() : conf.getInt(ConfigKeys.DEFAULT_PARALLELISM);
     }
 
     @Override
@@ -619,7 +472,7 @@ public final class EmberContext implements RDDContext, AutoCloseable {
     }
 
     public String applicationId() {
-        return appId;
+        return runtime.appId;
     }
 
     /**
@@ -627,17 +480,17 @@ public final class EmberContext implements RDDContext, AutoCloseable {
      * cluster. The Python bridge starts that executor's Python workers early through it.
      */
     public Optional<TaskEnv> driverExecutorEnv() {
-        return Optional.ofNullable(localEnv);
+        return Optional.ofNullable(runtime.localEnv);
     }
 
     /** The parsed master URL (its kind, local threads, cluster shape). */
     public MasterUrl masterUrl() {
-        return masterUrl;
+        return runtime.master;
     }
 
     /** True when tasks run on threads of this JVM ({@code local}, {@code local[N]}, ...). */
     public boolean isLocal() {
-        return masterUrl.isLocal();
+        return runtime.master.isLocal();
     }
 
     public String master() {
@@ -662,9 +515,9 @@ public final class EmberContext implements RDDContext, AutoCloseable {
 
     @Override
     public void assertRunning() {
-        String failure = clusterFailure;
+        String failure = runtime.clusterFailure();
         if (stopped.get() || failure != null) {
-            throw new EmberException("Cannot call methods on a stopped EmberContext (application " + appId + ")"
+            throw new EmberException("Cannot call methods on a stopped EmberContext (application " + runtime.appId + ")"
                     + (failure == null ? "" : "; it stopped because " + failure));
         }
     }
@@ -673,40 +526,11 @@ public final class EmberContext implements RDDContext, AutoCloseable {
         if (!stopped.compareAndSet(false, true)) {
             return;
         }
-        if (cleaner != null) {
-            cleaner.stop();
-        }
-        dagScheduler.stop();
-        backend.stop();
-        if (progressBar != null) {
-            progressBar.stop();
-        }
-        bus.stop();
-        dirs.stop();
-        EmberFiles.driverStopped(files);
-        files.close();
+        runtime.stop();
     }
 
     @Override
     public void close() {
         stop();
-    }
-
-    /**
-     * The master gave up on the application (its executors kept failing): running jobs fail with
-     * the master's reason, and the context stops (later calls name the reason too).
-     */
-    private void stopAfterClusterFailure(String reason) {
-        clusterFailure = reason;
-        if (dagScheduler == null) {
-            return; // the master gave up while this context was being built: the constructor fails
-        }
-        dagScheduler.failAllJobs(reason);
-        Thread t = new Thread(() -> {
-            LOG.error("Stopping the context of application {}: {}", appId, reason);
-            stop();
-        }, "ember-context-stop");
-        t.setDaemon(true);
-        t.start();
     }
 }
