@@ -50,11 +50,16 @@ class ClusterFailureTest {
     }
 
     @Test
-    void jobsFailWhenNoExecutorRemainsPastTheTimeout() throws InterruptedException {
+    void jobsFailWhenNoExecutorRemainsPastTheTimeout() throws Exception {
         try (EmberContext ec = new EmberContext(new EmberConf(false).setMaster(cluster.url()).setAppName("orphaned")
                 .set("ember.executor.memory", "512m").set("ember.scheduler.executorWaitTimeout", "6s"))) {
             assertEquals(3L, ec.parallelize(List.of(1, 2, 3), 3).count());
-            cluster.workers.get(0).destroyForcibly().waitFor();
+            Process worker = cluster.workers.get(0);
+            List<ProcessHandle> executors = worker.descendants().toList();
+            worker.destroyForcibly().waitFor();
+            for (ProcessHandle executor : executors) {   // they end with their worker, a moment later
+                executor.onExit().get(30, java.util.concurrent.TimeUnit.SECONDS);
+            }
             long start = System.currentTimeMillis();
             JobFailedException e = assertThrows(JobFailedException.class,
                     () -> ec.parallelize(List.of(1, 2, 3), 3).count());
