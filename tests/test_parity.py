@@ -19,7 +19,7 @@ from pathlib import Path
 import pytest
 
 from conftest import subprocess_env
-from ember import EmberError, SparkContext, TaskContext
+from ember import EmberError, SparkConf, SparkContext, TaskContext
 from ember.barrier import BarrierTaskContext
 from ember.statcounter import StatCounter
 
@@ -229,6 +229,11 @@ def test_barrier_task_context(sc):
         return [(type(ctx).__name__, ctx.partitionId())]
     assert sc.parallelize(range(2), 2).barrier().mapPartitions(probe).collect() == \
         [("BarrierTaskContext", 0), ("BarrierTaskContext", 1)]
+    def plain_get(it):
+        return [type(TaskContext.get()).__name__]
+    assert sc.parallelize(range(2), 2).barrier().mapPartitions(plain_get).collect() == \
+        ["BarrierTaskContext"] * 2   # as PySpark: TaskContext.get() gives the barrier context
+    assert sc.parallelize(range(2), 2).mapPartitions(plain_get).collect() == ["TaskContext"] * 2
     with pytest.raises(RuntimeError, match=re.escape("[NOT_IN_BARRIER_STAGE]")):
         sc.parallelize([1], 1).mapPartitions(lambda it: [BarrierTaskContext.get()]).collect()
 
@@ -336,3 +341,14 @@ def test_submit_takes_spark_keys_in_conf_and_defaults_file(tmp_path):
                        capture_output=True, text=True, timeout=120, env=env)
     assert r.returncode == 0, r.stderr
     assert r.stdout.strip() == "from-defaults 3 2g"
+
+
+def test_conf_keeps_the_keys_as_set_and_a_broadcast_is_destroyed_once(sc):
+    conf = SparkConf().set("spark.executor.memory", "2g").set("ember.app.name", "x")
+    assert sorted(conf.getAll()) == [("ember.app.name", "x"), ("spark.executor.memory", "2g")]
+    assert conf.get("ember.executor.memory") == "2g"
+    assert conf.copy().getAll() == conf.getAll()
+    b = sc.broadcast(5)
+    b.destroy()
+    with pytest.raises(RuntimeError, match="after it was destroyed"):
+        b.destroy()

@@ -115,7 +115,9 @@ def run_barrier_task(f: Callable[[int, Iterator], Iterable], index: int, it: Ite
     """Runs the user's function as one task of a barrier stage."""
     ctx = BarrierTaskContext(TaskContext.get() or TaskContext(0, index, 0, 0), rendezvous,
                              num_tasks, timeout)
+    plain = TaskContext.get()
     BarrierTaskContext._current_barrier = ctx
+    TaskContext._set(ctx)   # TaskContext.get() in a barrier stage gives the barrier context
     try:
         yield from f(index, it)
     except BaseException:
@@ -123,6 +125,7 @@ def run_barrier_task(f: Callable[[int, Iterator], Iterable], index: int, it: Ite
         raise
     finally:
         BarrierTaskContext._current_barrier = None
+        TaskContext._set(plain)
 
 
 def parse_seconds(value: str) -> float:

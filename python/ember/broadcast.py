@@ -68,7 +68,10 @@ class Broadcast(Generic[T]):
         self._driver_owner("unpersist")._unpersist_broadcast(self._handle, blocking)
 
     def destroy(self, blocking: bool = False) -> None:
-        """Removes all copies and metadata; this broadcast cannot be used afterwards."""
+        """Removes all copies and metadata; this broadcast cannot be used afterwards (a second
+        destroy raises, as in PySpark)."""
+        if self._destroyed:
+            raise RuntimeError("Attempted to use broadcast %d after it was destroyed" % self.id)
         self._driver_owner("destroy")._destroy_broadcast(self._handle, blocking)
         self._destroyed = True
         self._value = _UNSET

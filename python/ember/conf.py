@@ -42,11 +42,12 @@ class SparkConf:
     ('2', True)
     >>> print(conf.toDebugString())
     ember.executorEnv.TZ=UTC
-    ember.task.maxFailures=2
+    spark.task.maxFailures=2
     """
 
     def __init__(self, loadDefaults: bool = True, _jvm=None, _jconf=None):
         self._conf: Dict[str, str] = {}
+        self._spelled: Dict[str, str] = {}   # key as last set (spark.* or ember.*), for getAll
         if loadDefaults:
             for key, value in SYSTEM_PROPERTIES.items():
                 if key.startswith(("spark.", "ember.")):
@@ -55,7 +56,9 @@ class SparkConf:
                 self.set(key, value)
 
     def set(self, key: str, value) -> "SparkConf":
-        self._conf[normalize_key(key)] = str(value)
+        name = normalize_key(key)
+        self._conf[name] = str(value)
+        self._spelled[name] = key
         return self
 
     def setIfMissing(self, key: str, value) -> "SparkConf":
@@ -86,17 +89,19 @@ class SparkConf:
         return self._conf.get(normalize_key(key), defaultValue)
 
     def getAll(self) -> List[Tuple[str, str]]:
-        return list(self._conf.items())
+        """The settings, each under the key it was set with (``spark.x`` stays ``spark.x``)."""
+        return [(self._spelled.get(k, k), v) for k, v in self._conf.items()]
 
     def contains(self, key: str) -> bool:
         return normalize_key(key) in self._conf
 
     def toDebugString(self) -> str:
-        return "\n".join("%s=%s" % kv for kv in sorted(self._conf.items()))
+        return "\n".join("%s=%s" % kv for kv in sorted(self.getAll()))
 
     def copy(self) -> "SparkConf":
         c = SparkConf()
         c._conf = dict(self._conf)
+        c._spelled = dict(self._spelled)
         return c
 
     def __repr__(self) -> str:

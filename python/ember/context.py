@@ -143,7 +143,7 @@ class SparkContext(DataSources):
     def _start(self) -> None:
         self._bridge = self._gateway.entry_point
         self._jvm = self._gateway.jvm
-        settings = dict(self._conf.getAll())
+        settings = {normalize_key(k): v for k, v in self._conf.getAll()}
         # The engine's own default looks for a console, which a JVM under Python never has:
         # the bar is drawn when our stderr is a terminal, unless the conf says otherwise.
         settings.setdefault(PROGRESS_BAR, "true" if stderr_is_terminal() else "false")
