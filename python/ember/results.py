@@ -1,8 +1,9 @@
 """Reading a job's results from the engine's result server (driver side).
 
-The engine serves each job's pickled batches on a one-shot loopback socket: the driver sends
-the secret, then reads frames (one pickled list of records each) until END_OF_DATA, or an
-EXCEPTION frame carrying the failure (type name, message, traceback, pickled exception).
+The engine serves each job's pickled batches on a one-shot loopback socket, in the result
+stream of ``ember.driver_wire``: the driver sends the secret, then reads frames (one pickled
+list of records each) until END_OF_DATA, or EXCEPTION and a ``ResultError`` carrying the
+failure (its Python side and its JVM side).
 """
 
 import pickle
@@ -10,7 +11,7 @@ import socket
 import time
 from typing import Iterator, Optional
 
-from ember import wire
+from ember import driver_wire, wire
 from ember.errors import JavaException, engine_error, task_error
 
 __all__ = ["ResultStream"]
@@ -36,7 +37,7 @@ class ResultStream:
         self._sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
         self._rfile = self._sock.makefile("rb", 1 << 16)
         with self._sock.makefile("wb") as wfile:
-            wire.write_string(wfile, secret)
+            driver_wire.write_result_secret(wfile, secret)
 
     def __iter__(self) -> Iterator[list]:
         return self.batches_until(None)
@@ -65,16 +66,12 @@ class ResultStream:
                 return
             elif n == wire.EXCEPTION:
                 self._sock.settimeout(None)
-                type_name = wire.read_string(rfile)
-                message = wire.read_string(rfile) or ""
-                tb = wire.read_string(rfile) or ""
-                pickled = wire.read_frame_or_null(rfile)
-                java = JavaException(wire.read_string(rfile) or "", wire.read_string(rfile) or "",
-                                     wire.read_string(rfile) or "")
-                if tb:
-                    raise task_error(type_name, message, tb, original=_unpickle(pickled),
-                                     java_exception=java)
-                raise engine_error(type_name, message, java)
+                e = driver_wire.read_result_error(rfile)
+                java = JavaException(e.java_class, e.java_message, e.java_stack_trace)
+                if e.traceback:
+                    raise task_error(e.type_name, e.message, e.traceback,
+                                     original=_unpickle(e.pickled), java_exception=java)
+                raise engine_error(e.type_name, e.message, java)
             else:
                 raise wire.ProtocolError("unexpected %s from the result server"
                                          % wire.control_name(n))

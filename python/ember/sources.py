@@ -1,6 +1,7 @@
 """SparkContext's data sources: the methods that create RDDs (mixed into SparkContext).
 
-``parallelize`` hands the pickled slices to the engine through a private temporary file;
+``parallelize`` hands the pickled slices to the engine through a private temporary file
+(the parallelize file of ``ember.driver_wire``);
 file sources are read by the engine (text, whole files, pickle files) or, for binary inputs,
 listed here and read in tasks (``ember.inputs``).
 
@@ -10,12 +11,11 @@ listed here and read in tasks (``ember.inputs``).
 
 import os
 import pickle
-import struct
 import tempfile
 from itertools import chain
 from typing import Any, Iterable, List, Optional
 
-from ember import inputs, wire
+from ember import driver_wire, inputs, wire
 from ember.hadoop import HadoopInputs
 from ember.rdd import RDD
 from ember.serializers import dumps_records
@@ -51,12 +51,10 @@ class DataSources(HadoopInputs):
         fd, path = tempfile.mkstemp(prefix="ember-parallelize-")   # mode 0600
         try:
             with os.fdopen(fd, "wb", buffering=1 << 16) as f:
-                pack = struct.Struct(">ii").pack
                 for i, s in enumerate(slices):
                     for start in range(0, len(s), BATCH_RECORDS):
                         data = dumps_records(s[start:start + BATCH_RECORDS], wire.PICKLE_PROTOCOL)
-                        f.write(pack(i, len(data)))
-                        f.write(data)
+                        driver_wire.write_parallelize_batch(f, i, data)
             return self._call(self._bridge.parallelizeFromFile, path, n)
         except BaseException:
             if os.path.exists(path):

@@ -1,9 +1,10 @@
-"""Writes the executor <-> worker protocol transcripts in this directory.
+"""Writes the protocol transcripts in this directory: executor <-> worker (``ember.wire``) and
+the driver's data plane with its JVM (``ember.driver_wire``).
 
     python tests/protocol/make_transcripts.py
 
 Each transcript is spelled field by field here, with a comment per field, deliberately not
-through ember.wire's message writers: the Python and Java tests check their writers and
+through ember.wire's or ember.driver_wire's message writers: the Python and Java tests check their writers and
 readers against this independent spelling, and tests/test_wire.py checks that the stored
 .hex files are what this script writes.
 
@@ -247,6 +248,66 @@ TRANSCRIPTS: Dict[str, Tuple[str, Transcript]] = {
         .frame(pickle.dumps(TypeError(DIVIDE_ERROR), P), "pickled exception")
         .code("END_OF_STREAM")),
 }
+
+# -- the driver's data plane (ember.driver_wire / DriverDataProtocol) ---------------------
+
+JOB_ABORTED = "Job aborted: task 2 of stage 1 failed"
+JAVA_TRACE = ("io.ember.core.JobFailedException: " + JOB_ABORTED + "\n"
+              "\tat io.ember.scheduler.DAGScheduler.failJob(DAGScheduler.java:300)\n"
+              "Caused by: io.ember.python.PythonException: TypeError: " + DIVIDE_ERROR + "\n")
+CANCELLED = "Job 4 cancelled: cancelJobGroup"
+CANCELLED_TRACE = ("io.ember.core.JobCancelledException: " + CANCELLED + "\n"
+                   "\tat io.ember.scheduler.DAGScheduler.failJob(DAGScheduler.java:300)\n")
+
+TRANSCRIPTS.update({
+    "result_stream.to_engine": (
+        "A result stream's first bytes, driver to JVM: the job's secret (a string).",
+        Transcript().string(SECRET, "secret")),
+    "result_stream.from_engine": (
+        "A successful job's results, JVM to driver: one frame per pickled batch, in partition\n"
+        "order, then END_OF_DATA.",
+        Transcript()
+        .frame(pickle.dumps([1, 2, 3], P), "batch [1, 2, 3]")
+        .frame(pickle.dumps([4, 5], P), "batch [4, 5]")
+        .code("END_OF_DATA")),
+    "result_error.from_engine": (
+        "A job that fails in Python code after one batch arrived: EXCEPTION, the worker's\n"
+        "type, message, traceback and pickled exception, then the JVM side (class, message,\n"
+        "stack trace). Traceback and stack trace are samples.",
+        Transcript()
+        .frame(pickle.dumps([1], P), "batch [1]")
+        .code("EXCEPTION")
+        .string("TypeError", "type")
+        .string(DIVIDE_ERROR, "message")
+        .string(SAMPLE_TRACEBACK, "traceback")
+        .frame(pickle.dumps(TypeError(DIVIDE_ERROR), P), "pickled exception")
+        .string("io.ember.core.JobFailedException", "Java class")
+        .string(JOB_ABORTED, "Java message")
+        .string(JAVA_TRACE, "Java stack trace")),
+    "result_cancelled.from_engine": (
+        "A job that fails outside Python code (cancelled): the type is the Java class's simple\n"
+        "name, the traceback is empty and no exception is pickled.",
+        Transcript()
+        .code("EXCEPTION")
+        .string("JobCancelledException", "type")
+        .string(CANCELLED, "message")
+        .string("", "traceback: none")
+        .code("NULL")
+        .string("io.ember.core.JobCancelledException", "Java class")
+        .string(CANCELLED, "Java message")
+        .string(CANCELLED_TRACE, "Java stack trace")),
+    "parallelize.file": (
+        "A parallelize file for 3 slices holding ['a', 'b', 'c'], [] and ['d\u00e9'], at most\n"
+        "two records per batch: int32 slice index, then a frame holding one pickled batch,\n"
+        "to the end of the file (an empty slice has no entry).",
+        Transcript()
+        .i32(0, "slice 0")
+        .frame(pickle.dumps(["a", "b"], P), "batch ['a', 'b']")
+        .i32(0, "slice 0")
+        .frame(pickle.dumps(["c"], P), "batch ['c']")
+        .i32(2, "slice 2")
+        .frame(pickle.dumps(["d\u00e9"], P), "batch ['d\u00e9']")),
+})
 
 
 def parse_hex(text: str) -> bytes:

@@ -22,7 +22,6 @@ import java.io.BufferedInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
-import java.io.EOFException;
 import java.io.File;
 import java.io.IOException;
 import java.lang.ref.WeakReference;
@@ -119,27 +118,14 @@ public final class PythonBridge {
 
     // ---- sources ---------------------------------------------------------------------------
 
-    /** Reads [int32 slice, int32 length, bytes]* written by the driver, then deletes the file. */
+    /** Reads a parallelize file ({@link DriverDataProtocol}) written by the driver, then deletes it. */
     public RDD<byte[]> parallelizeFromFile(String path, int numSlices) throws IOException {
-        List<List<byte[]>> slices = new ArrayList<>();
-        for (int i = 0; i < numSlices; i++) {
-            slices.add(new ArrayList<>());
-        }
         Path file = Path.of(path);
         try (DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(file), 1 << 16))) {
-            while (true) {
-                int slice;
-                try {
-                    slice = in.readInt();
-                } catch (EOFException e) {
-                    break;
-                }
-                slices.get(slice).add(PythonWorkerProtocol.readFrame(in));
-            }
+            return new SlicedBatchesRDD(ctx, DriverDataProtocol.readParallelizeFile(in, numSlices));
         } finally {
             Files.deleteIfExists(file);
         }
-        return new SlicedBatchesRDD(ctx, slices);
     }
 
     public RDD<String> textFile(String path, int minPartitions) {

@@ -1,6 +1,6 @@
 package io.ember.python;
 
-import static io.ember.python.PythonWorkerProtocol.*;
+import static io.ember.python.DriverDataProtocol.*;
 
 import io.ember.api.EmberContext;
 import io.ember.rdd.RDD;
@@ -17,7 +17,6 @@ import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -26,16 +25,17 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A one-shot loopback server streaming a job's pickled batches to the Python driver.
+ * A one-shot loopback server streaming a job's pickled batches to the Python driver, in the
+ * result stream of {@link DriverDataProtocol}.
  *
- * <p>The client first sends the secret as a string frame; anything else is refused, logged,
- * and nothing more is read from it (the server keeps waiting for the right client until the
- * accept timeout). Then the job runs and each partition's batches are written as frames in
- * partition order as partitions finish (later ones buffered), then END_OF_DATA. A failed job
- * ends the stream with EXCEPTION, type name, message, traceback and the pickled exception
- * (or NULL), mirroring the worker's EXCEPTION body without the partition, then the JVM side
- * of the failure as three strings: the Java exception's class name, its message and its
- * printed stack trace (with causes), which the driver keeps on the exception it raises.
+ * <p>The client first sends the secret; anything else is refused, logged, and nothing more is
+ * read from it (the server keeps waiting for the right client until the accept timeout). Then
+ * the job runs and each partition's batches are written in partition order as partitions
+ * finish (later ones buffered), then END_OF_DATA. A failed job ends the stream with the
+ * {@link DriverDataProtocol.ResultError} built by {@link #errorOf}.
+ *
+ * <p>Threading: one server thread per job accepts and writes; the job runs on its own thread
+ * and hands finished partitions over through a queue.
  */
 final class ResultServer {
     private static final Logger LOG = LoggerFactory.getLogger(ResultServer.class);
@@ -74,9 +74,8 @@ final class ResultServer {
             s.setSoTimeout(10_000);
             try {
                 DataInputStream in = new DataInputStream(s.getInputStream());
-                int n = in.readInt();
-                byte[] got = n >= 0 && n <= MAX_HANDSHAKE_FIELD_BYTES ? readBody(in, n) : new byte[0];
-                if (MessageDigest.isEqual(expected, got)) {
+                byte[] got = readResultSecret(in);
+                if (got != null && MessageDigest.isEqual(expected, got)) {
                     s.setSoTimeout(0);
                     return s;
                 }
@@ -115,7 +114,7 @@ final class ResultServer {
                 Object msg = queue.take();
                 if (msg instanceof Done done) {
                     if (done.error() != null) {
-                        writeError(out, done.error());
+                        writeResultError(out, errorOf(done.error()));
                         out.flush();
                         return;
                     }
@@ -126,13 +125,13 @@ final class ResultServer {
                 buffered.put(e.getKey(), e.getValue());
                 while (buffered.containsKey(nextIdx)) {   // keys are output ids: positions in partitions
                     for (byte[] batch : buffered.remove(nextIdx)) {
-                        writeFrame(out, batch);
+                        writeResultBatch(out, batch);
                     }
                     nextIdx++;
                 }
                 out.flush();
             }
-            out.writeInt(END_OF_DATA);
+            writeResultEnd(out);
             out.flush();
             watch.read();   // wait for the client to close, so the last bytes are not reset away
         } catch (InterruptedException e) {
@@ -140,36 +139,22 @@ final class ResultServer {
         }
     }
 
-    static void writeError(DataOutputStream out, Throwable error) throws IOException {
+    /** The result stream's error message for a failed job: the Python failure in its chain, if any. */
+    static ResultError errorOf(Throwable error) {
         Throwable t = error;
         while (t != null && !(t instanceof PythonException)) {
             t = t.getCause();
-        }
-        out.writeInt(EXCEPTION);
-        if (t instanceof PythonException p) {
-            writeString(out, p.typeName());
-            writeString(out, p.pythonMessage());
-            writeString(out, p.traceback());
-            if (p.pickled() == null) {
-                out.writeInt(NULL);
-            } else {
-                writeFrame(out, p.pickled());
-            }
-        } else {
-            Throwable root = error;
-            String message = String.valueOf(error.getMessage());
-            writeString(out, root.getClass().getSimpleName());
-            writeString(out, message);
-            writeString(out, "");
-            out.writeInt(NULL);
         }
         StringWriter trace = new StringWriter();
         try (PrintWriter w = new PrintWriter(trace)) {
             error.printStackTrace(w);
         }
-        writeString(out, error.getClass().getName());
-        writeString(out, String.valueOf(error.getMessage()));
-        writeString(out, trace.toString());
+        String javaMessage = String.valueOf(error.getMessage());
+        if (t instanceof PythonException p) {
+            return new ResultError(p.typeName(), p.pythonMessage(), p.traceback(), p.pickled(),
+                    error.getClass().getName(), javaMessage, trace.toString());
+        }
+        return new ResultError(error.getClass().getSimpleName(), javaMessage, "", null,
+                error.getClass().getName(), javaMessage, trace.toString());
     }
-
 }
