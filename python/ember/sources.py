@@ -57,7 +57,7 @@ class DataSources(HadoopInputs):
                         data = dumps_records(s[start:start + BATCH_RECORDS], wire.PICKLE_PROTOCOL)
                         f.write(pack(i, len(data)))
                         f.write(data)
-            return self._call(self._bridge.parallelizeFromFile, path, n)
+            return self.engine.parallelize_file(path, n)
         except BaseException:
             if os.path.exists(path):
                 os.unlink(path)
@@ -76,7 +76,7 @@ class DataSources(HadoopInputs):
 
     def emptyRDD(self) -> "RDD":
         """An RDD with no partitions."""
-        return RDD(self._bridge.emptyRDD(), self)
+        return RDD(self.engine.empty_rdd(), self)
 
     def textFile(self, name: str, minPartitions: Optional[int] = None,
                  use_unicode: bool = True) -> "RDD":
@@ -87,14 +87,13 @@ class DataSources(HadoopInputs):
         >>> sc.textFile(path).collect()
         ['one', 'two']
         """
-        jrdd = self._call(self._bridge.textFile, name, minPartitions or self.defaultMinPartitions)
+        jrdd = self.engine.text_file(name, minPartitions or self.defaultMinPartitions)
         return RDD(jrdd, self, wire.MODE_UTF8_STRINGS)
 
     def wholeTextFiles(self, path: str, minPartitions: Optional[int] = None,
                        use_unicode: bool = True) -> "RDD":
         """One ``(file URI, content)`` pair per file."""
-        jrdd = self._call(self._bridge.wholeTextFiles, path,
-                          minPartitions or self.defaultMinPartitions)
+        jrdd = self.engine.whole_text_files(path, minPartitions or self.defaultMinPartitions)
         return RDD(jrdd, self)
 
     def binaryFiles(self, path: str, minPartitions: Optional[int] = None) -> "RDD":
@@ -124,7 +123,7 @@ class DataSources(HadoopInputs):
 
     def pickleFile(self, name: str, minPartitions: Optional[int] = None) -> "RDD":
         """Reads what ``RDD.saveAsPickleFile`` wrote."""
-        return RDD(self._call(self._bridge.pickleFile, name), self)
+        return RDD(self.engine.pickle_file(name), self)
 
     def union(self, rdds: List[Any]) -> "RDD":
         """The elements of all ``rdds`` in order.
@@ -138,4 +137,4 @@ class DataSources(HadoopInputs):
                  for r in rdds]
         mode = rdds[0]._jrdd_mode if len({x._jrdd_mode for x in rdds}) == 1 \
             else wire.MODE_PICKLED_BATCHES
-        return RDD(self._call(self._bridge.union, jrdds), self, mode)
+        return RDD(self.engine.union(jrdds), self, mode)
