@@ -9,7 +9,7 @@ from conftest import TEST_MASTER
 
 MODULES = ["rdd", "rdd_actions", "rdd_pairs", "rdd_numeric", "context", "barrier", "approx",
            "inputs", "closures", "resource", "status", "conf", "statcounter", "storagelevel",
-           "sources", "hadoop"]
+           "sources", "hadoop", "job_properties"]
 
 
 class _MasterChecker(doctest.OutputChecker):

@@ -113,15 +113,15 @@ def run_barrier_task(f: Callable[[int, Iterator], Iterable], index: int, it: Ite
                      rendezvous: str, num_tasks: int,
                      timeout: float = SYNC_TIMEOUT_S) -> Iterator[Any]:
     """Runs the user's function as one task of a barrier stage."""
-    ctx = BarrierTaskContext(TaskContext.get() or TaskContext(0, index, 0, 0), rendezvous,
-                             num_tasks, timeout)
+    task = BarrierTaskContext(TaskContext.get() or TaskContext(0, index, 0, 0), rendezvous,
+                              num_tasks, timeout)
     plain = TaskContext.get()
-    BarrierTaskContext._current_barrier = ctx
-    TaskContext._set(ctx)   # TaskContext.get() in a barrier stage gives the barrier context
+    BarrierTaskContext._current_barrier = task
+    TaskContext._set(task)   # TaskContext.get() in a barrier stage gives the barrier context
     try:
         yield from f(index, it)
     except BaseException:
-        ctx._mark_failed()
+        task._mark_failed()
         raise
     finally:
         BarrierTaskContext._current_barrier = None
@@ -145,9 +145,9 @@ def barrier_stage(rdd, f: Callable[[int, Iterator], Iterable], preservesPartitio
     """The RDD of ``f`` run as a barrier stage over ``rdd`` (driver side)."""
     from ember.errors import EmberError
     from ember.rdd import PipelinedRDD
-    ctx = rdd.ctx
+    ctx, engine = rdd.ctx, rdd.ctx.engine
     n = rdd.getNumPartitions()
-    slots = ctx._jsc.masterUrl().localSlots()  # the JVM parsed the master URL; tasks meet in a local dir
+    slots = engine.local_slots()  # the JVM parsed the master URL; tasks meet in a local dir
     if slots == 0:
         raise EmberError("Barrier stages run on local and local-cluster masters only (their tasks meet in "
                          "a directory on this machine), not on %s" % ctx.master)
@@ -155,7 +155,7 @@ def barrier_stage(rdd, f: Callable[[int, Iterator], Iterable], preservesPartitio
         raise EmberError("A barrier stage needs all its %d tasks running at once, but master %s "
                          "has only %d slots; coalesce to at most %d partitions first"
                          % (n, ctx.master, slots, slots))
-    timeout = parse_seconds(ctx._conf.get("spark.barrier.sync.timeout", "365d"))
-    rendezvous = tempfile.mkdtemp(prefix=".barrier-", dir=ctx._files_dir)
+    timeout = parse_seconds(engine.setting("spark.barrier.sync.timeout", "365d"))
+    rendezvous = tempfile.mkdtemp(prefix=".barrier-", dir=engine.files_dir)
     return PipelinedRDD(rdd, lambda i, it: run_barrier_task(f, i, it, rendezvous, n, timeout),
                         preservesPartitioning, "barrier")

@@ -32,10 +32,11 @@ class Broadcast(Generic[T]):
     """A read-only variable cached on each worker."""
 
     def __init__(self, bid: int, value: Any = _UNSET, owner: Any = None, handle: Any = None):
-        """Driver side: ``owner`` (the context) implements ``_unpersist_broadcast(handle,
-        blocking)`` and ``_destroy_broadcast(handle, blocking)``; ``handle`` is the engine's
-        broadcast, which this object keeps alive: once both are garbage collected, the
-        engine's cleaner removes the value's file and the executors' copies."""
+        """Driver side: ``owner`` (the context's ``ember.engine.Engine``) implements
+        ``unpersist_broadcast(handle, blocking)`` and ``destroy_broadcast(handle,
+        blocking)``; ``handle`` is the engine's broadcast, which this object keeps alive:
+        once both are garbage collected, the engine's cleaner removes the value's file and
+        the executors' copies."""
         self.id = bid
         self._value = value
         self._owner = owner
@@ -65,14 +66,14 @@ class Broadcast(Generic[T]):
 
     def unpersist(self, blocking: bool = False) -> None:
         """Drops executor copies; they are sent again if a later task uses this broadcast."""
-        self._driver_owner("unpersist")._unpersist_broadcast(self._handle, blocking)
+        self._driver_owner("unpersist").unpersist_broadcast(self._handle, blocking)
 
     def destroy(self, blocking: bool = False) -> None:
         """Removes all copies and metadata; this broadcast cannot be used afterwards (a second
         destroy raises, as in PySpark)."""
         if self._destroyed:
             raise RuntimeError("Attempted to use broadcast %d after it was destroyed" % self.id)
-        self._driver_owner("destroy")._destroy_broadcast(self._handle, blocking)
+        self._driver_owner("destroy").destroy_broadcast(self._handle, blocking)
         self._destroyed = True
         self._value = _UNSET
         _driver_registry.pop(self.id, None)

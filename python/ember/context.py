@@ -8,23 +8,20 @@ the master comes from the argument, the conf, env ``EMBER_MASTER``, else ``local
 """
 
 import os
-import pickle
 import shutil
 import sys
 import tempfile
 import threading
-from typing import Any, Dict, Iterator, List, Optional
+from typing import Any, Dict, List, Optional
 
-from py4j.protocol import Py4JJavaError
-
-from ember import accumulators, broadcast as _broadcast, inputs, wire
+from ember import accumulators, broadcast as _broadcast, inputs
 from ember.conf import SYSTEM_PROPERTIES, SparkConf, normalize_key
-from ember.errors import (CONTEXT_ONLY_ON_DRIVER, EmberError, InputPathError, JavaException,
-                          engine_error)
+from ember.engine import Engine, translate_errors
+from ember.errors import CONTEXT_ONLY_ON_DRIVER, InputPathError
 from ember.files import SparkFiles
 from ember.interrupts import MainThreadCalls, install_sigint_handler
 from ember.java_gateway import launch_gateway, stderr_is_terminal
-from ember.results import ResultStream
+from ember.job_properties import JobProperties
 from ember.sources import DataSources
 from ember.status import StatusTracker
 from ember.taskcontext import TaskContext
@@ -43,13 +40,13 @@ _ARCHIVE_FORMATS = {".zip": "zip", ".jar": "zip", ".tar": "tar", ".tar.gz": "gzt
 class _DriverAccumulator(accumulators.Accumulator):
     """An accumulator whose ``value`` first merges the updates of finished tasks."""
 
-    def __init__(self, aid, value, accum_param, ctx):
+    def __init__(self, aid, value, accum_param, engine: Engine):
         super().__init__(aid, value, accum_param)
-        self._ctx = ctx
+        self._engine = engine
 
     @property
     def value(self):
-        self._ctx._merge_accumulator_updates()
+        self._engine.merge_accumulator_updates()
         return accumulators.Accumulator.value.fget(self)
 
     @value.setter
@@ -147,17 +144,18 @@ class SparkContext(DataSources):
         # The engine's own default looks for a console, which a JVM under Python never has:
         # the bar is drawn when our stderr is a terminal, unless the conf says otherwise.
         settings.setdefault(PROGRESS_BAR, "true" if stderr_is_terminal() else "false")
-        self._jsc = self._call(self._bridge.createContext, settings,
-                               self.pythonExec, self.pythonVer, _PACKAGE_PARENT)
+        self._jsc = translate_errors(self._bridge.createContext, settings,
+                                     self.pythonExec, self.pythonVer, _PACKAGE_PARENT)
         self._default_parallelism = None
         self._app_id = None
-        self._local = threading.local()
-        self._job_lock = threading.Lock()
-        self._property_keys: set = set()
-        self._includes: List[str] = []
+        self._job_properties = JobProperties()
         self._added_archives: List[str] = []
         self._files_dir = self._jsc.filesDir()
         SparkFiles._root_directory = self._files_dir
+        self.engine = Engine(self._gateway, self._bridge, self._jsc, self._conf,
+                             self._job_properties, self._files_dir)
+        """The only way RDDs, data sources, broadcasts and barrier stages reach the JVM
+        (internal: not PySpark API)."""
 
     # -- lifecycle -------------------------------------------------------------------------
 
@@ -197,10 +195,7 @@ class SparkContext(DataSources):
             if self._stopped:
                 return
             self._stopped = True
-            try:
-                self._bridge.stop()
-            except Exception:
-                pass
+            self.engine.close()
             self._shutdown_jvm()
             if SparkContext._active_spark_context is self:
                 SparkContext._active_spark_context = None
@@ -314,16 +309,8 @@ class SparkContext(DataSources):
         fd, path = tempfile.mkstemp(prefix="ember-broadcast-")
         with os.fdopen(fd, "wb") as f:
             _broadcast.Broadcast.dump(value, f)
-        handle = self._call(self._bridge.broadcast, path)
-        return _broadcast.Broadcast(handle.id(), value, owner=self, handle=handle)
-
-    def _unpersist_broadcast(self, handle: Any, blocking: bool) -> None:
-        """Drops the executors' copies of the value's file (fetched again when needed)."""
-        self._call(handle.unpersist)
-
-    def _destroy_broadcast(self, handle: Any, blocking: bool) -> None:
-        """Deletes the value's file on the driver and the executors' copies."""
-        self._call(handle.destroy)
+        handle = self.engine.broadcast(path)
+        return _broadcast.Broadcast(handle.id(), value, owner=self.engine, handle=handle)
 
     def accumulator(self, value: Any, accum_param: Optional[accumulators.AccumulatorParam] = None
                     ) -> accumulators.Accumulator:
@@ -338,17 +325,7 @@ class SparkContext(DataSources):
         with SparkContext._lock:
             SparkContext._next_accumulator_id += 1
             aid = SparkContext._next_accumulator_id
-        return _DriverAccumulator(aid, value, param, self)
-
-    def _merge_accumulator_updates(self) -> None:
-        if self._stopped:
-            return
-        data = self._bridge.drainAccumulatorUpdates()
-        pos = 0
-        while pos < len(data):
-            (n,) = wire.INT32.unpack_from(data, pos)
-            accumulators.merge_updates(pickle.loads(data[pos + 4:pos + 4 + n]))
-            pos += 4 + n
+        return _DriverAccumulator(aid, value, param, self.engine)
 
     # -- files -----------------------------------------------------------------------------
 
@@ -359,15 +336,14 @@ class SparkContext(DataSources):
             raise ValueError("%s is a directory; pass recursive=True" % path)
         if not os.path.exists(path):
             raise InputPathError("File does not exist: %s" % path)
-        self._call(self._jsc.addFile, os.path.abspath(path), recursive)
+        self.engine.call(self._jsc.addFile, os.path.abspath(path), recursive)
 
     def addPyFile(self, path: str) -> None:
         """Ships a .py, .zip or .egg file and puts it on the workers' sys.path."""
         self.addFile(path)
         # relative to the files directory, which differs between the driver and each executor
         entry = "" if path.endswith(".py") else os.path.basename(path)
-        if entry not in self._includes:
-            self._includes.append(entry)
+        self.engine.add_python_include(entry)
         local = os.path.join(self._files_dir, entry) if entry else self._files_dir
         if local not in sys.path:
             sys.path.insert(1, local)
@@ -384,7 +360,7 @@ class SparkContext(DataSources):
             raise InputPathError("Archive does not exist: %s" % path)
         name = alias or os.path.basename(path)
         shutil.unpack_archive(path, os.path.join(self._files_dir, name), fmt)
-        self._call(self._jsc.addArchive, os.path.abspath(path), name)
+        self.engine.call(self._jsc.addArchive, os.path.abspath(path), name)
         uri = inputs.file_uri(path) + ("#" + alias if alias else "")
         if uri not in self._added_archives:
             self._added_archives.append(uri)
@@ -401,12 +377,6 @@ class SparkContext(DataSources):
 
     # -- job properties --------------------------------------------------------------------
 
-    def _properties(self) -> Dict[str, str]:
-        props = getattr(self._local, "props", None)
-        if props is None:
-            props = self._local.props = {}
-        return props
-
     def setLocalProperty(self, key: str, value: Optional[str]) -> None:
         """Sets (None: removes) a property of the jobs this thread starts; tasks see it with
         ``TaskContext.getLocalProperty``. ``spark.*`` keys are stored under ``ember.*``.
@@ -416,16 +386,11 @@ class SparkContext(DataSources):
         'reports'
         >>> sc.setLocalProperty("spark.scheduler.pool", None)
         """
-        key = normalize_key(key)
-        if value is None:
-            self._properties().pop(key, None)
-        else:
-            self._properties()[key] = str(value)
-            self._property_keys.add(key)
+        self._job_properties.set(normalize_key(key), None if value is None else str(value))
 
     def getLocalProperty(self, key: str) -> Optional[str]:
         """This thread's value of a job property, or None."""
-        return self._properties().get(normalize_key(key))
+        return self._job_properties.get(normalize_key(key))
 
     def setJobGroup(self, groupId: str, description: str, interruptOnCancel: bool = False) -> None:
         """Tags the jobs this thread starts, so ``cancelJobGroup(groupId)`` cancels them."""
@@ -441,31 +406,11 @@ class SparkContext(DataSources):
         """A label for the jobs this thread starts next."""
         self.setLocalProperty(JOB_DESCRIPTION, value)
 
-    def _job_group(self) -> Optional[str]:
-        return self._properties().get(JOB_GROUP)
-
-    def _sync_properties(self) -> None:
-        """Copies this thread's job properties to the engine thread that will start the job.
-
-        Py4J runs consecutive calls of one Python thread on one JVM thread, and the engine's
-        job threads inherit that thread's properties; callers hold ``_job_lock``."""
-        if not self._property_keys:
-            return
-        props = self._properties()
-        for key in sorted(self._property_keys.copy()):
-            self._jsc.setLocalProperty(key, props.get(key))
-
-    def _run_job(self, method, *args):
-        """Calls a bridge method that starts a job, under this thread's job properties."""
-        with self._job_lock:
-            self._sync_properties()
-            return self._call(method, *args)
-
     # -- jobs ------------------------------------------------------------------------------
 
     def setCheckpointDir(self, dirName: str) -> None:
         """Where ``RDD.checkpoint`` writes (created if missing)."""
-        self._call(self._jsc.setCheckpointDir, dirName)
+        self.engine.call(self._jsc.setCheckpointDir, dirName)
 
     def getCheckpointDir(self) -> Optional[str]:
         d = self._jsc.checkpointDir()
@@ -473,11 +418,11 @@ class SparkContext(DataSources):
 
     def cancelJobGroup(self, groupId: str) -> None:
         """Cancels the running jobs of a group (see setJobGroup)."""
-        self._bridge.cancelJobGroup(groupId)
+        self.engine.cancel_job_group(groupId)
 
     def cancelAllJobs(self) -> None:
         """Cancels every scheduled or running job."""
-        self._bridge.cancelAllJobs()
+        self.engine.cancel_all_jobs()
 
     def runJob(self, rdd, partitionFunc, partitions=None, allowLocal=False) -> list:
         """Runs ``partitionFunc(iterator)`` on the given partitions; returns all outputs.
@@ -486,58 +431,7 @@ class SparkContext(DataSources):
         [1, 9]
         """
         mapped = rdd.mapPartitions(partitionFunc)
-        return list(self._collect(mapped._pickled_jrdd(), partitions))
-
-    def _collect(self, jrdd, partitions: Optional[List[int]] = None) -> Iterator[Any]:
-        """Streams the records of ``jrdd`` (pickled batches) from the engine."""
-        for batch in self._collect_batches(jrdd, partitions):
-            yield from batch
-
-    def _result_stream(self, jrdd, partitions: Optional[List[int]],
-                       group: Optional[str]) -> ResultStream:
-        jparts = None
-        if partitions is not None:
-            jparts = self._gateway.new_array(self._gateway.jvm.int, len(partitions))
-            for i, p in enumerate(partitions):
-                jparts[i] = p
-        port, secret = self._run_job(self._bridge.collectAndServe, jrdd, jparts, group)
-        return ResultStream(port, secret)
-
-    def _collect_batches(self, jrdd, partitions: Optional[List[int]] = None) -> Iterator[list]:
-        stream = self._result_stream(jrdd, partitions, self._job_group())
-        try:
-            yield from stream
-        finally:
-            stream.close()
-            self._merge_accumulator_updates()
-
-    def _collect_until(self, jrdd, timeout: float) -> List[list]:
-        """The batches that arrive within ``timeout`` seconds; then cancels the rest of the
-        job. Batches arrive in partition order."""
-        import time
-        import uuid
-        group = "ember-approx-%s" % uuid.uuid4().hex
-        deadline = time.monotonic() + max(0.0, timeout)
-        stream = self._result_stream(jrdd, None, group)
-        try:
-            batches = list(stream.batches_until(deadline))
-            if stream.timed_out:
-                self.cancelJobGroup(group)
-            return batches
-        finally:
-            stream.close()
-            self._merge_accumulator_updates()
-
-    def _call(self, method, *args):
-        """Calls the JVM; engine errors become their Python twins (ember.errors.engine_error)."""
-        if self._stopped:
-            raise EmberError("This SparkContext was stopped; create a new one to run jobs")
-        try:
-            return method(*args)
-        except Py4JJavaError as e:
-            jexc = e.java_exception
-            name, message = jexc.getClass().getName(), jexc.getMessage() or ""
-            raise engine_error(name, message, JavaException(name, message, str(e))) from None
+        return list(self.engine.collect(mapped._pickled_jrdd(), partitions))
 
     def __repr__(self) -> str:
         return "<SparkContext master=%s appName=%s>" % (self.master, self.appName)

@@ -94,7 +94,7 @@ class RDD(ActionFunctions, PairFunctions, NumericFunctions, HadoopOutputs):
         return self.ctx
 
     def _default_partitions(self) -> int:
-        conf = self.ctx._conf.get("ember.default.parallelism")
+        conf = self.ctx.engine.setting("ember.default.parallelism")
         return int(conf) if conf else self.getNumPartitions()
 
     def _shuffle(self, num_partitions: int, partition_gen: Callable[[Iterator], Iterator],
@@ -103,7 +103,7 @@ class RDD(ActionFunctions, PairFunctions, NumericFunctions, HadoopOutputs):
         returns the reduce side's records."""
         mapped = PipelinedRDD(self, lambda _, it: partition_gen(it), False, what)
         jpart = mapped._make_jrdd(PARTITIONED)
-        return RDD(self.ctx._call(self.ctx._bridge.shuffle, jpart, num_partitions), self.ctx)
+        return RDD(self.ctx.engine.shuffle(jpart, num_partitions), self.ctx)
 
     # -- metadata --------------------------------------------------------------------------
 
@@ -112,11 +112,11 @@ class RDD(ActionFunctions, PairFunctions, NumericFunctions, HadoopOutputs):
         >>> sc.parallelize(range(10), 3).getNumPartitions()
         3
         """
-        return self._jrdd.getNumPartitions()
+        return self.ctx.engine.num_partitions(self._jrdd)
 
     def id(self) -> int:
         """A unique id of this RDD within its context."""
-        return self._jrdd.id()
+        return self.ctx.engine.rdd_id(self._jrdd)
 
     def name(self) -> Optional[str]:
         return self._name
@@ -127,12 +127,12 @@ class RDD(ActionFunctions, PairFunctions, NumericFunctions, HadoopOutputs):
         'ones'
         """
         self._name = name
-        self._jrdd.setName(name)
+        self.ctx.engine.set_name(self._jrdd, name)
         return self
 
     def toDebugString(self) -> bytes:
         """The lineage, one RDD per line."""
-        return self._jrdd.toDebugString().encode("utf-8")
+        return self.ctx.engine.debug_string(self._jrdd).encode("utf-8")
 
     def __repr__(self) -> str:
         return "%s[%s]" % (self._name or type(self).__name__, self.id())
@@ -157,14 +157,14 @@ class RDD(ActionFunctions, PairFunctions, NumericFunctions, HadoopOutputs):
         """
         self.is_cached = True
         self._storage_level = storageLevel
-        self.ctx._call(self.ctx._bridge.persist, self._jrdd, jvm_name(storageLevel))
+        self.ctx.engine.persist(self._jrdd, jvm_name(storageLevel))
         return self
 
     def unpersist(self, blocking: bool = False) -> "RDD":
         """Drops the cached partitions."""
         self.is_cached = False
         self._storage_level = StorageLevel.NONE
-        self._jrdd.unpersist()
+        self.ctx.engine.unpersist(self._jrdd)
         return self
 
     def getStorageLevel(self) -> StorageLevel:
@@ -174,17 +174,17 @@ class RDD(ActionFunctions, PairFunctions, NumericFunctions, HadoopOutputs):
         """Saves this RDD to the checkpoint directory at its next job and cuts its lineage
         there (``sc.setCheckpointDir`` first)."""
         self.is_checkpointed = True
-        self.ctx._call(self._jrdd.checkpoint)
+        self.ctx.engine.checkpoint(self._jrdd)
 
     def localCheckpoint(self) -> None:
         """Cuts the lineage at the next job, keeping the partitions in executor storage
         (fast, but lost with the executor)."""
         self._locally_checkpointed = True
-        self.ctx._call(self._jrdd.localCheckpoint)
+        self.ctx.engine.local_checkpoint(self._jrdd)
 
     def isCheckpointed(self) -> bool:
         """Whether a checkpoint (reliable or local) was written."""
-        return self._jrdd.isCheckpointed() or self._jrdd.isLocallyCheckpointed()
+        return self.ctx.engine.is_checkpointed(self._jrdd)
 
     def isLocallyCheckpointed(self) -> bool:
         """Whether localCheckpoint() was called."""
@@ -192,13 +192,12 @@ class RDD(ActionFunctions, PairFunctions, NumericFunctions, HadoopOutputs):
 
     def getCheckpointFile(self) -> Optional[str]:
         """The directory of this RDD's reliable checkpoint, or None."""
-        f = self._jrdd.getCheckpointFile()
-        return f.get() if f.isPresent() else None
+        return self.ctx.engine.checkpoint_file(self._jrdd)
 
     def cleanShuffleDependencies(self, blocking: bool = False) -> None:
         """Deletes the shuffle outputs this RDD's lineage holds, back to persisted or
         checkpointed RDDs. Later jobs recompute them; checkpoint first to avoid that."""
-        self.ctx._call(self.ctx._jsc.cleanShuffleDependencies, self._jrdd)
+        self.ctx.engine.clean_shuffle_dependencies(self._jrdd)
 
     # -- stage-level scheduling ------------------------------------------------------------
 
@@ -305,8 +304,8 @@ class RDD(ActionFunctions, PairFunctions, NumericFunctions, HadoopOutputs):
         if self.partitioner is None or self.partitioner != other.partitioner or \
                 self.getNumPartitions() != other.getNumPartitions():
             return self.ctx.union([self, other])
-        jrdd = self.ctx._call(self.ctx._bridge.partitionerAwareUnion,
-                              [self._pickled_jrdd(), other._pickled_jrdd()])
+        jrdd = self.ctx.engine.partitioner_aware_union([self._pickled_jrdd(),
+                                                   other._pickled_jrdd()])
         out = RDD(jrdd, self.ctx)
         out.partitioner = self.partitioner
         return out
@@ -364,7 +363,7 @@ class RDD(ActionFunctions, PairFunctions, NumericFunctions, HadoopOutputs):
             raise ValueError("Number of partitions must be positive.")
         if shuffle:
             return self.repartition(numPartitions)
-        jrdd = self.ctx._call(self.ctx._bridge.coalesce, self._jrdd, numPartitions, False)
+        jrdd = self.ctx.engine.coalesce(self._jrdd, numPartitions)
         return RDD(jrdd, self.ctx, self._jrdd_mode)
 
     def repartition(self, numPartitions: int) -> "RDD":
@@ -428,8 +427,7 @@ class RDD(ActionFunctions, PairFunctions, NumericFunctions, HadoopOutputs):
         """
         if self.getNumPartitions() != other.getNumPartitions():
             raise ValueError("Can only zip with RDD which has the same number of partitions")
-        jrdd = self.ctx._call(self.ctx._bridge.zip, zipping.pickled_chunks(self),
-                              zipping.pickled_chunks(other))
+        jrdd = self.ctx.engine.zip(zipping.pickled_chunks(self), zipping.pickled_chunks(other))
         return RDD(jrdd, self.ctx).flatMap(zipping.zip_chunks)
 
     def cartesian(self, other: "RDD") -> "RDD":
@@ -438,8 +436,7 @@ class RDD(ActionFunctions, PairFunctions, NumericFunctions, HadoopOutputs):
         >>> sorted(sc.parallelize([1, 2]).cartesian(sc.parallelize("xy")).collect())
         [(1, 'x'), (1, 'y'), (2, 'x'), (2, 'y')]
         """
-        jrdd = self.ctx._call(self.ctx._bridge.cartesian, self._pickled_jrdd(),
-                              other._pickled_jrdd())
+        jrdd = self.ctx.engine.cartesian(self._pickled_jrdd(), other._pickled_jrdd())
         return RDD(jrdd, self.ctx).flatMap(
             lambda ab: itertools.product(pickle.loads(bytes(ab[0])), pickle.loads(bytes(ab[1]))))
 
@@ -571,12 +568,11 @@ class PipelinedRDD(RDD):
 
     def _make_jrdd(self, output_mode: int):
         command, ids = serialize_command(self.func, self._what)
-        ctx = self.ctx
-        return ctx._call(ctx._bridge.pythonRDD, self._prev_jrdd, command, self._prev_mode,
-                         output_mode, ids, list(ctx._includes), self.preservesPartitioning)
+        return self.ctx.engine.python_rdd(self._prev_jrdd, command, self._prev_mode,
+                                          output_mode, ids, self.preservesPartitioning)
 
     def getNumPartitions(self) -> int:
-        return self._prev_jrdd.getNumPartitions()
+        return self.ctx.engine.num_partitions(self._prev_jrdd)
 
 
 class RDDBarrier:

@@ -43,7 +43,7 @@ class ActionFunctions:
         >>> sc.parallelize(range(3)).collect()
         [0, 1, 2]
         """
-        return list(self.ctx._collect(self._pickled_jrdd()))
+        return list(self.ctx.engine.collect(self._pickled_jrdd()))
 
     def collectWithJobGroup(self, groupId: str, description: str,
                             interruptOnCancel: bool = False) -> list:
@@ -72,21 +72,22 @@ class ActionFunctions:
         n = self.getNumPartitions()
         if not prefetchPartitions:
             for p in range(n):
-                yield from self.ctx._collect(jrdd, [p])
+                yield from self.ctx.engine.collect(jrdd, [p])
             return
-        ctx, group = self.ctx, self.ctx._job_group()
-        upcoming = ctx._result_stream(jrdd, [0], group) if n else None
+        engine = self.ctx.engine
+        group = engine.job_group()
+        upcoming = engine.result_stream(jrdd, [0], group) if n else None
         try:
             for p in range(n):
                 current = upcoming
                 upcoming = None   # a failure to start the next job must not close current twice
                 try:
-                    upcoming = ctx._result_stream(jrdd, [p + 1], group) if p + 1 < n else None
+                    upcoming = engine.result_stream(jrdd, [p + 1], group) if p + 1 < n else None
                     for batch in current:
                         yield from batch
                 finally:
                     current.close()
-                    ctx._merge_accumulator_updates()
+                    engine.merge_accumulator_updates()
         finally:
             if upcoming is not None:
                 upcoming.close()
@@ -117,7 +118,7 @@ class ActionFunctions:
             left = num - len(items)
             parts = list(range(scanned, min(scanned + tries, total)))
             limited = self.mapPartitions(lambda it: islice(it, left))
-            items.extend(self.ctx._collect(limited._pickled_jrdd(), parts))
+            items.extend(self.ctx.engine.collect(limited._pickled_jrdd(), parts))
             scanned += len(parts)
         return items[:num]
 
@@ -333,9 +334,8 @@ class ActionFunctions:
             for x in it:
                 yield x.decode("utf-8") if isinstance(x, bytes) else str(x)
         strings = self.mapPartitions(to_text, True)._make_jrdd(wire.MODE_UTF8_STRINGS)
-        self.ctx._run_job(self.ctx._bridge.saveAsTextFile, strings, path, self.ctx._job_group())
+        self.ctx.engine.save_as_text_file(strings, path)
 
     def saveAsPickleFile(self, path: str, batchSize: int = 10) -> None:
         """Saves pickled elements; ``sc.pickleFile(path)`` reads them back."""
-        self.ctx._run_job(self.ctx._bridge.saveAsPickleFile, self._pickled_jrdd(), path,
-                          self.ctx._job_group())
+        self.ctx.engine.save_as_pickle_file(self._pickled_jrdd(), path)

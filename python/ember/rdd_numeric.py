@@ -112,7 +112,7 @@ class NumericFunctions:
         """(merged stats of the partitions done within the timeout, how many, of how many)."""
         stats_rdd = self.mapPartitions(_stat_partition)
         total = stats_rdd.getNumPartitions()
-        batches = self.ctx._collect_until(stats_rdd._pickled_jrdd(), timeout_ms / 1000.0)
+        batches = self.ctx.engine.collect_until(stats_rdd._pickled_jrdd(), timeout_ms / 1000.0)
         done = [s for batch in batches for s in batch]
         return _reduce(lambda a, b: a.mergeStats(b), done, StatCounter()), len(done), total
 

@@ -356,5 +356,5 @@ class PairFunctions:
         values = self.filter(lambda kv: kv[0] == key).values()
         if self.partitioner is not None:
             p = self.partitioner(key)
-            return list(self.ctx._collect(values._pickled_jrdd(), [p]))
+            return list(self.ctx.engine.collect(values._pickled_jrdd(), [p]))
         return values.collect()

@@ -55,7 +55,7 @@ class DataSources(HadoopInputs):
                     for start in range(0, len(s), BATCH_RECORDS):
                         data = dumps_records(s[start:start + BATCH_RECORDS], wire.PICKLE_PROTOCOL)
                         driver_wire.write_parallelize_batch(f, i, data)
-            return self._call(self._bridge.parallelizeFromFile, path, n)
+            return self.engine.parallelize_file(path, n)
         except BaseException:
             if os.path.exists(path):
                 os.unlink(path)
@@ -74,7 +74,7 @@ class DataSources(HadoopInputs):
 
     def emptyRDD(self) -> "RDD":
         """An RDD with no partitions."""
-        return RDD(self._bridge.emptyRDD(), self)
+        return RDD(self.engine.empty_rdd(), self)
 
     def textFile(self, name: str, minPartitions: Optional[int] = None,
                  use_unicode: bool = True) -> "RDD":
@@ -85,14 +85,13 @@ class DataSources(HadoopInputs):
         >>> sc.textFile(path).collect()
         ['one', 'two']
         """
-        jrdd = self._call(self._bridge.textFile, name, minPartitions or self.defaultMinPartitions)
+        jrdd = self.engine.text_file(name, minPartitions or self.defaultMinPartitions)
         return RDD(jrdd, self, wire.MODE_UTF8_STRINGS)
 
     def wholeTextFiles(self, path: str, minPartitions: Optional[int] = None,
                        use_unicode: bool = True) -> "RDD":
         """One ``(file URI, content)`` pair per file."""
-        jrdd = self._call(self._bridge.wholeTextFiles, path,
-                          minPartitions or self.defaultMinPartitions)
+        jrdd = self.engine.whole_text_files(path, minPartitions or self.defaultMinPartitions)
         return RDD(jrdd, self)
 
     def binaryFiles(self, path: str, minPartitions: Optional[int] = None) -> "RDD":
@@ -122,7 +121,7 @@ class DataSources(HadoopInputs):
 
     def pickleFile(self, name: str, minPartitions: Optional[int] = None) -> "RDD":
         """Reads what ``RDD.saveAsPickleFile`` wrote."""
-        return RDD(self._call(self._bridge.pickleFile, name), self)
+        return RDD(self.engine.pickle_file(name), self)
 
     def union(self, rdds: List[Any]) -> "RDD":
         """The elements of all ``rdds`` in order.
@@ -136,4 +135,4 @@ class DataSources(HadoopInputs):
                  for r in rdds]
         mode = rdds[0]._jrdd_mode if len({x._jrdd_mode for x in rdds}) == 1 \
             else wire.MODE_PICKLED_BATCHES
-        return RDD(self._call(self._bridge.union, jrdds), self, mode)
+        return RDD(self.engine.union(jrdds), self, mode)
