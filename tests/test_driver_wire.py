@@ -162,17 +162,14 @@ SLICES = [["a", "b", "c"], [], ["d\u00e9"]]
 
 
 class CapturingSources(DataSources):
-    """DataSources without a JVM: ``_call`` reads the parallelize file it is handed."""
+    """DataSources without a JVM: its engine reads the parallelize file it is handed."""
 
     def __init__(self):
-        self._bridge = self
+        self.engine = self
         self.file_bytes = None
 
-    def parallelizeFromFile(self, path, n):
-        raise AssertionError("called through _call only")
-
-    def _call(self, fn, path, n):
-        assert fn == self.parallelizeFromFile and n == len(SLICES)
+    def parallelize_file(self, path, n):
+        assert n == len(SLICES)
         with open(path, "rb") as f:
             self.file_bytes = f.read()
         os.unlink(path)
