@@ -110,3 +110,21 @@ def test_a_garbage_collected_broadcast_loses_its_file(sc, tmp_path, monkeypatch)
     del b, rdd
     assert _settle(sc, lambda: not path.exists()), "the broadcast file was not removed"
     assert sc._bridge.broadcastFileCount() <= count
+
+
+def test_a_reused_worker_keeps_only_the_broadcasts_its_task_reads(sc):
+    # As PySpark: values of broadcasts a task does not read leave the worker's memory, so a
+    # long-running application's workers do not accumulate every broadcast they ever loaded.
+    def held_broadcasts(i, it):
+        from ember import broadcast as worker_broadcasts   # the worker's own registry
+        return [(os.getpid(), sorted(worker_broadcasts.worker_ids()))]
+
+    n = 2 * sc.defaultParallelism
+    big = sc.broadcast(list(range(10_000)))
+    loaded = sc.parallelize(range(n), n).mapPartitionsWithIndex(
+        lambda i, it: [(os.getpid(), len(big.value))]).collect()
+    assert {size for _, size in loaded} == {10_000}
+    held = sc.parallelize(range(n), n).mapPartitionsWithIndex(held_broadcasts).collect()
+    loaders = {pid for pid, _ in loaded}
+    assert loaders & {pid for pid, _ in held}, "no worker was reused"
+    assert all(big.id not in ids for _, ids in held), held

@@ -66,6 +66,7 @@ final class PythonRunner {
             }
         });
         TaskHeader header = header();
+        worker.broadcasts.removeAll(header.broadcastRemovals());
         for (BroadcastAddition b : header.broadcastAdditions()) {
             worker.broadcasts.add(b.id());
         }
@@ -83,12 +84,20 @@ final class PythonRunner {
                 additions.add(new BroadcastAddition(b.getKey(), files.get(b.getValue()).getPath()));
             }
         }
+        // As PySpark: a reused worker keeps only the broadcasts this task reads, so values of
+        // broadcasts that are gone (or unused) do not pile up in its memory.
+        List<Long> removals = new ArrayList<>();
+        for (long id : worker.broadcasts) {
+            if (!fn.broadcasts().containsKey(id)) {
+                removals.add(id);
+            }
+        }
         String spillDir = System.getProperty("java.io.tmpdir");
         // Strings travel many to a frame (MODE_UTF8_BATCHES): one frame per line costs the
         // worker several calls per line.
         int inputMode = fn.inputMode() == MODE_UTF8_STRINGS ? MODE_UTF8_BATCHES : fn.inputMode();
         return new TaskHeader(ctx.stageId(), partition, ctx.attemptNumber(), ctx.taskAttemptId(),
-                fn.memoryLimitMb(), spillDir, files.root().getPath(), fn.includes(), additions, List.of(),
+                fn.memoryLimitMb(), spillDir, files.root().getPath(), fn.includes(), additions, removals,
                 ctx.localProperties(),
                 inputMode, fn.outputMode(), fn.command());
     }
