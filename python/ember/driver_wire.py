@@ -24,9 +24,9 @@ Batches of a slice appear in order; slices may be empty. Nothing else is in the 
 from dataclasses import dataclass
 from typing import BinaryIO, List, Optional
 
-from ember.wire import (END_OF_DATA, EXCEPTION, NULL, ProtocolError, read_exact,
+from ember.wire import (END_OF_DATA, EXCEPTION, ProtocolError, read_exact,
                         read_frame, read_frame_or_null, read_int_or_eof, read_string,
-                        write_frame, write_int, write_string)
+                        write_frame, write_frame_or_null, write_int, write_string)
 
 __all__ = ["MAX_SECRET_BYTES", "ResultError", "write_result_secret", "read_result_secret",
            "write_result_batch", "write_result_end", "write_result_error", "read_result_error",
@@ -87,10 +87,7 @@ def write_result_error(out: BinaryIO, e: ResultError) -> None:
     write_string(out, e.type_name)
     write_string(out, e.message)
     write_string(out, e.traceback)
-    if e.pickled is None:
-        write_int(out, NULL)
-    else:
-        write_frame(out, e.pickled)
+    write_frame_or_null(out, e.pickled)
     write_string(out, e.java_class)
     write_string(out, e.java_message)
     write_string(out, e.java_stack_trace)

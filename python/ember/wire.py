@@ -206,6 +206,13 @@ def read_frame(inp: BinaryIO, max_len: Optional[int] = None) -> bytes:
     return read_exact(inp, n)
 
 
+def write_frame_or_null(out: BinaryIO, data: Optional[bytes]) -> None:
+    if data is None:
+        write_int(out, NULL)
+    else:
+        write_frame(out, data)
+
+
 def read_frame_or_null(inp: BinaryIO) -> Optional[bytes]:
     n = read_int(inp)
     if n == NULL:
@@ -424,10 +431,7 @@ def write_exception(out: BinaryIO, e: WorkerException) -> None:
     write_string(out, e.message)
     write_string(out, e.traceback)
     write_int(out, e.partition_id)
-    if e.pickled is None:
-        write_int(out, NULL)
-    else:
-        write_frame(out, e.pickled)
+    write_frame_or_null(out, e.pickled)
 
 
 def read_exception(inp: BinaryIO) -> WorkerException:
