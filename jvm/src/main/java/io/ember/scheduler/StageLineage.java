@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.IntPredicate;
+import java.util.function.Predicate;
 
 /**
  * The DAG scheduler's walks over lineage: shuffle boundaries for stage creation and where a
@@ -30,14 +31,38 @@ final class StageLineage {
      * the boundaries of the stage that computes it, each once, in walk order.
      */
     static List<ShuffleDependency<?, ?, ?>> stageBoundaries(RDD<?> rdd) {
+        return boundaries(rdd, r -> false);
+    }
+
+    /**
+     * The ids of the shuffles a stage over {@code rdd} reads as things stand: its boundaries,
+     * except those reached only through RDDs whose every partition is cached (Spark's rule:
+     * tasks read such an RDD from the cache, so what it was computed from is not needed, and a
+     * lost or cleaned map output behind it is not recomputed). If a cached block disappears
+     * before a task reads it, the task's fetch of the missing output fails and the scheduler
+     * recomputes it then.
+     */
+    static Set<Integer> shufflesToRead(RDD<?> rdd, CacheLocator cache) {
+        Set<Integer> ids = new HashSet<>();
+        for (ShuffleDependency<?, ?, ?> sd : boundaries(rdd, r -> fullyCached(r, cache))) {
+            ids.add(sd.shuffleId());
+        }
+        return ids;
+    }
+
+    /**
+     * The shuffle dependencies reachable from {@code rdd} through narrow dependencies, not
+     * looking past RDDs that {@code stopAt} accepts. Lineage.walk follows every edge; this walk
+     * must not cross shuffles, so it keeps its own stack.
+     */
+    private static List<ShuffleDependency<?, ?, ?>> boundaries(RDD<?> rdd, Predicate<RDD<?>> stopAt) {
         Map<Integer, ShuffleDependency<?, ?, ?>> byId = new LinkedHashMap<>();
-        // Lineage.walk follows every edge; this walk must not cross shuffles, so it keeps its own stack.
         Set<Integer> visited = new HashSet<>();
         ArrayDeque<RDD<?>> toVisit = new ArrayDeque<>();
         toVisit.push(rdd);
         while (!toVisit.isEmpty()) {
             RDD<?> r = toVisit.pop();
-            if (!visited.add(r.id())) {
+            if (!visited.add(r.id()) || stopAt.test(r)) {
                 continue;
             }
             List<Dependency<?>> deps = r.dependencies();
@@ -51,35 +76,6 @@ final class StageLineage {
             }
         }
         return new ArrayList<>(byId.values());
-    }
-
-    /**
-     * The ids of the shuffles a stage over {@code rdd} reads as things stand: its boundaries,
-     * except those reached only through RDDs whose every partition is cached (Spark's rule:
-     * tasks read such an RDD from the cache, so what it was computed from is not needed, and a
-     * lost or cleaned map output behind it is not recomputed). If a cached block disappears
-     * before a task reads it, the task's fetch of the missing output fails and the scheduler
-     * recomputes it then.
-     */
-    static Set<Integer> shufflesToRead(RDD<?> rdd, CacheLocator cache) {
-        Set<Integer> shuffles = new HashSet<>();
-        Set<Integer> visited = new HashSet<>();
-        ArrayDeque<RDD<?>> toVisit = new ArrayDeque<>();
-        toVisit.push(rdd);
-        while (!toVisit.isEmpty()) {
-            RDD<?> r = toVisit.pop();
-            if (!visited.add(r.id()) || fullyCached(r, cache)) {
-                continue;
-            }
-            for (Dependency<?> d : r.dependencies()) {
-                if (d instanceof ShuffleDependency<?, ?, ?> sd) {
-                    shuffles.add(sd.shuffleId());
-                } else if (!visited.contains(d.rdd().id())) {
-                    toVisit.push(d.rdd());
-                }
-            }
-        }
-        return shuffles;
     }
 
     private static boolean fullyCached(RDD<?> rdd, CacheLocator cache) {
