@@ -1,0 +1,83 @@
+package io.ember.sql.expressions;
+
+import io.ember.sql.types.DataType;
+import io.ember.sql.types.StringType;
+import io.ember.sql.vector.ColumnBatch;
+import io.ember.sql.vector.ColumnVector;
+import io.ember.sql.vector.ColumnVectors;
+import java.util.List;
+import java.util.Objects;
+
+/** A constant: an internal value (see {@link DataType}) of a type; null is a typed null. */
+public final class Literal extends Expression {
+    private static final long serialVersionUID = 1L;
+
+    private final Object value;
+    private final DataType dataType;
+
+    public Literal(Object value, DataType dataType) {
+        this.value = value;
+        this.dataType = dataType;
+    }
+
+    public Object value() {
+        return value;
+    }
+
+    @Override
+    public DataType dataType() {
+        return dataType;
+    }
+
+    @Override
+    public boolean nullable() {
+        return value == null;
+    }
+
+    @Override
+    public boolean foldable() {
+        return true;
+    }
+
+    @Override
+    public ColumnVector eval(ColumnBatch batch) {
+        return ColumnVectors.constant(dataType, value, batch.numRows());
+    }
+
+    /** The text Spark names a literal's column by: {@code 1}, {@code abc}, {@code NULL}. */
+    @Override
+    public String sql() {
+        if (value == null) {
+            return "NULL";
+        }
+        if (value instanceof Boolean b) {
+            return b ? "true" : "false";
+        }
+        return String.valueOf(value);
+    }
+
+    @Override
+    public String toString() {
+        return value instanceof String s && dataType instanceof StringType ? s : sql();
+    }
+
+    @Override
+    public List<Expression> children() {
+        return List.of();
+    }
+
+    @Override
+    protected Expression withNewChildren(List<Expression> newChildren) {
+        return this;
+    }
+
+    @Override
+    protected List<Object> args() {
+        return java.util.Arrays.asList(value, dataType);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(value, dataType);
+    }
+}
