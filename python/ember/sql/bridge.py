@@ -57,7 +57,14 @@ class SqlEngine:
 
     def __init__(self, engine):
         self._engine = engine
-        self._jbridge = engine.sql_bridge()
+        self._jbridge_made = None
+
+    @property
+    def _jbridge(self):
+        """The JVM SqlBridge, made at the first call (a session costs nothing until used)."""
+        if self._jbridge_made is None:
+            self._jbridge_made = self._engine.sql_bridge()
+        return self._jbridge_made
 
     def plan(self, operation: Dict[str, Any], inputs: Sequence[Any] = ()):
         """The analyzed JVM Dataset of ``operation`` over ``inputs`` (DataFrames)."""

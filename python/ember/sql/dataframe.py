@@ -360,6 +360,27 @@ class DataFrame(DataFrameActions):
                                    "NOT_DATAFRAME", {"arg_name": "func"})
         return result
 
+    def describe(self, *cols: Any) -> "DataFrame":
+        """count, mean, stddev, min and max of numeric and string columns, as strings."""
+        from ember.sql.dataframe_stat import summary
+        names = list(cols[0]) if len(cols) == 1 and isinstance(cols[0], list) else list(cols)
+        return summary(self, ("count", "mean", "stddev", "min", "max"), names or None)
+
+    def summary(self, *statistics: str) -> "DataFrame":
+        """``describe`` plus quartiles by default; or the statistics named."""
+        from ember.sql.dataframe_stat import summary
+        return summary(self, tuple(statistics))
+
+    def fillna(self, value: Any, subset: Any = None) -> "DataFrame":
+        return self.na.fill(value, subset)
+
+    def dropna(self, how: str = "any", thresh: Optional[int] = None,
+               subset: Any = None) -> "DataFrame":
+        return self.na.drop(how, thresh, subset)
+
+    def replace(self, to_replace: Any, value: Any = None, subset: Any = None) -> "DataFrame":
+        return self.na.replace(to_replace, value, subset)
+
     @property
     def na(self) -> "DataFrameNaFunctions":
         from ember.sql.dataframe_na import DataFrameNaFunctions
