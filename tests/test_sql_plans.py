@@ -210,3 +210,38 @@ def test_wrong_argument_types_raise_pyspark_errors(df):
 def test_repr_shows_sql_text():
     assert repr((F.col("a") + 1).alias("b")) == "Column<'(a + 1) AS b'>"
     assert repr(F.count_distinct("a", "b")) == "Column<'count(DISTINCT a, b)'>"
+
+
+def test_a_udf_call_ships_its_function_once_pickled():
+    import base64
+    import pickle
+
+    from ember.sql.udf import udf
+
+    @udf("int")
+    def plus_one(x):
+        return x + 1
+
+    e = plus_one(F.col("a"))._expr
+    assert {k: e[k] for k in ("kind", "name", "args", "returnType", "deterministic")} == {
+        "kind": "udf", "name": "plus_one", "args": [col("a")], "returnType": "int",
+        "deterministic": True}
+    command = pickle.loads(base64.b64decode(e["func"]))
+    assert command.args[0] == "plus_one" and command.args[1](41) == 42
+    assert F.udf(lambda s: s, "string")("x")._expr["name"] == "<lambda>"
+    with pytest.raises(PySparkTypeError, match="NOT_CALLABLE"):
+        F.udf(3)
+
+
+def test_reader_and_writer_options(session):
+    from ember.errors import IllegalArgumentException
+    from ember.sql.readwriter import DataFrameReader, DataFrameWriter
+    DataFrameReader(session).csv("/data/x.csv", header=True, inferSchema=True, sep=";")
+    assert last(session)[0] == {"op": "read", "format": "csv", "paths": ["/data/x.csv"],
+                                "options": {"header": "true", "inferSchema": "true",
+                                            "sep": ";"}, "schema": None}
+    DataFrameReader(session).schema("a INT, b STRING").format("json").load(["p1", "p2"])
+    assert last(session)[0]["schema"] == "a INT, b STRING"
+    assert last(session)[0]["paths"] == ["p1", "p2"]
+    with pytest.raises(IllegalArgumentException, match="INVALID_SAVE_MODE"):
+        DataFrameWriter(None).mode("sometimes")

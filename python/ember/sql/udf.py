@@ -49,6 +49,7 @@ def _evaluate(name: str, func: Callable, return_type: Any, _index: int,
     import json
     from ember.sql.rows import from_internal, to_internal
     from ember.sql.types import _parse_datatype_json_value
+    return_type = _parse_type(return_type)
     it = iter(records)
     header = next(it, None)
     if header is None:
@@ -89,7 +90,8 @@ class UserDefinedFunction:
     def _encoded_command(self) -> str:
         if self._command is None:
             from ember.closures import serialize_command
-            command = functools.partial(_evaluate, self._name, self.func, self.returnType)
+            command = functools.partial(_evaluate, self._name, self.func,
+                                        self._return_type_text)
             data, _ = serialize_command(command, "udf")
             self._command = base64.b64encode(data).decode("ascii")
         return self._command
