@@ -120,9 +120,6 @@ class DataFrame(DataFrameActions):
         """Columns or expressions: ``df.select("a", F.col("b") + 1)``."""
         return self._op(P.OP_SELECT, exprs=column_list(cols))
 
-    def selectExpr(self, *expr: str) -> "DataFrame":
-        raise _no_sql_strings("selectExpr")
-
     def filter(self, condition: Any) -> "DataFrame":
         """Rows where ``condition`` (a boolean Column) is true."""
         if isinstance(condition, str):
