@@ -77,8 +77,9 @@ final class CachedRDDBuilder {
         return totals == null ? null : new Statistics(Math.max(1, totals[1]), totals[0]);
     }
 
-    synchronized boolean isBuilt() {
-        return rdd != null;
+    /** The cached RDD's id, or -1 before it is made (tests look its blocks up by it). */
+    synchronized int rddId() {
+        return rdd == null ? -1 : rdd.id();
     }
 
     /** Drops the cached blocks from every executor; the builder is not used again. */
