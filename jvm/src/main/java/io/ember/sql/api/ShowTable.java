@@ -6,7 +6,7 @@ import java.util.List;
 /**
  * Lays out {@code show()}'s table exactly as Spark's {@code Dataset.showString}: borders of
  * {@code +---+}, cells right-aligned (left-aligned when not truncating), cut to
- * {@code truncate} characters with {@code ...}, wide East Asian characters counted twice, a
+ * {@code truncate} characters with {@code ...} (column names are never cut), wide East Asian characters counted twice, a
  * vertical form ({@code -RECORD 0---}), and the {@code only showing top N rows} footer.
  */
 final class ShowTable {
@@ -18,7 +18,7 @@ final class ShowTable {
                          boolean vertical) {
         List<String> names = new ArrayList<>();
         for (String h : header) {
-            names.add(cell(h, truncate));
+            names.add(cell(h, 0));
         }
         List<List<String>> cells = new ArrayList<>();
         for (List<String> r : rows) {
