@@ -124,7 +124,7 @@ class SpillTest {
 
     @Test
     void externalSortSpillsRunsAndMerges() {
-        List<ColumnBatch> in = input(150_000, 1_000_000, 9);
+        List<ColumnBatch> in = input(60_000, 1_000_000, 9);
         List<DataType> types = List.of(DataTypes.StringType, DataTypes.LongType);
         Expression[] keys = {new BoundReference(1, DataTypes.LongType, false), new BoundReference(0, DataTypes.StringType, true)};
         KeyComparator order = new KeyComparator(new boolean[] {false, true}, new boolean[] {false, true});
@@ -134,14 +134,14 @@ class SpillTest {
         List<String> expected = new ArrayList<>();
         in.forEach(b -> {
             for (int r = 0; r < b.numRows(); r++) {
-                expected.add(String.format("%03d|%s", 99 - b.column(1).getLong(r), b.column(0).getString(r)));
+                expected.add((1099 - b.column(1).getLong(r)) + "|" + b.column(0).getString(r));
             }
         });
         expected.sort(null);
         List<String> got = new ArrayList<>();
         sorter.sorted().forEachRemaining(b -> {
             for (int r = 0; r < b.numRows(); r++) {
-                got.add(String.format("%03d|%s", 99 - b.column(1).getLong(r), b.column(0).getString(r)));
+                got.add((1099 - b.column(1).getLong(r)) + "|" + b.column(0).getString(r));
             }
         });
         assertEquals(expected, got);
