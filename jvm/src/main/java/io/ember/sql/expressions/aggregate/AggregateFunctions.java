@@ -1,6 +1,5 @@
 package io.ember.sql.expressions.aggregate;
 
-import io.ember.sql.expressions.Builders;
 import io.ember.sql.expressions.Expression;
 import io.ember.sql.expressions.FunctionCalls;
 import io.ember.sql.expressions.FunctionRegistry;
@@ -28,6 +27,20 @@ public final class AggregateFunctions {
             FunctionCalls.requireArgs("min", args, 1, 1);
             return new MinMax(args.get(0), false);
         });
+        r.register("first", firstLast("first", false));
+        r.register("first_value", firstLast("first_value", false));
+        r.register("last", firstLast("last", true));
+        r.register("last_value", firstLast("last_value", true));
+        r.register("collect_list", aggregate("collect_list", c -> new Collect(c, false)));
+        r.register("array_agg", aggregate("array_agg", c -> new Collect(c, false)));
+        r.register("collect_set", aggregate("collect_set", c -> new Collect(c, true)));
+        moment(r, "stddev", CentralMoment.Kind.STDDEV_SAMP);
+        moment(r, "std", CentralMoment.Kind.STDDEV_SAMP);
+        moment(r, "stddev_samp", CentralMoment.Kind.STDDEV_SAMP);
+        moment(r, "stddev_pop", CentralMoment.Kind.STDDEV_POP);
+        moment(r, "variance", CentralMoment.Kind.VAR_SAMP);
+        moment(r, "var_samp", CentralMoment.Kind.VAR_SAMP);
+        moment(r, "var_pop", CentralMoment.Kind.VAR_POP);
         r.register("max", (args, distinct) -> {
             FunctionCalls.requireArgs("max", args, 1, 1);
             return new MinMax(args.get(0), true);
@@ -43,7 +56,23 @@ public final class AggregateFunctions {
         };
     }
 
-    static FunctionRegistry.Builder unary(String name, java.util.function.Function<Expression, Expression> f) {
-        return Builders.unary(name, f);
+    private static void moment(FunctionRegistry r, String name, CentralMoment.Kind kind) {
+        r.register(name, aggregate(name, c -> new CentralMoment(c, kind, name)));
+    }
+
+    /** {@code first(e [, ignoreNulls])}: the flag must be a boolean constant. */
+    private static FunctionRegistry.Builder firstLast(String name, boolean last) {
+        return (args, distinct) -> {
+            FunctionCalls.requireArgs(name, args, 1, 2);
+            boolean ignore = false;
+            if (args.size() == 2) {
+                if (!(args.get(1) instanceof Literal l && l.value() instanceof Boolean b)) {
+                    throw new io.ember.sql.AnalysisException("DATATYPE_MISMATCH.UNEXPECTED_INPUT_TYPE",
+                            "The second parameter of `" + name + "` must be a boolean constant.");
+                }
+                ignore = b;
+            }
+            return new FirstLast(args.get(0), last, ignore);
+        };
     }
 }

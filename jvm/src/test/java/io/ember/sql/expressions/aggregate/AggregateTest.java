@@ -101,4 +101,24 @@ class AggregateTest {
         DataType t = cd.stateTypes().get(0);
         assertEquals("array<bigint>", t.simpleString());
     }
+
+    @Test
+    void firstLastCollectAndMoments() {
+        ColumnVector v = vec(DataTypes.IntegerType, null, 10, 2, 11, null, 3);
+        Expression c = col(0, DataTypes.IntegerType);
+        assertEquals(list(null, 10, null), run(fn("first", false, c), groups, 3, 3, v));
+        assertEquals(list(2, 10, null), run(fn("first", false, c, io.ember.sql.expressions.Exprs.lit(true, DataTypes.BooleanType)), groups, 3, 3, v));
+        assertEquals(list(3, 11, null), run(fn("last", false, c), groups, 3, 3, v));
+        assertEquals(list(list(2, 3), list(10, 11), list()), run(fn("collect_list", false, c), groups, 3, 3, v));
+        ColumnVector dup = vec(DataTypes.IntegerType, 1, 10, 1, 10, 5, 2);
+        assertEquals(list(list(1, 2), list(10), list(5)), run(fn("collect_set", false, c), groups, 3, 3, dup));
+        ColumnVector d = vec(DataTypes.DoubleType, 2.0, 1.0, 4.0, 3.0, 7.0, 9.0);
+        Expression dc = col(0, DataTypes.DoubleType);
+        List<Object> var = run(fn("var_samp", false, dc), groups, 3, 2, d);
+        assertEquals(13.0, (Double) var.get(0), 1e-12);
+        assertEquals(2.0, (Double) var.get(1), 1e-12);
+        assertNull(var.get(2));
+        assertEquals(Math.sqrt(26.0 / 3), (Double) run(fn("stddev_pop", false, dc), groups, 3, 4, d).get(0), 1e-12);
+        assertEquals("stddev(input[0])", fn("stddev", false, dc).sql());
+    }
 }
