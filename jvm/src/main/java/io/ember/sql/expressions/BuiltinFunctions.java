@@ -11,5 +11,6 @@ final class BuiltinFunctions {
         OperatorFunctions.register(registry);
         ConditionalFunctions.register(registry);
         io.ember.sql.expressions.aggregate.AggregateFunctions.register(registry);
+        io.ember.sql.expressions.string.StringFunctions.register(registry);
     }
 }
