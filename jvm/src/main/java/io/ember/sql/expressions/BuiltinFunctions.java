@@ -12,5 +12,6 @@ final class BuiltinFunctions {
         ConditionalFunctions.register(registry);
         io.ember.sql.expressions.aggregate.AggregateFunctions.register(registry);
         io.ember.sql.expressions.string.StringFunctions.register(registry);
+        io.ember.sql.expressions.math.MathFunctions.register(registry);
     }
 }

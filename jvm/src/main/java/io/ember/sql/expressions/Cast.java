@@ -30,9 +30,10 @@ import java.util.function.Function;
  * ANSI mode ({@code ansi}) those raise {@link ExpressionEvalException}. Conversions involving
  * timestamps use the session time zone.
  *
- * <p>Its column name is the child's (PySpark names {@code col("a").cast("int")} {@code a});
- * a cast written in SQL text ({@link #userSpecified}) is named {@code CAST(a AS INT)}. Casts the
- * coercion rules add print the same way as DataFrame casts.
+ * <p>Its SQL text is {@code CAST(a AS INT)} (PySpark names a top-level cast of a column by the
+ * column, {@code col("a").cast("int")} is {@code a}: that is the alias rule's business). Casts
+ * the coercion rules add ({@link #implicit}) print as their child, since Spark names columns
+ * before it coerces them.
  */
 public final class Cast extends UnaryExpression implements TimeZoneAwareExpression {
     private static final long serialVersionUID = 1L;
@@ -40,23 +41,27 @@ public final class Cast extends UnaryExpression implements TimeZoneAwareExpressi
     private final DataType to;
     private final boolean ansi;
     private final String timeZoneId;
-    private final boolean userSpecified;
+    private final boolean implicit;
 
-    public Cast(Expression child, DataType to, boolean ansi, String timeZoneId, boolean userSpecified) {
+    public Cast(Expression child, DataType to, boolean ansi, String timeZoneId, boolean implicit) {
         super(child);
         this.to = to;
         this.ansi = ansi;
         this.timeZoneId = timeZoneId;
-        this.userSpecified = userSpecified;
+        this.implicit = implicit;
     }
 
     public Cast(Expression child, DataType to) {
         this(child, to, false, null, false);
     }
 
-    /** A cast written in SQL text, named {@code CAST(a AS INT)}. */
-    public static Cast userSpecified(Expression child, DataType to) {
+    /** A cast added by type coercion, which prints as its child. */
+    public static Cast implicit(Expression child, DataType to) {
         return new Cast(child, to, false, null, true);
+    }
+
+    public boolean isImplicit() {
+        return implicit;
     }
 
     public boolean ansi() {
@@ -64,7 +69,7 @@ public final class Cast extends UnaryExpression implements TimeZoneAwareExpressi
     }
 
     public Cast withAnsi(boolean a) {
-        return a == ansi ? this : new Cast(child, to, a, timeZoneId, userSpecified);
+        return a == ansi ? this : new Cast(child, to, a, timeZoneId, implicit);
     }
 
     @Override
@@ -74,7 +79,7 @@ public final class Cast extends UnaryExpression implements TimeZoneAwareExpressi
 
     @Override
     public Cast withTimeZone(String id) {
-        return new Cast(child, to, ansi, id, userSpecified);
+        return new Cast(child, to, ansi, id, implicit);
     }
 
     @Override
@@ -237,7 +242,7 @@ public final class Cast extends UnaryExpression implements TimeZoneAwareExpressi
 
     @Override
     public String sql() {
-        return userSpecified ? "CAST(" + child.sql() + " AS " + SqlTypes.sqlName(to) + ")" : child.sql();
+        return implicit ? child.sql() : "CAST(" + child.sql() + " AS " + SqlTypes.sqlName(to) + ")";
     }
 
     @Override
@@ -247,7 +252,7 @@ public final class Cast extends UnaryExpression implements TimeZoneAwareExpressi
 
     @Override
     protected Expression withNewChild(Expression c) {
-        return new Cast(c, to, ansi, timeZoneId, userSpecified);
+        return new Cast(c, to, ansi, timeZoneId, implicit);
     }
 
     @Override
@@ -256,7 +261,7 @@ public final class Cast extends UnaryExpression implements TimeZoneAwareExpressi
         a.add(to);
         a.add(ansi);
         a.add(timeZoneId == null ? "" : timeZoneId);
-        a.add(userSpecified);
+        a.add(implicit);
         return a;
     }
 

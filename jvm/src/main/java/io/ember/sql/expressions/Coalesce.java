@@ -12,9 +12,16 @@ public final class Coalesce extends Expression implements MergesInputTypes {
     private static final long serialVersionUID = 1L;
 
     private final List<Expression> exprs;
+    private final String name;
+
+    /** {@code name} is how SQL text calls it: {@code coalesce}, {@code nvl} or {@code ifnull}. */
+    public Coalesce(List<Expression> exprs, String name) {
+        this.exprs = List.copyOf(exprs);
+        this.name = name;
+    }
 
     public Coalesce(List<Expression> exprs) {
-        this.exprs = List.copyOf(exprs);
+        this(exprs, "coalesce");
     }
 
     @Override
@@ -45,7 +52,7 @@ public final class Coalesce extends Expression implements MergesInputTypes {
         DataType t = dataType();
         for (Expression e : exprs) {
             if (!e.dataType().equals(t) && !e.dataType().equals(DataTypes.NullType)) {
-                return ExpectsInputTypes.differentTypes("coalesce", exprs);
+                return ExpectsInputTypes.differentTypes(name, exprs);
             }
         }
         return TypeCheckResult.success();
@@ -82,7 +89,7 @@ public final class Coalesce extends Expression implements MergesInputTypes {
 
     @Override
     public String sql() {
-        return FunctionCalls.sql("coalesce", exprs);
+        return FunctionCalls.sql(name, exprs);
     }
 
     @Override
@@ -92,11 +99,11 @@ public final class Coalesce extends Expression implements MergesInputTypes {
 
     @Override
     protected Expression withNewChildren(List<Expression> c) {
-        return new Coalesce(c);
+        return new Coalesce(c, name);
     }
 
     @Override
     protected List<Object> args() {
-        return List.of();
+        return List.of(name);
     }
 }

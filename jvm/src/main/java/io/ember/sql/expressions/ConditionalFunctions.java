@@ -11,6 +11,13 @@ final class ConditionalFunctions {
         r.register("when", Builders.varargs("when", 2, Integer.MAX_VALUE, ConditionalFunctions::caseWhen));
         r.register("casewhen", Builders.varargs("casewhen", 2, Integer.MAX_VALUE, ConditionalFunctions::caseWhen));
         r.register("coalesce", Builders.varargs("coalesce", 1, Integer.MAX_VALUE, Coalesce::new));
+        r.register("nvl", Builders.binary("nvl", (a, b) -> new Coalesce(List.of(a, b), "nvl")));
+        r.register("ifnull", Builders.binary("ifnull", (a, b) -> new Coalesce(List.of(a, b), "ifnull")));
+        r.register("if", Builders.varargs("if", 3, 3, a -> new If(a.get(0), a.get(1), a.get(2))));
+        r.register("iff", Builders.varargs("iff", 3, 3, a -> new If(a.get(0), a.get(1), a.get(2))));
+        r.register("nvl2", Builders.varargs("nvl2", 3, 3, a -> new If(new IsNotNull(a.get(0)), a.get(1), a.get(2))));
+        r.register("nullif", Builders.binary("nullif", (a, b) -> new NullFunction(NullFunction.Kind.NULLIF, List.of(a, b))));
+        r.register("nanvl", Builders.binary("nanvl", (a, b) -> new NullFunction(NullFunction.Kind.NANVL, List.of(a, b))));
     }
 
     /** {@code [c1, v1, c2, v2, ..., else?]}: pairs of condition and value, then an optional else value. */

@@ -102,9 +102,9 @@ class CastTest {
         assertEquals("CAST_WITHOUT_SUGGESTION", r.subClass());
         assertEquals("[DATATYPE_MISMATCH.CAST_WITHOUT_SUGGESTION] Cannot resolve \"CAST(a AS DATE)\" due to data type mismatch: "
                 + "cannot cast \"DOUBLE\" to \"DATE\".",
-                r.toException(Cast.userSpecified(new AttributeReference("a", DataTypes.DoubleType, true), DataTypes.DateType)).getMessage());
-        assertEquals("a", new Cast(new AttributeReference("a", DataTypes.IntegerType, true), DataTypes.LongType).sql());
+                r.toException(new Cast(new AttributeReference("a", DataTypes.DoubleType, true), DataTypes.DateType)).getMessage());
+        assertEquals("a", Cast.implicit(new AttributeReference("a", DataTypes.IntegerType, true), DataTypes.LongType).sql());
         assertEquals("CAST(a AS DECIMAL(10,2))",
-                Cast.userSpecified(new AttributeReference("a", DataTypes.IntegerType, true), new DecimalType(10, 2)).sql());
+                new Cast(new AttributeReference("a", DataTypes.IntegerType, true), new DecimalType(10, 2)).sql());
     }
 }

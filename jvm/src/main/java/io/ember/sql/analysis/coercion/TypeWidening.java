@@ -174,6 +174,6 @@ public final class TypeWidening {
 
     /** {@code e} cast to {@code t}, or {@code e} itself when it already has that type. */
     public static Expression cast(Expression e, DataType t) {
-        return e.dataType().equals(t) ? e : new Cast(e, t);
+        return e.dataType().equals(t) ? e : Cast.implicit(e, t);
     }
 }
