@@ -43,16 +43,7 @@ public final class DdlParser {
 
     /** A schema: comma-separated fields (an empty text is the empty schema). */
     public static StructType parseSchema(String text) {
-        DdlParser p = new DdlParser(text);
-        List<StructField> fields = new ArrayList<>();
-        if (p.token.kind() != DdlLexer.Kind.END) {
-            fields.add(p.field());
-            while (p.acceptSymbol(',')) {
-                fields.add(p.field());
-            }
-        }
-        p.expectEnd();
-        return new StructType(fields);
+        return new DdlParser(text).schema();
     }
 
     /**
@@ -61,25 +52,34 @@ public final class DdlParser {
      * reading that got further.
      */
     public static DataType parse(String text) {
+        DdlParser asType = new DdlParser(text);
         try {
-            return parseType(text);
-        } catch (ParseException asType) {
+            DataType t = asType.type();
+            asType.expectEnd();
+            return t;
+        } catch (ParseException typeError) {
+            DdlParser asSchema = new DdlParser(text);
             try {
-                return parseSchema(text);
-            } catch (ParseException asSchema) {
-                throw furthest(asType, asSchema);
+                return asSchema.schema();
+            } catch (ParseException schemaError) {
+                throw asType.token.offset() >= asSchema.token.offset() ? typeError : schemaError;
             }
         }
     }
 
-    private static ParseException furthest(ParseException a, ParseException b) {
-        if (a.line() != b.line()) {
-            return a.line() > b.line() ? a : b;
-        }
-        return a.position() >= b.position() ? a : b;
-    }
-
     // ---- grammar ---------------------------------------------------------------------------
+
+    private StructType schema() {
+        List<StructField> fields = new ArrayList<>();
+        if (token.kind() != DdlLexer.Kind.END) {
+            fields.add(field());
+            while (acceptSymbol(',')) {
+                fields.add(field());
+            }
+        }
+        expectEnd();
+        return new StructType(fields);
+    }
 
     private StructField field() {
         String name = name();

@@ -103,6 +103,8 @@ class DdlParserTest {
         assertEquals(6, e.position());
         e = assertThrows(ParseException.class, () -> DdlParser.parse("map<int>"));
         assertEquals(7, e.position());
+        e = assertThrows(ParseException.class, () -> DdlParser.parse("decimal(40,2)"));
+        assertEquals("DECIMAL_PRECISION_EXCEEDS_MAX_PRECISION", e.getErrorClass());
     }
 
     @Test

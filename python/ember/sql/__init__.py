@@ -1,0 +1,1 @@
+"""Spark SQL and DataFrames, mirroring ``pyspark.sql``."""
