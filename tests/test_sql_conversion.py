@@ -32,7 +32,7 @@ def test_every_kind_of_value_round_trips():
     assert internal[5] == decimal.Decimal("1.25") and internal[6] == b"\x00\xff"
     assert internal[8] == {"k": (days,)} and internal[9][1] == [1, None]
     back = row_converter(s)(internal)
-    assert back == (1, "x", d, t, t, decimal.Decimal("1.25"), bytearray(b"\x00\xff"), [d, None],
+    assert back == (1, "x", d, t, t, decimal.Decimal("1.25"), b"\x00\xff", [d, None],
                     {"k": (d,)}, (t, [1, None]))
     assert back.st.q == t and back.m["k"].y == d and back.__fields__[0] == "i"
     assert repr(back).startswith("Row(i=1, s='x', d=datetime.date(2021, 3, 4)")
@@ -92,4 +92,4 @@ def test_flat_batches_convert_without_touching_values():
     assert [r.b for r in rows] == ["x", None] and isinstance(rows[0], Row)
     assert rows[0].asDict() == {"a": 1, "b": "x", "c": decimal.Decimal("1.00")}
     dated = StructType([StructField("d", DateType()), StructField("bin", BinaryType())])
-    assert rows_converter(dated)([(0, b"x"), (None, None)]) == [(datetime.date(1970, 1, 1), bytearray(b"x")), (None, None)]
+    assert rows_converter(dated)([(0, b"x"), (None, None)]) == [(datetime.date(1970, 1, 1), b"x"), (None, None)]

@@ -62,8 +62,6 @@ def value_from_internal(dt: DataType) -> Optional[Callable[[Any], Any]]:
         return _timestamp_from
     if isinstance(dt, TimestampNTZType):
         return _timestamp_ntz_from
-    if isinstance(dt, BinaryType):
-        return bytearray
     if isinstance(dt, StructType):
         return row_converter(dt)
     if isinstance(dt, ArrayType):
