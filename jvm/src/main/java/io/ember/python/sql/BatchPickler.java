@@ -8,7 +8,6 @@ import io.ember.sql.vector.FloatVector;
 import io.ember.sql.vector.IntVector;
 import io.ember.sql.vector.LongVector;
 import io.ember.sql.vector.StringVector;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
@@ -32,7 +31,7 @@ public final class BatchPickler extends Pickler {
 
     /** Rows {@code [from, to)} of {@code batch} as a pickled list of tuples. */
     public byte[] pickle(ColumnBatch batch, int from, int to) throws IOException {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream(64 + 16 * (to - from) * Math.max(1, batch.numColumns()));
+        PickleBuffer bytes = new PickleBuffer(64 + 16 * (to - from) * Math.max(1, batch.numColumns()));
         out = bytes;
         recurse = 0;
         bytes.write(Opcodes.PROTO);
