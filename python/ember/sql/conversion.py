@@ -208,33 +208,79 @@ def _converter_to(dt: DataType, name: Optional[str], verify: bool) -> Optional[C
 def internal_converter(schema: StructType, name: Optional[str] = None,
                        verify: bool = True) -> Callable[[Any], tuple]:
     """The function turning one row (tuple, list, Row, dict by field name, or an object's
-    attributes) into the internal tuple of ``schema``, verifying it when ``verify``."""
+    attributes) into the internal tuple of ``schema``, verifying it when ``verify``.
+
+    The function is generated for the schema (as ``namedtuple`` generates its class): each
+    atomic field is checked and converted inline, so a flat row costs a few comparisons per
+    field rather than a function call each."""
     def field_name(f: str) -> str:
         return "field %s" % f if name is None else "field %s in %s" % (f, name)
 
-    names = schema.names
-    fields = [value_to_internal(f.dataType, f.nullable, field_name(f.name), verify)
-              for f in schema.fields]
-    n = len(fields)
+    names = list(schema.names)
+    n = len(names)
 
-    def convert(obj: Any) -> tuple:
-        if isinstance(obj, dict):
-            values: Any = [obj.get(k) for k in names]
-        elif isinstance(obj, (tuple, list)):
-            values = obj
-            if len(values) != n:
-                if name is not None:
-                    raise value_error("FIELD_STRUCT_LENGTH_MISMATCH_WITH_NAME", field_name=name,
-                                      object_length=len(values), field_length=n)
-                raise value_error("FIELD_STRUCT_LENGTH_MISMATCH", object_length=len(values),
-                                  field_length=n)
-        elif hasattr(obj, "__dict__"):
-            values = [obj.__dict__.get(k) for k in names]
-        else:
+    def shape_error(obj: Any) -> Exception:
+        if isinstance(obj, (tuple, list)):
             if name is not None:
-                raise type_error("FIELD_DATA_TYPE_UNACCEPTABLE_WITH_NAME", field_name=name,
-                                 data_type=schema, obj=repr(obj), obj_type=type(obj))
-            raise type_error("FIELD_DATA_TYPE_UNACCEPTABLE", data_type=schema, obj=repr(obj),
-                             obj_type=type(obj))
-        return tuple([f(v) for f, v in zip(fields, values)])
-    return convert
+                return value_error("FIELD_STRUCT_LENGTH_MISMATCH_WITH_NAME", field_name=name,
+                                   object_length=len(obj), field_length=n)
+            return value_error("FIELD_STRUCT_LENGTH_MISMATCH", object_length=len(obj),
+                               field_length=n)
+        if name is not None:
+            return type_error("FIELD_DATA_TYPE_UNACCEPTABLE_WITH_NAME", field_name=name,
+                              data_type=schema, obj=repr(obj), obj_type=type(obj))
+        return type_error("FIELD_DATA_TYPE_UNACCEPTABLE", data_type=schema, obj=repr(obj),
+                          obj_type=type(obj))
+
+    env = {"names": names, "shape_error": shape_error, "_string_to": _string_to}
+    body = []
+    for i, f in enumerate(schema.fields):
+        body += _field_code(i, f.dataType, f.nullable, field_name(f.name), verify, env)
+    variables = "".join("v%d, " % i for i in range(n))
+    source = "\n".join([
+        "def convert(obj):",
+        "    if isinstance(obj, (tuple, list)):",
+        "        if len(obj) != %d:" % n,
+        "            raise shape_error(obj)",
+        "        values = obj",
+        "    elif isinstance(obj, dict):",
+        "        values = [obj.get(k) for k in names]",
+        "    elif hasattr(obj, '__dict__'):",
+        "        values = [obj.__dict__.get(k) for k in names]",
+        "    else:",
+        "        raise shape_error(obj)",
+        "    %s= values" % (variables or "_ "),
+    ] + ["    " + line for line in body] + ["    return (%s)" % variables])
+    exec(source, env)
+    return env["convert"]
+
+
+def _field_code(i: int, dt: DataType, nullable: bool, label: str, verify: bool,
+                env: dict) -> List[str]:
+    """Statements checking and converting the local ``v<i>`` of type ``dt`` in place."""
+    v = "v%d" % i
+    if isinstance(dt, (StructType, ArrayType, MapType)):
+        env["f%d" % i] = value_to_internal(dt, nullable, label, verify)
+        return ["%s = f%d(%s)" % (v, i, v)]
+    lines = []
+    if verify and not nullable:
+        env["null%d" % i] = value_to_internal(dt, False, label, True)
+        lines += ["if %s is None:" % v, "    null%d(None)" % i]
+    lines.append("if %s is not None:" % v)
+    inner = []
+    if isinstance(dt, StringType):
+        inner.append("if type(%s) is not str: %s = _string_to(%s)" % (v, v, v))
+    else:
+        if verify:
+            env["check%d" % i] = _checker(dt, label)
+            accepted = _ACCEPTED[type(dt)]
+            env["accepted%d" % i] = accepted
+            inner.append("if type(%s) not in accepted%d: check%d(%s)" % (v, i, i, v))
+            bounds = _BOUNDS.get(type(dt))
+            if bounds is not None:
+                inner.append("if not %d <= %s <= %d: check%d(%s)" % (bounds[0], v, bounds[1], i, v))
+        convert = _converter_to(dt, label, verify)
+        if convert is not None:
+            env["convert%d" % i] = convert
+            inner.append("%s = convert%d(%s)" % (v, i, v))
+    return lines + ["    " + line for line in inner or ["pass"]]
