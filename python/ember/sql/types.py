@@ -14,10 +14,9 @@ Atomic types without parameters are singletons (``IntegerType() is IntegerType()
 """
 
 import json
-import re
 from typing import Any, Dict, Iterator, List, Optional, Union
 
-from ember.sql.type_errors import index_error, key_error, type_error, value_error
+from ember.sql.type_errors import index_error, key_error, type_error, value_error  # noqa: F401
 
 __all__ = ["DataType", "NullType", "AtomicType", "NumericType", "IntegralType",
            "FractionalType", "StringType", "BinaryType", "BooleanType", "DateType",
@@ -389,44 +388,10 @@ def _tree_lines(t: DataType, prefix: str, level: Optional[int], depth: int,
         _tree_lines(t.valueType, nested, level, depth + 1, out)
 
 
-_ATOMIC_JSON_NAMES: Dict[str, DataType] = {t.typeName(): t() for t in (
-    NullType, StringType, BinaryType, BooleanType, DateType, TimestampType, TimestampNTZType,
-    DoubleType, FloatType, ByteType, IntegerType, LongType, ShortType)}
-_ATOMIC_JSON_NAMES["null"] = NullType()
-_ATOMIC_JSON_NAMES["decimal"] = DecimalType()
-_COMPLEX_JSON_TYPES = {"array": ArrayType, "map": MapType, "struct": StructType}
-_FIXED_DECIMAL = re.compile(r"decimal\(\s*(\d+)\s*,\s*(-?\d+)\s*\)")
-_CHARS = re.compile(r"(var)?char\(\s*\d+\s*\)")
-
-
-def _parse_datatype_json_string(json_string: str) -> DataType:
-    """The type of Spark's JSON schema text.
-
-    >>> _parse_datatype_json_string('{"type":"array","elementType":"long","containsNull":false}')
-    ArrayType(LongType(), False)
-    """
-    return _parse_datatype_json_value(json.loads(json_string))
-
-
-def _parse_datatype_json_value(json_value: Any) -> DataType:
-    if not isinstance(json_value, dict):
-        if json_value in _ATOMIC_JSON_NAMES:
-            return _ATOMIC_JSON_NAMES[json_value]
-        if isinstance(json_value, str):
-            m = _FIXED_DECIMAL.fullmatch(json_value)
-            if m:
-                return DecimalType(int(m.group(1)), int(m.group(2)))
-            if _CHARS.fullmatch(json_value):
-                return StringType()
-        raise value_error("CANNOT_PARSE_DATATYPE", error=json_value)
-    kind = json_value.get("type")
-    if kind in _COMPLEX_JSON_TYPES:
-        return _COMPLEX_JSON_TYPES[kind].fromJson(json_value)
-    raise value_error("UNSUPPORTED_DATA_TYPE", data_type=kind)
-
-
 # Parsing, rows and inference live in their own modules; PySpark exports them from here.
 from ember.sql.ddl import _parse_datatype_string  # noqa: E402
+from ember.sql.type_json import _parse_datatype_json_string, \
+    _parse_datatype_json_value  # noqa: E402,F401
 from ember.sql.row import Row, _create_row  # noqa: E402,F401
 from ember.sql.inference import _has_nulltype, _infer_schema, _infer_type, \
     _merge_type  # noqa: E402,F401
