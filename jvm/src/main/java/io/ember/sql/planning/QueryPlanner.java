@@ -22,7 +22,7 @@ public final class QueryPlanner {
     public QueryPlanner(SqlConf conf) {
         this.conf = conf.snapshot();
         this.strategies = List.of(new ScanStrategy(), new AggregateStrategy(), new LimitStrategy(),
-                new BasicOperators());
+                new JoinStrategy(this.conf), new BasicOperators());
         this.preparations = List.of(new EnsureRequirements(this.conf));
     }
 
