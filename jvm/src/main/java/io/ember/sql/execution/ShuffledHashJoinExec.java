@@ -12,6 +12,8 @@ import java.util.List;
  * An equi-join of two inputs hash-partitioned alike on their keys: each partition hashes its
  * right rows and streams its left rows through them ({@link GraceHashJoin}, which splits both
  * sides into buckets on disk when the right side does not fit in memory). Runs every join type.
+ * When both children are exchanges, their reduce sides are read with the same (adaptively
+ * coalesced) partition specs.
  */
 public final class ShuffledHashJoinExec extends JoinExec {
     private static final long serialVersionUID = 1L;
@@ -45,7 +47,16 @@ public final class ShuffledHashJoinExec extends JoinExec {
         JoinType type = joinType;
         List<DataType> lt = left.outputTypes();
         List<DataType> rt = right.outputTypes();
-        return new ZippedBatchesRDD(left.execute(ctx), right.execute(ctx),
-                (l, r) -> new GraceHashJoin(TaskMemory.of(TaskContext.get()), type, lk, rk, cond, lt, rt).join(l, r));
+        RDD<ColumnBatch> l, r;
+        if (left instanceof ShuffleExchangeExec le && right instanceof ShuffleExchangeExec re) {
+            List<RDD<ColumnBatch>> both = ShuffleExchangeExec.executeCoordinated(ctx, List.of(le, re));
+            l = both.get(0);
+            r = both.get(1);
+        } else {
+            l = left.execute(ctx);
+            r = right.execute(ctx);
+        }
+        return new ZippedBatchesRDD(l, r,
+                (a, b) -> new GraceHashJoin(TaskMemory.of(TaskContext.get()), type, lk, rk, cond, lt, rt).join(a, b));
     }
 }

@@ -23,7 +23,7 @@ public final class QueryPlanner {
         this.conf = conf.snapshot();
         this.strategies = List.of(new ScanStrategy(), new AggregateStrategy(), new LimitStrategy(),
                 new JoinStrategy(this.conf), new BasicOperators());
-        this.preparations = List.of(new EnsureRequirements(this.conf));
+        this.preparations = List.of(new EnsureRequirements(this.conf), new KeepCoPartitionedExchanges());
     }
 
     public SqlConf conf() {
