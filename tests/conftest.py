@@ -49,3 +49,10 @@ def sc():
     context = SparkContext(TEST_MASTER, "ember-tests")
     yield context
     context.stop()
+
+
+@pytest.fixture(scope="session")
+def spark(sc):
+    """A SparkSession on the session's context (DataFrame tests)."""
+    from ember.sql import SparkSession
+    return SparkSession.builder.getOrCreate()

@@ -46,11 +46,13 @@ def test_submit_rejects_bad_conf():
     assert r.stdout == ""
 
 
-def test_shell_has_sc_ready():
-    r = run([str(SHELL), "--master", "local[2]"], input="print(sc.parallelize(range(4)).sum())\n")
+def test_shell_has_sc_and_spark_ready():
+    r = run([str(SHELL), "--master", "local[2]"],
+            input="print(sc.parallelize(range(4)).sum(), spark.sparkContext is sc)\n")
     assert r.returncode == 0, r.stderr
-    assert r.stdout.split(">>> ") == ["", "6\n", ""], r.stdout   # the prompt, the answer, the prompt at EOF
-    assert "Ember 0.1.0, master local[2]; the context is available as sc." in r.stderr.splitlines(), r.stderr
+    assert r.stdout.split(">>> ") == ["", "6 True\n", ""], r.stdout   # the prompt, the answer, the prompt at EOF
+    assert ("Ember 0.1.0, master local[2]; the context is available as sc, the session as spark."
+            in r.stderr.splitlines()), r.stderr
 
 
 def test_submit_passes_conf_py_files_and_files_to_a_python_driver(tmp_path):

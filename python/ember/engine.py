@@ -24,7 +24,7 @@ from typing import Any, Callable, Iterator, List, Optional
 from py4j.protocol import Py4JJavaError
 
 from ember import accumulators, wire
-from ember.errors import EmberError, JavaException, engine_error
+from ember.errors import EmberError, JavaException, engine_error, sql_error
 from ember.job_properties import JobProperties
 from ember.results import ResultStream
 
@@ -41,7 +41,21 @@ def translate_errors(method: Callable, *args) -> Any:
     except Py4JJavaError as e:
         jexc = e.java_exception
         name, message = jexc.getClass().getName(), jexc.getMessage() or ""
+        error_class, parameters = _sql_error_details(jexc, name)
+        twin = sql_error(name, message, error_class, parameters)
+        if twin is not None:
+            raise twin from None
         raise engine_error(name, message, JavaException(name, message, str(e))) from None
+
+
+def _sql_error_details(jexc, name: str):
+    """(error class, message parameters) of a JVM ``AnalysisException``, else (None, None)."""
+    if not name.endswith("Exception") or not name.startswith("io.ember.sql"):
+        return None, None
+    try:
+        return jexc.getErrorClass(), dict(jexc.getMessageParameters())
+    except Exception:
+        return None, None
 
 
 class Engine:
@@ -75,6 +89,22 @@ class Engine:
             self._bridge.stop()
         except Exception:
             pass
+
+    def sql_bridge(self):
+        """A new ``io.ember.python.sql.SqlBridge``: a DataFrame session over this engine (the
+        ``ember.sql`` layer's only way to the JVM, see ``ember.sql.bridge``)."""
+        return self.call(self._gateway.jvm.io.ember.python.sql.SqlBridge, self._bridge)
+
+    def run_job(self, method: Callable, *args) -> Any:
+        """Calls a JVM method that starts a job, under the calling thread's job properties."""
+        return self._run_job(method, *args)
+
+    def jvm_list(self, values: list):
+        """A java.util.List of ``values`` (strings, numbers or JVM objects)."""
+        jlist = self.call(self._gateway.jvm.java.util.ArrayList)
+        for v in values:
+            jlist.add(v)
+        return jlist
 
     # -- driver facts ----------------------------------------------------------------------
 

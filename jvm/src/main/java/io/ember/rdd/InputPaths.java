@@ -19,11 +19,11 @@ import java.util.List;
  * matches. A {@code file:} scheme prefix is accepted. Entries keep their order; the files of one
  * entry are sorted by path.
  */
-final class InputPaths {
+public final class InputPaths {
     private InputPaths() {}
 
     /** The files of {@code spec}; an entry that matches nothing fails with "Input path does not exist". */
-    static List<Path> resolve(String spec) {
+    public static List<Path> resolve(String spec) {
         List<Path> files = new ArrayList<>();
         List<String> entries = splitEntries(spec);
         if (entries.isEmpty()) {
@@ -46,7 +46,7 @@ final class InputPaths {
     }
 
     /** A local path from a plain path or a {@code file:} URI-style string. */
-    static Path localPath(String s) {
+    public static Path localPath(String s) {
         if (s.startsWith("file://")) {
             return Path.of(s.substring("file://".length()));
         }
@@ -76,7 +76,7 @@ final class InputPaths {
         return entries;
     }
 
-    static boolean isHidden(Path p) {
+    public static boolean isHidden(Path p) {
         Path name = p.getFileName();
         if (name == null) {
             return false;
@@ -93,6 +93,14 @@ final class InputPaths {
             }
         }
         return false;
+    }
+
+    /**
+     * The existing files and directories one entry names, a glob expanded (visible names only,
+     * sorted), directories not listed; empty when nothing matches.
+     */
+    public static List<Path> expand(String entry) {
+        return expand(localPath(entry));
     }
 
     /** The existing paths matching {@code pattern}, expanding glob components one level at a time. */

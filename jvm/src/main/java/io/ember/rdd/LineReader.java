@@ -24,7 +24,7 @@ import java.util.NoSuchElementException;
  * call; the buffer grows only for lines longer than itself. Not thread-safe; closes its file at
  * the end or on {@link #close}.
  */
-final class LineReader implements Iterator<String>, Closeable {
+public final class LineReader implements Iterator<String>, Closeable {
     static final int DEFAULT_BUFFER = 256 * 1024;
 
     private final Path file;
@@ -39,7 +39,7 @@ final class LineReader implements Iterator<String>, Closeable {
     private boolean atFirstLine;
     private String next;
 
-    LineReader(Path file, long start, long end) throws IOException {
+    public LineReader(Path file, long start, long end) throws IOException {
         this(file, start, end, DEFAULT_BUFFER);
     }
 

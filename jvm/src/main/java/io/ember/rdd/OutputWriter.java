@@ -10,35 +10,84 @@ import java.io.OutputStreamWriter;
 import java.io.Serializable;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryNotEmptyException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.Iterator;
+import java.util.List;
+import java.util.stream.Stream;
 
 /**
- * Saves an RDD as a directory of {@code part-NNNNN} files, one per partition, with a commit
- * protocol so that a failed job leaves no part files and a retried or speculative attempt
- * cannot clobber a committed part:
+ * Saves an RDD as files under one output directory, with a commit protocol so that a failed
+ * job leaves no output files and a retried or speculative attempt cannot clobber a committed
+ * one:
  * <ol>
- *   <li>driver: fail if the directory exists, else create {@code _temporary/committed};</li>
- *   <li>task: write {@code _temporary/<partition>-attempt-<taskAttemptId>}, then rename it to
- *       {@code _temporary/committed/part-NNNNN}, or delete it when an earlier attempt got there
- *       first;</li>
- *   <li>driver, after the job: move the committed parts up, delete {@code _temporary}, write an
- *       empty {@code _SUCCESS}. If the job fails, the whole directory is deleted.</li>
+ *   <li>driver: fail if the directory exists (unless appending), else create
+ *       {@code _temporary/committed};</li>
+ *   <li>task: write its files (one or many, in sub-directories if it likes) under the attempt
+ *       directory {@code _temporary/<partition>-attempt-<taskAttemptId>}, then rename that
+ *       directory to {@code _temporary/committed/<partition>}, or delete it when an earlier
+ *       attempt got there first;</li>
+ *   <li>driver, after the job: move every committed file to the same relative path in the
+ *       output directory, delete {@code _temporary}, write an empty {@code _SUCCESS}. If the job
+ *       fails, the whole directory is deleted (only {@code _temporary} when appending).</li>
  * </ol>
+ * RDD {@code saveAsTextFile}/{@code saveAsObjectFile} write one {@code part-NNNNN} per
+ * partition; the DataFrame writers ({@code io.ember.sql.sources}) write one file per partition
+ * value directory.
  */
-final class OutputWriter {
+public final class OutputWriter {
     static final String TEMPORARY = "_temporary";
     static final String COMMITTED = "committed";
-    static final String SUCCESS = "_SUCCESS";
+    public static final String SUCCESS = "_SUCCESS";
     private static final int TEXT_BUFFER = 64 * 1024;
 
     /** Writes one partition's elements to an open file stream (the caller closes it). */
     @FunctionalInterface
     interface PartWriter<T> extends Serializable {
         void write(Iterator<T> items, OutputStream out, TaskContext ctx) throws IOException;
+    }
+
+    /** Writes one partition's elements as any number of files of one task attempt. */
+    @FunctionalInterface
+    public interface FilesWriter<T> extends Serializable {
+        void write(Iterator<T> items, AttemptFiles files, TaskContext ctx) throws IOException;
+    }
+
+    /**
+     * Where one task attempt creates its files. Paths are relative to the output directory
+     * ({@code "k=1/part-00003.csv"}); directories are created one level at a time below the
+     * attempt directory, so a task never recreates an output directory a failed job deleted.
+     * Used by one task thread.
+     */
+    public static final class AttemptFiles {
+        private final Path attemptDir;
+
+        AttemptFiles(Path attemptDir) {
+            this.attemptDir = attemptDir;
+        }
+
+        /** A new file at {@code relativePath} (the caller closes the stream). */
+        public OutputStream create(String relativePath) throws IOException {
+            Path target = attemptDir.resolve(relativePath).normalize();
+            if (!target.startsWith(attemptDir) || target.equals(attemptDir)) {
+                throw new IOException("output file " + relativePath + " is outside the output directory");
+            }
+            Path dir = attemptDir;
+            for (Path part : attemptDir.relativize(target.getParent() == null ? attemptDir : target.getParent())) {
+                if (part.toString().isEmpty()) {
+                    continue;
+                }
+                dir = dir.resolve(part);
+                if (!Files.isDirectory(dir)) {
+                    Files.createDirectory(dir);
+                }
+            }
+            return Files.newOutputStream(target, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+        }
     }
 
     private OutputWriter() {}
@@ -58,10 +107,25 @@ final class OutputWriter {
     }
 
     static <T> void save(RDD<T> rdd, String path, PartWriter<T> writer) {
+        saveFiles(rdd, path, false, (items, files, ctx) -> {
+            try (OutputStream out = files.create(partName(ctx.partitionId()))) {
+                writer.write(items, out, ctx);
+            }
+        });
+    }
+
+    /**
+     * Runs one job writing every partition through {@code writer} and commits its files into
+     * {@code path}. Without {@code append} the directory must not exist; with it, files are
+     * added to what is there (writers pick names that cannot collide) and {@code _SUCCESS} is
+     * rewritten.
+     */
+    public static <T> void saveFiles(RDD<T> rdd, String path, boolean append, FilesWriter<T> writer) {
         Path dir = InputPaths.localPath(path).toAbsolutePath();
-        if (Files.exists(dir)) {
+        if (!append && Files.exists(dir)) {
             throw new EmberException("Output directory already exists: " + path);
         }
+        boolean created = !Files.exists(dir);
         try {
             Files.createDirectories(dir.resolve(TEMPORARY).resolve(COMMITTED));
         } catch (IOException e) {
@@ -72,15 +136,15 @@ final class OutputWriter {
             rdd.runJob((ctx, it) -> writePart(dirName, ctx, it, writer));
             commitJob(dir);
         } catch (RuntimeException | Error e) {
-            abortJob(dir);
+            abortJob(created ? dir : dir.resolve(TEMPORARY));
             throw e;
         }
     }
 
     /**
-     * Deletes the output directory of a failed job. Tasks of the job that are still being
-     * killed may create attempt files meanwhile, so this retries until the directory is gone
-     * (they cannot recreate it: tasks never create directories).
+     * Deletes the output of a failed job. Tasks of the job that are still being killed may
+     * create attempt files meanwhile, so this retries until the directory is gone (they cannot
+     * recreate it: tasks create directories only below their own attempt directory).
      */
     private static void abortJob(Path dir) {
         for (int i = 0; i < 250 && Files.exists(dir); i++) {
@@ -96,36 +160,46 @@ final class OutputWriter {
         }
     }
 
-    /** Task side: writes this attempt's file, then commits it unless another attempt already did. */
-    private static <T> Boolean writePart(String dir, TaskContext ctx, Iterator<T> items, PartWriter<T> writer)
+    /** Task side: writes this attempt's files, then commits them unless another attempt already did. */
+    private static <T> Boolean writePart(String dir, TaskContext ctx, Iterator<T> items, FilesWriter<T> writer)
             throws IOException {
         Path temp = Path.of(dir, TEMPORARY);
         Path attempt = temp.resolve(ctx.partitionId() + "-attempt-" + ctx.taskAttemptId());
-        try (OutputStream out = Files.newOutputStream(attempt)) {
-            writer.write(items, out, ctx);
+        Files.createDirectory(attempt);
+        try {
+            writer.write(items, new AttemptFiles(attempt), ctx);
         } catch (IOException | RuntimeException | Error e) {
-            Files.deleteIfExists(attempt);
+            DiskBlockManager.deleteRecursively(attempt);
             throw e;
         }
-        Path committed = temp.resolve(COMMITTED).resolve(partName(ctx.partitionId()));
+        Path committed = temp.resolve(COMMITTED).resolve(Integer.toString(ctx.partitionId()));
         try {
             Files.move(attempt, committed);
-        } catch (FileAlreadyExistsException e) {
-            Files.deleteIfExists(attempt);
+        } catch (FileAlreadyExistsException | DirectoryNotEmptyException e) {
+            DiskBlockManager.deleteRecursively(attempt);
         }
         return Boolean.TRUE;
     }
 
-    /** Driver side, after every task committed: publishes the parts and marks success. */
+    /** Driver side, after every task committed: publishes the files and marks success. */
     private static void commitJob(Path dir) {
         Path temp = dir.resolve(TEMPORARY);
         try {
             try (DirectoryStream<Path> parts = Files.newDirectoryStream(temp.resolve(COMMITTED))) {
-                for (Path p : parts) {
-                    Files.move(p, dir.resolve(p.getFileName()));
+                for (Path part : parts) {
+                    List<Path> files;
+                    try (Stream<Path> walk = Files.walk(part)) {
+                        files = walk.filter(Files::isRegularFile).toList();
+                    }
+                    for (Path f : files) {
+                        Path target = dir.resolve(part.relativize(f).toString());
+                        Files.createDirectories(target.getParent());
+                        Files.move(f, target);
+                    }
                 }
             }
             DiskBlockManager.deleteRecursively(temp);
+            Files.deleteIfExists(dir.resolve(SUCCESS));
             Files.createFile(dir.resolve(SUCCESS));
         } catch (IOException e) {
             throw new EmberException("Cannot commit output directory " + dir + ": " + e, e);

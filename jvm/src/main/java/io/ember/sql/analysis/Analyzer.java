@@ -1,0 +1,44 @@
+package io.ember.sql.analysis;
+
+import io.ember.sql.SqlConf;
+import io.ember.sql.expressions.FunctionRegistry;
+import io.ember.sql.plans.LogicalPlan;
+import io.ember.sql.rules.Rule;
+import io.ember.sql.rules.RuleExecutor;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Turns a plan as a front end built it (names, stars, function calls by name) into a resolved
+ * plan whose every column is an attribute of some input and every call a typed expression,
+ * then checks it ({@link CheckAnalysis}) and raises {@code AnalysisException} as Spark would.
+ * Holds no state between calls; one instance per session.
+ */
+public final class Analyzer extends RuleExecutor<LogicalPlan> {
+    private final List<Batch<LogicalPlan>> batches;
+
+    public Analyzer(SqlConf conf, FunctionRegistry registry) {
+        NameResolver names = new NameResolver(conf, (value, field, c) -> java.util.Optional.empty());
+        List<Rule<LogicalPlan>> resolution = new ArrayList<>(List.of(
+                new ResolveStar(conf),
+                new ResolveReferences(names),
+                new ResolveFunctions(registry),
+                new GlobalAggregates(),
+                new ResolveMissingReferences(names),
+                new ResolveAliases()));
+        this.batches = List.of(new Batch<>("Resolution", 100, resolution));
+    }
+
+    @Override
+    protected List<Batch<LogicalPlan>> batches() {
+        return batches;
+    }
+
+    /** The resolved and checked plan; throws {@code AnalysisException} for a plan that does not analyze. */
+    @Override
+    public LogicalPlan execute(LogicalPlan plan) {
+        LogicalPlan resolved = super.execute(plan);
+        new CheckAnalysis().check(resolved);
+        return resolved;
+    }
+}

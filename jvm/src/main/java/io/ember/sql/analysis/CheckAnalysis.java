@@ -1,0 +1,139 @@
+package io.ember.sql.analysis;
+
+import io.ember.sql.AnalysisException;
+import io.ember.sql.expressions.AggregateFunction;
+import io.ember.sql.expressions.Alias;
+import io.ember.sql.expressions.AttributeReference;
+import io.ember.sql.expressions.Expression;
+import io.ember.sql.expressions.UnresolvedAttribute;
+import io.ember.sql.expressions.UnresolvedFunction;
+import io.ember.sql.expressions.UnresolvedStar;
+import io.ember.sql.plans.Aggregate;
+import io.ember.sql.plans.Filter;
+import io.ember.sql.plans.LogicalPlan;
+import io.ember.sql.types.BooleanType;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The last pass of analysis: walks the plan from the leaves up and raises the first problem it
+ * finds as Spark would report it (an unresolved column with suggestions, an unknown function, a
+ * non-boolean filter, a column outside GROUP BY, ...). A plan that passes is fully resolved.
+ */
+final class CheckAnalysis {
+    void check(LogicalPlan plan) {
+        for (LogicalPlan c : plan.children()) {
+            check(c);
+        }
+        checkNode(plan);
+    }
+
+    private void checkNode(LogicalPlan node) {
+        for (Expression e : node.expressions()) {
+            checkUnresolved(node, e);
+        }
+        for (Expression e : node.expressions()) {
+            checkTypes(e);
+        }
+        if (node instanceof Filter f) {
+            checkFilter(f);
+        }
+        if (node instanceof Aggregate a) {
+            checkAggregate(a);
+        }
+        checkMissingInput(node);
+    }
+
+    private void checkUnresolved(LogicalPlan node, Expression e) {
+        e.foreach(x -> {
+            if (x instanceof UnresolvedAttribute u) {
+                List<List<String>> candidates = new ArrayList<>();
+                for (AttributeReference a : node.inputSet()) {
+                    candidates.add(NameResolver.qualifiedName(a));
+                }
+                throw AnalysisErrors.unresolvedColumn(u.nameParts(), candidates);
+            }
+            if (x instanceof UnresolvedFunction f) {
+                throw AnalysisErrors.unresolvedRoutine(f.name());
+            }
+            if (x instanceof UnresolvedStar s) {
+                throw new AnalysisException("INVALID_USAGE_OF_STAR_OR_REGEX", "Invalid usage of '*' in "
+                        + node.nodeName() + ".", Map.of("elem", "'*'", "prettyName", node.nodeName()));
+            }
+        });
+    }
+
+    /** An expression whose children resolved but which did not itself failed its input type check. */
+    private void checkTypes(Expression e) {
+        for (Expression c : e.children()) {
+            checkTypes(c);
+        }
+        if (!e.resolved() && e.childrenResolved()) {
+            throw AnalysisErrors.dataTypeMismatch("UNEXPECTED_INPUT_TYPE", e,
+                    "the input types of " + e.sql() + " do not match what it accepts.", Map.of());
+        }
+    }
+
+    private void checkFilter(Filter f) {
+        List<Expression> aggs = f.condition().collect(x -> x instanceof AggregateFunction);
+        if (!aggs.isEmpty()) {
+            throw AnalysisErrors.invalidWhereCondition(f.condition(), aggs);
+        }
+        if (!(f.condition().dataType() instanceof BooleanType)) {
+            throw AnalysisErrors.filterNotBoolean(f.condition());
+        }
+    }
+
+    private void checkAggregate(Aggregate a) {
+        List<Expression> grouping = new ArrayList<>();
+        for (Expression g : a.groupingExpressions()) {
+            grouping.add(Canonical.of(g));
+        }
+        for (Expression e : a.aggregateExpressions()) {
+            Expression body = e instanceof Alias al ? al.child() : e;
+            checkAggregated(body, grouping, a.groupingExpressions().isEmpty());
+        }
+    }
+
+    private void checkAggregated(Expression e, List<Expression> grouping, boolean global) {
+        if (e instanceof AggregateFunction) {
+            for (Expression c : e.children()) {
+                if (c.exists(x -> x instanceof AggregateFunction)) {
+                    throw AnalysisErrors.nestedAggregate();
+                }
+            }
+            return;
+        }
+        if (grouping.contains(Canonical.of(e))) {
+            return;
+        }
+        if (e instanceof AttributeReference) {
+            throw global ? AnalysisErrors.missingGroupBy() : AnalysisErrors.missingAggregation(e);
+        }
+        for (Expression c : e.children()) {
+            checkAggregated(c, grouping, global);
+        }
+    }
+
+    /** A resolved column that is not among the node's inputs (taken from another DataFrame). */
+    private void checkMissingInput(LogicalPlan node) {
+        List<AttributeReference> input = node.inputSet();
+        List<AttributeReference> missing = new ArrayList<>();
+        for (Expression e : node.expressions()) {
+            for (AttributeReference r : e.references()) {
+                if (input.stream().noneMatch(i -> i.sameColumn(r)) && missing.stream().noneMatch(m -> m.sameColumn(r))) {
+                    missing.add(r);
+                }
+            }
+        }
+        if (node.children().isEmpty() || missing.isEmpty()) {
+            return;
+        }
+        String attrs = String.join(", ", missing.stream().map(AttributeReference::toString).toList());
+        String in = String.join(", ", input.stream().map(AttributeReference::toString).toList());
+        throw new AnalysisException("MISSING_ATTRIBUTES.RESOLVED_ATTRIBUTE_MISSING_FROM_INPUT",
+                "Resolved attribute(s) " + attrs + " missing from " + in + " in operator " + node.simpleString() + ".",
+                Map.of("missingAttributes", attrs, "input", in, "operator", node.simpleString()));
+    }
+}

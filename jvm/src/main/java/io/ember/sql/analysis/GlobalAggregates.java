@@ -1,0 +1,26 @@
+package io.ember.sql.analysis;
+
+import io.ember.sql.expressions.AggregateFunction;
+import io.ember.sql.expressions.Expression;
+import io.ember.sql.plans.Aggregate;
+import io.ember.sql.plans.LogicalPlan;
+import io.ember.sql.plans.Project;
+import io.ember.sql.rules.Rule;
+import java.util.List;
+
+/** A select list that calls an aggregate function ({@code df.select(sum("a"))}) aggregates the whole input: an {@link Aggregate} without grouping. */
+final class GlobalAggregates implements Rule<LogicalPlan> {
+    @Override
+    public LogicalPlan apply(LogicalPlan plan) {
+        return plan.transformUp(node -> {
+            if (node instanceof Project p && containsAggregate(p.projectList())) {
+                return new Aggregate(List.of(), p.projectList(), p.child());
+            }
+            return node;
+        });
+    }
+
+    static boolean containsAggregate(List<Expression> list) {
+        return list.stream().anyMatch(e -> e.exists(x -> x instanceof AggregateFunction));
+    }
+}

@@ -1,0 +1,38 @@
+package io.ember.sql.analysis;
+
+import io.ember.sql.expressions.AttributeReference;
+import io.ember.sql.expressions.Expression;
+import io.ember.sql.expressions.UnresolvedAttribute;
+import io.ember.sql.plans.LogicalPlan;
+import io.ember.sql.rules.Rule;
+import java.util.List;
+
+/**
+ * Replaces each column name ({@link UnresolvedAttribute}) with the input column it names, in
+ * every node whose children are resolved. Names that match nothing stay unresolved, for
+ * {@link ResolveMissingReferences} or, failing that, {@link CheckAnalysis} to report.
+ */
+final class ResolveReferences implements Rule<LogicalPlan> {
+    private final NameResolver names;
+
+    ResolveReferences(NameResolver names) {
+        this.names = names;
+    }
+
+    @Override
+    public LogicalPlan apply(LogicalPlan plan) {
+        return plan.transformUp(node -> {
+            if (!node.childrenResolved() || node.resolved()) {
+                return node;
+            }
+            List<AttributeReference> input = node.inputSet();
+            return node.mapExpressions(e -> resolveAgainst(e, input));
+        });
+    }
+
+    Expression resolveAgainst(Expression e, List<AttributeReference> input) {
+        return e.transformUp(x -> x instanceof UnresolvedAttribute u
+                ? names.resolve(u.nameParts(), input).orElse(x)
+                : x);
+    }
+}

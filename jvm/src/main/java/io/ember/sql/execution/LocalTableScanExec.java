@@ -1,0 +1,107 @@
+package io.ember.sql.execution;
+
+import io.ember.rdd.ParallelCollectionRDD;
+import io.ember.rdd.RDD;
+import io.ember.sql.expressions.AttributeReference;
+import io.ember.sql.vector.ColumnBatch;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Rows held on the driver (a {@code LocalRelation}), sliced into {@code numSlices} partitions
+ * of about equal row counts; the slices travel with the tasks, encoded.
+ */
+public final class LocalTableScanExec extends LeafExecNode {
+    private static final long serialVersionUID = 1L;
+
+    private final List<AttributeReference> output;
+    private final List<ColumnBatch> batches;
+    private final int numSlices;
+
+    public LocalTableScanExec(List<AttributeReference> output, List<ColumnBatch> batches, int numSlices) {
+        this.output = List.copyOf(output);
+        this.batches = List.copyOf(batches);
+        this.numSlices = Math.max(1, numSlices);
+    }
+
+    @Override
+    public List<AttributeReference> output() {
+        return output;
+    }
+
+    private long numRows() {
+        long n = 0;
+        for (ColumnBatch b : batches) {
+            n += b.numRows();
+        }
+        return n;
+    }
+
+    private int slices() {
+        return (int) Math.max(1, Math.min(numSlices, numRows()));
+    }
+
+    @Override
+    public Partitioning outputPartitioning() {
+        return slices() == 1 ? Partitioning.SINGLE : new Partitioning.Unknown(slices());
+    }
+
+    @Override
+    public RDD<ColumnBatch> execute(ExecutionContext ctx) {
+        int slices = slices();
+        long total = numRows();
+        List<List<byte[]>> parts = new ArrayList<>();
+        for (int i = 0; i < slices; i++) {
+            parts.add(new ArrayList<>());
+        }
+        long[] bound = new long[slices + 1];
+        for (int i = 0; i <= slices; i++) {
+            bound[i] = i * total / slices;
+        }
+        long row = 0;
+        int slice = 0;
+        for (ColumnBatch b : batches) {
+            int from = 0;
+            while (from < b.numRows()) {
+                while (row >= bound[slice + 1]) {
+                    slice++;
+                }
+                int len = (int) Math.min(b.numRows() - from, bound[slice + 1] - row);
+                parts.get(slice).add(BatchCodec.encode(VectorOps.slice(b, from, len)));
+                from += len;
+                row += len;
+            }
+        }
+        List<io.ember.sql.types.DataType> types = outputTypes();
+        return new ParallelCollectionRDD<>(ctx.rdds(), parts, slices)
+                .mapPartitions(it -> new BatchIterator() {
+                    java.util.Iterator<byte[]> current = java.util.Collections.emptyIterator();
+
+                    @Override
+                    protected ColumnBatch advance() {
+                        while (!current.hasNext()) {
+                            if (!it.hasNext()) {
+                                return null;
+                            }
+                            current = it.next().iterator();
+                        }
+                        return BatchCodec.decode(current.next(), types);
+                    }
+                });
+    }
+
+    @Override
+    protected List<Object> args() {
+        return List.of(output, numRows());
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof LocalTableScanExec s && s.output.equals(output) && s.batches == batches;
+    }
+
+    @Override
+    public int hashCode() {
+        return output.hashCode();
+    }
+}

@@ -1,0 +1,100 @@
+package io.ember.sql.execution;
+
+import io.ember.core.Partition;
+import io.ember.core.Tuple2;
+import io.ember.rdd.RDD;
+import io.ember.rdd.ShuffleDependency;
+import io.ember.rdd.TaskContext;
+import io.ember.shuffle.ShuffleReader;
+import io.ember.sql.types.DataType;
+import io.ember.sql.vector.ColumnBatch;
+import java.io.Serializable;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+
+/**
+ * The reduce side of an exchange: partition i reads the reduce partitions of spec i (a
+ * contiguous range, so that adaptive execution can merge small neighbours into one task),
+ * decodes the batches and joins small consecutive ones into batches of about
+ * {@link ColumnBatch#DEFAULT_ROWS} rows.
+ */
+public final class ShuffledBatchRDD extends RDD<ColumnBatch> {
+    /** Reduce partitions {@code [start, end)} read by one task. */
+    public record Spec(int start, int end) implements Serializable {}
+
+    record SpecPartition(int index, Spec spec) implements Partition {}
+
+    private final List<Spec> specs;
+    private final List<DataType> types;
+
+    public ShuffledBatchRDD(ShuffleDependency<Integer, byte[], byte[]> dep, List<Spec> specs, List<DataType> types) {
+        super(dep.rdd().context(), List.of(dep));
+        this.specs = List.copyOf(specs);
+        this.types = List.copyOf(types);
+    }
+
+    /** One spec per reduce partition: no merging. */
+    public static List<Spec> identity(int n) {
+        List<Spec> out = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            out.add(new Spec(i, i + 1));
+        }
+        return out;
+    }
+
+    @Override
+    protected Partition[] computePartitions() {
+        Partition[] parts = new Partition[specs.size()];
+        for (int i = 0; i < parts.length; i++) {
+            parts[i] = new SpecPartition(i, specs.get(i));
+        }
+        return parts;
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public Iterator<ColumnBatch> compute(Partition split, TaskContext ctx) {
+        ShuffleDependency<Integer, byte[], byte[]> dep = (ShuffleDependency<Integer, byte[], byte[]>) dependencies().get(0);
+        Spec spec = ((SpecPartition) split).spec();
+        return new BatchIterator() {
+            int reducer = spec.start();
+            Iterator<Tuple2<Object, Object>> records;
+            ColumnBatch held;
+
+            private ColumnBatch nextDecoded() {
+                while (records == null || !records.hasNext()) {
+                    if (reducer >= spec.end()) {
+                        return null;
+                    }
+                    records = ShuffleReader.read(ctx.shuffleEnv(), dep.handle(), reducer++);
+                }
+                return BatchCodec.decode((byte[]) records.next()._2(), types);
+            }
+
+            @Override
+            protected ColumnBatch advance() {
+                List<ColumnBatch> group = new ArrayList<>();
+                int rows = 0;
+                if (held != null) {
+                    group.add(held);
+                    rows = held.numRows();
+                    held = null;
+                }
+                while (rows < ColumnBatch.DEFAULT_ROWS) {
+                    ColumnBatch b = nextDecoded();
+                    if (b == null) {
+                        break;
+                    }
+                    if (rows > 0 && rows + b.numRows() > 2 * ColumnBatch.DEFAULT_ROWS) {
+                        held = b;
+                        break;
+                    }
+                    group.add(b);
+                    rows += b.numRows();
+                }
+                return group.isEmpty() ? null : VectorOps.concat(group, types);
+            }
+        };
+    }
+}

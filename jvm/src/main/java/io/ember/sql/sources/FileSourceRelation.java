@@ -1,0 +1,87 @@
+package io.ember.sql.sources;
+
+import io.ember.sql.execution.SparkPlan;
+import io.ember.sql.expressions.AttributeReference;
+import io.ember.sql.expressions.Expression;
+import io.ember.sql.planning.ScanRelation;
+import io.ember.sql.plans.LeafNode;
+import io.ember.sql.plans.Statistics;
+import io.ember.sql.types.StructType;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/**
+ * A table of files ({@code spark.read.csv(path)}): the leaf of a logical plan whose output is
+ * the data columns followed by the partition columns. The planner asks it for a
+ * {@link FileSourceScanExec} of the columns and filters a query needs.
+ */
+public final class FileSourceRelation extends LeafNode implements ScanRelation {
+    private static final long serialVersionUID = 1L;
+
+    private final FileFormat format;
+    private final FileIndex index;
+    private final StructType dataSchema;
+    private final List<AttributeReference> output;
+    private final SourceOptions options;
+
+    FileSourceRelation(FileFormat format, FileIndex index, StructType dataSchema, List<AttributeReference> output,
+            SourceOptions options) {
+        this.format = format;
+        this.index = index;
+        this.dataSchema = dataSchema;
+        this.output = List.copyOf(output);
+        this.options = options;
+    }
+
+    public FileFormat format() {
+        return format;
+    }
+
+    FileIndex index() {
+        return index;
+    }
+
+    /** The columns read from the files (without partition columns). */
+    public StructType dataSchema() {
+        return dataSchema;
+    }
+
+    public StructType partitionSchema() {
+        return index.partitionSchema();
+    }
+
+    SourceOptions options() {
+        return options;
+    }
+
+    /** The paths the relation was read from, as {@code file:} URIs. */
+    public List<String> rootPaths() {
+        return index.roots();
+    }
+
+    @Override
+    public List<AttributeReference> output() {
+        return output;
+    }
+
+    @Override
+    public SparkPlan planScan(List<AttributeReference> requiredColumns, List<Expression> filters) {
+        return new FileSourceScanExec(this, requiredColumns, filters);
+    }
+
+    @Override
+    public Statistics stats() {
+        return new Statistics(Math.max(1, index.totalBytes()), null);
+    }
+
+    @Override
+    public String simpleString() {
+        return "Relation [" + output.stream().map(Object::toString).collect(Collectors.joining(",")) + "] "
+                + format.shortName();
+    }
+
+    @Override
+    protected List<Object> args() {
+        return List.of(format.shortName(), output, index.roots(), options);
+    }
+}

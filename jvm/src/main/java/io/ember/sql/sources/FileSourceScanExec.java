@@ -1,0 +1,143 @@
+package io.ember.sql.sources;
+
+import io.ember.rdd.RDD;
+import io.ember.sql.execution.ExecutionContext;
+import io.ember.sql.execution.SparkPlan;
+import io.ember.sql.expressions.AttributeReference;
+import io.ember.sql.expressions.Expression;
+import io.ember.sql.types.StructField;
+import io.ember.sql.types.StructType;
+import io.ember.sql.vector.ColumnBatch;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/**
+ * The physical scan of a {@link FileSourceRelation}: reads the required columns of the files
+ * of the partition directories its filters do not rule out, in tasks, as column batches.
+ * Filters over partition columns prune directories when the scan executes; the others go to
+ * the format's reader as data filters (Parquet skips row groups with them).
+ */
+public final class FileSourceScanExec extends SparkPlan {
+    private static final long serialVersionUID = 1L;
+    static final String OPEN_COST = "spark.sql.files.openCostInBytes";
+    static final String MIN_PARTITION_NUM = "spark.sql.files.minPartitionNum";
+
+    private final FileSourceRelation relation;
+    private final List<AttributeReference> output;
+    private final List<Expression> filters;
+
+    FileSourceScanExec(FileSourceRelation relation, List<AttributeReference> output, List<Expression> filters) {
+        this.relation = relation;
+        this.output = List.copyOf(output);
+        this.filters = List.copyOf(filters);
+    }
+
+    @Override
+    public List<AttributeReference> output() {
+        return output;
+    }
+
+    private List<AttributeReference> partitionColumns() {
+        List<AttributeReference> all = relation.output();
+        int data = relation.dataSchema().size();
+        return all.subList(data, all.size());
+    }
+
+    List<Expression> partitionFilters() {
+        return PartitionPruning.partitionFilters(filters, partitionColumns());
+    }
+
+    List<Expression> dataFilters() {
+        List<Expression> pf = partitionFilters();
+        return filters.stream().filter(f -> !pf.contains(f)).toList();
+    }
+
+    /** The partition directories left after pruning. */
+    List<FileIndex.PartitionDir> selectedPartitions() {
+        return PartitionPruning.prune(relation.index().partitions(), partitionFilters(), partitionColumns());
+    }
+
+    @Override
+    public RDD<ColumnBatch> execute(ExecutionContext ctx) {
+        List<AttributeReference> all = relation.output();
+        StructType dataSchema = relation.dataSchema();
+        List<AttributeReference> partCols = partitionColumns();
+        List<StructField> reqData = new ArrayList<>();
+        List<StructField> reqPart = new ArrayList<>();
+        List<Integer> partOrdinals = new ArrayList<>();
+        int[] source = new int[output.size()];
+        for (int i = 0; i < output.size(); i++) {
+            AttributeReference a = output.get(i);
+            int p = PartitionPruning.indexOf(partCols, a);
+            if (p >= 0) {
+                source[i] = -1 - reqPart.size();
+                reqPart.add(relation.partitionSchema().field(p));
+                partOrdinals.add(p);
+            } else {
+                int d = PartitionPruning.indexOf(all, a);
+                if (d < 0) {
+                    throw new IllegalArgumentException("column " + a + " is not an output of " + relation.simpleString());
+                }
+                source[i] = reqData.size();
+                reqData.add(dataSchema.field(d));
+            }
+        }
+        long maxBytes = ctx.conf().maxPartitionBytes();
+        long openCost = Long.parseLong(ctx.conf().get(OPEN_COST, String.valueOf(4L << 20)));
+        int parallelism = Integer.parseInt(ctx.conf().get(MIN_PARTITION_NUM,
+                String.valueOf(ctx.rdds().defaultParallelism())));
+        List<FileIndex.PartitionDir> dirs = selectedPartitions();
+        long total = 0;
+        for (FileIndex.PartitionDir d : dirs) {
+            for (FileIndex.FileEntry f : d.files()) {
+                total += f.length() + openCost;
+            }
+        }
+        long maxSplit = FilePacking.maxSplitBytes(maxBytes, openCost, total, parallelism);
+        boolean splittable = relation.format().splittable(relation.options());
+        List<FileSplit> splits = new ArrayList<>();
+        for (FileIndex.PartitionDir d : dirs) {
+            for (FileIndex.FileEntry f : d.files()) {
+                splits.addAll(FilePacking.split(f.path(), f.length(), d.values(), splittable, maxSplit));
+            }
+        }
+        int[] ordinals = partOrdinals.stream().mapToInt(Integer::intValue).toArray();
+        return new FileScanRDD(ctx.rdds(), FilePacking.pack(splits, maxSplit, openCost), relation.format(), dataSchema,
+                new StructType(reqData), new StructType(reqPart), ordinals, source, dataFilters(), relation.options());
+    }
+
+    @Override
+    public List<SparkPlan> children() {
+        return List.of();
+    }
+
+    @Override
+    protected SparkPlan withNewChildren(List<SparkPlan> newChildren) {
+        return this;
+    }
+
+    @Override
+    public String simpleString() {
+        List<String> readSchema = new ArrayList<>();
+        for (AttributeReference a : output) {
+            if (PartitionPruning.indexOf(partitionColumns(), a) < 0) {
+                readSchema.add(a.name() + ":" + a.dataType().simpleString());
+            }
+        }
+        return "FileScan " + relation.format().shortName() + " [" + join(output) + "] Batched: true, DataFilters: ["
+                + join(dataFilters()) + "], Format: " + relation.format().shortName().toUpperCase() + ", Location: "
+                + "InMemoryFileIndex(" + relation.rootPaths().size() + " paths)" + relation.rootPaths()
+                + ", PartitionFilters: [" + join(partitionFilters()) + "], ReadSchema: struct<"
+                + String.join(",", readSchema) + ">";
+    }
+
+    private static String join(List<?> items) {
+        return items.stream().map(Object::toString).collect(Collectors.joining(", "));
+    }
+
+    @Override
+    protected List<Object> args() {
+        return List.of(relation, output, filters);
+    }
+}

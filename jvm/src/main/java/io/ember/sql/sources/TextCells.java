@@ -1,0 +1,38 @@
+package io.ember.sql.sources;
+
+import io.ember.sql.types.BinaryType;
+import io.ember.sql.types.DataType;
+import io.ember.sql.types.DateType;
+import io.ember.sql.types.DecimalType;
+import io.ember.sql.types.TimestampNTZType;
+import io.ember.sql.types.TimestampType;
+import io.ember.sql.vector.ColumnVector;
+import java.math.BigDecimal;
+import java.util.Base64;
+
+/** One cell of a column as text, the way the text writers (CSV, JSON strings) print it. */
+final class TextCells {
+    private TextCells() {}
+
+    /** The text of a non-null atomic value at {@code row}. */
+    static String format(ColumnVector v, int row, TextValues values) {
+        DataType t = v.dataType();
+        Object value = v.get(row);
+        if (t instanceof DateType) {
+            return values.formatDate(((Number) value).intValue());
+        }
+        if (t instanceof TimestampType) {
+            return values.formatTimestamp(((Number) value).longValue());
+        }
+        if (t instanceof TimestampNTZType) {
+            return values.formatTimestampNtz(((Number) value).longValue());
+        }
+        if (t instanceof DecimalType) {
+            return ((BigDecimal) value).toPlainString();
+        }
+        if (t instanceof BinaryType) {
+            return Base64.getEncoder().encodeToString((byte[]) value);
+        }
+        return String.valueOf(value);
+    }
+}

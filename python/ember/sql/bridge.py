@@ -1,0 +1,147 @@
+"""SqlEngine: the one way ``ember.sql`` reaches the JVM (its ``io.ember.python.sql.SqlBridge``).
+
+A session holds one SqlEngine; DataFrames hold opaque JVM Dataset handles (``jdf``) that they
+get from one method and pass to another. Every call goes through the context's ``Engine``, so
+JVM errors arrive as their Python twins (``AnalysisException`` and co, ``ember.errors``), and
+every call that runs a job carries the calling thread's job properties.
+
+Building a DataFrame is one call: ``plan(operation, inputs)`` with the operation's JSON
+(docs/sql.md). Expressions may hold the DataFrames their columns were taken from
+(``df["a"]``); encoding turns each into its index in the call's input list, appending
+DataFrames that are not inputs yet.
+
+Threading: any driver thread may call any method (the JVM side is thread-safe).
+"""
+
+import json
+import os
+import pickle
+import tempfile
+from typing import Any, Dict, Iterator, List, Optional, Sequence
+
+from ember import wire
+from ember.results import ResultStream
+from ember.sql import plan_protocol as P
+
+__all__ = ["SqlEngine", "PlanInputs"]
+
+ROWS_PER_FRAME = 1024
+"""Rows per pickled frame of a local-data file (createDataFrame)."""
+
+
+class PlanInputs:
+    """The input Datasets of one operation, in order; ``index`` adds a DataFrame on first use."""
+
+    def __init__(self, frames: Sequence[Any] = ()):
+        self.frames: List[Any] = []
+        for f in frames:
+            self.index(f)
+
+    def index(self, frame: Any) -> int:
+        for i, f in enumerate(self.frames):
+            if f is frame:
+                return i
+        self.frames.append(frame)
+        return len(self.frames) - 1
+
+    def encode(self, operation: Dict[str, Any]) -> str:
+        def default(o: Any) -> int:
+            if hasattr(o, "_jdf"):
+                return self.index(o)
+            raise TypeError("not JSON serializable in a plan: %r" % (o,))
+        return json.dumps(operation, separators=(",", ":"), default=default)
+
+
+class SqlEngine:
+    """A DataFrame session on the JVM, reached through the context's Engine."""
+
+    def __init__(self, engine):
+        self._engine = engine
+        self._jbridge_made = None
+
+    @property
+    def _jbridge(self):
+        """The JVM SqlBridge, made at the first call (a session costs nothing until used)."""
+        if self._jbridge_made is None:
+            self._jbridge_made = self._engine.sql_bridge()
+        return self._jbridge_made
+
+    def plan(self, operation: Dict[str, Any], inputs: Sequence[Any] = ()):
+        """The analyzed JVM Dataset of ``operation`` over ``inputs`` (DataFrames)."""
+        plan_inputs = PlanInputs(inputs)
+        text = plan_inputs.encode(operation)
+        jinputs = self._engine.jvm_list([f._jdf for f in plan_inputs.frames])
+        return self._engine.call(self._jbridge.plan, text, jinputs)
+
+    def schema_json(self, jdf) -> Dict[str, Any]:
+        return json.loads(self._engine.call(self._jbridge.schemaJson, jdf))
+
+    def explain(self, jdf, mode: str) -> str:
+        return self._engine.call(self._jbridge.explain, jdf, mode)
+
+    def show_string(self, jdf, n: int, truncate: int, vertical: bool) -> str:
+        return self._engine.run_job(self._jbridge.showString, jdf, n, truncate, vertical)
+
+    def count(self, jdf) -> int:
+        return int(self._engine.run_job(self._jbridge.count, jdf))
+
+    def collect(self, jdf) -> Iterator[tuple]:
+        """Streams the rows (tuples of internal values) of ``jdf``."""
+        port, secret = self._engine.run_job(self._jbridge.collectToPython, jdf)
+        stream = ResultStream(port, secret)
+        try:
+            for batch in stream:
+                yield from batch
+        finally:
+            stream.close()
+
+    def from_rows(self, rows: Iterator[tuple], schema_json: str):
+        """A Dataset of local rows (tuples of internal values) with this schema: written to a
+        file as pickled frames ending in END_OF_DATA, which the JVM reads and deletes."""
+        fd, path = tempfile.mkstemp(prefix="ember-rows-")
+        try:
+            with os.fdopen(fd, "wb") as out:
+                batch: List[tuple] = []
+                for row in rows:
+                    batch.append(row)
+                    if len(batch) >= ROWS_PER_FRAME:
+                        wire.write_frame(out, pickle.dumps(batch, protocol=4))
+                        batch = []
+                if batch:
+                    wire.write_frame(out, pickle.dumps(batch, protocol=4))
+                wire.write_int(out, wire.END_OF_DATA)
+            return self._engine.call(self._jbridge.fromPythonRows, path, schema_json)
+        except BaseException:
+            if os.path.exists(path):
+                os.unlink(path)
+            raise
+
+    def from_rdd(self, jrdd, schema_json: str):
+        """A Dataset over a JVM RDD of pickled batches of internal-value tuples."""
+        return self._engine.call(self._jbridge.fromPythonRDD, jrdd, schema_json)
+
+    def to_rdd(self, jdf):
+        """A JVM RDD of pickled batches of ``jdf``'s rows (tuples of internal values)."""
+        return self._engine.call(self._jbridge.toPythonRDD, jdf)
+
+    def write(self, jdf, spec: Dict[str, Any]) -> None:
+        """Runs the job writing ``jdf`` as ``spec`` says (format, path, mode, ...)."""
+        self._engine.run_job(self._jbridge.write, jdf, json.dumps(spec))
+
+    def persist(self, jdf, level: str) -> None:
+        self._engine.call(self._jbridge.persist, jdf, level)
+
+    def unpersist(self, jdf) -> None:
+        self._engine.call(self._jbridge.unpersist, jdf)
+
+    def conf_set(self, key: str, value: str) -> None:
+        self._engine.call(lambda: self._jbridge.conf().set(key, value))
+
+    def conf_get(self, key: str, default: Optional[str]) -> Optional[str]:
+        return self._engine.call(lambda: self._jbridge.conf().get(key, default))
+
+    def conf_unset(self, key: str) -> None:
+        self._engine.call(lambda: self._jbridge.conf().unset(key))
+
+    def conf_all(self) -> Dict[str, str]:
+        return dict(self._engine.call(lambda: self._jbridge.conf().all()))

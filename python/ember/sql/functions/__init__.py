@@ -1,0 +1,19 @@
+"""PySpark's ``pyspark.sql.functions``: each function builds one call of the JVM's function
+registry (``{"kind": "fn", ...}``), which decides its types and semantics.
+
+>>> from ember.sql import functions as F
+>>> F.upper(F.col("name"))
+Column<'upper(name)'>
+
+By role: ``core`` (col, lit, when, coalesce, ...), ``aggregates`` (sum, count, ... and the
+window ranking functions), ``math``, ``strings``, ``datetime``, ``collections``; ``udf`` from
+``ember.sql.udf``.
+"""
+
+from ember.sql.functions.core import *  # noqa: F401,F403
+from ember.sql.functions.aggregates import *  # noqa: F401,F403
+from ember.sql.functions.math import *  # noqa: F401,F403
+from ember.sql.functions.strings import *  # noqa: F401,F403
+from ember.sql.functions.datetime import *  # noqa: F401,F403
+from ember.sql.functions.collections import *  # noqa: F401,F403
+from ember.sql.udf import udf  # noqa: F401

@@ -1,0 +1,147 @@
+"""Python UDFs: ``F.udf(f, returnType)``, ``@udf(returnType)``, ``spark.udf.register``.
+
+A UDF call is one expression of the plan protocol::
+
+    {"kind": "udf", "name": "f", "args": [E...], "returnType": "int",
+     "func": "<base64>", "deterministic": true}
+
+``func`` is a command in the form Python RDD tasks already run (``serialize_command``): a
+function ``(partition index, iterator of argument tuples) -> iterator of results``. The JVM's
+operator feeds it batches of argument rows in the pickled-batches mode of the worker protocol
+(values in their internal form, as in docs/sql.md "Rows to Python") and reads back one result
+per row, already in the internal form of ``returnType``. The first record of each task's
+input is the tuple of the argument types as JSON strings (Spark's format; the JVM knows them
+once the plan is analyzed); the rows of arguments follow. A result of the wrong type fails the
+task with a TypeError naming the UDF. A UDF's exception keeps its type and traceback through
+the usual worker error path. Rows never cross Py4J.
+
+This module is imported by workers (which unpickle ``_evaluate`` by reference): no py4j here.
+"""
+
+import base64
+import functools
+from typing import Any, Callable, Dict, Iterable, Iterator, Optional
+
+from ember.errors import PySparkTypeError, not_expected_type
+
+__all__ = ["UserDefinedFunction", "UDFRegistration", "udf"]
+
+def _type_string(t: Any) -> str:
+    if isinstance(t, str):
+        return t
+    if hasattr(t, "simpleString"):
+        return t.simpleString()
+    raise not_expected_type("returnType", "DataType or str", t)
+
+
+def _parse_type(t: Any) -> Any:
+    if isinstance(t, str):
+        from ember.sql.types import _parse_datatype_string
+        return _parse_datatype_string(t)
+    return t
+
+
+def _evaluate(name: str, func: Callable, return_type: Any, _index: int,
+              records: Iterable[tuple]) -> Iterator[Any]:
+    """The worker's loop. The first record is the tuple of the arguments' types as JSON
+    strings (Spark's format); every later one is a row of arguments in internal form. Yields
+    one result per row, in the return type's internal form."""
+    import json
+    from ember.sql.rows import from_internal, to_internal
+    from ember.sql.types import _parse_datatype_json_value
+    return_type = _parse_type(return_type)
+    it = iter(records)
+    header = next(it, None)
+    if header is None:
+        return
+    arg_types = [_parse_datatype_json_value(json.loads(t)) for t in header]
+    for row in it:
+        args = [from_internal(v, t) for v, t in zip(row, arg_types)]
+        yield to_internal(func(*args), return_type, "UDF %s returned" % name)
+
+
+class UserDefinedFunction:
+    """A Python function callable on Columns; calling it builds the ``udf`` expression."""
+
+    def __init__(self, func: Callable, returnType: Any = "string", name: Optional[str] = None,
+                 deterministic: bool = True):
+        if not callable(func):
+            raise PySparkTypeError(errorClass="NOT_CALLABLE", messageParameters={
+                "arg_name": "func", "arg_type": type(func).__name__})
+        self.func = func
+        self._return_type_text = _type_string(returnType)
+        self._returnType = returnType
+        self._name = name or getattr(func, "__name__", type(func).__name__)
+        self.deterministic = deterministic
+        self._command: Optional[str] = None
+        functools.update_wrapper(self, func, updated=())
+
+    @property
+    def returnType(self) -> Any:
+        if isinstance(self._returnType, str):
+            self._returnType = _parse_type(self._returnType)
+        return self._returnType
+
+    def asNondeterministic(self) -> "UserDefinedFunction":
+        self.deterministic = False
+        self._command = None
+        return self
+
+    def _encoded_command(self) -> str:
+        if self._command is None:
+            from ember.closures import serialize_command
+            command = functools.partial(_evaluate, self._name, self.func,
+                                        self._return_type_text)
+            data, _ = serialize_command(command, "udf")
+            self._command = base64.b64encode(data).decode("ascii")
+        return self._command
+
+    def __call__(self, *cols: Any) -> Any:
+        from ember.sql.column import Column, to_expr
+        return Column({"kind": "udf", "name": self._name, "args": [to_expr(c) for c in cols],
+                       "returnType": self._return_type_text, "func": self._encoded_command(),
+                       "deterministic": self.deterministic})
+
+
+def udf(f: Any = None, returnType: Any = "string", *, useArrow: Optional[bool] = None) -> Any:
+    """A UDF from ``f``; also a decorator: ``@udf``, ``@udf("int")``, ``@udf(returnType=...)``.
+
+    >>> plus_one = udf(lambda x: x + 1, "int")
+    """
+    if f is None or isinstance(f, str) or hasattr(f, "simpleString"):
+        return_type = returnType if f is None else f
+        return lambda func: UserDefinedFunction(func, return_type)
+    return UserDefinedFunction(f, returnType)
+
+
+class UDFRegistration:
+    """``spark.udf``: registers Python functions by name for use in expressions."""
+
+    def __init__(self, session: Any):
+        self._session = session
+        self._functions: Dict[str, UserDefinedFunction] = {}
+
+    def register(self, name: str, f: Any, returnType: Any = None) -> UserDefinedFunction:
+        """Registers ``f`` (a function or UDF) as ``name``; returns the UDF."""
+        if isinstance(f, UserDefinedFunction):
+            if returnType is not None:
+                raise PySparkTypeError(
+                    "Invalid return type: data type can not be specified when f is a user-"
+                    "defined function, but got %s." % returnType,
+                    "CANNOT_SPECIFY_RETURN_TYPE_FOR_UDF",
+                    {"arg_name": "f", "return_type": str(returnType)})
+            registered = UserDefinedFunction(f.func, f._returnType, name, f.deterministic)
+        else:
+            registered = UserDefinedFunction(f, returnType or "string", name)
+        self._functions[name] = registered
+        return registered
+
+    def lookup(self, name: str) -> Optional[UserDefinedFunction]:
+        """The UDF registered as ``name`` (case-insensitively), or None."""
+        for key, value in self._functions.items():
+            if key.lower() == name.lower():
+                return value
+        return None
+
+    def unregister(self, name: str) -> None:
+        self._functions.pop(name, None)
