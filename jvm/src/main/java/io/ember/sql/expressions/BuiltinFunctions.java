@@ -14,5 +14,6 @@ final class BuiltinFunctions {
         io.ember.sql.expressions.string.StringFunctions.register(registry);
         io.ember.sql.expressions.math.MathFunctions.register(registry);
         io.ember.sql.expressions.collection.CollectionFunctions.register(registry);
+        io.ember.sql.expressions.hash.HashFunctions.register(registry);
     }
 }
