@@ -91,3 +91,14 @@ def test_many_rows_survive_the_round_trip_in_order(spark, sql_ready):
     rows = df.collect()
     assert len(rows) == 50_000 and rows[49_999] == (49_999, 24_999.5, "s49999")
     assert [tuple(r) for r in rows] == data
+
+
+def test_write_runs_the_query_into_files(spark, sql_ready, tmp_path):
+    df = spark.createDataFrame([(1, "a"), (2, "b"), (3, None)], "k int, v string")
+    df.write.csv(str(tmp_path / "out"), header=True)
+    parts = sorted((tmp_path / "out").glob("part-*"))
+    assert (tmp_path / "out" / "_SUCCESS").exists()
+    lines = [line for p in parts for line in p.read_text().splitlines() if line != "k,v"]
+    assert sorted(lines) == ["1,a", "2,b", "3,"]
+    df.write.mode("overwrite").partitionBy("k").csv(str(tmp_path / "by_k"))
+    assert sorted(p.name for p in (tmp_path / "by_k").iterdir()) == ["_SUCCESS", "k=1", "k=2", "k=3"]
