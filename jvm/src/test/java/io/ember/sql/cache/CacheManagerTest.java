@@ -135,6 +135,7 @@ class CacheManagerTest extends CacheTesting {
         int rddId = rel.builder().rddId();
         assertTrue(ec.blockManager().contains(new BlockId.RddBlock(rddId, 0)));
         assertEquals(2L, reads.value());
+        SparkPlan plannedBefore = TestPlanner.plan(cm.useCachedData(cached));
 
         assertTrue(cm.uncacheQuery(cached));
         assertFalse(cm.uncacheQuery(cached));
@@ -148,6 +149,9 @@ class CacheManagerTest extends CacheTesting {
         assertFalse(used.exists(n -> n instanceof InMemoryRelation));
         assertEquals(500, collect(cm, cached).size());
         assertEquals(4L, reads.value(), "read from the source again");
+        assertEquals(500, collect(plannedBefore).size(), "a plan made before unpersist still answers");
+        assertEquals(6L, reads.value());
+        assertFalse(hasBlocks(rddId), "without storing the blocks again");
     }
 
     @Test
