@@ -54,7 +54,11 @@ class CacheManagerTest extends CacheTesting {
         LogicalPlan later = new Project(List.of(s, v), new Filter(gt(v, 989), cached));
         SparkPlan physical = TestPlanner.plan(cm.useCachedData(later));
         assertTrue(hasCacheScan(physical), physical.treeString());
-        assertTrue(physical.treeString().contains("InMemoryTableScan"), physical.treeString());
+        assertTrue(physical.treeString().contains("InMemoryTableScan [s" + s.exprId() + ", v" + v.exprId() + "], [GreaterThan"),
+                physical.treeString());
+        assertTrue(cm.useCachedData(later).treeString().contains("InMemoryRelation [k" + k.exprId() + ", s" + s.exprId()
+                + ", v" + v.exprId() + "], StorageLevel(disk, memory, deserialized, 1 replicas)"),
+                cm.useCachedData(later).treeString());
         List<List<Object>> rows = collect(physical);
         assertEquals(10, rows.size());
         assertEquals(List.of("s0", 990L), rows.get(0));
