@@ -47,7 +47,9 @@ class CacheManagerTest extends CacheTesting {
     @Test
     void aLaterQueryOverTheCachedPlanReadsTheCacheNotTheSource() {
         LogicalPlan cached = new Filter(gt(v, -1), source(1000, 100, 2, ""));
+        long before = cm.version();
         cm.cacheQuery(cached, "t", StorageLevel.MEMORY_AND_DISK);
+        assertTrue(cm.version() > before);
         assertEquals(StorageLevel.MEMORY_AND_DISK, cm.storageLevel(cached));
         assertEquals(0L, reads.value(), "caching is lazy");
 
@@ -168,8 +170,10 @@ class CacheManagerTest extends CacheTesting {
         assertEquals(1000, collect(cm, src).size());
         assertEquals(2L, reads.value(), "the derived cache read the base cache, built once");
         assertNotNull(cm.lookupCachedData(derived).orElseThrow().stats().rowCount());
+        long before = cm.version();
         cm.clearCache();
         assertTrue(cm.isEmpty());
+        assertTrue(cm.version() > before, "plans made before clearCache are stale");
     }
 
     private static boolean hasBlocks(int rddId) {
