@@ -26,6 +26,7 @@ public final class Analyzer extends RuleExecutor<LogicalPlan> {
                 new GlobalAggregates(),
                 new ResolveMissingReferences(names),
                 new ResolveAliases()));
+        resolution.addAll(TypeCoercion.rules(conf));
         this.batches = List.of(new Batch<>("Resolution", 100, resolution));
     }
 
