@@ -36,6 +36,12 @@ public final class DataSource {
         switch (shortName) {
             case "csv":
                 return new CsvFormat();
+            case "json":
+                return new JsonFormat();
+            case "text":
+                return new TextFormat();
+            case "parquet":
+                return new ParquetFormat();
             default:
                 throw new AnalysisException("DATA_SOURCE_NOT_FOUND", "Failed to find the data source: " + name + ".",
                         Map.of("provider", name));

@@ -12,6 +12,7 @@ import io.ember.sql.types.StructType;
 import io.ember.sql.vector.ColumnBatch;
 import io.ember.sql.vector.ColumnVector;
 import io.ember.storage.DiskBlockManager;
+import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -124,7 +125,7 @@ final class FileWriteJob {
                     RowWriter w = writers.get(dir);
                     if (w == null) {
                         String name = dir.isEmpty() ? part + "-c000" + ext : dir + part + ".c000" + ext;
-                        w = format.newWriter(files.create(name), dataSchema, options);
+                        w = format.newWriter(new BufferedOutputStream(files.create(name), 64 * 1024), dataSchema, options);
                         writers.put(dir, w);
                     }
                     w.write(dataVectors, r);
@@ -132,7 +133,8 @@ final class FileWriteJob {
             }
             if (writers.isEmpty() && partCols.length == 0 && ctx.partitionId() == 0) {
                 // an empty result still leaves one (empty) file, so the schema of formats that keep one is kept
-                writers.put("", format.newWriter(files.create(part + "-c000" + ext), dataSchema, options));
+                writers.put("", format.newWriter(new BufferedOutputStream(files.create(part + "-c000" + ext)), dataSchema,
+                        options));
             }
         } finally {
             IOException failure = null;

@@ -7,18 +7,26 @@ import io.ember.sql.vector.BooleanVector;
 import io.ember.sql.vector.ColumnBatch;
 import io.ember.sql.vector.ColumnVector;
 import java.util.List;
-import java.util.Objects;
 
-/** {@code left = right} with SQL nulls, a stand-in for the expressions package's comparison in scan tests. */
+/**
+ * {@code left op right} (op one of = &lt; &gt;) with SQL nulls, a stand-in for the expressions
+ * package's comparisons in scan tests; its SQL text is Spark's ({@code (a = 5)}).
+ */
 final class TestingEquals extends Expression {
     private static final long serialVersionUID = 1L;
 
     private final Expression left;
     private final Expression right;
+    private final String op;
 
     TestingEquals(Expression left, Expression right) {
+        this(left, "=", right);
+    }
+
+    TestingEquals(Expression left, String op, Expression right) {
         this.left = left;
         this.right = right;
+        this.op = op;
     }
 
     @Override
@@ -40,7 +48,9 @@ final class TestingEquals extends Expression {
             if (l.isNull(i) || r.isNull(i)) {
                 out.setNull(i);
             } else {
-                out.set(i, Objects.equals(l.get(i), r.get(i)));
+                @SuppressWarnings({"unchecked", "rawtypes"})
+                int c = ((Comparable) l.get(i)).compareTo(r.get(i));
+                out.set(i, op.equals("=") ? c == 0 : op.equals("<") ? c < 0 : c > 0);
             }
         }
         return out;
@@ -48,7 +58,7 @@ final class TestingEquals extends Expression {
 
     @Override
     public String sql() {
-        return "(" + left.sql() + " = " + right.sql() + ")";
+        return "(" + left.sql() + " " + op + " " + right.sql() + ")";
     }
 
     @Override
@@ -58,11 +68,11 @@ final class TestingEquals extends Expression {
 
     @Override
     protected Expression withNewChildren(List<Expression> c) {
-        return new TestingEquals(c.get(0), c.get(1));
+        return new TestingEquals(c.get(0), op, c.get(1));
     }
 
     @Override
     protected List<Object> args() {
-        return List.of();
+        return List.of(op);
     }
 }

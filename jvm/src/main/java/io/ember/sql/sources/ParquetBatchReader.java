@@ -1,0 +1,242 @@
+package io.ember.sql.sources;
+
+import io.ember.sql.expressions.Expression;
+import io.ember.sql.types.DataType;
+import io.ember.sql.types.DecimalType;
+import io.ember.sql.types.StringType;
+import io.ember.sql.types.StructType;
+import io.ember.sql.vector.ColumnBatch;
+import io.ember.sql.vector.ColumnVector;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.NoSuchElementException;
+import org.apache.parquet.column.ColumnDescriptor;
+import org.apache.parquet.column.ColumnReader;
+import org.apache.parquet.column.impl.ColumnReadStoreImpl;
+import org.apache.parquet.column.page.PageReadStore;
+import org.apache.parquet.hadoop.ParquetFileReader;
+import org.apache.parquet.hadoop.metadata.BlockMetaData;
+import org.apache.parquet.io.LocalInputFile;
+import org.apache.parquet.io.api.Binary;
+import org.apache.parquet.io.api.Converter;
+import org.apache.parquet.io.api.GroupConverter;
+import org.apache.parquet.io.api.PrimitiveConverter;
+import org.apache.parquet.schema.MessageType;
+import org.apache.parquet.schema.PrimitiveType.PrimitiveTypeName;
+import org.apache.parquet.schema.Type;
+import org.apache.parquet.schema.Types;
+
+/**
+ * Reads the row groups of one Parquet file that a split owns (those whose middle byte lies in
+ * it) into batches of the required columns: only those column chunks are read, and row groups
+ * whose statistics rule out the filters ({@link ParquetStatsFilter}) are skipped unread. Values
+ * are decoded straight into vectors. Used by one task thread.
+ */
+final class ParquetBatchReader implements FileFormat.CloseableIterator<ColumnBatch> {
+    private static final long JULIAN_EPOCH_DAY = 2_440_588L;
+
+    private final ParquetFileReader file;
+    private final StructType required;
+    private final int[] fileColumn; // index into the projected columns, or -1 when the file lacks the column
+    private final List<ColumnDescriptor> projected = new ArrayList<>();
+    private final MessageType projection;
+    private final List<BlockMetaData> blocks;
+    private final boolean[] selected;
+    private final ColumnBuilder[] builders;
+    private int nextBlock;
+    private ColumnReader[] readers;
+    private long rowsLeft;
+    private ColumnBatch next;
+    private int skipped;
+
+    ParquetBatchReader(FileSplit split, StructType required, List<Expression> filters, TextValues text,
+            boolean dictionaryStrings) throws IOException {
+        this.file = new ParquetFileReader(new LocalInputFile(Path.of(split.path())), ParquetCodecs.readOptions());
+        this.required = required;
+        MessageType schema = file.getFooter().getFileMetaData().getSchema();
+        List<Type> fields = new ArrayList<>();
+        this.fileColumn = new int[required.size()];
+        for (int i = 0; i < required.size(); i++) {
+            Type f = find(schema, required.field(i).name());
+            fileColumn[i] = f == null ? -1 : fields.size();
+            if (f != null) {
+                fields.add(f);
+            }
+        }
+        this.projection = Types.buildMessage().addFields(fields.toArray(new Type[0])).named(ParquetSchemas.ROOT);
+        for (Type f : fields) {
+            projected.add(projection.getColumnDescription(new String[] {f.getName()}));
+        }
+        file.setRequestedSchema(projection);
+        this.blocks = file.getRowGroups();
+        this.selected = new boolean[blocks.size()];
+        for (int b = 0; b < blocks.size(); b++) {
+            BlockMetaData m = blocks.get(b);
+            long mid = m.getStartingPos() + m.getCompressedSize() / 2;
+            selected[b] = mid >= split.start() && mid < split.end();
+            if (selected[b] && ParquetStatsFilter.canSkip(m, filters)) {
+                selected[b] = false;
+                skipped++;
+            }
+        }
+        this.builders = new ColumnBuilder[required.size()];
+        for (int i = 0; i < builders.length; i++) {
+            builders[i] = ColumnBuilder.of(required.field(i).dataType(), ColumnBatch.DEFAULT_ROWS, text, dictionaryStrings);
+        }
+    }
+
+    /** Row groups of this split that statistics ruled out. */
+    int skippedRowGroups() {
+        return skipped;
+    }
+
+    private static Type find(MessageType schema, String name) {
+        if (schema.containsField(name)) {
+            return schema.getType(name);
+        }
+        for (Type t : schema.getFields()) {
+            if (t.getName().equalsIgnoreCase(name)) {
+                return t;
+            }
+        }
+        return null;
+    }
+
+    @Override
+    public boolean hasNext() {
+        if (next == null) {
+            try {
+                next = readBatch();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return next != null;
+    }
+
+    @Override
+    public ColumnBatch next() {
+        if (!hasNext()) {
+            throw new NoSuchElementException();
+        }
+        ColumnBatch b = next;
+        next = null;
+        return b;
+    }
+
+    private ColumnBatch readBatch() throws IOException {
+        while (rowsLeft == 0) {
+            if (nextBlock >= blocks.size()) {
+                close();
+                return null;
+            }
+            int b = nextBlock++;
+            if (!selected[b]) {
+                file.skipNextRowGroup();
+                continue;
+            }
+            if (projected.isEmpty()) {
+                rowsLeft = blocks.get(b).getRowCount();
+                file.skipNextRowGroup();
+                readers = new ColumnReader[0];
+                continue;
+            }
+            PageReadStore group = file.readNextRowGroup();
+            ColumnReadStoreImpl store = new ColumnReadStoreImpl(group, new IgnoringConverter(), projection,
+                    file.getFooter().getFileMetaData().getCreatedBy());
+            readers = new ColumnReader[projected.size()];
+            for (int c = 0; c < readers.length; c++) {
+                readers[c] = store.getColumnReader(projected.get(c));
+            }
+            rowsLeft = group.getRowCount();
+        }
+        int n = (int) Math.min(rowsLeft, ColumnBatch.DEFAULT_ROWS);
+        ColumnVector[] cols = new ColumnVector[required.size()];
+        for (int i = 0; i < cols.length; i++) {
+            int c = fileColumn[i];
+            if (c < 0) {
+                for (int r = 0; r < n; r++) {
+                    builders[i].setNull(r);
+                }
+            } else {
+                fill(builders[i], readers[c], projected.get(c), required.field(i).dataType(), n);
+            }
+            cols[i] = builders[i].build(n);
+        }
+        rowsLeft -= n;
+        return new ColumnBatch(cols, n);
+    }
+
+    private static void fill(ColumnBuilder out, ColumnReader in, ColumnDescriptor d, DataType t, int n) {
+        int maxDef = d.getMaxDefinitionLevel();
+        PrimitiveTypeName physical = d.getPrimitiveType().getPrimitiveTypeName();
+        for (int r = 0; r < n; r++) {
+            if (in.getCurrentDefinitionLevel() < maxDef) {
+                out.setNull(r);
+            } else {
+                out.setValue(r, value(in, physical, t));
+            }
+            in.consume();
+        }
+    }
+
+    private static Object value(ColumnReader in, PrimitiveTypeName physical, DataType t) {
+        switch (physical) {
+            case BOOLEAN: return in.getBoolean();
+            case INT32:
+                return t instanceof DecimalType d ? BigDecimal.valueOf(in.getInteger(), d.scale()) : (Object) in.getInteger();
+            case INT64:
+                return t instanceof DecimalType d ? BigDecimal.valueOf(in.getLong(), d.scale()) : (Object) in.getLong();
+            case FLOAT: return in.getFloat();
+            case DOUBLE: return in.getDouble();
+            case INT96: {
+                ByteBuffer b = in.getBinary().toByteBuffer().order(ByteOrder.LITTLE_ENDIAN);
+                long nanos = b.getLong();
+                long julianDay = b.getInt() & 0xFFFFFFFFL;
+                return (julianDay - JULIAN_EPOCH_DAY) * 86_400_000_000L + nanos / 1000;
+            }
+            default: {
+                Binary bin = in.getBinary();
+                if (t instanceof StringType) {
+                    return bin.toStringUsingUTF8();
+                }
+                if (t instanceof DecimalType d) {
+                    return new BigDecimal(new BigInteger(bin.getBytes()), d.scale());
+                }
+                return bin.getBytes();
+            }
+        }
+    }
+
+    @Override
+    public void close() {
+        try {
+            file.close();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The record converter the column store requires; values are read from the column readers instead. */
+    private static final class IgnoringConverter extends GroupConverter {
+        private final PrimitiveConverter ignore = new PrimitiveConverter() {};
+
+        @Override
+        public Converter getConverter(int fieldIndex) {
+            return ignore;
+        }
+
+        @Override
+        public void start() {}
+
+        @Override
+        public void end() {}
+    }
+}
