@@ -294,6 +294,10 @@ class PySparkIndexError(PySparkException, IndexError):
     pass
 
 
+class PySparkKeyError(PySparkException, KeyError):
+    pass
+
+
 class PySparkAttributeError(PySparkException, AttributeError):
     pass
 

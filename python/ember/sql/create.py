@@ -1,6 +1,6 @@
 """``spark.createDataFrame``: local rows, RDDs and pandas DataFrames as DataFrames.
 
-Local rows are converted to internal tuples by the schema (``ember.sql.rows``) and written to
+Local rows are converted to internal tuples by the schema (``ember.sql.conversion``) and written to
 a file the JVM reads (``SqlEngine.from_rows``); an RDD's partitions are converted by a Python
 map and handed over as a JVM RDD of pickled batches (``SqlEngine.from_rdd``). Either way rows
 never cross Py4J. Schemas are inferred as PySpark does when not given (``ember.sql.inference``).
@@ -88,9 +88,8 @@ def _plain(v: Any) -> Any:
 
 def _internal_partition(schema: Any) -> Any:
     def convert(rows: Iterator[Any]) -> Iterator[tuple]:
-        from ember.sql.rows import internal_row
-        for r in rows:
-            yield internal_row(r, schema)
+        from ember.sql.conversion import internal_converter
+        return map(internal_converter(schema), rows)
     return convert
 
 
@@ -119,7 +118,7 @@ def create_data_frame(session: Any, data: Any, schema: Any, sampling_ratio: Any)
             raise PySparkValueError(errorClass="CANNOT_INFER_EMPTY_SCHEMA", messageParameters={})
         struct = _infer(rows, names)
     rows = _single_values(rows, struct)
-    from ember.sql.rows import internal_row
-    internal = (internal_row(r, struct) for r in rows)
+    from ember.sql.conversion import internal_converter
+    internal = map(internal_converter(struct), rows)
     jdf = session._sql.from_rows(internal, json.dumps(struct.jsonValue()))
     return DataFrame(jdf, session)

@@ -18,15 +18,19 @@ _EXPLAIN_MODES = ("simple", "extended", "codegen", "cost", "formatted")
 
 def _row_converter(schema: Any) -> Callable[[tuple], Any]:
     """Internal-value tuple -> Row, by ``schema``."""
-    from ember.sql.rows import row_converter
+    from ember.sql.conversion import row_converter
     return row_converter(schema)
+
+
+def _rows_converter(schema: Any) -> Callable[[List[tuple]], List[Any]]:
+    """A batch of internal-value tuples -> Rows, by ``schema``."""
+    from ember.sql.conversion import rows_converter
+    return rows_converter(schema)
 
 
 def _convert_partition(schema: Any) -> Callable[[Iterator[tuple]], Iterator[Any]]:
     def convert(rows: Iterator[tuple]) -> Iterator[Any]:
-        to_row = _row_converter(schema)
-        for t in rows:
-            yield to_row(t)
+        return map(_row_converter(schema), rows)
     return convert
 
 
@@ -138,14 +142,19 @@ class DataFrameActions:
     # -- actions -----------------------------------------------------------------------------
 
     def toLocalIterator(self, prefetchPartitions: bool = False) -> Iterator[Any]:
-        """The rows, as they arrive."""
-        to_row = _row_converter(self.schema)
-        for t in self.sparkSession._sql.collect(self._jdf):
-            yield to_row(t)
+        """The rows, one partition at a time (each partition's job runs when the previous
+        partition has been read)."""
+        to_rows = _rows_converter(self.schema)
+        for batch in self.sparkSession._sql.partition_batches(self._jdf):
+            yield from to_rows(batch)
 
     def collect(self) -> List[Any]:
         """All rows, as ``Row`` objects."""
-        return list(self.toLocalIterator())
+        to_rows = _rows_converter(self.schema)
+        rows: List[Any] = []
+        for batch in self.sparkSession._sql.collect_batches(self._jdf):
+            rows.extend(to_rows(batch))
+        return rows
 
     def take(self, num: int) -> List[Any]:
         return self.limit(num).collect()

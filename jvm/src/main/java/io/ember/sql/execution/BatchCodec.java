@@ -13,17 +13,19 @@ import io.ember.sql.vector.ObjectVector;
 import io.ember.sql.vector.StringVector;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
-import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
 import java.util.List;
 
 /**
  * A compact columnar encoding of a {@link ColumnBatch}, for exchanges, spills and collected
- * results: row count, then per column a kind byte, an optional null bitmap and the values as
- * raw little-endian arrays (strings as length + UTF-8, small dictionaries kept encoded). The
- * column types are not written: both ends know the schema. Stateless and thread-safe.
+ * results: row count, then per column a kind byte, an optional null bitmap and the values.
+ * Integers are frame-of-reference packed ({@link PackedInts}), doubles raw little-endian,
+ * strings dictionary-encoded when they repeat (else varint length + bytes, ASCII copied
+ * directly), other types value by value ({@link ValueCodec}). The column types are not
+ * written: both ends know the schema. Stateless and thread-safe.
  */
 public final class BatchCodec {
-    private static final byte LONG = 1, INT = 2, DOUBLE = 3, FLOAT = 4, BOOL = 5, STRING = 6, DICT = 7, OBJECT = 8;
+    private static final byte LONG = 1, INT = 2, DOUBLE = 3, FLOAT = 4, BOOL = 5, STRING = 6, STRING_DICT = 7, OBJECT = 8;
 
     private BatchCodec() {}
 
@@ -40,14 +42,10 @@ public final class BatchCodec {
     private static void writeColumn(ByteSink out, ColumnVector v, int n) {
         if (v instanceof LongVector l) {
             header(out, LONG, l.nulls, n);
-            ByteBuffer b = out.ensure(8 * n);
-            b.asLongBuffer().put(l.values, 0, n);
-            b.position(b.position() + 8 * n);
+            PackedInts.writeLongs(out, l.values, n);
         } else if (v instanceof IntVector l) {
             header(out, INT, l.nulls, n);
-            ByteBuffer b = out.ensure(4 * n);
-            b.asIntBuffer().put(l.values, 0, n);
-            b.position(b.position() + 4 * n);
+            PackedInts.writeInts(out, l.values, n);
         } else if (v instanceof DoubleVector l) {
             header(out, DOUBLE, l.nulls, n);
             ByteBuffer b = out.ensure(8 * n);
@@ -61,26 +59,42 @@ public final class BatchCodec {
         } else if (v instanceof BooleanVector l) {
             header(out, BOOL, l.nulls, n);
             out.putBits(l.values, n);
-        } else if (v instanceof DictionaryVector d && d.dictionary instanceof StringVector dict
-                && dict.size() <= n) {
-            out.putByte(DICT);
-            out.putInt(dict.size());
-            writeColumn(out, dict, dict.size());
-            ByteBuffer b = out.ensure(4 * n);
-            b.asIntBuffer().put(d.codes, 0, n);
-            b.position(b.position() + 4 * n);
         } else if (v instanceof StringVector || v instanceof DictionaryVector) {
-            boolean[] nulls = nullFlags(v, n);
-            header(out, STRING, nulls, n);
-            for (int i = 0; i < n; i++) {
-                if (nulls == null || !nulls[i]) {
-                    out.putString(v.getString(i));
-                }
-            }
+            writeStrings(out, v, n);
         } else {
             out.putByte(OBJECT);
             for (int i = 0; i < n; i++) {
                 ValueCodec.write(out, v.dataType(), v.get(i));
+            }
+        }
+    }
+
+    private static void writeStrings(ByteSink out, ColumnVector v, int n) {
+        boolean[] nulls = nullFlags(v, n);
+        HashMap<String, Integer> dict = new HashMap<>();
+        int[] codes = new int[n];
+        int limit = n / 2;
+        for (int i = 0; i < n && dict.size() <= limit; i++) {
+            if (nulls == null || !nulls[i]) {
+                Integer code = dict.putIfAbsent(v.getString(i), dict.size());
+                codes[i] = code == null ? dict.size() - 1 : code;
+            }
+        }
+        if (dict.size() <= limit) {
+            header(out, STRING_DICT, nulls, n);
+            String[] entries = new String[dict.size()];
+            dict.forEach((s, c) -> entries[c] = s);
+            out.putVarint(entries.length);
+            for (String s : entries) {
+                out.putCompactString(s);
+            }
+            PackedInts.writeInts(out, codes, n);
+            return;
+        }
+        header(out, STRING, nulls, n);
+        for (int i = 0; i < n; i++) {
+            if (nulls == null || !nulls[i]) {
+                out.putCompactString(v.getString(i));
             }
         }
     }
@@ -129,27 +143,13 @@ public final class BatchCodec {
             }
             return new ObjectVector(type, values);
         }
-        if (kind == DICT) {
-            int dictSize = in.getInt();
-            ColumnVector dict = readColumn(in, type, dictSize);
-            int[] codes = new int[n];
-            in.asIntBuffer().get(codes);
-            in.position(in.position() + 4 * n);
-            return new DictionaryVector(codes, dict);
-        }
         boolean[] nulls = in.get() == 0 ? null : readBits(in, n);
         switch (kind) {
             case LONG -> {
-                long[] v = new long[n];
-                in.asLongBuffer().get(v);
-                in.position(in.position() + 8 * n);
-                return new LongVector(type, v, nulls);
+                return new LongVector(type, PackedInts.readLongs(in, n), nulls);
             }
             case INT -> {
-                int[] v = new int[n];
-                in.asIntBuffer().get(v);
-                in.position(in.position() + 4 * n);
-                return new IntVector(type, v, nulls);
+                return new IntVector(type, PackedInts.readInts(in, n), nulls);
             }
             case DOUBLE -> {
                 double[] v = new double[n];
@@ -170,7 +170,21 @@ public final class BatchCodec {
                 String[] v = new String[n];
                 for (int i = 0; i < n; i++) {
                     if (nulls == null || !nulls[i]) {
-                        v[i] = new String(ValueCodec.bytes(in), StandardCharsets.UTF_8);
+                        v[i] = ByteSink.getCompactString(in);
+                    }
+                }
+                return new StringVector(type, v);
+            }
+            case STRING_DICT -> {
+                String[] dict = new String[ByteSink.getVarint(in)];
+                for (int i = 0; i < dict.length; i++) {
+                    dict[i] = ByteSink.getCompactString(in);
+                }
+                int[] codes = PackedInts.readInts(in, n);
+                String[] v = new String[n];
+                for (int i = 0; i < n; i++) {
+                    if (nulls == null || !nulls[i]) {
+                        v[i] = dict[codes[i]];
                     }
                 }
                 return new StringVector(type, v);

@@ -9,7 +9,8 @@ import java.util.List;
 
 /**
  * Rows held on the driver (a {@code LocalRelation}), sliced into {@code numSlices} partitions
- * of about equal row counts; the slices travel with the tasks, encoded.
+ * (0: the default parallelism; never more than one per row) of about equal row counts; the
+ * slices travel with the tasks, encoded.
  */
 public final class LocalTableScanExec extends LeafExecNode {
     private static final long serialVersionUID = 1L;
@@ -21,7 +22,7 @@ public final class LocalTableScanExec extends LeafExecNode {
     public LocalTableScanExec(List<AttributeReference> output, List<ColumnBatch> batches, int numSlices) {
         this.output = List.copyOf(output);
         this.batches = List.copyOf(batches);
-        this.numSlices = Math.max(1, numSlices);
+        this.numSlices = Math.max(0, numSlices);
     }
 
     @Override
@@ -37,18 +38,23 @@ public final class LocalTableScanExec extends LeafExecNode {
         return n;
     }
 
-    private int slices() {
-        return (int) Math.max(1, Math.min(numSlices, numRows()));
+    /** Slices to use: {@code numSlices} (0: the default parallelism), at most one per row. */
+    private int slices(int defaultParallelism) {
+        int wanted = numSlices > 0 ? numSlices : defaultParallelism;
+        return (int) Math.max(1, Math.min(wanted, numRows()));
     }
 
     @Override
     public Partitioning outputPartitioning() {
-        return slices() == 1 ? Partitioning.SINGLE : new Partitioning.Unknown(slices());
+        if (numRows() <= 1 || numSlices == 1) {
+            return Partitioning.SINGLE;
+        }
+        return new Partitioning.Unknown(numSlices > 0 ? slices(numSlices) : 0);
     }
 
     @Override
     public RDD<ColumnBatch> execute(ExecutionContext ctx) {
-        int slices = slices();
+        int slices = slices(Math.max(1, ctx.rdds().defaultParallelism()));
         long total = numRows();
         List<List<byte[]>> parts = new ArrayList<>();
         for (int i = 0; i < slices; i++) {

@@ -25,12 +25,12 @@ public final class RangeExec extends LeafExecNode {
     private final int numSlices;
     private final AttributeReference id;
 
-    /** {@code numSlices} must be positive (the planner resolves the default parallelism). */
+    /** {@code numSlices} 0 or less means the engine's default parallelism. */
     public RangeExec(long start, long step, long count, int numSlices, AttributeReference id) {
         this.start = start;
         this.step = step;
         this.count = count;
-        this.numSlices = Math.max(1, numSlices);
+        this.numSlices = Math.max(0, numSlices);
         this.id = id;
     }
 
@@ -44,15 +44,19 @@ public final class RangeExec extends LeafExecNode {
         return numSlices == 1 ? Partitioning.SINGLE : new Partitioning.Unknown(numSlices);
     }
 
+    private int slices(ExecutionContext ctx) {
+        return numSlices > 0 ? numSlices : Math.max(1, ctx.rdds().defaultParallelism());
+    }
+
     @Override
     public RDD<ColumnBatch> execute(ExecutionContext ctx) {
-        List<Integer> slices = new ArrayList<>(numSlices);
-        for (int i = 0; i < numSlices; i++) {
+        int parts = slices(ctx);
+        List<Integer> slices = new ArrayList<>(parts);
+        for (int i = 0; i < parts; i++) {
             slices.add(i);
         }
         long s0 = start, st = step, n = count;
-        int parts = numSlices;
-        return new ParallelCollectionRDD<>(ctx.rdds(), slices, numSlices)
+        return new ParallelCollectionRDD<>(ctx.rdds(), slices, parts)
                 .mapPartitionsWithIndex((idx, it) -> generate(s0, st, sliceStart(n, idx, parts), sliceStart(n, idx + 1, parts)),
                         false);
     }
@@ -90,6 +94,6 @@ public final class RangeExec extends LeafExecNode {
 
     @Override
     public String simpleString() {
-        return "Range (" + start + ", " + (start + count * step) + ", step=" + step + ", splits=" + numSlices + ")";
+        return "Range (" + start + ", " + (start + count * step) + ", step=" + step + ", splits=" + (numSlices > 0 ? numSlices : "default") + ")";
     }
 }

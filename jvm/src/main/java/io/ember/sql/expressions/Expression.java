@@ -45,7 +45,16 @@ public abstract class Expression extends TreeNode<Expression> {
 
     /** True once every name and function in the tree is resolved and the input types check. */
     public boolean resolved() {
-        return childrenResolved();
+        return childrenResolved() && checkInputDataTypes().isSuccess();
+    }
+
+    /**
+     * Whether the children's types suit this expression (called once they are resolved and
+     * coerced). A failure names the mismatch; {@link TypeCheckResult#toException} turns it into
+     * Spark's {@code DATATYPE_MISMATCH} analysis error.
+     */
+    public TypeCheckResult checkInputDataTypes() {
+        return TypeCheckResult.success();
     }
 
     public final boolean childrenResolved() {

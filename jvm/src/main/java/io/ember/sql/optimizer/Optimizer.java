@@ -42,7 +42,9 @@ public final class Optimizer extends RuleExecutor<LogicalPlan> {
         this.batches = List.of(
                 Batch.once("Finish Analysis", new EliminateSubqueryAliases(), new ReplaceDistinctWithAggregate()),
                 new Batch<>("Operator Optimization", 100, operators),
-                Batch.once("Join Reorder", new ReorderJoins(p)));
+                Batch.once("Join Reorder", new ReorderJoins(p)),
+                // Last, as in Spark: the rules above never meet a BatchEvalPython node.
+                Batch.fixedPoint("Extract Python UDFs", new PullPythonUDFsAboveAggregate(), new ExtractPythonUDFs()));
     }
 
     @Override

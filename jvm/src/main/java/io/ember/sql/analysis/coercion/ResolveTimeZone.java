@@ -1,0 +1,30 @@
+package io.ember.sql.analysis.coercion;
+
+import io.ember.sql.SqlConf;
+import io.ember.sql.expressions.Cast;
+import io.ember.sql.expressions.Expression;
+import io.ember.sql.expressions.TimeZoneAwareExpression;
+
+/**
+ * Gives every time-zone-aware expression the session time zone, and every cast the session's
+ * ANSI setting ({@code spark.sql.ansi.enabled}), both read from the conf when the rule runs.
+ */
+public final class ResolveTimeZone extends CoercionRule {
+    private final SqlConf conf;
+
+    public ResolveTimeZone(SqlConf conf) {
+        this.conf = conf;
+    }
+
+    @Override
+    protected Expression coerce(Expression e) {
+        Expression out = e;
+        if (out instanceof TimeZoneAwareExpression tz && tz.timeZoneId() == null) {
+            out = tz.withTimeZone(conf.sessionTimeZone());
+        }
+        if (out instanceof Cast c && conf.ansiEnabled() && !c.ansi()) {
+            out = c.withAnsi(true);
+        }
+        return out;
+    }
+}

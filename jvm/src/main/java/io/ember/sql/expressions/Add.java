@@ -1,0 +1,55 @@
+package io.ember.sql.expressions;
+
+import io.ember.sql.types.DecimalType;
+import java.math.BigDecimal;
+
+/** {@code (a + b)}. */
+public final class Add extends BinaryArithmetic {
+    private static final long serialVersionUID = 1L;
+
+    public Add(Expression left, Expression right) {
+        super(left, right);
+    }
+
+    @Override
+    public String symbol() {
+        return "+";
+    }
+
+    @Override
+    protected void ints(int[] a, int[] b, int[] out, int n, NullMask nulls) {
+        for (int i = 0; i < n; i++) out[i] = a[i] + b[i];
+    }
+
+    @Override
+    protected void longs(long[] a, long[] b, long[] out, int n, NullMask nulls) {
+        for (int i = 0; i < n; i++) out[i] = a[i] + b[i];
+    }
+
+    @Override
+    protected void floats(float[] a, float[] b, float[] out, int n, NullMask nulls) {
+        for (int i = 0; i < n; i++) out[i] = a[i] + b[i];
+    }
+
+    @Override
+    protected void doubles(double[] a, double[] b, double[] out, int n, NullMask nulls) {
+        for (int i = 0; i < n; i++) out[i] = a[i] + b[i];
+    }
+
+    @Override
+    protected BigDecimal decimal(BigDecimal a, BigDecimal b) {
+        return a.add(b);
+    }
+
+    @Override
+    protected DecimalType decimalResult(DecimalType a, DecimalType b) {
+        int scale = Math.max(a.scale(), b.scale());
+        int range = Math.max(a.precision() - a.scale(), b.precision() - b.scale());
+        return Decimals.adjust(range + scale + 1, scale);
+    }
+
+    @Override
+    public Add withOperands(Expression l, Expression r) {
+        return new Add(l, r);
+    }
+}

@@ -1,0 +1,53 @@
+package io.ember.sql.expressions;
+
+import io.ember.sql.types.DecimalType;
+import java.math.BigDecimal;
+
+/** {@code (a * b)}. */
+public final class Multiply extends BinaryArithmetic {
+    private static final long serialVersionUID = 1L;
+
+    public Multiply(Expression left, Expression right) {
+        super(left, right);
+    }
+
+    @Override
+    public String symbol() {
+        return "*";
+    }
+
+    @Override
+    protected void ints(int[] a, int[] b, int[] out, int n, NullMask nulls) {
+        for (int i = 0; i < n; i++) out[i] = a[i] * b[i];
+    }
+
+    @Override
+    protected void longs(long[] a, long[] b, long[] out, int n, NullMask nulls) {
+        for (int i = 0; i < n; i++) out[i] = a[i] * b[i];
+    }
+
+    @Override
+    protected void floats(float[] a, float[] b, float[] out, int n, NullMask nulls) {
+        for (int i = 0; i < n; i++) out[i] = a[i] * b[i];
+    }
+
+    @Override
+    protected void doubles(double[] a, double[] b, double[] out, int n, NullMask nulls) {
+        for (int i = 0; i < n; i++) out[i] = a[i] * b[i];
+    }
+
+    @Override
+    protected BigDecimal decimal(BigDecimal a, BigDecimal b) {
+        return a.multiply(b);
+    }
+
+    @Override
+    protected DecimalType decimalResult(DecimalType a, DecimalType b) {
+        return Decimals.adjust(a.precision() + b.precision() + 1, a.scale() + b.scale());
+    }
+
+    @Override
+    public Multiply withOperands(Expression l, Expression r) {
+        return new Multiply(l, r);
+    }
+}

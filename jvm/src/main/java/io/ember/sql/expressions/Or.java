@@ -1,0 +1,61 @@
+package io.ember.sql.expressions;
+
+import io.ember.sql.types.DataType;
+import io.ember.sql.types.DataTypes;
+import io.ember.sql.vector.BooleanVector;
+import io.ember.sql.vector.ColumnBatch;
+import io.ember.sql.vector.ColumnVector;
+
+/** {@code (a OR b)} with three-valued logic: true wins over null, null over false. */
+public final class Or extends BinaryOperator {
+    private static final long serialVersionUID = 1L;
+
+    public Or(Expression left, Expression right) {
+        super(left, right);
+    }
+
+    @Override
+    public String symbol() {
+        return "OR";
+    }
+
+    @Override
+    public InputType inputType() {
+        return InputType.BOOLEAN;
+    }
+
+    @Override
+    public DataType dataType() {
+        return DataTypes.BooleanType;
+    }
+
+    @Override
+    public ColumnVector eval(ColumnBatch batch) {
+        BooleanVector l = Vectors.booleans(left.eval(batch));
+        BooleanVector r = Vectors.booleans(right.eval(batch));
+        int n = batch.numRows();
+        boolean[] out = new boolean[n];
+        boolean[] a = l.values;
+        boolean[] b = r.values;
+        if (l.nulls == null && r.nulls == null) {
+            for (int i = 0; i < n; i++) out[i] = a[i] | b[i];
+            return new BooleanVector(DataTypes.BooleanType, out, null);
+        }
+        NullMask nulls = new NullMask(null, n);
+        for (int i = 0; i < n; i++) {
+            boolean ln = l.isNull(i);
+            boolean rn = r.isNull(i);
+            if ((!ln && a[i]) || (!rn && b[i])) {
+                out[i] = true;
+            } else if (ln || rn) {
+                nulls.set(i);
+            }
+        }
+        return new BooleanVector(DataTypes.BooleanType, out, nulls.mask());
+    }
+
+    @Override
+    public Or withOperands(Expression l, Expression r) {
+        return new Or(l, r);
+    }
+}

@@ -1,0 +1,95 @@
+package io.ember.sql.expressions.aggregate;
+
+import io.ember.sql.expressions.AggregateFunction;
+import io.ember.sql.expressions.AggregateState;
+import io.ember.sql.expressions.Decimals;
+import io.ember.sql.expressions.ExpectsInputTypes;
+import io.ember.sql.expressions.ImplicitCastInputTypes;
+import io.ember.sql.expressions.Expression;
+import io.ember.sql.expressions.InputType;
+import io.ember.sql.expressions.SqlTypes;
+import io.ember.sql.expressions.TypeCheckResult;
+import io.ember.sql.types.DataType;
+import io.ember.sql.types.DataTypes;
+import io.ember.sql.types.DecimalType;
+import java.util.List;
+
+/**
+ * {@code sum(e)}: bigint for integral input, double for floating point, {@code decimal(p+10,s)}
+ * for decimals (null on overflow); null for a group with no non-null value.
+ */
+public final class Sum extends AggregateFunction implements ImplicitCastInputTypes {
+    private static final long serialVersionUID = 1L;
+
+    private final Expression child;
+
+    public Sum(Expression child) {
+        this.child = child;
+    }
+
+    public Expression child() {
+        return child;
+    }
+
+    @Override
+    public List<InputType> inputTypes() {
+        return List.of(InputType.NUMERIC);
+    }
+
+    @Override
+    public TypeCheckResult checkInputDataTypes() {
+        return ExpectsInputTypes.check(this, inputTypes());
+    }
+
+    /** Spark's sum result type for an input type. */
+    public static DataType resultType(DataType in) {
+        if (in instanceof DecimalType d) {
+            return Decimals.clamp(d.precision() + 10, d.scale());
+        }
+        return SqlTypes.isIntegral(in) ? DataTypes.LongType : DataTypes.DoubleType;
+    }
+
+    @Override
+    public DataType dataType() {
+        return resultType(child.dataType());
+    }
+
+    @Override
+    public boolean nullable() {
+        return true;
+    }
+
+    @Override
+    public List<DataType> stateTypes() {
+        return List.of(dataType());
+    }
+
+    @Override
+    public AggregateState newState() {
+        DataType t = dataType();
+        if (t instanceof DecimalType d) {
+            return new ObjectFoldState(d, (ObjectFoldState.Fold) (a, b) -> Decimals.toPrecision(((java.math.BigDecimal) a).add((java.math.BigDecimal) b), d));
+        }
+        return t.equals(DataTypes.LongType) ? new LongSumState() : new DoubleSumState();
+    }
+
+    @Override
+    public String sql() {
+        return "sum(" + child.sql() + ")";
+    }
+
+    @Override
+    public List<Expression> children() {
+        return List.of(child);
+    }
+
+    @Override
+    protected Expression withNewChildren(List<Expression> c) {
+        return new Sum(c.get(0));
+    }
+
+    @Override
+    protected List<Object> args() {
+        return List.of();
+    }
+}

@@ -1,0 +1,93 @@
+package io.ember.sql.planning;
+
+import io.ember.sql.SqlConf;
+import io.ember.sql.execution.Distribution;
+import io.ember.sql.execution.Partitioning;
+import io.ember.sql.execution.ShuffleExchangeExec;
+import io.ember.sql.execution.SparkPlan;
+import io.ember.sql.rules.Rule;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Inserts an exchange under every operator whose child's partitioning does not satisfy the
+ * distribution the operator requires of it: one partition for {@code AllTuples}, a hash
+ * partitioning for clustered and hash-clustered requirements, a range partitioning for
+ * ordered ones ({@code spark.sql.shuffle.partitions} partitions). Children that must be
+ * co-partitioned (hash-clustered, as the two sides of an equi-join) are brought to the same
+ * number of partitions.
+ */
+final class EnsureRequirements implements Rule<SparkPlan> {
+    private final SqlConf conf;
+
+    EnsureRequirements(SqlConf conf) {
+        this.conf = conf;
+    }
+
+    @Override
+    public SparkPlan apply(SparkPlan plan) {
+        return plan.transformUp(this::ensure);
+    }
+
+    private SparkPlan ensure(SparkPlan node) {
+        List<SparkPlan> children = node.children();
+        if (children.isEmpty()) {
+            return node;
+        }
+        List<Distribution> required = node.requiredChildDistribution();
+        int coPartitions = coPartitionCount(children, required);
+        List<SparkPlan> fixed = new ArrayList<>(children.size());
+        boolean changed = false;
+        for (int i = 0; i < children.size(); i++) {
+            SparkPlan c = children.get(i);
+            Distribution d = required.get(i);
+            SparkPlan n = c;
+            if (d instanceof Distribution.HashClustered h) {
+                Partitioning p = c.outputPartitioning();
+                if (!(p.satisfies(d) && p.numPartitions() == coPartitions)) {
+                    n = new ShuffleExchangeExec(new Partitioning.Hash(h.keys(), coPartitions), c);
+                }
+            } else if (!c.outputPartitioning().satisfies(d)) {
+                n = new ShuffleExchangeExec(partitioningFor(d), c);
+            }
+            changed |= n != c;
+            fixed.add(n);
+        }
+        return changed ? replaceChildren(node, fixed) : node;
+    }
+
+    /** The partition count hash-clustered children share: an existing one's if it satisfies, else the default. */
+    private int coPartitionCount(List<SparkPlan> children, List<Distribution> required) {
+        int count = -1;
+        for (int i = 0; i < children.size(); i++) {
+            if (required.get(i) instanceof Distribution.HashClustered h) {
+                Partitioning p = children.get(i).outputPartitioning();
+                if (p instanceof Partitioning.Hash && p.satisfies(h)) {
+                    count = Math.max(count, p.numPartitions());
+                }
+            }
+        }
+        return count > 0 ? count : conf.shufflePartitions();
+    }
+
+    private Partitioning partitioningFor(Distribution d) {
+        if (d instanceof Distribution.AllTuples) {
+            return Partitioning.SINGLE;
+        }
+        if (d instanceof Distribution.Clustered c) {
+            return new Partitioning.Hash(c.clustering(), conf.shufflePartitions());
+        }
+        if (d instanceof Distribution.HashClustered h) {
+            return new Partitioning.Hash(h.keys(), conf.shufflePartitions());
+        }
+        if (d instanceof Distribution.Ordered o) {
+            return new Partitioning.Range(o.ordering(), conf.shufflePartitions());
+        }
+        throw new IllegalArgumentException("no partitioning for " + d);
+    }
+
+    private static SparkPlan replaceChildren(SparkPlan node, List<SparkPlan> children) {
+        int[] i = {0};
+        return node.mapChildren(c -> children.get(i[0]++));
+    }
+}

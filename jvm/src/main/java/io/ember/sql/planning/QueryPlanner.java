@@ -1,0 +1,52 @@
+package io.ember.sql.planning;
+
+import io.ember.sql.SqlConf;
+import io.ember.sql.execution.SparkPlan;
+import io.ember.sql.plans.LogicalPlan;
+import io.ember.sql.rules.Rule;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Plans an optimized logical plan into a physical one: the first strategy that knows a node
+ * plans it (and, through {@link #planChild}, its children); then the preparation rules run
+ * over the whole physical tree, {@link EnsureRequirements} inserting the exchanges that the
+ * operators' required distributions call for. Planning reads the session's settings from a
+ * snapshot taken here; a planner is used from one thread.
+ */
+public final class QueryPlanner {
+    private final SqlConf conf;
+    private final List<Strategy> strategies;
+    private final List<Rule<SparkPlan>> preparations;
+
+    public QueryPlanner(SqlConf conf) {
+        this.conf = conf.snapshot();
+        this.strategies = List.of(new ScanStrategy(), new AggregateStrategy(), new LimitStrategy(),
+                new JoinStrategy(this.conf), new BasicOperators());
+        this.preparations = List.of(new EnsureRequirements(this.conf), new KeepCoPartitionedExchanges());
+    }
+
+    public SqlConf conf() {
+        return conf;
+    }
+
+    public SparkPlan plan(LogicalPlan optimized) {
+        SparkPlan plan = planChild(optimized);
+        for (Rule<SparkPlan> r : preparations) {
+            plan = r.apply(plan);
+        }
+        return plan;
+    }
+
+    /** Plans a subtree without the preparation rules (strategies call this for children). */
+    SparkPlan planChild(LogicalPlan logical) {
+        for (Strategy s : strategies) {
+            Optional<SparkPlan> p = s.apply(logical, this);
+            if (p.isPresent()) {
+                return p.get();
+            }
+        }
+        throw new UnsupportedOperationException("no physical plan for " + logical.nodeName() + ":\n"
+                + logical.treeString());
+    }
+}
