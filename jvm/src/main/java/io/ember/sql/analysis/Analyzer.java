@@ -18,7 +18,7 @@ public final class Analyzer extends RuleExecutor<LogicalPlan> {
     private final List<Batch<LogicalPlan>> batches;
 
     public Analyzer(SqlConf conf, FunctionRegistry registry) {
-        NameResolver names = new NameResolver(conf, (value, field, c) -> java.util.Optional.empty());
+        NameResolver names = new NameResolver(conf, (value, field, c) -> io.ember.sql.expressions.ExtractValue.of(value, field));
         List<Rule<LogicalPlan>> resolution = new ArrayList<>(List.of(
                 new ResolveStar(conf),
                 new ResolveReferences(names),
@@ -26,6 +26,7 @@ public final class Analyzer extends RuleExecutor<LogicalPlan> {
                 new GlobalAggregates(),
                 new ResolveMissingReferences(names),
                 new ResolveAliases()));
+        resolution.addAll(TypeCoercion.rules(conf));
         this.batches = List.of(new Batch<>("Resolution", 100, resolution));
     }
 

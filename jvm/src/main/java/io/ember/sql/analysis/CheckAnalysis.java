@@ -70,6 +70,10 @@ final class CheckAnalysis {
             checkTypes(c);
         }
         if (!e.resolved() && e.childrenResolved()) {
+            io.ember.sql.expressions.TypeCheckResult r = e.checkInputDataTypes();
+            if (!r.isSuccess()) {
+                throw r.toException(e);
+            }
             throw AnalysisErrors.dataTypeMismatch("UNEXPECTED_INPUT_TYPE", e,
                     "the input types of " + e.sql() + " do not match what it accepts.", Map.of());
         }

@@ -31,9 +31,10 @@ public final class QueryPlanner {
     public QueryPlanner(SqlConf conf, List<? extends Strategy> extraStrategies) {
         this.conf = conf.snapshot();
         List<Strategy> all = new ArrayList<>(extraStrategies);
-        all.addAll(List.of(new ScanStrategy(), new AggregateStrategy(), new LimitStrategy(), new BasicOperators()));
+        all.addAll(List.of(new ScanStrategy(), new AggregateStrategy(), new LimitStrategy(),
+                new JoinStrategy(this.conf), new BasicOperators()));
         this.strategies = List.copyOf(all);
-        this.preparations = List.of(new EnsureRequirements(this.conf));
+        this.preparations = List.of(new EnsureRequirements(this.conf), new KeepCoPartitionedExchanges());
     }
 
     public SqlConf conf() {
