@@ -27,6 +27,7 @@ import io.ember.sql.types.DataTypes;
 import io.ember.sql.types.StructField;
 import io.ember.sql.types.StructType;
 import io.ember.sql.vector.ColumnBatch;
+import io.ember.storage.StorageLevel;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -405,6 +406,37 @@ public class Dataset<T> {
 
     public void show(int numRows, int truncate, boolean vertical) {
         System.out.println(showString(numRows, truncate, vertical));
+    }
+
+    // -- caching ----------------------------------------------------------------------------
+
+    /** Caches this Dataset at MEMORY_AND_DISK (built by the first action that reads it). */
+    public Dataset<T> cache() {
+        return persist();
+    }
+
+    public Dataset<T> persist() {
+        return persist(StorageLevel.MEMORY_AND_DISK);
+    }
+
+    public Dataset<T> persist(StorageLevel level) {
+        String name = logicalPlan().simpleString();
+        session.cacheManager().cacheQuery(logicalPlan(), name.length() > 100 ? name.substring(0, 100) : name, level);
+        return this;
+    }
+
+    public Dataset<T> unpersist(boolean blocking) {
+        session.cacheManager().uncacheQuery(logicalPlan());
+        return this;
+    }
+
+    public Dataset<T> unpersist() {
+        return unpersist(false);
+    }
+
+    /** The level this Dataset's plan is cached at, or NONE. */
+    public StorageLevel storageLevel() {
+        return session.cacheManager().storageLevel(logicalPlan());
     }
 
     public void explain() {

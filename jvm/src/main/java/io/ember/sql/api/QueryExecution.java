@@ -17,6 +17,7 @@ public final class QueryExecution {
     private final LogicalPlan analyzed;
     private LogicalPlan optimized;
     private SparkPlan executed;
+    private long cacheVersion = -1;
 
     QueryExecution(SparkSession session, LogicalPlan logical, LogicalPlan analyzed) {
         this.session = session;
@@ -33,16 +34,24 @@ public final class QueryExecution {
         return analyzed;
     }
 
+    /** The analyzed plan with its cached fragments read from the cache. */
+    public LogicalPlan withCachedData() {
+        return session.cacheManager().useCachedData(analyzed);
+    }
+
     public synchronized LogicalPlan optimizedPlan() {
-        if (optimized == null) {
-            optimized = session.optimizer().execute(analyzed);
+        if (optimized == null || cacheVersion != session.cacheManager().version()) {
+            cacheVersion = session.cacheManager().version();
+            optimized = session.optimizer().execute(withCachedData());
+            executed = null;
         }
         return optimized;
     }
 
     public synchronized SparkPlan executedPlan() {
+        LogicalPlan current = optimizedPlan();
         if (executed == null) {
-            executed = new QueryPlanner(session.conf().snapshot()).plan(optimizedPlan());
+            executed = new QueryPlanner(session.conf().snapshot()).plan(current);
         }
         return executed;
     }

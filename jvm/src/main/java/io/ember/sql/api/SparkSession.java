@@ -3,10 +3,12 @@ package io.ember.sql.api;
 import io.ember.api.EmberContext;
 import io.ember.sql.SqlConf;
 import io.ember.sql.analysis.Analyzer;
+import io.ember.sql.cache.CacheManager;
 import io.ember.sql.execution.ExecutionContext;
 import io.ember.sql.expressions.AttributeReference;
 import io.ember.sql.expressions.FunctionRegistry;
 import io.ember.sql.optimizer.Optimizer;
+import io.ember.sql.planning.QueryPlanner;
 import io.ember.sql.plans.LocalRelation;
 import io.ember.sql.plans.LogicalPlan;
 import io.ember.sql.plans.Range;
@@ -28,11 +30,14 @@ public final class SparkSession {
     private final EmberContext context;
     private final SqlConf conf;
     private final FunctionRegistry registry;
+    private final CacheManager cacheManager;
 
     public SparkSession(EmberContext context) {
         this.context = context;
         this.conf = new SqlConf();
         this.registry = FunctionRegistry.builtin();
+        this.cacheManager = new CacheManager(context,
+                plan -> new QueryPlanner(conf.snapshot()).plan(optimizer().execute(plan)));
     }
 
     public EmberContext sparkContext() {
@@ -45,6 +50,11 @@ public final class SparkSession {
 
     public FunctionRegistry functionRegistry() {
         return registry;
+    }
+
+    /** The session's cached queries ({@code Dataset.cache()}), which later queries read. */
+    public CacheManager cacheManager() {
+        return cacheManager;
     }
 
     /** What a physical plan runs with: the context and a snapshot of the settings. */
