@@ -42,7 +42,8 @@ public final class QueryExecution {
 
     public synchronized SparkPlan executedPlan() {
         if (executed == null) {
-            executed = new QueryPlanner(session.conf().snapshot()).plan(optimizedPlan());
+            executed = new QueryPlanner(session.conf().snapshot(), session.plannerExtensions().strategies())
+                    .plan(optimizedPlan());
         }
         return executed;
     }

@@ -2,6 +2,7 @@ package io.ember.sql.api;
 
 import io.ember.api.EmberContext;
 import io.ember.sql.SqlConf;
+import io.ember.sql.planning.PlannerExtensions;
 import io.ember.sql.analysis.Analyzer;
 import io.ember.sql.execution.ExecutionContext;
 import io.ember.sql.expressions.AttributeReference;
@@ -28,6 +29,7 @@ public final class SparkSession {
     private final EmberContext context;
     private final SqlConf conf;
     private final FunctionRegistry registry;
+    private final PlannerExtensions plannerExtensions = new PlannerExtensions();
 
     public SparkSession(EmberContext context) {
         this.context = context;
@@ -37,6 +39,11 @@ public final class SparkSession {
 
     public EmberContext sparkContext() {
         return context;
+    }
+
+    /** Strategies a higher layer adds to this session's physical planner (Python UDFs). */
+    public PlannerExtensions plannerExtensions() {
+        return plannerExtensions;
     }
 
     public SqlConf conf() {
