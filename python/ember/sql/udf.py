@@ -47,17 +47,65 @@ def _evaluate(name: str, func: Callable, return_type: Any, _index: int,
     strings (Spark's format); every later one is a row of arguments in internal form. Yields
     one result per row, in the return type's internal form."""
     import json
-    from ember.sql.rows import from_internal, to_internal
     from ember.sql.types import _parse_datatype_json_value
-    return_type = _parse_type(return_type)
+    result = _result_converter(_parse_type(return_type), "UDF %s returned" % name)
     it = iter(records)
     header = next(it, None)
     if header is None:
         return
-    arg_types = [_parse_datatype_json_value(json.loads(t)) for t in header]
+    args = [_arg_converter(_parse_datatype_json_value(json.loads(t))) for t in header]
+    if not any(args):   # numbers, strings, booleans: the internal value is the Python value
+        if len(args) == 1:
+            for (value,) in it:
+                yield result(func(value))
+        else:
+            for row in it:
+                yield result(func(*row))
+        return
     for row in it:
-        args = [from_internal(v, t) for v, t in zip(row, arg_types)]
-        yield to_internal(func(*args), return_type, "UDF %s returned" % name)
+        yield result(func(*[v if c is None else c(v) for c, v in zip(args, row)]))
+
+
+def _arg_converter(t: Any) -> Optional[Callable[[Any], Any]]:
+    """How an argument's internal value becomes the value the UDF sees; None when it is the
+    same (numbers but decimals, strings, booleans)."""
+    from ember.sql import types as T
+    from ember.sql.rows import from_internal
+    if isinstance(t, (T.IntegralType, T.FloatType, T.DoubleType, T.StringType, T.BooleanType,
+                      T.NullType)):
+        return None
+    return lambda v: from_internal(v, t)
+
+
+_INTEGER_BITS = {"tinyint": 8, "smallint": 16, "int": 32, "bigint": 64}
+
+
+def _result_converter(t: Any, what: str) -> Callable[[Any], Any]:
+    """Checks a result and brings it to the internal form of ``t``; a TypeError naming
+    ``what`` (the UDF) when it does not fit. Results of the exact expected Python class pass
+    through without ``to_internal``'s general checks."""
+    from ember.sql import types as T
+    from ember.sql.rows import to_internal
+    if isinstance(t, T.IntegralType):
+        bits = _INTEGER_BITS[t.simpleString()]
+        lo, hi = -(1 << (bits - 1)), (1 << (bits - 1)) - 1
+
+        def integral(v: Any) -> Any:
+            if v is None or (type(v) is int and lo <= v <= hi):
+                return v
+            v = to_internal(v, t, what)
+            if v is not None and not lo <= v <= hi:
+                raise TypeError("%s: %r is out of the range of %s" % (what, v, t.simpleString()))
+            return v
+        return integral
+    exact = float if isinstance(t, (T.FloatType, T.DoubleType)) else \
+        str if isinstance(t, T.StringType) else bool if isinstance(t, T.BooleanType) else None
+    if exact is None:
+        return lambda v: to_internal(v, t, what)
+
+    def atomic(v: Any) -> Any:
+        return v if v is None or type(v) is exact else to_internal(v, t, what)
+    return atomic
 
 
 class UserDefinedFunction:

@@ -3,9 +3,12 @@ package io.ember.python.sql;
 import io.ember.core.EmberException;
 import io.ember.sql.types.ArrayType;
 import io.ember.sql.types.BinaryType;
+import io.ember.sql.types.BooleanType;
 import io.ember.sql.types.DataType;
 import io.ember.sql.types.DataTypes;
 import io.ember.sql.types.DecimalType;
+import io.ember.sql.types.DoubleType;
+import io.ember.sql.types.FloatType;
 import io.ember.sql.types.MapType;
 import io.ember.sql.types.StringType;
 import io.ember.sql.types.StructType;
@@ -85,8 +88,8 @@ public final class RowUnpickler extends Unpickler {
         if (v == null) {
             return null;
         }
-        if (DataTypes.isIntBacked(type) || DataTypes.isLongBacked(type) || type == DataTypes.FloatType
-                || type == DataTypes.DoubleType) {
+        if (DataTypes.isIntBacked(type) || DataTypes.isLongBacked(type) || type instanceof FloatType
+                || type instanceof DoubleType) {
             if (!(v instanceof Number n)) {
                 throw mismatch(v, type);
             }
@@ -96,7 +99,7 @@ public final class RowUnpickler extends Unpickler {
             if (DataTypes.isLongBacked(type)) {
                 return n instanceof Long ? n : Long.valueOf(n.longValue());
             }
-            return type == DataTypes.FloatType ? (Object) n.floatValue() : (Object) n.doubleValue();
+            return type instanceof FloatType ? (Object) n.floatValue() : (Object) n.doubleValue();
         }
         if (type instanceof StringType) {
             return v instanceof String ? v : String.valueOf(v);
@@ -144,7 +147,7 @@ public final class RowUnpickler extends Unpickler {
             }
             return out;
         }
-        if (type == DataTypes.BooleanType) {
+        if (type instanceof BooleanType) {
             if (!(v instanceof Boolean)) {
                 throw mismatch(v, type);
             }

@@ -80,6 +80,8 @@ final class CheckAnalysis {
             if (!r.isSuccess()) {
                 throw r.toException(e);
             }
+            throw AnalysisErrors.dataTypeMismatch("UNEXPECTED_INPUT_TYPE", e,
+                    "the input types of " + e.sql() + " do not match what it accepts.", Map.of());
         }
     }
 

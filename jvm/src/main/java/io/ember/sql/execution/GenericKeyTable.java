@@ -1,6 +1,7 @@
 package io.ember.sql.execution;
 
 import io.ember.sql.types.DataType;
+import io.ember.sql.vector.ColumnBatch;
 import io.ember.sql.vector.ColumnVector;
 import io.ember.sql.vector.ColumnVectors;
 import io.ember.sql.vector.DoubleVector;
@@ -18,13 +19,15 @@ import java.util.Objects;
  * task.
  */
 final class GenericKeyTable implements GroupKeyTable {
+    private static final long serialVersionUID = 1L;
+
     private final List<DataType> types;
     private int[] slotGroups;
     private int[] slotHashes;
     private int mask;
     private Object[][] groupKeys = new Object[1024][];
     private int numGroups;
-    private int[] hashes = new int[0];
+    private transient int[] hashes;
     private long keyBytes;
 
     GenericKeyTable(List<DataType> types) {
@@ -41,12 +44,45 @@ final class GenericKeyTable implements GroupKeyTable {
 
     @Override
     public void findOrInsert(ColumnVector[] keys, int n, int[] groupIds) {
-        if (hashes.length < n) {
-            hashes = new int[n];
+        int[] h = hashes(keys, n);
+        for (int r = 0; r < n; r++) {
+            groupIds[r] = find(keys, r, h[r]);
+        }
+    }
+
+    @Override
+    public void lookup(ColumnVector[] keys, int n, int[] groupIds) {
+        int[] h = hashes(keys, n);
+        for (int r = 0; r < n; r++) {
+            groupIds[r] = anyNull(keys, r) ? -1 : probe(keys, r, h[r]);
+        }
+    }
+
+    private int[] hashes(ColumnVector[] keys, int n) {
+        if (hashes == null || hashes.length < n) {
+            hashes = new int[Math.max(n, ColumnBatch.DEFAULT_ROWS)];
         }
         RowHasher.hash(keys, n, hashes);
-        for (int r = 0; r < n; r++) {
-            groupIds[r] = find(keys, r, hashes[r]);
+        return hashes;
+    }
+
+    private static boolean anyNull(ColumnVector[] keys, int r) {
+        for (ColumnVector k : keys) {
+            if (k.isNull(r)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private int probe(ColumnVector[] keys, int r, int h) {
+        int slot = h & mask;
+        while (true) {
+            int g = slotGroups[slot];
+            if (g < 0 || (slotHashes[slot] == h && rowEquals(groupKeys[g], keys, r))) {
+                return g;
+            }
+            slot = (slot + 1) & mask;
         }
     }
 

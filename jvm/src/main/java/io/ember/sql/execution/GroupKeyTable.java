@@ -9,9 +9,12 @@ import java.util.List;
  * Numbers the distinct grouping keys of a hash aggregate: 0, 1, 2, ... in order of first
  * arrival; null keys form a group of their own, as in SQL's GROUP BY. Owned by one task.
  */
-interface GroupKeyTable {
+interface GroupKeyTable extends java.io.Serializable {
     /** Fills {@code groupIds[0..n-1]} with the group of each row's key, adding new groups. */
     void findOrInsert(ColumnVector[] keys, int n, int[] groupIds);
+
+    /** Fills {@code groupIds[0..n-1]} with each row's group, or -1 for a key not in the table or with a null. */
+    void lookup(ColumnVector[] keys, int n, int[] groupIds);
 
     int numGroups();
 
@@ -36,6 +39,11 @@ interface GroupKeyTable {
     final class NoKeyTable implements GroupKeyTable {
         @Override
         public void findOrInsert(ColumnVector[] keys, int n, int[] groupIds) {
+            java.util.Arrays.fill(groupIds, 0, n, 0);
+        }
+
+        @Override
+        public void lookup(ColumnVector[] keys, int n, int[] groupIds) {
             java.util.Arrays.fill(groupIds, 0, n, 0);
         }
 

@@ -12,6 +12,8 @@ import java.util.Arrays;
  * arrays (linear probing, load at most 1/2), no boxing per row. Owned by one task.
  */
 final class LongKeyTable implements GroupKeyTable {
+    private static final long serialVersionUID = 1L;
+
     private final DataType type;
     private long[] slotKeys;
     private int[] slotGroups;
@@ -47,6 +49,35 @@ final class LongKeyTable implements GroupKeyTable {
             for (int i = 0; i < n; i++) {
                 groupIds[i] = v.isNull(i) ? nullGroup() : find(((Number) v.get(i)).longValue());
             }
+        }
+    }
+
+    @Override
+    public void lookup(ColumnVector[] keys, int n, int[] groupIds) {
+        ColumnVector v = keys[0];
+        if (v instanceof LongVector l) {
+            for (int i = 0; i < n; i++) {
+                groupIds[i] = l.nulls != null && l.nulls[i] ? -1 : probe(l.values[i]);
+            }
+        } else if (v instanceof IntVector l) {
+            for (int i = 0; i < n; i++) {
+                groupIds[i] = l.nulls != null && l.nulls[i] ? -1 : probe(l.values[i]);
+            }
+        } else {
+            for (int i = 0; i < n; i++) {
+                groupIds[i] = v.isNull(i) ? -1 : probe(((Number) v.get(i)).longValue());
+            }
+        }
+    }
+
+    private int probe(long key) {
+        int slot = (int) mix(key) & mask;
+        while (true) {
+            int g = slotGroups[slot];
+            if (g < 0 || slotKeys[slot] == key) {
+                return g;
+            }
+            slot = (slot + 1) & mask;
         }
     }
 

@@ -21,10 +21,28 @@ public final class ShuffleExchangeExec extends UnaryExecNode {
 
     private final Partitioning partitioning;
     private final SparkPlan child;
+    private final boolean coalescible;
 
-    public ShuffleExchangeExec(Partitioning partitioning, SparkPlan child) {
+    /**
+     * {@code coalescible}: adaptive execution may merge small reduce partitions (not when the
+     * output must stay co-partitioned with another exchange that it does not coordinate with).
+     */
+    public ShuffleExchangeExec(Partitioning partitioning, SparkPlan child, boolean coalescible) {
         this.partitioning = partitioning;
         this.child = child;
+        this.coalescible = coalescible;
+    }
+
+    public ShuffleExchangeExec(Partitioning partitioning, SparkPlan child) {
+        this(partitioning, child, true);
+    }
+
+    public boolean coalescible() {
+        return coalescible;
+    }
+
+    public ShuffleExchangeExec withCoalescible(boolean c) {
+        return c == coalescible ? this : new ShuffleExchangeExec(partitioning, child, c);
     }
 
     public Partitioning partitioning() {
@@ -38,7 +56,7 @@ public final class ShuffleExchangeExec extends UnaryExecNode {
 
     @Override
     public SparkPlan withNewChild(SparkPlan newChild) {
-        return new ShuffleExchangeExec(partitioning, newChild);
+        return new ShuffleExchangeExec(partitioning, newChild, coalescible);
     }
 
     @Override
@@ -53,7 +71,38 @@ public final class ShuffleExchangeExec extends UnaryExecNode {
 
     @Override
     public RDD<ColumnBatch> execute(ExecutionContext ctx) {
-        return read(shuffle(ctx), ShuffledBatchRDD.identity(partitioning.numPartitions()));
+        ShuffleDependency<Integer, byte[], byte[]> dep = shuffle(ctx);
+        int n = partitioning.numPartitions();
+        if (!coalescible || n <= 1 || !CoalescePlanner.enabled(ctx.conf())) {
+            return read(dep, ShuffledBatchRDD.identity(n));
+        }
+        return read(dep, CoalescePlanner.specs(List.of(ShuffleSizesRDD.sizes(ctx, dep, n)),
+                CoalescePlanner.advisory(ctx.conf()), CoalescePlanner.minPartitions(ctx)));
+    }
+
+    /**
+     * Reads co-partitioned exchanges with the same reduce specs: coalesced together from their
+     * summed sizes when adaptive execution allows, else one task per reduce partition.
+     */
+    public static List<RDD<ColumnBatch>> executeCoordinated(ExecutionContext ctx, List<ShuffleExchangeExec> exchanges) {
+        List<ShuffleDependency<Integer, byte[], byte[]>> deps = new ArrayList<>();
+        for (ShuffleExchangeExec e : exchanges) {
+            deps.add(e.shuffle(ctx));
+        }
+        int n = exchanges.get(0).partitioning.numPartitions();
+        List<ShuffledBatchRDD.Spec> specs = ShuffledBatchRDD.identity(n);
+        if (n > 1 && CoalescePlanner.enabled(ctx.conf()) && exchanges.stream().allMatch(e -> e.coalescible)) {
+            List<long[]> sizes = new ArrayList<>();
+            for (ShuffleDependency<Integer, byte[], byte[]> d : deps) {
+                sizes.add(ShuffleSizesRDD.sizes(ctx, d, n));
+            }
+            specs = CoalescePlanner.specs(sizes, CoalescePlanner.advisory(ctx.conf()), CoalescePlanner.minPartitions(ctx));
+        }
+        List<RDD<ColumnBatch>> out = new ArrayList<>();
+        for (int i = 0; i < exchanges.size(); i++) {
+            out.add(exchanges.get(i).read(deps.get(i), specs));
+        }
+        return out;
     }
 
     /** The reduce side over an already built shuffle, reading the given reduce-partition ranges. */
@@ -104,7 +153,7 @@ public final class ShuffleExchangeExec extends UnaryExecNode {
 
     @Override
     protected List<Object> args() {
-        return List.of(partitioning);
+        return List.of(partitioning, coalescible);
     }
 
     @Override

@@ -87,6 +87,26 @@ public final class VectorOps {
         return out;
     }
 
+    /** Like {@link #gather}, but a row index of -1 gives a null (the missing side of an outer join). */
+    public static ColumnVector gatherOrNull(ColumnVector v, int[] rows, int n) {
+        boolean missing = false;
+        for (int i = 0; i < n && !missing; i++) {
+            missing = rows[i] < 0;
+        }
+        if (!missing) {
+            return gather(v, rows, n);
+        }
+        ColumnVector out = ColumnVectors.allocate(v.dataType(), n);
+        for (int i = 0; i < n; i++) {
+            if (rows[i] < 0) {
+                ColumnVectors.set(out, i, null);
+            } else {
+                BatchAppender.copyValue(v, rows[i], out, i);
+            }
+        }
+        return out;
+    }
+
     private static boolean[] gatherNulls(boolean[] nulls, int[] rows, int n) {
         if (nulls == null) {
             return null;

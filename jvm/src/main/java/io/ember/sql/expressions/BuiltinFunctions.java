@@ -13,5 +13,7 @@ final class BuiltinFunctions {
         io.ember.sql.expressions.aggregate.AggregateFunctions.register(registry);
         io.ember.sql.expressions.string.StringFunctions.register(registry);
         io.ember.sql.expressions.math.MathFunctions.register(registry);
+        io.ember.sql.expressions.collection.CollectionFunctions.register(registry);
+        io.ember.sql.expressions.hash.HashFunctions.register(registry);
     }
 }

@@ -44,7 +44,9 @@ public final class Optimizer extends RuleExecutor<LogicalPlan> {
                 Batch.once("Replace Operators", new ReplaceSetOperations(p), new ReplaceDeduplicateWithAggregate(p),
                         new ReplaceDistinctWithAggregate()),
                 new Batch<>("Operator Optimization", 100, operators),
-                Batch.once("Join Reorder", new ReorderJoins(p)));
+                Batch.once("Join Reorder", new ReorderJoins(p)),
+                // Last, as in Spark: the rules above never meet a BatchEvalPython node.
+                Batch.fixedPoint("Extract Python UDFs", new PullPythonUDFsAboveAggregate(), new ExtractPythonUDFs()));
     }
 
     @Override

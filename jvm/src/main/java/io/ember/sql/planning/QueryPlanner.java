@@ -22,8 +22,8 @@ public final class QueryPlanner {
     public QueryPlanner(SqlConf conf) {
         this.conf = conf.snapshot();
         this.strategies = List.of(new ScanStrategy(), new AggregateStrategy(), new LimitStrategy(),
-                new BasicOperators());
-        this.preparations = List.of(new EnsureRequirements(this.conf));
+                new JoinStrategy(this.conf), new BasicOperators());
+        this.preparations = List.of(new EnsureRequirements(this.conf), new KeepCoPartitionedExchanges());
     }
 
     public SqlConf conf() {

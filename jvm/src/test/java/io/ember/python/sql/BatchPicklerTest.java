@@ -106,6 +106,21 @@ class BatchPicklerTest {
         assertTrue(e.getMessage().contains("DECIMAL_PRECISION_EXCEEDS_MAX_PRECISION"), e.getMessage());
     }
 
+    @Test
+    void typesReadBackFromJavaSerializationStillMatch() throws Exception {
+        StructType schema = DdlParser.parseSchema("f float, d double, b boolean");
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        try (java.io.ObjectOutputStream out = new java.io.ObjectOutputStream(bytes)) {
+            out.writeObject(schema);   // as a task's copy of the schema arrives on an executor
+        }
+        StructType copy = (StructType) new java.io.ObjectInputStream(
+                new java.io.ByteArrayInputStream(bytes.toByteArray())).readObject();
+        ColumnBatch b = RowUnpickler.toBatch(List.<Object[]>of(new Object[] {1.5, 2.5, true}), copy);
+        assertEquals(1.5f, b.column(0).get(0));
+        assertEquals(2.5, b.column(1).get(0));
+        assertEquals(true, b.column(2).get(0));
+    }
+
     private static String python(String code, byte[] input) throws Exception {
         Process p;
         try {

@@ -70,6 +70,17 @@ class AggregateExchangeSortTest extends ExecTestSupport {
                 new ShuffleExchangeExec(p, partial));
     }
 
+    /** count(*) grouped by {@code key}, as partial -> hash exchange of {@code partitions} -> final. */
+    static SparkPlan aggregateOver(AttributeReference key, SparkPlan child, int partitions) {
+        List<AggregateFunction> fns = List.of(new TestAggs.Count(List.of()));
+        List<AttributeReference> results = List.of(attr("count(1)", DataTypes.LongType));
+        List<AttributeReference> states = List.of(attr("count", DataTypes.LongType));
+        SparkPlan partial = new HashAggregateExec(HashAggregateExec.Mode.PARTIAL, List.of(key), fns, results, states,
+                List.of(), child);
+        return new HashAggregateExec(HashAggregateExec.Mode.FINAL, List.of(key), fns, results, states,
+                List.of(key, results.get(0)), new ShuffleExchangeExec(new Partitioning.Hash(List.of(key), partitions), partial));
+    }
+
     /** The same aggregate computed in plain Java: key columns -> [sum or null, count]. */
     private static Map<List<Object>, List<Object>> expected(int... keyCols) {
         Map<List<Object>, long[]> acc = new HashMap<>();
@@ -124,7 +135,7 @@ class AggregateExchangeSortTest extends ExecTestSupport {
 
     @Test
     void hashExchangePutsEqualKeysInOnePartition() {
-        SparkPlan ex = new ShuffleExchangeExec(new Partitioning.Hash(List.of(S), 6), scan);
+        SparkPlan ex = new ShuffleExchangeExec(new Partitioning.Hash(List.of(S), 6), scan, false);
         List<List<ColumnBatch>> parts = ctx.rdds().runJob(ex.execute(ctx), (t, it) -> {
             List<ColumnBatch> l = new ArrayList<>();
             it.forEachRemaining(l::add);

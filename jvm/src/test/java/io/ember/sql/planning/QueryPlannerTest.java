@@ -136,6 +136,37 @@ class QueryPlannerTest {
         assertEquals(5, rows(plan.execute(ctx).collect()).size());
     }
 
+    private static List<List<Object>> sortedRows(SparkPlan plan) {
+        List<List<Object>> got = rows(plan.executeCollect(ctx));
+        got.sort(java.util.Comparator.comparing(Object::toString));
+        return got;
+    }
+
+    @Test
+    void joinIsBroadcastUnderTheThresholdElseShuffledWithCoPartitionedExchanges() {
+        Range big = new Range(0, 2000, 1, 3);
+        Range small = new Range(0, 100, 1, 2);
+        AttributeReference b = big.output().get(0), s = small.output().get(0);
+        Alias k = new Alias(PlannerTestExprs.mod(b, lit(50)), "k");
+        LogicalPlan keyed = new Project(List.of(k, b), big);
+        LogicalPlan join = new io.ember.sql.plans.Join(keyed, small, io.ember.sql.plans.JoinType.INNER,
+                java.util.Optional.of(new EqualTo(s, k.toAttribute())));
+        SparkPlan broadcast = new QueryPlanner(conf).plan(join);
+        assertTrue(broadcast instanceof io.ember.sql.execution.BroadcastHashJoinExec, broadcast.treeString());
+        assertEquals(0, count(broadcast, ShuffleExchangeExec.class));
+        SqlConf noBroadcast = new SqlConf(Map.of(SqlConf.SHUFFLE_PARTITIONS, "3", SqlConf.AUTO_BROADCAST_THRESHOLD, "-1"));
+        SparkPlan shuffled = new QueryPlanner(noBroadcast).plan(join);
+        assertTrue(shuffled instanceof io.ember.sql.execution.ShuffledHashJoinExec, shuffled.treeString());
+        assertEquals(2, count(shuffled, ShuffleExchangeExec.class));
+        List<List<Object>> want = new ArrayList<>();
+        for (long v = 0; v < 2000; v++) {
+            want.add(List.of(v % 50, v, v % 50));
+        }
+        want.sort(java.util.Comparator.comparing(Object::toString));
+        assertEquals(want, sortedRows(broadcast));
+        assertEquals(want, sortedRows(shuffled));
+    }
+
     @Test
     void limitAndUnion() {
         Range a = new Range(0, 10, 1, 2);

@@ -1,0 +1,203 @@
+package io.ember.sql.execution;
+
+import io.ember.sql.expressions.Expression;
+import io.ember.sql.plans.JoinType;
+import io.ember.sql.types.DataType;
+import io.ember.sql.vector.ColumnBatch;
+import io.ember.sql.vector.ColumnVector;
+import io.ember.sql.vector.ColumnVectors;
+import java.util.ArrayDeque;
+import java.util.Arrays;
+import java.util.Iterator;
+import java.util.List;
+
+/**
+ * Joins a stream of batches against a {@link HashedRelation}, for every join type a hash join
+ * can run: matching row pairs are gathered column-wise into batches (at most
+ * {@value #MAX_PAIRS} pairs each), filtered by the residual {@code condition} (bound to the
+ * left-then-right columns), and completed by join type: unmatched stream rows padded with
+ * nulls (outer side streamed), stream rows with / without a match (semi / anti), and at the end
+ * unmatched build rows (outer side built). One per task; not thread-safe.
+ */
+final class HashJoiner {
+    private static final int MAX_PAIRS = 8192;
+
+    private final JoinType type;
+    private final JoinSide build;
+    private final HashedRelation rel;
+    private final Expression[] streamKeys;
+    private final Expression condition;
+    private final List<DataType> streamTypes;
+    private final boolean[] buildMatched;
+
+    HashJoiner(JoinType type, JoinSide build, HashedRelation rel, Expression[] streamKeys, Expression condition,
+               List<DataType> streamTypes) {
+        this.type = type;
+        this.build = build;
+        this.rel = rel;
+        this.streamKeys = streamKeys;
+        this.condition = condition;
+        this.streamTypes = streamTypes;
+        this.buildMatched = buildOuter() ? new boolean[rel.numRows()] : null;
+    }
+
+    /** True if unmatched build rows are part of the output. */
+    private boolean buildOuter() {
+        return type == JoinType.FULL_OUTER
+                || (build == JoinSide.RIGHT && type == JoinType.RIGHT_OUTER)
+                || (build == JoinSide.LEFT && type == JoinType.LEFT_OUTER);
+    }
+
+    /** True if unmatched stream rows are part of the output (padded). */
+    private boolean streamOuter() {
+        return type == JoinType.FULL_OUTER
+                || (build == JoinSide.RIGHT && type == JoinType.LEFT_OUTER)
+                || (build == JoinSide.LEFT && type == JoinType.RIGHT_OUTER);
+    }
+
+    Iterator<ColumnBatch> join(Iterator<ColumnBatch> stream) {
+        ArrayDeque<ColumnBatch> out = new ArrayDeque<>();
+        return new BatchIterator() {
+            boolean finished;
+
+            @Override
+            protected ColumnBatch advance() {
+                while (out.isEmpty()) {
+                    if (stream.hasNext()) {
+                        joinBatch(stream.next(), out);
+                    } else if (!finished) {
+                        finished = true;
+                        if (buildMatched != null) {
+                            emitUnmatchedBuild(out);
+                        }
+                    } else {
+                        return null;
+                    }
+                }
+                return out.poll();
+            }
+        };
+    }
+
+    private void joinBatch(ColumnBatch s, ArrayDeque<ColumnBatch> out) {
+        int n = s.numRows();
+        if (n == 0) {
+            return;
+        }
+        ColumnVector[] keys = new ColumnVector[streamKeys.length];
+        for (int k = 0; k < keys.length; k++) {
+            keys[k] = streamKeys[k].eval(s);
+        }
+        int[] groups = new int[n];
+        rel.lookup(keys, n, groups);
+        boolean[] streamMatched = new boolean[n];
+        boolean semiOrAnti = type == JoinType.LEFT_SEMI || type == JoinType.LEFT_ANTI;
+        int[] sIdx = new int[MAX_PAIRS];
+        int[] bIdx = new int[MAX_PAIRS];
+        int m = 0;
+        for (int r = 0; r < n; r++) {
+            if (semiOrAnti && condition == null) {
+                streamMatched[r] = rel.first(groups[r]) >= 0;
+                continue;
+            }
+            for (int b = rel.first(groups[r]); b >= 0; b = rel.next(b)) {
+                sIdx[m] = r;
+                bIdx[m] = b;
+                if (++m == MAX_PAIRS) {
+                    emitPairs(s, sIdx, bIdx, m, streamMatched, out, semiOrAnti);
+                    m = 0;
+                }
+            }
+        }
+        if (m > 0) {
+            emitPairs(s, sIdx, bIdx, m, streamMatched, out, semiOrAnti);
+        }
+        if (semiOrAnti || streamOuter()) {
+            boolean want = type == JoinType.LEFT_SEMI;
+            int[] rows = new int[n];
+            int k = 0;
+            for (int r = 0; r < n; r++) {
+                if (streamMatched[r] == want) {
+                    rows[k++] = r;
+                }
+            }
+            if (k > 0 && semiOrAnti) {
+                out.add(k == n ? s : VectorOps.gather(s, rows, k));
+            } else if (k > 0) {
+                int[] none = new int[k];
+                Arrays.fill(none, -1);
+                out.add(assemble(s, rows, none, k));
+            }
+        }
+    }
+
+    /** Filters candidate pairs by the condition, records matches, and outputs them unless semi/anti. */
+    private void emitPairs(ColumnBatch s, int[] sIdx, int[] bIdx, int m, boolean[] streamMatched,
+                           ArrayDeque<ColumnBatch> out, boolean semiOrAnti) {
+        ColumnBatch pairs = assemble(s, sIdx, bIdx, m);
+        if (condition != null) {
+            int[] keep = new int[m];
+            int k = VectorOps.selectTrue(condition.eval(pairs), m, keep);
+            if (k < m) {
+                int[] s2 = new int[k];
+                int[] b2 = new int[k];
+                for (int i = 0; i < k; i++) {
+                    s2[i] = sIdx[keep[i]];
+                    b2[i] = bIdx[keep[i]];
+                }
+                pairs = VectorOps.gather(pairs, keep, k);
+                sIdx = s2;
+                bIdx = b2;
+                m = k;
+            }
+        }
+        for (int i = 0; i < m; i++) {
+            streamMatched[sIdx[i]] = true;
+            if (buildMatched != null) {
+                buildMatched[bIdx[i]] = true;
+            }
+        }
+        if (!semiOrAnti && m > 0) {
+            out.add(pairs);
+        }
+    }
+
+    private void emitUnmatchedBuild(ArrayDeque<ColumnBatch> out) {
+        int[] rows = new int[ColumnBatch.DEFAULT_ROWS];
+        int k = 0;
+        for (int b = 0; b < buildMatched.length; b++) {
+            if (!buildMatched[b]) {
+                rows[k++] = b;
+                if (k == rows.length) {
+                    out.add(assemble(null, new int[k], rows, k));
+                    rows = new int[ColumnBatch.DEFAULT_ROWS];
+                    k = 0;
+                }
+            }
+        }
+        if (k > 0) {
+            out.add(assemble(null, new int[k], rows, k));
+        }
+    }
+
+    /** Left-then-right columns of the pairs; a stream of null or a build row of -1 gives nulls. */
+    private ColumnBatch assemble(ColumnBatch s, int[] sIdx, int[] bIdx, int m) {
+        int sw = streamTypes.size();
+        int bw = rel.rows.numColumns();
+        ColumnVector[] streamCols = new ColumnVector[sw];
+        for (int c = 0; c < sw; c++) {
+            streamCols[c] = s == null ? ColumnVectors.constant(streamTypes.get(c), null, m)
+                    : VectorOps.gatherOrNull(s.column(c), sIdx, m);
+        }
+        ColumnVector[] buildCols = new ColumnVector[bw];
+        for (int c = 0; c < bw; c++) {
+            buildCols[c] = VectorOps.gatherOrNull(rel.rows.column(c), bIdx, m);
+        }
+        ColumnVector[] cols = new ColumnVector[sw + bw];
+        ColumnVector[] first = build == JoinSide.RIGHT ? streamCols : buildCols;
+        ColumnVector[] second = build == JoinSide.RIGHT ? buildCols : streamCols;
+        System.arraycopy(first, 0, cols, 0, first.length);
+        System.arraycopy(second, 0, cols, first.length, second.length);
+        return new ColumnBatch(cols, m);
+    }
+}

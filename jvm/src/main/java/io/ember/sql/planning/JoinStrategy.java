@@ -1,0 +1,96 @@
+package io.ember.sql.planning;
+
+import io.ember.sql.SqlConf;
+import io.ember.sql.execution.BroadcastHashJoinExec;
+import io.ember.sql.execution.JoinSide;
+import io.ember.sql.execution.ShuffledHashJoinExec;
+import io.ember.sql.execution.SparkPlan;
+import io.ember.sql.expressions.AttributeReference;
+import io.ember.sql.expressions.Expression;
+import io.ember.sql.plans.Join;
+import io.ember.sql.plans.JoinType;
+import io.ember.sql.plans.LogicalPlan;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * Plans joins. Equality conjuncts between a left-only and a right-only expression become join
+ * keys; if any other conjunct remains, the whole condition is also checked on each matched
+ * pair. With keys: a broadcast hash join when a side the join type lets us build is under
+ * {@code spark.sql.autoBroadcastJoinThreshold} by the plan's size estimate (the smaller such
+ * side), else a shuffled hash join. Without keys (cross and non-equi joins): a broadcast
+ * nested-loop join building the side the type allows (the smaller when both do).
+ */
+final class JoinStrategy implements Strategy {
+    private final SqlConf conf;
+
+    JoinStrategy(SqlConf conf) {
+        this.conf = conf;
+    }
+
+    @Override
+    public Optional<SparkPlan> apply(LogicalPlan plan, QueryPlanner planner) {
+        if (!(plan instanceof Join j)) {
+            return Optional.empty();
+        }
+        List<Expression> leftKeys = new ArrayList<>();
+        List<Expression> rightKeys = new ArrayList<>();
+        boolean residual = false;
+        Expression condition = j.condition().orElse(null);
+        if (condition != null) {
+            Set<Object> leftIds = ids(j.left().output());
+            Set<Object> rightIds = ids(j.right().output());
+            for (Expression c : ScanStrategy.conjuncts(condition)) {
+                if (c.nodeName().equals("EqualTo") && c.children().size() == 2) {
+                    Expression a = c.children().get(0), b = c.children().get(1);
+                    if (within(a, leftIds) && within(b, rightIds)) {
+                        leftKeys.add(a);
+                        rightKeys.add(b);
+                        continue;
+                    }
+                    if (within(a, rightIds) && within(b, leftIds)) {
+                        leftKeys.add(b);
+                        rightKeys.add(a);
+                        continue;
+                    }
+                }
+                residual = true;
+            }
+        }
+        Expression rest = residual ? condition : null;
+        SparkPlan left = planner.planChild(j.left());
+        SparkPlan right = planner.planChild(j.right());
+        JoinType type = j.joinType();
+        long leftSize = j.left().stats().sizeInBytes();
+        long rightSize = j.right().stats().sizeInBytes();
+        boolean buildRightOk = type != JoinType.RIGHT_OUTER && type != JoinType.FULL_OUTER;
+        boolean buildLeftOk = type == JoinType.INNER || type == JoinType.CROSS || type == JoinType.RIGHT_OUTER;
+        if (leftKeys.isEmpty()) {
+            JoinSide side = buildRightOk && (!buildLeftOk || rightSize <= leftSize) ? JoinSide.RIGHT
+                    : buildLeftOk ? JoinSide.LEFT : rightSize <= leftSize ? JoinSide.RIGHT : JoinSide.LEFT;
+            return Optional.of(new BroadcastHashJoinExec(List.of(), List.of(), type, side, condition, left, right));
+        }
+        long threshold = conf.autoBroadcastJoinThreshold();
+        boolean rightSmall = threshold >= 0 && buildRightOk && rightSize <= threshold;
+        boolean leftSmall = threshold >= 0 && buildLeftOk && leftSize <= threshold;
+        if (rightSmall && (!leftSmall || rightSize <= leftSize)) {
+            return Optional.of(new BroadcastHashJoinExec(leftKeys, rightKeys, type, JoinSide.RIGHT, rest, left, right));
+        }
+        if (leftSmall) {
+            return Optional.of(new BroadcastHashJoinExec(leftKeys, rightKeys, type, JoinSide.LEFT, rest, left, right));
+        }
+        return Optional.of(new ShuffledHashJoinExec(leftKeys, rightKeys, type, rest, left, right));
+    }
+
+    private static Set<Object> ids(List<AttributeReference> attrs) {
+        return attrs.stream().map(AttributeReference::exprId).collect(Collectors.toSet());
+    }
+
+    private static boolean within(Expression e, Set<Object> ids) {
+        Set<AttributeReference> refs = e.references();
+        return !refs.isEmpty() && refs.stream().allMatch(r -> ids.contains(r.exprId()));
+    }
+}

@@ -1,0 +1,209 @@
+package io.ember.sql.execution;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.ember.sql.expressions.AttributeReference;
+import io.ember.sql.expressions.Expression;
+import io.ember.sql.plans.JoinType;
+import io.ember.sql.types.DataType;
+import io.ember.sql.types.DataTypes;
+import io.ember.sql.vector.ColumnBatch;
+import io.ember.storage.DiskBlockManager;
+import io.ember.storage.MemoryManager;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Random;
+import java.util.function.BiPredicate;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** Every join type through broadcast hash, shuffled hash and nested-loop joins, against nested loops in Java. */
+class JoinTest extends ExecTestSupport {
+    private static final List<DataType> TYPES = List.of(DataTypes.LongType, DataTypes.LongType);
+    private static final AttributeReference LK = attr("lk", DataTypes.LongType), A = attr("a", DataTypes.LongType);
+    private static final AttributeReference RK = attr("rk", DataTypes.LongType), B = attr("b", DataTypes.LongType);
+    private static List<List<Object>> leftRows;
+    private static List<List<Object>> rightRows;
+    private static SparkPlan left;
+    private static SparkPlan right;
+    private static final JoinType[] ALL = {JoinType.INNER, JoinType.LEFT_OUTER, JoinType.RIGHT_OUTER,
+        JoinType.FULL_OUTER, JoinType.LEFT_SEMI, JoinType.LEFT_ANTI};
+
+    @BeforeAll
+    static void setUp() {
+        start("joins");
+        leftRows = rows(new Random(1), 900, 60);
+        rightRows = rows(new Random(2), 400, 80);
+        left = new LocalTableScanExec(List.of(LK, A), batches(TYPES, leftRows, 128), 3);
+        right = new LocalTableScanExec(List.of(RK, B), batches(TYPES, rightRows, 128), 2);
+    }
+
+    @AfterAll
+    static void tearDown() {
+        stop();
+    }
+
+    private static List<List<Object>> rows(Random rnd, int n, int keys) {
+        List<List<Object>> out = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            out.add(row(rnd.nextInt(15) == 0 ? null : (long) rnd.nextInt(keys), (long) rnd.nextInt(100)));
+        }
+        return out;
+    }
+
+    /** The join computed by nested loops: keys equal (never null) and {@code cond}. */
+    private static List<String> expected(JoinType type, List<List<Object>> l, List<List<Object>> r, boolean useKeys,
+                                         BiPredicate<List<Object>, List<Object>> cond) {
+        List<String> out = new ArrayList<>();
+        boolean[] rightHit = new boolean[r.size()];
+        for (List<Object> x : l) {
+            boolean hit = false;
+            for (int j = 0; j < r.size(); j++) {
+                List<Object> y = r.get(j);
+                boolean keyEq = !useKeys || (x.get(0) != null && x.get(0).equals(y.get(0)));
+                if (keyEq && cond.test(x, y)) {
+                    hit = true;
+                    rightHit[j] = true;
+                    if (type != JoinType.LEFT_SEMI && type != JoinType.LEFT_ANTI) {
+                        out.add(x + "" + y);
+                    }
+                }
+            }
+            if ((type == JoinType.LEFT_SEMI && hit) || (type == JoinType.LEFT_ANTI && !hit)) {
+                out.add(x.toString());
+            }
+            if (!hit && (type == JoinType.LEFT_OUTER || type == JoinType.FULL_OUTER)) {
+                out.add(x + "" + Arrays.asList(null, null));
+            }
+        }
+        if (type == JoinType.RIGHT_OUTER || type == JoinType.FULL_OUTER) {
+            for (int j = 0; j < r.size(); j++) {
+                if (!rightHit[j]) {
+                    out.add(Arrays.asList(null, null) + "" + r.get(j));
+                }
+            }
+        }
+        out.sort(null);
+        return out;
+    }
+
+    private static List<String> actual(SparkPlan plan, JoinType type) {
+        List<String> out = new ArrayList<>();
+        for (List<Object> r : rows(plan.executeCollect(ctx))) {
+            out.add(type == JoinType.LEFT_SEMI || type == JoinType.LEFT_ANTI ? r.toString()
+                    : r.subList(0, 2) + "" + r.subList(2, 4));
+        }
+        out.sort(null);
+        return out;
+    }
+
+    private static final BiPredicate<List<Object>, List<Object>> A_GT_B = (x, y) -> (Long) x.get(1) > (Long) y.get(1);
+
+    private static SparkPlan shuffled(JoinType t, Expression cond) {
+        return new ShuffledHashJoinExec(List.of(LK), List.of(RK), t, cond,
+                new ShuffleExchangeExec(new Partitioning.Hash(List.of(LK), 4), left),
+                new ShuffleExchangeExec(new Partitioning.Hash(List.of(RK), 4), right));
+    }
+
+    @Test
+    void shuffledHashJoinEveryType() {
+        for (JoinType t : ALL) {
+            assertEquals(expected(t, leftRows, rightRows, true, (x, y) -> true), actual(shuffled(t, null), t), t.name());
+            assertEquals(expected(t, leftRows, rightRows, true, A_GT_B), actual(shuffled(t, TestExprs.gt(A, B)), t),
+                    t + " with condition");
+        }
+    }
+
+    @Test
+    void broadcastHashJoinBuildingEitherSide() {
+        for (JoinType t : new JoinType[] {JoinType.INNER, JoinType.LEFT_OUTER, JoinType.LEFT_SEMI, JoinType.LEFT_ANTI}) {
+            SparkPlan p = new BroadcastHashJoinExec(List.of(LK), List.of(RK), t, JoinSide.RIGHT, TestExprs.gt(A, B), left, right);
+            assertEquals(expected(t, leftRows, rightRows, true, A_GT_B), actual(p, t), t.name());
+        }
+        for (JoinType t : new JoinType[] {JoinType.INNER, JoinType.RIGHT_OUTER}) {
+            SparkPlan p = new BroadcastHashJoinExec(List.of(LK), List.of(RK), t, JoinSide.LEFT, null, left, right);
+            assertEquals(expected(t, leftRows, rightRows, true, (x, y) -> true), actual(p, t), t.name());
+        }
+    }
+
+    @Test
+    void nestedLoopJoinForNonEquiConditions() {
+        List<List<Object>> l = leftRows.subList(0, 150), r = rightRows.subList(0, 60);
+        SparkPlan small = new LocalTableScanExec(List.of(LK, A), batches(TYPES, l, 64), 3);
+        SparkPlan smallRight = new LocalTableScanExec(List.of(RK, B), batches(TYPES, r, 64), 2);
+        BiPredicate<List<Object>, List<Object>> aGtB10 = (x, y) -> (Long) x.get(1) > (Long) y.get(1) + 10;
+        Expression cond = TestExprs.gt(A, TestExprs.add(B, new io.ember.sql.expressions.Literal(10L, DataTypes.LongType)));
+        for (JoinType t : ALL) {
+            SparkPlan stream = new ShuffleExchangeExec(Partitioning.SINGLE, small);
+            SparkPlan p = new BroadcastHashJoinExec(List.of(), List.of(), t, JoinSide.RIGHT, cond,
+                    t == JoinType.RIGHT_OUTER || t == JoinType.FULL_OUTER ? stream : small, smallRight);
+            assertEquals(expected(t, l, r, false, aGtB10), actual(p, t), t.name());
+        }
+        SparkPlan cross = new BroadcastHashJoinExec(List.of(), List.of(), JoinType.CROSS, JoinSide.LEFT, null, small,
+                smallRight);
+        assertEquals(l.size() * r.size(), rows(cross.executeCollect(ctx)).size());
+    }
+
+    @Test
+    void graceHashJoinSpillsBothSidesUnderSmallBudget() throws Exception {
+        Path dir = Files.createTempDirectory("sql-join-spill");
+        DiskBlockManager disks = new DiskBlockManager(List.of(dir.toString()));
+        try {
+            List<List<Object>> l = rows(new Random(3), 30_000, 20_000);
+            List<List<Object>> r = rows(new Random(4), 30_000, 20_000);
+            Expression[] lk = {new io.ember.sql.expressions.BoundReference(0, DataTypes.LongType, true)};
+            for (JoinType t : new JoinType[] {JoinType.FULL_OUTER, JoinType.LEFT_ANTI}) {
+                TaskMemory memory = new TaskMemory(new MemoryManager(128 * 1024, 0.0), 1, disks);
+                GraceHashJoin g = new GraceHashJoin(memory, t, lk, lk, null, TYPES, TYPES);
+                List<ColumnBatch> out = new ArrayList<>();
+                g.join(batches(TYPES, l, 4096).iterator(), batches(TYPES, r, 4096).iterator()).forEachRemaining(out::add);
+                assertEquals(GraceHashJoin.BUCKETS, g.spilledBuckets());
+                List<String> got = new ArrayList<>();
+                for (List<Object> row : rows(out)) {
+                    got.add(t == JoinType.LEFT_ANTI ? row.toString() : row.subList(0, 2) + "" + row.subList(2, 4));
+                }
+                got.sort(null);
+                assertEquals(expectedHashed(t, l, r), got, t.name());
+            }
+        } finally {
+            disks.stop();
+            DiskBlockManager.deleteRecursively(dir);
+        }
+    }
+
+    /** Full outer / anti by key through a hash map (nested loops are too slow for 30k x 30k). */
+    private static List<String> expectedHashed(JoinType t, List<List<Object>> l, List<List<Object>> r) {
+        java.util.Map<Object, List<List<Object>>> byKey = new java.util.HashMap<>();
+        for (List<Object> y : r) {
+            if (y.get(0) != null) {
+                byKey.computeIfAbsent(y.get(0), k -> new ArrayList<>()).add(y);
+            }
+        }
+        java.util.Set<Object> hitKeys = new java.util.HashSet<>();
+        List<String> out = new ArrayList<>();
+        for (List<Object> x : l) {
+            List<List<Object>> m = x.get(0) == null ? null : byKey.get(x.get(0));
+            if (m == null) {
+                out.add(t == JoinType.LEFT_ANTI ? x.toString() : x + "" + Arrays.asList(null, null));
+            } else if (t == JoinType.FULL_OUTER) {
+                hitKeys.add(x.get(0));
+                m.forEach(y -> out.add(x + "" + y));
+            }
+        }
+        if (t == JoinType.FULL_OUTER) {
+            for (List<Object> y : r) {
+                if (y.get(0) == null || !hitKeys.contains(y.get(0))) {
+                    out.add(Arrays.asList(null, null) + "" + y);
+                }
+            }
+        }
+        out.sort(null);
+        assertTrue(out.size() > 1000);
+        return out;
+    }
+}
