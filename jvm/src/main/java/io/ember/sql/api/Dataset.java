@@ -245,7 +245,8 @@ public class Dataset<T> {
     }
 
     public Dataset<Row> join(Dataset<?> right, Column condition, String how) {
-        return withPlan(Joins.join(logicalPlan(), right.logicalPlan(), condition.expr(), JoinType.parse(how), predicates()));
+        Expression cond = condition == null ? null : condition.expr();
+        return withPlan(Joins.join(logicalPlan(), right.logicalPlan(), cond, JoinType.parse(how), predicates()));
     }
 
     public Dataset<Row> join(Dataset<?> right, String usingColumn) {
@@ -308,6 +309,11 @@ public class Dataset<T> {
 
     public Dataset<Row> sample(boolean withReplacement, double fraction, long seed) {
         return withPlan(new Sample(0.0, fraction, withReplacement, seed, logicalPlan()));
+    }
+
+    /** The rows whose draw falls in {@code [lower, upper)}: one cell of {@code randomSplit}. */
+    public Dataset<Row> sampleBetween(double lower, double upper, boolean withReplacement, long seed) {
+        return withPlan(new Sample(lower, upper, withReplacement, seed, logicalPlan()));
     }
 
     public Dataset<Row> sample(double fraction, long seed) {
