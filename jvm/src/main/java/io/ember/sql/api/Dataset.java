@@ -191,6 +191,22 @@ public class Dataset<T> {
         return groupBy(names(col, cols));
     }
 
+    public RelationalGroupedDataset rollup(Column... cols) {
+        return new RelationalGroupedDataset(this.toDF(), exprs(cols), RelationalGroupedDataset.GroupType.ROLLUP);
+    }
+
+    public RelationalGroupedDataset rollup(String col, String... cols) {
+        return rollup(names(col, cols));
+    }
+
+    public RelationalGroupedDataset cube(Column... cols) {
+        return new RelationalGroupedDataset(this.toDF(), exprs(cols), RelationalGroupedDataset.GroupType.CUBE);
+    }
+
+    public RelationalGroupedDataset cube(String col, String... cols) {
+        return cube(names(col, cols));
+    }
+
     public Dataset<Row> agg(Column expr, Column... exprs) {
         return groupBy().agg(expr, exprs);
     }

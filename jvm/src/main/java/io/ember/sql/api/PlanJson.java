@@ -90,10 +90,25 @@ public final class PlanJson {
 
     private static Dataset<Row> aggregate(Dataset<Row> in, JsonNode op, ExprJson ex) {
         String groupType = op.path("groupType").asText(GROUP_BY);
-        if (!groupType.equals(GROUP_BY)) {
-            throw unsupported("aggregate with groupType " + groupType);
+        Column[] grouping = columns(ex.list(op.get("grouping")));
+        RelationalGroupedDataset g = switch (groupType) {
+            case GROUP_BY, PIVOT -> in.groupBy(grouping);
+            case ROLLUP -> in.rollup(grouping);
+            case CUBE -> in.cube(grouping);
+            default -> throw unsupported("aggregate with groupType " + groupType);
+        };
+        if (groupType.equals(PIVOT)) {
+            Expression pivot = ex.read(op.get("pivotColumn"));
+            if (op.hasNonNull("pivotValues")) {
+                List<Object> values = new ArrayList<>();
+                for (Expression v : ex.list(op.get("pivotValues"))) {
+                    values.add(((io.ember.sql.expressions.Literal) v).value());
+                }
+                g = g.pivot(new Column(pivot), values);
+            } else {
+                g = g.pivot(((UnresolvedAttribute) pivot).name());
+            }
         }
-        RelationalGroupedDataset g = in.groupBy(columns(ex.list(op.get("grouping"))));
         return g.agg(List.of(columns(ex.list(op.get("aggs")))));
     }
 
