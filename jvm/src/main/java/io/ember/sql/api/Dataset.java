@@ -7,6 +7,9 @@ import io.ember.sql.expressions.Literal;
 import io.ember.sql.expressions.NamedExpression;
 import io.ember.sql.expressions.SortOrder;
 import io.ember.sql.expressions.UnresolvedFunction;
+import io.ember.sql.api.function.FilterFunction;
+import io.ember.sql.api.function.FlatMapFunction;
+import io.ember.sql.api.function.MapFunction;
 import io.ember.sql.optimizer.Predicates;
 import io.ember.sql.plans.Aggregate;
 import io.ember.sql.plans.Deduplicate;
@@ -359,6 +362,55 @@ public class Dataset<T> {
 
     public DataFrameWriter write() {
         return new DataFrameWriter(toDF());
+    }
+
+    // -- typed operations -----------------------------------------------------------------------
+
+    Encoder<T> encoder() {
+        return encoder;
+    }
+
+    /** This Dataset's rows as objects of {@code encoder} (columns matched by name for beans). */
+    public <U> Dataset<U> as(Encoder<U> encoder) {
+        return new Dataset<>(session, logicalPlan(), encoder);
+    }
+
+    public <U> Dataset<U> map(MapFunction<T, U> f, Encoder<U> encoder) {
+        return typed(TypedOps.map(this.encoder, f, encoder), encoder);
+    }
+
+    public Dataset<T> filter(FilterFunction<T> f) {
+        StructType schema = schema();
+        return typed(TypedOps.filter(encoder, f), new Dataset.SameRows<>(encoder, schema));
+    }
+
+    public <U> Dataset<U> flatMap(FlatMapFunction<T, U> f, Encoder<U> encoder) {
+        return typed(TypedOps.flatMap(this.encoder, f, encoder), encoder);
+    }
+
+    public <K> KeyValueGroupedDataset<K, T> groupByKey(MapFunction<T, K> f, Encoder<K> keyEncoder) {
+        return new KeyValueGroupedDataset<>(this, f, keyEncoder);
+    }
+
+    <U> Dataset<U> typed(RowsFunction f, Encoder<U> out) {
+        List<AttributeReference> output = new ArrayList<>();
+        for (StructField field : out.schema().fields()) {
+            output.add(new AttributeReference(field.name(), field.dataType(), field.nullable()));
+        }
+        return new Dataset<>(session, new ObjectRelation(queryExecution, f, output), out);
+    }
+
+    /** A filter's encoder: the input's objects, with the input's row schema. */
+    private record SameRows<T>(Encoder<T> inner, StructType schema) implements Encoder<T> {
+        @Override
+        public T fromRow(Row row) {
+            return inner.fromRow(row);
+        }
+
+        @Override
+        public Row toRow(T value) {
+            return inner.toRow(value);
+        }
     }
 
     // -- actions --------------------------------------------------------------------------------
