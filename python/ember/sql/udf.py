@@ -20,11 +20,12 @@ This module is imported by workers (which unpickle ``_evaluate`` by reference): 
 
 import base64
 import functools
+import inspect
 from typing import Any, Callable, Dict, Iterable, Iterator, Optional
 
 from ember.errors import PySparkTypeError, not_expected_type
 
-__all__ = ["UserDefinedFunction", "UDFRegistration", "udf"]
+__all__ = ["UserDefinedFunction", "UDFRegistration", "udf", "call_udf", "call_function"]
 
 def _type_string(t: Any) -> str:
     if isinstance(t, str):
@@ -144,8 +145,32 @@ class UserDefinedFunction:
             self._command = base64.b64encode(data).decode("ascii")
         return self._command
 
+    def _check_arity(self, count: int) -> None:
+        """A call with a number of arguments the function cannot take fails now, when the
+        DataFrame is built (``[WRONG_NUM_ARGS]``), not in a Python worker."""
+        try:
+            signature = inspect.signature(self.func)
+        except (TypeError, ValueError):   # builtins without a signature: the worker will tell
+            return
+        try:
+            signature.bind(*range(count))
+        except TypeError:
+            params = [p for p in signature.parameters.values()
+                      if p.kind in (p.POSITIONAL_ONLY, p.POSITIONAL_OR_KEYWORD)]
+            required = [p for p in params if p.default is p.empty]
+            expected = str(len(required)) if len(required) == len(params) else \
+                "[%d, %d]" % (len(required), len(params))
+            from ember.errors import AnalysisException
+            raise AnalysisException(
+                "[WRONG_NUM_ARGS.WITHOUT_SUGGESTION] The `%s` requires %s parameters but the "
+                "actual number is %d." % (self._name, expected, count),
+                "WRONG_NUM_ARGS.WITHOUT_SUGGESTION",
+                {"functionName": "`%s`" % self._name, "expectedNum": expected,
+                 "actualNum": str(count)}) from None
+
     def __call__(self, *cols: Any) -> Any:
         from ember.sql.column import Column, to_expr
+        self._check_arity(len(cols))
         return Column({"kind": "udf", "name": self._name, "args": [to_expr(c) for c in cols],
                        "returnType": self._return_type_text, "func": self._encoded_command(),
                        "deterministic": self.deterministic})
@@ -193,3 +218,36 @@ class UDFRegistration:
 
     def unregister(self, name: str) -> None:
         self._functions.pop(name, None)
+
+
+def call_udf(udfName: str, *cols: Any) -> Any:
+    """Calls the UDF registered as ``udfName`` (``spark.udf.register``) on ``cols``.
+
+    >>> spark.udf.register("plus_one", lambda x: x + 1, "int")  # doctest: +SKIP
+    >>> df.select(call_udf("plus_one", "a"))  # doctest: +SKIP
+    """
+    registered = _registered(udfName)
+    if registered is None:
+        from ember.errors import AnalysisException
+        raise AnalysisException(
+            "[UNRESOLVED_ROUTINE] Cannot resolve routine `%s` on search path "
+            "[`system`.`builtin`, `system`.`session`, `spark_catalog`.`default`]." % udfName,
+            "UNRESOLVED_ROUTINE", {"routineName": "`%s`" % udfName,
+                                   "searchPath": "[`system`.`builtin`, `system`.`session`, "
+                                                 "`spark_catalog`.`default`]"})
+    return registered(*cols)
+
+
+def call_function(funcName: str, *cols: Any) -> Any:
+    """Calls a registered UDF, or else the built-in function, named ``funcName``."""
+    registered = _registered(funcName)
+    if registered is not None:
+        return registered(*cols)
+    from ember.sql.functions.base import call
+    return call(funcName, *cols)
+
+
+def _registered(name: str) -> Optional[UserDefinedFunction]:
+    from ember.sql.session import SparkSession
+    session = SparkSession.getActiveSession()
+    return None if session is None else session.udf.lookup(name)

@@ -15,7 +15,17 @@ import io.ember.sql.execution.ExecutionContext;
 import io.ember.sql.execution.LocalTableScanExec;
 import io.ember.sql.execution.RangeExec;
 import io.ember.sql.execution.SparkPlan;
+import io.ember.sql.expressions.Alias;
 import io.ember.sql.expressions.AttributeReference;
+import io.ember.sql.expressions.FunctionRegistry;
+import io.ember.sql.expressions.IsNotNull;
+import io.ember.sql.optimizer.Optimizer;
+import io.ember.sql.planning.PlannerExtensions;
+import io.ember.sql.planning.QueryPlanner;
+import io.ember.sql.plans.Aggregate;
+import io.ember.sql.plans.Filter;
+import io.ember.sql.plans.LogicalPlan;
+import io.ember.sql.plans.Range;
 import io.ember.sql.expressions.Expression;
 import io.ember.sql.expressions.PythonUDF;
 import io.ember.sql.types.DataType;
@@ -29,8 +39,10 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -92,7 +104,11 @@ class BatchEvalPythonExecTest {
     }
 
     private static PythonRDD.PythonFunction function(int i) {
-        return new PythonRDD.PythonFunction(commands.get(i), PythonWorkerProtocol.MODE_PICKLED_BATCHES,
+        return function(commands.get(i));
+    }
+
+    private static PythonRDD.PythonFunction function(byte[] command) {
+        return new PythonRDD.PythonFunction(command, PythonWorkerProtocol.MODE_PICKLED_BATCHES,
                 PythonWorkerProtocol.MODE_PICKLED_BATCHES, Map.of(), "python3", pythonVersion, PYTHON_PATH.getPath(),
                 List.of(), 512, null);
     }
@@ -201,6 +217,32 @@ class BatchEvalPythonExecTest {
                 new RangeExec(0, 1, 1L << 40, 1, x));
         assertEquals(List.of(Arrays.asList(0L, null), Arrays.asList(1L, 2L), Arrays.asList(2L, 3L)),
                 rows(plan.executeTake(ctx, 3)));
+    }
+
+    @Test
+    void theSessionsPlannerExtensionPlansUdfsInAFilterAndAGroupingKey() {
+        FunctionRegistry registry = FunctionRegistry.builtin();
+        PlannerExtensions extensions = new PlannerExtensions();
+        new PythonUDFStrategy(BatchEvalPythonExecTest::function).installIn(extensions);
+        Range range = new Range(0, 30, 1, 2);
+        AttributeReference id = range.output().get(0);
+        PythonUDF key = udf(0, "plus_one", DataTypes.LongType, id);
+        Alias total = new Alias(registry.lookup("sum").orElseThrow().build(List.of(id), false), "total");
+        LogicalPlan query = new Aggregate(List.of(key), List.of(new Alias(key, "k"), total),
+                new Filter(new IsNotNull(key), range));
+        SparkPlan physical = new QueryPlanner(new SqlConf(), extensions.strategies())
+                .plan(new Optimizer(new SqlConf(), registry).execute(query));
+        assertEquals(2, physical.collect(p -> p instanceof BatchEvalPythonExec).size(), physical.treeString());
+        Set<List<Object>> expected = new HashSet<>();
+        for (long i = 0; i < 30; i++) {
+            if (i % 3 != 0) {
+                expected.add(Arrays.asList(i + 1, i));
+            }
+        }
+        assertEquals(expected, new HashSet<>(rows(physical.executeCollect(ctx))));
+        assertTrue(extensions.removeStrategy(extensions.strategies().get(0)));
+        assertThrows(UnsupportedOperationException.class, () -> new QueryPlanner(new SqlConf(), extensions.strategies())
+                .plan(new Optimizer(new SqlConf(), registry).execute(query)));
     }
 
     private static PythonException pythonCause(Throwable t) {
