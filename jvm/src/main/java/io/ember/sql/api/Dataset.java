@@ -108,11 +108,11 @@ public class Dataset<T> {
     }
 
     public Dataset<Row> select(Column... cols) {
-        return withPlan(new Project(exprs(cols), logicalPlan()));
+        return withPlan(new Project(DatasetHelpers.exprs(cols), logicalPlan()));
     }
 
     public Dataset<Row> select(String col, String... cols) {
-        return select(names(col, cols));
+        return select(DatasetHelpers.names(col, cols));
     }
 
     public Dataset<Row> filter(Column condition) {
@@ -131,8 +131,8 @@ public class Dataset<T> {
     public Dataset<Row> withColumns(List<String> names, List<Column> cols) {
         List<Expression> list = new ArrayList<>(logicalPlan().output());
         for (int i = 0; i < names.size(); i++) {
-            Alias a = new Alias(unalias(cols.get(i).expr()), names.get(i));
-            int at = indexOf(list, names.get(i));
+            Alias a = new Alias(DatasetHelpers.unalias(cols.get(i).expr()), names.get(i));
+            int at = DatasetHelpers.indexOf(list, names.get(i), session.conf());
             if (at >= 0) {
                 list.set(at, a);
             } else {
@@ -187,27 +187,27 @@ public class Dataset<T> {
     }
 
     public RelationalGroupedDataset groupBy(Column... cols) {
-        return new RelationalGroupedDataset(this.toDF(), exprs(cols), RelationalGroupedDataset.GroupType.GROUP_BY);
+        return new RelationalGroupedDataset(this.toDF(), DatasetHelpers.exprs(cols), RelationalGroupedDataset.GroupType.GROUP_BY);
     }
 
     public RelationalGroupedDataset groupBy(String col, String... cols) {
-        return groupBy(names(col, cols));
+        return groupBy(DatasetHelpers.names(col, cols));
     }
 
     public RelationalGroupedDataset rollup(Column... cols) {
-        return new RelationalGroupedDataset(this.toDF(), exprs(cols), RelationalGroupedDataset.GroupType.ROLLUP);
+        return new RelationalGroupedDataset(this.toDF(), DatasetHelpers.exprs(cols), RelationalGroupedDataset.GroupType.ROLLUP);
     }
 
     public RelationalGroupedDataset rollup(String col, String... cols) {
-        return rollup(names(col, cols));
+        return rollup(DatasetHelpers.names(col, cols));
     }
 
     public RelationalGroupedDataset cube(Column... cols) {
-        return new RelationalGroupedDataset(this.toDF(), exprs(cols), RelationalGroupedDataset.GroupType.CUBE);
+        return new RelationalGroupedDataset(this.toDF(), DatasetHelpers.exprs(cols), RelationalGroupedDataset.GroupType.CUBE);
     }
 
     public RelationalGroupedDataset cube(String col, String... cols) {
-        return cube(names(col, cols));
+        return cube(DatasetHelpers.names(col, cols));
     }
 
     public Dataset<Row> agg(Column expr, Column... exprs) {
@@ -215,11 +215,11 @@ public class Dataset<T> {
     }
 
     public Dataset<Row> orderBy(Column... cols) {
-        return withPlan(new Sort(orders(cols), true, logicalPlan()));
+        return withPlan(new Sort(DatasetHelpers.orders(cols), true, logicalPlan()));
     }
 
     public Dataset<Row> orderBy(String col, String... cols) {
-        return orderBy(names(col, cols));
+        return orderBy(DatasetHelpers.names(col, cols));
     }
 
     public Dataset<Row> sort(Column... cols) {
@@ -231,7 +231,7 @@ public class Dataset<T> {
     }
 
     public Dataset<Row> sortWithinPartitions(Column... cols) {
-        return withPlan(new Sort(orders(cols), false, logicalPlan()));
+        return withPlan(new Sort(DatasetHelpers.orders(cols), false, logicalPlan()));
     }
 
     public Dataset<Row> limit(int n) {
@@ -344,11 +344,11 @@ public class Dataset<T> {
     }
 
     public Dataset<Row> repartition(int numPartitions, Column... partitionExprs) {
-        return withPlan(new Repartition(numPartitions, exprs(partitionExprs), true, false, logicalPlan()));
+        return withPlan(new Repartition(numPartitions, DatasetHelpers.exprs(partitionExprs), true, false, logicalPlan()));
     }
 
     public Dataset<Row> repartitionByRange(int numPartitions, Column... partitionExprs) {
-        List<Expression> order = new ArrayList<>(orders(partitionExprs));
+        List<Expression> order = new ArrayList<>(DatasetHelpers.orders(partitionExprs));
         return withPlan(new Repartition(numPartitions, order, true, true, logicalPlan()));
     }
 
@@ -381,7 +381,7 @@ public class Dataset<T> {
 
     public Dataset<T> filter(FilterFunction<T> f) {
         StructType schema = schema();
-        return typed(TypedOps.filter(encoder, f), new Dataset.SameRows<>(encoder, schema));
+        return typed(TypedOps.filter(encoder, f), new SameRowsEncoder<>(encoder, schema));
     }
 
     public <U> Dataset<U> flatMap(FlatMapFunction<T, U> f, Encoder<U> encoder) {
@@ -398,19 +398,6 @@ public class Dataset<T> {
             output.add(new AttributeReference(field.name(), field.dataType(), field.nullable()));
         }
         return new Dataset<>(session, new ObjectRelation(queryExecution, f, output), out);
-    }
-
-    /** A filter's encoder: the input's objects, with the input's row schema. */
-    private record SameRows<T>(Encoder<T> inner, StructType schema) implements Encoder<T> {
-        @Override
-        public T fromRow(Row row) {
-            return inner.fromRow(row);
-        }
-
-        @Override
-        public Row toRow(T value) {
-            return inner.toRow(value);
-        }
     }
 
     // -- actions --------------------------------------------------------------------------------
@@ -493,43 +480,4 @@ public class Dataset<T> {
         System.out.println(queryExecution.explainString(mode));
     }
 
-    // -- helpers ----------------------------------------------------------------------------
-
-    static List<Expression> exprs(Column... cols) {
-        List<Expression> out = new ArrayList<>();
-        for (Column c : cols) {
-            out.add(c.expr());
-        }
-        return out;
-    }
-
-    static Column[] names(String first, String... rest) {
-        Column[] cols = new Column[rest.length + 1];
-        cols[0] = functions.col(first);
-        for (int i = 0; i < rest.length; i++) {
-            cols[i + 1] = functions.col(rest[i]);
-        }
-        return cols;
-    }
-
-    private static List<SortOrder> orders(Column... cols) {
-        List<SortOrder> out = new ArrayList<>();
-        for (Column c : cols) {
-            out.add(c.expr() instanceof SortOrder o ? o : SortOrder.asc(c.expr()));
-        }
-        return out;
-    }
-
-    private static Expression unalias(Expression e) {
-        return e instanceof Alias a ? a.child() : e;
-    }
-
-    private int indexOf(List<Expression> list, String name) {
-        for (int i = 0; i < list.size(); i++) {
-            if (session.conf().sameName(((NamedExpression) list.get(i)).name(), name)) {
-                return i;
-            }
-        }
-        return -1;
-    }
 }

@@ -64,12 +64,12 @@ public final class RelationalGroupedDataset {
     public Dataset<Row> agg(Column expr, Column... exprs) {
         List<Expression> aggs = new ArrayList<>();
         aggs.add(expr.expr());
-        aggs.addAll(Dataset.exprs(exprs));
+        aggs.addAll(DatasetHelpers.exprs(exprs));
         return aggregate(aggs);
     }
 
     public Dataset<Row> agg(List<Column> exprs) {
-        return aggregate(Dataset.exprs(exprs.toArray(new Column[0])));
+        return aggregate(DatasetHelpers.exprs(exprs.toArray(new Column[0])));
     }
 
     /** {@code agg(Map.of("v", "sum"))}: column name to function name. */
