@@ -21,7 +21,7 @@ public final class QueryPlanner {
 
     public QueryPlanner(SqlConf conf) {
         this.conf = conf.snapshot();
-        this.strategies = List.of(new ScanStrategy(), new AggregateStrategy(), new LimitStrategy(),
+        this.strategies = List.of(new WindowStrategy(), new ScanStrategy(), new AggregateStrategy(), new LimitStrategy(),
                 new JoinStrategy(this.conf), new BasicOperators());
         this.preparations = List.of(new EnsureRequirements(this.conf), new KeepCoPartitionedExchanges());
     }
