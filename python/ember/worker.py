@@ -165,11 +165,16 @@ def describe_exception(e: BaseException, partition_id: int) -> wire.WorkerExcept
     except Exception:  # a broken __str__ must not hide the failure
         message = "<unprintable %s>" % name
     tb = e.__traceback__
-    while tb is not None and \
-            os.path.dirname(os.path.abspath(tb.tb_frame.f_code.co_filename)) == _PACKAGE_DIR:
+    while tb is not None and _in_package(tb.tb_frame.f_code.co_filename):
         tb = tb.tb_next
     text = "".join(traceback.format_exception(cls, e, tb or e.__traceback__))
     return wire.WorkerException(name, message, text, partition_id, _pickle_exception(e))
+
+
+def _in_package(filename: str) -> bool:
+    """True for a file of Ember's package or its sub-packages (``ember.sql``'s UDF loop)."""
+    directory = os.path.dirname(os.path.abspath(filename))
+    return directory == _PACKAGE_DIR or directory.startswith(_PACKAGE_DIR + os.sep)
 
 
 def _pickle_exception(e: BaseException) -> Optional[bytes]:

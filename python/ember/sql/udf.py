@@ -20,11 +20,12 @@ This module is imported by workers (which unpickle ``_evaluate`` by reference): 
 
 import base64
 import functools
+import inspect
 from typing import Any, Callable, Dict, Iterable, Iterator, Optional
 
 from ember.errors import PySparkTypeError, not_expected_type
 
-__all__ = ["UserDefinedFunction", "UDFRegistration", "udf"]
+__all__ = ["UserDefinedFunction", "UDFRegistration", "udf", "call_udf", "call_function"]
 
 def _type_string(t: Any) -> str:
     if isinstance(t, str):
@@ -47,17 +48,65 @@ def _evaluate(name: str, func: Callable, return_type: Any, _index: int,
     strings (Spark's format); every later one is a row of arguments in internal form. Yields
     one result per row, in the return type's internal form."""
     import json
-    from ember.sql.rows import from_internal, to_internal
     from ember.sql.types import _parse_datatype_json_value
-    return_type = _parse_type(return_type)
+    result = _result_converter(_parse_type(return_type), "UDF %s returned" % name)
     it = iter(records)
     header = next(it, None)
     if header is None:
         return
-    arg_types = [_parse_datatype_json_value(json.loads(t)) for t in header]
+    args = [_arg_converter(_parse_datatype_json_value(json.loads(t))) for t in header]
+    if not any(args):   # numbers, strings, booleans: the internal value is the Python value
+        if len(args) == 1:
+            for (value,) in it:
+                yield result(func(value))
+        else:
+            for row in it:
+                yield result(func(*row))
+        return
     for row in it:
-        args = [from_internal(v, t) for v, t in zip(row, arg_types)]
-        yield to_internal(func(*args), return_type, "UDF %s returned" % name)
+        yield result(func(*[v if c is None else c(v) for c, v in zip(args, row)]))
+
+
+def _arg_converter(t: Any) -> Optional[Callable[[Any], Any]]:
+    """How an argument's internal value becomes the value the UDF sees; None when it is the
+    same (numbers but decimals, strings, booleans)."""
+    from ember.sql import types as T
+    from ember.sql.rows import from_internal
+    if isinstance(t, (T.IntegralType, T.FloatType, T.DoubleType, T.StringType, T.BooleanType,
+                      T.NullType)):
+        return None
+    return lambda v: from_internal(v, t)
+
+
+_INTEGER_BITS = {"tinyint": 8, "smallint": 16, "int": 32, "bigint": 64}
+
+
+def _result_converter(t: Any, what: str) -> Callable[[Any], Any]:
+    """Checks a result and brings it to the internal form of ``t``; a TypeError naming
+    ``what`` (the UDF) when it does not fit. Results of the exact expected Python class pass
+    through without ``to_internal``'s general checks."""
+    from ember.sql import types as T
+    from ember.sql.rows import to_internal
+    if isinstance(t, T.IntegralType):
+        bits = _INTEGER_BITS[t.simpleString()]
+        lo, hi = -(1 << (bits - 1)), (1 << (bits - 1)) - 1
+
+        def integral(v: Any) -> Any:
+            if v is None or (type(v) is int and lo <= v <= hi):
+                return v
+            v = to_internal(v, t, what)
+            if v is not None and not lo <= v <= hi:
+                raise TypeError("%s: %r is out of the range of %s" % (what, v, t.simpleString()))
+            return v
+        return integral
+    exact = float if isinstance(t, (T.FloatType, T.DoubleType)) else \
+        str if isinstance(t, T.StringType) else bool if isinstance(t, T.BooleanType) else None
+    if exact is None:
+        return lambda v: to_internal(v, t, what)
+
+    def atomic(v: Any) -> Any:
+        return v if v is None or type(v) is exact else to_internal(v, t, what)
+    return atomic
 
 
 class UserDefinedFunction:
@@ -96,8 +145,32 @@ class UserDefinedFunction:
             self._command = base64.b64encode(data).decode("ascii")
         return self._command
 
+    def _check_arity(self, count: int) -> None:
+        """A call with a number of arguments the function cannot take fails now, when the
+        DataFrame is built (``[WRONG_NUM_ARGS]``), not in a Python worker."""
+        try:
+            signature = inspect.signature(self.func)
+        except (TypeError, ValueError):   # builtins without a signature: the worker will tell
+            return
+        try:
+            signature.bind(*range(count))
+        except TypeError:
+            params = [p for p in signature.parameters.values()
+                      if p.kind in (p.POSITIONAL_ONLY, p.POSITIONAL_OR_KEYWORD)]
+            required = [p for p in params if p.default is p.empty]
+            expected = str(len(required)) if len(required) == len(params) else \
+                "[%d, %d]" % (len(required), len(params))
+            from ember.errors import AnalysisException
+            raise AnalysisException(
+                "[WRONG_NUM_ARGS.WITHOUT_SUGGESTION] The `%s` requires %s parameters but the "
+                "actual number is %d." % (self._name, expected, count),
+                "WRONG_NUM_ARGS.WITHOUT_SUGGESTION",
+                {"functionName": "`%s`" % self._name, "expectedNum": expected,
+                 "actualNum": str(count)}) from None
+
     def __call__(self, *cols: Any) -> Any:
         from ember.sql.column import Column, to_expr
+        self._check_arity(len(cols))
         return Column({"kind": "udf", "name": self._name, "args": [to_expr(c) for c in cols],
                        "returnType": self._return_type_text, "func": self._encoded_command(),
                        "deterministic": self.deterministic})
@@ -145,3 +218,36 @@ class UDFRegistration:
 
     def unregister(self, name: str) -> None:
         self._functions.pop(name, None)
+
+
+def call_udf(udfName: str, *cols: Any) -> Any:
+    """Calls the UDF registered as ``udfName`` (``spark.udf.register``) on ``cols``.
+
+    >>> spark.udf.register("plus_one", lambda x: x + 1, "int")  # doctest: +SKIP
+    >>> df.select(call_udf("plus_one", "a"))  # doctest: +SKIP
+    """
+    registered = _registered(udfName)
+    if registered is None:
+        from ember.errors import AnalysisException
+        raise AnalysisException(
+            "[UNRESOLVED_ROUTINE] Cannot resolve routine `%s` on search path "
+            "[`system`.`builtin`, `system`.`session`, `spark_catalog`.`default`]." % udfName,
+            "UNRESOLVED_ROUTINE", {"routineName": "`%s`" % udfName,
+                                   "searchPath": "[`system`.`builtin`, `system`.`session`, "
+                                                 "`spark_catalog`.`default`]"})
+    return registered(*cols)
+
+
+def call_function(funcName: str, *cols: Any) -> Any:
+    """Calls a registered UDF, or else the built-in function, named ``funcName``."""
+    registered = _registered(funcName)
+    if registered is not None:
+        return registered(*cols)
+    from ember.sql.functions.base import call
+    return call(funcName, *cols)
+
+
+def _registered(name: str) -> Optional[UserDefinedFunction]:
+    from ember.sql.session import SparkSession
+    session = SparkSession.getActiveSession()
+    return None if session is None else session.udf.lookup(name)

@@ -205,6 +205,18 @@ public final class PythonBridge {
         return new PythonRDD(parent, fn, preservesPartitioning, handles);
     }
 
+    /**
+     * A Python function over pickled batches in and out, with no broadcasts, for this driver's
+     * interpreter: what the sql layer's Python UDF operator runs ({@code command} from a UDF
+     * expression).
+     */
+    public PythonRDD.PythonFunction pickledBatchesFunction(byte[] command) {
+        int memory = (int) ctx.conf().getMegabytes(PYTHON_WORKER_MEMORY);
+        return new PythonRDD.PythonFunction(command, PythonWorkerProtocol.MODE_PICKLED_BATCHES,
+                PythonWorkerProtocol.MODE_PICKLED_BATCHES, Map.of(), pythonExec, pythonVersion, pythonPath,
+                List.of(), memory, accumulator);
+    }
+
     /** Moves (partition id, batch) pairs to their partitions; returns the batches. */
     public RDD<byte[]> shuffle(RDD<Tuple2<Integer, byte[]>> partitioned, int numPartitions) {
         ShuffledRDD<Integer, byte[], byte[]> shuffled =

@@ -54,7 +54,7 @@ public final class PythonRDD extends RDD<Object> {
      * maps broadcast ids to the names their pickled values are shipped under; {@code includes}
      * are paths relative to the files directory put on the workers' sys.path.
      */
-    record PythonFunction(byte[] command, int inputMode, int outputMode, Map<Long, String> broadcasts,
+    public record PythonFunction(byte[] command, int inputMode, int outputMode, Map<Long, String> broadcasts,
                           String pythonExec, String pythonVersion, String pythonPath, List<String> includes,
                           int memoryLimitMb, PythonAccumulatorUpdates accumulator)
             implements java.io.Serializable {}

@@ -26,8 +26,11 @@ import java.util.concurrent.atomic.AtomicReference;
  * <p>Failures: an EXCEPTION frame becomes {@link PythonException}; a connection that ends
  * mid-task becomes {@link PythonWorkerCrashedException} with the worker's exit status and the
  * daemon's last stderr lines (unless the writer failed first: then the parent's error).
+ *
+ * <p>Public for the sql layer's Python UDF operator ({@code io.ember.python.sql}), which feeds
+ * it pickled batches of argument rows.
  */
-final class PythonRunner {
+public final class PythonRunner {
     /** Bytes of strings per input frame in MODE_UTF8_BATCHES. */
     static final int UTF8_BATCH_BYTES = 64 * 1024;
 
@@ -41,7 +44,7 @@ final class PythonRunner {
     private final int partition;
 
     /** {@code partition} is this RDD's partition, which differs from the task's under a union. */
-    PythonRunner(PythonRDD.PythonFunction fn, TaskContext ctx, int partition) {
+    public PythonRunner(PythonRDD.PythonFunction fn, TaskContext ctx, int partition) {
         this.fn = fn;
         this.ctx = ctx;
         this.partition = partition;
@@ -49,7 +52,11 @@ final class PythonRunner {
                 PythonWorkerFactory.daemonEnvironment(ctx.env().conf()));
     }
 
-    Iterator<Object> run(Iterator<Object> input) {
+    /**
+     * Starts the task: {@code input} is consumed on a writer thread (so its work runs there);
+     * the returned iterator reads the worker's output on the calling thread.
+     */
+    public Iterator<Object> run(Iterator<Object> input) {
         try {
             worker = factory.create();
         } catch (IOException e) {

@@ -3,9 +3,12 @@ package io.ember.python.sql;
 import io.ember.core.EmberException;
 import io.ember.sql.types.ArrayType;
 import io.ember.sql.types.BinaryType;
+import io.ember.sql.types.BooleanType;
 import io.ember.sql.types.DataType;
 import io.ember.sql.types.DataTypes;
 import io.ember.sql.types.DecimalType;
+import io.ember.sql.types.DoubleType;
+import io.ember.sql.types.FloatType;
 import io.ember.sql.types.MapType;
 import io.ember.sql.types.StringType;
 import io.ember.sql.types.StructType;
@@ -85,8 +88,8 @@ public final class RowUnpickler extends Unpickler {
         if (v == null) {
             return null;
         }
-        if (DataTypes.isIntBacked(type) || DataTypes.isLongBacked(type) || type == DataTypes.FloatType
-                || type == DataTypes.DoubleType) {
+        if (DataTypes.isIntBacked(type) || DataTypes.isLongBacked(type) || type instanceof FloatType
+                || type instanceof DoubleType) {
             if (!(v instanceof Number n)) {
                 throw mismatch(v, type);
             }
@@ -96,7 +99,7 @@ public final class RowUnpickler extends Unpickler {
             if (DataTypes.isLongBacked(type)) {
                 return n instanceof Long ? n : Long.valueOf(n.longValue());
             }
-            return type == DataTypes.FloatType ? (Object) n.floatValue() : (Object) n.doubleValue();
+            return type instanceof FloatType ? (Object) n.floatValue() : (Object) n.doubleValue();
         }
         if (type instanceof StringType) {
             return v instanceof String ? v : String.valueOf(v);
@@ -110,9 +113,11 @@ public final class RowUnpickler extends Unpickler {
         if (type instanceof DecimalType d) {
             BigDecimal b = v instanceof BigDecimal bd ? bd : new BigDecimal(v.toString());
             BigDecimal scaled = b.setScale(d.scale(), RoundingMode.HALF_UP);
-            if (scaled.precision() > d.precision()) {
-                throw new EmberException("[DECIMAL_PRECISION_EXCEEDS_MAX_PRECISION] Decimal precision "
-                        + scaled.precision() + " exceeds max precision " + d.precision());
+            if (scaled.precision() - scaled.scale() > d.precision() - d.scale()) {
+                throw new EmberException("[NUMERIC_VALUE_OUT_OF_RANGE.WITHOUT_SUGGESTION]  The "
+                        + scaled.toPlainString() + " rounded half up from " + b.toPlainString()
+                        + " cannot be represented as Decimal(" + d.precision() + ", " + d.scale()
+                        + "). SQLSTATE: 22003");
             }
             return scaled;
         }
@@ -144,7 +149,7 @@ public final class RowUnpickler extends Unpickler {
             }
             return out;
         }
-        if (type == DataTypes.BooleanType) {
+        if (type instanceof BooleanType) {
             if (!(v instanceof Boolean)) {
                 throw mismatch(v, type);
             }

@@ -18,14 +18,16 @@ public final class Analyzer extends RuleExecutor<LogicalPlan> {
     private final List<Batch<LogicalPlan>> batches;
 
     public Analyzer(SqlConf conf, FunctionRegistry registry) {
-        NameResolver names = new NameResolver(conf, (value, field, c) -> java.util.Optional.empty());
+        NameResolver names = new NameResolver(conf, (value, field, c) -> io.ember.sql.expressions.ExtractValue.of(value, field));
         List<Rule<LogicalPlan>> resolution = new ArrayList<>(List.of(
                 new ResolveStar(conf),
                 new ResolveReferences(names),
                 new ResolveFunctions(registry),
                 new GlobalAggregates(),
                 new ResolveMissingReferences(names),
+                new ResolveAggregateFunctions(names, registry),
                 new ResolveAliases()));
+        resolution.addAll(TypeCoercion.rules(conf));
         this.batches = List.of(new Batch<>("Resolution", 100, resolution));
     }
 

@@ -10,4 +10,9 @@ import java.util.List;
 public interface MergesInputTypes {
     /** Indexes (into {@code children()}) of the children that must share one type. */
     List<Integer> mergedChildren();
+
+    /** Groups of children that each must share a type (map keys and map values are two groups). */
+    default List<List<Integer>> mergedGroups() {
+        return List.of(mergedChildren());
+    }
 }

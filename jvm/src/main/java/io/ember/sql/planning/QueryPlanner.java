@@ -4,6 +4,7 @@ import io.ember.sql.SqlConf;
 import io.ember.sql.execution.SparkPlan;
 import io.ember.sql.plans.LogicalPlan;
 import io.ember.sql.rules.Rule;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -13,6 +14,10 @@ import java.util.Optional;
  * over the whole physical tree, {@link EnsureRequirements} inserting the exchanges that the
  * operators' required distributions call for. Planning reads the session's settings from a
  * snapshot taken here; a planner is used from one thread.
+ *
+ * <p>Extra strategies (a session's {@link PlannerExtensions}) are tried before the built-in
+ * ones, as Spark's {@code experimental.extraStrategies}: they plan nodes the sql layer cannot
+ * (Python UDF evaluation, whose operator lives in the python layer).
  */
 public final class QueryPlanner {
     private final SqlConf conf;
@@ -20,9 +25,15 @@ public final class QueryPlanner {
     private final List<Rule<SparkPlan>> preparations;
 
     public QueryPlanner(SqlConf conf) {
+        this(conf, List.of());
+    }
+
+    public QueryPlanner(SqlConf conf, List<? extends Strategy> extraStrategies) {
         this.conf = conf.snapshot();
-        this.strategies = List.of(new WindowStrategy(), new ScanStrategy(), new AggregateStrategy(), new LimitStrategy(),
-                new JoinStrategy(this.conf), new BasicOperators());
+        List<Strategy> all = new ArrayList<>(extraStrategies);
+        all.addAll(List.of(new WindowStrategy(), new ScanStrategy(), new AggregateStrategy(), new LimitStrategy(),
+                new JoinStrategy(this.conf), new BasicOperators()));
+        this.strategies = List.copyOf(all);
         this.preparations = List.of(new EnsureRequirements(this.conf), new KeepCoPartitionedExchanges());
     }
 
@@ -39,7 +50,7 @@ public final class QueryPlanner {
     }
 
     /** Plans a subtree without the preparation rules (strategies call this for children). */
-    SparkPlan planChild(LogicalPlan logical) {
+    public SparkPlan planChild(LogicalPlan logical) {
         for (Strategy s : strategies) {
             Optional<SparkPlan> p = s.apply(logical, this);
             if (p.isPresent()) {

@@ -53,7 +53,10 @@ final class JsonInference {
                         corrupt |= mode == ParseMode.PERMISSIVE;
                         continue;
                     }
-                    schema = merge(schema, typeOf(node));
+                    DataType row = typeOf(node);
+                    if (!row.equals(schema)) { // most rows repeat the schema so far: skip rebuilding it
+                        schema = merge(schema, row);
+                    }
                 }
             } catch (IOException e) {
                 throw new UncheckedIOException("Cannot read " + file, e);

@@ -103,7 +103,26 @@ class BatchPicklerTest {
         assertTrue(e.getMessage().contains("not a tuple of 1 values"), e.getMessage());
         e = assertThrows(EmberException.class, () -> RowUnpickler.toBatch(List.<Object[]>of(new Object[] {
                 new BigDecimal("1234.5")}), DdlParser.parseSchema("a decimal(5,2)")));
-        assertTrue(e.getMessage().contains("DECIMAL_PRECISION_EXCEEDS_MAX_PRECISION"), e.getMessage());
+        assertEquals("[NUMERIC_VALUE_OUT_OF_RANGE.WITHOUT_SUGGESTION]  The 1234.50 rounded half up from 1234.5 "
+                + "cannot be represented as Decimal(5, 2). SQLSTATE: 22003", e.getMessage());
+        ColumnBatch small = RowUnpickler.toBatch(List.<Object[]>of(new Object[] {new BigDecimal("0.005")}),
+                DdlParser.parseSchema("a decimal(5,2)"));
+        assertEquals(new BigDecimal("0.01"), small.column(0).get(0));
+    }
+
+    @Test
+    void typesReadBackFromJavaSerializationStillMatch() throws Exception {
+        StructType schema = DdlParser.parseSchema("f float, d double, b boolean");
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        try (java.io.ObjectOutputStream out = new java.io.ObjectOutputStream(bytes)) {
+            out.writeObject(schema);   // as a task's copy of the schema arrives on an executor
+        }
+        StructType copy = (StructType) new java.io.ObjectInputStream(
+                new java.io.ByteArrayInputStream(bytes.toByteArray())).readObject();
+        ColumnBatch b = RowUnpickler.toBatch(List.<Object[]>of(new Object[] {1.5, 2.5, true}), copy);
+        assertEquals(1.5f, b.column(0).get(0));
+        assertEquals(2.5, b.column(1).get(0));
+        assertEquals(true, b.column(2).get(0));
     }
 
     private static String python(String code, byte[] input) throws Exception {

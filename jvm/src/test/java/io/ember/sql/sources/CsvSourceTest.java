@@ -169,6 +169,29 @@ class CsvSourceTest {
     }
 
     @Test
+    void dateAndTimestampFormatsForInferenceReadingAndWriting() throws Exception {
+        Path p = write(tmp.resolve("f.csv"), "d,t\n05/01/2024,2024/01/05 10:30\n06/01/2024,2024/01/06 11:45\n");
+        Map<String, String> formats = Map.of("header", "true", "inferSchema", "true", "dateFormat", "dd/MM/yyyy",
+                "timestampFormat", "yyyy/MM/dd HH:mm");
+        LogicalPlan r = t.resolve("csv", p.toString(), formats, null);
+        assertEquals("struct<d:date,t:timestamp>", schemaOf(r).simpleString());
+        int day = (int) LocalDate.of(2024, 1, 5).toEpochDay();
+        long ts = 1704450600L * 1_000_000L; // 2024-01-05T10:30:00Z
+        List<List<Object>> rows = t.rows(t.scan(r, r.output(), List.of()));
+        assertEquals(List.of(row(day, ts), row(day + 1, ts + (24 * 3600 + 75 * 60) * 1_000_000L)), rows);
+        Path custom = tmp.resolve("o1");
+        DataSource.write(t.batches(r.output(), rows, 1), r.output(), "csv", custom.toString(), "error", List.of(),
+                Map.of("dateFormat", "yyyy.MM.dd", "timestampFormat", "dd-MM-yyyy HH:mm"), t.conf);
+        assertEquals(List.of(row("2024.01.05", "05-01-2024 10:30"), row("2024.01.06", "06-01-2024 11:45")),
+                t.readAll("csv", custom.toString(), Map.of(), null));
+        Path plain = tmp.resolve("o2");
+        DataSource.write(t.batches(r.output(), rows, 1), r.output(), "csv", plain.toString(), "error", List.of(),
+                Map.of(), t.conf);
+        assertEquals(List.of(row("2024-01-05", "2024-01-05T10:30:00.000Z"), row("2024-01-06", "2024-01-06T11:45:00.000Z")),
+                t.readAll("csv", plain.toString(), Map.of(), null));
+    }
+
+    @Test
     void missingPathIsSparksPathNotFound() {
         Path missing = tmp.resolve("nope.csv");
         AnalysisException e = assertThrows(AnalysisException.class,

@@ -18,19 +18,25 @@ public final class MergedTypesCoercion extends CoercionRule {
         if (!(e instanceof MergesInputTypes m)) {
             return e;
         }
-        List<Integer> idx = m.mergedChildren();
         List<Expression> kids = e.children();
-        List<DataType> types = new ArrayList<>();
-        for (int i : idx) types.add(kids.get(i).dataType());
-        if (types.stream().distinct().count() <= 1) {
-            return e;
-        }
-        Optional<DataType> common = TypeWidening.widerCommon(types);
-        if (common.isEmpty()) {
-            return e;
-        }
         List<Expression> out = new ArrayList<>(kids);
-        for (int i : idx) out.set(i, TypeWidening.cast(kids.get(i), common.get()));
+        boolean changed = false;
+        for (List<Integer> idx : m.mergedGroups()) {
+            List<DataType> types = new ArrayList<>();
+            for (int i : idx) types.add(kids.get(i).dataType());
+            if (types.stream().distinct().count() <= 1) {
+                continue;
+            }
+            Optional<DataType> common = TypeWidening.widerCommon(types);
+            if (common.isEmpty()) {
+                continue;
+            }
+            for (int i : idx) out.set(i, TypeWidening.cast(kids.get(i), common.get()));
+            changed = true;
+        }
+        if (!changed) {
+            return e;
+        }
         return withChildren(e, out);
     }
 }
