@@ -32,7 +32,7 @@ public final class QueryPlanner {
         this.conf = conf.snapshot();
         List<Strategy> all = new ArrayList<>(extraStrategies);
         all.addAll(List.of(new WindowStrategy(), new ScanStrategy(), new AggregateStrategy(), new LimitStrategy(),
-                new JoinStrategy(this.conf), new BasicOperators()));
+                new JoinStrategy(this.conf), new PartitioningStrategy(this.conf), new BasicOperators()));
         this.strategies = List.copyOf(all);
         this.preparations = List.of(new EnsureRequirements(this.conf), new KeepCoPartitionedExchanges());
     }
