@@ -113,9 +113,11 @@ public final class RowUnpickler extends Unpickler {
         if (type instanceof DecimalType d) {
             BigDecimal b = v instanceof BigDecimal bd ? bd : new BigDecimal(v.toString());
             BigDecimal scaled = b.setScale(d.scale(), RoundingMode.HALF_UP);
-            if (scaled.precision() > d.precision()) {
-                throw new EmberException("[DECIMAL_PRECISION_EXCEEDS_MAX_PRECISION] Decimal precision "
-                        + scaled.precision() + " exceeds max precision " + d.precision());
+            if (scaled.precision() - scaled.scale() > d.precision() - d.scale()) {
+                throw new EmberException("[NUMERIC_VALUE_OUT_OF_RANGE.WITHOUT_SUGGESTION]  The "
+                        + scaled.toPlainString() + " rounded half up from " + b.toPlainString()
+                        + " cannot be represented as Decimal(" + d.precision() + ", " + d.scale()
+                        + "). SQLSTATE: 22003");
             }
             return scaled;
         }

@@ -25,6 +25,7 @@ public final class Analyzer extends RuleExecutor<LogicalPlan> {
                 new ResolveFunctions(registry),
                 new GlobalAggregates(),
                 new ResolveMissingReferences(names),
+                new ResolveAggregateFunctions(names, registry),
                 new ResolveAliases()));
         resolution.addAll(TypeCoercion.rules(conf));
         this.batches = List.of(new Batch<>("Resolution", 100, resolution));

@@ -5,12 +5,15 @@ import io.ember.sql.expressions.AggregateFunction;
 import io.ember.sql.expressions.Alias;
 import io.ember.sql.expressions.AttributeReference;
 import io.ember.sql.expressions.Expression;
+import io.ember.sql.expressions.TypeCheckResult;
 import io.ember.sql.expressions.UnresolvedAttribute;
 import io.ember.sql.expressions.UnresolvedFunction;
 import io.ember.sql.expressions.UnresolvedStar;
 import io.ember.sql.plans.Aggregate;
 import io.ember.sql.plans.Filter;
 import io.ember.sql.plans.LogicalPlan;
+import io.ember.sql.plans.SetOperation;
+import io.ember.sql.plans.Union;
 import io.ember.sql.types.BooleanType;
 import java.util.ArrayList;
 import java.util.List;
@@ -42,6 +45,9 @@ final class CheckAnalysis {
         if (node instanceof Aggregate a) {
             checkAggregate(a);
         }
+        if (node instanceof Union || node instanceof SetOperation) {
+            checkSameWidth(node);
+        }
         checkMissingInput(node);
     }
 
@@ -64,19 +70,43 @@ final class CheckAnalysis {
         });
     }
 
-    /** An expression whose children resolved but which did not itself failed its input type check. */
+    /** The first expression (innermost) whose children resolved but whose own input types do not check. */
     private void checkTypes(Expression e) {
         for (Expression c : e.children()) {
             checkTypes(c);
         }
         if (!e.resolved() && e.childrenResolved()) {
-            io.ember.sql.expressions.TypeCheckResult r = e.checkInputDataTypes();
+            TypeCheckResult r = e.checkInputDataTypes();
             if (!r.isSuccess()) {
                 throw r.toException(e);
             }
             throw AnalysisErrors.dataTypeMismatch("UNEXPECTED_INPUT_TYPE", e,
                     "the input types of " + e.sql() + " do not match what it accepts.", Map.of());
         }
+    }
+
+    /** The inputs of a set operation must have as many columns as the first. */
+    private void checkSameWidth(LogicalPlan node) {
+        int first = node.children().get(0).output().size();
+        String op = node instanceof Union ? "UNION" : node.nodeName().toUpperCase(java.util.Locale.ROOT)
+                + (((SetOperation) node).all() ? " ALL" : "");
+        for (int i = 1; i < node.children().size(); i++) {
+            int n = node.children().get(i).output().size();
+            if (n != first) {
+                throw new AnalysisException("NUM_COLUMNS_MISMATCH", op + " can only be performed on inputs with the same"
+                        + " number of columns, but the first input has " + first + " columns and the " + ordinal(i + 1)
+                        + " input has " + n + " columns.", Map.of("operator", op, "firstNumColumns", String.valueOf(first),
+                        "invalidOrdinalNum", ordinal(i + 1), "invalidNumColumns", String.valueOf(n)));
+            }
+        }
+    }
+
+    private static String ordinal(int i) {
+        return switch (i) {
+            case 2 -> "second";
+            case 3 -> "third";
+            default -> i + "th";
+        };
     }
 
     private void checkFilter(Filter f) {

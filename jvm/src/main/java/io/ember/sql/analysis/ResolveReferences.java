@@ -1,5 +1,6 @@
 package io.ember.sql.analysis;
 
+import io.ember.sql.expressions.Alias;
 import io.ember.sql.expressions.AttributeReference;
 import io.ember.sql.expressions.Expression;
 import io.ember.sql.expressions.UnresolvedAttribute;
@@ -26,8 +27,17 @@ final class ResolveReferences implements Rule<LogicalPlan> {
                 return node;
             }
             List<AttributeReference> input = node.inputSet();
-            return node.mapExpressions(e -> resolveAgainst(e, input));
+            return node.mapExpressions(e -> e instanceof UnresolvedAttribute u ? resolveTop(u, input) : resolveAgainst(e, input));
         });
+    }
+
+    /** A whole select entry: a nested field ({@code s.f}) is named after the field, as in Spark. */
+    private Expression resolveTop(UnresolvedAttribute u, List<AttributeReference> input) {
+        Expression r = resolveAgainst(u, input);
+        if (r == u || r instanceof AttributeReference) {
+            return r;
+        }
+        return new Alias(r, u.nameParts().get(u.nameParts().size() - 1));
     }
 
     Expression resolveAgainst(Expression e, List<AttributeReference> input) {

@@ -41,6 +41,11 @@ public final class CachedBatch implements Serializable {
         return numRows;
     }
 
+    /** The encoded column (package-private: tests and benchmarks look at encodings). */
+    EncodedColumn column(int column) {
+        return columns[column];
+    }
+
     ColumnStats stats(int column) {
         return stats[column];
     }

@@ -15,8 +15,8 @@ import java.util.Map;
 /**
  * Chooses each cached column's encoding from its values and computes its statistics:
  * integers bit-packed from the minimum or run-length encoded, whichever is smaller; strings
- * dictionary-encoded when at most half the rows are distinct, else stored as UTF-8; other
- * types kept as vectors. Stateless.
+ * dictionary-encoded when at most half the rows are distinct, else stored as UTF-8; doubles
+ * that are short decimals as scaled integers; other types kept as vectors. Stateless.
  */
 final class ColumnEncoder {
     private ColumnEncoder() {}
@@ -61,7 +61,12 @@ final class ColumnEncoder {
                 }
             }
         }
-        return new Encoded(new PlainValues(kept), new ColumnStats(min, max, NullBits.count(nulls)));
+        EncodedColumn column = null;
+        if (kept instanceof DoubleVector dv) {
+            column = ScaledDoubles.tryEncode(dv.values, n, nulls);
+        }
+        return new Encoded(column != null ? column : new PlainValues(kept),
+                new ColumnStats(min, max, NullBits.count(nulls)));
     }
 
     private static ColumnVector trimmed(ColumnVector v, int n) {

@@ -10,7 +10,10 @@ import io.ember.sql.plans.Join;
 import io.ember.sql.plans.LeafNode;
 import io.ember.sql.plans.Limit;
 import io.ember.sql.plans.LogicalPlan;
+import io.ember.sql.plans.Offset;
 import io.ember.sql.plans.Project;
+import io.ember.sql.plans.Repartition;
+import io.ember.sql.plans.Sample;
 import io.ember.sql.plans.Sort;
 import io.ember.sql.plans.SubqueryAlias;
 import io.ember.sql.plans.Union;
@@ -76,10 +79,15 @@ final class ColumnPruning implements Rule<LogicalPlan> {
         if (node instanceof Union u) {
             return pruneUnion(u, required);
         }
-        if (node instanceof LeafNode && !underProject) {
-            return selectNeeded(node, required);
+        if (node instanceof LeafNode) {
+            return underProject ? node : selectNeeded(node, required);
         }
-        return node;
+        if (node instanceof Sample || node instanceof Repartition || node instanceof Offset) {
+            Set<ExprId> need = new HashSet<>(required);
+            need.addAll(refs(node.expressions()));
+            return ((io.ember.sql.plans.UnaryNode) node).withChild(prune(node.children().get(0), need, false));
+        }
+        return node.mapChildren(c -> prune(c, Aliases.ids(c.output()), true));
     }
 
     /** {@code node} under a select of the required columns, if it has others. */

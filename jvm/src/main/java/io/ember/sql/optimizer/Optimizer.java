@@ -40,7 +40,9 @@ public final class Optimizer extends RuleExecutor<LogicalPlan> {
                 new PruneFilters(),
                 new EliminateSorts());
         this.batches = List.of(
-                Batch.once("Finish Analysis", new EliminateSubqueryAliases(), new ReplaceDistinctWithAggregate()),
+                Batch.once("Finish Analysis", new EliminateSubqueryAliases()),
+                Batch.once("Replace Operators", new ReplaceSetOperations(p), new ReplaceDeduplicateWithAggregate(p),
+                        new ReplaceDistinctWithAggregate()),
                 new Batch<>("Operator Optimization", 100, operators),
                 Batch.once("Join Reorder", new ReorderJoins(p)),
                 // Last, as in Spark: the rules above never meet a BatchEvalPython node.

@@ -1,6 +1,7 @@
 package io.ember.sql.planning;
 
 import io.ember.sql.execution.FilterExec;
+import io.ember.sql.execution.GenerateExec;
 import io.ember.sql.execution.LocalTableScanExec;
 import io.ember.sql.execution.ProjectExec;
 import io.ember.sql.execution.RangeExec;
@@ -9,6 +10,7 @@ import io.ember.sql.execution.SparkPlan;
 import io.ember.sql.execution.UnionExec;
 import io.ember.sql.expressions.NamedExpression;
 import io.ember.sql.plans.Filter;
+import io.ember.sql.plans.Generate;
 import io.ember.sql.plans.LocalRelation;
 import io.ember.sql.plans.LogicalPlan;
 import io.ember.sql.plans.Project;
@@ -20,7 +22,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-/** The one-to-one nodes: range, local rows, project, filter, sort, union; aliases vanish. */
+/** The one-to-one nodes: range, local rows, project, filter, sort, union, generate; aliases vanish. */
 final class BasicOperators implements Strategy {
     @Override
     public Optional<SparkPlan> apply(LogicalPlan plan, QueryPlanner planner) {
@@ -45,6 +47,9 @@ final class BasicOperators implements Strategy {
             List<SparkPlan> kids = new ArrayList<>();
             u.children().forEach(c -> kids.add(planner.planChild(c)));
             return Optional.of(new UnionExec(kids));
+        }
+        if (plan instanceof Generate g) {
+            return Optional.of(new GenerateExec(g.generator(), g.outer(), g.generatorOutput(), planner.planChild(g.child())));
         }
         if (plan instanceof SubqueryAlias a) {
             return Optional.of(planner.planChild(a.child()));

@@ -103,7 +103,11 @@ class BatchPicklerTest {
         assertTrue(e.getMessage().contains("not a tuple of 1 values"), e.getMessage());
         e = assertThrows(EmberException.class, () -> RowUnpickler.toBatch(List.<Object[]>of(new Object[] {
                 new BigDecimal("1234.5")}), DdlParser.parseSchema("a decimal(5,2)")));
-        assertTrue(e.getMessage().contains("DECIMAL_PRECISION_EXCEEDS_MAX_PRECISION"), e.getMessage());
+        assertEquals("[NUMERIC_VALUE_OUT_OF_RANGE.WITHOUT_SUGGESTION]  The 1234.50 rounded half up from 1234.5 "
+                + "cannot be represented as Decimal(5, 2). SQLSTATE: 22003", e.getMessage());
+        ColumnBatch small = RowUnpickler.toBatch(List.<Object[]>of(new Object[] {new BigDecimal("0.005")}),
+                DdlParser.parseSchema("a decimal(5,2)"));
+        assertEquals(new BigDecimal("0.01"), small.column(0).get(0));
     }
 
     @Test

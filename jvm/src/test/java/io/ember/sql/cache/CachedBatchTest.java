@@ -156,6 +156,37 @@ class CachedBatchTest {
     }
 
     @Test
+    void shortDecimalDoublesArePackedLosslesslyAndOthersKeptAsTheyAre() {
+        int n = 4096;
+        Random rnd = new Random(3);
+        double[] prices = new double[n];
+        boolean[] nulls = new boolean[n];
+        for (int i = 0; i < n; i++) {
+            prices[i] = Double.parseDouble(String.format("%d.%06d", rnd.nextInt(100), rnd.nextInt(1_000_000)));
+            nulls[i] = i % 100 == 0;
+        }
+        ColumnVector v = new io.ember.sql.vector.DoubleVector(DataTypes.DoubleType, prices, nulls);
+        EncodedColumn e = ColumnEncoder.encode(v, n).column();
+        assertInstanceOf(ScaledDoubles.class, e);
+        assertTrue(e.sizeInBytes() < 4L * n, "27 bits a row: " + e.sizeInBytes());
+        ColumnVector back = e.decode(DataTypes.DoubleType, n);
+        for (int i = 0; i < n; i++) {
+            assertEquals(v.get(i), back.get(i));
+            if (!nulls[i]) {
+                assertEquals(Double.doubleToRawLongBits(prices[i]), Double.doubleToRawLongBits(back.getDouble(i)));
+            }
+        }
+        for (double odd : new double[] {1.0 / 3, -0.0, Double.NaN, Double.POSITIVE_INFINITY, 1e300}) {
+            double[] mixed = prices.clone();
+            mixed[7] = odd;
+            ColumnVector m = new io.ember.sql.vector.DoubleVector(DataTypes.DoubleType, mixed, null);
+            EncodedColumn me = ColumnEncoder.encode(m, n).column();
+            assertInstanceOf(PlainValues.class, me, "with " + odd);
+            assertEquals(Double.doubleToRawLongBits(odd), Double.doubleToRawLongBits(me.decode(DataTypes.DoubleType, n).getDouble(7)));
+        }
+    }
+
+    @Test
     void encodedBatchIsSmallerThanTheVectors() {
         ColumnBatch in = batch(sampleRows(4096));
         CachedBatch cached = CachedBatch.of(in);

@@ -133,6 +133,16 @@ class FileWriteTest {
     }
 
     @Test
+    void formatsByShortAndSparkNamesAndUnknownOnes() throws Exception {
+        Path out = tmp.resolve("out");
+        write(out, "org.apache.spark.sql.json", "error", List.of(), Map.of());
+        assertEquals(5, t.readAll("JSON", out.toString(), Map.of(), null).size());
+        AnalysisException e = assertThrows(AnalysisException.class,
+                () -> t.resolve("avro", out.toString(), Map.of(), null));
+        assertEquals("DATA_SOURCE_NOT_FOUND", e.getErrorClass());
+    }
+
+    @Test
     void unknownPartitionColumnAndUnwritableTypesAreAnalysisErrors() {
         Path out = tmp.resolve("out");
         assertThrows(AnalysisException.class, () -> write(out, "csv", "error", List.of("nope"), Map.of()));

@@ -41,6 +41,12 @@ public final class AggregateFunctions {
         moment(r, "variance", CentralMoment.Kind.VAR_SAMP);
         moment(r, "var_samp", CentralMoment.Kind.VAR_SAMP);
         moment(r, "var_pop", CentralMoment.Kind.VAR_POP);
+        r.register("approx_count_distinct", (args, distinct) -> {
+            FunctionCalls.requireArgs("approx_count_distinct", args, 1, 2);
+            double rsd = args.size() == 2 ? ((Number) ((Literal) args.get(1)).value()).doubleValue() : 0.05;
+            return new ApproxCountDistinct(args.get(0), rsd);
+        });
+        r.register("approx_distinct", r.lookup("approx_count_distinct").orElseThrow());
         r.register("max", (args, distinct) -> {
             FunctionCalls.requireArgs("max", args, 1, 1);
             return new MinMax(args.get(0), true);

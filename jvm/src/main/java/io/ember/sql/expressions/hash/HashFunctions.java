@@ -16,5 +16,6 @@ public final class HashFunctions {
             r.register(name, Builders.varargs(name, n, n, a -> new DigestFunction(k, a)));
         }
         r.register("sha", r.lookup("sha1").orElseThrow());
+        r.register("xxhash64", Builders.varargs("xxhash64", 1, Integer.MAX_VALUE, XxHash64Function::new));
     }
 }

@@ -1,0 +1,461 @@
+package io.ember.sql.api;
+
+import io.ember.sql.expressions.Alias;
+import io.ember.sql.expressions.AttributeReference;
+import io.ember.sql.expressions.Expression;
+import io.ember.sql.expressions.Literal;
+import io.ember.sql.expressions.NamedExpression;
+import io.ember.sql.expressions.SortOrder;
+import io.ember.sql.expressions.UnresolvedFunction;
+import io.ember.sql.optimizer.Predicates;
+import io.ember.sql.plans.Aggregate;
+import io.ember.sql.plans.Deduplicate;
+import io.ember.sql.plans.JoinType;
+import io.ember.sql.plans.Offset;
+import io.ember.sql.plans.Repartition;
+import io.ember.sql.plans.Sample;
+import io.ember.sql.plans.SetOperation;
+import io.ember.sql.plans.Union;
+import io.ember.sql.plans.Distinct;
+import io.ember.sql.plans.Filter;
+import io.ember.sql.plans.Limit;
+import io.ember.sql.plans.LogicalPlan;
+import io.ember.sql.plans.Project;
+import io.ember.sql.plans.Sort;
+import io.ember.sql.plans.SubqueryAlias;
+import io.ember.sql.types.DataTypes;
+import io.ember.sql.types.StructField;
+import io.ember.sql.types.StructType;
+import io.ember.sql.vector.ColumnBatch;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * A lazily computed table of named, typed columns, Spark's {@code Dataset}; {@code Dataset<Row>}
+ * is a DataFrame. It holds an analyzed plan: building one analyzes it at once, so a bad column
+ * name fails at {@code select}, as in Spark. Transformations return new Datasets; actions
+ * ({@code collectAsList}, {@code count}, {@code show}) optimize, plan and run the query.
+ * Immutable and safe to share between threads.
+ */
+public class Dataset<T> {
+    private final SparkSession session;
+    private final QueryExecution queryExecution;
+    private final Encoder<T> encoder;
+
+    Dataset(SparkSession session, LogicalPlan plan, Encoder<T> encoder) {
+        this.session = session;
+        this.queryExecution = new QueryExecution(session, plan, session.analyzer().execute(plan));
+        this.encoder = encoder;
+    }
+
+    public SparkSession sparkSession() {
+        return session;
+    }
+
+    /** The analyzed plan. */
+    public LogicalPlan logicalPlan() {
+        return queryExecution.analyzed();
+    }
+
+    public QueryExecution queryExecution() {
+        return queryExecution;
+    }
+
+    private Dataset<Row> withPlan(LogicalPlan plan) {
+        return session.ofRows(plan);
+    }
+
+    public StructType schema() {
+        List<StructField> fields = new ArrayList<>();
+        for (AttributeReference a : logicalPlan().output()) {
+            fields.add(new StructField(a.name(), a.dataType(), a.nullable()));
+        }
+        return new StructType(fields);
+    }
+
+    public String[] columns() {
+        return logicalPlan().output().stream().map(AttributeReference::name).toArray(String[]::new);
+    }
+
+    /** {@code root\n |-- id: long (nullable = false)\n}, as {@code printSchema} prints. */
+    public String schemaTreeString() {
+        return SchemaTree.render(schema());
+    }
+
+    public void printSchema() {
+        System.out.print(schemaTreeString());
+    }
+
+    /** This Dataset's column {@code name}, resolved now against its own plan (Spark's {@code df.col("a")}). */
+    public Column col(String name) {
+        Expression e = ((Project) session.analyzer().execute(new Project(List.of(functions.col(name).expr()), logicalPlan())))
+                .projectList().get(0);
+        return new Column(e instanceof Alias a ? a.child() : e);
+    }
+
+    public Column apply(String name) {
+        return col(name);
+    }
+
+    // -- transformations ----------------------------------------------------------------------
+
+    public Dataset<Row> toDF() {
+        return withPlan(logicalPlan());
+    }
+
+    public Dataset<Row> select(Column... cols) {
+        return withPlan(new Project(exprs(cols), logicalPlan()));
+    }
+
+    public Dataset<Row> select(String col, String... cols) {
+        return select(names(col, cols));
+    }
+
+    public Dataset<Row> filter(Column condition) {
+        return withPlan(new Filter(condition.expr(), logicalPlan()));
+    }
+
+    public Dataset<Row> where(Column condition) {
+        return filter(condition);
+    }
+
+    public Dataset<Row> withColumn(String name, Column col) {
+        return withColumns(List.of(name), List.of(col));
+    }
+
+    /** Adds columns, or replaces those of the same name (compared as the session compares names) in place. */
+    public Dataset<Row> withColumns(List<String> names, List<Column> cols) {
+        List<Expression> list = new ArrayList<>(logicalPlan().output());
+        for (int i = 0; i < names.size(); i++) {
+            Alias a = new Alias(unalias(cols.get(i).expr()), names.get(i));
+            int at = indexOf(list, names.get(i));
+            if (at >= 0) {
+                list.set(at, a);
+            } else {
+                list.add(a);
+            }
+        }
+        return withPlan(new Project(list, logicalPlan()));
+    }
+
+    public Dataset<Row> withColumnRenamed(String existing, String newName) {
+        List<Expression> list = new ArrayList<>();
+        for (AttributeReference a : logicalPlan().output()) {
+            list.add(session.conf().sameName(a.name(), existing) ? new Alias(a, newName) : a);
+        }
+        return withPlan(new Project(list, logicalPlan()));
+    }
+
+    /** Drops the named columns; names that match nothing are ignored, as in Spark. */
+    public Dataset<Row> drop(String... names) {
+        List<Expression> list = new ArrayList<>();
+        for (AttributeReference a : logicalPlan().output()) {
+            if (Arrays.stream(names).noneMatch(n -> session.conf().sameName(a.name(), n))) {
+                list.add(a);
+            }
+        }
+        return withPlan(new Project(list, logicalPlan()));
+    }
+
+    public Dataset<Row> drop(Column col) {
+        Expression e = col(col.toString()).expr();
+        List<Expression> list = new ArrayList<>();
+        for (AttributeReference a : logicalPlan().output()) {
+            if (!(e instanceof AttributeReference r && r.sameColumn(a))) {
+                list.add(a);
+            }
+        }
+        return withPlan(new Project(list, logicalPlan()));
+    }
+
+    public Dataset<Row> toDF(String... names) {
+        List<AttributeReference> out = logicalPlan().output();
+        if (names.length != out.size()) {
+            throw new IllegalArgumentException("[TO_DF_COLUMN_COUNT_MISMATCH] The number of columns doesn't match."
+                    + " Old column names (" + out.size() + "): " + String.join(", ", columns()) + ". New column names ("
+                    + names.length + "): " + String.join(", ", names) + ".");
+        }
+        List<Expression> list = new ArrayList<>();
+        for (int i = 0; i < names.length; i++) {
+            list.add(new Alias(out.get(i), names[i]));
+        }
+        return withPlan(new Project(list, logicalPlan()));
+    }
+
+    public RelationalGroupedDataset groupBy(Column... cols) {
+        return new RelationalGroupedDataset(this.toDF(), exprs(cols), RelationalGroupedDataset.GroupType.GROUP_BY);
+    }
+
+    public RelationalGroupedDataset groupBy(String col, String... cols) {
+        return groupBy(names(col, cols));
+    }
+
+    public Dataset<Row> agg(Column expr, Column... exprs) {
+        return groupBy().agg(expr, exprs);
+    }
+
+    public Dataset<Row> orderBy(Column... cols) {
+        return withPlan(new Sort(orders(cols), true, logicalPlan()));
+    }
+
+    public Dataset<Row> orderBy(String col, String... cols) {
+        return orderBy(names(col, cols));
+    }
+
+    public Dataset<Row> sort(Column... cols) {
+        return orderBy(cols);
+    }
+
+    public Dataset<Row> sort(String col, String... cols) {
+        return orderBy(col, cols);
+    }
+
+    public Dataset<Row> sortWithinPartitions(Column... cols) {
+        return withPlan(new Sort(orders(cols), false, logicalPlan()));
+    }
+
+    public Dataset<Row> limit(int n) {
+        return withPlan(new Limit(n, logicalPlan()));
+    }
+
+    public Dataset<Row> distinct() {
+        return withPlan(new Distinct(logicalPlan()));
+    }
+
+    /** Names this Dataset so its columns can be qualified: {@code df.as("t")} then {@code col("t.a")}. */
+    public Dataset<Row> as(String alias) {
+        return withPlan(new SubqueryAlias(alias, logicalPlan()));
+    }
+
+    public Dataset<Row> alias(String alias) {
+        return as(alias);
+    }
+
+    public Dataset<Row> offset(int n) {
+        return withPlan(new Offset(n, logicalPlan()));
+    }
+
+    public Dataset<Row> join(Dataset<?> right) {
+        return withPlan(Joins.join(logicalPlan(), right.logicalPlan(), null, JoinType.INNER, predicates()));
+    }
+
+    public Dataset<Row> join(Dataset<?> right, Column condition) {
+        return join(right, condition, "inner");
+    }
+
+    public Dataset<Row> join(Dataset<?> right, Column condition, String how) {
+        return withPlan(Joins.join(logicalPlan(), right.logicalPlan(), condition.expr(), JoinType.parse(how), predicates()));
+    }
+
+    public Dataset<Row> join(Dataset<?> right, String usingColumn) {
+        return join(right, List.of(usingColumn), "inner");
+    }
+
+    public Dataset<Row> join(Dataset<?> right, List<String> usingColumns, String how) {
+        return withPlan(Joins.using(toDF(), right.toDF(), usingColumns, JoinType.parse(how)));
+    }
+
+    public Dataset<Row> crossJoin(Dataset<?> right) {
+        return withPlan(Joins.join(logicalPlan(), right.logicalPlan(), null, JoinType.CROSS, predicates()));
+    }
+
+    /** Rows of both, columns matched by position ({@code UNION ALL}). */
+    public Dataset<Row> union(Dataset<?> other) {
+        return withPlan(new Union(List.of(logicalPlan(), other.logicalPlan())));
+    }
+
+    public Dataset<Row> unionAll(Dataset<?> other) {
+        return union(other);
+    }
+
+    /** Rows of both, columns matched by name; with {@code allowMissingColumns} absent ones are null. */
+    public Dataset<Row> unionByName(Dataset<?> other, boolean allowMissingColumns) {
+        return withPlan(SetOps.unionByName(logicalPlan(), other.logicalPlan(), allowMissingColumns, session.conf()));
+    }
+
+    public Dataset<Row> unionByName(Dataset<?> other) {
+        return unionByName(other, false);
+    }
+
+    public Dataset<Row> intersect(Dataset<?> other) {
+        return withPlan(new SetOperation(SetOperation.Kind.INTERSECT, false, logicalPlan(), Joins.distinctIds(logicalPlan(), other.logicalPlan())));
+    }
+
+    public Dataset<Row> intersectAll(Dataset<?> other) {
+        return withPlan(new SetOperation(SetOperation.Kind.INTERSECT, true, logicalPlan(), Joins.distinctIds(logicalPlan(), other.logicalPlan())));
+    }
+
+    public Dataset<Row> except(Dataset<?> other) {
+        return withPlan(new SetOperation(SetOperation.Kind.EXCEPT, false, logicalPlan(), Joins.distinctIds(logicalPlan(), other.logicalPlan())));
+    }
+
+    public Dataset<Row> exceptAll(Dataset<?> other) {
+        return withPlan(new SetOperation(SetOperation.Kind.EXCEPT, true, logicalPlan(), Joins.distinctIds(logicalPlan(), other.logicalPlan())));
+    }
+
+    public Dataset<Row> dropDuplicates() {
+        return withPlan(new Deduplicate(logicalPlan().output(), logicalPlan()));
+    }
+
+    public Dataset<Row> dropDuplicates(String... columns) {
+        List<AttributeReference> keys = new ArrayList<>();
+        for (String c : columns) {
+            keys.add((AttributeReference) col(c).expr());
+        }
+        return withPlan(new Deduplicate(keys, logicalPlan()));
+    }
+
+    public Dataset<Row> sample(boolean withReplacement, double fraction, long seed) {
+        return withPlan(new Sample(0.0, fraction, withReplacement, seed, logicalPlan()));
+    }
+
+    public Dataset<Row> sample(double fraction, long seed) {
+        return sample(false, fraction, seed);
+    }
+
+    public Dataset<Row> repartition(int numPartitions) {
+        return withPlan(new Repartition(numPartitions, List.of(), true, false, logicalPlan()));
+    }
+
+    public Dataset<Row> repartition(int numPartitions, Column... partitionExprs) {
+        return withPlan(new Repartition(numPartitions, exprs(partitionExprs), true, false, logicalPlan()));
+    }
+
+    public Dataset<Row> repartitionByRange(int numPartitions, Column... partitionExprs) {
+        List<Expression> order = new ArrayList<>(orders(partitionExprs));
+        return withPlan(new Repartition(numPartitions, order, true, true, logicalPlan()));
+    }
+
+    public Dataset<Row> coalesce(int numPartitions) {
+        return withPlan(new Repartition(numPartitions, List.of(), false, false, logicalPlan()));
+    }
+
+    private Predicates predicates() {
+        return new Predicates(session.functionRegistry());
+    }
+
+    public DataFrameWriter write() {
+        return new DataFrameWriter(toDF());
+    }
+
+    // -- actions --------------------------------------------------------------------------------
+
+    public List<T> collectAsList() {
+        List<T> out = new ArrayList<>();
+        StructType schema = schema();
+        for (ColumnBatch b : queryExecution.collectBatches()) {
+            for (Row r : Rows.fromBatch(b, schema)) {
+                out.add(encoder.fromRow(r));
+            }
+        }
+        return out;
+    }
+
+    public List<T> takeAsList(int n) {
+        List<T> out = new ArrayList<>();
+        for (Row r : takeRows(n)) {
+            out.add(encoder.fromRow(r));
+        }
+        return out;
+    }
+
+    public T first() {
+        List<T> rows = takeAsList(1);
+        if (rows.isEmpty()) {
+            throw new java.util.NoSuchElementException("next on empty iterator");
+        }
+        return rows.get(0);
+    }
+
+    List<Row> takeRows(int n) {
+        Dataset<Row> limited = limit(n);
+        List<Row> out = new ArrayList<>();
+        StructType schema = limited.schema();
+        for (ColumnBatch b : limited.queryExecution().takeBatches(n)) {
+            out.addAll(Rows.fromBatch(b, schema));
+        }
+        return out.size() > n ? out.subList(0, n) : out;
+    }
+
+    public long count() {
+        Expression count = new UnresolvedFunction("count", List.of(new Literal(1, DataTypes.IntegerType)), false);
+        Dataset<Row> counted = withPlan(new Aggregate(List.of(), List.of(new Alias(count, "count")), logicalPlan()));
+        return counted.takeRows(1).get(0).getLong(0);
+    }
+
+    /** {@code show()}'s text, formatted as Spark's {@code showString}. */
+    public String showString(int numRows, int truncate, boolean vertical) {
+        int n = Math.max(0, numRows);
+        List<Row> rows = takeRows(n + 1);
+        return Rows.showString(schema(), rows, n, truncate, vertical, session.conf().sessionTimeZone());
+    }
+
+    public void show() {
+        show(20);
+    }
+
+    public void show(int numRows) {
+        show(numRows, true);
+    }
+
+    public void show(int numRows, boolean truncate) {
+        System.out.println(showString(numRows, truncate ? 20 : 0, false));
+    }
+
+    public void show(int numRows, int truncate, boolean vertical) {
+        System.out.println(showString(numRows, truncate, vertical));
+    }
+
+    public void explain() {
+        explain("simple");
+    }
+
+    public void explain(boolean extended) {
+        explain(extended ? "extended" : "simple");
+    }
+
+    public void explain(String mode) {
+        System.out.println(queryExecution.explainString(mode));
+    }
+
+    // -- helpers ----------------------------------------------------------------------------
+
+    static List<Expression> exprs(Column... cols) {
+        List<Expression> out = new ArrayList<>();
+        for (Column c : cols) {
+            out.add(c.expr());
+        }
+        return out;
+    }
+
+    static Column[] names(String first, String... rest) {
+        Column[] cols = new Column[rest.length + 1];
+        cols[0] = functions.col(first);
+        for (int i = 0; i < rest.length; i++) {
+            cols[i + 1] = functions.col(rest[i]);
+        }
+        return cols;
+    }
+
+    private static List<SortOrder> orders(Column... cols) {
+        List<SortOrder> out = new ArrayList<>();
+        for (Column c : cols) {
+            out.add(c.expr() instanceof SortOrder o ? o : SortOrder.asc(c.expr()));
+        }
+        return out;
+    }
+
+    private static Expression unalias(Expression e) {
+        return e instanceof Alias a ? a.child() : e;
+    }
+
+    private int indexOf(List<Expression> list, String name) {
+        for (int i = 0; i < list.size(); i++) {
+            if (session.conf().sameName(((NamedExpression) list.get(i)).name(), name)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+}

@@ -1,0 +1,125 @@
+package io.ember.sql.api;
+
+import static io.ember.sql.api.PlanNames.*;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.ember.sql.AnalysisException;
+import io.ember.sql.expressions.Alias;
+import io.ember.sql.expressions.CaseWhen;
+import io.ember.sql.expressions.Cast;
+import io.ember.sql.expressions.Expression;
+import io.ember.sql.expressions.Literal;
+import io.ember.sql.expressions.SortOrder;
+import io.ember.sql.expressions.UnresolvedAttribute;
+import io.ember.sql.expressions.UnresolvedFunction;
+import io.ember.sql.expressions.UnresolvedStar;
+import io.ember.sql.types.BinaryType;
+import io.ember.sql.types.BooleanType;
+import io.ember.sql.types.DataType;
+import io.ember.sql.types.DataTypes;
+import io.ember.sql.types.DateType;
+import io.ember.sql.types.DecimalType;
+import io.ember.sql.types.DdlParser;
+import io.ember.sql.types.DoubleType;
+import io.ember.sql.types.FloatType;
+import io.ember.sql.types.NullType;
+import io.ember.sql.types.StringType;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Reads the expression objects of the plan protocol ({@code {"kind": ...}}, docs/sql.md) into
+ * unresolved expressions. A column taken from a DataFrame ({@code "plan": i}) is resolved at
+ * once against that input's plan, as {@code df["a"]} is in Spark.
+ */
+final class ExprJson {
+    private final List<Dataset<Row>> inputs;
+
+    ExprJson(List<Dataset<Row>> inputs) {
+        this.inputs = inputs;
+    }
+
+    List<Expression> list(JsonNode array) {
+        List<Expression> out = new ArrayList<>();
+        if (array != null && !array.isNull()) {
+            for (JsonNode e : array) {
+                out.add(read(e));
+            }
+        }
+        return out;
+    }
+
+    Expression read(JsonNode e) {
+        String kind = e.path(F_KIND).asText();
+        return switch (kind) {
+            case KIND_COL -> column(e);
+            case KIND_STAR -> new UnresolvedStar(e.hasNonNull("target")
+                    ? ColumnNames.parse(e.get("target").asText()) : List.of());
+            case KIND_LIT -> literal(e.get("value"), DdlParser.parseType(e.get("type").asText()));
+            case KIND_FN -> new UnresolvedFunction(e.get("name").asText(), list(e.get("args")),
+                    e.path("distinct").asBoolean(false));
+            case KIND_ALIAS -> new Alias(unalias(read(e.get("expr"))), e.get("names").get(0).asText());
+            case KIND_CAST -> new Cast(read(e.get("expr")), DdlParser.parseType(e.get("type").asText()));
+            case KIND_SORT -> new SortOrder(read(e.get("expr")), e.path("asc").asBoolean(true),
+                    e.path("nullsFirst").asBoolean(e.path("asc").asBoolean(true)));
+            case KIND_WHEN -> when(e);
+            default -> throw new AnalysisException("UNSUPPORTED_FEATURE.EXPRESSION_KIND",
+                    "The feature is not supported: expression kind '" + kind + "'.", Map.of("kind", kind));
+        };
+    }
+
+    private Expression column(JsonNode e) {
+        String name = e.get("name").asText();
+        if (e.hasNonNull("plan")) {
+            return inputs.get(e.get("plan").asInt()).col(name).expr();
+        }
+        return new UnresolvedAttribute(ColumnNames.parse(name), -1);
+    }
+
+    private Expression when(JsonNode e) {
+        List<Expression[]> branches = new ArrayList<>();
+        for (JsonNode b : e.get("branches")) {
+            branches.add(new Expression[] {read(b.get(0)), read(b.get(1))});
+        }
+        return new CaseWhen(branches, e.hasNonNull("otherwise") ? read(e.get("otherwise")) : null);
+    }
+
+    private static Expression unalias(Expression e) {
+        return e instanceof Alias a ? a.child() : e;
+    }
+
+    /** A literal of {@code type} from its JSON form (docs/sql.md: decimals as strings, dates as text, binary base64). */
+    static Literal literal(JsonNode v, DataType type) {
+        if (v == null || v.isNull() || type instanceof NullType) {
+            return new Literal(null, type);
+        }
+        Object value;
+        if (DataTypes.isIntBacked(type) && !(type instanceof DateType)) {
+            value = v.asInt();
+        } else if (type instanceof DateType) {
+            value = (int) LocalDate.parse(v.asText()).toEpochDay();
+        } else if (DataTypes.isLongBacked(type)) {
+            value = v.asLong();
+        } else if (type instanceof DoubleType) {
+            value = v.isTextual() ? Double.parseDouble(v.asText()) : v.asDouble();
+        } else if (type instanceof FloatType) {
+            value = (float) (v.isTextual() ? Double.parseDouble(v.asText()) : v.asDouble());
+        } else if (type instanceof BooleanType) {
+            value = v.asBoolean();
+        } else if (type instanceof StringType) {
+            value = v.asText();
+        } else if (type instanceof DecimalType d) {
+            value = new BigDecimal(v.asText()).setScale(d.scale());
+        } else if (type instanceof BinaryType) {
+            value = Base64.getDecoder().decode(v.asText());
+        } else {
+            throw new AnalysisException("UNSUPPORTED_FEATURE.LITERAL_TYPE", "The feature is not supported: Literal for '"
+                    + v + "' of " + type.simpleString() + ".", Map.of("value", v.toString(), "type", type.simpleString()));
+        }
+        return new Literal(value, type);
+    }
+}

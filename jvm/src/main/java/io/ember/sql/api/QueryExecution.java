@@ -1,0 +1,64 @@
+package io.ember.sql.api;
+
+import io.ember.sql.execution.SparkPlan;
+import io.ember.sql.planning.QueryPlanner;
+import io.ember.sql.plans.LogicalPlan;
+import io.ember.sql.vector.ColumnBatch;
+import java.util.List;
+
+/**
+ * The phases of one query: the plan as built, analyzed (done when the Dataset was made),
+ * optimized and physical (each computed once, when first needed), and running it. Keeps every
+ * phase for {@code explain}. Thread-safe: the lazy phases are computed under this object's lock.
+ */
+public final class QueryExecution {
+    private final SparkSession session;
+    private final LogicalPlan logical;
+    private final LogicalPlan analyzed;
+    private LogicalPlan optimized;
+    private SparkPlan executed;
+
+    QueryExecution(SparkSession session, LogicalPlan logical, LogicalPlan analyzed) {
+        this.session = session;
+        this.logical = logical;
+        this.analyzed = analyzed;
+    }
+
+    /** The plan as the API built it, before analysis. */
+    public LogicalPlan logical() {
+        return logical;
+    }
+
+    public LogicalPlan analyzed() {
+        return analyzed;
+    }
+
+    public synchronized LogicalPlan optimizedPlan() {
+        if (optimized == null) {
+            optimized = session.optimizer().execute(analyzed);
+        }
+        return optimized;
+    }
+
+    public synchronized SparkPlan executedPlan() {
+        if (executed == null) {
+            executed = new QueryPlanner(session.conf().snapshot()).plan(optimizedPlan());
+        }
+        return executed;
+    }
+
+    /** Runs the query; every row on the driver, as batches in partition order. */
+    public List<ColumnBatch> collectBatches() {
+        return executedPlan().executeCollect(session.executionContext());
+    }
+
+    /** The first {@code n} rows, running as few partitions as it can. */
+    public List<ColumnBatch> takeBatches(int n) {
+        return executedPlan().executeTake(session.executionContext(), n);
+    }
+
+    /** {@code explain(mode)}'s text: {@code simple}, {@code extended}, {@code formatted}, {@code cost}, {@code codegen}. */
+    public String explainString(String mode) {
+        return ExplainText.render(this, mode);
+    }
+}

@@ -1,0 +1,109 @@
+package io.ember.sql.api;
+
+import io.ember.api.EmberContext;
+import io.ember.sql.SqlConf;
+import io.ember.sql.analysis.Analyzer;
+import io.ember.sql.execution.ExecutionContext;
+import io.ember.sql.expressions.AttributeReference;
+import io.ember.sql.expressions.FunctionRegistry;
+import io.ember.sql.optimizer.Optimizer;
+import io.ember.sql.plans.LocalRelation;
+import io.ember.sql.plans.LogicalPlan;
+import io.ember.sql.plans.Range;
+import io.ember.sql.types.StructField;
+import io.ember.sql.types.StructType;
+import io.ember.sql.vector.ColumnBatch;
+import io.ember.sql.vector.ColumnVector;
+import io.ember.sql.vector.ColumnVectors;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The entry point of the DataFrame API on a running {@link EmberContext}: makes Datasets
+ * ({@code range}, {@code createDataFrame}, {@code read()}) and holds what their queries share,
+ * the settings ({@link #conf()}) and the function registry. Thread-safe: the conf and registry
+ * are concurrent maps; each query takes a snapshot of the conf when it is planned.
+ */
+public final class SparkSession {
+    private final EmberContext context;
+    private final SqlConf conf;
+    private final FunctionRegistry registry;
+
+    public SparkSession(EmberContext context) {
+        this.context = context;
+        this.conf = new SqlConf();
+        this.registry = FunctionRegistry.builtin();
+    }
+
+    public EmberContext sparkContext() {
+        return context;
+    }
+
+    public SqlConf conf() {
+        return conf;
+    }
+
+    public FunctionRegistry functionRegistry() {
+        return registry;
+    }
+
+    /** What a physical plan runs with: the context and a snapshot of the settings. */
+    public ExecutionContext executionContext() {
+        return new ExecutionContext(context, conf.snapshot());
+    }
+
+    Analyzer analyzer() {
+        return new Analyzer(conf.snapshot(), registry);
+    }
+
+    Optimizer optimizer() {
+        return new Optimizer(conf.snapshot(), registry);
+    }
+
+    public DataFrameReader read() {
+        return new DataFrameReader(this);
+    }
+
+    /** A Dataset over {@code plan}, analyzed now: a bad name fails here, as in Spark. */
+    public Dataset<Row> ofRows(LogicalPlan plan) {
+        return new Dataset<>(this, plan, Encoders.row());
+    }
+
+    public Dataset<Row> range(long end) {
+        return range(0, end);
+    }
+
+    public Dataset<Row> range(long start, long end) {
+        return range(start, end, 1);
+    }
+
+    public Dataset<Row> range(long start, long end, long step) {
+        return range(start, end, step, context.defaultParallelism());
+    }
+
+    public Dataset<Row> range(long start, long end, long step, int numPartitions) {
+        return ofRows(new Range(start, end, step, numPartitions));
+    }
+
+    /** A Dataset of local rows (values in Row's external types) with {@code schema}. */
+    public Dataset<Row> createDataFrame(List<Row> rows, StructType schema) {
+        List<AttributeReference> output = new ArrayList<>();
+        for (StructField f : schema.fields()) {
+            output.add(new AttributeReference(f.name(), f.dataType(), f.nullable()));
+        }
+        List<ColumnBatch> batches = new ArrayList<>();
+        for (int from = 0; from < rows.size(); from += ColumnBatch.DEFAULT_ROWS) {
+            int n = Math.min(ColumnBatch.DEFAULT_ROWS, rows.size() - from);
+            ColumnVector[] cols = new ColumnVector[schema.size()];
+            for (int c = 0; c < cols.length; c++) {
+                cols[c] = ColumnVectors.allocate(schema.field(c).dataType(), n);
+                for (int r = 0; r < n; r++) {
+                    Row row = rows.get(from + r);
+                    ColumnVectors.set(cols[c], r, ExternalValues.toInternal(row.get(c), schema.field(c).dataType()));
+                }
+            }
+            batches.add(new ColumnBatch(cols, n));
+        }
+        return ofRows(new LocalRelation(output, batches));
+    }
+}

@@ -1,0 +1,120 @@
+package io.ember.sql.expressions;
+
+import io.ember.sql.types.ArrayType;
+import io.ember.sql.types.DataType;
+import io.ember.sql.types.DataTypes;
+import io.ember.sql.types.MapType;
+import io.ember.sql.types.StructField;
+import io.ember.sql.types.StructType;
+import io.ember.sql.vector.ColumnBatch;
+import io.ember.sql.vector.ColumnVector;
+import io.ember.sql.vector.ColumnVectors;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * {@code explode(array | map)} and {@code posexplode}: one row per element ({@code col}), or
+ * per entry ({@code key}, {@code value}), with the element's position ({@code pos}) first for
+ * posexplode. A null or empty collection makes no rows (the generate operator's {@code outer}
+ * flag keeps such input rows, as {@code explode_outer} does).
+ */
+public final class Explode extends Generator {
+    private static final long serialVersionUID = 1L;
+
+    private final Expression child;
+    private final boolean withPosition;
+
+    public Explode(Expression child, boolean withPosition) {
+        this.child = child;
+        this.withPosition = withPosition;
+    }
+
+    public Expression child() {
+        return child;
+    }
+
+    @Override
+    public boolean resolved() {
+        return childrenResolved() && (child.dataType() instanceof ArrayType || child.dataType() instanceof MapType);
+    }
+
+    @Override
+    public StructType elementSchema() {
+        List<StructField> fields = new ArrayList<>();
+        if (withPosition) {
+            fields.add(new StructField("pos", DataTypes.IntegerType, false));
+        }
+        DataType t = child.dataType();
+        if (t instanceof MapType m) {
+            fields.add(new StructField("key", m.keyType(), false));
+            fields.add(new StructField("value", m.valueType(), m.valueContainsNull()));
+        } else if (t instanceof ArrayType a) {
+            fields.add(new StructField("col", a.elementType(), a.containsNull()));
+        } else {
+            throw new IllegalStateException(sql() + " needs an array or a map, not " + t.simpleString());
+        }
+        return new StructType(fields);
+    }
+
+    @Override
+    public Generated generate(ColumnBatch input) {
+        ColumnVector values = child.eval(input);
+        int n = input.numRows();
+        boolean map = child.dataType() instanceof MapType;
+        List<Integer> sources = new ArrayList<>();
+        List<Object[]> rows = new ArrayList<>();
+        for (int r = 0; r < n; r++) {
+            Object v = values.get(r);
+            if (v == null) {
+                continue;
+            }
+            int pos = 0;
+            if (map) {
+                for (Map.Entry<?, ?> e : ((Map<?, ?>) v).entrySet()) {
+                    sources.add(r);
+                    rows.add(withPosition ? new Object[] {pos++, e.getKey(), e.getValue()} : new Object[] {e.getKey(), e.getValue()});
+                }
+            } else {
+                for (Object e : (List<?>) v) {
+                    sources.add(r);
+                    rows.add(withPosition ? new Object[] {pos++, e} : new Object[] {e});
+                }
+            }
+        }
+        StructType schema = elementSchema();
+        int m = rows.size();
+        ColumnVector[] cols = new ColumnVector[schema.size()];
+        for (int c = 0; c < cols.length; c++) {
+            cols[c] = ColumnVectors.allocate(schema.fields().get(c).dataType(), m);
+            for (int i = 0; i < m; i++) {
+                ColumnVectors.set(cols[c], i, rows.get(i)[c]);
+            }
+        }
+        int[] src = new int[m];
+        for (int i = 0; i < m; i++) {
+            src[i] = sources.get(i);
+        }
+        return new Generated(src, cols, m);
+    }
+
+    @Override
+    public String sql() {
+        return (withPosition ? "posexplode(" : "explode(") + child.sql() + ")";
+    }
+
+    @Override
+    public List<Expression> children() {
+        return List.of(child);
+    }
+
+    @Override
+    protected Expression withNewChildren(List<Expression> c) {
+        return new Explode(c.get(0), withPosition);
+    }
+
+    @Override
+    protected List<Object> args() {
+        return List.of(withPosition);
+    }
+}
