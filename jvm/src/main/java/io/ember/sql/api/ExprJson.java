@@ -67,6 +67,7 @@ final class ExprJson {
             case KIND_SORT -> new SortOrder(read(e.get("expr")), e.path("asc").asBoolean(true),
                     e.path("nullsFirst").asBoolean(e.path("asc").asBoolean(true)));
             case KIND_WHEN -> when(e);
+            case KIND_UDF -> PythonUdfJson.read(e, list(e.get("args")));
             default -> throw new AnalysisException("UNSUPPORTED_FEATURE.EXPRESSION_KIND",
                     "The feature is not supported: expression kind '" + kind + "'.", Map.of("kind", kind));
         };
