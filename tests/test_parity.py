@@ -321,7 +321,7 @@ def test_fresh_drivers_sizes_memory_limit_retries_and_failed_starts(tmp_path):
     assert r.returncode == 0, r.stderr
     assert r.stdout.splitlines() == [
         "pyFiles refused", "rlimit [300]", "MemoryError",
-        "refused: IllegalArgumentException: ember.python.worker.memory must be a size like "
+        "refused: ember.python.worker.memory must be a size like "
         "64k or 512m, got 'lots'",
         "retried [2, 4, 6]"]
 

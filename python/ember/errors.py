@@ -278,8 +278,9 @@ class TempTableAlreadyExistsException(AnalysisException):
     """A temporary view of that name exists already."""
 
 
-class IllegalArgumentException(PySparkException):
-    """The JVM rejected an argument (``java.lang.IllegalArgumentException``)."""
+class IllegalArgumentException(PySparkException, EmberError):
+    """The JVM rejected an argument (``java.lang.IllegalArgumentException``); also an
+    :class:`EmberError`, as every engine-side failure outside a task is."""
 
 
 class PySparkValueError(PySparkException, ValueError):

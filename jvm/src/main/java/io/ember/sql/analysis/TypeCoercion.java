@@ -2,6 +2,7 @@ package io.ember.sql.analysis;
 
 import io.ember.sql.SqlConf;
 import io.ember.sql.analysis.coercion.BooleanEquality;
+import io.ember.sql.analysis.coercion.DateTimeOperations;
 import io.ember.sql.analysis.coercion.DecimalPrecision;
 import io.ember.sql.analysis.coercion.Division;
 import io.ember.sql.analysis.coercion.ImplicitTypeCasts;
@@ -33,6 +34,7 @@ public final class TypeCoercion {
                 new MergedTypesCoercion(),
                 new Division(),
                 new ImplicitTypeCasts(),
+                new DateTimeOperations(),
                 new ResolveTimeZone(conf));
     }
 

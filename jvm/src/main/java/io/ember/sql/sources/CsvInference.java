@@ -29,57 +29,113 @@ import java.util.Set;
  * name gets its position appended). With {@code inferSchema}, each value is tried against the
  * chain int, bigint, double, date, timestamp, boolean, string, starting at the type the column
  * has so far, and the column's type widens to cover it; a column with only nulls is a string.
- * Without it every column is a string. Runs on the driver and reads every line of the files.
+ * Without it every column is a string. Runs on the driver, reading every line of the files in
+ * chunks of {@link #CHUNK} bytes in parallel (the common fork-join pool).
  */
 final class CsvInference {
     private CsvInference() {}
 
+    /** Bytes of a file one inference task reads; chunks run in parallel on the driver's cores. */
+    static final long CHUNK = 16L << 20;
+
     static StructType infer(List<Path> files, CsvOptions o) {
-        CsvTokenizer tokenizer = new CsvTokenizer(o);
+        return infer(files, o, CHUNK);
+    }
+
+    static StructType infer(List<Path> files, CsvOptions o, long chunkBytes) {
         String[] names = null;
-        DataType[] types = null;
         for (Path file : files) {
-            boolean first = true;
-            try (LineReader lines = new LineReader(file, 0, Files.size(file))) {
-                while (lines.hasNext()) {
-                    String line = lines.next();
-                    if (o.skipLine(line)) {
-                        continue;
-                    }
-                    String[] tokens = tokenizer.tokenize(line);
-                    if (names == null) {
-                        names = names(tokens, o.header);
-                        types = new DataType[names.length];
-                        java.util.Arrays.fill(types, DataTypes.NullType);
-                    }
-                    if (first && o.header) {
-                        first = false;
-                        continue;
-                    }
-                    first = false;
-                    if (!o.inferSchema) {
-                        break;
-                    }
-                    for (int i = 0; i < Math.min(tokens.length, types.length); i++) {
-                        String t = tokens[i];
-                        if (t != null && !t.equals(o.nullValue)) {
-                            types[i] = widen(types[i], typeOf(t, types[i], o.values));
-                        }
-                    }
-                }
-            } catch (IOException e) {
-                throw new UncheckedIOException("Cannot read " + file, e);
-            }
-            if (!o.inferSchema && names != null) {
+            String first = firstRecord(file, o);
+            if (first != null) {
+                names = names(new CsvTokenizer(o).tokenize(first), o.header);
                 break;
             }
         }
+        if (names == null) {
+            return new StructType(List.of());
+        }
+        DataType[] types = new DataType[names.length];
+        java.util.Arrays.fill(types, DataTypes.NullType);
+        if (o.inferSchema) {
+            List<long[]> chunks = new ArrayList<>(); // {file index, start, end}
+            for (int f = 0; f < files.size(); f++) {
+                long size = size(files.get(f));
+                for (long start = 0; start < size; start += chunkBytes) {
+                    chunks.add(new long[] {f, start, Math.min(size, start + chunkBytes)});
+                }
+            }
+            int width = names.length;
+            types = chunks.parallelStream()
+                    .map(c -> inferChunk(files.get((int) c[0]), c[1], c[2], width, o))
+                    .reduce(types, CsvInference::widenAll);
+        }
         List<StructField> fields = new ArrayList<>();
-        for (int i = 0; names != null && i < names.length; i++) {
+        for (int i = 0; i < names.length; i++) {
             DataType t = types[i] instanceof NullType ? DataTypes.StringType : types[i];
             fields.add(new StructField(names[i], t, true));
         }
         return new StructType(fields);
+    }
+
+    private static long size(Path file) {
+        try {
+            return Files.size(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read the size of " + file, e);
+        }
+    }
+
+    /** The first line of {@code file} that is not blank or a comment, or null. */
+    private static String firstRecord(Path file, CsvOptions o) {
+        try (LineReader lines = new LineReader(file, 0, size(file))) {
+            while (lines.hasNext()) {
+                String line = lines.next();
+                if (!o.skipLine(line)) {
+                    return line;
+                }
+            }
+            return null;
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read " + file, e);
+        }
+    }
+
+    /** The column types of the lines starting in {@code [start, end)} of one file (its header skipped). */
+    private static DataType[] inferChunk(Path file, long start, long end, int width, CsvOptions o) {
+        DataType[] types = new DataType[width];
+        java.util.Arrays.fill(types, DataTypes.NullType);
+        CsvTokenizer tokenizer = new CsvTokenizer(o);
+        boolean headerPending = o.header && start == 0;
+        try (LineReader lines = new LineReader(file, start, end)) {
+            while (lines.hasNext()) {
+                String line = lines.next();
+                if (o.skipLine(line)) {
+                    continue;
+                }
+                if (headerPending) {
+                    headerPending = false;
+                    continue;
+                }
+                String[] tokens = tokenizer.tokenize(line);
+                for (int i = 0; i < Math.min(tokens.length, width); i++) {
+                    String t = tokens[i];
+                    if (t != null && !t.equals(o.nullValue)) {
+                        types[i] = widen(types[i], typeOf(t, types[i], o.values));
+                    }
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read " + file, e);
+        }
+        return types;
+    }
+
+    private static DataType[] widenAll(DataType[] a, DataType[] b) {
+        DataType[] out = new DataType[a.length];
+        for (int i = 0; i < a.length; i++) {
+            out[i] = widen(a[i], b[i]);
+        }
+        return out;
     }
 
     static String[] names(String[] tokens, boolean header) {

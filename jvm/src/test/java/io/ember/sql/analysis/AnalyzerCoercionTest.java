@@ -56,4 +56,14 @@ class AnalyzerCoercionTest {
         LogicalPlan p = select(new UnresolvedAttribute(List.of("s", "f"), -1));
         assertEquals(DataTypes.LongType, p.output().get(0).dataType());
     }
+
+    @Test
+    void aCastColumnKeepsTheColumnsNameAndNestedCastsShow() {
+        LogicalPlan p = select(new io.ember.sql.expressions.Cast(new UnresolvedAttribute("a"), DataTypes.LongType));
+        assertEquals("a", p.output().get(0).name());
+        assertEquals(DataTypes.LongType, p.output().get(0).dataType());
+        LogicalPlan q = select(call("+", new io.ember.sql.expressions.Cast(new UnresolvedAttribute("a"), DataTypes.LongType),
+                new Literal(1, DataTypes.IntegerType)));
+        assertEquals("(CAST(a AS BIGINT) + 1)", q.output().get(0).name());
+    }
 }

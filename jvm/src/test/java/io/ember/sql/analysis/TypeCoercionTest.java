@@ -141,4 +141,14 @@ class TypeCoercionTest {
         assertEquals(i.exprId(), u.output().get(0).exprId());
         assertSame(r2, u.children().get(1));
     }
+
+    @Test
+    void dateArithmeticCountsDays() {
+        Expression plus = coerced(new Add(dt, i));
+        assertEquals(DataTypes.DateType, plus.dataType());
+        assertTrue(plus.resolved());
+        assertEquals(DataTypes.DateType, coerced(new Add(l, dt)).dataType());
+        assertEquals(DataTypes.IntegerType, coerced(new io.ember.sql.expressions.Subtract(dt, dt)).dataType());
+        assertEquals(DataTypes.DateType, coerced(new io.ember.sql.expressions.Subtract(dt, new Literal(1, DataTypes.IntegerType))).dataType());
+    }
 }

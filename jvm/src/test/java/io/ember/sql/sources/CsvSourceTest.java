@@ -66,6 +66,20 @@ class CsvSourceTest {
     }
 
     @Test
+    void inferenceInParallelChunksWidensAcrossThem() throws Exception {
+        StringBuilder text = new StringBuilder("a,b,c\n");
+        for (int i = 0; i < 300; i++) {
+            text.append(i).append(',').append(i == 250 ? "2.5" : String.valueOf(i)).append(',')
+                    .append(i == 299 ? "x" : "true").append('\n');
+        }
+        Path p = write(tmp.resolve("wide.csv"), text.toString());
+        CsvOptions o = CsvFormat.options(new SourceOptions(Map.of("header", "true", "inferSchema", "true")));
+        StructType chunked = CsvInference.infer(List.of(p, p), o, 97);
+        assertEquals("struct<a:int,b:double,c:string>", chunked.simpleString());
+        assertEquals(chunked, CsvInference.infer(List.of(p), o));
+    }
+
+    @Test
     void withoutHeaderColumnsAreNumberedStrings() throws Exception {
         Path p = write(tmp.resolve("a.csv"), "1,x\n2,y\n");
         LogicalPlan r = t.resolve("csv", p.toString(), Map.of(), null);
