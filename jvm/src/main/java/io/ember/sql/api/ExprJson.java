@@ -70,6 +70,7 @@ final class ExprJson {
             case KIND_WHEN -> when(e);
             case KIND_FIELD -> new UnresolvedExtractValue(read(e.get("expr")), new Literal(e.get("name").asText(), DataTypes.StringType));
             case KIND_ITEM -> new UnresolvedExtractValue(read(e.get("expr")), read(e.get("key")));
+            case KIND_UDF -> PythonUdfJson.read(e, list(e.get("args")));
             default -> throw new AnalysisException("UNSUPPORTED_FEATURE.EXPRESSION_KIND",
                     "The feature is not supported: expression kind '" + kind + "'.", Map.of("kind", kind));
         };
