@@ -35,6 +35,7 @@ public final class CacheManager {
     private final EmberContext context;
     private final QueryPlanning planning;
     private final List<Entry> entries = new ArrayList<>();
+    private long version;
 
     public CacheManager(EmberContext context, QueryPlanning planning) {
         this.context = context;
@@ -71,6 +72,7 @@ public final class CacheManager {
         synchronized (this) {
             if (find(canonical).isEmpty()) {
                 entries.add(new Entry(analyzed, canonical, relation));
+                version++;
             }
         }
     }
@@ -115,6 +117,7 @@ public final class CacheManager {
             }
             removed = e.get();
             entries.remove(removed);
+            version++;
         }
         removed.relation().builder().clear();
         return true;
@@ -126,8 +129,18 @@ public final class CacheManager {
         synchronized (this) {
             all = new ArrayList<>(entries);
             entries.clear();
+            version++;
         }
         all.forEach(e -> e.relation().builder().clear());
+    }
+
+    /**
+     * Changes whenever a query is cached or uncached: a query execution that kept its
+     * optimized plan plans again when the version it planned under is not current, so a
+     * Dataset run before {@code cache()} reads the cache afterwards.
+     */
+    public synchronized long version() {
+        return version;
     }
 
     public synchronized boolean isEmpty() {

@@ -53,17 +53,20 @@ final class CachedRDDBuilder {
         return name;
     }
 
-    /** The persisted RDD of cached batches, made on first use. */
+    /**
+     * The persisted RDD of cached batches, made on first use. After {@link #clear} (a query
+     * planned before {@code unpersist} and run after it) the batches are computed again
+     * without being stored.
+     */
     synchronized RDD<CachedBatch> cachedRdd(ExecutionContext ctx) {
-        if (cleared) {
-            throw new IllegalStateException("the cache of " + name + " was removed (unpersist)");
-        }
         if (rdd == null) {
             RDD<ColumnBatch> source = physicalPlan.get().execute(ctx);
             PartitionStats stats = partitionStats;
             rdd = source.mapPartitionsWithIndex((index, batches) -> encode(index, batches, stats), true)
-                    .persist(level)
                     .setName("In-memory table " + name);
+            if (!cleared) {
+                rdd.persist(level);
+            }
         }
         return rdd;
     }
@@ -82,12 +85,11 @@ final class CachedRDDBuilder {
         return rdd == null ? -1 : rdd.id();
     }
 
-    /** Drops the cached blocks from every executor; the builder is not used again. */
+    /** Drops the cached blocks from every executor; later reads compute without storing. */
     synchronized void clear() {
         cleared = true;
-        if (rdd != null) {
+        if (rdd != null && rdd.getStorageLevel() != StorageLevel.NONE) {
             rdd.unpersist();
-            rdd = null;
         }
     }
 

@@ -79,9 +79,14 @@ public final class InMemoryRelation extends LeafNode implements ScanRelation {
         return -1;
     }
 
+    /** As Spark prints it: {@code InMemoryRelation [a#1, b#2], StorageLevel(disk, memory, deserialized, 1 replicas)}. */
     @Override
     public String simpleString() {
-        return "InMemoryRelation " + output + ", " + builder.storageLevel();
+        StorageLevel l = builder.storageLevel();
+        StringBuilder b = new StringBuilder("InMemoryRelation ").append(output).append(", StorageLevel(");
+        b.append(l.useDisk() ? "disk, " : "").append(l.useMemory() ? "memory, " : "");
+        b.append(l.deserialized() ? "deserialized, " : "").append(l.replication()).append(" replicas)");
+        return b.toString();
     }
 
     @Override

@@ -71,6 +71,12 @@ public final class InMemoryTableScanExec extends LeafExecNode {
         };
     }
 
+    /** As Spark prints it: {@code InMemoryTableScan [a#1], [(a#1 > 1)]}, the filters only when there are some. */
+    @Override
+    public String simpleString() {
+        return nodeName() + " " + output + (filters.isEmpty() ? "" : ", " + filters);
+    }
+
     @Override
     protected List<Object> args() {
         return List.of(output, filters);

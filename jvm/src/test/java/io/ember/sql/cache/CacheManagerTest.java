@@ -47,14 +47,20 @@ class CacheManagerTest extends CacheTesting {
     @Test
     void aLaterQueryOverTheCachedPlanReadsTheCacheNotTheSource() {
         LogicalPlan cached = new Filter(gt(v, -1), source(1000, 100, 2, ""));
+        long before = cm.version();
         cm.cacheQuery(cached, "t", StorageLevel.MEMORY_AND_DISK);
+        assertTrue(cm.version() > before);
         assertEquals(StorageLevel.MEMORY_AND_DISK, cm.storageLevel(cached));
         assertEquals(0L, reads.value(), "caching is lazy");
 
         LogicalPlan later = new Project(List.of(s, v), new Filter(gt(v, 989), cached));
         SparkPlan physical = TestPlanner.plan(cm.useCachedData(later));
         assertTrue(hasCacheScan(physical), physical.treeString());
-        assertTrue(physical.treeString().contains("InMemoryTableScan"), physical.treeString());
+        assertTrue(physical.treeString().contains("InMemoryTableScan [s" + s.exprId() + ", v" + v.exprId() + "], [GreaterThan"),
+                physical.treeString());
+        assertTrue(cm.useCachedData(later).treeString().contains("InMemoryRelation [k" + k.exprId() + ", s" + s.exprId()
+                + ", v" + v.exprId() + "], StorageLevel(disk, memory, deserialized, 1 replicas)"),
+                cm.useCachedData(later).treeString());
         List<List<Object>> rows = collect(physical);
         assertEquals(10, rows.size());
         assertEquals(List.of("s0", 990L), rows.get(0));
@@ -135,6 +141,7 @@ class CacheManagerTest extends CacheTesting {
         int rddId = rel.builder().rddId();
         assertTrue(ec.blockManager().contains(new BlockId.RddBlock(rddId, 0)));
         assertEquals(2L, reads.value());
+        SparkPlan plannedBefore = TestPlanner.plan(cm.useCachedData(cached));
 
         assertTrue(cm.uncacheQuery(cached));
         assertFalse(cm.uncacheQuery(cached));
@@ -148,6 +155,9 @@ class CacheManagerTest extends CacheTesting {
         assertFalse(used.exists(n -> n instanceof InMemoryRelation));
         assertEquals(500, collect(cm, cached).size());
         assertEquals(4L, reads.value(), "read from the source again");
+        assertEquals(500, collect(plannedBefore).size(), "a plan made before unpersist still answers");
+        assertEquals(6L, reads.value());
+        assertFalse(hasBlocks(rddId), "without storing the blocks again");
     }
 
     @Test
@@ -160,8 +170,10 @@ class CacheManagerTest extends CacheTesting {
         assertEquals(1000, collect(cm, src).size());
         assertEquals(2L, reads.value(), "the derived cache read the base cache, built once");
         assertNotNull(cm.lookupCachedData(derived).orElseThrow().stats().rowCount());
+        long before = cm.version();
         cm.clearCache();
         assertTrue(cm.isEmpty());
+        assertTrue(cm.version() > before, "plans made before clearCache are stale");
     }
 
     private static boolean hasBlocks(int rddId) {
