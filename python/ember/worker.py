@@ -121,6 +121,9 @@ def run_task(header: wire.TaskHeader, infile: BinaryIO, outfile: BinaryIO) -> bo
         raise
     except BaseException as e:  # noqa: B902 - user code may raise anything, even SystemExit
         _report_failure(e, header.partition_id, outfile)
+        # Sent before draining: an executor that paces its input by our output (the Python
+        # UDF operator) learns of the failure instead of waiting for results.
+        outfile.flush()
         task_input.drain()
         wire.write_int(outfile, wire.END_OF_STREAM)
         outfile.flush()

@@ -41,6 +41,8 @@ public final class PythonRunner {
     private PythonWorker worker;
     private Thread writer;
     private volatile boolean finished;
+    /** Set once the worker has said it is done (END_OF_DATA or EXCEPTION), before waiting for the writer. */
+    private volatile boolean outputEnded;
     private final int partition;
 
     /** {@code partition} is this RDD's partition, which differs from the task's under a union. */
@@ -81,6 +83,15 @@ public final class PythonRunner {
         writer.setDaemon(true);
         writer.start();
         return new OutputIterator();
+    }
+
+    /**
+     * True once the worker has ended its output (finished or failed): an input that paces
+     * itself by the output read so far must stop waiting then, since the worker reads (and
+     * discards) the rest of the input before the task ends.
+     */
+    public boolean outputEnded() {
+        return outputEnded;
     }
 
     private TaskHeader header() {
@@ -176,6 +187,7 @@ public final class PythonRunner {
                     return null;
                 }
                 case EXCEPTION -> {
+                    outputEnded = true;   // the worker now only drains its input
                     WorkerException e = WorkerException.readAfterCode(in);
                     expectControl(in, END_OF_STREAM);
                     joinWriter();
@@ -191,6 +203,7 @@ public final class PythonRunner {
     }
 
     private void finishTask(DataInputStream in) throws IOException {
+        outputEnded = true;
         expectControl(in, ACCUMULATORS);
         byte[] updates = readFrame(in);
         expectControl(in, TIMING);

@@ -31,7 +31,8 @@ import java.util.concurrent.TimeUnit;
  * yet answered; the writer waits beyond that. The bound must exceed what the worker holds
  * back before it writes a result frame (its serializer batches results until a frame passes
  * 64 KB, at least one byte per result, so fewer than 2^17 results), or the two would wait on
- * each other.
+ * each other. Once the worker has failed it reads the rest of the input unanswered, so the
+ * writer then neither waits nor queues.
  */
 final class PythonUDFRunner {
     static final int MAX_ROWS_IN_FLIGHT = 1 << 18;
@@ -52,8 +53,8 @@ final class PythonUDFRunner {
     /** The input batches (non-empty), each with the UDF's results appended. */
     Iterator<ColumnBatch> run(Iterator<ColumnBatch> input) {
         ctx.addCompletionListener(() -> taskEnded = true);
-        Iterator<Object> results = new PythonRunner(call.function(), ctx, partition).run(new Frames(input));
-        return new Results(results);
+        PythonRunner runner = new PythonRunner(call.function(), ctx, partition);
+        return new Results(runner.run(new Frames(input, runner)));
     }
 
     private static int permits(int rows) {
@@ -63,11 +64,13 @@ final class PythonUDFRunner {
     /** The frames written to the worker; runs on the writer thread. */
     private final class Frames implements Iterator<Object> {
         private final Iterator<ColumnBatch> input;
+        private final PythonRunner runner;
         private final BatchPickler pickler = new BatchPickler();
         private boolean headerSent;
 
-        Frames(Iterator<ColumnBatch> input) {
+        Frames(Iterator<ColumnBatch> input, PythonRunner runner) {
             this.input = input;
+            this.runner = runner;
         }
 
         @Override
@@ -83,8 +86,11 @@ final class PythonUDFRunner {
                     return pickler.pickle(typesRow(call.argTypes()), 0, 1);
                 }
                 ColumnBatch b = input.next();
-                admit(b.numRows());
-                sent.add(b);
+                // After a failure the worker reads the rest and answers nothing: neither
+                // wait for room nor keep the batch for results.
+                if (admit(b.numRows())) {
+                    sent.add(b);
+                }
                 ColumnVector[] args = new ColumnVector[call.boundArgs().size()];
                 for (int i = 0; i < args.length; i++) {
                     args[i] = call.boundArgs().get(i).eval(b);
@@ -95,13 +101,18 @@ final class PythonUDFRunner {
             }
         }
 
-        private void admit(int rows) {
+        /** Waits for room for {@code rows} more rows in flight; false once the worker's output has ended. */
+        private boolean admit(int rows) {
             try {
                 while (!rowsInFlight.tryAcquire(permits(rows), 100, TimeUnit.MILLISECONDS)) {
+                    if (runner.outputEnded()) {
+                        return false;
+                    }
                     if (taskEnded || ctx.isInterrupted()) {
                         throw new TaskKilledException("the task ended while Python UDF " + call.name() + " ran");
                     }
                 }
+                return !runner.outputEnded();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new TaskKilledException("interrupted");

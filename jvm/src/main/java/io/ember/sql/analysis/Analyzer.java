@@ -18,10 +18,11 @@ public final class Analyzer extends RuleExecutor<LogicalPlan> {
     private final List<Batch<LogicalPlan>> batches;
 
     public Analyzer(SqlConf conf, FunctionRegistry registry) {
-        NameResolver names = new NameResolver(conf, (value, field, c) -> io.ember.sql.expressions.ExtractValue.of(value, field));
+        NameResolver names = new NameResolver(conf, new ExtractValues());
         List<Rule<LogicalPlan>> resolution = new ArrayList<>(List.of(
                 new ResolveStar(conf),
                 new ResolveReferences(names),
+                new ResolveExtractValue(conf),
                 new ResolveFunctions(registry),
                 new GlobalAggregates(),
                 new ResolveMissingReferences(names),

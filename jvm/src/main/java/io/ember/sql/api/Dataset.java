@@ -7,6 +7,9 @@ import io.ember.sql.expressions.Literal;
 import io.ember.sql.expressions.NamedExpression;
 import io.ember.sql.expressions.SortOrder;
 import io.ember.sql.expressions.UnresolvedFunction;
+import io.ember.sql.api.function.FilterFunction;
+import io.ember.sql.api.function.FlatMapFunction;
+import io.ember.sql.api.function.MapFunction;
 import io.ember.sql.optimizer.Predicates;
 import io.ember.sql.plans.Aggregate;
 import io.ember.sql.plans.Deduplicate;
@@ -106,11 +109,11 @@ public class Dataset<T> {
     }
 
     public Dataset<Row> select(Column... cols) {
-        return withPlan(new Project(exprs(cols), logicalPlan()));
+        return withPlan(new Project(DatasetHelpers.exprs(cols), logicalPlan()));
     }
 
     public Dataset<Row> select(String col, String... cols) {
-        return select(names(col, cols));
+        return select(DatasetHelpers.names(col, cols));
     }
 
     public Dataset<Row> filter(Column condition) {
@@ -129,8 +132,8 @@ public class Dataset<T> {
     public Dataset<Row> withColumns(List<String> names, List<Column> cols) {
         List<Expression> list = new ArrayList<>(logicalPlan().output());
         for (int i = 0; i < names.size(); i++) {
-            Alias a = new Alias(unalias(cols.get(i).expr()), names.get(i));
-            int at = indexOf(list, names.get(i));
+            Alias a = new Alias(DatasetHelpers.unalias(cols.get(i).expr()), names.get(i));
+            int at = DatasetHelpers.indexOf(list, names.get(i), session.conf());
             if (at >= 0) {
                 list.set(at, a);
             } else {
@@ -185,11 +188,27 @@ public class Dataset<T> {
     }
 
     public RelationalGroupedDataset groupBy(Column... cols) {
-        return new RelationalGroupedDataset(this.toDF(), exprs(cols), RelationalGroupedDataset.GroupType.GROUP_BY);
+        return new RelationalGroupedDataset(this.toDF(), DatasetHelpers.exprs(cols), RelationalGroupedDataset.GroupType.GROUP_BY);
     }
 
     public RelationalGroupedDataset groupBy(String col, String... cols) {
-        return groupBy(names(col, cols));
+        return groupBy(DatasetHelpers.names(col, cols));
+    }
+
+    public RelationalGroupedDataset rollup(Column... cols) {
+        return new RelationalGroupedDataset(this.toDF(), DatasetHelpers.exprs(cols), RelationalGroupedDataset.GroupType.ROLLUP);
+    }
+
+    public RelationalGroupedDataset rollup(String col, String... cols) {
+        return rollup(DatasetHelpers.names(col, cols));
+    }
+
+    public RelationalGroupedDataset cube(Column... cols) {
+        return new RelationalGroupedDataset(this.toDF(), DatasetHelpers.exprs(cols), RelationalGroupedDataset.GroupType.CUBE);
+    }
+
+    public RelationalGroupedDataset cube(String col, String... cols) {
+        return cube(DatasetHelpers.names(col, cols));
     }
 
     public Dataset<Row> agg(Column expr, Column... exprs) {
@@ -197,11 +216,11 @@ public class Dataset<T> {
     }
 
     public Dataset<Row> orderBy(Column... cols) {
-        return withPlan(new Sort(orders(cols), true, logicalPlan()));
+        return withPlan(new Sort(DatasetHelpers.orders(cols), true, logicalPlan()));
     }
 
     public Dataset<Row> orderBy(String col, String... cols) {
-        return orderBy(names(col, cols));
+        return orderBy(DatasetHelpers.names(col, cols));
     }
 
     public Dataset<Row> sort(Column... cols) {
@@ -213,7 +232,7 @@ public class Dataset<T> {
     }
 
     public Dataset<Row> sortWithinPartitions(Column... cols) {
-        return withPlan(new Sort(orders(cols), false, logicalPlan()));
+        return withPlan(new Sort(DatasetHelpers.orders(cols), false, logicalPlan()));
     }
 
     public Dataset<Row> limit(int n) {
@@ -246,7 +265,8 @@ public class Dataset<T> {
     }
 
     public Dataset<Row> join(Dataset<?> right, Column condition, String how) {
-        return withPlan(Joins.join(logicalPlan(), right.logicalPlan(), condition.expr(), JoinType.parse(how), predicates()));
+        Expression cond = condition == null ? null : condition.expr();
+        return withPlan(Joins.join(logicalPlan(), right.logicalPlan(), cond, JoinType.parse(how), predicates()));
     }
 
     public Dataset<Row> join(Dataset<?> right, String usingColumn) {
@@ -311,6 +331,11 @@ public class Dataset<T> {
         return withPlan(new Sample(0.0, fraction, withReplacement, seed, logicalPlan()));
     }
 
+    /** The rows whose draw falls in {@code [lower, upper)}: one cell of {@code randomSplit}. */
+    public Dataset<Row> sampleBetween(double lower, double upper, boolean withReplacement, long seed) {
+        return withPlan(new Sample(lower, upper, withReplacement, seed, logicalPlan()));
+    }
+
     public Dataset<Row> sample(double fraction, long seed) {
         return sample(false, fraction, seed);
     }
@@ -320,11 +345,11 @@ public class Dataset<T> {
     }
 
     public Dataset<Row> repartition(int numPartitions, Column... partitionExprs) {
-        return withPlan(new Repartition(numPartitions, exprs(partitionExprs), true, false, logicalPlan()));
+        return withPlan(new Repartition(numPartitions, DatasetHelpers.exprs(partitionExprs), true, false, logicalPlan()));
     }
 
     public Dataset<Row> repartitionByRange(int numPartitions, Column... partitionExprs) {
-        List<Expression> order = new ArrayList<>(orders(partitionExprs));
+        List<Expression> order = new ArrayList<>(DatasetHelpers.orders(partitionExprs));
         return withPlan(new Repartition(numPartitions, order, true, true, logicalPlan()));
     }
 
@@ -338,6 +363,42 @@ public class Dataset<T> {
 
     public DataFrameWriter write() {
         return new DataFrameWriter(toDF());
+    }
+
+    // -- typed operations -----------------------------------------------------------------------
+
+    Encoder<T> encoder() {
+        return encoder;
+    }
+
+    /** This Dataset's rows as objects of {@code encoder} (columns matched by name for beans). */
+    public <U> Dataset<U> as(Encoder<U> encoder) {
+        return new Dataset<>(session, logicalPlan(), encoder);
+    }
+
+    public <U> Dataset<U> map(MapFunction<T, U> f, Encoder<U> encoder) {
+        return typed(TypedOps.map(this.encoder, f, encoder), encoder);
+    }
+
+    public Dataset<T> filter(FilterFunction<T> f) {
+        StructType schema = schema();
+        return typed(TypedOps.filter(encoder, f), new SameRowsEncoder<>(encoder, schema));
+    }
+
+    public <U> Dataset<U> flatMap(FlatMapFunction<T, U> f, Encoder<U> encoder) {
+        return typed(TypedOps.flatMap(this.encoder, f, encoder), encoder);
+    }
+
+    public <K> KeyValueGroupedDataset<K, T> groupByKey(MapFunction<T, K> f, Encoder<K> keyEncoder) {
+        return new KeyValueGroupedDataset<>(this, f, keyEncoder);
+    }
+
+    <U> Dataset<U> typed(RowsFunction f, Encoder<U> out) {
+        List<AttributeReference> output = new ArrayList<>();
+        for (StructField field : out.schema().fields()) {
+            output.add(new AttributeReference(field.name(), field.dataType(), field.nullable()));
+        }
+        return new Dataset<>(session, new ObjectRelation(queryExecution, f, output), out);
     }
 
     // -- actions --------------------------------------------------------------------------------
@@ -451,43 +512,4 @@ public class Dataset<T> {
         System.out.println(queryExecution.explainString(mode));
     }
 
-    // -- helpers ----------------------------------------------------------------------------
-
-    static List<Expression> exprs(Column... cols) {
-        List<Expression> out = new ArrayList<>();
-        for (Column c : cols) {
-            out.add(c.expr());
-        }
-        return out;
-    }
-
-    static Column[] names(String first, String... rest) {
-        Column[] cols = new Column[rest.length + 1];
-        cols[0] = functions.col(first);
-        for (int i = 0; i < rest.length; i++) {
-            cols[i + 1] = functions.col(rest[i]);
-        }
-        return cols;
-    }
-
-    private static List<SortOrder> orders(Column... cols) {
-        List<SortOrder> out = new ArrayList<>();
-        for (Column c : cols) {
-            out.add(c.expr() instanceof SortOrder o ? o : SortOrder.asc(c.expr()));
-        }
-        return out;
-    }
-
-    private static Expression unalias(Expression e) {
-        return e instanceof Alias a ? a.child() : e;
-    }
-
-    private int indexOf(List<Expression> list, String name) {
-        for (int i = 0; i < list.size(); i++) {
-            if (session.conf().sameName(((NamedExpression) list.get(i)).name(), name)) {
-                return i;
-            }
-        }
-        return -1;
-    }
 }

@@ -4,6 +4,7 @@ import static io.ember.sql.api.PlanNames.*;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.ember.sql.AnalysisException;
+import io.ember.sql.analysis.UnresolvedExtractValue;
 import io.ember.sql.expressions.Alias;
 import io.ember.sql.expressions.CaseWhen;
 import io.ember.sql.expressions.Cast;
@@ -67,6 +68,9 @@ final class ExprJson {
             case KIND_SORT -> new SortOrder(read(e.get("expr")), e.path("asc").asBoolean(true),
                     e.path("nullsFirst").asBoolean(e.path("asc").asBoolean(true)));
             case KIND_WHEN -> when(e);
+            case KIND_FIELD -> new UnresolvedExtractValue(read(e.get("expr")), new Literal(e.get("name").asText(), DataTypes.StringType));
+            case KIND_ITEM -> new UnresolvedExtractValue(read(e.get("expr")), read(e.get("key")));
+            case KIND_UDF -> PythonUdfJson.read(e, list(e.get("args")));
             default -> throw new AnalysisException("UNSUPPORTED_FEATURE.EXPRESSION_KIND",
                     "The feature is not supported: expression kind '" + kind + "'.", Map.of("kind", kind));
         };

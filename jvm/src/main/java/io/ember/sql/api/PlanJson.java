@@ -9,6 +9,9 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.ember.sql.AnalysisException;
 import io.ember.sql.expressions.Expression;
 import io.ember.sql.expressions.UnresolvedAttribute;
+import io.ember.sql.types.DataTypeJson;
+import io.ember.sql.types.DdlParser;
+import io.ember.sql.types.StructType;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -17,7 +20,8 @@ import java.util.Map;
 /**
  * Reads one operation of the plan protocol (docs/sql.md) into a Dataset over its inputs: the
  * JVM half of "one call per DataFrame operation". The Dataset is analyzed before it is
- * returned, so a bad name fails here, as in PySpark. Stateless.
+ * returned, so a bad name fails here, as in PySpark. A {@code hint} is accepted and has no
+ * effect on the plan (the planner chooses broadcasts by size). Stateless.
  */
 public final class PlanJson {
     private static final ObjectMapper JSON = JsonMapper.builder()
@@ -52,6 +56,17 @@ public final class PlanJson {
             case OP_DISTINCT -> in.distinct();
             case OP_ALIAS -> in.as(op.get("alias").asText());
             case OP_TO_DF -> in.toDF(strings(op.get("names")).toArray(new String[0]));
+            case OP_OFFSET -> in.offset(op.get("n").asInt());
+            case OP_JOIN -> join(op, inputs, ex);
+            case OP_SET_OP -> setOp(op, inputs);
+            case OP_DROP_DUPLICATES -> op.hasNonNull("columns")
+                    ? in.dropDuplicates(strings(op.get("columns")).toArray(new String[0])) : in.dropDuplicates();
+            case OP_SAMPLE -> in.sampleBetween(op.path("lowerBound").asDouble(0.0),
+                    op.hasNonNull("upperBound") ? op.get("upperBound").asDouble() : op.get("fraction").asDouble(),
+                    op.path("withReplacement").asBoolean(false), op.path("seed").asLong());
+            case OP_REPARTITION -> repartition(in, op, ex);
+            case OP_HINT -> in.toDF();
+            case OP_READ -> read(op, session);
             default -> throw unsupported(name);
         };
     }
@@ -75,11 +90,75 @@ public final class PlanJson {
 
     private static Dataset<Row> aggregate(Dataset<Row> in, JsonNode op, ExprJson ex) {
         String groupType = op.path("groupType").asText(GROUP_BY);
-        if (!groupType.equals(GROUP_BY)) {
-            throw unsupported("aggregate with groupType " + groupType);
+        Column[] grouping = columns(ex.list(op.get("grouping")));
+        RelationalGroupedDataset g = switch (groupType) {
+            case GROUP_BY, PIVOT -> in.groupBy(grouping);
+            case ROLLUP -> in.rollup(grouping);
+            case CUBE -> in.cube(grouping);
+            default -> throw unsupported("aggregate with groupType " + groupType);
+        };
+        if (groupType.equals(PIVOT)) {
+            Expression pivot = ex.read(op.get("pivotColumn"));
+            if (op.hasNonNull("pivotValues")) {
+                List<Object> values = new ArrayList<>();
+                for (Expression v : ex.list(op.get("pivotValues"))) {
+                    values.add(((io.ember.sql.expressions.Literal) v).value());
+                }
+                g = g.pivot(new Column(pivot), values);
+            } else {
+                g = g.pivot(((UnresolvedAttribute) pivot).name());
+            }
         }
-        RelationalGroupedDataset g = in.groupBy(columns(ex.list(op.get("grouping"))));
         return g.agg(List.of(columns(ex.list(op.get("aggs")))));
+    }
+
+    private static Dataset<Row> join(JsonNode op, List<Dataset<Row>> inputs, ExprJson ex) {
+        Dataset<Row> left = inputs.get(op.get("left").asInt());
+        Dataset<Row> right = inputs.get(op.get("right").asInt());
+        String how = op.path("how").asText("inner");
+        if (op.hasNonNull("using")) {
+            return left.join(right, strings(op.get("using")), how);
+        }
+        if (op.hasNonNull("on")) {
+            return left.join(right, new Column(ex.read(op.get("on"))), how);
+        }
+        return how.equals(JOIN_CROSS) ? left.crossJoin(right) : left.join(right, (Column) null, how);
+    }
+
+    private static Dataset<Row> setOp(JsonNode op, List<Dataset<Row>> inputs) {
+        JsonNode ids = op.get(F_INPUTS);
+        Dataset<Row> out = inputs.get(ids.get(0).asInt());
+        boolean all = op.path("all").asBoolean(true);
+        for (int i = 1; i < ids.size(); i++) {
+            Dataset<Row> next = inputs.get(ids.get(i).asInt());
+            out = switch (op.path("kind").asText()) {
+                case UNION -> op.path("byName").asBoolean(false)
+                        ? out.unionByName(next, op.path("allowMissing").asBoolean(false))
+                        : all ? out.union(next) : out.union(next).distinct();
+                case INTERSECT -> all ? out.intersectAll(next) : out.intersect(next);
+                case EXCEPT -> all ? out.exceptAll(next) : out.except(next);
+                default -> throw unsupported("setOp " + op.path("kind").asText());
+            };
+        }
+        return out;
+    }
+
+    private static Dataset<Row> repartition(Dataset<Row> in, JsonNode op, ExprJson ex) {
+        int n = op.hasNonNull("n") ? op.get("n").asInt() : 0;
+        Column[] exprs = columns(ex.list(op.get("exprs")));
+        if (!op.path("shuffle").asBoolean(true)) {
+            return in.coalesce(n);
+        }
+        return op.path("byRange").asBoolean(false) ? in.repartitionByRange(n, exprs) : in.repartition(n, exprs);
+    }
+
+    private static Dataset<Row> read(JsonNode op, SparkSession session) {
+        DataFrameReader r = session.read().format(op.get("format").asText()).options(stringMap(op.get("options")));
+        if (op.hasNonNull("schema")) {
+            String text = op.get("schema").asText();
+            r.schema(text.trim().startsWith("{") ? (StructType) DataTypeJson.fromJson(text) : DdlParser.parseSchema(text));
+        }
+        return r.load(strings(op.get("paths")));
     }
 
     static Column[] columns(List<Expression> exprs) {

@@ -13,7 +13,7 @@ import java.util.Map;
  * Reads the plan protocol's Python UDF call, {@code {"kind":"udf","name":"f","args":[E...],
  * "returnType":"int","func":"<base64>","deterministic":true}} (docs/sql.md), once its
  * arguments are read: the one case the expression reader delegates here
- * ({@code case "udf" -> PythonUdfJson.read(e, list(e.get("args")))}).
+ * ({@code ExprJson}'s {@code case KIND_UDF}).
  */
 final class PythonUdfJson {
     private PythonUdfJson() {}

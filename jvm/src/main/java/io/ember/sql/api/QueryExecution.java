@@ -51,7 +51,8 @@ public final class QueryExecution {
     public synchronized SparkPlan executedPlan() {
         LogicalPlan current = optimizedPlan();
         if (executed == null) {
-            executed = new QueryPlanner(session.conf().snapshot()).plan(current);
+            executed = new QueryPlanner(session.conf().snapshot(), session.plannerExtensions().strategies())
+                    .plan(current);
         }
         return executed;
     }

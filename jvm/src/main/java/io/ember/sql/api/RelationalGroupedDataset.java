@@ -18,27 +18,58 @@ import java.util.Map;
  */
 public final class RelationalGroupedDataset {
     /** How the grouping columns group. */
-    public enum GroupType { GROUP_BY }
+    public enum GroupType { GROUP_BY, ROLLUP, CUBE }
 
     private final Dataset<Row> df;
     private final List<Expression> grouping;
     private final GroupType type;
+    private final Expression pivotColumn;
+    private final List<Object> pivotValues;
 
     RelationalGroupedDataset(Dataset<Row> df, List<Expression> grouping, GroupType type) {
+        this(df, grouping, type, null, null);
+    }
+
+    private RelationalGroupedDataset(Dataset<Row> df, List<Expression> grouping, GroupType type, Expression pivotColumn,
+                                     List<Object> pivotValues) {
         this.df = df;
         this.grouping = List.copyOf(grouping);
         this.type = type;
+        this.pivotColumn = pivotColumn;
+        this.pivotValues = pivotValues;
+    }
+
+    /** One output column per value of {@code column} (per aggregate when there are several). */
+    public RelationalGroupedDataset pivot(Column column, List<Object> values) {
+        return new RelationalGroupedDataset(df, grouping, type, column.expr(), List.copyOf(values));
+    }
+
+    public RelationalGroupedDataset pivot(String column, List<Object> values) {
+        return pivot(functions.col(column), values);
+    }
+
+    /** Pivots on the distinct values of {@code column}, sorted (found by running a query now, as Spark does). */
+    public RelationalGroupedDataset pivot(String column) {
+        List<Object> values = new ArrayList<>();
+        for (Row r : df.select(column).distinct().orderBy(column).limit(10001).collectAsList()) {
+            values.add(r.get(0));
+        }
+        if (values.size() > 10000) {
+            throw new io.ember.sql.AnalysisException("PIVOT_VALUE_DATA_TYPE_MISMATCH", "The pivot column " + column
+                    + " has more than 10000 distinct values, this could indicate an error.", Map.of());
+        }
+        return pivot(column, values);
     }
 
     public Dataset<Row> agg(Column expr, Column... exprs) {
         List<Expression> aggs = new ArrayList<>();
         aggs.add(expr.expr());
-        aggs.addAll(Dataset.exprs(exprs));
+        aggs.addAll(DatasetHelpers.exprs(exprs));
         return aggregate(aggs);
     }
 
     public Dataset<Row> agg(List<Column> exprs) {
-        return aggregate(Dataset.exprs(exprs.toArray(new Column[0])));
+        return aggregate(DatasetHelpers.exprs(exprs.toArray(new Column[0])));
     }
 
     /** {@code agg(Map.of("v", "sum"))}: column name to function name. */
@@ -74,6 +105,16 @@ public final class RelationalGroupedDataset {
     }
 
     private Dataset<Row> aggregate(List<Expression> aggs) {
+        if (pivotColumn != null) {
+            return plain(Pivots.expand(pivotColumn, pivotValues, aggs));
+        }
+        if (type == GroupType.GROUP_BY) {
+            return plain(aggs);
+        }
+        return df.sparkSession().ofRows(GroupingSets.union(df, grouping, aggs, type == GroupType.CUBE));
+    }
+
+    private Dataset<Row> plain(List<Expression> aggs) {
         List<Expression> keys = new ArrayList<>();
         for (Expression g : grouping) {
             keys.add(g instanceof Alias a ? a.child() : g);

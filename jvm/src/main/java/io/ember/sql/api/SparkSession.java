@@ -2,6 +2,7 @@ package io.ember.sql.api;
 
 import io.ember.api.EmberContext;
 import io.ember.sql.SqlConf;
+import io.ember.sql.planning.PlannerExtensions;
 import io.ember.sql.analysis.Analyzer;
 import io.ember.sql.cache.CacheManager;
 import io.ember.sql.execution.ExecutionContext;
@@ -31,17 +32,23 @@ public final class SparkSession {
     private final SqlConf conf;
     private final FunctionRegistry registry;
     private final CacheManager cacheManager;
+    private final PlannerExtensions plannerExtensions = new PlannerExtensions();
 
     public SparkSession(EmberContext context) {
         this.context = context;
         this.conf = new SqlConf();
         this.registry = FunctionRegistry.builtin();
         this.cacheManager = new CacheManager(context,
-                plan -> new QueryPlanner(conf.snapshot()).plan(optimizer().execute(plan)));
+                plan -> new QueryPlanner(conf.snapshot(), plannerExtensions.strategies()).plan(optimizer().execute(plan)));
     }
 
     public EmberContext sparkContext() {
         return context;
+    }
+
+    /** Strategies a higher layer adds to this session's physical planner (Python UDFs). */
+    public PlannerExtensions plannerExtensions() {
+        return plannerExtensions;
     }
 
     public SqlConf conf() {

@@ -103,6 +103,13 @@ public final class functions {
     public static Column not(Column c) { return fn("not", c); }
     public static Column negate(Column c) { return fn("negative", c); }
     public static Column explode(Column c) { return fn("explode", c); }
+    /** {@code CASE WHEN condition THEN value}; chain more with {@link Column#when}, end with {@link Column#otherwise}. */
+    public static Column when(Column condition, Object value) {
+        List<Expression[]> branches = new ArrayList<>();
+        branches.add(new Expression[] {condition.expr(), lit(value).expr()});
+        return new Column(new io.ember.sql.expressions.CaseWhen(branches, null));
+    }
+
     public static Column asc(String c) { return col(c).asc(); }
     public static Column desc(String c) { return col(c).desc(); }
 }

@@ -9,7 +9,7 @@ import java.util.List;
  * child's {@link Partitioning} with what its parent requires and inserts an exchange where it
  * falls short.
  */
-public sealed interface Distribution {
+public sealed interface Distribution extends java.io.Serializable {
     /** Any placement will do. */
     record Unspecified() implements Distribution {}
 

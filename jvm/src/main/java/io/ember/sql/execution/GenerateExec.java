@@ -51,18 +51,23 @@ public final class GenerateExec extends UnaryExecNode {
     public RDD<ColumnBatch> execute(ExecutionContext ctx) {
         Generator g = (Generator) BindReferences.bind(generator, child.output());
         boolean keepEmpty = outer;
-        return child.execute(ctx).mapPartitions(it -> new BatchIterator() {
+        return child.execute(ctx).mapPartitions(it -> generateAll(g, it, keepEmpty), false);
+    }
+
+    private static java.util.Iterator<ColumnBatch> generateAll(Generator g, java.util.Iterator<ColumnBatch> it,
+                                                               boolean outer) {
+        return new BatchIterator() {
             @Override
             protected ColumnBatch advance() {
                 while (it.hasNext()) {
-                    ColumnBatch b = generate(g, it.next(), keepEmpty);
+                    ColumnBatch b = generate(g, it.next(), outer);
                     if (b.numRows() > 0) {
                         return b;
                     }
                 }
                 return null;
             }
-        }, false);
+        };
     }
 
     static ColumnBatch generate(Generator g, ColumnBatch in, boolean outer) {

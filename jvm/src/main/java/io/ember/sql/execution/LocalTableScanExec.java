@@ -79,21 +79,25 @@ public final class LocalTableScanExec extends LeafExecNode {
             }
         }
         List<io.ember.sql.types.DataType> types = outputTypes();
-        return new ParallelCollectionRDD<>(ctx.rdds(), parts, slices)
-                .mapPartitions(it -> new BatchIterator() {
-                    java.util.Iterator<byte[]> current = java.util.Collections.emptyIterator();
+        return new ParallelCollectionRDD<>(ctx.rdds(), parts, slices).mapPartitions(it -> decodeAll(it, types));
+    }
 
-                    @Override
-                    protected ColumnBatch advance() {
-                        while (!current.hasNext()) {
-                            if (!it.hasNext()) {
-                                return null;
-                            }
-                            current = it.next().iterator();
-                        }
-                        return BatchCodec.decode(current.next(), types);
+    private static java.util.Iterator<ColumnBatch> decodeAll(java.util.Iterator<List<byte[]>> it,
+                                                             List<io.ember.sql.types.DataType> types) {
+        return new BatchIterator() {
+            java.util.Iterator<byte[]> current = java.util.Collections.emptyIterator();
+
+            @Override
+            protected ColumnBatch advance() {
+                while (!current.hasNext()) {
+                    if (!it.hasNext()) {
+                        return null;
                     }
-                });
+                    current = it.next().iterator();
+                }
+                return BatchCodec.decode(current.next(), types);
+            }
+        };
     }
 
     @Override

@@ -5,7 +5,7 @@ import io.ember.sql.expressions.SortOrder;
 import java.util.List;
 
 /** How a physical plan's output rows are placed across its partitions. */
-public sealed interface Partitioning {
+public sealed interface Partitioning extends java.io.Serializable {
     int numPartitions();
 
     /** True if rows placed this way meet {@code required} without an exchange. */

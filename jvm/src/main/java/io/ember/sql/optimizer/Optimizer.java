@@ -46,7 +46,8 @@ public final class Optimizer extends RuleExecutor<LogicalPlan> {
                 new Batch<>("Operator Optimization", 100, operators),
                 Batch.once("Join Reorder", new ReorderJoins(p)),
                 // Last, as in Spark: the rules above never meet a BatchEvalPython node.
-                Batch.fixedPoint("Extract Python UDFs", new PullPythonUDFsAboveAggregate(), new ExtractPythonUDFs()));
+                Batch.fixedPoint("Extract Python UDFs", new PullPythonUDFsOutOfJoinCondition(p),
+                        new PullPythonUDFsAboveAggregate(), new ExtractPythonUDFs()));
     }
 
     @Override

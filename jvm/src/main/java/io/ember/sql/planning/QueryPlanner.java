@@ -31,8 +31,8 @@ public final class QueryPlanner {
     public QueryPlanner(SqlConf conf, List<? extends Strategy> extraStrategies) {
         this.conf = conf.snapshot();
         List<Strategy> all = new ArrayList<>(extraStrategies);
-        all.addAll(List.of(new ScanStrategy(), new AggregateStrategy(), new LimitStrategy(),
-                new JoinStrategy(this.conf), new BasicOperators()));
+        all.addAll(List.of(new WindowStrategy(), new ScanStrategy(), new AggregateStrategy(), new LimitStrategy(),
+                new JoinStrategy(this.conf), new PartitioningStrategy(this.conf), new BasicOperators()));
         this.strategies = List.copyOf(all);
         this.preparations = List.of(new EnsureRequirements(this.conf), new KeepCoPartitionedExchanges());
     }

@@ -46,6 +46,7 @@ import java.util.Set;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 /**
  * The Python UDF operator through a real local[2] context and real Python workers: the UDFs
@@ -201,6 +202,19 @@ class BatchEvalPythonExecTest {
         assertEquals("ValueError", e.typeName());
         assertTrue(e.pythonMessage().contains("1234 is a bad number"), e.pythonMessage());
         assertTrue(e.traceback().contains("in boom"), e.traceback());
+    }
+
+    @Test
+    @Timeout(120)
+    void anExceptionEarlyInALargePartitionFailsTheTaskInsteadOfWaitingForResults() {
+        // The worker reads the rest of the input after the failure; the writer must not wait
+        // for results that will never come.
+        BatchEvalPythonExec plan = exec(List.of(udf(2, "boom", DataTypes.LongType, x)), List.of(2),
+                new RangeExec(0, 1, PythonUDFRunner.MAX_ROWS_IN_FLIGHT * 3L, 1, x));
+        PythonException e = pythonCause(assertThrows(RuntimeException.class, () -> plan.executeCollect(ctx)));
+        assertEquals("ValueError", e.typeName());
+        assertEquals(List.of(Arrays.asList(0L, 0L)), rows(exec(List.of(udf(2, "boom", DataTypes.LongType, x)),
+                List.of(2), new RangeExec(0, 1, 1, 1, x)).executeCollect(ctx)), "the worker is usable afterwards");
     }
 
     @Test

@@ -104,5 +104,13 @@ class DatasetTest {
         assertTrue(text.contains("\n== Analyzed Logical Plan ==\nid: bigint\n"), text);
         assertTrue(text.contains("\n== Optimized Logical Plan ==\n"), text);
         assertTrue(text.contains("\n== Physical Plan ==\n"), text);
+        String cost = spark.range(10).filter(col("id").gt(lit(3))).queryExecution().explainString("cost");
+        assertTrue(cost.contains("Range (0, 10, step=1, splits=2), Statistics(sizeInBytes=80.0 B, rowCount=10)")
+                || cost.contains("Statistics(sizeInBytes=80.0 B, rowCount=10)"), cost);
+        String formatted = spark.range(10).filter(col("id").gt(lit(3))).queryExecution().explainString("formatted");
+        assertTrue(formatted.startsWith("== Physical Plan ==\n") && formatted.contains("(1) "), formatted);
+        assertEquals("80.0 B", ExplainText.bytesToString(80));
+        assertEquals("2.0 KiB", ExplainText.bytesToString(2048));
+        assertEquals("1024.0 B", ExplainText.bytesToString(1024));
     }
 }

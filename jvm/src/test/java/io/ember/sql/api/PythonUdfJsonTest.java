@@ -7,7 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.ember.api.EmberContext;
+import io.ember.core.EmberConf;
 import io.ember.sql.AnalysisException;
+import io.ember.sql.plans.BatchEvalPython;
 import io.ember.sql.expressions.Expression;
 import io.ember.sql.expressions.Literal;
 import io.ember.sql.expressions.PythonUDF;
@@ -32,6 +35,25 @@ class PythonUdfJsonTest {
         assertEquals("f(1)", udf.sql());
         assertTrue(PythonUdfJson.read(json.readTree("{\"name\":\"g\",\"returnType\":\"int\",\"func\":\"AQID\"}"), args)
                 .deterministic());
+    }
+
+    @Test
+    void aSelectOfAUdfAnalyzesAndOptimizesIntoBatchEvalPython() {
+        EmberContext ec = new EmberContext(new EmberConf(false).setMaster("local[1]").setAppName("udf-json-test")
+                .set("ember.ui.showConsoleProgress", "false"));
+        try {
+            SparkSession spark = new SparkSession(ec);
+            Dataset<Row> range = PlanJson.read("{\"op\":\"range\",\"start\":0,\"end\":3,\"step\":1}", List.of(), spark);
+            Dataset<Row> df = PlanJson.read("{\"op\":\"select\",\"input\":0,\"exprs\":[{\"kind\":\"udf\","
+                    + "\"name\":\"<lambda>\",\"args\":[{\"kind\":\"col\",\"name\":\"id\"}],\"returnType\":\"int\","
+                    + "\"func\":\"AQID\",\"deterministic\":true}]}", List.of(range), spark);
+            assertEquals(List.of("<lambda>(id)"), List.of(df.columns()));
+            assertEquals(DataTypes.IntegerType, df.schema().field(0).dataType());
+            assertTrue(df.queryExecution().optimizedPlan().exists(p -> p instanceof BatchEvalPython),
+                    df.queryExecution().optimizedPlan().treeString());
+        } finally {
+            ec.stop();
+        }
     }
 
     @Test

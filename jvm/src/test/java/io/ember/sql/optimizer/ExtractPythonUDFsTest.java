@@ -3,7 +3,10 @@ package io.ember.sql.optimizer;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.ember.sql.AnalysisException;
 import io.ember.sql.SqlConf;
 import io.ember.sql.TestingFunctions;
 import io.ember.sql.expressions.Alias;
@@ -13,11 +16,14 @@ import io.ember.sql.expressions.PythonUDF;
 import io.ember.sql.plans.Aggregate;
 import io.ember.sql.plans.BatchEvalPython;
 import io.ember.sql.plans.Filter;
+import io.ember.sql.plans.Join;
+import io.ember.sql.plans.JoinType;
 import io.ember.sql.plans.LogicalPlan;
 import io.ember.sql.plans.Project;
 import io.ember.sql.types.DataTypes;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class ExtractPythonUDFsTest extends RuleTestBase {
@@ -143,6 +149,26 @@ class ExtractPythonUDFsTest extends RuleTestBase {
         BatchEvalPython e = evals(out).get(0);
         assertEquals(List.of(f(total), f(key)), e.udfs());
         assertInstanceOf(Aggregate.class, e.child());
+    }
+
+    @Test
+    void callInAnInnerJoinConditionBecomesAFilterAboveTheJoin() {
+        PullPythonUDFsOutOfJoinCondition pull = new PullPythonUDFsOutOfJoinCondition(p);
+        Expression call = gt(f(a, x), lit(0));
+        LogicalPlan in = new Join(rel, other, JoinType.INNER, Optional.of(and(op("==", b, y), call)));
+        assertEquals(new Filter(call, new Join(rel, other, JoinType.INNER, Optional.of(op("==", b, y)))), pull.apply(in));
+        LogicalPlan only = new Join(rel, other, JoinType.INNER, Optional.of(call));
+        assertEquals(new Filter(call, new Join(rel, other, JoinType.CROSS, Optional.empty())), pull.apply(only));
+        LogicalPlan plain = new Join(rel, other, JoinType.INNER, Optional.of(op("==", b, y)));
+        assertSame(plain, pull.apply(plain));
+    }
+
+    @Test
+    void callInAnOuterJoinConditionIsRefusedAsSparkDoes() {
+        LogicalPlan in = new Join(rel, other, JoinType.LEFT_OUTER, Optional.of(gt(f(a, x), lit(0))));
+        AnalysisException e = assertThrows(AnalysisException.class, () -> new PullPythonUDFsOutOfJoinCondition(p).apply(in));
+        assertEquals("UNSUPPORTED_FEATURE.PYTHON_UDF_IN_ON_CLAUSE", e.getErrorClass());
+        assertTrue(e.getMessage().contains("`LEFT OUTER` JOIN"), e.getMessage());
     }
 
     @Test

@@ -1,0 +1,187 @@
+package io.ember.python.sql;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.ember.python.PythonBridge;
+import io.ember.python.PythonWorkerProtocol;
+import io.ember.rdd.RDD;
+import io.ember.sql.SqlConf;
+import io.ember.sql.api.DataFrameWriter;
+import io.ember.sql.api.Dataset;
+import io.ember.sql.api.PlanJson;
+import io.ember.sql.api.Row;
+import io.ember.sql.api.SparkSession;
+import io.ember.sql.expressions.AttributeReference;
+import io.ember.sql.plans.LocalRelation;
+import io.ember.sql.types.DataType;
+import io.ember.sql.types.DataTypeJson;
+import io.ember.sql.types.StructField;
+import io.ember.sql.types.StructType;
+import io.ember.sql.vector.ColumnBatch;
+import io.ember.storage.StorageLevel;
+import java.io.BufferedInputStream;
+import java.io.DataInputStream;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The Py4J entry point of {@code ember.sql} (docs/sql.md, "Calls"): a session over the running
+ * context. Python builds each DataFrame with one {@link #plan} call and holds the returned
+ * Dataset by reference; rows never cross Py4J. They leave as pickled frames of row tuples
+ * served on the result server ({@link #collectToPython}) or as an RDD of such frames
+ * ({@link #toPythonRDD}), pickled in the tasks; they arrive as a file of frames
+ * ({@link #fromPythonRows}) or an RDD of them ({@link #fromPythonRDD}), unpickled in tasks.
+ *
+ * <p>The session plans Python UDFs ({@link PythonUDFStrategy}) with the driver's interpreter.
+ *
+ * <p>Threading: Py4J calls arrive on any thread; the session and Datasets are thread-safe.
+ */
+public final class SqlBridge {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final PythonBridge python;
+    private final SparkSession session;
+
+    public SqlBridge(PythonBridge python) {
+        this.python = python;
+        this.session = new SparkSession(python.context());
+        new PythonUDFStrategy(python::pickledBatchesFunction).installIn(session.plannerExtensions());
+    }
+
+    public SparkSession session() {
+        return session;
+    }
+
+    /** One operation of docs/sql.md's op JSON over {@code inputs}, analyzed. */
+    public Dataset<Row> plan(String opJson, List<Dataset<Row>> inputs) {
+        return PlanJson.read(opJson, inputs, session);
+    }
+
+    public String schemaJson(Dataset<?> ds) {
+        return DataTypeJson.toJson(ds.schema());
+    }
+
+    public String explain(Dataset<?> ds, String mode) {
+        return ds.queryExecution().explainString(mode);
+    }
+
+    public String showString(Dataset<?> ds, int n, int truncate, boolean vertical) {
+        return ds.showString(n, truncate, vertical);
+    }
+
+    public long count(Dataset<?> ds) {
+        return ds.count();
+    }
+
+    /** {@code df.cache()} / {@code persist(level)}; level names as for RDDs ({@code MEMORY_AND_DISK}, ...). */
+    public void persist(Dataset<?> ds, String level) {
+        ds.persist(StorageLevel.fromName(level));
+    }
+
+    public void unpersist(Dataset<?> ds) {
+        ds.unpersist();
+    }
+
+    public SqlConf conf() {
+        return session.conf();
+    }
+
+    /**
+     * Runs the job writing the query's rows as {@code writeJson} says:
+     * {@code {"format":"csv","path":"out","mode":"error","partitionBy":["k"],"options":{"header":"true"}}}.
+     */
+    public void write(Dataset<?> ds, String writeJson) throws IOException {
+        JsonNode spec = JSON.readTree(writeJson);
+        Map<String, String> options = new LinkedHashMap<>();
+        spec.path("options").fields().forEachRemaining(e -> options.put(e.getKey(), e.getValue().asText()));
+        List<String> partitionBy = new ArrayList<>();
+        spec.path("partitionBy").forEach(n -> partitionBy.add(n.asText()));
+        DataFrameWriter writer = ds.write().format(spec.path("format").asText("parquet"))
+                .mode(spec.path("mode").asText("error")).options(options);
+        if (!partitionBy.isEmpty()) {
+            writer.partitionBy(partitionBy.toArray(String[]::new));
+        }
+        if (spec.hasNonNull("path")) {
+            writer.save(spec.get("path").asText());
+        } else {
+            writer.save();
+        }
+    }
+
+    /** Runs the query and serves its rows on a result server; returns {port, secret}. */
+    public String[] collectToPython(Dataset<?> ds) throws IOException {
+        return python.collectAndServe(toPythonRDD(ds), null, null);
+    }
+
+    /**
+     * Serves the rows of the given partitions of the query's output only (toLocalIterator
+     * asks for one partition at a time); returns {port, secret}.
+     */
+    public String[] collectPartitionsToPython(Dataset<?> ds, int[] partitions) throws IOException {
+        return python.collectAndServe(toPythonRDD(ds), partitions, null);
+    }
+
+    /** The number of partitions of the query's output (what toLocalIterator walks). */
+    public int numPartitions(Dataset<?> ds) {
+        return toPythonRDD(ds).getNumPartitions();
+    }
+
+    /** The query's rows as an RDD of pickled frames of row tuples (what {@code df.rdd} reads). */
+    public RDD<byte[]> toPythonRDD(Dataset<?> ds) {
+        return PickledRows.of(ds.queryExecution().executedPlan().execute(session.executionContext()));
+    }
+
+    /**
+     * A DataFrame of the rows Python wrote to {@code path}: frames of pickled lists of row
+     * tuples in the internal values of {@code schemaJson}'s types, then END_OF_DATA. The file
+     * is deleted once read.
+     */
+    public Dataset<Row> fromPythonRows(String path, String schemaJson) throws IOException {
+        StructType schema = structOf(schemaJson);
+        Path file = Path.of(path);
+        List<ColumnBatch> batches = new ArrayList<>();
+        try (DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(file), 1 << 16))) {
+            RowUnpickler unpickler = new RowUnpickler();
+            while (true) {
+                int n = in.readInt();
+                if (n == PythonWorkerProtocol.END_OF_DATA) {
+                    break;
+                }
+                if (n < 0) {
+                    throw new PythonWorkerProtocol.ProtocolException("expected a frame of rows, got "
+                            + PythonWorkerProtocol.controlName(n));
+                }
+                batches.add(unpickler.batch(PythonWorkerProtocol.readBody(in, n), schema));
+            }
+        } finally {
+            Files.deleteIfExists(file);
+        }
+        return session.ofRows(new LocalRelation(attributes(schema), batches));
+    }
+
+    /** A DataFrame over a Python RDD whose records are pickled batches of internal row tuples. */
+    public Dataset<Row> fromPythonRDD(RDD<byte[]> rows, String schemaJson) {
+        return session.ofRows(new PythonRowsRelation(attributes(structOf(schemaJson)), rows));
+    }
+
+    private static StructType structOf(String schemaJson) {
+        DataType t = DataTypeJson.fromJson(schemaJson);
+        if (!(t instanceof StructType s)) {
+            throw new IllegalArgumentException("rows from Python need a struct schema, not " + t.simpleString());
+        }
+        return s;
+    }
+
+    private static List<AttributeReference> attributes(StructType schema) {
+        List<AttributeReference> out = new ArrayList<>();
+        for (StructField f : schema.fields()) {
+            out.add(new AttributeReference(f.name(), f.dataType(), f.nullable()));
+        }
+        return out;
+    }
+}
