@@ -131,3 +131,29 @@ def test_progress_bar_is_drawn():
     r = run_example("progress.py", "16", "0.12")
     assert r.stdout.strip() == "sum of squares below 16: %d" % sum(x * x for x in range(16))
     assert "[Stage 0:" in r.stderr and "/ 16]" in r.stderr
+
+
+SALES_REVENUE = """\
++------+------------------+-----+----------+
+|region|           revenue|sales|  last_day|
++------+------------------+-----+----------+
+| north|             18.35|    4|2026-01-09|
+|  east|              15.9|    2|2026-01-09|
+| south|12.299999999999999|    3|2026-01-08|
++------+------------------+-----+----------+
+"""
+
+
+def test_dataframe_sales_as_pyspark_prints_it():
+    """The table PySpark 4.3 prints for the same program (its imports swapped)."""
+    out = run_example("dataframe_sales.py").stdout
+    assert " |-- day: date (nullable = true)\n" in out
+    assert out.endswith(SALES_REVENUE + "\n")
+
+
+def test_dataframe_sales_through_ember_submit():
+    submit = os.path.join(ROOT, "launcher", "bin", "ember-submit")
+    r = subprocess.run([submit, "--master", "local[2]", os.path.join(EXAMPLES, "dataframe_sales.py")],
+                       env=subprocess_env(), capture_output=True, text=True, timeout=120)
+    assert r.returncode == 0, r.stderr
+    assert r.stdout.endswith(SALES_REVENUE + "\n")
