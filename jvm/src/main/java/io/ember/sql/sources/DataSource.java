@@ -23,7 +23,7 @@ public final class DataSource {
     /** Spark's setting naming the column that receives malformed records. */
     public static final String CORRUPT_COLUMN_CONF = "spark.sql.columnNameOfCorruptRecord";
     /** Ember's setting: scans hand out low-cardinality string columns dictionary-encoded. */
-    public static final String DICTIONARY_STRINGS_CONF = "spark.ember.sql.scan.dictionaryStrings";
+    public static final String DICTIONARY_STRINGS_CONF = "ember.sql.scan.dictionaryStrings";
     static final String DICTIONARY_STRINGS_OPTION = "ember.dictionaryStrings";
 
     private DataSource() {}
