@@ -352,3 +352,20 @@ def test_conf_keeps_the_keys_as_set_and_a_broadcast_is_destroyed_once(sc):
     b.destroy()
     with pytest.raises(RuntimeError, match="after it was destroyed"):
         b.destroy()
+
+
+def test_driver_memory_sizes_the_engine_jvm_heap():
+    r = run_script("""
+        from ember import SparkConf, SparkContext
+        with SparkContext("local[1]", "m", conf=SparkConf().set("spark.driver.memory", "300m")) as sc:
+            heap = sc._gateway.jvm.java.lang.Runtime.getRuntime().maxMemory() >> 20
+            print("heap below 300m:", 200 < heap <= 300)
+        try:
+            SparkContext("local[1]", "m", conf=SparkConf().set("spark.driver.memory", "lots"))
+        except ValueError as e:
+            print(e)
+        """)
+    assert r.returncode == 0, r.stderr
+    assert r.stdout.splitlines() == [
+        "heap below 300m: True",
+        "spark.driver.memory must be a size like 512m or 2g, got 'lots'"]

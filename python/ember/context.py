@@ -8,6 +8,7 @@ the master comes from the argument, the conf, env ``EMBER_MASTER``, else ``local
 """
 
 import os
+import re
 import shutil
 import sys
 import tempfile
@@ -114,9 +115,7 @@ class SparkContext(DataSources):
             self._files_dir = None
             self._main_calls = MainThreadCalls()
             self._restore_sigint = lambda: None
-            self._gateway, self._proc = launch_gateway(
-                ["-D%s=%s" % kv for kv in sorted(SparkContext._system_properties.items())],
-                self._main_calls)
+            self._gateway, self._proc = launch_gateway(self._jvm_options(), self._main_calls)
             try:
                 self._start()
             except BaseException:
@@ -136,6 +135,18 @@ class SparkContext(DataSources):
     def _conf_list(self, key: str) -> List[str]:
         """A comma-separated conf value as a list (what ember-submit's --py-files/--files set)."""
         return [p for p in (self._conf.get(key) or "").split(",") if p]
+
+    def _jvm_options(self) -> List[str]:
+        """Flags for the engine JVM this driver starts: system properties, and the heap from
+        ``spark.driver.memory`` / ``ember.driver.memory`` (as PySpark sizes its driver)."""
+        options = ["-D%s=%s" % kv for kv in sorted(SparkContext._system_properties.items())]
+        memory = (self._conf.get("ember.driver.memory") or "").strip().lower()
+        if memory:
+            if not re.fullmatch(r"[0-9]+[kmgt]?b?", memory):
+                raise ValueError("spark.driver.memory must be a size like 512m or 2g, got %r"
+                                 % self._conf.get("ember.driver.memory"))
+            options.append("-Xmx" + memory.rstrip("b"))
+        return options
 
     def _start(self) -> None:
         self._bridge = self._gateway.entry_point

@@ -95,7 +95,7 @@ public final class ConfigKeys {
             "The shared secret when ember.authenticate is true (default: the EMBER_AUTH_SECRET environment variable).");
 
     public static final ConfigKey DRIVER_MEMORY = key("ember.driver.memory", "",
-            "Heap of the driver JVM, like 2g; read by ember-submit (--driver-memory), which sets -Xmx.");
+            "Heap of the driver JVM, like 2g (-Xmx): set by ember-submit (--driver-memory) and by a Python driver starting the JVM.");
     public static final ConfigKey FILES = key("ember.files", "",
             "Comma-separated files (or directories) shipped to every executor's work dir at start "
                     + "(ember-submit --files, and a Python application's script).");
