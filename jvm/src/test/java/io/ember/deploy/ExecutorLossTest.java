@@ -18,6 +18,7 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -133,12 +134,16 @@ class ExecutorLossTest {
         List<String> failures = new ArrayList<>();
         AtomicBoolean killed = new AtomicBoolean();
         Map<Integer, Integer> stageTasks = new ConcurrentHashMap<>();
+        AtomicInteger resultStageAttempts = new AtomicInteger();
         try (EmberContext ec = new EmberContext(new EmberConf(false).setMaster("local-cluster[2,1,512]")
                 .setAppName("executor-loss-result"))) {
             Map<String, Long> pids = executorPids(ec);
             ec.addListener(e -> {
                 if (e instanceof ListenerEvent.StageSubmitted s) { // a resubmission runs fewer tasks
                     stageTasks.putIfAbsent(s.stage().stageId(), s.stage().numTasks());
+                    if (stageTasks.get(s.stage().stageId()) == reduces) {
+                        resultStageAttempts.incrementAndGet();
+                    }
                 } else if (e instanceof ListenerEvent.TaskStart s) {
                     executorOfTask.put(s.taskId(), s.executorId());
                     if (stageTasks.get(s.stageId()) == reduces && s.executorId().equals("0")
@@ -182,7 +187,10 @@ class ExecutorLossTest {
                     "map " + e.getKey() + " was redone though its output survived: " + execs);
         }
         assertEquals(reduces, resultSuccesses.size(), resultSuccesses.toString());
-        resultSuccesses.forEach((p, execs) -> assertEquals(1, execs.size(), "result " + p + " ran " + execs));
+        // A task of the superseded attempt may still finish after the resubmitted attempt has
+        // launched the same partition (as in Spark), so each attempt may succeed once.
+        resultSuccesses.forEach((p, execs) -> assertTrue(execs.size() <= resultStageAttempts.get(),
+                "result " + p + " ran " + execs + " in " + resultStageAttempts.get() + " stage attempts"));
         synchronized (failures) {
             for (String f : failures) {
                 assertTrue(f.contains("on 0:") || f.contains("FetchFailed"), "an unexpected failure: " + f);
