@@ -110,3 +110,14 @@ def test_save_modes_and_missing_paths(spark, sql_ready, tmp_path):
     missing = tmp_path / "nope.csv"
     with pytest.raises(AnalysisException, match=r"^\[PATH_NOT_FOUND\] Path does not exist: file:" + str(missing)):
         spark.read.csv(str(missing))
+
+
+def test_overwriting_the_path_a_query_reads_is_refused_and_keeps_the_data(spark, sql_ready, tmp_path):
+    out = str(tmp_path / "t")
+    spark.range(3).write.csv(out)
+    df = spark.read.csv(out, schema="id BIGINT")
+    with pytest.raises(AnalysisException) as e:
+        df.filter(F.col("id") > 0).write.mode("overwrite").csv(out)
+    assert e.value.getErrorClass() == "UNSUPPORTED_OVERWRITE.PATH"
+    assert str(e.value) == "[UNSUPPORTED_OVERWRITE.PATH] Can't overwrite the target that is also being read from."
+    assert rows(spark.read.csv(out, schema="id BIGINT")) == [(0,), (1,), (2,)]

@@ -1,6 +1,10 @@
 package io.ember.sql.api;
 
+import io.ember.sql.AnalysisException;
 import io.ember.sql.sources.DataSource;
+import io.ember.sql.sources.FileSourceRelation;
+import java.net.URI;
+import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -55,8 +59,31 @@ public final class DataFrameWriter {
     public void save(String path) {
         QueryExecution qe = df.queryExecution();
         SparkSession s = df.sparkSession();
+        if (path != null && mode.toLowerCase(Locale.ROOT).equals("overwrite")) {
+            refuseOverwritingAnInput(qe, path);
+        }
         DataSource.write(qe.executedPlan().execute(s.executionContext()), qe.executedPlan().output(), format, path, mode,
                 partitionBy, options, s.conf().snapshot());
+    }
+
+    /** Overwriting deletes the target first, so a query may not overwrite a path it reads (as Spark refuses). */
+    private static void refuseOverwritingAnInput(QueryExecution qe, String path) {
+        Path target = localPath(path);
+        qe.analyzed().foreach(node -> {
+            if (node instanceof FileSourceRelation r) {
+                for (String root : r.rootPaths()) {
+                    Path input = localPath(root);
+                    if (input.startsWith(target) || target.startsWith(input)) {
+                        throw new AnalysisException("UNSUPPORTED_OVERWRITE.PATH",
+                                "Can't overwrite the target that is also being read from.", Map.of("path", path));
+                    }
+                }
+            }
+        });
+    }
+
+    private static Path localPath(String p) {
+        return Path.of(p.startsWith("file:") ? URI.create(p).getPath() : p).toAbsolutePath().normalize();
     }
 
     public void save() {
