@@ -1,7 +1,5 @@
 """DataFrame caching against a real engine: cache()/persist(level)/unpersist(), later queries
-reading the cache (the source file is deleted to prove it), explain, storage levels.
-
-Skipped while the engine jar has no ``io.ember.python.sql.SqlBridge``."""
+reading the cache (the source file is deleted to prove it), explain, storage levels."""
 
 import pytest
 
@@ -9,20 +7,12 @@ from ember import StorageLevel
 from ember.sql import functions as F
 
 
-@pytest.fixture(scope="module")
-def sql_ready(sc):
-    try:
-        sc.engine.sql_bridge()
-    except Exception as e:   # the JVM class is not in this build
-        pytest.skip("no SqlBridge in the engine jar: %s" % str(e).splitlines()[0])
-
-
 def _write_csv(path, n=1000):
     lines = ["k,v,s"] + ["%d,%d,name%d" % (i % 10, i, i % 4) for i in range(n)]
     path.write_text("\n".join(lines) + "\n")
 
 
-def test_later_queries_read_the_cache_not_the_file(spark, sql_ready, tmp_path, capsys):
+def test_later_queries_read_the_cache_not_the_file(spark, tmp_path, capsys):
     path = tmp_path / "t.csv"
     _write_csv(path)
     df = spark.read.csv(str(path), header=True, inferSchema=True)
@@ -40,7 +30,7 @@ def test_later_queries_read_the_cache_not_the_file(spark, sql_ready, tmp_path, c
     df.unpersist()
 
 
-def test_unpersist_goes_back_to_the_source(spark, sql_ready, tmp_path):
+def test_unpersist_goes_back_to_the_source(spark, tmp_path):
     path = tmp_path / "u.csv"
     _write_csv(path, 100)
     df = spark.read.csv(str(path), header=True, inferSchema=True)
@@ -54,7 +44,7 @@ def test_unpersist_goes_back_to_the_source(spark, sql_ready, tmp_path):
     assert df.agg(F.sum("v")).collect()[0][0] == 45, "the file is read again"
 
 
-def test_cache_table_through_the_catalog(spark, sql_ready):
+def test_cache_table_through_the_catalog(spark):
     df = spark.range(100).withColumn("sq", F.col("id") * F.col("id"))
     df.createOrReplaceTempView("squares")
     spark.catalog.cacheTable("squares")

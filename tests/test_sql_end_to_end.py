@@ -1,8 +1,5 @@
 """The thin slice of issue 9 against a real engine: CSV -> filter -> groupBy -> show, with
-expected answers written by hand and show() compared to PySpark's exact output.
-
-Skipped while the engine jar has no ``io.ember.python.sql.SqlBridge`` (the JVM side is built
-on other branches); live as soon as it is merged."""
+expected answers written by hand and show() compared to PySpark's exact output."""
 
 import pytest
 
@@ -10,15 +7,7 @@ from ember.errors import AnalysisException
 from ember.sql import functions as F
 
 
-@pytest.fixture(scope="module")
-def sql_ready(sc):
-    try:
-        sc.engine.sql_bridge()
-    except Exception as e:   # the JVM class is not in this build
-        pytest.skip("no SqlBridge in the engine jar: %s" % str(e).splitlines()[0])
-
-
-def test_csv_filter_group_by_show(spark, sql_ready, tmp_path, capsys):
+def test_csv_filter_group_by_show(spark, tmp_path, capsys):
     path = tmp_path / "sales.csv"
     path.write_text("k,x,v\na,1,10\nb,2,20\na,3,30\nb,0,99\nc,5,1\n")
     df = spark.read.csv(str(path), header=True, inferSchema=True)
@@ -36,7 +25,7 @@ def test_csv_filter_group_by_show(spark, sql_ready, tmp_path, capsys):
     assert [tuple(r) for r in out.collect()] == [("a", 30, 1), ("b", 20, 1), ("c", 1, 1)]
 
 
-def test_range_select_with_column_count_print_schema(spark, sql_ready, capsys):
+def test_range_select_with_column_count_print_schema(spark, capsys):
     df = spark.range(5).withColumn("sq", F.col("id") * F.col("id")).select("id", "sq")
     assert df.columns == ["id", "sq"]
     assert df.count() == 5
@@ -48,7 +37,7 @@ def test_range_select_with_column_count_print_schema(spark, sql_ready, capsys):
                                        "\n")
 
 
-def test_unknown_column_raises_when_the_frame_is_built(spark, sql_ready):
+def test_unknown_column_raises_when_the_frame_is_built(spark):
     df = spark.range(3)
     with pytest.raises(AnalysisException) as info:
         df.select("nope")

@@ -22,15 +22,7 @@ NESTED_ROWS = [(DAY, WHEN, WHEN, decimal.Decimal("1.25"), b"\x00\xff", [1, None]
                (None,) * 10]
 
 
-@pytest.fixture(scope="module")
-def sql_ready(sc):
-    try:
-        sc.engine.sql_bridge()
-    except Exception as e:   # the JVM class is not in this build
-        pytest.skip("no SqlBridge in the engine jar: %s" % str(e).splitlines()[0])
-
-
-def test_local_rows_of_every_type_come_back_as_they_went(spark, sql_ready):
+def test_local_rows_of_every_type_come_back_as_they_went(spark):
     df = spark.createDataFrame(NESTED_ROWS, NESTED)
     assert df.schema == NESTED
     rows = df.collect()
@@ -42,7 +34,7 @@ def test_local_rows_of_every_type_come_back_as_they_went(spark, sql_ready):
                              "st=None, f=None, b=None)")
 
 
-def test_inferred_schemas_and_rows_by_position(spark, sql_ready):
+def test_inferred_schemas_and_rows_by_position(spark):
     df = spark.createDataFrame([{"a": 1, "b": [1.5]}, {"a": None, "b": None}])
     assert df.schema.simpleString() == "struct<a:bigint,b:array<double>>"
     assert df.collect() == [Row(a=1, b=[1.5]), Row(a=None, b=None)]
@@ -53,7 +45,7 @@ def test_inferred_schemas_and_rows_by_position(spark, sql_ready):
     assert named == [Row(k=1, v="x")] and named[0].v == "x"
 
 
-def test_verification_and_inference_errors_are_pysparks(spark, sql_ready):
+def test_verification_and_inference_errors_are_pysparks(spark):
     with pytest.raises(PySparkTypeError) as e:
         spark.createDataFrame([(1,)], "a double")
     assert str(e.value) == ("[FIELD_DATA_TYPE_UNACCEPTABLE_WITH_NAME] field a: DoubleType() can not "
@@ -66,7 +58,7 @@ def test_verification_and_inference_errors_are_pysparks(spark, sql_ready):
         spark.createDataFrame([([1],), ([1.5],)])
 
 
-def test_an_rdd_of_rows_becomes_a_data_frame_in_tasks(spark, sc, sql_ready):
+def test_an_rdd_of_rows_becomes_a_data_frame_in_tasks(spark, sc):
     rdd = sc.parallelize([Row(a=i, b=str(i), d=DAY) for i in range(20)], 3)
     df = spark.createDataFrame(rdd)
     assert df.schema.simpleString() == "struct<a:bigint,b:string,d:date>"
@@ -75,7 +67,7 @@ def test_an_rdd_of_rows_becomes_a_data_frame_in_tasks(spark, sc, sql_ready):
     assert tuples.collect() == [Row(k=1, v=2.5), Row(k=2, v=None)]
 
 
-def test_df_rdd_and_to_local_iterator_give_rows(spark, sc, sql_ready):
+def test_df_rdd_and_to_local_iterator_give_rows(spark, sc):
     df = spark.createDataFrame(sc.parallelize([(i, "v%d" % i) for i in range(10)], 3), "k bigint, v string")
     assert df.rdd.map(lambda r: (r.k * 10, r["v"])).collect() == [(i * 10, "v%d" % i) for i in range(10)]
     it = df.toLocalIterator()
@@ -84,7 +76,7 @@ def test_df_rdd_and_to_local_iterator_give_rows(spark, sc, sql_ready):
     assert spark.createDataFrame(NESTED_ROWS, NESTED).rdd.collect() == NESTED_ROWS
 
 
-def test_many_rows_survive_the_round_trip_in_order(spark, sql_ready):
+def test_many_rows_survive_the_round_trip_in_order(spark):
     data = [(i, i * 0.5, "s%d" % i) for i in range(50_000)]
     df = spark.createDataFrame(data, StructType([StructField("a", LongType()), StructField("b", DoubleType()),
                                                  StructField("c", StringType())]))
@@ -93,7 +85,7 @@ def test_many_rows_survive_the_round_trip_in_order(spark, sql_ready):
     assert [tuple(r) for r in rows] == data
 
 
-def test_write_runs_the_query_into_files(spark, sql_ready, tmp_path):
+def test_write_runs_the_query_into_files(spark, tmp_path):
     df = spark.createDataFrame([(1, "a"), (2, "b"), (3, None)], "k int, v string")
     df.write.csv(str(tmp_path / "out"), header=True)
     parts = sorted((tmp_path / "out").glob("part-*"))

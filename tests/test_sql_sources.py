@@ -1,8 +1,6 @@
 """File sources through spark.read / df.write against a real engine: round trips, corrupt
 records in each mode, partition discovery and pruning, save modes and missing paths. Expected
-answers were checked with PySpark 4.3.
-
-Skipped while the engine jar has no ``io.ember.python.sql.SqlBridge``."""
+answers were checked with PySpark 4.3."""
 
 import datetime
 
@@ -12,19 +10,11 @@ from ember.errors import AnalysisException
 from ember.sql import functions as F
 
 
-@pytest.fixture(scope="module")
-def sql_ready(sc):
-    try:
-        sc.engine.sql_bridge()
-    except Exception as e:   # the JVM class is not in this build
-        pytest.skip("no SqlBridge in the engine jar: %s" % str(e).splitlines()[0])
-
-
 def rows(df):
     return sorted(tuple(r) for r in df.collect())
 
 
-def test_csv_inference_and_round_trip(spark, sql_ready, tmp_path):
+def test_csv_inference_and_round_trip(spark, tmp_path):
     src = tmp_path / "a.csv"
     src.write_text("i,l,dbl,b,dt,s,n\n1,3000000000,1.5,true,2024-01-05,x,\n2,4,2,false,2024-02-05,y,\n")
     df = spark.read.csv(str(src), header=True, inferSchema=True)
@@ -37,7 +27,7 @@ def test_csv_inference_and_round_trip(spark, sql_ready, tmp_path):
     assert rows(back) == rows(df)
 
 
-def test_csv_corrupt_records_in_each_mode(spark, sql_ready, tmp_path):
+def test_csv_corrupt_records_in_each_mode(spark, tmp_path):
     src = tmp_path / "c.csv"
     src.write_text("a,b\n1,2\nbad\n3,4,5\nx,6\n")
     with_corrupt = "a INT, b INT, _corrupt_record STRING"
@@ -50,7 +40,7 @@ def test_csv_corrupt_records_in_each_mode(spark, sql_ready, tmp_path):
     assert "c.csv, line 3" in str(e.value)   # Ember names the line; PySpark only the file
 
 
-def test_json_nested_inference_and_round_trip(spark, sql_ready, tmp_path):
+def test_json_nested_inference_and_round_trip(spark, tmp_path):
     src = tmp_path / "j.json"
     src.write_text('{"a":1,"b":{"c":"x","d":[1,2]}}\n{"a":2.5,"e":true}\nnot json\n')
     df = spark.read.json(str(src))
@@ -64,7 +54,7 @@ def test_json_nested_inference_and_round_trip(spark, sql_ready, tmp_path):
     assert back.count() == 3
 
 
-def test_partition_by_discovery_and_pruning(spark, sql_ready, tmp_path):
+def test_partition_by_discovery_and_pruning(spark, tmp_path):
     df = spark.createDataFrame([(1, "a", 1.5), (2, "b", None), (3, "a", 2.0)], "x int, y string, z double")
     out = tmp_path / "out"
     df.write.partitionBy("y").mode("overwrite").csv(str(out), header=True)
@@ -74,7 +64,7 @@ def test_partition_by_discovery_and_pruning(spark, sql_ready, tmp_path):
     assert rows(back.filter(F.col("y") == "a")) == [(1, 1.5, "a"), (3, 2.0, "a")]
 
 
-def test_parquet_round_trip_with_snappy(spark, sql_ready, tmp_path):
+def test_parquet_round_trip_with_snappy(spark, tmp_path):
     df = spark.createDataFrame([(1, 10000000000, 1.5, "a", True, datetime.date(2024, 1, 5)),
                                 (2, None, None, None, None, None)],
                                "i int, l bigint, d double, s string, b boolean, dt date")
@@ -87,7 +77,7 @@ def test_parquet_round_trip_with_snappy(spark, sql_ready, tmp_path):
     assert rows(back.select("s", "i").filter(F.col("i") > 1)) == [(None, 2)]
 
 
-def test_text_and_format_load_save(spark, sql_ready, tmp_path):
+def test_text_and_format_load_save(spark, tmp_path):
     (tmp_path / "t.txt").write_text("hello\nworld\n")
     df = spark.read.format("text").load(str(tmp_path / "t.txt"))
     assert df.columns == ["value"]
@@ -96,7 +86,7 @@ def test_text_and_format_load_save(spark, sql_ready, tmp_path):
     assert rows(spark.read.text(str(tmp_path / "o"))) == [("hello",), ("world",)]
 
 
-def test_save_modes_and_missing_paths(spark, sql_ready, tmp_path):
+def test_save_modes_and_missing_paths(spark, tmp_path):
     df = spark.createDataFrame([(1, "a")], "x int, y string")
     out = str(tmp_path / "out")
     df.write.csv(out)
@@ -112,7 +102,7 @@ def test_save_modes_and_missing_paths(spark, sql_ready, tmp_path):
         spark.read.csv(str(missing))
 
 
-def test_overwriting_the_path_a_query_reads_is_refused_and_keeps_the_data(spark, sql_ready, tmp_path):
+def test_overwriting_the_path_a_query_reads_is_refused_and_keeps_the_data(spark, tmp_path):
     out = str(tmp_path / "t")
     spark.range(3).write.csv(out)
     df = spark.read.csv(out, schema="id BIGINT")

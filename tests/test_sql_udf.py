@@ -1,8 +1,5 @@
 """Python UDFs end to end from ``ember.sql``: evaluated in Python workers over batches by the
-JVM's BatchEvalPythonExec, with answers written by hand.
-
-Skipped while the engine jar has no ``io.ember.python.sql.SqlBridge`` (built on another
-branch); live as soon as it is merged."""
+JVM's BatchEvalPythonExec, with answers written by hand."""
 
 import datetime
 import random
@@ -14,18 +11,10 @@ from ember.sql import functions as F
 from ember.sql.types import IntegerType, LongType
 
 
-@pytest.fixture(scope="module")
-def sql_ready(sc):
-    try:
-        sc.engine.sql_bridge()
-    except Exception as e:   # the JVM class is not in this build
-        pytest.skip("no SqlBridge in the engine jar: %s" % str(e).splitlines()[0])
-
-
 plus_one = F.udf(lambda x: x + 1, "bigint")
 
 
-def test_scalar_udfs_of_several_return_types_with_nulls(spark, sql_ready):
+def test_scalar_udfs_of_several_return_types_with_nulls(spark):
     df = spark.createDataFrame([(1, "a", 1.5), (2, None, None), (3, "ccc", -2.0)],
                                "id long, s string, d double")
     strlen = F.udf(lambda s: None if s is None else len(s), IntegerType())
@@ -45,7 +34,7 @@ def test_scalar_udfs_of_several_return_types_with_nulls(spark, sql_ready):
         (4, 3, -1.0, "3:ccc", True, datetime.date(2024, 1, 3), [3, 3, 3])]
 
 
-def test_decorators_and_default_column_names(spark, sql_ready):
+def test_decorators_and_default_column_names(spark):
     @F.udf("string")
     def shout(s):
         return None if s is None else s.upper() + "!"
@@ -60,14 +49,14 @@ def test_decorators_and_default_column_names(spark, sql_ready):
     assert [tuple(r) for r in out.collect()] == [("HI!", 9, 4), (None, 16, 5)]
 
 
-def test_udf_in_a_filter_and_nested_calls(spark, sql_ready):
+def test_udf_in_a_filter_and_nested_calls(spark):
     odd = F.udf(lambda x: x % 2 == 1, "boolean")
     df = spark.range(10).filter(odd("id")).select("id", plus_one(plus_one("id")).alias("p2"))
     assert [tuple(r) for r in df.orderBy("id").collect()] == [(1, 3), (3, 5), (5, 7), (7, 9), (9, 11)]
     assert df.count() == 5
 
 
-def test_udf_as_a_group_by_key_and_over_aggregate_results(spark, sql_ready):
+def test_udf_as_a_group_by_key_and_over_aggregate_results(spark):
     bucket = F.udf(lambda x: x % 3, "int")
     df = spark.range(10).groupBy(bucket("id").alias("b")).agg(F.count("*").alias("c"))
     assert [tuple(r) for r in df.orderBy("b").collect()] == [(0, 4), (1, 3), (2, 3)]
@@ -76,12 +65,12 @@ def test_udf_as_a_group_by_key_and_over_aggregate_results(spark, sql_ready):
     assert [tuple(r) for r in sums.collect()] == [(0, 21), (1, 26)]
 
 
-def test_explain_shows_the_python_evaluation(spark, sql_ready, capsys):
+def test_explain_shows_the_python_evaluation(spark, capsys):
     spark.range(3).select(plus_one("id")).explain()
     assert "BatchEvalPython" in capsys.readouterr().out
 
 
-def test_a_udfs_exception_keeps_its_type_and_the_users_traceback(spark, sql_ready):
+def test_a_udfs_exception_keeps_its_type_and_the_users_traceback(spark):
     def boom(x):
         if x == 7:
             raise ValueError("seven is right out")   # the user's failing line
@@ -95,7 +84,7 @@ def test_a_udfs_exception_keeps_its_type_and_the_users_traceback(spark, sql_read
     assert spark.range(3).select(plus_one("id")).count() == 3   # still usable
 
 
-def test_a_result_of_the_wrong_type_is_a_type_error_naming_the_udf(spark, sql_ready):
+def test_a_result_of_the_wrong_type_is_a_type_error_naming_the_udf(spark):
     def label(x):
         return "n%d" % x
 
@@ -103,7 +92,7 @@ def test_a_result_of_the_wrong_type_is_a_type_error_naming_the_udf(spark, sql_re
         spark.range(3).select(F.udf(label, "int")("id")).collect()
 
 
-def test_registered_udfs_by_name_and_the_wrong_number_of_arguments(spark, sql_ready):
+def test_registered_udfs_by_name_and_the_wrong_number_of_arguments(spark):
     twice = spark.udf.register("twice", lambda x: 2 * x, "bigint")
     try:
         df = spark.range(4)
@@ -116,14 +105,14 @@ def test_registered_udfs_by_name_and_the_wrong_number_of_arguments(spark, sql_re
         spark.udf.unregister("twice")
 
 
-def test_nondeterministic_udf_without_arguments(spark, sql_ready):
+def test_nondeterministic_udf_without_arguments(spark):
     rand = F.udf(lambda: random.random(), "double").asNondeterministic()
     values = [r.r for r in spark.range(50).select(rand().alias("r")).collect()]
     assert len(values) == 50 and all(0.0 <= v < 1.0 for v in values)
     assert len(set(values)) > 1
 
 
-def test_udf_in_a_join_condition(spark, sql_ready):
+def test_udf_in_a_join_condition(spark):
     adjacent = F.udf(lambda x, y: abs(x - y) == 1, "boolean")
     a = spark.range(4)
     b = spark.range(4).withColumnRenamed("id", "j")
