@@ -1,8 +1,6 @@
 """DataFrame caching against a real engine: cache()/persist(level)/unpersist(), later queries
 reading the cache (the source file is deleted to prove it), explain, storage levels."""
 
-import pytest
-
 from ember import StorageLevel
 from ember.sql import functions as F
 
