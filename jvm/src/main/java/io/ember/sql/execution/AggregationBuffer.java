@@ -58,7 +58,7 @@ final class AggregationBuffer extends MemoryConsumer {
         for (int f = 0; f < states.length; f++) {
             states[f].update(ids, n, spec.evalInputs(f, raw));
         }
-        return fits(sizeInBytes());
+        return fits(peakBytes());
     }
 
     /** Folds partial rows (keys, then state columns); returns false when over budget. */
@@ -73,7 +73,7 @@ final class AggregationBuffer extends MemoryConsumer {
             states[f].merge(ids, n, Arrays.copyOfRange(partial.columns(), col, col + width));
             col += width;
         }
-        return fits(sizeInBytes());
+        return fits(peakBytes());
     }
 
     private int[] ids(int n) {
@@ -81,6 +81,14 @@ final class AggregationBuffer extends MemoryConsumer {
             groupIds = new int[n];
         }
         return groupIds;
+    }
+
+    /**
+     * What the next growth may hold at once: hash tables and state arrays grow by doubling,
+     * and the old arrays live until the new ones are filled (three times the current size).
+     */
+    private long peakBytes() {
+        return 3 * sizeInBytes();
     }
 
     private long sizeInBytes() {
