@@ -43,3 +43,23 @@ def test_unknown_column_raises_when_the_frame_is_built(spark):
         df.select("nope")
     assert info.value.getErrorClass() == "UNRESOLVED_COLUMN.WITH_SUGGESTION"
     assert "`nope`" in str(info.value) and "`id`" in str(info.value)
+
+
+def test_a_frame_combined_with_itself(spark):
+    df = spark.createDataFrame([(1, "x"), (2, "y")], ["id", "k"])
+    assert sorted(tuple(r) for r in df.union(df).collect()) == [(1, "x"), (1, "x"), (2, "y"), (2, "y")]
+    assert df.crossJoin(df).count() == 4
+
+
+def test_window_functions_and_explode_in_select(spark):
+    from ember.sql import Window
+    df = spark.createDataFrame([(1, "x", 10.0), (2, "y", None), (3, "x", 5.0)], ["id", "k", "v"])
+    w = Window.partitionBy("k").orderBy("id")
+    got = df.withColumn("rn", F.row_number().over(w)).withColumn("s", F.sum("v").over(w)) \
+        .withColumn("prev", F.lag("id").over(w)).orderBy("id").collect()
+    assert [tuple(r) for r in got] == [(1, "x", 10.0, 1, 10.0, None), (2, "y", None, 1, None, None),
+                                       (3, "x", 5.0, 2, 15.0, 1)]
+    exploded = df.select("id", F.explode(F.array("id", F.lit(9))).alias("e")).orderBy("id", "e")
+    assert exploded.columns == ["id", "e"]
+    assert [tuple(r) for r in exploded.collect()] == [(1, 1), (1, 9), (2, 2), (2, 9), (3, 3), (3, 9)]
+    assert df.select(F.posexplode(F.array("id"))).columns == ["pos", "col"]

@@ -30,12 +30,12 @@ ROWS_PER_FRAME = 1024
 
 
 class PlanInputs:
-    """The input Datasets of one operation, in order; ``index`` adds a DataFrame on first use."""
+    """The input Datasets of one operation, in order: the operation's own inputs (a frame may
+    be twice among them, as in ``df.union(df)``), then frames its columns were taken from;
+    ``index`` adds a DataFrame on first use."""
 
     def __init__(self, frames: Sequence[Any] = ()):
-        self.frames: List[Any] = []
-        for f in frames:
-            self.index(f)
+        self.frames: List[Any] = list(frames)
 
     def index(self, frame: Any) -> int:
         for i, f in enumerate(self.frames):

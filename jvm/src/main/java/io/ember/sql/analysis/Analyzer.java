@@ -27,6 +27,7 @@ public final class Analyzer extends RuleExecutor<LogicalPlan> {
                 new GlobalAggregates(),
                 new ResolveMissingReferences(names),
                 new ResolveAggregateFunctions(names, registry),
+                new ExtractGenerator(),
                 new ResolveAliases()));
         resolution.addAll(TypeCoercion.rules(conf));
         this.batches = List.of(new Batch<>("Resolution", 100, resolution));

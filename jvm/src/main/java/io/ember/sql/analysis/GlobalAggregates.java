@@ -1,6 +1,7 @@
 package io.ember.sql.analysis;
 
 import io.ember.sql.expressions.AggregateFunction;
+import io.ember.sql.expressions.WindowExpression;
 import io.ember.sql.expressions.Expression;
 import io.ember.sql.plans.Aggregate;
 import io.ember.sql.plans.LogicalPlan;
@@ -20,7 +21,15 @@ final class GlobalAggregates implements Rule<LogicalPlan> {
         });
     }
 
+    /** True if an entry calls an aggregate function outside any window ({@code sum(a) OVER w} aggregates per row). */
     static boolean containsAggregate(List<Expression> list) {
-        return list.stream().anyMatch(e -> e.exists(x -> x instanceof AggregateFunction));
+        return list.stream().anyMatch(GlobalAggregates::aggregatesOutsideWindows);
+    }
+
+    private static boolean aggregatesOutsideWindows(Expression e) {
+        if (e instanceof WindowExpression) {
+            return false;
+        }
+        return e instanceof AggregateFunction || e.children().stream().anyMatch(GlobalAggregates::aggregatesOutsideWindows);
     }
 }

@@ -71,6 +71,7 @@ final class ExprJson {
             case KIND_FIELD -> new UnresolvedExtractValue(read(e.get("expr")), new Literal(e.get("name").asText(), DataTypes.StringType));
             case KIND_ITEM -> new UnresolvedExtractValue(read(e.get("expr")), read(e.get("key")));
             case KIND_UDF -> PythonUdfJson.read(e, list(e.get("args")));
+            case KIND_WINDOW -> WindowJson.read(e, this::read);
             default -> throw new AnalysisException("UNSUPPORTED_FEATURE.EXPRESSION_KIND",
                     "The feature is not supported: expression kind '" + kind + "'.", Map.of("kind", kind));
         };

@@ -10,6 +10,7 @@ final class BuiltinFunctions {
     static void registerAll(FunctionRegistry registry) {
         OperatorFunctions.register(registry);
         ConditionalFunctions.register(registry);
+        WindowAndGeneratorFunctions.register(registry);
         io.ember.sql.expressions.aggregate.AggregateFunctions.register(registry);
         io.ember.sql.expressions.string.StringFunctions.register(registry);
         io.ember.sql.expressions.math.MathFunctions.register(registry);

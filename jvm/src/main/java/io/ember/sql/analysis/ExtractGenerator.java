@@ -1,0 +1,72 @@
+package io.ember.sql.analysis;
+
+import io.ember.sql.AnalysisException;
+import io.ember.sql.expressions.Alias;
+import io.ember.sql.expressions.AttributeReference;
+import io.ember.sql.expressions.Expression;
+import io.ember.sql.expressions.Generator;
+import io.ember.sql.plans.Generate;
+import io.ember.sql.plans.LogicalPlan;
+import io.ember.sql.plans.Project;
+import io.ember.sql.rules.Rule;
+import io.ember.sql.types.StructField;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A select with a generator ({@code select(k, explode(xs).alias("x"))}) becomes a
+ * {@link Generate} under a project that puts the generated columns where the call was, as
+ * Spark's ExtractGenerator does. An alias names a one-column generator's output; otherwise
+ * the columns take the generator's field names ({@code col}, {@code pos}, {@code key},
+ * {@code value}). One generator per select, as in Spark.
+ */
+final class ExtractGenerator implements Rule<LogicalPlan> {
+    @Override
+    public LogicalPlan apply(LogicalPlan plan) {
+        return plan.transformUp(node -> node instanceof Project p && p.childrenResolved() ? extract(p) : node);
+    }
+
+    private static LogicalPlan extract(Project p) {
+        int at = -1;
+        for (int i = 0; i < p.projectList().size(); i++) {
+            Expression e = p.projectList().get(i);
+            if (generatorOf(e) != null) {
+                if (at >= 0) {
+                    throw new AnalysisException("UNSUPPORTED_GENERATOR.MULTI_GENERATOR",
+                            "The generator is not supported: only one generator allowed per SELECT clause but found 2: "
+                                    + p.projectList().get(at).sql() + ", " + e.sql() + ".", Map.of("num", "2"));
+                }
+                at = i;
+            } else if (e.exists(x -> x instanceof Generator)) {
+                throw new AnalysisException("UNSUPPORTED_GENERATOR.NESTED_IN_EXPRESSIONS",
+                        "The generator is not supported: nested in expressions " + e.sql() + ".", Map.of("expression", e.sql()));
+            }
+        }
+        if (at < 0) {
+            return p;
+        }
+        Expression entry = p.projectList().get(at);
+        Generator g = generatorOf(entry);
+        if (!g.resolved()) {
+            return p;
+        }
+        List<StructField> fields = g.elementSchema().fields();
+        List<AttributeReference> out = new ArrayList<>();
+        for (StructField f : fields) {
+            String name = entry instanceof Alias a && fields.size() == 1 ? a.name() : f.name();
+            out.add(new AttributeReference(name, f.dataType(), f.nullable()));
+        }
+        List<Expression> projectList = new ArrayList<>(p.projectList().subList(0, at));
+        projectList.addAll(out);
+        projectList.addAll(p.projectList().subList(at + 1, p.projectList().size()));
+        return new Project(projectList, new Generate(g, false, out, p.child()));
+    }
+
+    private static Generator generatorOf(Expression e) {
+        if (e instanceof Generator g) {
+            return g;
+        }
+        return e instanceof Alias a && a.child() instanceof Generator g ? g : null;
+    }
+}

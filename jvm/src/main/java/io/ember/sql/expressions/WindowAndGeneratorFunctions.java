@@ -1,0 +1,48 @@
+package io.ember.sql.expressions;
+
+import io.ember.sql.AnalysisException;
+import io.ember.sql.expressions.RankingFunction.Kind;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Registers the window functions ({@code row_number}, {@code rank}, {@code lag}, ...), which
+ * the window operator evaluates, and the generators ({@code explode}, {@code posexplode}),
+ * which the generate operator evaluates.
+ */
+final class WindowAndGeneratorFunctions {
+    private WindowAndGeneratorFunctions() {}
+
+    static void register(FunctionRegistry r) {
+        ranking(r, "row_number", Kind.ROW_NUMBER);
+        ranking(r, "rank", Kind.RANK);
+        ranking(r, "dense_rank", Kind.DENSE_RANK);
+        ranking(r, "percent_rank", Kind.PERCENT_RANK);
+        ranking(r, "cume_dist", Kind.CUME_DIST);
+        r.register("ntile", Builders.varargs("ntile", 1, 1, a -> new RankingFunction(Kind.NTILE, intArg("ntile", a.get(0)))));
+        r.register("lag", Builders.varargs("lag", 1, 3, a -> offset(a, false)));
+        r.register("lead", Builders.varargs("lead", 1, 3, a -> offset(a, true)));
+        r.register("explode", Builders.unary("explode", e -> new Explode(e, false)));
+        r.register("posexplode", Builders.unary("posexplode", e -> new Explode(e, true)));
+    }
+
+    private static void ranking(FunctionRegistry r, String name, Kind kind) {
+        r.register(name, Builders.varargs(name, 0, 0, a -> new RankingFunction(kind)));
+    }
+
+    private static Expression offset(List<Expression> a, boolean lead) {
+        int n = a.size() > 1 ? intArg(lead ? "lead" : "lag", a.get(1)) : 1;
+        Expression dflt = a.size() > 2 ? a.get(2) : null;
+        return new OffsetWindowFunction(a.get(0), n, dflt, lead);
+    }
+
+    /** A constant integer argument (an offset or a bucket count). */
+    private static int intArg(String fn, Expression e) {
+        if (!e.foldable() || !(e.evalConstant() instanceof Number n)) {
+            throw new AnalysisException("DATATYPE_MISMATCH.NON_FOLDABLE_INPUT", "Cannot resolve \"" + fn
+                    + "\" due to data type mismatch: the input " + e.sql() + " should be a foldable integer expression.",
+                    Map.of("functionName", fn, "inputExpr", e.sql()));
+        }
+        return n.intValue();
+    }
+}
