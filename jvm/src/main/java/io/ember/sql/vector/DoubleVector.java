@@ -2,47 +2,28 @@ package io.ember.sql.vector;
 
 import io.ember.sql.types.DataType;
 
-/** A vector of {@code double} values; {@code nulls} is null when no value is null. */
-public final class DoubleVector extends ColumnVector {
+/** A vector of {@code double} values. */
+public final class DoubleVector extends PrimitiveVector {
     private static final long serialVersionUID = 1L;
 
     public final double[] values;
-    public boolean[] nulls;
 
     public DoubleVector(DataType type, int size) {
         this(type, new double[size], null);
     }
 
     public DoubleVector(DataType type, double[] values, boolean[] nulls) {
-        super(type);
+        super(type, nulls);
         this.values = values;
-        this.nulls = nulls;
     }
 
     public void set(int i, double v) {
         values[i] = v;
     }
 
-    public void setNull(int i) {
-        if (nulls == null) {
-            nulls = new boolean[values.length];
-        }
-        nulls[i] = true;
-    }
-
     @Override
     public int size() {
         return values.length;
-    }
-
-    @Override
-    public boolean isNull(int i) {
-        return nulls != null && nulls[i];
-    }
-
-    @Override
-    public boolean mayHaveNulls() {
-        return nulls != null;
     }
 
     @Override
@@ -57,6 +38,6 @@ public final class DoubleVector extends ColumnVector {
 
     @Override
     public long sizeInBytes() {
-        return (long) values.length * (8 + (nulls == null ? 0 : 1));
+        return bytesAt(8);
     }
 }

@@ -2,47 +2,28 @@ package io.ember.sql.vector;
 
 import io.ember.sql.types.DataType;
 
-/** A vector of {@code int} values; {@code nulls} is null when no value is null. */
-public final class IntVector extends ColumnVector {
+/** A vector of {@code int} values. */
+public final class IntVector extends PrimitiveVector {
     private static final long serialVersionUID = 1L;
 
     public final int[] values;
-    public boolean[] nulls;
 
     public IntVector(DataType type, int size) {
         this(type, new int[size], null);
     }
 
     public IntVector(DataType type, int[] values, boolean[] nulls) {
-        super(type);
+        super(type, nulls);
         this.values = values;
-        this.nulls = nulls;
     }
 
     public void set(int i, int v) {
         values[i] = v;
     }
 
-    public void setNull(int i) {
-        if (nulls == null) {
-            nulls = new boolean[values.length];
-        }
-        nulls[i] = true;
-    }
-
     @Override
     public int size() {
         return values.length;
-    }
-
-    @Override
-    public boolean isNull(int i) {
-        return nulls != null && nulls[i];
-    }
-
-    @Override
-    public boolean mayHaveNulls() {
-        return nulls != null;
     }
 
     @Override
@@ -57,6 +38,6 @@ public final class IntVector extends ColumnVector {
 
     @Override
     public long sizeInBytes() {
-        return (long) values.length * (4 + (nulls == null ? 0 : 1));
+        return bytesAt(4);
     }
 }
