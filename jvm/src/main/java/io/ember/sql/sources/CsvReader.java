@@ -2,11 +2,11 @@ package io.ember.sql.sources;
 
 import io.ember.rdd.LineReader;
 import io.ember.sql.types.StructType;
+import io.ember.sql.execution.BatchIterator;
 import io.ember.sql.vector.ColumnBatch;
 import io.ember.sql.vector.ColumnVector;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.NoSuchElementException;
 
 /**
  * Reads the lines of one CSV split into batches of the required columns. The split owns the
@@ -15,7 +15,7 @@ import java.util.NoSuchElementException;
  * required field does not convert; {@link ParseMode} decides what happens to it, and the
  * corrupt-record column (when required) receives the raw line. Used by one task thread.
  */
-final class CsvReader implements FileFormat.CloseableIterator<ColumnBatch> {
+final class CsvReader extends BatchIterator implements FileFormat.CloseableIterator<ColumnBatch> {
     private final FileSplit split;
     private final CsvOptions o;
     private final LineReader lines;
@@ -26,7 +26,6 @@ final class CsvReader implements FileFormat.CloseableIterator<ColumnBatch> {
     private final ColumnBuilder[] builders;
     private boolean headerPending;
     private long lineIndex; // lines read from this split so far
-    private ColumnBatch next;
 
     CsvReader(FileSplit split, StructType dataSchema, StructType required, CsvOptions o, boolean dictionaryStrings)
             throws IOException {
@@ -48,24 +47,7 @@ final class CsvReader implements FileFormat.CloseableIterator<ColumnBatch> {
     }
 
     @Override
-    public boolean hasNext() {
-        if (next == null) {
-            next = readBatch();
-        }
-        return next != null;
-    }
-
-    @Override
-    public ColumnBatch next() {
-        if (!hasNext()) {
-            throw new NoSuchElementException();
-        }
-        ColumnBatch b = next;
-        next = null;
-        return b;
-    }
-
-    private ColumnBatch readBatch() {
+    protected ColumnBatch advance() {
         int n = 0;
         while (n < ColumnBatch.DEFAULT_ROWS && lines.hasNext()) {
             String line = lines.next();

@@ -4,11 +4,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.ember.rdd.LineReader;
 import io.ember.sql.types.StructType;
+import io.ember.sql.execution.BatchIterator;
 import io.ember.sql.vector.ColumnBatch;
 import io.ember.sql.vector.ColumnVector;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.NoSuchElementException;
 
 /**
  * Reads one split of a JSON lines file into batches of the required columns: one JSON object
@@ -16,7 +16,7 @@ import java.util.NoSuchElementException;
  * its column's type, makes the record malformed, handled by {@link ParseMode} as in the CSV
  * reader (PERMISSIVE keeps the fields that did convert). Used by one task thread.
  */
-final class JsonReader implements FileFormat.CloseableIterator<ColumnBatch> {
+final class JsonReader extends BatchIterator implements FileFormat.CloseableIterator<ColumnBatch> {
     private final FileSplit split;
     private final ParseMode mode;
     private final LineReader lines;
@@ -27,7 +27,6 @@ final class JsonReader implements FileFormat.CloseableIterator<ColumnBatch> {
     private final int corruptAt;
     private final ColumnBuilder[] builders;
     private long lineIndex;
-    private ColumnBatch next;
 
     JsonReader(FileSplit split, StructType required, ParseMode mode, String corruptColumn, TextValues text,
             boolean dictionaryStrings) throws IOException {
@@ -45,24 +44,7 @@ final class JsonReader implements FileFormat.CloseableIterator<ColumnBatch> {
     }
 
     @Override
-    public boolean hasNext() {
-        if (next == null) {
-            next = readBatch();
-        }
-        return next != null;
-    }
-
-    @Override
-    public ColumnBatch next() {
-        if (!hasNext()) {
-            throw new NoSuchElementException();
-        }
-        ColumnBatch b = next;
-        next = null;
-        return b;
-    }
-
-    private ColumnBatch readBatch() {
+    protected ColumnBatch advance() {
         int n = 0;
         while (n < ColumnBatch.DEFAULT_ROWS && lines.hasNext()) {
             String line = lines.next();
