@@ -17,10 +17,10 @@ record PartialSkipPolicy(long probeRows, double ratio) implements Serializable {
     /** Never skips. */
     static final PartialSkipPolicy NEVER = new PartialSkipPolicy(Long.MAX_VALUE, Double.POSITIVE_INFINITY);
 
-    /** The session's policy: 100,000 probe rows and a ratio of 0.5 unless set; a ratio above 1 never skips. */
+    /** The session's policy: 100,000 probe rows and a ratio of 0.8 unless set (as DataFusion: 100,000 uniform rows over as many keys give 0.63, still worth hashing); a ratio above 1 never skips. */
     static PartialSkipPolicy of(SqlConf conf) {
         return new PartialSkipPolicy(Long.parseLong(conf.get(PROBE_ROWS_CONF, "100000")),
-                Double.parseDouble(conf.get(RATIO_CONF, "0.5")));
+                Double.parseDouble(conf.get(RATIO_CONF, "0.8")));
     }
 
     /** True once {@code rows} folded rows gave {@code groups} groups and the partial step should stop. */
