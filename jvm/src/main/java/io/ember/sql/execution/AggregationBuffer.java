@@ -46,6 +46,10 @@ final class AggregationBuffer extends MemoryConsumer {
         }
     }
 
+    int numGroups() {
+        return table.numGroups();
+    }
+
     int spillCount() {
         return spills;
     }

@@ -24,13 +24,19 @@ interface GroupKeyTable extends java.io.Serializable {
     /** Bytes held, estimated. */
     long sizeInBytes();
 
-    /** The table for these key types: a primitive table for one int- or long-backed key. */
+    /**
+     * The table for these key types: a primitive table for one int- or long-backed key, a
+     * columnar one for int-, long- and string-backed keys, else the generic boxed one.
+     */
     static GroupKeyTable create(List<DataType> keyTypes) {
         if (keyTypes.isEmpty()) {
             return new NoKeyTable();
         }
         if (keyTypes.size() == 1 && (DataTypes.isLongBacked(keyTypes.get(0)) || DataTypes.isIntBacked(keyTypes.get(0)))) {
             return new LongKeyTable(keyTypes.get(0));
+        }
+        if (ColumnarKeyTable.supports(keyTypes)) {
+            return new ColumnarKeyTable(keyTypes);
         }
         return new GenericKeyTable(keyTypes);
     }

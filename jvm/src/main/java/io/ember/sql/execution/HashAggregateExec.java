@@ -127,7 +127,9 @@ public final class HashAggregateExec extends UnaryExecNode {
         AggregateSpec spec = new AggregateSpec(keys, keyTypes, fns, inputs);
         Mode m = mode;
         if (m == Mode.PARTIAL) {
-            return child.execute(ctx).mapPartitions(it -> partial(TaskMemory.of(TaskContext.get()), spec, it), false);
+            PartialSkipPolicy skip = PartialSkipPolicy.of(ctx.conf());
+            return child.execute(ctx).mapPartitions(it -> partial(TaskMemory.of(TaskContext.get()), spec, skip, it),
+                    false);
         }
         List<AttributeReference> finalInput = groupingAttributes();
         finalInput.addAll(functionResults);
@@ -138,11 +140,18 @@ public final class HashAggregateExec extends UnaryExecNode {
         }, false);
     }
 
-    /** Folds raw rows, emitting partial rows when memory runs short and at the end. */
-    static Iterator<ColumnBatch> partial(TaskMemory memory, AggregateSpec spec, Iterator<ColumnBatch> in) {
+    /**
+     * Folds raw rows, emitting partial rows when memory runs short and at the end; once
+     * {@code skip} says hashing reduces too little, flushes and passes the remaining rows on
+     * as one partial row each.
+     */
+    static Iterator<ColumnBatch> partial(TaskMemory memory, AggregateSpec spec, PartialSkipPolicy skip,
+                                         Iterator<ColumnBatch> in) {
         AggregationBuffer buffer = new AggregationBuffer(memory, spec, 0);
         return new BatchIterator() {
             Iterator<ColumnBatch> out = Collections.emptyIterator();
+            PassThroughPartials passThrough;
+            long rowsSinceFlush;
             boolean finished;
 
             @Override
@@ -151,14 +160,25 @@ public final class HashAggregateExec extends UnaryExecNode {
                     if (finished) {
                         return null;
                     }
-                    if (in.hasNext()) {
-                        ColumnBatch b = in.next();
-                        if (!buffer.update(b) && spec.numKeys() > 0) {
-                            out = buffer.flushPartial();
-                        }
-                    } else {
+                    if (!in.hasNext()) {
                         finished = true;
                         out = buffer.flushPartial();
+                    } else if (passThrough != null) {
+                        ColumnBatch b = in.next();
+                        if (b.numRows() > 0) {
+                            return passThrough.convert(b);
+                        }
+                    } else {
+                        ColumnBatch b = in.next();
+                        boolean fits = buffer.update(b);
+                        rowsSinceFlush += b.numRows();
+                        if (spec.numKeys() > 0 && skip.skip(rowsSinceFlush, buffer.numGroups())) {
+                            passThrough = new PassThroughPartials(spec);
+                            out = buffer.flushPartial();
+                        } else if (!fits && spec.numKeys() > 0) {
+                            out = buffer.flushPartial();
+                            rowsSinceFlush = 0;
+                        }
                     }
                 }
                 return out.next();

@@ -114,12 +114,25 @@ class SpillTest {
     void partialAggregateFlushesEarlyAndFinalMergesWithSpills() {
         List<ColumnBatch> in = input(100_000, 30_000, 5);
         List<ColumnBatch> partials = new ArrayList<>();
-        HashAggregateExec.partial(memory, spec(), in.iterator()).forEachRemaining(partials::add);
+        HashAggregateExec.partial(memory, spec(), PartialSkipPolicy.NEVER, in.iterator()).forEachRemaining(partials::add);
         long partialRows = partials.stream().mapToLong(ColumnBatch::numRows).sum();
         assertTrue(partialRows > 30_000, "flushed early: " + partialRows + " partial rows");
         Map<String, long[]> got = collect(HashAggregateExec.complete(memory, spec(), partials.iterator(), true));
         assertSame(javaSums(in), got);
         assertTrue(memory.spillCount() > 0);
+    }
+
+    @Test
+    void partialAggregatePassesRowsThroughOnceItReducesTooLittle() {
+        List<ColumnBatch> in = input(4096 * 3, 1_000_000, 11);
+        List<ColumnBatch> partials = new ArrayList<>();
+        HashAggregateExec.partial(memory, spec(), new PartialSkipPolicy(4096, 0.5), in.iterator())
+                .forEachRemaining(partials::add);
+        long partialRows = partials.stream().mapToLong(ColumnBatch::numRows).sum();
+        long firstBatchGroups = javaSums(in.subList(0, 1)).size();
+        assertEquals(firstBatchGroups + 4096 * 2, partialRows);
+        Map<String, long[]> got = collect(HashAggregateExec.complete(memory, spec(), partials.iterator(), true));
+        assertSame(javaSums(in), got);
     }
 
     @Test

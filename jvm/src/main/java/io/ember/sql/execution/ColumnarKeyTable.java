@@ -1,0 +1,251 @@
+package io.ember.sql.execution;
+
+import io.ember.sql.expressions.Vectors;
+import io.ember.sql.types.DataType;
+import io.ember.sql.types.DataTypes;
+import io.ember.sql.vector.ColumnBatch;
+import io.ember.sql.vector.ColumnVector;
+import io.ember.sql.vector.IntVector;
+import io.ember.sql.vector.LongVector;
+import io.ember.sql.vector.StringVector;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Grouping by several int-, long- or string-backed keys without boxing: each key column's
+ * values are kept in a growable typed array (longs with a null mask, or strings where null is
+ * null), probed by a column-at-a-time row hash ({@link RowHasher}) in an open-addressing table
+ * and compared column-wise against the batch's vectors; keys are emitted by array copy.
+ * Owned by one task.
+ */
+final class ColumnarKeyTable implements GroupKeyTable {
+    private static final long serialVersionUID = 1L;
+
+    private final List<DataType> types;
+    private final boolean[] isString;
+    private final long[][] longs;
+    private final boolean[][] nulls;
+    private final String[][] strings;
+    private int[] slotGroups;
+    private int[] slotHashes;
+    private int mask;
+    private int numGroups;
+    private long stringBytes;
+    private transient int[] hashes;
+    private transient long[][] batchLongs;
+    private transient boolean[][] batchNulls;
+    private transient String[][] batchStrings;
+
+    /** True if every key is int-backed, long-backed or a string. */
+    static boolean supports(List<DataType> types) {
+        for (DataType t : types) {
+            if (!(DataTypes.isIntBacked(t) || DataTypes.isLongBacked(t) || t.equals(DataTypes.StringType))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    ColumnarKeyTable(List<DataType> types) {
+        this.types = List.copyOf(types);
+        int k = types.size();
+        isString = new boolean[k];
+        longs = new long[k][];
+        nulls = new boolean[k][];
+        strings = new String[k][];
+        for (int c = 0; c < k; c++) {
+            isString[c] = types.get(c).equals(DataTypes.StringType);
+            if (isString[c]) {
+                strings[c] = new String[1024];
+            } else {
+                longs[c] = new long[1024];
+                nulls[c] = new boolean[1024];
+            }
+        }
+        allocate(1 << 12);
+    }
+
+    private void allocate(int capacity) {
+        slotGroups = new int[capacity];
+        slotHashes = new int[capacity];
+        Arrays.fill(slotGroups, -1);
+        mask = capacity - 1;
+    }
+
+    @Override
+    public void findOrInsert(ColumnVector[] keys, int n, int[] groupIds) {
+        int[] h = prepare(keys, n);
+        for (int r = 0; r < n; r++) {
+            groupIds[r] = find(r, h[r]);
+        }
+    }
+
+    @Override
+    public void lookup(ColumnVector[] keys, int n, int[] groupIds) {
+        int[] h = prepare(keys, n);
+        for (int r = 0; r < n; r++) {
+            groupIds[r] = anyNull(r) ? -1 : probe(r, h[r]);
+        }
+    }
+
+    /** Hashes the rows and unpacks the key vectors into the batch arrays the probes read. */
+    private int[] prepare(ColumnVector[] keys, int n) {
+        if (hashes == null || hashes.length < n) {
+            hashes = new int[Math.max(n, ColumnBatch.DEFAULT_ROWS)];
+        }
+        RowHasher.hash(keys, n, hashes);
+        int k = keys.length;
+        batchLongs = new long[k][];
+        batchNulls = new boolean[k][];
+        batchStrings = new String[k][];
+        for (int c = 0; c < k; c++) {
+            if (isString[c]) {
+                batchStrings[c] = Vectors.strings(keys[c]);
+            } else {
+                LongVector lv = Vectors.longs(keys[c]);
+                batchLongs[c] = lv.values;
+                batchNulls[c] = lv.nulls;
+            }
+        }
+        return hashes;
+    }
+
+    private boolean anyNull(int r) {
+        for (int c = 0; c < isString.length; c++) {
+            if (isString[c] ? batchStrings[c][r] == null : batchNulls[c] != null && batchNulls[c][r]) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private boolean rowEquals(int g, int r) {
+        for (int c = 0; c < isString.length; c++) {
+            if (isString[c]) {
+                if (!Objects.equals(strings[c][g], batchStrings[c][r])) {
+                    return false;
+                }
+            } else {
+                boolean rowNull = batchNulls[c] != null && batchNulls[c][r];
+                if (rowNull != nulls[c][g] || (!rowNull && longs[c][g] != batchLongs[c][r])) {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
+    private int probe(int r, int h) {
+        int slot = h & mask;
+        while (true) {
+            int g = slotGroups[slot];
+            if (g < 0 || (slotHashes[slot] == h && rowEquals(g, r))) {
+                return g;
+            }
+            slot = (slot + 1) & mask;
+        }
+    }
+
+    private int find(int r, int h) {
+        int slot = h & mask;
+        while (true) {
+            int g = slotGroups[slot];
+            if (g < 0) {
+                g = newGroup(r);
+                slotGroups[slot] = g;
+                slotHashes[slot] = h;
+                if (numGroups * 2 > slotGroups.length) {
+                    grow();
+                }
+                return g;
+            }
+            if (slotHashes[slot] == h && rowEquals(g, r)) {
+                return g;
+            }
+            slot = (slot + 1) & mask;
+        }
+    }
+
+    private int newGroup(int r) {
+        int g = numGroups;
+        for (int c = 0; c < isString.length; c++) {
+            if (isString[c]) {
+                if (g == strings[c].length) {
+                    strings[c] = Arrays.copyOf(strings[c], g * 2);
+                }
+                String s = batchStrings[c][r];
+                strings[c][g] = s;
+                stringBytes += s == null ? 0 : 40 + 2L * s.length();
+            } else {
+                if (g == longs[c].length) {
+                    longs[c] = Arrays.copyOf(longs[c], g * 2);
+                    nulls[c] = Arrays.copyOf(nulls[c], g * 2);
+                }
+                boolean isNull = batchNulls[c] != null && batchNulls[c][r];
+                nulls[c][g] = isNull;
+                longs[c][g] = isNull ? 0 : batchLongs[c][r];
+            }
+        }
+        return numGroups++;
+    }
+
+    private void grow() {
+        int[] oldGroups = slotGroups;
+        int[] oldHashes = slotHashes;
+        allocate(oldGroups.length * 2);
+        for (int s = 0; s < oldGroups.length; s++) {
+            if (oldGroups[s] >= 0) {
+                int slot = oldHashes[s] & mask;
+                while (slotGroups[slot] >= 0) {
+                    slot = (slot + 1) & mask;
+                }
+                slotGroups[slot] = oldGroups[s];
+                slotHashes[slot] = oldHashes[s];
+            }
+        }
+    }
+
+    @Override
+    public int numGroups() {
+        return numGroups;
+    }
+
+    @Override
+    public ColumnVector[] keys(int from, int to) {
+        ColumnVector[] out = new ColumnVector[types.size()];
+        for (int c = 0; c < out.length; c++) {
+            DataType t = types.get(c);
+            if (isString[c]) {
+                out[c] = new StringVector(t, Arrays.copyOfRange(strings[c], from, to));
+                continue;
+            }
+            boolean[] mask = null;
+            for (int g = from; g < to; g++) {
+                if (nulls[c][g]) {
+                    mask = Arrays.copyOfRange(nulls[c], from, to);
+                    break;
+                }
+            }
+            if (DataTypes.isIntBacked(t)) {
+                int[] v = new int[to - from];
+                for (int g = from; g < to; g++) {
+                    v[g - from] = (int) longs[c][g];
+                }
+                out[c] = new IntVector(t, v, mask);
+            } else {
+                out[c] = new LongVector(t, Arrays.copyOfRange(longs[c], from, to), mask);
+            }
+        }
+        return out;
+    }
+
+    @Override
+    public long sizeInBytes() {
+        long s = 8L * slotGroups.length + stringBytes;
+        for (int c = 0; c < isString.length; c++) {
+            s += isString[c] ? 8L * strings[c].length : 9L * longs[c].length;
+        }
+        return s;
+    }
+}

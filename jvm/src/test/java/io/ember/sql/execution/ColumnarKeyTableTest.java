@@ -1,0 +1,92 @@
+package io.ember.sql.execution;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.ember.sql.types.DataType;
+import io.ember.sql.types.DataTypes;
+import io.ember.sql.vector.ColumnVector;
+import io.ember.sql.vector.DictionaryVector;
+import io.ember.sql.vector.IntVector;
+import io.ember.sql.vector.LongVector;
+import io.ember.sql.vector.StringVector;
+import java.util.List;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+/** The columnar key table numbers groups and hands keys back exactly as the boxed generic table does. */
+class ColumnarKeyTableTest {
+    private static final List<DataType> TYPES = List.of(DataTypes.StringType, DataTypes.IntegerType,
+            DataTypes.LongType, DataTypes.DateType, DataTypes.StringType);
+
+    /** Keys with nulls in every column, few distinct values so groups repeat; the last column as a dictionary. */
+    private static ColumnVector[] batch(Random rnd, int n) {
+        String[] s = new String[n];
+        int[] i = new int[n];
+        boolean[] iNull = new boolean[n];
+        long[] l = new long[n];
+        boolean[] lNull = new boolean[n];
+        int[] d = new int[n];
+        int[] codes = new int[n];
+        for (int r = 0; r < n; r++) {
+            s[r] = rnd.nextInt(10) == 0 ? null : "id" + rnd.nextInt(20);
+            iNull[r] = rnd.nextInt(10) == 0;
+            i[r] = iNull[r] ? 0 : rnd.nextInt(5) - 2;
+            lNull[r] = rnd.nextInt(10) == 0;
+            l[r] = lNull[r] ? 0 : rnd.nextInt(3) * 10_000_000_000L;
+            d[r] = rnd.nextInt(2);
+            codes[r] = rnd.nextInt(10) == 0 ? -1 : rnd.nextInt(3);
+        }
+        return new ColumnVector[] {new StringVector(s), new IntVector(DataTypes.IntegerType, i, iNull),
+                new LongVector(DataTypes.LongType, l, lNull), new IntVector(DataTypes.DateType, d, null),
+                new DictionaryVector(codes, new StringVector(new String[] {"x", "", "yy"}))};
+    }
+
+    @Test
+    void numbersGroupsAndEmitsKeysAsTheGenericTable() {
+        GroupKeyTable columnar = GroupKeyTable.create(TYPES);
+        assertInstanceOf(ColumnarKeyTable.class, columnar);
+        GroupKeyTable generic = new GenericKeyTable(TYPES);
+        Random rnd = new Random(5);
+        for (int b = 0; b < 20; b++) {
+            ColumnVector[] keys = batch(rnd, 1000);
+            int[] want = new int[1000];
+            int[] got = new int[1000];
+            generic.findOrInsert(keys, 1000, want);
+            columnar.findOrInsert(keys, 1000, got);
+            assertArrayEquals(want, got, "batch " + b);
+        }
+        assertEquals(generic.numGroups(), columnar.numGroups());
+        assertTrue(columnar.numGroups() > 2000, "groups: " + columnar.numGroups());
+        for (int from = 0; from < generic.numGroups(); from += 700) {
+            int to = Math.min(generic.numGroups(), from + 700);
+            ColumnVector[] want = generic.keys(from, to);
+            ColumnVector[] got = columnar.keys(from, to);
+            for (int c = 0; c < TYPES.size(); c++) {
+                assertEquals(want[c].dataType(), got[c].dataType());
+                for (int g = 0; g < to - from; g++) {
+                    assertEquals(want[c].get(g), got[c].get(g), "column " + c + " group " + (from + g));
+                }
+            }
+        }
+    }
+
+    @Test
+    void lookupFindsKnownKeysAndMissesNullsAndNewKeys() {
+        GroupKeyTable columnar = GroupKeyTable.create(TYPES);
+        GroupKeyTable generic = new GenericKeyTable(TYPES);
+        Random rnd = new Random(8);
+        ColumnVector[] first = batch(rnd, 500);
+        int[] ids = new int[500];
+        columnar.findOrInsert(first, 500, ids);
+        generic.findOrInsert(first, 500, ids);
+        ColumnVector[] probe = batch(rnd, 500);
+        int[] want = new int[500];
+        int[] got = new int[500];
+        generic.lookup(probe, 500, want);
+        columnar.lookup(probe, 500, got);
+        assertArrayEquals(want, got);
+    }
+}
