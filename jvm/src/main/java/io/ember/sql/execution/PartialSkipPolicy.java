@@ -11,8 +11,8 @@ import java.io.Serializable;
  * lets the final aggregate do the work once. Immutable.
  */
 record PartialSkipPolicy(long probeRows, double ratio) implements Serializable {
-    static final String PROBE_ROWS_CONF = "spark.ember.sql.aggregate.skipPartial.probeRows";
-    static final String RATIO_CONF = "spark.ember.sql.aggregate.skipPartial.ratio";
+    static final String PROBE_ROWS_CONF = "ember.sql.aggregate.skipPartial.probeRows";
+    static final String RATIO_CONF = "ember.sql.aggregate.skipPartial.ratio";
 
     /** Never skips. */
     static final PartialSkipPolicy NEVER = new PartialSkipPolicy(Long.MAX_VALUE, Double.POSITIVE_INFINITY);
