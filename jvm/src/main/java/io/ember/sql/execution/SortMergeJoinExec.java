@@ -16,19 +16,49 @@ import java.util.List;
  * a key group at a time by a {@link SortMergeJoiner}: the left side streams, the right side's
  * current group is buffered (spilling when large). Runs inner, outer, semi and anti joins.
  * When both children are local sorts over exchanges, the exchanges' reduce sides are read
- * with the same (adaptively coalesced) partition specs and sorted here.
+ * with the same partition specs and sorted here; with adaptive execution on, the
+ * {@link AdaptiveSortMergeJoin} may first turn the join into a broadcast join, split skewed
+ * partitions or coalesce small ones.
  */
 public final class SortMergeJoinExec extends JoinExec {
     private static final long serialVersionUID = 1L;
 
+    private final boolean skewSplittable;
+
     public SortMergeJoinExec(List<Expression> leftKeys, List<Expression> rightKeys, JoinType joinType,
                              Expression condition, SparkPlan left, SparkPlan right) {
+        this(leftKeys, rightKeys, joinType, condition, left, right, false);
+    }
+
+    /**
+     * {@code skewSplittable}: nothing above relies on this join's output partitioning, so
+     * adaptive execution may split skewed partitions into several tasks.
+     */
+    public SortMergeJoinExec(List<Expression> leftKeys, List<Expression> rightKeys, JoinType joinType,
+                             Expression condition, SparkPlan left, SparkPlan right, boolean skewSplittable) {
         super(leftKeys, rightKeys, joinType, condition, left, right);
+        this.skewSplittable = skewSplittable;
+    }
+
+    public boolean skewSplittable() {
+        return skewSplittable;
+    }
+
+    public SortMergeJoinExec withSkewSplittable(boolean s) {
+        return s == skewSplittable ? this
+                : new SortMergeJoinExec(leftKeys, rightKeys, joinType, condition, left, right, s);
     }
 
     @Override
     protected SparkPlan withNewChildren(List<SparkPlan> c) {
-        return new SortMergeJoinExec(leftKeys, rightKeys, joinType, condition, c.get(0), c.get(1));
+        return new SortMergeJoinExec(leftKeys, rightKeys, joinType, condition, c.get(0), c.get(1), skewSplittable);
+    }
+
+    @Override
+    protected List<Object> args() {
+        List<Object> a = new ArrayList<>(super.args());
+        a.add(skewSplittable);
+        return a;
     }
 
     @Override
@@ -68,6 +98,9 @@ public final class SortMergeJoinExec extends JoinExec {
         ShuffleExchangeExec le = sortedExchange(left);
         ShuffleExchangeExec re = sortedExchange(right);
         RDD<ColumnBatch> l, r;
+        if (le != null && re != null && ctx.conf().adaptiveEnabled()) {
+            return new AdaptiveSortMergeJoin(this, le, re).execute(ctx);
+        }
         if (le != null && re != null) {
             List<RDD<ColumnBatch>> both = ShuffleExchangeExec.executeCoordinated(ctx, List.of(le, re));
             l = ((SortExec) left).sortEach(both.get(0));

@@ -42,6 +42,11 @@ class JoinTest extends ExecTestSupport {
         rightRows = rows(new Random(2), 400, 80);
         left = new LocalTableScanExec(List.of(LK, A), batches(TYPES, leftRows, 128), 3);
         right = new LocalTableScanExec(List.of(RK, B), batches(TYPES, rightRows, 128), 2);
+        MERGING.clear();
+        MERGING.add(new ExecutionContext(ec, new io.ember.sql.SqlConf(java.util.Map.of(
+                io.ember.sql.SqlConf.ADAPTIVE_ENABLED, "false"))));
+        MERGING.add(new ExecutionContext(ec, new io.ember.sql.SqlConf(java.util.Map.of(
+                SkewJoinPlanner.ADAPTIVE_BROADCAST_THRESHOLD, "-1"))));
     }
 
     @AfterAll
@@ -94,8 +99,15 @@ class JoinTest extends ExecTestSupport {
     }
 
     private static List<String> actual(SparkPlan plan, JoinType type) {
+        return actual(plan, type, ctx);
+    }
+
+    /** Sort-merge joins run merging: adaptive execution off, or on with its broadcast switch off. */
+    private static final List<ExecutionContext> MERGING = new ArrayList<>();
+
+    private static List<String> actual(SparkPlan plan, JoinType type, ExecutionContext in) {
         List<String> out = new ArrayList<>();
-        for (List<Object> r : rows(plan.executeCollect(ctx))) {
+        for (List<Object> r : rows(plan.executeCollect(in))) {
             out.add(type == JoinType.LEFT_SEMI || type == JoinType.LEFT_ANTI ? r.toString()
                     : r.subList(0, 2) + "" + r.subList(2, 4));
         }
@@ -132,24 +144,28 @@ class JoinTest extends ExecTestSupport {
 
     @Test
     void sortMergeJoinEveryType() {
-        for (JoinType t : ALL) {
-            assertEquals(expected(t, leftRows, rightRows, true, (x, y) -> true),
-                    actual(sortMerge(t, null, leftRows, rightRows, 4), t), t.name());
-            assertEquals(expected(t, leftRows, rightRows, true, A_GT_B),
-                    actual(sortMerge(t, TestExprs.gt(A, B), leftRows, rightRows, 4), t), t + " with condition");
+        for (ExecutionContext in : MERGING) {
+            for (JoinType t : ALL) {
+                SparkPlan plain = sortMerge(t, null, leftRows, rightRows, 4);
+                assertTrue(plain.execute(in) instanceof ZippedBatchesRDD);
+                assertEquals(expected(t, leftRows, rightRows, true, (x, y) -> true), actual(plain, t, in), t.name());
+                assertEquals(expected(t, leftRows, rightRows, true, A_GT_B),
+                        actual(sortMerge(t, TestExprs.gt(A, B), leftRows, rightRows, 4), t, in), t + " with condition");
+            }
         }
     }
 
     @Test
     void sortMergeJoinWithEmptySidesAndGroupsAcrossBatches() {
         List<List<Object>> fewKeys = rows(new Random(5), 1500, 3);
+        ExecutionContext in = MERGING.get(1);
         for (JoinType t : ALL) {
             assertEquals(expected(t, leftRows, List.of(), true, (x, y) -> true),
-                    actual(sortMerge(t, null, leftRows, List.of(), 2), t), t + " empty right");
+                    actual(sortMerge(t, null, leftRows, List.of(), 2), t, in), t + " empty right");
             assertEquals(expected(t, List.of(), rightRows, true, (x, y) -> true),
-                    actual(sortMerge(t, null, List.of(), rightRows, 2), t), t + " empty left");
+                    actual(sortMerge(t, null, List.of(), rightRows, 2), t, in), t + " empty left");
             assertEquals(expected(t, fewKeys.subList(0, 40), fewKeys, true, A_GT_B),
-                    actual(sortMerge(t, TestExprs.gt(A, B), fewKeys.subList(0, 40), fewKeys, 1), t), t + " big groups");
+                    actual(sortMerge(t, TestExprs.gt(A, B), fewKeys.subList(0, 40), fewKeys, 1), t, in), t + " big groups");
         }
     }
 
