@@ -25,8 +25,18 @@ public final class ShuffleReader {
     private ShuffleReader() {}
 
     public static Iterator<Tuple2<Object, Object>> read(ShuffleEnv env, ShuffleHandle handle, int reduceId) {
+        return read(env, handle, reduceId, 0, Integer.MAX_VALUE);
+    }
+
+    /**
+     * The reduce partition's records from map outputs {@code [startMap, endMap)} only (adaptive
+     * execution splits a skewed partition into tasks that read ranges of map outputs).
+     */
+    public static Iterator<Tuple2<Object, Object>> read(ShuffleEnv env, ShuffleHandle handle, int reduceId,
+                                                        int startMap, int endMap) {
         MapStatus[] statuses = env.mapOutputs().statuses(handle.shuffleId(), reduceId);
-        Iterator<Tuple2<Object, Object>> records = new FetchIterator(env, handle.shuffleId(), reduceId, statuses);
+        Iterator<Tuple2<Object, Object>> records = new FetchIterator(env, handle.shuffleId(), reduceId, statuses,
+                startMap, Math.min(endMap, statuses.length));
         if (handle.aggregator() != null) {
             ExternalAppendOnlyMap map = new ExternalAppendOnlyMap(env, handle.aggregator(), handle.mapSideCombine());
             map.insertAll(records);
@@ -47,13 +57,16 @@ public final class ShuffleReader {
         private final int reduceId;
         private final MapStatus[] statuses;
         private final Kryo kryo;
+        private final int endMap;
         private int nextMap;
         private int currentMap = -1;
         private Input input;
         private boolean released;
 
-        FetchIterator(ShuffleEnv env, int shuffleId, int reduceId, MapStatus[] statuses) {
+        FetchIterator(ShuffleEnv env, int shuffleId, int reduceId, MapStatus[] statuses, int startMap, int endMap) {
             this.env = env;
+            this.nextMap = startMap;
+            this.endMap = endMap;
             this.shuffleId = shuffleId;
             this.reduceId = reduceId;
             this.statuses = statuses;
@@ -67,7 +80,7 @@ public final class ShuffleReader {
                     input.close();
                     input = null;
                 }
-                if (nextMap >= statuses.length) {
+                if (nextMap >= endMap) {
                     if (!released) {
                         released = true;
                         env.serializer().release(kryo);

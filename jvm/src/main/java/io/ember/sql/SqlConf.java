@@ -19,6 +19,7 @@ public final class SqlConf implements Serializable {
     public static final String CASE_SENSITIVE = "spark.sql.caseSensitive";
     public static final String SESSION_TIME_ZONE = "spark.sql.session.timeZone";
     public static final String ADAPTIVE_ENABLED = "spark.sql.adaptive.enabled";
+    public static final String PREFER_SORT_MERGE_JOIN = "spark.sql.join.preferSortMergeJoin";
     public static final String ANSI_ENABLED = "spark.sql.ansi.enabled";
     public static final String MAX_PARTITION_BYTES = "spark.sql.files.maxPartitionBytes";
 
@@ -59,6 +60,11 @@ public final class SqlConf implements Serializable {
     /** Bytes under which a join side is broadcast; -1 turns broadcast joins off. */
     public long autoBroadcastJoinThreshold() {
         return Long.parseLong(get(AUTO_BROADCAST_THRESHOLD, String.valueOf(10L * 1024 * 1024)));
+    }
+
+    /** Whether equi-joins too large to broadcast are sort-merge joins (else shuffled hash joins). */
+    public boolean preferSortMergeJoin() {
+        return Boolean.parseBoolean(get(PREFER_SORT_MERGE_JOIN, "true"));
     }
 
     public boolean caseSensitive() {

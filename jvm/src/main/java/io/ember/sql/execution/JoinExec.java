@@ -36,6 +36,14 @@ public abstract class JoinExec extends SparkPlan {
         return joinType;
     }
 
+    public List<Expression> leftKeys() {
+        return leftKeys;
+    }
+
+    public List<Expression> rightKeys() {
+        return rightKeys;
+    }
+
     public SparkPlan left() {
         return left;
     }

@@ -20,8 +20,15 @@ import java.util.List;
  * {@link ColumnBatch#DEFAULT_ROWS} rows.
  */
 public final class ShuffledBatchRDD extends RDD<ColumnBatch> {
-    /** Reduce partitions {@code [start, end)} read by one task. */
-    public record Spec(int start, int end) implements Serializable {}
+    /**
+     * Reduce partitions {@code [start, end)} read by one task, from map outputs
+     * {@code [startMap, endMap)} (all of them unless a skewed partition is split).
+     */
+    public record Spec(int start, int end, int startMap, int endMap) implements Serializable {
+        public Spec(int start, int end) {
+            this(start, end, 0, Integer.MAX_VALUE);
+        }
+    }
 
     record SpecPartition(int index, Spec spec) implements Partition {}
 
@@ -67,7 +74,7 @@ public final class ShuffledBatchRDD extends RDD<ColumnBatch> {
                     if (reducer >= spec.end()) {
                         return null;
                     }
-                    records = ShuffleReader.read(ctx.shuffleEnv(), dep.handle(), reducer++);
+                    records = ShuffleReader.read(ctx.shuffleEnv(), dep.handle(), reducer++, spec.startMap(), spec.endMap());
                 }
                 return BatchCodec.decode((byte[]) records.next()._2(), types);
             }

@@ -69,6 +69,11 @@ public final class SortExec extends UnaryExecNode {
 
     @Override
     public RDD<ColumnBatch> execute(ExecutionContext ctx) {
+        return sortEach(child.execute(ctx));
+    }
+
+    /** Sorts each partition of {@code input} (rows of this node's child) by this node's order. */
+    RDD<ColumnBatch> sortEach(RDD<ColumnBatch> input) {
         List<Expression> keyExprs = new ArrayList<>();
         for (SortOrder o : order) {
             keyExprs.add(o.child());
@@ -76,7 +81,7 @@ public final class SortExec extends UnaryExecNode {
         Expression[] keys = BindReferences.bindAll(keyExprs, child.output()).toArray(new Expression[0]);
         KeyComparator cmp = KeyComparator.of(order);
         List<DataType> types = outputTypes();
-        return child.execute(ctx).mapPartitions(it -> sort(TaskMemory.of(TaskContext.get()), it, keys, cmp, types), true);
+        return input.mapPartitions(it -> sort(TaskMemory.of(TaskContext.get()), it, keys, cmp, types), true);
     }
 
     static Iterator<ColumnBatch> sort(TaskMemory memory, Iterator<ColumnBatch> in, Expression[] keys, KeyComparator cmp,

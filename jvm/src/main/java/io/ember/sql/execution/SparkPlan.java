@@ -39,6 +39,14 @@ public abstract class SparkPlan extends TreeNode<SparkPlan> {
         return Collections.nCopies(children().size(), Distribution.UNSPECIFIED);
     }
 
+    /**
+     * The order each child's rows must have within each partition, one per child (empty: any);
+     * the planner sorts a child whose {@link #outputOrdering()} does not begin with it.
+     */
+    public List<List<SortOrder>> requiredChildOrdering() {
+        return Collections.nCopies(children().size(), List.of());
+    }
+
     /** The order of rows within each partition, when known. */
     public List<SortOrder> outputOrdering() {
         return List.of();

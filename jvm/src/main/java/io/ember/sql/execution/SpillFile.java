@@ -17,8 +17,8 @@ import java.util.List;
 
 /**
  * A file of encoded batches (length-prefixed {@link BatchCodec} frames) written by a spilling
- * operator and read back once, in order; the file is deleted when reading ends or on
- * {@link #delete()}. Owned by one task thread.
+ * operator and read back in order: once ({@link #read()}, deleted when reading ends) or
+ * repeatedly ({@link #readAgain()}, deleted on {@link #delete()}). Owned by one task thread.
  */
 final class SpillFile {
     private final File file;
@@ -67,6 +67,15 @@ final class SpillFile {
 
     /** The batches in the order written; the file goes away when they run out. */
     Iterator<ColumnBatch> read() {
+        return read(true);
+    }
+
+    /** The batches in the order written, keeping the file for further reads (the owner deletes it). */
+    Iterator<ColumnBatch> readAgain() {
+        return read(false);
+    }
+
+    private Iterator<ColumnBatch> read(boolean deleteAtEnd) {
         finishWriting();
         final DataInputStream in;
         try {
@@ -83,7 +92,9 @@ final class SpillFile {
                         len = in.readInt();
                     } catch (EOFException end) {
                         in.close();
-                        delete();
+                        if (deleteAtEnd) {
+                            delete();
+                        }
                         return null;
                     }
                     byte[] enc = new byte[len];

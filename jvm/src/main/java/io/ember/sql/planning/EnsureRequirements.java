@@ -4,7 +4,9 @@ import io.ember.sql.SqlConf;
 import io.ember.sql.execution.Distribution;
 import io.ember.sql.execution.Partitioning;
 import io.ember.sql.execution.ShuffleExchangeExec;
+import io.ember.sql.execution.SortExec;
 import io.ember.sql.execution.SparkPlan;
+import io.ember.sql.expressions.SortOrder;
 import io.ember.sql.rules.Rule;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,7 +17,8 @@ import java.util.List;
  * partitioning for clustered and hash-clustered requirements, a range partitioning for
  * ordered ones ({@code spark.sql.shuffle.partitions} partitions). Children that must be
  * co-partitioned (hash-clustered, as the two sides of an equi-join) are brought to the same
- * number of partitions.
+ * number of partitions. A child whose rows must be in an order within partitions (sort-merge
+ * joins) that its output does not already have gets a local {@link SortExec} above the exchange.
  */
 final class EnsureRequirements implements Rule<SparkPlan> {
     private final SqlConf conf;
@@ -50,10 +53,29 @@ final class EnsureRequirements implements Rule<SparkPlan> {
             } else if (!c.outputPartitioning().satisfies(d)) {
                 n = new ShuffleExchangeExec(partitioningFor(d), c);
             }
+            List<SortOrder> order = node.requiredChildOrdering().get(i);
+            if (!order.isEmpty() && !ordered(n.outputOrdering(), order)) {
+                n = new SortExec(order, false, n);
+            }
             changed |= n != c;
             fixed.add(n);
         }
         return changed ? replaceChildren(node, fixed) : node;
+    }
+
+    /** True if rows in {@code actual} order are also in {@code required} order (it is a prefix). */
+    private static boolean ordered(List<SortOrder> actual, List<SortOrder> required) {
+        if (actual.size() < required.size()) {
+            return false;
+        }
+        for (int i = 0; i < required.size(); i++) {
+            SortOrder a = actual.get(i), r = required.get(i);
+            if (!a.child().equals(r.child()) || a.ascending() != r.ascending()
+                    || a.nullsFirst() != r.nullsFirst()) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** The partition count hash-clustered children share: an existing one's if it satisfies, else the default. */

@@ -4,12 +4,14 @@ import io.ember.sql.SqlConf;
 import io.ember.sql.execution.BroadcastHashJoinExec;
 import io.ember.sql.execution.JoinSide;
 import io.ember.sql.execution.ShuffledHashJoinExec;
+import io.ember.sql.execution.SortMergeJoinExec;
 import io.ember.sql.execution.SparkPlan;
 import io.ember.sql.expressions.AttributeReference;
 import io.ember.sql.expressions.Expression;
 import io.ember.sql.plans.Join;
 import io.ember.sql.plans.JoinType;
 import io.ember.sql.plans.LogicalPlan;
+import io.ember.sql.types.MapType;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -21,7 +23,8 @@ import java.util.stream.Collectors;
  * keys; if any other conjunct remains, the whole condition is also checked on each matched
  * pair. With keys: a broadcast hash join when a side the join type lets us build is under
  * {@code spark.sql.autoBroadcastJoinThreshold} by the plan's size estimate (the smaller such
- * side), else a shuffled hash join. Without keys (cross and non-equi joins): a broadcast
+ * side), else a sort-merge join ({@code spark.sql.join.preferSortMergeJoin}, default true, as in
+ * Spark; keys of a type that cannot be ordered excepted) or a shuffled hash join. Without keys (cross and non-equi joins): a broadcast
  * nested-loop join building the side the type allows (the smaller when both do).
  */
 final class JoinStrategy implements Strategy {
@@ -82,7 +85,15 @@ final class JoinStrategy implements Strategy {
         if (leftSmall) {
             return Optional.of(new BroadcastHashJoinExec(leftKeys, rightKeys, type, JoinSide.LEFT, rest, left, right));
         }
+        if (conf.preferSortMergeJoin() && sortable(leftKeys)) {
+            return Optional.of(new SortMergeJoinExec(leftKeys, rightKeys, type, rest, left, right));
+        }
         return Optional.of(new ShuffledHashJoinExec(leftKeys, rightKeys, type, rest, left, right));
+    }
+
+    /** Keys a sort can order (maps cannot be ordered). */
+    private static boolean sortable(List<Expression> keys) {
+        return keys.stream().noneMatch(k -> k.dataType() instanceof MapType);
     }
 
     private static Set<Object> ids(List<AttributeReference> attrs) {

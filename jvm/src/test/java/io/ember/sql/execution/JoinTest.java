@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.ember.sql.expressions.AttributeReference;
 import io.ember.sql.expressions.Expression;
+import io.ember.sql.expressions.SortOrder;
 import io.ember.sql.plans.JoinType;
 import io.ember.sql.types.DataType;
 import io.ember.sql.types.DataTypes;
@@ -41,6 +42,11 @@ class JoinTest extends ExecTestSupport {
         rightRows = rows(new Random(2), 400, 80);
         left = new LocalTableScanExec(List.of(LK, A), batches(TYPES, leftRows, 128), 3);
         right = new LocalTableScanExec(List.of(RK, B), batches(TYPES, rightRows, 128), 2);
+        MERGING.clear();
+        MERGING.add(new ExecutionContext(ec, new io.ember.sql.SqlConf(java.util.Map.of(
+                io.ember.sql.SqlConf.ADAPTIVE_ENABLED, "false"))));
+        MERGING.add(new ExecutionContext(ec, new io.ember.sql.SqlConf(java.util.Map.of(
+                SkewJoinPlanner.ADAPTIVE_BROADCAST_THRESHOLD, "-1"))));
     }
 
     @AfterAll
@@ -93,8 +99,15 @@ class JoinTest extends ExecTestSupport {
     }
 
     private static List<String> actual(SparkPlan plan, JoinType type) {
+        return actual(plan, type, ctx);
+    }
+
+    /** Sort-merge joins run merging: adaptive execution off, or on with its broadcast switch off. */
+    private static final List<ExecutionContext> MERGING = new ArrayList<>();
+
+    private static List<String> actual(SparkPlan plan, JoinType type, ExecutionContext in) {
         List<String> out = new ArrayList<>();
-        for (List<Object> r : rows(plan.executeCollect(ctx))) {
+        for (List<Object> r : rows(plan.executeCollect(in))) {
             out.add(type == JoinType.LEFT_SEMI || type == JoinType.LEFT_ANTI ? r.toString()
                     : r.subList(0, 2) + "" + r.subList(2, 4));
         }
@@ -116,6 +129,43 @@ class JoinTest extends ExecTestSupport {
             assertEquals(expected(t, leftRows, rightRows, true, (x, y) -> true), actual(shuffled(t, null), t), t.name());
             assertEquals(expected(t, leftRows, rightRows, true, A_GT_B), actual(shuffled(t, TestExprs.gt(A, B)), t),
                     t + " with condition");
+        }
+    }
+
+    private static SparkPlan sortMerge(JoinType t, Expression cond, List<List<Object>> l, List<List<Object>> r, int parts) {
+        SparkPlan ls = new LocalTableScanExec(List.of(LK, A), batches(TYPES, l, 128), 3);
+        SparkPlan rs = new LocalTableScanExec(List.of(RK, B), batches(TYPES, r, 128), 2);
+        return new SortMergeJoinExec(List.of(LK), List.of(RK), t, cond,
+                new SortExec(List.of(new SortOrder(LK, true, true)), false,
+                        new ShuffleExchangeExec(new Partitioning.Hash(List.of(LK), parts), ls)),
+                new SortExec(List.of(new SortOrder(RK, true, true)), false,
+                        new ShuffleExchangeExec(new Partitioning.Hash(List.of(RK), parts), rs)));
+    }
+
+    @Test
+    void sortMergeJoinEveryType() {
+        for (ExecutionContext in : MERGING) {
+            for (JoinType t : ALL) {
+                SparkPlan plain = sortMerge(t, null, leftRows, rightRows, 4);
+                assertTrue(plain.execute(in) instanceof ZippedBatchesRDD);
+                assertEquals(expected(t, leftRows, rightRows, true, (x, y) -> true), actual(plain, t, in), t.name());
+                assertEquals(expected(t, leftRows, rightRows, true, A_GT_B),
+                        actual(sortMerge(t, TestExprs.gt(A, B), leftRows, rightRows, 4), t, in), t + " with condition");
+            }
+        }
+    }
+
+    @Test
+    void sortMergeJoinWithEmptySidesAndGroupsAcrossBatches() {
+        List<List<Object>> fewKeys = rows(new Random(5), 1500, 3);
+        ExecutionContext in = MERGING.get(1);
+        for (JoinType t : ALL) {
+            assertEquals(expected(t, leftRows, List.of(), true, (x, y) -> true),
+                    actual(sortMerge(t, null, leftRows, List.of(), 2), t, in), t + " empty right");
+            assertEquals(expected(t, List.of(), rightRows, true, (x, y) -> true),
+                    actual(sortMerge(t, null, List.of(), rightRows, 2), t, in), t + " empty left");
+            assertEquals(expected(t, fewKeys.subList(0, 40), fewKeys, true, A_GT_B),
+                    actual(sortMerge(t, TestExprs.gt(A, B), fewKeys.subList(0, 40), fewKeys, 1), t, in), t + " big groups");
         }
     }
 
@@ -169,6 +219,48 @@ class JoinTest extends ExecTestSupport {
                 }
                 got.sort(null);
                 assertEquals(expectedHashed(t, l, r), got, t.name());
+            }
+        } finally {
+            disks.stop();
+            DiskBlockManager.deleteRecursively(dir);
+        }
+    }
+
+    @Test
+    void sortMergeJoinSpillsALargeBufferedGroupUnderSmallBudget() throws Exception {
+        Path dir = Files.createTempDirectory("sql-smj-spill");
+        DiskBlockManager disks = new DiskBlockManager(List.of(dir.toString()));
+        try {
+            Random rnd = new Random(6);
+            List<List<Object>> l = new ArrayList<>();
+            for (int i = 0; i < 800; i++) {
+                long k = rnd.nextInt(6);
+                l.add(row(k == 5 ? null : (k == 2 && rnd.nextInt(20) > 0 ? 3L : k), (long) rnd.nextInt(100)));
+            }
+            List<List<Object>> r = new ArrayList<>();
+            for (int i = 0; i < 12_000; i++) {
+                long k = rnd.nextInt(40);
+                r.add(row(k == 39 ? null : k > 5 ? 2L : k, (long) rnd.nextInt(100)));
+            }
+            java.util.Comparator<List<Object>> byKey = java.util.Comparator.comparing(x -> (Long) x.get(0),
+                    java.util.Comparator.nullsFirst(java.util.Comparator.naturalOrder()));
+            l.sort(byKey);
+            r.sort(byKey);
+            Expression[] k = {new io.ember.sql.expressions.BoundReference(0, DataTypes.LongType, true)};
+            Expression cond = BindReferences.bind(TestExprs.gt(A, B), List.of(LK, A, RK, B));
+            for (JoinType t : new JoinType[] {JoinType.INNER, JoinType.FULL_OUTER, JoinType.RIGHT_OUTER, JoinType.LEFT_ANTI}) {
+                TaskMemory memory = new TaskMemory(new MemoryManager(128 * 1024, 0.0), 1, disks);
+                boolean withCond = t != JoinType.FULL_OUTER;
+                SortMergeJoiner j = new SortMergeJoiner(memory, t, k, k, withCond ? cond : null, TYPES, TYPES);
+                List<ColumnBatch> out = new ArrayList<>();
+                j.join(batches(TYPES, l, 1000).iterator(), batches(TYPES, r, 1000).iterator()).forEachRemaining(out::add);
+                assertTrue(j.spilledGroups() > 0, t.name());
+                List<String> got = new ArrayList<>();
+                for (List<Object> row : rows(out)) {
+                    got.add(t == JoinType.LEFT_ANTI ? row.toString() : row.subList(0, 2) + "" + row.subList(2, 4));
+                }
+                got.sort(null);
+                assertEquals(expected(t, l, r, true, withCond ? A_GT_B : (x, y) -> true), got, t.name());
             }
         } finally {
             disks.stop();

@@ -97,6 +97,10 @@ final class TestExprs {
         return new LongBinary("+", a, b, Long::sum, false);
     }
 
+    static Expression mul(Expression a, Expression b) {
+        return new LongBinary("*", a, b, (x, y) -> x * y, false);
+    }
+
     static Expression mod(Expression a, Expression b) {
         return new LongBinary("%", a, b, (x, y) -> x % y, false);
     }

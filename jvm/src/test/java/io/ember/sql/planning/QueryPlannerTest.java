@@ -143,7 +143,7 @@ class QueryPlannerTest {
     }
 
     @Test
-    void joinIsBroadcastUnderTheThresholdElseShuffledWithCoPartitionedExchanges() {
+    void joinIsBroadcastUnderTheThresholdElseSortMergeOrShuffledHashWithCoPartitionedExchanges() {
         Range big = new Range(0, 2000, 1, 3);
         Range small = new Range(0, 100, 1, 2);
         AttributeReference b = big.output().get(0), s = small.output().get(0);
@@ -155,7 +155,16 @@ class QueryPlannerTest {
         assertTrue(broadcast instanceof io.ember.sql.execution.BroadcastHashJoinExec, broadcast.treeString());
         assertEquals(0, count(broadcast, ShuffleExchangeExec.class));
         SqlConf noBroadcast = new SqlConf(Map.of(SqlConf.SHUFFLE_PARTITIONS, "3", SqlConf.AUTO_BROADCAST_THRESHOLD, "-1"));
-        SparkPlan shuffled = new QueryPlanner(noBroadcast).plan(join);
+        SparkPlan merged = new QueryPlanner(noBroadcast).plan(join);
+        assertTrue(merged instanceof io.ember.sql.execution.SortMergeJoinExec j && j.skewSplittable(), merged.treeString());
+        assertEquals(2, count(merged, ShuffleExchangeExec.class));
+        for (SparkPlan side : merged.children()) {
+            assertTrue(io.ember.sql.execution.SortMergeJoinExec.sortedExchange(side) != null, merged.treeString());
+            assertTrue(side.children().get(0) instanceof ShuffleExchangeExec ex && ex.coalescible(), merged.treeString());
+        }
+        SqlConf hashPreferred = new SqlConf(Map.of(SqlConf.SHUFFLE_PARTITIONS, "3", SqlConf.AUTO_BROADCAST_THRESHOLD, "-1",
+                SqlConf.PREFER_SORT_MERGE_JOIN, "false"));
+        SparkPlan shuffled = new QueryPlanner(hashPreferred).plan(join);
         assertTrue(shuffled instanceof io.ember.sql.execution.ShuffledHashJoinExec, shuffled.treeString());
         assertEquals(2, count(shuffled, ShuffleExchangeExec.class));
         List<List<Object>> want = new ArrayList<>();
@@ -165,6 +174,7 @@ class QueryPlannerTest {
         want.sort(java.util.Comparator.comparing(Object::toString));
         assertEquals(want, sortedRows(broadcast));
         assertEquals(want, sortedRows(shuffled));
+        assertEquals(want, sortedRows(merged));
     }
 
     @Test

@@ -1,0 +1,107 @@
+package io.ember.sql.execution;
+
+import io.ember.rdd.RDD;
+import io.ember.rdd.ShuffleDependency;
+import io.ember.sql.SqlConf;
+import io.ember.sql.expressions.Expression;
+import io.ember.sql.plans.JoinType;
+import io.ember.sql.types.DataType;
+import io.ember.sql.vector.ColumnBatch;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Runs a sort-merge join adaptively (driver side, while its RDD is built): the map stages of
+ * both exchanges run first, then, from their actual output sizes ({@link SkewJoinPlanner}):
+ * a side under the broadcast threshold is collected and broadcast and the other side's
+ * shuffle output probes it (no sort, no merge); else skewed partitions are split when the
+ * plan allows it; else small partitions are coalesced alike on both sides. Used once.
+ */
+final class AdaptiveSortMergeJoin {
+    private final SortMergeJoinExec join;
+    private final ShuffleExchangeExec leftExchange;
+    private final ShuffleExchangeExec rightExchange;
+
+    AdaptiveSortMergeJoin(SortMergeJoinExec join, ShuffleExchangeExec leftExchange, ShuffleExchangeExec rightExchange) {
+        this.join = join;
+        this.leftExchange = leftExchange;
+        this.rightExchange = rightExchange;
+    }
+
+    RDD<ColumnBatch> execute(ExecutionContext ctx) {
+        SqlConf conf = ctx.conf();
+        int n = leftExchange.partitioning().numPartitions();
+        ShuffleDependency<Integer, byte[], byte[]> ld = leftExchange.shuffle(ctx);
+        ShuffleDependency<Integer, byte[], byte[]> rd = rightExchange.shuffle(ctx);
+        long[][] lm = ShuffleSizesRDD.mapSizes(ctx, ld, n);
+        long[][] rm = ShuffleSizesRDD.mapSizes(ctx, rd, n);
+        long[] ls = ShuffleSizesRDD.total(lm, n);
+        long[] rs = ShuffleSizesRDD.total(rm, n);
+        boolean coalesce = n > 1 && CoalescePlanner.enabled(conf) && leftExchange.coalescible()
+                && rightExchange.coalescible();
+        Optional<JoinSide> side = SkewJoinPlanner.broadcastSide(join.joinType(), sum(ls), sum(rs),
+                SkewJoinPlanner.broadcastThreshold(conf));
+        if (side.isPresent()) {
+            boolean right = side.get() == JoinSide.RIGHT;
+            long[] streamSizes = right ? ls : rs;
+            List<ShuffledBatchRDD.Spec> streamSpecs = coalesce
+                    ? CoalescePlanner.specs(List.of(streamSizes), CoalescePlanner.advisory(conf), CoalescePlanner.minPartitions(ctx))
+                    : ShuffledBatchRDD.identity(n);
+            RDD<ColumnBatch> build = right ? rightExchange.read(rd, ShuffledBatchRDD.identity(n))
+                    : leftExchange.read(ld, ShuffledBatchRDD.identity(n));
+            RDD<ColumnBatch> stream = right ? leftExchange.read(ld, streamSpecs) : rightExchange.read(rd, streamSpecs);
+            return broadcast(ctx, side.get(), build, stream);
+        }
+        List<ShuffledBatchRDD.Spec> lSpecs = null, rSpecs = null;
+        if (join.skewSplittable() && Boolean.parseBoolean(conf.get(SkewJoinPlanner.SKEW_ENABLED, "true"))) {
+            Optional<List<List<ShuffledBatchRDD.Spec>>> skew = SkewJoinPlanner.skewSpecs(join.joinType(), lm, rm, n,
+                    Double.parseDouble(conf.get(SkewJoinPlanner.SKEW_FACTOR, "5")),
+                    Long.parseLong(conf.get(SkewJoinPlanner.SKEW_THRESHOLD, String.valueOf(256L << 20))),
+                    CoalescePlanner.advisory(conf));
+            if (skew.isPresent()) {
+                lSpecs = skew.get().get(0);
+                rSpecs = skew.get().get(1);
+            }
+        }
+        if (lSpecs == null) {
+            lSpecs = coalesce ? CoalescePlanner.specs(List.of(ls, rs), CoalescePlanner.advisory(conf),
+                    CoalescePlanner.minPartitions(ctx)) : ShuffledBatchRDD.identity(n);
+            rSpecs = lSpecs;
+        }
+        SortExec leftSort = (SortExec) join.left();
+        SortExec rightSort = (SortExec) join.right();
+        return join.zip(leftSort.sortEach(leftExchange.read(ld, lSpecs)), rightSort.sortEach(rightExchange.read(rd, rSpecs)));
+    }
+
+    private static long sum(long[] sizes) {
+        long s = 0;
+        for (long x : sizes) {
+            s += x;
+        }
+        return s;
+    }
+
+    /** A broadcast hash join of the exchanges' outputs, building {@code side}. */
+    private RDD<ColumnBatch> broadcast(ExecutionContext ctx, JoinSide side, RDD<ColumnBatch> build,
+                                       RDD<ColumnBatch> stream) {
+        boolean right = side == JoinSide.RIGHT;
+        SparkPlan buildPlan = right ? join.right() : join.left();
+        SparkPlan streamPlan = right ? join.left() : join.right();
+        List<Expression> buildKeys = right ? join.rightKeys() : join.leftKeys();
+        List<Expression> streamKeys = right ? join.leftKeys() : join.rightKeys();
+        Expression[] bk = BindReferences.bindAll(buildKeys, buildPlan.output()).toArray(new Expression[0]);
+        Expression[] sk = BindReferences.bindAll(streamKeys, streamPlan.output()).toArray(new Expression[0]);
+        List<DataType> buildTypes = buildPlan.outputTypes();
+        int[] parts = new int[build.getNumPartitions()];
+        for (int i = 0; i < parts.length; i++) {
+            parts[i] = i;
+        }
+        HashedRelation rel = HashedRelation.build(Collecting.collect(ctx, build, parts, Integer.MAX_VALUE, buildTypes),
+                buildTypes, bk);
+        Shared<HashedRelation> shared = Shared.broadcast(ctx, rel);
+        JoinType type = join.joinType();
+        Expression cond = join.boundCondition();
+        List<DataType> streamTypes = streamPlan.outputTypes();
+        return stream.mapPartitions(it -> new HashJoiner(type, side, shared.get(), sk, cond, streamTypes).join(it), false);
+    }
+}

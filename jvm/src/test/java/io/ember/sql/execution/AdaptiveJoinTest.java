@@ -1,0 +1,187 @@
+package io.ember.sql.execution;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.ember.sql.SqlConf;
+import io.ember.sql.expressions.AttributeReference;
+import io.ember.sql.expressions.Expression;
+import io.ember.sql.expressions.SortOrder;
+import io.ember.sql.plans.JoinType;
+import io.ember.sql.types.DataType;
+import io.ember.sql.types.DataTypes;
+import io.ember.sql.vector.ColumnBatch;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Random;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** Adaptive sort-merge joins: the switch to a broadcast join and the splitting of skewed partitions. */
+class AdaptiveJoinTest extends ExecTestSupport {
+    private static final List<DataType> TYPES = List.of(DataTypes.LongType, DataTypes.LongType);
+    private static final AttributeReference LK = attr("lk", DataTypes.LongType), A = attr("a", DataTypes.LongType);
+    private static final AttributeReference RK = attr("rk", DataTypes.LongType), B = attr("b", DataTypes.LongType);
+
+    @BeforeAll
+    static void setUp() {
+        start("adaptive-joins");
+    }
+
+    @AfterAll
+    static void tearDown() {
+        stop();
+    }
+
+    private static ExecutionContext withConf(String... kv) {
+        Map<String, String> m = new HashMap<>();
+        for (int i = 0; i < kv.length; i += 2) {
+            m.put(kv[i], kv[i + 1]);
+        }
+        return new ExecutionContext(ec, new SqlConf(m));
+    }
+
+    private static ShuffledBatchRDD.Spec spec(int p, int startMap, int endMap) {
+        return new ShuffledBatchRDD.Spec(p, p + 1, startMap, endMap);
+    }
+
+    @Test
+    void broadcastSideFollowsSizesThresholdAndJoinType() {
+        assertEquals(Optional.of(JoinSide.RIGHT), SkewJoinPlanner.broadcastSide(JoinType.INNER, 500, 100, 1000));
+        assertEquals(Optional.of(JoinSide.LEFT), SkewJoinPlanner.broadcastSide(JoinType.INNER, 100, 500, 1000));
+        assertEquals(Optional.of(JoinSide.LEFT), SkewJoinPlanner.broadcastSide(JoinType.INNER, 100, 5000, 1000));
+        assertEquals(Optional.of(JoinSide.RIGHT), SkewJoinPlanner.broadcastSide(JoinType.LEFT_ANTI, 100, 500, 1000));
+        assertEquals(Optional.of(JoinSide.LEFT), SkewJoinPlanner.broadcastSide(JoinType.RIGHT_OUTER, 100, 50, 1000));
+        assertEquals(Optional.empty(), SkewJoinPlanner.broadcastSide(JoinType.FULL_OUTER, 1, 1, 1000));
+        assertEquals(Optional.empty(), SkewJoinPlanner.broadcastSide(JoinType.LEFT_OUTER, 100, 5000, 1000));
+        assertEquals(Optional.empty(), SkewJoinPlanner.broadcastSide(JoinType.INNER, 1, 1, -1));
+        assertEquals(7L, SkewJoinPlanner.broadcastThreshold(new SqlConf(Map.of(SqlConf.AUTO_BROADCAST_THRESHOLD, "7"))));
+        assertEquals(-1L, SkewJoinPlanner.broadcastThreshold(new SqlConf(Map.of(SqlConf.AUTO_BROADCAST_THRESHOLD, "7",
+                SkewJoinPlanner.ADAPTIVE_BROADCAST_THRESHOLD, "-1"))));
+    }
+
+    @Test
+    void skewedPartitionIsCutIntoMapRangesWithTheOtherSideReplicated() {
+        long[][] left = {{10, 100, 10}, {10, 100, 10}, {10, 100, 10}, {10, 100, 10}};
+        long[][] right = {{5, 5, 5}, {5, 5, 5}, {5, 5, 5}, {5, 5, 5}};
+        List<List<ShuffledBatchRDD.Spec>> s = SkewJoinPlanner.skewSpecs(JoinType.INNER, left, right, 3, 5, 50, 100).get();
+        ShuffledBatchRDD.Spec all0 = new ShuffledBatchRDD.Spec(0, 1), all1 = new ShuffledBatchRDD.Spec(1, 2);
+        ShuffledBatchRDD.Spec all2 = new ShuffledBatchRDD.Spec(2, 3);
+        assertEquals(List.of(all0, spec(1, 0, 1), spec(1, 1, 2), spec(1, 2, 3), spec(1, 3, 4), all2), s.get(0));
+        assertEquals(List.of(all0, all1, all1, all1, all1, all2), s.get(1));
+        assertEquals(List.of(all0, spec(1, 0, 2), spec(1, 2, 4), all2),
+                SkewJoinPlanner.skewSpecs(JoinType.LEFT_ANTI, left, right, 3, 5, 50, 200).get().get(0), "advisory 200");
+        assertFalse(SkewJoinPlanner.skewSpecs(JoinType.INNER, left, right, 3, 5, 500, 100).isPresent(), "under threshold");
+        assertFalse(SkewJoinPlanner.skewSpecs(JoinType.INNER, left, right, 3, 20, 50, 100).isPresent(), "under factor");
+        assertFalse(SkewJoinPlanner.skewSpecs(JoinType.FULL_OUTER, left, right, 3, 5, 50, 100).isPresent());
+        assertFalse(SkewJoinPlanner.skewSpecs(JoinType.RIGHT_OUTER, left, right, 3, 5, 50, 100).isPresent());
+        List<List<ShuffledBatchRDD.Spec>> both = SkewJoinPlanner.skewSpecs(JoinType.INNER, left, left, 3, 5, 50, 200).get();
+        assertEquals(List.of(all0, spec(1, 0, 2), spec(1, 0, 2), spec(1, 2, 4), spec(1, 2, 4), all2), both.get(0));
+        assertEquals(List.of(all0, spec(1, 0, 2), spec(1, 2, 4), spec(1, 0, 2), spec(1, 2, 4), all2), both.get(1));
+    }
+
+    private static List<List<Object>> rows(Random rnd, int n, int keys, int hotPercent) {
+        List<List<Object>> out = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            Long k = rnd.nextInt(100) < hotPercent ? Long.valueOf(7) : rnd.nextInt(20) == 0 ? null : Long.valueOf(rnd.nextInt(keys));
+            out.add(row(k, (long) rnd.nextInt(100)));
+        }
+        return out;
+    }
+
+    private static SortMergeJoinExec join(JoinType t, Expression cond, List<List<Object>> l, List<List<Object>> r,
+                                          boolean splittable) {
+        SparkPlan ls = new LocalTableScanExec(List.of(LK, A), batches(TYPES, l, 256), 8);
+        SparkPlan rs = new LocalTableScanExec(List.of(RK, B), batches(TYPES, r, 256), 3);
+        return new SortMergeJoinExec(List.of(LK), List.of(RK), t, cond,
+                new SortExec(List.of(new SortOrder(LK, true, true)), false,
+                        new ShuffleExchangeExec(new Partitioning.Hash(List.of(LK), 4), ls)),
+                new SortExec(List.of(new SortOrder(RK, true, true)), false,
+                        new ShuffleExchangeExec(new Partitioning.Hash(List.of(RK), 4), rs)), splittable);
+    }
+
+    /** The join by nested loops: keys equal (never null) and a > b when {@code cond}. */
+    private static List<String> expected(JoinType type, List<List<Object>> l, List<List<Object>> r, boolean cond) {
+        List<String> out = new ArrayList<>();
+        boolean[] rightHit = new boolean[r.size()];
+        for (List<Object> x : l) {
+            boolean hit = false;
+            for (int j = 0; j < r.size(); j++) {
+                List<Object> y = r.get(j);
+                if (x.get(0) != null && x.get(0).equals(y.get(0)) && (!cond || (Long) x.get(1) > (Long) y.get(1))) {
+                    hit = true;
+                    rightHit[j] = true;
+                    if (type != JoinType.LEFT_SEMI && type != JoinType.LEFT_ANTI) {
+                        out.add(x + "" + y);
+                    }
+                }
+            }
+            if ((type == JoinType.LEFT_SEMI && hit) || (type == JoinType.LEFT_ANTI && !hit)) {
+                out.add(x.toString());
+            }
+            if (!hit && (type == JoinType.LEFT_OUTER || type == JoinType.FULL_OUTER)) {
+                out.add(x + "" + Arrays.asList(null, null));
+            }
+        }
+        if (type == JoinType.RIGHT_OUTER || type == JoinType.FULL_OUTER) {
+            for (int j = 0; j < r.size(); j++) {
+                if (!rightHit[j]) {
+                    out.add(Arrays.asList(null, null) + "" + r.get(j));
+                }
+            }
+        }
+        out.sort(null);
+        return out;
+    }
+
+    private static List<String> actual(SparkPlan plan, JoinType type, ExecutionContext in) {
+        List<String> out = new ArrayList<>();
+        List<ColumnBatch> batches = plan.executeCollect(in);
+        for (List<Object> r : rows(batches)) {
+            out.add(type == JoinType.LEFT_SEMI || type == JoinType.LEFT_ANTI ? r.toString()
+                    : r.subList(0, 2) + "" + r.subList(2, 4));
+        }
+        out.sort(null);
+        return out;
+    }
+
+    @Test
+    void smallSideIsBroadcastAfterTheMapStages() {
+        List<List<Object>> l = rows(new Random(1), 900, 60, 0);
+        List<List<Object>> r = rows(new Random(2), 400, 80, 0);
+        ExecutionContext small = withConf(SqlConf.AUTO_BROADCAST_THRESHOLD, "-1",
+                SkewJoinPlanner.ADAPTIVE_BROADCAST_THRESHOLD, "1000000");
+        ExecutionContext never = withConf(SkewJoinPlanner.ADAPTIVE_BROADCAST_THRESHOLD, "-1");
+        for (JoinType t : new JoinType[] {JoinType.INNER, JoinType.LEFT_OUTER, JoinType.RIGHT_OUTER, JoinType.FULL_OUTER,
+            JoinType.LEFT_SEMI, JoinType.LEFT_ANTI}) {
+            for (boolean cond : new boolean[] {false, true}) {
+                SortMergeJoinExec j = join(t, cond ? TestExprs.gt(A, B) : null, l, r, true);
+                assertEquals(t != JoinType.FULL_OUTER, !(j.execute(small) instanceof ZippedBatchesRDD), t.name());
+                assertTrue(j.execute(never) instanceof ZippedBatchesRDD, t.name());
+                assertEquals(expected(t, l, r, cond), actual(j, t, small), t + " " + cond);
+            }
+        }
+    }
+
+    @Test
+    void skewedPartitionRunsAsSeveralTasksWithTheSameAnswer() {
+        List<List<Object>> l = rows(new Random(3), 6000, 100, 60);
+        List<List<Object>> r = rows(new Random(4), 600, 100, 0);
+        ExecutionContext skew = withConf(SkewJoinPlanner.ADAPTIVE_BROADCAST_THRESHOLD, "-1",
+                SkewJoinPlanner.SKEW_THRESHOLD, "1000", "spark.sql.adaptive.advisoryPartitionSizeInBytes", "4000");
+        for (JoinType t : new JoinType[] {JoinType.INNER, JoinType.LEFT_OUTER, JoinType.LEFT_ANTI, JoinType.RIGHT_OUTER,
+            JoinType.FULL_OUTER}) {
+            boolean splits = t != JoinType.RIGHT_OUTER && t != JoinType.FULL_OUTER;
+            SortMergeJoinExec j = join(t, TestExprs.gt(A, B), l, r, true);
+            assertEquals(splits, j.execute(skew).getNumPartitions() > 4, t.name());
+            assertTrue(join(t, null, l, r, false).execute(skew).getNumPartitions() <= 4, "not splittable");
+            assertEquals(expected(t, l, r, true), actual(j, t, skew), t.name());
+        }
+    }
+}
