@@ -108,10 +108,13 @@ class EngineFaultsTest {
                 fetchFailures.add(ff);
             }
         }
-        assertEquals(1, fetchFailures.size(), "fetch failures: " + fetchFailures);
-        assertEquals(shuffleId, fetchFailures.get(0).shuffleId());
-        assertEquals(List.of(1), fetchFailures.get(0).lostMaps());
-        assertEquals(0, fetchFailures.get(0).reduceId());
+        // Both reduce tasks may run when the first reports the missing file; the second then
+        // finds map 1 already unregistered and fails too. Either way, only map 1 is lost.
+        assertTrue(fetchFailures.size() == 1 || fetchFailures.size() == 2, "fetch failures: " + fetchFailures);
+        for (TaskEndReason.FetchFailed ff : fetchFailures) {
+            assertEquals(shuffleId, ff.shuffleId());
+            assertEquals(List.of(1), ff.lostMaps(), "fetch failures: " + fetchFailures);
+        }
 
         Map<Integer, List<Integer>> attemptsByStage = new TreeMap<>();
         List<Integer> failedStages = new ArrayList<>();
