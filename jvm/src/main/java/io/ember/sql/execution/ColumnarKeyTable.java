@@ -27,9 +27,7 @@ final class ColumnarKeyTable implements GroupKeyTable {
     private final long[][] longs;
     private final boolean[][] nulls;
     private final String[][] strings;
-    private int[] slotGroups;
-    private int[] slotHashes;
-    private int mask;
+    private final HashSlots slots = new HashSlots(1 << 12);
     private int numGroups;
     private long stringBytes;
     private transient int[] hashes;
@@ -63,14 +61,6 @@ final class ColumnarKeyTable implements GroupKeyTable {
                 nulls[c] = new boolean[1024];
             }
         }
-        allocate(1 << 12);
-    }
-
-    private void allocate(int capacity) {
-        slotGroups = new int[capacity];
-        slotHashes = new int[capacity];
-        Arrays.fill(slotGroups, -1);
-        mask = capacity - 1;
     }
 
     @Override
@@ -137,33 +127,29 @@ final class ColumnarKeyTable implements GroupKeyTable {
     }
 
     private int probe(int r, int h) {
-        int slot = h & mask;
+        int slot = h & slots.mask;
         while (true) {
-            int g = slotGroups[slot];
-            if (g < 0 || (slotHashes[slot] == h && rowEquals(g, r))) {
+            int g = slots.groups[slot];
+            if (g < 0 || (slots.hashes[slot] == h && rowEquals(g, r))) {
                 return g;
             }
-            slot = (slot + 1) & mask;
+            slot = (slot + 1) & slots.mask;
         }
     }
 
     private int find(int r, int h) {
-        int slot = h & mask;
+        int slot = h & slots.mask;
         while (true) {
-            int g = slotGroups[slot];
+            int g = slots.groups[slot];
             if (g < 0) {
                 g = newGroup(r);
-                slotGroups[slot] = g;
-                slotHashes[slot] = h;
-                if (numGroups * 2 > slotGroups.length) {
-                    grow();
-                }
+                slots.fill(slot, g, h, numGroups);
                 return g;
             }
-            if (slotHashes[slot] == h && rowEquals(g, r)) {
+            if (slots.hashes[slot] == h && rowEquals(g, r)) {
                 return g;
             }
-            slot = (slot + 1) & mask;
+            slot = (slot + 1) & slots.mask;
         }
     }
 
@@ -188,22 +174,6 @@ final class ColumnarKeyTable implements GroupKeyTable {
             }
         }
         return numGroups++;
-    }
-
-    private void grow() {
-        int[] oldGroups = slotGroups;
-        int[] oldHashes = slotHashes;
-        allocate(oldGroups.length * 2);
-        for (int s = 0; s < oldGroups.length; s++) {
-            if (oldGroups[s] >= 0) {
-                int slot = oldHashes[s] & mask;
-                while (slotGroups[slot] >= 0) {
-                    slot = (slot + 1) & mask;
-                }
-                slotGroups[slot] = oldGroups[s];
-                slotHashes[slot] = oldHashes[s];
-            }
-        }
     }
 
     @Override
@@ -242,7 +212,7 @@ final class ColumnarKeyTable implements GroupKeyTable {
 
     @Override
     public long sizeInBytes() {
-        long s = 8L * slotGroups.length + stringBytes;
+        long s = slots.sizeInBytes() + stringBytes;
         for (int c = 0; c < isString.length; c++) {
             s += isString[c] ? 8L * strings[c].length : 9L * longs[c].length;
         }

@@ -22,9 +22,7 @@ final class GenericKeyTable implements GroupKeyTable {
     private static final long serialVersionUID = 1L;
 
     private final List<DataType> types;
-    private int[] slotGroups;
-    private int[] slotHashes;
-    private int mask;
+    private final HashSlots slots = new HashSlots(1 << 12);
     private Object[][] groupKeys = new Object[1024][];
     private int numGroups;
     private transient int[] hashes;
@@ -32,14 +30,6 @@ final class GenericKeyTable implements GroupKeyTable {
 
     GenericKeyTable(List<DataType> types) {
         this.types = List.copyOf(types);
-        allocate(1 << 12);
-    }
-
-    private void allocate(int capacity) {
-        slotGroups = new int[capacity];
-        slotHashes = new int[capacity];
-        Arrays.fill(slotGroups, -1);
-        mask = capacity - 1;
     }
 
     @Override
@@ -76,33 +66,29 @@ final class GenericKeyTable implements GroupKeyTable {
     }
 
     private int probe(ColumnVector[] keys, int r, int h) {
-        int slot = h & mask;
+        int slot = h & slots.mask;
         while (true) {
-            int g = slotGroups[slot];
-            if (g < 0 || (slotHashes[slot] == h && rowEquals(groupKeys[g], keys, r))) {
+            int g = slots.groups[slot];
+            if (g < 0 || (slots.hashes[slot] == h && rowEquals(groupKeys[g], keys, r))) {
                 return g;
             }
-            slot = (slot + 1) & mask;
+            slot = (slot + 1) & slots.mask;
         }
     }
 
     private int find(ColumnVector[] keys, int r, int h) {
-        int slot = h & mask;
+        int slot = h & slots.mask;
         while (true) {
-            int g = slotGroups[slot];
+            int g = slots.groups[slot];
             if (g < 0) {
                 g = newGroup(keys, r);
-                slotGroups[slot] = g;
-                slotHashes[slot] = h;
-                if (numGroups * 2 > slotGroups.length) {
-                    grow();
-                }
+                slots.fill(slot, g, h, numGroups);
                 return g;
             }
-            if (slotHashes[slot] == h && rowEquals(groupKeys[g], keys, r)) {
+            if (slots.hashes[slot] == h && rowEquals(groupKeys[g], keys, r)) {
                 return g;
             }
-            slot = (slot + 1) & mask;
+            slot = (slot + 1) & slots.mask;
         }
     }
 
@@ -153,22 +139,6 @@ final class GenericKeyTable implements GroupKeyTable {
         return numGroups++;
     }
 
-    private void grow() {
-        int[] oldGroups = slotGroups;
-        int[] oldHashes = slotHashes;
-        allocate(oldGroups.length * 2);
-        for (int s = 0; s < oldGroups.length; s++) {
-            if (oldGroups[s] >= 0) {
-                int slot = oldHashes[s] & mask;
-                while (slotGroups[slot] >= 0) {
-                    slot = (slot + 1) & mask;
-                }
-                slotGroups[slot] = oldGroups[s];
-                slotHashes[slot] = oldHashes[s];
-            }
-        }
-    }
-
     @Override
     public int numGroups() {
         return numGroups;
@@ -188,6 +158,6 @@ final class GenericKeyTable implements GroupKeyTable {
 
     @Override
     public long sizeInBytes() {
-        return 8L * slotGroups.length + 8L * groupKeys.length + keyBytes;
+        return slots.sizeInBytes() + 8L * groupKeys.length + keyBytes;
     }
 }
