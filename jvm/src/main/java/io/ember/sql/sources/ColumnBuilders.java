@@ -29,19 +29,12 @@ import java.util.Map;
 final class ColumnBuilders {
     private ColumnBuilders() {}
 
-    static final class Booleans extends ColumnBuilder {
+    static final class Booleans extends MaskedColumnBuilder {
         private boolean[] values;
-        private boolean[] nulls;
 
         Booleans(DataType type, int capacity) {
             super(type, capacity);
             values = new boolean[capacity];
-            nulls = new boolean[capacity];
-        }
-
-        @Override
-        void setNull(int row) {
-            nulls[row] = true;
         }
 
         @Override
@@ -68,28 +61,20 @@ final class ColumnBuilders {
 
         @Override
         ColumnVector build(int n) {
-            BooleanVector v = new BooleanVector(type, Arrays.copyOf(values, n), anyNull(nulls, n));
+            BooleanVector v = new BooleanVector(type, Arrays.copyOf(values, n), takeNulls(n));
             values = new boolean[capacity];
-            nulls = new boolean[capacity];
             return v;
         }
     }
 
-    static final class Ints extends ColumnBuilder {
+    static final class Ints extends MaskedColumnBuilder {
         private final TextValues text;
         private int[] values;
-        private boolean[] nulls;
 
         Ints(DataType type, int capacity, TextValues text) {
             super(type, capacity);
             this.text = text;
             values = new int[capacity];
-            nulls = new boolean[capacity];
-        }
-
-        @Override
-        void setNull(int row) {
-            nulls[row] = true;
         }
 
         @Override
@@ -126,28 +111,20 @@ final class ColumnBuilders {
 
         @Override
         ColumnVector build(int n) {
-            IntVector v = new IntVector(type, Arrays.copyOf(values, n), anyNull(nulls, n));
+            IntVector v = new IntVector(type, Arrays.copyOf(values, n), takeNulls(n));
             values = new int[capacity];
-            nulls = new boolean[capacity];
             return v;
         }
     }
 
-    static final class Longs extends ColumnBuilder {
+    static final class Longs extends MaskedColumnBuilder {
         private final TextValues text;
         private long[] values;
-        private boolean[] nulls;
 
         Longs(DataType type, int capacity, TextValues text) {
             super(type, capacity);
             this.text = text;
             values = new long[capacity];
-            nulls = new boolean[capacity];
-        }
-
-        @Override
-        void setNull(int row) {
-            nulls[row] = true;
         }
 
         @Override
@@ -182,22 +159,19 @@ final class ColumnBuilders {
 
         @Override
         ColumnVector build(int n) {
-            LongVector v = new LongVector(type, Arrays.copyOf(values, n), anyNull(nulls, n));
+            LongVector v = new LongVector(type, Arrays.copyOf(values, n), takeNulls(n));
             values = new long[capacity];
-            nulls = new boolean[capacity];
             return v;
         }
     }
 
     /** Floats and doubles; parsed as Spark does, including {@code NaN}, {@code Inf}, {@code -Inf}. */
-    static final class Doubles extends ColumnBuilder {
+    static final class Doubles extends MaskedColumnBuilder {
         private double[] values;
-        private boolean[] nulls;
 
         Doubles(DataType type, int capacity) {
             super(type, capacity);
             values = new double[capacity];
-            nulls = new boolean[capacity];
         }
 
         static double parse(String s) {
@@ -213,11 +187,6 @@ final class ColumnBuilders {
                 throw new NumberFormatException("not a number: " + s); // Java would take 1d, 1f, 0x1p3
             }
             return Double.parseDouble(t);
-        }
-
-        @Override
-        void setNull(int row) {
-            nulls[row] = true;
         }
 
         @Override
@@ -244,7 +213,7 @@ final class ColumnBuilders {
 
         @Override
         ColumnVector build(int n) {
-            boolean[] nl = anyNull(nulls, n);
+            boolean[] nl = takeNulls(n);
             ColumnVector v;
             if (type instanceof FloatType) {
                 float[] f = new float[n];
@@ -256,7 +225,6 @@ final class ColumnBuilders {
                 v = new DoubleVector(type, Arrays.copyOf(values, n), nl);
             }
             values = new double[capacity];
-            nulls = new boolean[capacity];
             return v;
         }
     }
@@ -368,14 +336,5 @@ final class ColumnBuilders {
     static BigDecimal fitDecimal(BigDecimal v, DecimalType d) {
         BigDecimal scaled = v.setScale(d.scale(), RoundingMode.HALF_UP);
         return scaled.precision() - scaled.scale() > d.precision() - d.scale() ? null : scaled;
-    }
-
-    private static boolean[] anyNull(boolean[] nulls, int n) {
-        for (int i = 0; i < n; i++) {
-            if (nulls[i]) {
-                return Arrays.copyOf(nulls, n);
-            }
-        }
-        return null;
     }
 }
