@@ -1,0 +1,19 @@
+package io.ember.sql.catalog;
+
+import io.ember.sql.types.StructType;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What {@code CREATE TABLE} or {@code saveAsTable} asks for. {@code schema} is null when the
+ * columns come from a query; {@code location} is null for a managed table under the warehouse
+ * directory.
+ */
+public record TableDefinition(List<String> nameParts, StructType schema, String provider,
+        List<String> partitionColumns, Map<String, String> options, String location, String comment) {
+    public TableDefinition {
+        nameParts = List.copyOf(nameParts);
+        partitionColumns = List.copyOf(partitionColumns);
+        options = Map.copyOf(options);
+    }
+}

@@ -1,0 +1,51 @@
+package io.ember.sql.expressions.subquery;
+
+import io.ember.sql.expressions.Expression;
+import io.ember.sql.plans.LogicalPlan;
+import io.ember.sql.types.DataTypes;
+import io.ember.sql.types.DataType;
+import java.util.List;
+
+/** {@code EXISTS (query)}: true when the query yields a row; never null. */
+public final class Exists extends SubqueryExpression {
+    private static final long serialVersionUID = 1L;
+
+    public Exists(LogicalPlan plan) {
+        super(plan);
+    }
+
+    @Override
+    public Exists withPlan(LogicalPlan newPlan) {
+        return new Exists(newPlan);
+    }
+
+    @Override
+    public DataType dataType() {
+        return DataTypes.BooleanType;
+    }
+
+    @Override
+    public boolean nullable() {
+        return false;
+    }
+
+    @Override
+    public String sql() {
+        return "exists()";
+    }
+
+    @Override
+    public List<Expression> children() {
+        return List.of();
+    }
+
+    @Override
+    protected Expression withNewChildren(List<Expression> newChildren) {
+        return this;
+    }
+
+    @Override
+    protected List<Object> args() {
+        return List.of(plan().simpleString());
+    }
+}

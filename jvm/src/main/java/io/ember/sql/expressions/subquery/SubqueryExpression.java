@@ -1,0 +1,32 @@
+package io.ember.sql.expressions.subquery;
+
+import io.ember.sql.expressions.Unevaluable;
+import io.ember.sql.plans.LogicalPlan;
+
+/**
+ * An expression that holds a whole query ({@code (SELECT max(x) FROM t)}, {@code EXISTS (...)},
+ * {@code a IN (SELECT ...)}). The plan is not a child expression: the analyzer resolves it as a
+ * plan (with references to the outer query marked), and optimizer rules rewrite the expression
+ * into a join, so it is never evaluated.
+ */
+public abstract class SubqueryExpression extends Unevaluable {
+    private static final long serialVersionUID = 1L;
+
+    private final LogicalPlan plan;
+
+    protected SubqueryExpression(LogicalPlan plan) {
+        this.plan = plan;
+    }
+
+    public final LogicalPlan plan() {
+        return plan;
+    }
+
+    /** This expression over another (resolved or rewritten) query. */
+    public abstract SubqueryExpression withPlan(LogicalPlan newPlan);
+
+    @Override
+    public boolean resolved() {
+        return childrenResolved() && plan.resolved();
+    }
+}
