@@ -16,12 +16,15 @@ import java.util.List;
  */
 public final class Analyzer extends RuleExecutor<LogicalPlan> {
     private final List<Batch<LogicalPlan>> batches;
+    private final FunctionRegistry registry;
 
     public Analyzer(SqlConf conf, FunctionRegistry registry) {
+        this.registry = registry;
         NameResolver names = new NameResolver(conf, new ExtractValues());
         List<Rule<LogicalPlan>> resolution = new ArrayList<>(List.of(
                 new ResolveStar(conf),
                 new ResolveReferences(names),
+                new ResolveSubquery(names, this::resolve),
                 new ResolveExtractValue(conf),
                 new ResolveFunctions(registry),
                 new GlobalAggregates(),
@@ -38,11 +41,16 @@ public final class Analyzer extends RuleExecutor<LogicalPlan> {
         return batches;
     }
 
+    /** The plan after the resolution batches, not checked: how {@link ResolveSubquery} analyzes a subquery's plan. */
+    private LogicalPlan resolve(LogicalPlan plan) {
+        return super.execute(plan);
+    }
+
     /** The resolved and checked plan; throws {@code AnalysisException} for a plan that does not analyze. */
     @Override
     public LogicalPlan execute(LogicalPlan plan) {
         LogicalPlan resolved = super.execute(plan);
-        new CheckAnalysis().check(resolved);
+        new CheckAnalysis(registry).check(resolved);
         return resolved;
     }
 }

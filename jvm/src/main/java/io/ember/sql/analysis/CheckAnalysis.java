@@ -25,6 +25,12 @@ import java.util.Map;
  * non-boolean filter, a column outside GROUP BY, ...). A plan that passes is fully resolved.
  */
 final class CheckAnalysis {
+    private final CheckSubqueries subqueries;
+
+    CheckAnalysis(io.ember.sql.expressions.FunctionRegistry registry) {
+        this.subqueries = new CheckSubqueries(registry);
+    }
+
     void check(LogicalPlan plan) {
         for (LogicalPlan c : plan.children()) {
             check(c);
@@ -33,6 +39,7 @@ final class CheckAnalysis {
     }
 
     private void checkNode(LogicalPlan node) {
+        subqueries.check(node, this::check);
         for (Expression e : node.expressions()) {
             checkUnresolved(node, e);
         }

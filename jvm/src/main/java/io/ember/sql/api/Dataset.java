@@ -31,6 +31,9 @@ import io.ember.sql.types.StructField;
 import io.ember.sql.types.StructType;
 import io.ember.sql.vector.ColumnBatch;
 import io.ember.storage.StorageLevel;
+import io.ember.sql.expressions.subquery.Exists;
+import io.ember.sql.expressions.subquery.ScalarSubquery;
+import io.ember.sql.expressions.subquery.Subqueries;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -49,7 +52,10 @@ public class Dataset<T> {
 
     Dataset(SparkSession session, LogicalPlan plan, Encoder<T> encoder) {
         this.session = session;
-        this.queryExecution = new QueryExecution(session, plan, session.analyzer().execute(plan));
+        // A plan reading an outer query's columns (Column.outer()) is analyzed only as part of
+        // the query that uses it as a subquery, as Spark's lazily analyzed DataFrames are.
+        this.queryExecution = new QueryExecution(session, plan,
+                Subqueries.hasOuterReferences(plan) ? plan : session.analyzer().execute(plan));
         this.encoder = encoder;
     }
 
@@ -100,6 +106,16 @@ public class Dataset<T> {
 
     public Column apply(String name) {
         return col(name);
+    }
+
+    /** This query as a scalar subquery: its one column's value in the row it yields (null for none; an error for two). */
+    public Column scalar() {
+        return new Column(new ScalarSubquery(logicalPlan()));
+    }
+
+    /** {@code EXISTS} this query: true when it yields a row. */
+    public Column exists() {
+        return new Column(new Exists(logicalPlan()));
     }
 
     // -- transformations ----------------------------------------------------------------------
