@@ -24,6 +24,7 @@ public final class Analyzer extends RuleExecutor<LogicalPlan> {
                 new ResolveReferences(names),
                 new ResolveExtractValue(conf),
                 new ResolveFunctions(registry),
+                new ResolveGroupingAnalytics(),
                 new GlobalAggregates(),
                 new ResolveMissingReferences(names),
                 new ResolveAggregateFunctions(names, registry),
