@@ -17,9 +17,18 @@ import java.util.List;
 public final class Analyzer extends RuleExecutor<LogicalPlan> {
     private final List<Batch<LogicalPlan>> batches;
 
+    /** An analyzer without a catalog: every table or view name is unknown. */
     public Analyzer(SqlConf conf, FunctionRegistry registry) {
+        this(conf, registry, nameParts -> {
+            throw io.ember.sql.catalog.CatalogErrors.tableOrViewNotFound(nameParts,
+                    io.ember.sql.catalog.CatalogErrors.searchPath("default"));
+        });
+    }
+
+    public Analyzer(SqlConf conf, FunctionRegistry registry, RelationLookup relations) {
         NameResolver names = new NameResolver(conf, new ExtractValues());
         List<Rule<LogicalPlan>> resolution = new ArrayList<>(List.of(
+                new ResolveRelations(relations),
                 new ResolveStar(conf),
                 new ResolveReferences(names),
                 new ResolveExtractValue(conf),
