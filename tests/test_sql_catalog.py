@@ -102,3 +102,10 @@ def test_drop_temp_view_uncaches_it(session):
 def test_self_join_of_a_view(session):
     session.range(3).createOrReplaceTempView("sj")
     assert session.table("sj").join(session.table("sj"), "id").count() == 3
+
+
+def test_new_session_leaves_the_active_session_alone(spark):
+    from ember.sql import SparkSession
+    before = SparkSession.getActiveSession()
+    spark.newSession()
+    assert SparkSession.getActiveSession() is before

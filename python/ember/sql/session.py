@@ -141,7 +141,7 @@ class SparkSession:
             if SparkSession._instantiatedSession is None or \
                     SparkSession._instantiatedSession._sc._stopped_flag():
                 SparkSession._instantiatedSession = self
-            SparkSession._activeSession = self
+                SparkSession._activeSession = self
 
     # -- properties ---------------------------------------------------------------------------
 
