@@ -491,6 +491,26 @@ public class Dataset<T> {
         System.out.println(showString(numRows, truncate, vertical));
     }
 
+    // -- views ------------------------------------------------------------------------------
+
+    /** Names this Dataset {@code viewName} in its session, for {@code table()} and SQL; fails if the name is taken. */
+    public void createTempView(String viewName) {
+        session.sessionCatalog().createTempView(viewName, logicalPlan(), false);
+    }
+
+    public void createOrReplaceTempView(String viewName) {
+        session.sessionCatalog().createTempView(viewName, logicalPlan(), true);
+    }
+
+    /** Names this Dataset {@code global_temp.viewName} for every session of the application. */
+    public void createGlobalTempView(String viewName) {
+        session.sessionCatalog().createGlobalTempView(viewName, logicalPlan(), false);
+    }
+
+    public void createOrReplaceGlobalTempView(String viewName) {
+        session.sessionCatalog().createGlobalTempView(viewName, logicalPlan(), true);
+    }
+
     // -- caching ----------------------------------------------------------------------------
 
     /** Caches this Dataset at MEMORY_AND_DISK (built by the first action that reads it). */
