@@ -20,8 +20,12 @@ public final class Analyzer extends RuleExecutor<LogicalPlan> {
     public Analyzer(SqlConf conf, FunctionRegistry registry) {
         NameResolver names = new NameResolver(conf, new ExtractValues());
         List<Rule<LogicalPlan>> resolution = new ArrayList<>(List.of(
+                new DeduplicateRelations(),
+                new ResolveSubqueryColumnAliases(),
+                new ResolveUsingJoin(names),
                 new ResolveStar(conf),
                 new ResolveReferences(names),
+                new SubstituteOrdinals(),
                 new ResolveExtractValue(conf),
                 new ResolveFunctions(registry),
                 new GlobalAggregates(),
