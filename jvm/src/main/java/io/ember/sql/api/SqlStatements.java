@@ -30,6 +30,15 @@ final class SqlStatements {
         return session.ofRows(plan);
     }
 
+    /** The {@code sql} operation of the plan protocol: {@code {"op":"sql","text":...,"args":{name: E},"posArgs":[E]}}. */
+    static Dataset<Row> fromJson(com.fasterxml.jackson.databind.JsonNode op, SparkSession session, ExprJson ex) {
+        Map<String, Expression> named = new java.util.HashMap<>();
+        if (op.hasNonNull("args")) {
+            op.get("args").fields().forEachRemaining(e -> named.put(e.getKey(), ex.read(e.getValue())));
+        }
+        return run(session, op.get("text").asText(), named, ex.list(op.get("posArgs")));
+    }
+
     private static LogicalPlan local(List<AttributeReference> output, List<Object[]> rows) {
         ColumnVector[] cols = new ColumnVector[output.size()];
         for (int c = 0; c < cols.length; c++) {

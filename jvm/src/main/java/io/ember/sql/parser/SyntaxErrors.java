@@ -33,7 +33,9 @@ final class SyntaxErrors extends BaseErrorListener {
             offset = offsetOf(line, charPositionInLine);
             error = "'" + (offset < text.length() ? text.charAt(offset) : "") + "'";
         }
-        String hint = hint(msg);
+        // a character that starts no token is reported alone, as Spark's lexer does
+        boolean stray = offendingSymbol instanceof Token t && t.getType() == SqlLexer.UNRECOGNIZED;
+        String hint = stray ? "" : hint(msg);
         throw new ParseException("PARSE_SYNTAX_ERROR", "Syntax error at or near " + error + hint,
                 "42601", Map.of("error", error, "hint", hint), text, offset);
     }
