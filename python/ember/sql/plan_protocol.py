@@ -30,6 +30,7 @@ OP_SAMPLE = "sample"
 OP_REPARTITION = "repartition"
 OP_HINT = "hint"
 OP_READ = "read"
+OP_SQL = "sql"
 
 # aggregate "groupType"
 GROUP_BY = "groupby"
@@ -56,6 +57,7 @@ KIND_FIELD = "field"
 KIND_ITEM = "item"
 KIND_WINDOW = "window"
 KIND_UDF = "udf"
+KIND_SQL_EXPR = "sqlExpr"
 
 # window frame bounds and types
 FRAME_ROWS = "rows"

@@ -31,9 +31,13 @@ public final class Analyzer extends RuleExecutor<LogicalPlan> {
         NameResolver names = new NameResolver(conf, new ExtractValues());
         List<Rule<LogicalPlan>> resolution = new ArrayList<>(List.of(
                 new ResolveRelations(relations),
+                new DeduplicateRelations(),
+                new ResolveSubqueryColumnAliases(),
+                new ResolveUsingJoin(names),
                 new ResolveStar(conf),
                 new ResolveReferences(names),
                 new ResolveSubquery(names, this::resolve),
+                new SubstituteOrdinals(),
                 new ResolveExtractValue(conf),
                 new ResolveFunctions(registry),
                 new ResolveGroupingAnalytics(),

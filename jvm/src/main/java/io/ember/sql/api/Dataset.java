@@ -140,6 +140,20 @@ public class Dataset<T> {
         return filter(condition);
     }
 
+    /** Rows for which a SQL condition holds: {@code filter("a > 1 AND b IS NOT NULL")}. */
+    public Dataset<Row> filter(String conditionExpr) {
+        return filter(functions.expr(conditionExpr));
+    }
+
+    public Dataset<Row> where(String conditionExpr) {
+        return filter(conditionExpr);
+    }
+
+    /** A select of SQL expressions: {@code selectExpr("a", "b * 2 AS c")}. */
+    public Dataset<Row> selectExpr(String... exprs) {
+        return select(java.util.Arrays.stream(exprs).map(functions::expr).toArray(Column[]::new));
+    }
+
     public Dataset<Row> withColumn(String name, Column col) {
         return withColumns(List.of(name), List.of(col));
     }

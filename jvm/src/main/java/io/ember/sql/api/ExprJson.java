@@ -72,6 +72,7 @@ final class ExprJson {
             case KIND_ITEM -> new UnresolvedExtractValue(read(e.get("expr")), read(e.get("key")));
             case KIND_UDF -> PythonUdfJson.read(e, list(e.get("args")));
             case KIND_WINDOW -> WindowJson.read(e, this::read);
+            case KIND_SQL_EXPR -> new io.ember.sql.parser.SparkSqlParser(1).parseExpression(e.get("text").asText());
             default -> throw new AnalysisException("UNSUPPORTED_FEATURE.EXPRESSION_KIND",
                     "The feature is not supported: expression kind '" + kind + "'.", Map.of("kind", kind));
         };
