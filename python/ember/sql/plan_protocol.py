@@ -55,6 +55,10 @@ KIND_FIELD = "field"
 KIND_ITEM = "item"
 KIND_WINDOW = "window"
 KIND_UDF = "udf"
+KIND_SCALAR_SUBQUERY = "scalarSubquery"
+KIND_EXISTS = "exists"
+KIND_IN_SUBQUERY = "inSubquery"
+KIND_OUTER = "outer"
 
 # window frame bounds and types
 FRAME_ROWS = "rows"
