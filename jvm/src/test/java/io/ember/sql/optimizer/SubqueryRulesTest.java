@@ -141,6 +141,20 @@ class SubqueryRulesTest extends RuleTestBase {
     }
 
     @Test
+    void inInASelectListBecomesALeftOuterJoinOnTheGroupedColumn() {
+        Project sub = new Project(List.of(x), other);
+        Alias v = new Alias(new InSubquery(List.of(a), sub), "found");
+        Project out = (Project) new RewriteExistenceSubquery(p).apply(new Project(List.of(v), rel));
+        Join j = (Join) out.child();
+        assertEquals(JoinType.LEFT_OUTER, j.joinType());
+        assertEquals(Optional.of(op("==", a, x)), j.condition());
+        Aggregate grouped = (Aggregate) j.right();
+        assertEquals(List.of(x), grouped.groupingExpressions());
+        Alias marker = (Alias) grouped.aggregateExpressions().get(1);
+        assertEquals(op("isnotnull", marker.toAttribute().withNullability(true)), ((Alias) out.projectList().get(0)).child());
+    }
+
+    @Test
     void pullUpThroughAProjectKeepsTheColumnThePredicateReads() {
         LogicalPlan sub = new Project(List.of(y), new Filter(op("==", x, outerA), other));
         PullUpCorrelatedPredicates.Result r = pullUp.pullUp(sub);
