@@ -273,6 +273,14 @@ class DataFrame(DataFrameActions):
         from ember.sql.group import GroupedData
         return GroupedData(self, P.CUBE, column_list(cols))
 
+    def groupingSets(self, groupingSets: Any, *cols: Any) -> "GroupedData":
+        """Groups by each of ``groupingSets`` in turn (lists of columns among ``cols``);
+        ``cols`` are the key columns of the result:
+        ``df.groupingSets([["k"], ["v"], []], "k", "v").agg(F.sum("x"))``."""
+        from ember.sql.group import GroupedData
+        sets = [column_list(tuple(s)) for s in groupingSets]
+        return GroupedData(self, P.GROUPING_SETS, column_list(cols), sets=sets)
+
     def agg(self, *exprs: Any) -> "DataFrame":
         """Aggregates over all rows: ``df.agg(F.max("v"))`` or ``df.agg({"v": "max"})``."""
         return self.groupBy().agg(*exprs)

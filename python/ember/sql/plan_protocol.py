@@ -35,6 +35,7 @@ OP_READ = "read"
 GROUP_BY = "groupby"
 ROLLUP = "rollup"
 CUBE = "cube"
+GROUPING_SETS = "groupingsets"
 PIVOT = "pivot"
 
 # setOp "kind"

@@ -27,6 +27,7 @@ public final class Analyzer extends RuleExecutor<LogicalPlan> {
                 new ResolveSubquery(names, this::resolve),
                 new ResolveExtractValue(conf),
                 new ResolveFunctions(registry),
+                new ResolveGroupingAnalytics(),
                 new GlobalAggregates(),
                 new ResolveMissingReferences(names),
                 new ResolveAggregateFunctions(names, registry),

@@ -223,6 +223,12 @@ public class Dataset<T> {
         return new RelationalGroupedDataset(this.toDF(), DatasetHelpers.exprs(cols), RelationalGroupedDataset.GroupType.CUBE);
     }
 
+    /** Groups by each of {@code sets} in turn (each a list of {@code cols}); {@code cols} are the key columns. */
+    public RelationalGroupedDataset groupingSets(List<List<Column>> sets, Column... cols) {
+        List<List<Expression>> exprs = sets.stream().map(s -> DatasetHelpers.exprs(s.toArray(new Column[0]))).toList();
+        return new RelationalGroupedDataset(this.toDF(), exprs, DatasetHelpers.exprs(cols));
+    }
+
     public RelationalGroupedDataset cube(String col, String... cols) {
         return cube(DatasetHelpers.names(col, cols));
     }

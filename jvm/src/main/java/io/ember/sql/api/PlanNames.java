@@ -35,6 +35,7 @@ public class PlanNames {
     public static final String GROUP_BY = "groupby";
     public static final String ROLLUP = "rollup";
     public static final String CUBE = "cube";
+    public static final String GROUPING_SETS = "groupingsets";
     public static final String PIVOT = "pivot";
 
     // setOp "kind"

@@ -8,7 +8,8 @@ import java.util.Map;
 /**
  * Registers the window functions ({@code row_number}, {@code rank}, {@code lag}, ...), which
  * the window operator evaluates, and the generators ({@code explode}, {@code posexplode}),
- * which the generate operator evaluates.
+ * which the generate operator evaluates; and {@code grouping}/{@code grouping_id}, which only
+ * grouping sets give a meaning (the analyzer replaces them).
  */
 final class WindowAndGeneratorFunctions {
     private WindowAndGeneratorFunctions() {}
@@ -24,6 +25,8 @@ final class WindowAndGeneratorFunctions {
         r.register("lead", Builders.varargs("lead", 1, 3, a -> offset(a, true)));
         r.register("explode", Builders.unary("explode", e -> new Explode(e, false)));
         r.register("posexplode", Builders.unary("posexplode", e -> new Explode(e, true)));
+        r.register("grouping", Builders.unary("grouping", Grouping::new));
+        r.register("grouping_id", Builders.varargs("grouping_id", 0, Integer.MAX_VALUE, GroupingID::new));
     }
 
     private static void ranking(FunctionRegistry r, String name, Kind kind) {
