@@ -77,6 +77,18 @@ class DataFrame(DataFrameActions):
         if not isinstance(other, DataFrame):
             raise not_expected_type(arg_name, "DataFrame", other)
 
+    # -- subqueries --------------------------------------------------------------------------
+
+    def scalar(self) -> Column:
+        """This DataFrame as a scalar subquery: the value of its one column in its one row
+        (null for no row; ``SCALAR_SUBQUERY_TOO_MANY_ROWS`` for more). Inside it, columns of
+        the query it is used in are marked with :meth:`Column.outer`."""
+        return Column({"kind": P.KIND_SCALAR_SUBQUERY, "plan": self})
+
+    def exists(self) -> Column:
+        """``EXISTS`` this DataFrame: true when it has a row."""
+        return Column({"kind": P.KIND_EXISTS, "plan": self})
+
     # -- columns -----------------------------------------------------------------------------
 
     def __getitem__(self, item: Any) -> Any:

@@ -58,6 +58,10 @@ KIND_ITEM = "item"
 KIND_WINDOW = "window"
 KIND_UDF = "udf"
 KIND_SQL_EXPR = "sqlExpr"
+KIND_SCALAR_SUBQUERY = "scalarSubquery"
+KIND_EXISTS = "exists"
+KIND_IN_SUBQUERY = "inSubquery"
+KIND_OUTER = "outer"
 
 # window frame bounds and types
 FRAME_ROWS = "rows"

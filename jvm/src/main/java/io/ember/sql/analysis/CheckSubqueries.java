@@ -81,9 +81,8 @@ final class CheckSubqueries {
             }
             return;
         }
-        if (!filterConjunct) {
-            throw SubqueryErrors.wrongPlace(s instanceof Exists ? "exists" : "in",
-                    node.simpleString() + " (Ember runs EXISTS/IN subqueries only as conjuncts of a filter)");
+        if (!(node instanceof Project || node instanceof Filter || node instanceof Aggregate)) {
+            throw SubqueryErrors.wrongPlace(s instanceof Exists ? "exists" : "in", node.simpleString());
         }
         if (s instanceof InSubquery in && in.values().size() != width) {
             throw new AnalysisException("DATATYPE_MISMATCH.IN_SUBQUERY_LENGTH_MISMATCH", "Cannot resolve \"" + in.sql()
@@ -93,7 +92,11 @@ final class CheckSubqueries {
                     Map.of("sqlExpr", "\"" + in.sql() + "\""));
         }
         if (s.correlated()) {
-            pullUp.pullUp(s.plan());
+            PullUpCorrelatedPredicates.Result r = pullUp.pullUp(s.plan());
+            if (!filterConjunct) {
+                // outside a filter's conjuncts, the subquery runs grouped by its correlated columns
+                pullUp.equalityKeys(r.predicates());
+            }
         }
     }
 

@@ -58,6 +58,10 @@ public class PlanNames {
     public static final String KIND_WINDOW = "window";
     public static final String KIND_UDF = "udf";
     public static final String KIND_SQL_EXPR = "sqlExpr";
+    public static final String KIND_SCALAR_SUBQUERY = "scalarSubquery";
+    public static final String KIND_EXISTS = "exists";
+    public static final String KIND_IN_SUBQUERY = "inSubquery";
+    public static final String KIND_OUTER = "outer";
 
     // window frames
     public static final String FRAME_ROWS = "rows";

@@ -41,7 +41,8 @@ public final class Optimizer extends RuleExecutor<LogicalPlan> {
                 new EliminateSorts());
         this.batches = List.of(
                 // First, as in Spark's ordering of the rewrites: later rules only meet joins.
-                Batch.once("Rewrite Subqueries", new RewritePredicateSubquery(p), new RewriteScalarSubquery(p)),
+                Batch.once("Rewrite Subqueries", new RewritePredicateSubquery(p), new RewriteScalarSubquery(p),
+                        new RewriteExistenceSubquery(p)),
                 Batch.once("Finish Analysis", new EliminateSubqueryAliases()),
                 Batch.once("Replace Operators", new ReplaceSetOperations(p), new ReplaceDeduplicateWithAggregate(p),
                         new ReplaceDistinctWithAggregate()),

@@ -44,80 +44,13 @@ public final class RewriteScalarSubquery implements io.ember.sql.rules.Rule<Logi
         this.pullUp = new PullUpCorrelatedPredicates(p);
     }
 
-    private record Joined(LogicalPlan plan, Expression value) {}
-
     @Override
     public LogicalPlan apply(LogicalPlan plan) {
-        return SubqueryRewrites.nestedFirst(plan, this, this::rewrite);
+        return SubqueryRewrites.nestedFirst(plan, this,
+                node -> SubqueryRewrites.joinEach(node, x -> x instanceof ScalarSubquery, (child, s) -> join(child, (ScalarSubquery) s)));
     }
 
-    private LogicalPlan rewrite(LogicalPlan node) {
-        if (!(node instanceof Project || node instanceof Filter || node instanceof Aggregate)) {
-            return node;
-        }
-        List<ScalarSubquery> subs = new ArrayList<>();
-        for (Expression e : node.expressions()) {
-            e.foreach(x -> {
-                if (x instanceof ScalarSubquery s && !subs.contains(s)) {
-                    subs.add(s);
-                }
-            });
-        }
-        if (subs.isEmpty()) {
-            return node;
-        }
-        LogicalPlan child = ((UnaryNode) node).child();
-        Map<Expression, Expression> values = new HashMap<>();
-        List<AttributeReference> added = new ArrayList<>();
-        for (ScalarSubquery s : subs) {
-            Joined j = join(child, s);
-            child = j.plan();
-            values.put(s, j.value());
-            added.addAll(j.value().references());
-        }
-        LogicalPlan out = ((UnaryNode) node).withChild(child)
-                .mapExpressions(e -> e.transformUp(x -> x instanceof ScalarSubquery s ? values.get(s) : x));
-        if (node instanceof Filter) {
-            return new Project(new ArrayList<>(node.output()), out);
-        }
-        if (out instanceof Aggregate a) {
-            return groupedAlsoBy(a, added);
-        }
-        return out;
-    }
-
-    /** An aggregate reading a subquery's value outside its aggregate functions also groups by it (one value per group). */
-    private static Aggregate groupedAlsoBy(Aggregate a, List<AttributeReference> added) {
-        List<AttributeReference> outside = new ArrayList<>();
-        for (Expression e : a.aggregateExpressions()) {
-            collectOutsideAggregates(e, added, outside);
-        }
-        if (outside.isEmpty()) {
-            return a;
-        }
-        if (a.groupingExpressions().isEmpty()) {
-            throw SubqueryErrors.unsupportedShape("a scalar subquery outside the aggregate functions of a global aggregate",
-                    a.simpleString());
-        }
-        List<Expression> grouping = new ArrayList<>(a.groupingExpressions());
-        grouping.addAll(outside);
-        return new Aggregate(grouping, a.aggregateExpressions(), a.child());
-    }
-
-    private static void collectOutsideAggregates(Expression e, List<AttributeReference> added, List<AttributeReference> out) {
-        if (e instanceof AggregateFunction) {
-            return;
-        }
-        if (e instanceof AttributeReference a && added.stream().anyMatch(x -> x.sameColumn(a))
-                && out.stream().noneMatch(x -> x.sameColumn(a))) {
-            out.add(a);
-        }
-        for (Expression c : e.children()) {
-            collectOutsideAggregates(c, added, out);
-        }
-    }
-
-    private Joined join(LogicalPlan child, ScalarSubquery s) {
+    private SubqueryRewrites.Joined join(LogicalPlan child, ScalarSubquery s) {
         LogicalPlan sub = s.plan();
         while (sub instanceof SubqueryAlias a) {
             sub = a.child();
@@ -127,10 +60,10 @@ public final class RewriteScalarSubquery implements io.ember.sql.rules.Rule<Logi
         boolean global = sub instanceof Aggregate a && a.groupingExpressions().isEmpty();
         if (!s.correlated()) {
             if (global) {
-                return new Joined(new Join(child, sub, JoinType.LEFT_OUTER, Optional.empty()), column);
+                return new SubqueryRewrites.Joined(new Join(child, sub, JoinType.LEFT_OUTER, Optional.empty()), column);
             }
             Alias v = new Alias(new SingleValue(column), column.name());
-            return new Joined(new Join(child, new Aggregate(List.of(), List.of(v), sub), JoinType.LEFT_OUTER, Optional.empty()),
+            return new SubqueryRewrites.Joined(new Join(child, new Aggregate(List.of(), List.of(v), sub), JoinType.LEFT_OUTER, Optional.empty()),
                     v.toAttribute());
         }
         if (global) {
@@ -147,7 +80,7 @@ public final class RewriteScalarSubquery implements io.ember.sql.rules.Rule<Logi
                 Expression noGroup = p.build("isnull", List.of(marker.toAttribute().withNullability(true))).orElseThrow();
                 value = new CaseWhen(List.<Expression[]>of(new Expression[] {noGroup, empty.get()}), column);
             }
-            return new Joined(new Join(child, grouped, JoinType.LEFT_OUTER, condition(below)), value);
+            return new SubqueryRewrites.Joined(new Join(child, grouped, JoinType.LEFT_OUTER, condition(below)), value);
         }
         PullUpCorrelatedPredicates.Result r = pullUp.pullUp(sub);
         List<AttributeReference> keys = pullUp.equalityKeys(r.predicates());
@@ -155,7 +88,7 @@ public final class RewriteScalarSubquery implements io.ember.sql.rules.Rule<Logi
         List<Expression> outputs = new ArrayList<>(keys);
         outputs.add(v);
         Aggregate right = new Aggregate(keys, outputs, r.plan());
-        return new Joined(new Join(child, right, JoinType.LEFT_OUTER, condition(r)), v.toAttribute());
+        return new SubqueryRewrites.Joined(new Join(child, right, JoinType.LEFT_OUTER, condition(r)), v.toAttribute());
     }
 
     private Optional<Expression> condition(PullUpCorrelatedPredicates.Result r) {

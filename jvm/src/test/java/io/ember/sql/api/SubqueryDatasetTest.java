@@ -162,6 +162,23 @@ class SubqueryDatasetTest {
     }
 
     @Test
+    void existsAndInOutsideFilterConjunctsAreTrueOrFalse() {
+        Dataset<Row> any = t.select(col("k"), s.exists());
+        assertArrayEquals(new String[] {"k", "exists()"}, any.columns());
+        assertEquals(List.of("1,true", "2,true", "3,true", "null,true"), rows(any));
+        assertEquals(List.of("1,false", "2,false", "3,false", "null,false"),
+                rows(t.select(col("k"), s.where(col("k").gt(100)).exists())));
+        Dataset<Row> matching = t.as("a").select(col("k"), s.as("b").where(corr("b.k", "a.k")).exists());
+        assertArrayEquals(new String[] {"k", "exists(k)"}, matching.columns());
+        assertEquals(List.of("1,true", "2,false", "3,false", "null,false"), rows(matching));
+        Dataset<Row> in = t.select(col("k"), col("k").isin(s.select("k")));
+        assertArrayEquals(new String[] {"k", "(k IN (listquery()))"}, in.columns());
+        assertEquals(List.of("1,true", "2,false", "3,false", "null,false"), rows(in));
+        Dataset<Row> either = t.as("a").where(s.as("b").where(corr("b.k", "a.k")).exists().or(col("v").gt(35)));
+        assertEquals(List.of("1,10", "3,40"), rows(either));
+    }
+
+    @Test
     void inSubqueryWidensTypes() {
         Dataset<Row> longs = spark.range(0, 3).toDF("k");
         assertEquals(List.of("1,10", "2,null"), rows(t.where(col("k").isin(longs))));
