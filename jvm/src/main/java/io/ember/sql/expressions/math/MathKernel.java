@@ -40,7 +40,9 @@ public enum MathKernel implements ScalarKernel {
             a -> widthBucket((Double) a[0], (Double) a[1], (Double) a[2], (Long) a[3])),
     ISNAN("isnan", "isnan", 1, DataTypes.BooleanType, a -> a[0] != null && Double.isNaN((Double) a[0])),
     NULLIFZERO("nullifzero", "nullifzero", 1, null, a -> ((Number) a[0]).doubleValue() == 0 ? null : a[0]),
-    ZEROIFNULL("zeroifnull", "zeroifnull", 1, null, a -> a[0]);
+    ZEROIFNULL("zeroifnull", "zeroifnull", 1, null, a -> a[0]),
+    /** Unary plus: the value itself, printed {@code (+ x)}. */
+    POSITIVE("positive", "positive", 1, null, a -> a[0]);
 
     private final String name;
     private final String pretty;
@@ -85,7 +87,7 @@ public enum MathKernel implements ScalarKernel {
         return switch (this) {
             case FACTORIAL -> InputType.INT;
             case WIDTH_BUCKET -> i == 3 ? InputType.LONG : InputType.DOUBLE;
-            case NULLIFZERO, ZEROIFNULL -> InputType.NUMERIC;
+            case NULLIFZERO, ZEROIFNULL, POSITIVE -> InputType.NUMERIC;
             default -> InputType.DOUBLE;
         };
     }
@@ -108,6 +110,7 @@ public enum MathKernel implements ScalarKernel {
 
     @Override
     public String sql(String name, List<Expression> args) {
+        if (this == POSITIVE) return "(+ " + args.get(0).sql() + ")";
         return args.isEmpty() ? name + "()" : ScalarKernel.super.sql(name, args);
     }
 
