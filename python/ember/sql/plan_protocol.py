@@ -55,6 +55,8 @@ KIND_FIELD = "field"
 KIND_ITEM = "item"
 KIND_WINDOW = "window"
 KIND_UDF = "udf"
+KIND_LAMBDA = "lambda"
+KIND_LAMBDA_VAR = "lambdaVar"
 
 # window frame bounds and types
 FRAME_ROWS = "rows"

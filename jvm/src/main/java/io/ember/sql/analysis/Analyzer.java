@@ -23,6 +23,7 @@ public final class Analyzer extends RuleExecutor<LogicalPlan> {
                 new ResolveStar(conf),
                 new ResolveReferences(names),
                 new ResolveExtractValue(conf),
+                new ResolveLambdaVariables(registry),
                 new ResolveFunctions(registry),
                 new GlobalAggregates(),
                 new ResolveMissingReferences(names),

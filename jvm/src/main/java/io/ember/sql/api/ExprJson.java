@@ -72,6 +72,8 @@ final class ExprJson {
             case KIND_ITEM -> new UnresolvedExtractValue(read(e.get("expr")), read(e.get("key")));
             case KIND_UDF -> PythonUdfJson.read(e, list(e.get("args")));
             case KIND_WINDOW -> WindowJson.read(e, this::read);
+            case KIND_LAMBDA -> new io.ember.sql.expressions.lambda.LambdaFunction(read(e.get("body")), list(e.get("params")));
+            case KIND_LAMBDA_VAR -> new io.ember.sql.expressions.lambda.UnresolvedNamedLambdaVariable(e.get("name").asText(), true);
             default -> throw new AnalysisException("UNSUPPORTED_FEATURE.EXPRESSION_KIND",
                     "The feature is not supported: expression kind '" + kind + "'.", Map.of("kind", kind));
         };

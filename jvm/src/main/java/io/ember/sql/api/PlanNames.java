@@ -55,6 +55,8 @@ public class PlanNames {
     public static final String KIND_ITEM = "item";
     public static final String KIND_WINDOW = "window";
     public static final String KIND_UDF = "udf";
+    public static final String KIND_LAMBDA = "lambda";
+    public static final String KIND_LAMBDA_VAR = "lambdaVar";
 
     // window frames
     public static final String FRAME_ROWS = "rows";
