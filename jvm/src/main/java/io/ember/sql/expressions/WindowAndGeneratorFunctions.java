@@ -7,7 +7,8 @@ import java.util.Map;
 
 /**
  * Registers the window functions ({@code row_number}, {@code rank}, {@code lag}, ...), which
- * the window operator evaluates, and the generators ({@code explode}, {@code posexplode}),
+ * the window operator evaluates, and the generators ({@code explode}, {@code posexplode},
+ * {@code inline}, {@code stack}, the {@code _outer} variants),
  * which the generate operator evaluates; and {@code grouping}/{@code grouping_id}, which only
  * grouping sets give a meaning (the analyzer replaces them).
  */
@@ -25,6 +26,11 @@ final class WindowAndGeneratorFunctions {
         r.register("lead", Builders.varargs("lead", 1, 3, a -> offset(a, true)));
         r.register("explode", Builders.unary("explode", e -> new Explode(e, false)));
         r.register("posexplode", Builders.unary("posexplode", e -> new Explode(e, true)));
+        r.register("explode_outer", Builders.unary("explode_outer", e -> new Explode(e, false, true)));
+        r.register("posexplode_outer", Builders.unary("posexplode_outer", e -> new Explode(e, true, true)));
+        r.register("inline", Builders.unary("inline", e -> new Inline(e, false)));
+        r.register("inline_outer", Builders.unary("inline_outer", e -> new Inline(e, true)));
+        r.register("stack", Builders.varargs("stack", 2, Integer.MAX_VALUE, Stack::new));
         r.register("grouping", Builders.unary("grouping", Grouping::new));
         r.register("grouping_id", Builders.varargs("grouping_id", 0, Integer.MAX_VALUE, GroupingID::new));
     }
