@@ -78,7 +78,7 @@ public final class AggregateFunctions {
                 }
                 ignore = b;
             }
-            return new FirstLast(args.get(0), last, ignore);
+            return new FirstLast(args.get(0), last, ignore, name);
         };
     }
 }
