@@ -41,7 +41,8 @@ public final class Optimizer extends RuleExecutor<LogicalPlan> {
                 new EliminateSorts());
         this.batches = List.of(
                 Batch.once("Finish Analysis", new EliminateSubqueryAliases()),
-                Batch.once("Replace Operators", new ReplaceSetOperations(p), new ReplaceDeduplicateWithAggregate(p),
+                Batch.once("Replace Operators", new ReplaceSetOperations(p), new RewriteSetOperationsAll(p),
+                        new ReplaceDeduplicateWithAggregate(p),
                         new ReplaceDistinctWithAggregate()),
                 new Batch<>("Operator Optimization", 100, operators),
                 Batch.once("Join Reorder", new ReorderJoins(p)),
