@@ -77,6 +77,18 @@ class DataFrame(DataFrameActions):
         if not isinstance(other, DataFrame):
             raise not_expected_type(arg_name, "DataFrame", other)
 
+    # -- subqueries --------------------------------------------------------------------------
+
+    def scalar(self) -> Column:
+        """This DataFrame as a scalar subquery: the value of its one column in its one row
+        (null for no row; ``SCALAR_SUBQUERY_TOO_MANY_ROWS`` for more). Inside it, columns of
+        the query it is used in are marked with :meth:`Column.outer`."""
+        return Column({"kind": P.KIND_SCALAR_SUBQUERY, "plan": self})
+
+    def exists(self) -> Column:
+        """``EXISTS`` this DataFrame: true when it has a row."""
+        return Column({"kind": P.KIND_EXISTS, "plan": self})
+
     # -- columns -----------------------------------------------------------------------------
 
     def __getitem__(self, item: Any) -> Any:
@@ -260,6 +272,14 @@ class DataFrame(DataFrameActions):
     def cube(self, *cols: Any) -> "GroupedData":
         from ember.sql.group import GroupedData
         return GroupedData(self, P.CUBE, column_list(cols))
+
+    def groupingSets(self, groupingSets: Any, *cols: Any) -> "GroupedData":
+        """Groups by each of ``groupingSets`` in turn (lists of columns among ``cols``);
+        ``cols`` are the key columns of the result:
+        ``df.groupingSets([["k"], ["v"], []], "k", "v").agg(F.sum("x"))``."""
+        from ember.sql.group import GroupedData
+        sets = [column_list(tuple(s)) for s in groupingSets]
+        return GroupedData(self, P.GROUPING_SETS, column_list(cols), sets=sets)
 
     def agg(self, *exprs: Any) -> "DataFrame":
         """Aggregates over all rows: ``df.agg(F.max("v"))`` or ``df.agg({"v": "max"})``."""

@@ -96,6 +96,7 @@ public final class PlanJson {
             case GROUP_BY, PIVOT -> in.groupBy(grouping);
             case ROLLUP -> in.rollup(grouping);
             case CUBE -> in.cube(grouping);
+            case GROUPING_SETS -> in.groupingSets(sets(op.get("groupingSets"), ex), grouping);
             default -> throw unsupported("aggregate with groupType " + groupType);
         };
         if (groupType.equals(PIVOT)) {
@@ -111,6 +112,14 @@ public final class PlanJson {
             }
         }
         return g.agg(List.of(columns(ex.list(op.get("aggs")))));
+    }
+
+    private static List<List<Column>> sets(JsonNode sets, ExprJson ex) {
+        List<List<Column>> out = new ArrayList<>();
+        for (JsonNode s : sets) {
+            out.add(List.of(columns(ex.list(s))));
+        }
+        return out;
     }
 
     private static Dataset<Row> join(JsonNode op, List<Dataset<Row>> inputs, ExprJson ex) {
