@@ -20,6 +20,7 @@ from ember.errors import AnalysisException, PySparkAttributeError, PySparkNotImp
     PySparkTypeError, PySparkValueError, not_expected_type
 from ember.sql import plan_protocol as P
 from ember.sql.column import Column, col_expr, column_list, to_expr, value_expr
+from ember.sql.functions.sql_expr import sql_expr
 from ember.sql.dataframe_actions import DataFrameActions
 
 __all__ = ["DataFrame"]
@@ -27,13 +28,6 @@ __all__ = ["DataFrame"]
 _JOIN_TYPE_NAMES = ("'inner', 'outer', 'full', 'fullouter', 'full_outer', 'leftouter', 'left', "
                     "'left_outer', 'rightouter', 'right', 'right_outer', 'leftsemi', "
                     "'left_semi', 'semi', 'leftanti', 'left_anti', 'anti', 'cross'")
-
-
-def _no_sql_strings(what: str) -> PySparkNotImplementedError:
-    return PySparkNotImplementedError(
-        "%s with a SQL expression string needs Ember's SQL parser, which does not exist yet; "
-        "use Column expressions (ember.sql.functions)" % what, "NOT_IMPLEMENTED",
-        {"feature": what})
 
 
 def _ordering(cols: Sequence[Any], ascending: Any) -> List[Dict[str, Any]]:
@@ -132,10 +126,16 @@ class DataFrame(DataFrameActions):
         """Columns or expressions: ``df.select("a", F.col("b") + 1)``."""
         return self._op(P.OP_SELECT, exprs=column_list(cols))
 
+    def selectExpr(self, *expr: Any) -> "DataFrame":
+        """A select of SQL expressions: ``df.selectExpr("a", "b * 2 AS c")`` (a list works too)."""
+        if len(expr) == 1 and isinstance(expr[0], list):
+            expr = tuple(expr[0])
+        return self._op(P.OP_SELECT, exprs=[sql_expr(e) for e in expr])
+
     def filter(self, condition: Any) -> "DataFrame":
-        """Rows where ``condition`` (a boolean Column) is true."""
+        """Rows where ``condition`` (a boolean Column, or SQL text such as ``"a > 1"``) is true."""
         if isinstance(condition, str):
-            raise _no_sql_strings("filter")
+            return self._op(P.OP_FILTER, condition=sql_expr(condition))
         if not isinstance(condition, Column):
             raise not_expected_type("condition", "Column or str", condition)
         return self._op(P.OP_FILTER, condition=condition._expr)

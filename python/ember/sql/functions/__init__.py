@@ -16,4 +16,6 @@ from ember.sql.functions.math import *  # noqa: F401,F403
 from ember.sql.functions.strings import *  # noqa: F401,F403
 from ember.sql.functions.datetime import *  # noqa: F401,F403
 from ember.sql.functions.collections import *  # noqa: F401,F403
+from ember.sql.functions.misc import *  # noqa: F401,F403
 from ember.sql.udf import call_function, call_udf, udf  # noqa: F401
+from ember.sql.functions.sql_expr import expr  # noqa: F401

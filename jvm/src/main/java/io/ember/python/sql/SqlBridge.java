@@ -48,13 +48,27 @@ public final class SqlBridge {
     private final SparkSession session;
 
     public SqlBridge(PythonBridge python) {
+        this(python, new SparkSession(python.context()));
+    }
+
+    private SqlBridge(PythonBridge python, SparkSession session) {
         this.python = python;
-        this.session = new SparkSession(python.context());
+        this.session = session;
         new PythonUDFStrategy(python::pickledBatchesFunction).installIn(session.plannerExtensions());
     }
 
     public SparkSession session() {
         return session;
+    }
+
+    /** A bridge to {@code session().newSession()}: own settings and temporary views, shared global ones. */
+    public SqlBridge newSession() {
+        return new SqlBridge(python, session.newSession());
+    }
+
+    /** The session's catalog calls ({@code spark.catalog}, temporary views, {@code spark.table}). */
+    public CatalogBridge catalog() {
+        return new CatalogBridge(session);
     }
 
     /** One operation of docs/sql.md's op JSON over {@code inputs}, analyzed. */

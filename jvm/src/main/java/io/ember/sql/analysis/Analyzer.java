@@ -18,13 +18,26 @@ public final class Analyzer extends RuleExecutor<LogicalPlan> {
     private final List<Batch<LogicalPlan>> batches;
     private final FunctionRegistry registry;
 
+    /** An analyzer without a catalog: every table or view name is unknown. */
     public Analyzer(SqlConf conf, FunctionRegistry registry) {
+        this(conf, registry, nameParts -> {
+            throw io.ember.sql.catalog.CatalogErrors.tableOrViewNotFound(nameParts,
+                    io.ember.sql.catalog.CatalogErrors.searchPath("default"));
+        });
+    }
+
+    public Analyzer(SqlConf conf, FunctionRegistry registry, RelationLookup relations) {
         this.registry = registry;
         NameResolver names = new NameResolver(conf, new ExtractValues());
         List<Rule<LogicalPlan>> resolution = new ArrayList<>(List.of(
+                new ResolveRelations(relations),
+                new DeduplicateRelations(),
+                new ResolveSubqueryColumnAliases(),
+                new ResolveUsingJoin(names),
                 new ResolveStar(conf),
                 new ResolveReferences(names),
                 new ResolveSubquery(names, this::resolve),
+                new SubstituteOrdinals(),
                 new ResolveExtractValue(conf),
                 new ResolveFunctions(registry),
                 new ResolveGroupingAnalytics(),

@@ -140,6 +140,20 @@ public class Dataset<T> {
         return filter(condition);
     }
 
+    /** Rows for which a SQL condition holds: {@code filter("a > 1 AND b IS NOT NULL")}. */
+    public Dataset<Row> filter(String conditionExpr) {
+        return filter(functions.expr(conditionExpr));
+    }
+
+    public Dataset<Row> where(String conditionExpr) {
+        return filter(conditionExpr);
+    }
+
+    /** A select of SQL expressions: {@code selectExpr("a", "b * 2 AS c")}. */
+    public Dataset<Row> selectExpr(String... exprs) {
+        return select(java.util.Arrays.stream(exprs).map(functions::expr).toArray(Column[]::new));
+    }
+
     public Dataset<Row> withColumn(String name, Column col) {
         return withColumns(List.of(name), List.of(col));
     }
@@ -489,6 +503,26 @@ public class Dataset<T> {
 
     public void show(int numRows, int truncate, boolean vertical) {
         System.out.println(showString(numRows, truncate, vertical));
+    }
+
+    // -- views ------------------------------------------------------------------------------
+
+    /** Names this Dataset {@code viewName} in its session, for {@code table()} and SQL; fails if the name is taken. */
+    public void createTempView(String viewName) {
+        session.sessionCatalog().createTempView(viewName, logicalPlan(), false);
+    }
+
+    public void createOrReplaceTempView(String viewName) {
+        session.sessionCatalog().createTempView(viewName, logicalPlan(), true);
+    }
+
+    /** Names this Dataset {@code global_temp.viewName} for every session of the application. */
+    public void createGlobalTempView(String viewName) {
+        session.sessionCatalog().createGlobalTempView(viewName, logicalPlan(), false);
+    }
+
+    public void createOrReplaceGlobalTempView(String viewName) {
+        session.sessionCatalog().createGlobalTempView(viewName, logicalPlan(), true);
     }
 
     // -- caching ----------------------------------------------------------------------------

@@ -77,6 +77,7 @@ final class ExprJson {
             case KIND_ITEM -> new UnresolvedExtractValue(read(e.get("expr")), read(e.get("key")));
             case KIND_UDF -> PythonUdfJson.read(e, list(e.get("args")));
             case KIND_WINDOW -> WindowJson.read(e, this::read);
+            case KIND_SQL_EXPR -> new io.ember.sql.parser.SparkSqlParser(1).parseExpression(e.get("text").asText());
             case KIND_SCALAR_SUBQUERY -> new ScalarSubquery(subquery(e));
             case KIND_EXISTS -> new Exists(subquery(e));
             case KIND_IN_SUBQUERY -> new InSubquery(list(e.get("values")), subquery(e));

@@ -67,6 +67,7 @@ public final class PlanJson {
             case OP_REPARTITION -> repartition(in, op, ex);
             case OP_HINT -> in.toDF();
             case OP_READ -> read(op, session);
+            case OP_SQL -> SqlStatements.fromJson(op, session, ex);
             default -> throw unsupported(name);
         };
     }

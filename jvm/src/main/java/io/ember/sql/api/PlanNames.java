@@ -30,6 +30,7 @@ public class PlanNames {
     public static final String OP_REPARTITION = "repartition";
     public static final String OP_HINT = "hint";
     public static final String OP_READ = "read";
+    public static final String OP_SQL = "sql";
 
     // aggregate "groupType"
     public static final String GROUP_BY = "groupby";
@@ -56,6 +57,7 @@ public class PlanNames {
     public static final String KIND_ITEM = "item";
     public static final String KIND_WINDOW = "window";
     public static final String KIND_UDF = "udf";
+    public static final String KIND_SQL_EXPR = "sqlExpr";
     public static final String KIND_SCALAR_SUBQUERY = "scalarSubquery";
     public static final String KIND_EXISTS = "exists";
     public static final String KIND_IN_SUBQUERY = "inSubquery";

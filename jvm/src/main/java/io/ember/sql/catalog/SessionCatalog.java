@@ -2,6 +2,7 @@ package io.ember.sql.catalog;
 
 import io.ember.sql.plans.LogicalPlan;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The names a session's queries can refer to: temporary views (this session's), global
@@ -49,4 +50,21 @@ public interface SessionCatalog {
 
     /** Computes and stores a table's row count and size for the optimizer. */
     void analyzeTable(List<String> nameParts);
+
+    /** A session temporary view by name (case-insensitive). */
+    Optional<TempView> getTempView(String name);
+
+    /** A global temporary view by name, without the {@code global_temp} prefix. */
+    Optional<TempView> getGlobalTempView(String name);
+
+    /** The database of global temporary views ({@code global_temp}). */
+    String globalTempDatabase();
+
+    /** The database unqualified table names refer to ({@code default} at first). */
+    String currentDatabase();
+
+    /** @throws io.ember.sql.AnalysisException {@code SCHEMA_NOT_FOUND} */
+    void setCurrentDatabase(String database);
+
+    boolean databaseExists(String database);
 }

@@ -30,6 +30,8 @@ public final class MathFunctions {
         r.register("round", round(false));
         r.register("bround", round(true));
         r.register("greatest", Builders.varargs("greatest", 2, Integer.MAX_VALUE, a -> new GreatestLeast(a, true)));
+        io.ember.sql.expressions.misc.Kernels.register(r, MathKernel.values());
+        io.ember.sql.expressions.misc.Kernels.register(r, BitsKernel.values());
         r.register("least", Builders.varargs("least", 2, Integer.MAX_VALUE, a -> new GreatestLeast(a, false)));
     }
 
