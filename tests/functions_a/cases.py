@@ -76,7 +76,11 @@ MISC = [
 JSON = [
     "F.get_json_object('j', '$.a')", "F.get_json_object('j', '$.b[1]')", "F.get_json_object('j', '$.c')",
     "F.get_json_object('j', '$.c.x')", "F.get_json_object('j', '$')", "F.json_array_length('j')",
-    "F.json_object_keys('j')",
+    "F.json_object_keys('j')", "F.to_json(F.struct('s', 'n'))", "F.to_json(F.array('n', 'm'))",
+    "F.to_json(F.create_map(F.lit('k'), 'd'))",
+    "F.from_json('j', 'a INT, b ARRAY<INT>, c MAP<STRING, STRING>')", "F.from_json('j', 'ARRAY<INT>')",
+    "F.schema_of_json(F.lit('{\"a\": 1, \"b\": [1.5, null], \"c\": \"x\"}'))",
+    "F.to_json(F.struct(F.col('d').alias('d'), F.lit(None).cast('string').alias('z')))",
 ]
 
 FAMILIES = {"strings": STRINGS, "math": MATH, "misc": MISC, "json": JSON}
