@@ -159,6 +159,7 @@ class SparkContext(DataSources):
                                      self.pythonExec, self.pythonVer, _PACKAGE_PARENT)
         self._default_parallelism = None
         self._app_id = None
+        self._ui_web_url: Optional[str] = None
         self._job_properties = JobProperties()
         self._added_archives: List[str] = []
         self._files_dir = self._jsc.filesDir()
@@ -266,8 +267,11 @@ class SparkContext(DataSources):
 
     @property
     def uiWebUrl(self) -> Optional[str]:
-        """None: Ember has no web UI."""
-        return None
+        """The address of the application's web UI and REST API (``/api/v1``), such as
+        ``http://127.0.0.1:4040``; None when ``spark.ui.enabled`` is false."""
+        if self._ui_web_url is None:
+            self._ui_web_url = self._jsc.uiWebUrlOrNull() or ""
+        return self._ui_web_url or None
 
     @property
     def resources(self) -> Dict[str, Any]:
