@@ -13,7 +13,6 @@ import io.ember.sql.vector.ObjectVector;
 import io.ember.sql.vector.StringVector;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
-import java.util.HashMap;
 import java.util.List;
 
 /**
@@ -88,22 +87,22 @@ public final class BatchCodec {
             return;
         }
         boolean[] nulls = nullFlags(v, n);
-        HashMap<String, Integer> dict = new HashMap<>();
+        StringCodes dict = new StringCodes(64);
         int[] codes = new int[n];
         boolean repeats = true;
         for (int i = 0; i < n && repeats; i++) {
             if (nulls == null || !nulls[i]) {
-                Integer code = dict.putIfAbsent(v.getString(i), dict.size());
-                codes[i] = code == null ? dict.size() - 1 : code;
+                codes[i] = dict.code(v.getString(i), true);
             }
             // more than half distinct, or nearly all distinct in the first rows: not worth hashing the rest
             repeats = dict.size() <= n / 2 && (i + 1 != PROBE_ROWS || dict.size() <= PROBE_ROWS * 9 / 10);
         }
         if (repeats) {
             header(out, STRING_DICT, nulls, n);
-            String[] entries = new String[dict.size()];
-            dict.forEach((s, c) -> entries[c] = s);
-            writeEntries(out, entries, entries.length);
+            out.putVarint(dict.size());
+            for (int e = 0; e < dict.size(); e++) {
+                out.putCompactString(dict.value(e));
+            }
             PackedInts.writeInts(out, codes, n);
             return;
         }
