@@ -96,6 +96,8 @@ public final class ConfigKeys {
 
     public static final ConfigKey DRIVER_MEMORY = key("ember.driver.memory", "",
             "Heap of the driver JVM, like 2g (-Xmx): set by ember-submit (--driver-memory) and by a Python driver starting the JVM.");
+    public static final ConfigKey DRIVER_EXTRA_JAVA_OPTIONS = key("ember.driver.extraJavaOptions", "",
+            "Extra flags for the driver JVM (GC, profiling), split as a shell would: applied by a Python driver starting the JVM.");
     public static final ConfigKey FILES = key("ember.files", "",
             "Comma-separated files (or directories) shipped to every executor's work dir at start "
                     + "(ember-submit --files, and a Python application's script).");
