@@ -4,7 +4,8 @@ import io.ember.sql.SqlConf;
 import io.ember.sql.catalog.SessionCatalog;
 import io.ember.sql.plans.LogicalPlan;
 import io.ember.sql.plans.statements.CommandContext;
-import io.ember.storage.StorageLevel;
+import io.ember.sql.plans.UnresolvedRelation;
+import java.util.List;
 import java.util.Set;
 
 /** The session as SQL commands see it. Thread-safe as the session is. */
@@ -22,7 +23,7 @@ final class SessionCommandContext implements CommandContext {
 
     @Override
     public SessionCatalog catalog() {
-        throw new UnsupportedOperationException("this session has no catalog yet");
+        return session.sessionCatalog();
     }
 
     @Override
@@ -41,16 +42,22 @@ final class SessionCommandContext implements CommandContext {
     }
 
     @Override
-    public void cache(LogicalPlan analyzed, String name, boolean lazy) {
-        session.cacheManager().cacheQuery(analyzed, name, StorageLevel.MEMORY_AND_DISK);
+    public io.ember.sql.types.StructType schema(List<String> name, LogicalPlan query) {
+        return session.ofRows(name == null ? query : new UnresolvedRelation(name)).schema();
+    }
+
+    @Override
+    public void cacheTable(List<String> name, boolean lazy) {
+        Dataset<Row> table = session.ofRows(new UnresolvedRelation(name));
+        table.cache();
         if (!lazy) {
-            session.ofRows(analyzed).count();
+            table.count();
         }
     }
 
     @Override
-    public boolean uncache(LogicalPlan analyzed) {
-        return session.cacheManager().uncacheQuery(analyzed);
+    public boolean uncacheTable(List<String> name) {
+        return session.cacheManager().uncacheQuery(session.ofRows(new UnresolvedRelation(name)).logicalPlan());
     }
 
     @Override

@@ -9,6 +9,8 @@ import io.ember.sql.expressions.Literal;
 import io.ember.sql.expressions.UnresolvedAttribute;
 import io.ember.sql.expressions.UnresolvedFunction;
 import io.ember.sql.expressions.UnresolvedStar;
+import io.ember.sql.expressions.lambda.LambdaFunction;
+import io.ember.sql.expressions.lambda.UnresolvedNamedLambdaVariable;
 import io.ember.sql.expressions.subquery.Exists;
 import io.ember.sql.expressions.subquery.InSubquery;
 import io.ember.sql.expressions.subquery.ScalarSubquery;
@@ -264,9 +266,28 @@ final class ExpressionBuilder extends SqlParserBaseVisitor<Expression> {
         return FunctionCalls.build(b, ctx);
     }
 
+    /** {@code x -> body} or {@code (x, y) -> body}: names of the parameters in the body become lambda variables. */
     @Override
     public Expression visitLambda(SqlParser.LambdaContext ctx) {
-        throw ParseErrors.unsupported(b.sql(), ctx, "lambda functions (x -> ...).");
+        List<String> params = new ArrayList<>();
+        ctx.identifier().forEach(i -> params.add(Names.of(i)));
+        Expression body = visit(ctx.expression()).transformUp(e -> {
+            if (!(e instanceof UnresolvedAttribute a)) {
+                return e;
+            }
+            String head = a.nameParts().get(0);
+            if (params.stream().noneMatch(p -> p.equalsIgnoreCase(head))) {
+                return e;
+            }
+            Expression out = new UnresolvedNamedLambdaVariable(head);
+            for (String field : a.nameParts().subList(1, a.nameParts().size())) {
+                out = new UnresolvedExtractValue(out, new Literal(field, DataTypes.StringType));
+            }
+            return out;
+        });
+        List<Expression> vars = new ArrayList<>();
+        params.forEach(p -> vars.add(new UnresolvedNamedLambdaVariable(p)));
+        return new LambdaFunction(body, vars);
     }
 
     @Override

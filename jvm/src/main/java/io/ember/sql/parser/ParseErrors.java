@@ -14,7 +14,8 @@ final class ParseErrors {
     }
 
     static ParseException unsupported(String sql, ParserRuleContext ctx, String what) {
-        return at(sql, ctx, "UNSUPPORTED_FEATURE", "The feature is not supported: " + what, "0A000",
+        String text = what.endsWith(".") ? what.substring(0, what.length() - 1) : what;
+        return at(sql, ctx, "UNSUPPORTED_FEATURE", "The feature is not supported: " + text, "0A000",
                 Map.of("feature", what));
     }
 

@@ -7,6 +7,7 @@ import io.ember.sql.expressions.UnresolvedOrdinal;
 import io.ember.sql.plans.Aggregate;
 import io.ember.sql.plans.Distinct;
 import io.ember.sql.plans.Filter;
+import io.ember.sql.plans.GroupingSetsAggregate;
 import io.ember.sql.plans.Limit;
 import io.ember.sql.plans.LogicalPlan;
 import io.ember.sql.plans.Offset;
@@ -172,7 +173,7 @@ final class QueryBuilder {
         select.namedExpressionSeq().namedExpression().forEach(n -> list.add(b.expressions().named(n)));
         SqlParser.AggregationClauseContext agg = ctx.aggregationClause();
         if (agg != null) {
-            plan = new Aggregate(grouping(agg), list, plan);
+            plan = aggregate(agg, list, plan);
         } else if (ctx.havingClause() != null) {
             plan = new Aggregate(List.of(), list, plan);
         } else {
@@ -187,16 +188,55 @@ final class QueryBuilder {
         return plan;
     }
 
-    private List<Expression> grouping(SqlParser.AggregationClauseContext agg) {
-        if (agg.kind != null || agg.GROUPING() != null) {
-            throw ParseErrors.unsupported(b.sql(), agg, "GROUPING SETS, ROLLUP and CUBE in SQL text.");
+    /**
+     * GROUP BY: plain keys (ordinals allowed), {@code ... WITH ROLLUP|CUBE},
+     * {@code ... GROUPING SETS (...)}, or one {@code ROLLUP(...)}, {@code CUBE(...)} or
+     * {@code GROUPING SETS(...)} item, the last three as a {@link GroupingSetsAggregate}.
+     */
+    private LogicalPlan aggregate(SqlParser.AggregationClauseContext agg, List<Expression> select, LogicalPlan child) {
+        if (agg.GROUPING() != null) {
+            List<Expression> keys = b.expressions().expressions(agg.expression());
+            return GroupingSetsAggregate.of(sets(agg.groupingSet()), keys, select, child);
         }
-        List<Expression> out = new ArrayList<>();
+        List<Expression> keys = new ArrayList<>();
+        SqlParser.GroupByItemContext analytics = null;
         for (SqlParser.GroupByItemContext item : agg.groupByItem()) {
-            if (item.expression() == null) {
-                throw ParseErrors.unsupported(b.sql(), item, "GROUPING SETS, ROLLUP and CUBE in SQL text.");
+            if (item.expression() != null) {
+                keys.add(ordinalOrExpression(item.expression()));
+            } else if (analytics == null && agg.groupByItem().size() == 1) {
+                analytics = item;
+            } else {
+                throw ParseErrors.unsupported(b.sql(), item, "GROUPING SETS, ROLLUP or CUBE mixed with other GROUP BY items.");
             }
-            out.add(ordinalOrExpression(item.expression()));
+        }
+        if (agg.kind != null) {
+            return agg.kind.getType() == SqlLexer.ROLLUP ? GroupingSetsAggregate.rollup(keys, select, child)
+                    : GroupingSetsAggregate.cube(keys, select, child);
+        }
+        if (analytics == null) {
+            return new Aggregate(keys, select, child);
+        }
+        List<List<Expression>> sets = sets(analytics.groupingSet());
+        if (analytics.GROUPING() != null) {
+            List<Expression> all = new ArrayList<>();
+            sets.forEach(set -> set.stream().filter(e -> !all.contains(e)).forEach(all::add));
+            return GroupingSetsAggregate.of(sets, all, select, child);
+        }
+        List<Expression> columns = new ArrayList<>();
+        for (List<Expression> set : sets) {
+            if (set.size() != 1) {
+                throw ParseErrors.unsupported(b.sql(), analytics, "composite columns in ROLLUP or CUBE.");
+            }
+            columns.add(set.get(0));
+        }
+        return analytics.kind.getType() == SqlLexer.ROLLUP ? GroupingSetsAggregate.rollup(columns, select, child)
+                : GroupingSetsAggregate.cube(columns, select, child);
+    }
+
+    private List<List<Expression>> sets(List<SqlParser.GroupingSetContext> ctxs) {
+        List<List<Expression>> out = new ArrayList<>();
+        for (SqlParser.GroupingSetContext g : ctxs) {
+            out.add(b.expressions().expressions(g.expression()));
         }
         return out;
     }

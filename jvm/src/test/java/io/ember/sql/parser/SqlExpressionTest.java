@@ -106,4 +106,10 @@ class SqlExpressionTest {
         assertTrue(assertThrows(ParseException.class, () -> functions.expr("id +")).getMessage()
                 .contains("Syntax error at or near end of input"));
     }
+
+    @Test
+    void lambdas() {
+        assertEquals("[[2, 3],6]", row("SELECT transform(array(1, 2), x -> x + 1), "
+                + "aggregate(array(1, 2, 3), 0, (acc, x) -> acc + x)"));
+    }
 }

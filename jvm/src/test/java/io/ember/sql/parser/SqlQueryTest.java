@@ -161,4 +161,32 @@ class SqlQueryTest {
         assertEquals("[0] [1]", rows("SELECT /*+ BROADCAST(r) */ * FROM range(2) r -- trailing comment\n"));
         assertEquals(List.of("my col"), columns("SELECT `id` AS `my col` FROM range(1) /* block */"));
     }
+
+    private static final String G = "WITH t AS (SELECT * FROM VALUES ('a', 'x', 1), ('a', 'y', 2), ('b', 'x', 3) AS v(p, q, n)) ";
+
+    @Test
+    void groupingSetsRollupAndCube() {
+        String rollup = "[null,null,6] [a,null,3] [a,x,1] [a,y,2] [b,null,3] [b,x,3]";
+        assertEquals(rollup, rows(G + "SELECT p, q, sum(n) FROM t GROUP BY ROLLUP(p, q) ORDER BY p, q"));
+        assertEquals(rollup, rows(G + "SELECT p, q, sum(n) FROM t GROUP BY p, q WITH ROLLUP ORDER BY p, q"));
+        assertEquals("[null,null,6,3] [null,x,4,2] [null,y,2,2] [a,null,3,1] [a,x,1,0] [a,y,2,0] [b,null,3,1] [b,x,3,0]",
+                rows(G + "SELECT p, q, sum(n), grouping_id() FROM t GROUP BY CUBE(p, q) ORDER BY p, q"));
+        assertEquals("[null,null,6] [null,x,4] [null,y,2] [a,null,3] [b,null,3]",
+                rows(G + "SELECT p, q, sum(n) FROM t GROUP BY GROUPING SETS ((p), (q), ()) ORDER BY p, q"));
+        assertEquals("[null,null,6] [a,x,1] [a,y,2] [b,x,3]",
+                rows(G + "SELECT p, q, sum(n) FROM t GROUP BY p, q GROUPING SETS ((p, q), ()) ORDER BY p, q"));
+    }
+
+    @Test
+    void commandsRunAtOnce() {
+        spark.sql("CREATE OR REPLACE TEMP VIEW sq_v (a) AS SELECT id FROM range(3)");
+        assertEquals("[3]", rows("SELECT sum(a) FROM sq_v"));
+        assertEquals("[,sq_v,true]", rows("SHOW TABLES LIKE 'sq_*'"));
+        assertEquals("[a,bigint,null]", rows("DESCRIBE TABLE sq_v"));
+        assertEquals("[spark.sql.sq.k,1]", rows("SET spark.sql.sq.k = 1"));
+        assertEquals("1", spark.conf().get("spark.sql.sq.k", null));
+        spark.sql("DROP VIEW sq_v");
+        assertEquals("", rows("SHOW TABLES LIKE 'sq_*'"));
+        assertThrows(AnalysisException.class, () -> spark.sql("DROP VIEW sq_v"));
+    }
 }

@@ -3,6 +3,7 @@ package io.ember.sql.plans.statements;
 import io.ember.sql.SqlConf;
 import io.ember.sql.catalog.SessionCatalog;
 import io.ember.sql.plans.LogicalPlan;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -25,11 +26,14 @@ public interface CommandContext {
     /** The text {@code df.explain(mode)} prints for the query ({@code simple}, {@code extended}, ...). */
     String explain(LogicalPlan plan, String mode);
 
-    /** Caches an analyzed query under a name; unless {@code lazy}, builds the cache now. */
-    void cache(LogicalPlan analyzed, String name, boolean lazy);
+    /** The schema of a table or view (or of a query when {@code name} is null). */
+    io.ember.sql.types.StructType schema(List<String> name, LogicalPlan query);
 
-    /** Drops a query's cached data; true when it was cached. */
-    boolean uncache(LogicalPlan analyzed);
+    /** Caches a table or view by name; unless {@code lazy}, builds the cache now. */
+    void cacheTable(List<String> name, boolean lazy);
+
+    /** Drops a table's cached data; true when it was cached. */
+    boolean uncacheTable(List<String> name);
 
     void clearCache();
 }

@@ -1,0 +1,40 @@
+package io.ember.sql.plans.statements;
+
+import io.ember.sql.plans.LogicalPlan;
+import io.ember.sql.types.StructField;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * {@code DESCRIBE [TABLE] t} and {@code DESCRIBE QUERY q}: one row per column,
+ * {@code col_name, data_type, comment}; {@code SHOW COLUMNS IN t} gives only the names.
+ */
+public final class DescribeCommand extends Command {
+    private static final long serialVersionUID = 1L;
+
+    private final List<String> table;
+    private final LogicalPlan query;
+    private final boolean namesOnly;
+
+    /** {@code table} null: describe {@code query}. */
+    public DescribeCommand(List<String> table, LogicalPlan query, boolean namesOnly) {
+        super(namesOnly ? new String[] {"col_name"} : new String[] {"col_name", "data_type", "comment"});
+        this.table = table == null ? null : List.copyOf(table);
+        this.query = query;
+        this.namesOnly = namesOnly;
+    }
+
+    @Override
+    public List<Object[]> run(CommandContext ctx) {
+        List<Object[]> rows = new ArrayList<>();
+        for (StructField f : ctx.schema(table, query).fields()) {
+            rows.add(namesOnly ? new Object[] {f.name()} : new Object[] {f.name(), f.dataType().simpleString(), null});
+        }
+        return rows;
+    }
+
+    @Override
+    protected List<Object> args() {
+        return java.util.Arrays.asList(table, namesOnly);
+    }
+}
