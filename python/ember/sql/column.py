@@ -356,6 +356,11 @@ def sql_text(e: Dict[str, Any]) -> str:
         return "%s[%s]" % (sql_text(e["expr"]), sql_text(e["key"]))
     if kind == P.KIND_WINDOW:
         return "%s OVER (...)" % sql_text(e["expr"])
+    if kind == P.KIND_LAMBDA:
+        params = ", ".join(sql_text(p) for p in e["params"])
+        return "lambdafunction(%s, %s)" % (sql_text(e["body"]), params)
+    if kind == P.KIND_LAMBDA_VAR:
+        return e["name"]
     if kind == P.KIND_UDF:
         return "%s(%s)" % (e["name"], ", ".join(sql_text(a) for a in e["args"]))
     if kind == P.KIND_OUTER:

@@ -62,6 +62,8 @@ KIND_SCALAR_SUBQUERY = "scalarSubquery"
 KIND_EXISTS = "exists"
 KIND_IN_SUBQUERY = "inSubquery"
 KIND_OUTER = "outer"
+KIND_LAMBDA = "lambda"
+KIND_LAMBDA_VAR = "lambdaVar"
 
 # window frame bounds and types
 FRAME_ROWS = "rows"

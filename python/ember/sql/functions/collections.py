@@ -79,10 +79,6 @@ def array_repeat(col: Any, count: Any) -> Column:
     return fn("array_repeat", to_expr(col), _col_or_value(count))
 
 
-def array_sort(col: Any) -> Column:
-    return call("array_sort", col)
-
-
 def shuffle(col: Any, seed: Any = None) -> Column:
     """A random permutation of the array; a seed makes it repeatable."""
     return call("shuffle", col) if seed is None else fn("shuffle", to_expr(col), value_expr(seed))

@@ -39,6 +39,7 @@ public final class Analyzer extends RuleExecutor<LogicalPlan> {
                 new ResolveSubquery(names, this::resolve),
                 new SubstituteOrdinals(),
                 new ResolveExtractValue(conf),
+                new ResolveLambdaVariables(registry),
                 new ResolveFunctions(registry),
                 new ResolveGroupingAnalytics(),
                 new GlobalAggregates(),

@@ -138,6 +138,10 @@ final class CheckAnalysis {
     }
 
     private void checkAggregated(Expression e, List<Expression> grouping, boolean global) {
+        if (e instanceof io.ember.sql.expressions.NthValue) {
+            throw new AnalysisException("WINDOW_FUNCTION_WITHOUT_OVER_CLAUSE",
+                    "Window function \"nth_value\" requires an OVER clause.", Map.of("funcName", "\"nth_value\""));
+        }
         if (e instanceof AggregateFunction) {
             for (Expression c : e.children()) {
                 if (c.exists(x -> x instanceof AggregateFunction)) {

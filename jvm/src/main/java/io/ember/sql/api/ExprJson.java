@@ -82,6 +82,8 @@ final class ExprJson {
             case KIND_EXISTS -> new Exists(subquery(e));
             case KIND_IN_SUBQUERY -> new InSubquery(list(e.get("values")), subquery(e));
             case KIND_OUTER -> Subqueries.markOuter(read(e.get("expr")));
+            case KIND_LAMBDA -> new io.ember.sql.expressions.lambda.LambdaFunction(read(e.get("body")), list(e.get("params")));
+            case KIND_LAMBDA_VAR -> new io.ember.sql.expressions.lambda.UnresolvedNamedLambdaVariable(e.get("name").asText(), true);
             default -> throw new AnalysisException("UNSUPPORTED_FEATURE.EXPRESSION_KIND",
                     "The feature is not supported: expression kind '" + kind + "'.", Map.of("kind", kind));
         };

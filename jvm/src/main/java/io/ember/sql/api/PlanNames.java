@@ -62,6 +62,8 @@ public class PlanNames {
     public static final String KIND_EXISTS = "exists";
     public static final String KIND_IN_SUBQUERY = "inSubquery";
     public static final String KIND_OUTER = "outer";
+    public static final String KIND_LAMBDA = "lambda";
+    public static final String KIND_LAMBDA_VAR = "lambdaVar";
 
     // window frames
     public static final String FRAME_ROWS = "rows";

@@ -107,7 +107,7 @@ final class ExpressionBuilder extends SqlParserBaseVisitor<Expression> {
         return switch (ctx.operator.getType()) {
             case SqlLexer.MINUS -> fn("negative", child);
             case SqlLexer.PLUS -> fn("positive", child);
-            default -> fn("~", child);
+            default -> fn("bitwise_not", child);
         };
     }
 

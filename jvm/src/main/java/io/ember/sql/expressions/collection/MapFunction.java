@@ -119,7 +119,7 @@ public final class MapFunction extends RowFunction {
     }
 
     /** Adds an entry to a map being built, with Spark's errors for a null or repeated key. */
-    static void put(Map<Object, Object> m, Object k, Object v) {
+    public static void put(Map<Object, Object> m, Object k, Object v) {
         if (k == null) {
             throw new ExpressionEvalException("NULL_MAP_KEY", "Cannot use null as map key.", Map.of());
         }
