@@ -134,8 +134,18 @@ def test_unsupported_correlation_names_the_shape(views):
         views.sql("select c_custkey, (select sum(o_orderkey) from orders where o_custkey > c_custkey) from customer")
     with pytest.raises(AnalysisException, match="ACCESSING_OUTER_QUERY_COLUMN_IS_NOT_ALLOWED"):
         views.sql("select * from customer where exists (select o_orderkey + c_custkey from orders)")
+    with pytest.raises(AnalysisException, match="outside the aggregate functions of a global aggregate"):
+        views.sql("select sum(c_acctbal) + (select max(o_orderkey) from orders) from customer")
     with pytest.raises(AnalysisException, match="SCALAR_SUBQUERY_RETURN_MORE_THAN_ONE_OUTPUT_COLUMN"):
         views.sql("select (select o_orderkey, o_custkey from orders) from customer")
+
+
+def test_scalar_subquery_in_a_grouped_aggregate_and_inside_an_aggregate_function(views):
+    df = views.sql("select o_orderpriority, count(*) + (select count(*) from supplier) as n,"
+                   " sum(o_orderkey * (select min(s_suppkey) from supplier)) as m"
+                   " from orders group by o_orderpriority order by o_orderpriority")
+    assert [tuple(r) for r in df.collect()] == [
+        ("1-URGENT", 7, 4000), ("2-HIGH", 7, 7000), ("3-MEDIUM", 7, 10000)]
 
 
 def test_scalar_subquery_of_several_rows_fails_when_run(views):

@@ -66,6 +66,10 @@ final class CheckSubqueries {
             }
         })));
         checkPlan.accept(s.plan());
+        if (node instanceof Aggregate a && a.groupingExpressions().isEmpty() && outsideAggregates(a, s)) {
+            throw SubqueryErrors.unsupportedShape("a subquery outside the aggregate functions of a global aggregate",
+                    a.simpleString());
+        }
         int width = s.plan().output().size();
         if (s instanceof ScalarSubquery) {
             if (!(node instanceof Project || node instanceof Filter || node instanceof Aggregate)) {
@@ -98,6 +102,30 @@ final class CheckSubqueries {
                 pullUp.equalityKeys(r.predicates());
             }
         }
+    }
+
+    private static boolean outsideAggregates(Aggregate a, SubqueryExpression s) {
+        for (Expression e : a.aggregateExpressions()) {
+            if (outside(e, s)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean outside(Expression e, SubqueryExpression s) {
+        if (e instanceof io.ember.sql.expressions.AggregateFunction) {
+            return false;
+        }
+        if (e == s) {
+            return true;
+        }
+        for (Expression c : e.children()) {
+            if (outside(c, s)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The checks {@code RewriteScalarSubquery} relies on: equality predicates whose inner columns can group the subquery. */

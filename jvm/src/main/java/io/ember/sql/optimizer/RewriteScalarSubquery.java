@@ -9,19 +9,13 @@ import io.ember.sql.expressions.Literal;
 import io.ember.sql.expressions.subquery.ScalarSubquery;
 import io.ember.sql.expressions.subquery.SingleValue;
 import io.ember.sql.expressions.subquery.Subqueries;
-import io.ember.sql.expressions.subquery.SubqueryErrors;
 import io.ember.sql.plans.Aggregate;
-import io.ember.sql.plans.Filter;
 import io.ember.sql.plans.Join;
 import io.ember.sql.plans.JoinType;
 import io.ember.sql.plans.LogicalPlan;
-import io.ember.sql.plans.Project;
 import io.ember.sql.plans.SubqueryAlias;
-import io.ember.sql.plans.UnaryNode;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /**
