@@ -217,6 +217,13 @@ class SparkSession:
         from ember.sql.create import create_data_frame
         return create_data_frame(self, data, schema, samplingRatio)
 
+    def sql(self, sqlQuery: str, args: Optional[Union[Dict[str, Any], List[Any]]] = None,
+            **kwargs: Any) -> Any:
+        """The result of a SQL statement: a query's DataFrame, or a command's rows (it has run).
+        ``args`` binds parameter markers: a dict for ``:name``, a list for ``?``."""
+        from ember.sql.sql_args import sql_operation
+        return self._frame(sql_operation(sqlQuery, args, kwargs))
+
     def table(self, tableName: str) -> Any:
         """The table or view ``tableName`` (``"t"``, ``"db.t"``, ``"global_temp.v"``)."""
         return self._catalog._table(tableName)

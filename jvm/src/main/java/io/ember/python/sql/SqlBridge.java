@@ -156,7 +156,7 @@ public final class SqlBridge {
 
     /** The query's rows as an RDD of pickled frames of row tuples (what {@code df.rdd} reads). */
     public RDD<byte[]> toPythonRDD(Dataset<?> ds) {
-        return PickledRows.of(ds.queryExecution().executedPlan().execute(session.executionContext()));
+        return PickledRows.of(ds.queryExecution().executedPlan().execute(ds.queryExecution().executionContext()));
     }
 
     /**

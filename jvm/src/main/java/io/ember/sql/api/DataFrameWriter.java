@@ -66,7 +66,7 @@ public final class DataFrameWriter {
         if (path != null && mode.toLowerCase(Locale.ROOT).equals("overwrite")) {
             refuseOverwritingAnInput(qe, path);
         }
-        DataSource.write(qe.executedPlan().execute(s.executionContext()), qe.executedPlan().output(), format, path, mode,
+        DataSource.write(qe.executedPlan().execute(qe.executionContext()), qe.executedPlan().output(), format, path, mode,
                 partitionBy, options, s.conf().snapshot());
     }
 

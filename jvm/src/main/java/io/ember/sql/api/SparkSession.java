@@ -113,6 +113,27 @@ public final class SparkSession {
         return new Optimizer(conf.snapshot(), registry);
     }
 
+    /** Runs a SQL statement: a query's Dataset, or a command's result rows (the command has run). */
+    public Dataset<Row> sql(String sqlText) {
+        return SqlStatements.run(this, sqlText, java.util.Map.of(), List.of());
+    }
+
+    /** {@code sql} with the values of {@code :name} markers (literals, Column expressions). */
+    public Dataset<Row> sql(String sqlText, java.util.Map<String, Object> args) {
+        java.util.Map<String, io.ember.sql.expressions.Expression> named = new java.util.HashMap<>();
+        args.forEach((k, v) -> named.put(k, (v instanceof Column c ? c : functions.lit(v)).expr()));
+        return SqlStatements.run(this, sqlText, named, List.of());
+    }
+
+    /** {@code sql} with the values of {@code ?} markers, in order. */
+    public Dataset<Row> sql(String sqlText, Object[] args) {
+        List<io.ember.sql.expressions.Expression> positional = new ArrayList<>();
+        for (Object v : args) {
+            positional.add((v instanceof Column c ? c : functions.lit(v)).expr());
+        }
+        return SqlStatements.run(this, sqlText, java.util.Map.of(), positional);
+    }
+
     public DataFrameReader read() {
         return new DataFrameReader(this);
     }
