@@ -109,3 +109,37 @@ def test_new_session_leaves_the_active_session_alone(spark):
     before = SparkSession.getActiveSession()
     spark.newSession()
     assert SparkSession.getActiveSession() is before
+
+
+def test_functions_catalogs_and_databases(session):
+    cat = session.catalog
+    assert cat.functionExists("abs") and not cat.functionExists("no_such_function")
+    assert cat.getFunction("upper").name == "upper" and cat.getFunction("upper").isTemporary
+    with pytest.raises(AnalysisException) as e:
+        cat.getFunction("nope")
+    assert str(e.value) == ("[UNRESOLVED_ROUTINE] Cannot resolve routine `nope` on search path "
+                            "[`system`.`builtin`, `system`.`session`, `spark_catalog`.`default`].")
+    assert [f.name for f in cat.listFunctions(pattern="upper|lowe*")] == ["lower", "upper"]
+    session.udf.register("twice_it", lambda x: 2 * x, "bigint")
+    assert cat.functionExists("twice_it") and "twice_it" in [f.name for f in cat.listFunctions()]
+    assert (cat.currentCatalog(), cat.currentDatabase()) == ("spark_catalog", "default")
+    assert cat.listCatalogs() == [("spark_catalog", None)]
+    with pytest.raises(AnalysisException, match="CATALOG_NOT_FOUND"):
+        cat.setCurrentCatalog("other")
+    with pytest.raises(AnalysisException, match=r"SCHEMA_NOT_FOUND\] The schema `spark_catalog`.`nodb`"):
+        cat.setCurrentDatabase("nodb")
+    assert cat.databaseExists("default") and not cat.databaseExists("global_temp")
+    assert cat.getDatabase("default").description == "default database"
+
+
+def test_views_listing_and_drop_view(session):
+    session.range(1).createOrReplaceTempView("lv1")
+    session.range(1).createOrReplaceGlobalTempView("lv_global")
+    assert [v.name for v in session.catalog.listViews()] == ["lv1"]
+    assert [v.name for v in session.catalog.listViews("global_temp")] == ["lv_global", "lv1"]
+    session.catalog.dropView("lv1")
+    assert not session.catalog.tableExists("lv1")
+    with pytest.raises(AnalysisException, match="TABLE_OR_VIEW_NOT_FOUND"):
+        session.catalog.dropView("lv1")
+    session.catalog.dropView("global_temp.lv_global")
+    assert not session.catalog.tableExists("global_temp.lv_global")

@@ -21,7 +21,7 @@ This module is imported by workers (which unpickle ``_evaluate`` by reference): 
 import base64
 import functools
 import inspect
-from typing import Any, Callable, Dict, Iterable, Iterator, Optional
+from typing import Any, Callable, Dict, Iterable, Iterator, List, Optional
 
 from ember.errors import PySparkTypeError, not_expected_type
 
@@ -215,6 +215,10 @@ class UDFRegistration:
             if key.lower() == name.lower():
                 return value
         return None
+
+    def names(self) -> List[str]:
+        """The names of the registered UDFs, as registered."""
+        return list(self._functions)
 
     def unregister(self, name: str) -> None:
         self._functions.pop(name, None)

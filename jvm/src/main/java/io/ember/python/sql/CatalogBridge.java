@@ -7,7 +7,11 @@ import io.ember.sql.api.Dataset;
 import io.ember.sql.api.Row;
 import io.ember.sql.api.SparkSession;
 import io.ember.sql.api.catalog.Catalog;
+import io.ember.sql.types.DataTypeJson;
+import io.ember.sql.types.StructType;
 import io.ember.storage.StorageLevel;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /**
  * The Py4J face of a session's catalog for {@code ember.sql.catalog}: {@link Catalog}'s calls,
@@ -116,5 +120,101 @@ public final class CatalogBridge {
     /** {@code df.write.insertInto(name, overwrite)}. */
     public void insertInto(Dataset<Row> df, String tableName, boolean overwrite) {
         df.write().mode(overwrite ? "overwrite" : "append").insertInto(tableName);
+    }
+
+    public String currentCatalog() {
+        return catalog.currentCatalog();
+    }
+
+    public void setCurrentCatalog(String catalogName) {
+        catalog.setCurrentCatalog(catalogName);
+    }
+
+    /** JSON array of {@code CatalogMetadata} records. */
+    public String listCatalogs() {
+        return json(catalog.listCatalogs());
+    }
+
+    /** JSON array of {@code Database} records. */
+    public String listDatabases(String pattern) {
+        return json(catalog.listDatabases(pattern));
+    }
+
+    public String getDatabase(String dbName) {
+        return json(catalog.getDatabase(dbName));
+    }
+
+    /** {@code propertiesJson}: an object of strings ({@code comment}, {@code location}). */
+    public void createDatabase(String dbName, boolean ifNotExists, String propertiesJson) throws IOException {
+        catalog.createDatabase(dbName, ifNotExists, strings(propertiesJson));
+    }
+
+    public void dropDatabase(String dbName, boolean ifExists, boolean cascade) {
+        catalog.dropDatabase(dbName, ifExists, cascade);
+    }
+
+    public String listViews(String dbName, String pattern) {
+        return json(catalog.listViews(dbName, pattern));
+    }
+
+    /** {@code schemaJson}: Spark's JSON schema or null (inferred); {@code optionsJson}: an object of strings. */
+    public Dataset<Row> createTable(String tableName, String source, String schemaJson, String description,
+            String optionsJson) throws IOException {
+        StructType schema = schemaJson == null ? null : (StructType) DataTypeJson.fromJson(schemaJson);
+        return catalog.createTable(tableName, source, schema, description, strings(optionsJson));
+    }
+
+    private static Map<String, String> strings(String objectJson) throws IOException {
+        Map<String, String> out = new LinkedHashMap<>();
+        JSON.readTree(objectJson).fields().forEachRemaining(e -> out.put(e.getKey(), e.getValue().asText()));
+        return out;
+    }
+
+    public void dropTable(String tableName, boolean ifExists, boolean purge) {
+        catalog.dropTable(tableName, ifExists, purge);
+    }
+
+    public void dropView(String viewName, boolean ifExists) {
+        catalog.dropView(viewName, ifExists);
+    }
+
+    public String listPartitions(String tableName) {
+        return json(catalog.listPartitions(tableName));
+    }
+
+    public String getTableProperties(String tableName) {
+        return json(catalog.getTableProperties(tableName));
+    }
+
+    public String getCreateTableString(String tableName) {
+        return catalog.getCreateTableString(tableName);
+    }
+
+    public void truncateTable(String tableName) {
+        catalog.truncateTable(tableName);
+    }
+
+    public void analyzeTable(String tableName, boolean noScan) {
+        catalog.analyzeTable(tableName, noScan);
+    }
+
+    public void refreshTable(String tableName) {
+        catalog.refreshTable(tableName);
+    }
+
+    public void recoverPartitions(String tableName) {
+        catalog.recoverPartitions(tableName);
+    }
+
+    public boolean functionExists(String functionName) {
+        return catalog.functionExists(functionName);
+    }
+
+    public String getFunction(String functionName) {
+        return json(catalog.getFunction(functionName));
+    }
+
+    public String listFunctions(String pattern) {
+        return json(catalog.listFunctions(pattern));
     }
 }

@@ -1,6 +1,5 @@
 package io.ember.sql.catalog;
 
-import io.ember.sql.types.StructField;
 import io.ember.sql.types.StructType;
 import java.util.List;
 import java.util.Map;
@@ -34,11 +33,6 @@ public record CatalogTable(String database, String name, String provider, Struct
         return partitionColumns.stream().anyMatch(c -> c.equalsIgnoreCase(column));
     }
 
-    /** The columns that are stored in the files (not partition directories). */
-    public StructType dataSchema() {
-        return new StructType(schema.fields().stream().filter(f -> !isPartitionColumn(f.name())).toList());
-    }
-
     public CatalogTable withStats(TableStats newStats) {
         return new CatalogTable(database, name, provider, schema, partitionColumns, options, location, tableType, comment,
                 createTime, newStats, version);
@@ -48,10 +42,5 @@ public record CatalogTable(String database, String name, String provider, Struct
     public CatalogTable afterDataChange() {
         return new CatalogTable(database, name, provider, schema, partitionColumns, options, location, tableType, comment,
                 createTime, null, version + 1);
-    }
-
-    /** The field of a column, by case-insensitive name. */
-    public StructField field(String column) {
-        return schema.fields().stream().filter(f -> f.name().equalsIgnoreCase(column)).findFirst().orElseThrow();
     }
 }

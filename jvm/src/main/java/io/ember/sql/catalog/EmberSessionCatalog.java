@@ -5,9 +5,7 @@ import io.ember.sql.plans.LogicalPlan;
 import io.ember.sql.plans.SubqueryAlias;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 /**
  * A session's {@link SessionCatalog}: its own temporary views, the application's global
@@ -160,26 +158,10 @@ public final class EmberSessionCatalog implements SessionCatalog {
             out.add(new TableInfo(v.name(), null, null, "TEMPORARY", true));
         }
         if (pattern != null) {
-            Pattern regex = likePattern(pattern);
-            out.removeIf(t -> !regex.matcher(t.name().toLowerCase(Locale.ROOT)).matches());
+            NamePattern p = NamePattern.of(pattern);
+            out.removeIf(t -> !p.matches(t.name()));
         }
         return out;
-    }
-
-    /**
-     * Spark's pattern for SHOW TABLES and listTables: {@code *} is any text, {@code |} separates
-     * alternatives, matched case-insensitively.
-     */
-    static Pattern likePattern(String pattern) {
-        List<String> alternatives = new ArrayList<>();
-        for (String alt : pattern.toLowerCase(Locale.ROOT).split("\\|")) {
-            List<String> pieces = new ArrayList<>();
-            for (String piece : alt.strip().split("\\*", -1)) {
-                pieces.add(Pattern.quote(piece));
-            }
-            alternatives.add(String.join(".*", pieces));
-        }
-        return Pattern.compile(String.join("|", alternatives));
     }
 
     @Override
@@ -305,8 +287,8 @@ public final class EmberSessionCatalog implements SessionCatalog {
     public List<DatabaseInfo> listDatabases(String pattern) {
         List<DatabaseInfo> all = new ArrayList<>(warehouse().listDatabases());
         if (pattern != null) {
-            Pattern regex = likePattern(pattern);
-            all.removeIf(d -> !regex.matcher(d.name()).matches());
+            NamePattern p = NamePattern.of(pattern);
+            all.removeIf(d -> !p.matches(d.name()));
         }
         return all;
     }

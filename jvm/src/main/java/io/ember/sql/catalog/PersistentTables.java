@@ -1,6 +1,5 @@
 package io.ember.sql.catalog;
 
-import io.ember.sql.plans.LogicalPlan;
 import io.ember.sql.sources.DataSource;
 import java.util.List;
 import java.util.Optional;
@@ -70,15 +69,5 @@ final class PersistentTables {
     /** Forgets the session's relation of a table (after this session changed or dropped it). */
     void forget(TableName name) {
         relations.remove(name);
-    }
-
-    /** The relations this session holds; they go with the session. */
-    void clear() {
-        relations.clear();
-    }
-
-    /** The analyzed plan a table's cache is keyed by, if this session has built one. */
-    Optional<LogicalPlan> knownRelation(TableName name) {
-        return Optional.ofNullable(relations.get(name));
     }
 }

@@ -64,7 +64,7 @@ final class TableCommands {
         }
         LogicalPlan data = query == null ? null : session.analyze(query);
         StructType schema = data != null ? nullable(data.output())
-                : def.schema() != null ? def.schema() : inferred(provider, dir, def.options());
+                : def.schema() != null ? nullable(def.schema()) : inferred(provider, dir, def.options());
         List<String> partitionColumns = partitionColumns(name, schema, def.partitionColumns());
         schema = partitionsLast(schema, partitionColumns);
         CatalogTable table = new CatalogTable(name.database(), name.table(), provider, schema, partitionColumns,
@@ -96,10 +96,19 @@ final class TableCommands {
         return nullable(DataSource.resolve(provider, List.of(Warehouse.uri(dir)), options, null, session.conf()).output());
     }
 
+    /** Columns as a file source table keeps them: all nullable, as Spark's file sources read them. */
     private static StructType nullable(List<AttributeReference> columns) {
         List<StructField> fields = new ArrayList<>();
         for (AttributeReference a : columns) {
             fields.add(new StructField(a.name(), a.dataType(), true));
+        }
+        return new StructType(fields);
+    }
+
+    private static StructType nullable(StructType schema) {
+        List<StructField> fields = new ArrayList<>();
+        for (StructField f : schema.fields()) {
+            fields.add(new StructField(f.name(), f.dataType(), true, f.metadata()));
         }
         return new StructType(fields);
     }

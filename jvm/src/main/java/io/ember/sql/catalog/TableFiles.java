@@ -58,7 +58,8 @@ final class TableFiles {
             return List.of();
         }
         try (Stream<Path> s = Files.walk(dir, depth)) {
-            return s.filter(Files::isDirectory).map(dir::relativize).filter(p -> p.getNameCount() == depth)
+            return s.filter(Files::isDirectory).filter(p -> !p.equals(dir)).map(dir::relativize)
+                    .filter(p -> p.getNameCount() == depth)
                     .filter(TableFiles::visible).map(p -> p.toString().replace('\\', '/')).sorted().toList();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot list " + dir, e);

@@ -34,6 +34,11 @@ public final class Project extends UnaryNode {
     }
 
     @Override
+    public Statistics stats() {
+        return Statistics.projected(child.stats(), child.output(), output());
+    }
+
+    @Override
     public List<AttributeReference> output() {
         List<AttributeReference> out = new ArrayList<>(projectList.size());
         for (Expression e : projectList) {

@@ -20,7 +20,8 @@ import org.junit.jupiter.api.Test;
 class EmberSessionCatalogTest {
     private final AttributeReference a = new AttributeReference("a", DataTypes.IntegerType, true);
     private final LocalRelation rel = new LocalRelation(List.of(a), List.of());
-    private final SharedCatalogState shared = new SharedCatalogState(null);
+    private final SharedCatalogState shared = new SharedCatalogState(
+            System.getProperty("java.io.tmpdir") + "/ember-catalog-test-" + ProcessHandle.current().pid());
     private final TestingCatalogSession session = new TestingCatalogSession();
     private final EmberSessionCatalog catalog = catalogFor(session);
 
