@@ -126,10 +126,11 @@ def covar_samp(col1: Any, col2: Any) -> Column:
 
 
 def percentile_approx(col: Any, percentage: Any, accuracy: Any = 10000) -> Column:
-    return call_values("percentile_approx", col, percentage, accuracy)
+    return call_values("percentile_approx", col, _percentages(percentage), accuracy)
 
 
-approx_percentile = percentile_approx
+def approx_percentile(col: Any, percentage: Any, accuracy: Any = 10000) -> Column:
+    return call_values("approx_percentile", col, _percentages(percentage), accuracy)
 
 
 def median(col: Any) -> Column:
@@ -156,14 +157,95 @@ def bool_and(col: Any) -> Column:
     return call("bool_and", col)
 
 
-every = bool_and
+def every(col: Any) -> Column:
+    return call("every", col)
 
 
 def bool_or(col: Any) -> Column:
     return call("bool_or", col)
 
 
-some = bool_or
+def some(col: Any) -> Column:
+    return call("some", col)
+
+
+def percentile(col: Any, percentage: Any, frequency: Any = 1) -> Column:
+    """The exact percentile(s) of a numeric column (linear interpolation), as doubles."""
+    return call_values("percentile", col, _percentages(percentage), frequency)
+
+
+def _percentages(p: Any) -> Any:
+    return [float(x) for x in p] if isinstance(p, (list, tuple)) else p
+
+
+def mode(col: Any, deterministic: bool = False) -> Column:
+    """The most frequent value (the first seen among ties)."""
+    return call_values("mode", col, bool(deterministic))
+
+
+def _listagg(name: str, col: Any, delimiter: Any, distinct: bool) -> Column:
+    args = [to_expr(col), delimiter._expr if isinstance(delimiter, Column) else literal(delimiter)]
+    return fn(name, *args, distinct=distinct)
+
+
+def listagg(col: Any, delimiter: Any = None) -> Column:
+    """The group's non-null strings joined by ``delimiter`` (none by default)."""
+    return _listagg("listagg", col, delimiter, False)
+
+
+def listagg_distinct(col: Any, delimiter: Any = None) -> Column:
+    return _listagg("listagg", col, delimiter, True)
+
+
+def string_agg(col: Any, delimiter: Any = None) -> Column:
+    return _listagg("string_agg", col, delimiter, False)
+
+
+def string_agg_distinct(col: Any, delimiter: Any = None) -> Column:
+    return _listagg("string_agg", col, delimiter, True)
+
+
+def _unary(name: str):
+    def f(col: Any) -> Column:
+        return call(name, col)
+    f.__name__ = f.__qualname__ = name
+    f.__doc__ = "The ``%s`` aggregate of a column." % name
+    return f
+
+
+bit_and = _unary("bit_and")
+bit_or = _unary("bit_or")
+bit_xor = _unary("bit_xor")
+try_sum = _unary("try_sum")
+try_avg = _unary("try_avg")
+array_agg = _unary("array_agg")
+
+
+def first_value(col: Any, ignoreNulls: Any = None) -> Column:
+    return call("first_value", col) if ignoreNulls is None else call_values("first_value", col, ignoreNulls)
+
+
+def last_value(col: Any, ignoreNulls: Any = None) -> Column:
+    return call("last_value", col) if ignoreNulls is None else call_values("last_value", col, ignoreNulls)
+
+
+def _regr(name: str):
+    def f(y: Any, x: Any) -> Column:
+        return call(name, y, x)
+    f.__name__ = f.__qualname__ = name
+    f.__doc__ = "``%s(y, x)`` over the rows where both are non-null." % name
+    return f
+
+
+regr_avgx = _regr("regr_avgx")
+regr_avgy = _regr("regr_avgy")
+regr_count = _regr("regr_count")
+regr_intercept = _regr("regr_intercept")
+regr_r2 = _regr("regr_r2")
+regr_slope = _regr("regr_slope")
+regr_sxx = _regr("regr_sxx")
+regr_sxy = _regr("regr_sxy")
+regr_syy = _regr("regr_syy")
 
 
 def grouping(col: Any) -> Column:

@@ -7,6 +7,11 @@ from ember.sql.functions.base import call, call_values
 from ember.sql.literals import literal
 
 
+def _col_or_value(x: Any):
+    """PySpark's ``ColumnOrName | int`` arguments: a string names a column, a number is a literal."""
+    return to_expr(x) if isinstance(x, (str, Column)) else value_expr(x)
+
+
 def _unary(name: str):
     def f(col: Any) -> Column:
         return call(name, col)
@@ -25,7 +30,6 @@ array_distinct = _unary("array_distinct")
 array_max = _unary("array_max")
 array_min = _unary("array_min")
 flatten = _unary("flatten")
-shuffle = _unary("shuffle")
 reverse = _unary("reverse")
 map_keys = _unary("map_keys")
 map_values = _unary("map_values")
@@ -72,11 +76,12 @@ def array_join(col: Any, delimiter: str, null_replacement: Optional[str] = None)
 
 
 def array_repeat(col: Any, count: Any) -> Column:
-    return fn("array_repeat", to_expr(col), value_expr(count))
+    return fn("array_repeat", to_expr(col), _col_or_value(count))
 
 
-def array_sort(col: Any) -> Column:
-    return call("array_sort", col)
+def shuffle(col: Any, seed: Any = None) -> Column:
+    """A random permutation of the array; a seed makes it repeatable."""
+    return call("shuffle", col) if seed is None else fn("shuffle", to_expr(col), value_expr(seed))
 
 
 def sort_array(col: Any, asc: bool = True) -> Column:
@@ -89,7 +94,37 @@ def element_at(col: Any, extraction: Any) -> Column:
 
 
 def slice(x: Any, start: Any, length: Any) -> Column:
-    return fn("slice", to_expr(x), value_expr(start), value_expr(length))
+    return fn("slice", to_expr(x), _col_or_value(start), _col_or_value(length))
+
+
+def array_append(col: Any, value: Any) -> Column:
+    return fn("array_append", to_expr(col), value_expr(value))
+
+
+def array_prepend(col: Any, value: Any) -> Column:
+    return fn("array_prepend", to_expr(col), value_expr(value))
+
+
+def array_insert(arr: Any, pos: Any, value: Any) -> Column:
+    """``value`` inserted at 1-based ``pos`` (negative counts from the end; gaps padded with nulls)."""
+    return fn("array_insert", to_expr(arr), _col_or_value(pos), value_expr(value))
+
+
+array_size = _unary("array_size")
+map_from_entries = _unary("map_from_entries")
+
+
+def get(col: Any, index: Any) -> Column:
+    """The element at 0-based ``index``, null when out of range."""
+    return fn("get", to_expr(col), _col_or_value(index))
+
+
+def map_contains_key(col: Any, value: Any) -> Column:
+    return fn("map_contains_key", to_expr(col), value_expr(value))
+
+
+def try_element_at(col: Any, extraction: Any) -> Column:
+    return call("try_element_at", col, extraction)
 
 
 def sequence(start: Any, stop: Any, step: Any = None) -> Column:

@@ -15,6 +15,7 @@ final class BuiltinFunctions {
         io.ember.sql.expressions.string.StringFunctions.register(registry);
         io.ember.sql.expressions.math.MathFunctions.register(registry);
         io.ember.sql.expressions.collection.CollectionFunctions.register(registry);
+        io.ember.sql.expressions.lambda.HigherOrderFunctions.register(registry);
         io.ember.sql.expressions.hash.HashFunctions.register(registry);
         io.ember.sql.expressions.misc.MiscFunctions.register(registry);
         io.ember.sql.expressions.json.JsonFunctions.register(registry);

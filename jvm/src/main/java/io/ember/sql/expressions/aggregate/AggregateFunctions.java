@@ -51,6 +51,7 @@ public final class AggregateFunctions {
             FunctionCalls.requireArgs("max", args, 1, 1);
             return new MinMax(args.get(0), true);
         });
+        StatisticalAggregates.register(r);
     }
 
     /** A one-argument aggregate that may be DISTINCT. */
@@ -78,7 +79,7 @@ public final class AggregateFunctions {
                 }
                 ignore = b;
             }
-            return new FirstLast(args.get(0), last, ignore);
+            return new FirstLast(args.get(0), last, ignore, name);
         };
     }
 }

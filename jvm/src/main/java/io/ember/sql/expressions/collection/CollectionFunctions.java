@@ -44,5 +44,29 @@ public final class CollectionFunctions {
             });
         }
         r.register("cardinality", r.lookup("size").orElseThrow());
+        for (ArrayFunction.Kind k : ArrayFunction.Kind.values()) {
+            int min = switch (k) {
+                case ARRAY_MAX, ARRAY_MIN, FLATTEN, ARRAY_SIZE -> 1;
+                case SLICE, ARRAY_INSERT -> 3;
+                default -> 2;
+            };
+            int max = k == ArrayFunction.Kind.ARRAY_JOIN ? 3 : min;
+            r.register(k.sqlName(), Builders.varargs(k.sqlName(), min, max, a -> new ArrayFunction(k, a)));
+        }
+        for (ArraySetFunction.Kind k : ArraySetFunction.Kind.values()) {
+            String name = k.name().toLowerCase(Locale.ROOT);
+            int n = k == ArraySetFunction.Kind.ARRAY_COMPACT ? 1 : 2;
+            r.register(name, Builders.varargs(name, n, n, a -> new ArraySetFunction(k, a)));
+        }
+        for (MapFunction.Kind k : MapFunction.Kind.values()) {
+            String name = k.name().toLowerCase(Locale.ROOT);
+            int n = k == MapFunction.Kind.MAP_FROM_ARRAYS || k == MapFunction.Kind.MAP_CONTAINS_KEY ? 2 : 1;
+            r.register(name, Builders.varargs(name, n, n, a -> new MapFunction(k, a)));
+        }
+        r.register("map_concat", Builders.varargs("map_concat", 0, Integer.MAX_VALUE, MapConcat::new));
+        r.register("sequence", Builders.varargs("sequence", 2, 3, Sequence::new));
+        r.register("arrays_zip", Builders.varargs("arrays_zip", 1, Integer.MAX_VALUE, ArraysZip::of));
+        r.register("shuffle", Builders.varargs("shuffle", 1, 2, a -> new Shuffle(a.get(0),
+                a.size() > 1 ? ((Number) ((Literal) a.get(1)).value()).longValue() : new java.util.Random().nextLong())));
     }
 }
