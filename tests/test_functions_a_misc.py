@@ -40,3 +40,20 @@ def test_rand_with_seed_is_per_partition_and_repeatable(spark):
     again = [r[0] for r in df.select(F.rand(7)).collect()]
     one_partition = [r[0] for r in spark.range(0, 4, 1, 1).select(F.rand(7)).collect()]
     assert first == again and first[:2] == one_partition[:2] and first[2:] != one_partition[2:]
+
+
+def test_aes_and_hmac_match_pyspark(spark):
+    df = spark.createDataFrame([("Spark",)], "s string")
+    k = F.lit("abcdefghijklmnop")
+    out = df.select(
+        F.aes_encrypt("s", k, F.lit("ECB")),
+        F.aes_decrypt(F.unbase64(F.lit("Lo8YqFobaXGFCGbUvN/fGar9VgNGbOxGfcek3nCuFHiG")), k),
+        F.aes_decrypt(F.unbase64(F.lit("h7tWHlp/h8MZxR03Nr7k56hnHrr90Jv4TJzsCkhNXfU=")), k, F.lit("CBC")),
+        F.aes_decrypt(F.aes_encrypt("s", k), k),
+        F.try_aes_decrypt(F.lit(b"xx"), k),
+        F.hmac(k, "s"))
+    assert out.columns[3] == ("aes_decrypt(aes_encrypt(s, abcdefghijklmnop, GCM, DEFAULT, , ), "
+                              "abcdefghijklmnop, GCM, DEFAULT, )")
+    row = [bytes(v) if v is not None else None for v in out.collect()[0]]
+    assert row == [b'\xe0{\xf4P\xa0\xb1\xeaw\xd4x\n\x0ff\x8ds\xfb', b"Spark", b"Spark", b"Spark", None,
+                   b'\xdc-\xc9sGx\xa7\xf1\xe6%\xce\x0c\xe7\xbd\x99\xea\xfe\xd1\xc7\xf1\xc0\xa9^\x1b+u%\xe5"s\xd3\xfa']

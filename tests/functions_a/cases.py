@@ -45,7 +45,7 @@ STRINGS = [
     "F.to_binary(F.lit('QUJD'), F.lit('base64'))", "F.str_to_map(F.lit('a:1,b:2'))",
     "F.str_to_map(F.lit('a=1;b'), F.lit(';'), F.lit('='))", "F.is_valid_utf8('s')", "F.make_valid_utf8('s')",
     "F.validate_utf8('s')", "F.try_validate_utf8('s')", "F.sentences(F.lit('Hi there! Good day.'))",
-    "F.jaro_winkler_similarity('s', 't')", "F.initcap('s')",
+    "F.jaro_winkler_similarity('s', 't')", "F.initcap('s')", "F.char_length('s')",
 ]
 
 MATH = [

@@ -73,4 +73,5 @@ EXPECTED = [
 ("F.sentences(F.lit('Hi there! Good day.'))", 'sentences(Hi there! Good day., , )', 'array<array<string>>', [[['Hi', 'there'], ['Good', 'day']], [['Hi', 'there'], ['Good', 'day']], [['Hi', 'there'], ['Good', 'day']], [['Hi', 'there'], ['Good', 'day']], [['Hi', 'there'], ['Good', 'day']]]),
 ("F.jaro_winkler_similarity('s', 't')", 'jaro_winkler_similarity(s, t)', 'double', [0.3606060606060606, None, 1.0, 0.0, 0.0]),
 ("F.initcap('s')", 'initcap(s)', 'string', ['Hello World', None, '', '  A,b ', 'Straße Äb']),
+("F.char_length('s')", 'char_length(s)', 'int', [11, None, 0, 6, 9]),
 ]

@@ -81,6 +81,34 @@ def try_mod(left: Any, right: Any) -> Column:
     return call("try_mod", left, right)
 
 
+def _opt(name: str, *cols: Any) -> Column:
+    args = list(cols)
+    while args and args[-1] is None:
+        args.pop()
+    return call(name, *args)
+
+
+def aes_encrypt(input: Any, key: Any, mode: Optional[Any] = None, padding: Optional[Any] = None,
+                iv: Optional[Any] = None, aad: Optional[Any] = None) -> Column:
+    """AES encryption (GCM by default) in Spark's layout: IV, ciphertext, tag."""
+    return _opt("aes_encrypt", input, key, mode, padding, iv, aad)
+
+
+def aes_decrypt(input: Any, key: Any, mode: Optional[Any] = None, padding: Optional[Any] = None,
+                aad: Optional[Any] = None) -> Column:
+    return _opt("aes_decrypt", input, key, mode, padding, aad)
+
+
+def try_aes_decrypt(input: Any, key: Any, mode: Optional[Any] = None, padding: Optional[Any] = None,
+                    aad: Optional[Any] = None) -> Column:
+    """``aes_decrypt``, null where decryption fails."""
+    return _opt("try_aes_decrypt", input, key, mode, padding, aad)
+
+
+def hmac(key: Any, message: Any, algorithm: Optional[Any] = None) -> Column:
+    return _opt("hmac", key, message, algorithm)
+
+
 def sha(col: Any) -> Column:
     return call("sha", col)
 

@@ -25,7 +25,6 @@ public final class StringFunctions {
             };
             r.register(k.sqlName, b);
         }
-        r.register("char_length", r.lookup("length").orElseThrow());
         r.register("concat_ws", (args, d) -> {
             FunctionCalls.requireArgs("concat_ws", args, 1, Integer.MAX_VALUE);
             return new ConcatWs(args);

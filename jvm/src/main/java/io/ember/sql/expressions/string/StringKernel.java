@@ -21,6 +21,7 @@ public enum StringKernel implements ScalarKernel {
     BIT_LENGTH("bit_length", 1, 1, DataTypes.IntegerType, types(T.SB), a -> bytes(a[0]).length * 8),
     OCTET_LENGTH("octet_length", 1, 1, DataTypes.IntegerType, types(T.SB), a -> bytes(a[0]).length),
     CHARACTER_LENGTH("character_length", 1, 1, DataTypes.IntegerType, types(T.S), a -> s(a[0]).codePointCount(0, s(a[0]).length())),
+    CHAR_LENGTH("char_length", 1, 1, DataTypes.IntegerType, types(T.S), a -> s(a[0]).codePointCount(0, s(a[0]).length())),
     UCASE("ucase", 1, 1, DataTypes.StringType, types(T.S), a -> s(a[0]).toUpperCase(Locale.ROOT)),
     LCASE("lcase", 1, 1, DataTypes.StringType, types(T.S), a -> s(a[0]).toLowerCase(Locale.ROOT)),
     LEFT("left", 2, 2, DataTypes.StringType, types(T.S, T.I), a -> (Integer) a[1] <= 0 ? "" : StringFunction.substring(s(a[0]), 1, (Integer) a[1])),
