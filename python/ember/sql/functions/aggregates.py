@@ -213,6 +213,12 @@ def _unary(name: str):
     return f
 
 
+bitmap_bit_position = _unary("bitmap_bit_position")
+bitmap_bucket_number = _unary("bitmap_bucket_number")
+bitmap_count = _unary("bitmap_count")
+bitmap_construct_agg = _unary("bitmap_construct_agg")
+bitmap_or_agg = _unary("bitmap_or_agg")
+bitmap_and_agg = _unary("bitmap_and_agg")
 bit_and = _unary("bit_and")
 bit_or = _unary("bit_or")
 bit_xor = _unary("bit_xor")
