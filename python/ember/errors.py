@@ -343,4 +343,6 @@ def sql_error(java_class: str, message: str, error_class: Optional[str] = None,
     if error_class is None and message.startswith("["):
         end = message.find("]")
         error_class = message[1:end] if end > 0 else None
+    if cls is AnalysisException and error_class == "TEMP_TABLE_OR_VIEW_ALREADY_EXISTS":
+        cls = TempTableAlreadyExistsException
     return cls(message, error_class, parameters or {})

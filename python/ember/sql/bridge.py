@@ -55,16 +55,38 @@ class PlanInputs:
 class SqlEngine:
     """A DataFrame session on the JVM, reached through the context's Engine."""
 
-    def __init__(self, engine):
+    def __init__(self, engine, parent: Optional["SqlEngine"] = None):
         self._engine = engine
         self._jbridge_made = None
+        self._parent = parent
+        self._jcatalog_made = None
 
     @property
     def _jbridge(self):
         """The JVM SqlBridge, made at the first call (a session costs nothing until used)."""
         if self._jbridge_made is None:
-            self._jbridge_made = self._engine.sql_bridge()
+            if self._parent is not None:
+                self._jbridge_made = self._engine.call(self._parent._jbridge.newSession)
+            else:
+                self._jbridge_made = self._engine.sql_bridge()
         return self._jbridge_made
+
+    def new_session(self) -> "SqlEngine":
+        """A JVM session of its own (settings, temporary views) sharing this one's global
+        temporary views, as ``SparkSession.newSession``."""
+        return SqlEngine(self._engine, self)
+
+    def catalog(self, method: str, *args) -> Any:
+        """Calls ``method`` of the session's JVM ``CatalogBridge`` (``ember.sql.catalog``)."""
+        if self._jcatalog_made is None:
+            self._jcatalog_made = self._engine.call(self._jbridge.catalog)
+        return self._engine.call(getattr(self._jcatalog_made, method), *args)
+
+    def catalog_job(self, method: str, *args) -> Any:
+        """As ``catalog``, for a call that runs a job (a table write, ANALYZE)."""
+        if self._jcatalog_made is None:
+            self._jcatalog_made = self._engine.call(self._jbridge.catalog)
+        return self._engine.run_job(getattr(self._jcatalog_made, method), *args)
 
     def plan(self, operation: Dict[str, Any], inputs: Sequence[Any] = ()):
         """The analyzed JVM Dataset of ``operation`` over ``inputs`` (DataFrames)."""

@@ -169,7 +169,19 @@ class Column:
         """True where the value equals one of ``cols`` (values or Columns, or one list)."""
         if len(cols) == 1 and isinstance(cols[0], (list, set, tuple)):
             cols = tuple(cols[0])
+        if len(cols) == 1 and hasattr(cols[0], "_jdf"):
+            # an IN subquery: the DataFrame's one column (PySpark 4's ``col.isin(df)``)
+            return Column({"kind": P.KIND_IN_SUBQUERY, "values": [self._expr], "plan": cols[0]})
         return fn("in", self._expr, *[value_expr(c) for c in cols])
+
+    def outer(self) -> "Column":
+        """This expression's columns as the outer query's, inside a subquery.
+
+        >>> from ember.sql import functions as F
+        >>> F.col("t.k").outer()
+        Column<'outer(t.k)'>
+        """
+        return Column({"kind": P.KIND_OUTER, "expr": self._expr})
 
     def between(self, lowerBound: Any, upperBound: Any) -> "Column":
         """``lowerBound <= self <= upperBound``."""
@@ -351,6 +363,14 @@ def sql_text(e: Dict[str, Any]) -> str:
         return e["name"]
     if kind == P.KIND_UDF:
         return "%s(%s)" % (e["name"], ", ".join(sql_text(a) for a in e["args"]))
+    if kind == P.KIND_OUTER:
+        return "outer(%s)" % sql_text(e["expr"])
+    if kind == P.KIND_SCALAR_SUBQUERY:
+        return "scalarsubquery()"
+    if kind == P.KIND_EXISTS:
+        return "exists()"
+    if kind == P.KIND_IN_SUBQUERY:
+        return "(%s IN (listquery()))" % ", ".join(sql_text(v) for v in e["values"])
     return str(e)
 
 

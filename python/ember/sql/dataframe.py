@@ -20,6 +20,7 @@ from ember.errors import AnalysisException, PySparkAttributeError, PySparkNotImp
     PySparkTypeError, PySparkValueError, not_expected_type
 from ember.sql import plan_protocol as P
 from ember.sql.column import Column, col_expr, column_list, to_expr, value_expr
+from ember.sql.functions.sql_expr import sql_expr
 from ember.sql.dataframe_actions import DataFrameActions
 
 __all__ = ["DataFrame"]
@@ -27,13 +28,6 @@ __all__ = ["DataFrame"]
 _JOIN_TYPE_NAMES = ("'inner', 'outer', 'full', 'fullouter', 'full_outer', 'leftouter', 'left', "
                     "'left_outer', 'rightouter', 'right', 'right_outer', 'leftsemi', "
                     "'left_semi', 'semi', 'leftanti', 'left_anti', 'anti', 'cross'")
-
-
-def _no_sql_strings(what: str) -> PySparkNotImplementedError:
-    return PySparkNotImplementedError(
-        "%s with a SQL expression string needs Ember's SQL parser, which does not exist yet; "
-        "use Column expressions (ember.sql.functions)" % what, "NOT_IMPLEMENTED",
-        {"feature": what})
 
 
 def _ordering(cols: Sequence[Any], ascending: Any) -> List[Dict[str, Any]]:
@@ -83,6 +77,18 @@ class DataFrame(DataFrameActions):
         if not isinstance(other, DataFrame):
             raise not_expected_type(arg_name, "DataFrame", other)
 
+    # -- subqueries --------------------------------------------------------------------------
+
+    def scalar(self) -> Column:
+        """This DataFrame as a scalar subquery: the value of its one column in its one row
+        (null for no row; ``SCALAR_SUBQUERY_TOO_MANY_ROWS`` for more). Inside it, columns of
+        the query it is used in are marked with :meth:`Column.outer`."""
+        return Column({"kind": P.KIND_SCALAR_SUBQUERY, "plan": self})
+
+    def exists(self) -> Column:
+        """``EXISTS`` this DataFrame: true when it has a row."""
+        return Column({"kind": P.KIND_EXISTS, "plan": self})
+
     # -- columns -----------------------------------------------------------------------------
 
     def __getitem__(self, item: Any) -> Any:
@@ -120,10 +126,16 @@ class DataFrame(DataFrameActions):
         """Columns or expressions: ``df.select("a", F.col("b") + 1)``."""
         return self._op(P.OP_SELECT, exprs=column_list(cols))
 
+    def selectExpr(self, *expr: Any) -> "DataFrame":
+        """A select of SQL expressions: ``df.selectExpr("a", "b * 2 AS c")`` (a list works too)."""
+        if len(expr) == 1 and isinstance(expr[0], list):
+            expr = tuple(expr[0])
+        return self._op(P.OP_SELECT, exprs=[sql_expr(e) for e in expr])
+
     def filter(self, condition: Any) -> "DataFrame":
-        """Rows where ``condition`` (a boolean Column) is true."""
+        """Rows where ``condition`` (a boolean Column, or SQL text such as ``"a > 1"``) is true."""
         if isinstance(condition, str):
-            raise _no_sql_strings("filter")
+            return self._op(P.OP_FILTER, condition=sql_expr(condition))
         if not isinstance(condition, Column):
             raise not_expected_type("condition", "Column or str", condition)
         return self._op(P.OP_FILTER, condition=condition._expr)
@@ -260,6 +272,14 @@ class DataFrame(DataFrameActions):
     def cube(self, *cols: Any) -> "GroupedData":
         from ember.sql.group import GroupedData
         return GroupedData(self, P.CUBE, column_list(cols))
+
+    def groupingSets(self, groupingSets: Any, *cols: Any) -> "GroupedData":
+        """Groups by each of ``groupingSets`` in turn (lists of columns among ``cols``);
+        ``cols`` are the key columns of the result:
+        ``df.groupingSets([["k"], ["v"], []], "k", "v").agg(F.sum("x"))``."""
+        from ember.sql.group import GroupedData
+        sets = [column_list(tuple(s)) for s in groupingSets]
+        return GroupedData(self, P.GROUPING_SETS, column_list(cols), sets=sets)
 
     def agg(self, *exprs: Any) -> "DataFrame":
         """Aggregates over all rows: ``df.agg(F.max("v"))`` or ``df.agg({"v": "max"})``."""

@@ -231,8 +231,16 @@ class DataFrameActions:
         return DataFrameWriter(self)
 
     def createOrReplaceTempView(self, name: str) -> None:
-        """Registers this DataFrame as ``name`` for ``spark.table(name)``."""
-        self.sparkSession.catalog._register_view(name, self, replace=True)
+        """Names this DataFrame ``name`` in its session, for ``spark.table(name)`` and SQL."""
+        self.sparkSession.catalog._create_view(self, name, replace=True, global_view=False)
 
     def createTempView(self, name: str) -> None:
-        self.sparkSession.catalog._register_view(name, self, replace=False)
+        """As ``createOrReplaceTempView``; raises TempTableAlreadyExistsException if ``name`` is taken."""
+        self.sparkSession.catalog._create_view(self, name, replace=False, global_view=False)
+
+    def createGlobalTempView(self, name: str) -> None:
+        """Names this DataFrame ``global_temp.name`` for every session of the application."""
+        self.sparkSession.catalog._create_view(self, name, replace=False, global_view=True)
+
+    def createOrReplaceGlobalTempView(self, name: str) -> None:
+        self.sparkSession.catalog._create_view(self, name, replace=True, global_view=True)

@@ -21,14 +21,17 @@ _DICT_FUNCTIONS = {"avg": "avg", "mean": "avg", "max": "max", "min": "min", "sum
 
 
 class GroupedData:
-    """The groups of a DataFrame (from ``groupBy``, ``rollup``, ``cube``), optionally pivoted."""
+    """The groups of a DataFrame (from ``groupBy``, ``rollup``, ``cube``, ``groupingSets``),
+    optionally pivoted."""
 
     def __init__(self, df: Any, group_type: str, grouping: List[Dict[str, Any]],
-                 pivot: Optional[Dict[str, Any]] = None):
+                 pivot: Optional[Dict[str, Any]] = None,
+                 sets: Optional[List[List[Dict[str, Any]]]] = None):
         self._df = df
         self._group_type = group_type
         self._grouping = grouping
         self._pivot = pivot
+        self._sets = sets
         self.session = df.sparkSession
 
     def agg(self, *exprs: Any) -> Any:
@@ -58,6 +61,8 @@ class GroupedData:
         group_type = P.PIVOT if self._pivot is not None else self._group_type
         fields: Dict[str, Any] = {"groupType": group_type, "grouping": self._grouping,
                                   "aggs": aggs}
+        if self._sets is not None:
+            fields["groupingSets"] = self._sets
         if self._pivot is not None:
             fields["pivotColumn"] = self._pivot["column"]
             fields["pivotValues"] = self._pivot["values"]

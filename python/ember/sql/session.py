@@ -128,7 +128,8 @@ class SparkSession:
     def __init__(self, sparkContext: Any, jsparkSession: Any = None,
                  options: Optional[Dict[str, Any]] = None):
         self._sc = _ContextHandle(sparkContext)
-        self._sql = SqlEngine(sparkContext.engine)
+        # jsparkSession: the JVM session to use (an SqlEngine, as newSession passes), else a new one
+        self._sql = jsparkSession if isinstance(jsparkSession, SqlEngine) else SqlEngine(sparkContext.engine)
         self._conf = RuntimeConfig(self._sql, sparkContext.getConf())
         for k, v in (options or {}).items():
             self._conf.set(k, v)
@@ -140,7 +141,7 @@ class SparkSession:
             if SparkSession._instantiatedSession is None or \
                     SparkSession._instantiatedSession._sc._stopped_flag():
                 SparkSession._instantiatedSession = self
-            SparkSession._activeSession = self
+                SparkSession._activeSession = self
 
     # -- properties ---------------------------------------------------------------------------
 
@@ -183,8 +184,9 @@ class SparkSession:
         return session
 
     def newSession(self) -> "SparkSession":
-        """A session with its own SQL conf, temporary views and UDFs, on the same context."""
-        return SparkSession(self._sc.context)
+        """A session with its own SQL conf, temporary views and UDFs, on the same context,
+        sharing this one's global temporary views."""
+        return SparkSession(self._sc.context, self._sql.new_session())
 
     # -- DataFrames ---------------------------------------------------------------------------
 
@@ -215,9 +217,16 @@ class SparkSession:
         from ember.sql.create import create_data_frame
         return create_data_frame(self, data, schema, samplingRatio)
 
+    def sql(self, sqlQuery: str, args: Optional[Union[Dict[str, Any], List[Any]]] = None,
+            **kwargs: Any) -> Any:
+        """The result of a SQL statement: a query's DataFrame, or a command's rows (it has run).
+        ``args`` binds parameter markers: a dict for ``:name``, a list for ``?``."""
+        from ember.sql.sql_args import sql_operation
+        return self._frame(sql_operation(sqlQuery, args, kwargs))
+
     def table(self, tableName: str) -> Any:
-        """The temporary view ``tableName``."""
-        return self._catalog._view(tableName)
+        """The table or view ``tableName`` (``"t"``, ``"db.t"``, ``"global_temp.v"``)."""
+        return self._catalog._table(tableName)
 
     def stop(self) -> None:
         """Stops the session and its SparkContext."""

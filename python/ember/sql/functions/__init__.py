@@ -16,5 +16,9 @@ from ember.sql.functions.math import *  # noqa: F401,F403
 from ember.sql.functions.strings import *  # noqa: F401,F403
 from ember.sql.functions.datetime import *  # noqa: F401,F403
 from ember.sql.functions.collections import *  # noqa: F401,F403
+from ember.sql.functions.misc import *  # noqa: F401,F403
 from ember.sql.functions.lambdas import *  # noqa: F401,F403
+from ember.sql.functions.generators import *  # noqa: F401,F403
+from ember.sql.functions.windows import *  # noqa: F401,F403
 from ember.sql.udf import call_function, call_udf, udf  # noqa: F401
+from ember.sql.functions.sql_expr import expr  # noqa: F401

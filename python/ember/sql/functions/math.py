@@ -113,5 +113,43 @@ def pi() -> Column:
     return fn("pi")
 
 
+acosh = _unary("acosh")
+asinh = _unary("asinh")
+atanh = _unary("atanh")
+cot = _unary("cot")
+csc = _unary("csc")
+sec = _unary("sec")
+negate = negative
+toDegrees = degrees
+toRadians = radians
+nullifzero = _unary("nullifzero")
+zeroifnull = _unary("zeroifnull")
+bit_count = _unary("bit_count")
+shiftLeft = shiftleft
+shiftRight = shiftright
+
+
+def shiftrightunsigned(col: Any, numBits: int) -> Column:
+    return call_values("shiftrightunsigned", col, numBits)
+
+
+shiftRightUnsigned = shiftrightunsigned
+
+
+def bit_get(col: Any, pos: Any) -> Column:
+    """Bit ``pos`` (0 the rightmost) of an integral value, as a tinyint."""
+    return call("bit_get", col, pos)
+
+
+def getbit(col: Any, pos: Any) -> Column:
+    return call("getbit", col, pos)
+
+
+def width_bucket(v: Any, min: Any, max: Any, numBucket: Any) -> Column:
+    """The bucket of ``v`` among ``numBucket`` equal-width buckets over ``[min, max)``."""
+    return fn("width_bucket", to_expr(v), to_expr(min), to_expr(max),
+              literal(numBucket) if isinstance(numBucket, int) else to_expr(numBucket))
+
+
 __all__ = [n for n, v in list(globals().items())
            if callable(v) and getattr(v, "__module__", None) == __name__ and not n.startswith("_")]

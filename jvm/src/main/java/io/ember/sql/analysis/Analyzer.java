@@ -16,15 +16,32 @@ import java.util.List;
  */
 public final class Analyzer extends RuleExecutor<LogicalPlan> {
     private final List<Batch<LogicalPlan>> batches;
+    private final FunctionRegistry registry;
 
+    /** An analyzer without a catalog: every table or view name is unknown. */
     public Analyzer(SqlConf conf, FunctionRegistry registry) {
+        this(conf, registry, nameParts -> {
+            throw io.ember.sql.catalog.CatalogErrors.tableOrViewNotFound(nameParts,
+                    io.ember.sql.catalog.CatalogErrors.searchPath("default"));
+        });
+    }
+
+    public Analyzer(SqlConf conf, FunctionRegistry registry, RelationLookup relations) {
+        this.registry = registry;
         NameResolver names = new NameResolver(conf, new ExtractValues());
         List<Rule<LogicalPlan>> resolution = new ArrayList<>(List.of(
+                new ResolveRelations(relations),
+                new DeduplicateRelations(),
+                new ResolveSubqueryColumnAliases(),
+                new ResolveUsingJoin(names),
                 new ResolveStar(conf),
                 new ResolveReferences(names),
+                new ResolveSubquery(names, this::resolve),
+                new SubstituteOrdinals(),
                 new ResolveExtractValue(conf),
                 new ResolveLambdaVariables(registry),
                 new ResolveFunctions(registry),
+                new ResolveGroupingAnalytics(),
                 new GlobalAggregates(),
                 new ResolveMissingReferences(names),
                 new ResolveAggregateFunctions(names, registry),
@@ -39,11 +56,16 @@ public final class Analyzer extends RuleExecutor<LogicalPlan> {
         return batches;
     }
 
+    /** The plan after the resolution batches, not checked: how {@link ResolveSubquery} analyzes a subquery's plan. */
+    private LogicalPlan resolve(LogicalPlan plan) {
+        return super.execute(plan);
+    }
+
     /** The resolved and checked plan; throws {@code AnalysisException} for a plan that does not analyze. */
     @Override
     public LogicalPlan execute(LogicalPlan plan) {
         LogicalPlan resolved = super.execute(plan);
-        new CheckAnalysis().check(resolved);
+        new CheckAnalysis(registry).check(resolved);
         return resolved;
     }
 }

@@ -25,6 +25,12 @@ import java.util.Map;
  * non-boolean filter, a column outside GROUP BY, ...). A plan that passes is fully resolved.
  */
 final class CheckAnalysis {
+    private final CheckSubqueries subqueries;
+
+    CheckAnalysis(io.ember.sql.expressions.FunctionRegistry registry) {
+        this.subqueries = new CheckSubqueries(registry);
+    }
+
     void check(LogicalPlan plan) {
         for (LogicalPlan c : plan.children()) {
             check(c);
@@ -33,6 +39,7 @@ final class CheckAnalysis {
     }
 
     private void checkNode(LogicalPlan node) {
+        subqueries.check(node, this::check);
         for (Expression e : node.expressions()) {
             checkUnresolved(node, e);
         }
@@ -131,6 +138,10 @@ final class CheckAnalysis {
     }
 
     private void checkAggregated(Expression e, List<Expression> grouping, boolean global) {
+        if (e instanceof io.ember.sql.expressions.NthValue) {
+            throw new AnalysisException("WINDOW_FUNCTION_WITHOUT_OVER_CLAUSE",
+                    "Window function \"nth_value\" requires an OVER clause.", Map.of("funcName", "\"nth_value\""));
+        }
         if (e instanceof AggregateFunction) {
             for (Expression c : e.children()) {
                 if (c.exists(x -> x instanceof AggregateFunction)) {

@@ -60,7 +60,7 @@ final class ExtractGenerator implements Rule<LogicalPlan> {
         List<Expression> projectList = new ArrayList<>(p.projectList().subList(0, at));
         projectList.addAll(out);
         projectList.addAll(p.projectList().subList(at + 1, p.projectList().size()));
-        return new Project(projectList, new Generate(g, false, out, p.child()));
+        return new Project(projectList, new Generate(g, g.outer(), out, p.child()));
     }
 
     private static Generator generatorOf(Expression e) {

@@ -40,7 +40,11 @@ final class ResolveAggregateFunctions implements Rule<LogicalPlan> {
     @Override
     public LogicalPlan apply(LogicalPlan plan) {
         return plan.transformUp(node -> {
-            if (node.resolved() || !node.childrenResolved() || !(node.children().get(0) instanceof Aggregate a)) {
+            if (node.children().isEmpty() || !node.childrenResolved() || !(node.children().get(0) instanceof Aggregate a)) {
+                return node;
+            }
+            // a call without column arguments (count(*)) resolves on its own; it still belongs to the aggregate
+            if (node.resolved() && node.expressions().stream().noneMatch(e -> e.exists(x -> x instanceof AggregateFunction))) {
                 return node;
             }
             if (node instanceof Filter f) {

@@ -22,7 +22,8 @@ final class ResolveReferences implements Rule<LogicalPlan> {
 
     @Override
     public LogicalPlan apply(LogicalPlan plan) {
-        return plan.transformUp(node -> {
+        return plan.transformUp(n -> {
+            LogicalPlan node = DeduplicateRelations.dedupe(n);
             if (!node.childrenResolved() || node.resolved()) {
                 return node;
             }

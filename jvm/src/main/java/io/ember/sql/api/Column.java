@@ -10,6 +10,8 @@ import io.ember.sql.expressions.SortOrder;
 import io.ember.sql.expressions.UnresolvedFunction;
 import io.ember.sql.types.DataType;
 import io.ember.sql.types.DdlParser;
+import io.ember.sql.expressions.subquery.InSubquery;
+import io.ember.sql.expressions.subquery.Subqueries;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -70,6 +72,16 @@ public class Column {
         args[0] = this;
         System.arraycopy(values, 0, args, 1, values.length);
         return call("in", args);
+    }
+
+    /** {@code this IN (subquery)}: the subquery's one column compared with this value, with SQL's null semantics. */
+    public Column isin(Dataset<?> subquery) {
+        return new Column(new InSubquery(List.of(expr), subquery.logicalPlan()));
+    }
+
+    /** This expression's columns as the outer query's, for use inside a subquery ({@code Dataset.scalar/exists}). */
+    public Column outer() {
+        return new Column(Subqueries.markOuter(expr));
     }
 
     /** {@code CAST(this AS type)}; an unaliased cast of a column keeps the column's name. */

@@ -31,6 +31,9 @@ import io.ember.sql.types.StructField;
 import io.ember.sql.types.StructType;
 import io.ember.sql.vector.ColumnBatch;
 import io.ember.storage.StorageLevel;
+import io.ember.sql.expressions.subquery.Exists;
+import io.ember.sql.expressions.subquery.ScalarSubquery;
+import io.ember.sql.expressions.subquery.Subqueries;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -49,7 +52,10 @@ public class Dataset<T> {
 
     Dataset(SparkSession session, LogicalPlan plan, Encoder<T> encoder) {
         this.session = session;
-        this.queryExecution = new QueryExecution(session, plan, session.analyzer().execute(plan));
+        // A plan reading an outer query's columns (Column.outer()) is analyzed only as part of
+        // the query that uses it as a subquery, as Spark's lazily analyzed DataFrames are.
+        this.queryExecution = new QueryExecution(session, plan,
+                Subqueries.hasOuterReferences(plan) ? plan : session.analyzer().execute(plan));
         this.encoder = encoder;
     }
 
@@ -102,6 +108,16 @@ public class Dataset<T> {
         return col(name);
     }
 
+    /** This query as a scalar subquery: its one column's value in the row it yields (null for none; an error for two). */
+    public Column scalar() {
+        return new Column(new ScalarSubquery(logicalPlan()));
+    }
+
+    /** {@code EXISTS} this query: true when it yields a row. */
+    public Column exists() {
+        return new Column(new Exists(logicalPlan()));
+    }
+
     // -- transformations ----------------------------------------------------------------------
 
     public Dataset<Row> toDF() {
@@ -122,6 +138,20 @@ public class Dataset<T> {
 
     public Dataset<Row> where(Column condition) {
         return filter(condition);
+    }
+
+    /** Rows for which a SQL condition holds: {@code filter("a > 1 AND b IS NOT NULL")}. */
+    public Dataset<Row> filter(String conditionExpr) {
+        return filter(functions.expr(conditionExpr));
+    }
+
+    public Dataset<Row> where(String conditionExpr) {
+        return filter(conditionExpr);
+    }
+
+    /** A select of SQL expressions: {@code selectExpr("a", "b * 2 AS c")}. */
+    public Dataset<Row> selectExpr(String... exprs) {
+        return select(java.util.Arrays.stream(exprs).map(functions::expr).toArray(Column[]::new));
     }
 
     public Dataset<Row> withColumn(String name, Column col) {
@@ -205,6 +235,12 @@ public class Dataset<T> {
 
     public RelationalGroupedDataset cube(Column... cols) {
         return new RelationalGroupedDataset(this.toDF(), DatasetHelpers.exprs(cols), RelationalGroupedDataset.GroupType.CUBE);
+    }
+
+    /** Groups by each of {@code sets} in turn (each a list of {@code cols}); {@code cols} are the key columns. */
+    public RelationalGroupedDataset groupingSets(List<List<Column>> sets, Column... cols) {
+        List<List<Expression>> exprs = sets.stream().map(s -> DatasetHelpers.exprs(s.toArray(new Column[0]))).toList();
+        return new RelationalGroupedDataset(this.toDF(), exprs, DatasetHelpers.exprs(cols));
     }
 
     public RelationalGroupedDataset cube(String col, String... cols) {
@@ -467,6 +503,26 @@ public class Dataset<T> {
 
     public void show(int numRows, int truncate, boolean vertical) {
         System.out.println(showString(numRows, truncate, vertical));
+    }
+
+    // -- views ------------------------------------------------------------------------------
+
+    /** Names this Dataset {@code viewName} in its session, for {@code table()} and SQL; fails if the name is taken. */
+    public void createTempView(String viewName) {
+        session.sessionCatalog().createTempView(viewName, logicalPlan(), false);
+    }
+
+    public void createOrReplaceTempView(String viewName) {
+        session.sessionCatalog().createTempView(viewName, logicalPlan(), true);
+    }
+
+    /** Names this Dataset {@code global_temp.viewName} for every session of the application. */
+    public void createGlobalTempView(String viewName) {
+        session.sessionCatalog().createGlobalTempView(viewName, logicalPlan(), false);
+    }
+
+    public void createOrReplaceGlobalTempView(String viewName) {
+        session.sessionCatalog().createGlobalTempView(viewName, logicalPlan(), true);
     }
 
     // -- caching ----------------------------------------------------------------------------

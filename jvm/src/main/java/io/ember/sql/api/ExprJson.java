@@ -14,6 +14,11 @@ import io.ember.sql.expressions.SortOrder;
 import io.ember.sql.expressions.UnresolvedAttribute;
 import io.ember.sql.expressions.UnresolvedFunction;
 import io.ember.sql.expressions.UnresolvedStar;
+import io.ember.sql.expressions.subquery.Exists;
+import io.ember.sql.expressions.subquery.InSubquery;
+import io.ember.sql.expressions.subquery.ScalarSubquery;
+import io.ember.sql.expressions.subquery.Subqueries;
+import io.ember.sql.plans.LogicalPlan;
 import io.ember.sql.types.BinaryType;
 import io.ember.sql.types.BooleanType;
 import io.ember.sql.types.DataType;
@@ -72,6 +77,11 @@ final class ExprJson {
             case KIND_ITEM -> new UnresolvedExtractValue(read(e.get("expr")), read(e.get("key")));
             case KIND_UDF -> PythonUdfJson.read(e, list(e.get("args")));
             case KIND_WINDOW -> WindowJson.read(e, this::read);
+            case KIND_SQL_EXPR -> new io.ember.sql.parser.SparkSqlParser(1).parseExpression(e.get("text").asText());
+            case KIND_SCALAR_SUBQUERY -> new ScalarSubquery(subquery(e));
+            case KIND_EXISTS -> new Exists(subquery(e));
+            case KIND_IN_SUBQUERY -> new InSubquery(list(e.get("values")), subquery(e));
+            case KIND_OUTER -> Subqueries.markOuter(read(e.get("expr")));
             case KIND_LAMBDA -> new io.ember.sql.expressions.lambda.LambdaFunction(read(e.get("body")), list(e.get("params")));
             case KIND_LAMBDA_VAR -> new io.ember.sql.expressions.lambda.UnresolvedNamedLambdaVariable(e.get("name").asText(), true);
             default -> throw new AnalysisException("UNSUPPORTED_FEATURE.EXPRESSION_KIND",
@@ -85,6 +95,11 @@ final class ExprJson {
             return inputs.get(e.get("plan").asInt()).col(name).expr();
         }
         return new UnresolvedAttribute(ColumnNames.parse(name), -1);
+    }
+
+    /** The plan of the input Dataset a subquery expression names ({@code "plan": i}). */
+    private LogicalPlan subquery(JsonNode e) {
+        return inputs.get(e.get("plan").asInt()).logicalPlan();
     }
 
     private Expression when(JsonNode e) {

@@ -67,6 +67,7 @@ public final class PlanJson {
             case OP_REPARTITION -> repartition(in, op, ex);
             case OP_HINT -> in.toDF();
             case OP_READ -> read(op, session);
+            case OP_SQL -> SqlStatements.fromJson(op, session, ex);
             default -> throw unsupported(name);
         };
     }
@@ -95,6 +96,7 @@ public final class PlanJson {
             case GROUP_BY, PIVOT -> in.groupBy(grouping);
             case ROLLUP -> in.rollup(grouping);
             case CUBE -> in.cube(grouping);
+            case GROUPING_SETS -> in.groupingSets(sets(op.get("groupingSets"), ex), grouping);
             default -> throw unsupported("aggregate with groupType " + groupType);
         };
         if (groupType.equals(PIVOT)) {
@@ -110,6 +112,14 @@ public final class PlanJson {
             }
         }
         return g.agg(List.of(columns(ex.list(op.get("aggs")))));
+    }
+
+    private static List<List<Column>> sets(JsonNode sets, ExprJson ex) {
+        List<List<Column>> out = new ArrayList<>();
+        for (JsonNode s : sets) {
+            out.add(List.of(columns(ex.list(s))));
+        }
+        return out;
     }
 
     private static Dataset<Row> join(JsonNode op, List<Dataset<Row>> inputs, ExprJson ex) {

@@ -30,11 +30,13 @@ public class PlanNames {
     public static final String OP_REPARTITION = "repartition";
     public static final String OP_HINT = "hint";
     public static final String OP_READ = "read";
+    public static final String OP_SQL = "sql";
 
     // aggregate "groupType"
     public static final String GROUP_BY = "groupby";
     public static final String ROLLUP = "rollup";
     public static final String CUBE = "cube";
+    public static final String GROUPING_SETS = "groupingsets";
     public static final String PIVOT = "pivot";
 
     // setOp "kind"
@@ -55,6 +57,11 @@ public class PlanNames {
     public static final String KIND_ITEM = "item";
     public static final String KIND_WINDOW = "window";
     public static final String KIND_UDF = "udf";
+    public static final String KIND_SQL_EXPR = "sqlExpr";
+    public static final String KIND_SCALAR_SUBQUERY = "scalarSubquery";
+    public static final String KIND_EXISTS = "exists";
+    public static final String KIND_IN_SUBQUERY = "inSubquery";
+    public static final String KIND_OUTER = "outer";
     public static final String KIND_LAMBDA = "lambda";
     public static final String KIND_LAMBDA_VAR = "lambdaVar";
 

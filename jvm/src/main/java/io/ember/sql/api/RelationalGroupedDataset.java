@@ -18,21 +18,28 @@ import java.util.Map;
  */
 public final class RelationalGroupedDataset {
     /** How the grouping columns group. */
-    public enum GroupType { GROUP_BY, ROLLUP, CUBE }
+    public enum GroupType { GROUP_BY, ROLLUP, CUBE, GROUPING_SETS }
 
     private final Dataset<Row> df;
     private final List<Expression> grouping;
     private final GroupType type;
     private final Expression pivotColumn;
     private final List<Object> pivotValues;
+    private final List<List<Expression>> sets;
 
     RelationalGroupedDataset(Dataset<Row> df, List<Expression> grouping, GroupType type) {
-        this(df, grouping, type, null, null);
+        this(df, grouping, type, null, null, List.of());
+    }
+
+    /** {@code df.groupingSets(sets, cols)}. */
+    RelationalGroupedDataset(Dataset<Row> df, List<List<Expression>> sets, List<Expression> grouping) {
+        this(df, grouping, GroupType.GROUPING_SETS, null, null, sets);
     }
 
     private RelationalGroupedDataset(Dataset<Row> df, List<Expression> grouping, GroupType type, Expression pivotColumn,
-                                     List<Object> pivotValues) {
+                                     List<Object> pivotValues, List<List<Expression>> sets) {
         this.df = df;
+        this.sets = List.copyOf(sets);
         this.grouping = List.copyOf(grouping);
         this.type = type;
         this.pivotColumn = pivotColumn;
@@ -41,7 +48,7 @@ public final class RelationalGroupedDataset {
 
     /** One output column per value of {@code column} (per aggregate when there are several). */
     public RelationalGroupedDataset pivot(Column column, List<Object> values) {
-        return new RelationalGroupedDataset(df, grouping, type, column.expr(), List.copyOf(values));
+        return new RelationalGroupedDataset(df, grouping, type, column.expr(), List.copyOf(values), sets);
     }
 
     public RelationalGroupedDataset pivot(String column, List<Object> values) {
@@ -111,7 +118,13 @@ public final class RelationalGroupedDataset {
         if (type == GroupType.GROUP_BY) {
             return plain(aggs);
         }
-        return df.sparkSession().ofRows(GroupingSets.union(df, grouping, aggs, type == GroupType.CUBE));
+        List<Expression> output = new ArrayList<>(grouping);
+        output.addAll(aggs);
+        return df.sparkSession().ofRows(switch (type) {
+            case ROLLUP -> GroupingSets.rollup(grouping, output, df.logicalPlan());
+            case CUBE -> GroupingSets.cube(grouping, output, df.logicalPlan());
+            default -> GroupingSets.groupingSets(sets, grouping, output, df.logicalPlan());
+        });
     }
 
     private Dataset<Row> plain(List<Expression> aggs) {

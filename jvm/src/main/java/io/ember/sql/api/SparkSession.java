@@ -5,6 +5,10 @@ import io.ember.sql.SqlConf;
 import io.ember.sql.planning.PlannerExtensions;
 import io.ember.sql.analysis.Analyzer;
 import io.ember.sql.cache.CacheManager;
+import io.ember.sql.catalog.EmberSessionCatalog;
+import io.ember.sql.catalog.MultipartName;
+import io.ember.sql.catalog.SessionCatalog;
+import io.ember.sql.catalog.SharedCatalogState;
 import io.ember.sql.execution.ExecutionContext;
 import io.ember.sql.expressions.AttributeReference;
 import io.ember.sql.expressions.FunctionRegistry;
@@ -13,6 +17,7 @@ import io.ember.sql.planning.QueryPlanner;
 import io.ember.sql.plans.LocalRelation;
 import io.ember.sql.plans.LogicalPlan;
 import io.ember.sql.plans.Range;
+import io.ember.sql.plans.UnresolvedRelation;
 import io.ember.sql.types.StructField;
 import io.ember.sql.types.StructType;
 import io.ember.sql.vector.ColumnBatch;
@@ -33,9 +38,17 @@ public final class SparkSession {
     private final FunctionRegistry registry;
     private final CacheManager cacheManager;
     private final PlannerExtensions plannerExtensions = new PlannerExtensions();
+    private final SharedCatalogState sharedState;
+    private final SessionCatalog sessionCatalog;
 
     public SparkSession(EmberContext context) {
+        this(context, new SharedCatalogState(context.conf().get(SharedCatalogState.WAREHOUSE_DIR, null)));
+    }
+
+    private SparkSession(EmberContext context, SharedCatalogState sharedState) {
         this.context = context;
+        this.sharedState = sharedState;
+        this.sessionCatalog = new EmberSessionCatalog(sharedState, new SessionServices(this));
         this.conf = new SqlConf();
         this.registry = FunctionRegistry.builtin();
         this.cacheManager = new CacheManager(context,
@@ -70,11 +83,55 @@ public final class SparkSession {
     }
 
     Analyzer analyzer() {
-        return new Analyzer(conf.snapshot(), registry);
+        return new Analyzer(conf.snapshot(), registry, sessionCatalog::lookupRelation);
+    }
+
+    /**
+     * A session on the same context with its own settings, temporary views and cache, sharing
+     * this one's global temporary views, as Spark's {@code newSession}.
+     */
+    public SparkSession newSession() {
+        return new SparkSession(context, sharedState);
+    }
+
+    /** The names this session's queries can refer to: temporary views and tables. */
+    public SessionCatalog sessionCatalog() {
+        return sessionCatalog;
+    }
+
+    /** Spark's Catalog API over this session's catalog and cache. */
+    public io.ember.sql.api.catalog.Catalog catalog() {
+        return new io.ember.sql.api.catalog.Catalog(this);
+    }
+
+    /** The table or view {@code tableName} ({@code "t"}, {@code "db.t"}, {@code "global_temp.v"}). */
+    public Dataset<Row> table(String tableName) {
+        return ofRows(new UnresolvedRelation(MultipartName.parse(tableName)));
     }
 
     Optimizer optimizer() {
         return new Optimizer(conf.snapshot(), registry);
+    }
+
+    /** Runs a SQL statement: a query's Dataset, or a command's result rows (the command has run). */
+    public Dataset<Row> sql(String sqlText) {
+        return SqlStatements.run(this, sqlText, java.util.Map.of(), List.of());
+    }
+
+    /** {@code sql} with the values of {@code :name} markers (literals, Column expressions). */
+    public Dataset<Row> sql(String sqlText, java.util.Map<String, Object> args) {
+        java.util.Map<String, io.ember.sql.expressions.Expression> named = new java.util.HashMap<>();
+        args.forEach((k, v) -> named.put(k, (v instanceof Column c ? c : functions.lit(v)).expr()));
+        return SqlStatements.run(this, sqlText, named, List.of());
+    }
+
+    /** {@code sql} with the values of {@code ?} markers, in order. */
+    public Dataset<Row> sql(String sqlText, Object[] args) {
+        List<io.ember.sql.expressions.Expression> positional = new ArrayList<>();
+        for (Object v : args) {
+            positional.add((v instanceof Column c ? c : functions.lit(v)).expr());
+        }
+        return SqlStatements.run(this, sqlText, java.util.Map.of(), positional);
     }
 
     public DataFrameReader read() {

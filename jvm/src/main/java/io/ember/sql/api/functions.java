@@ -31,6 +31,11 @@ public final class functions {
     }
 
     /** A constant; a {@link Column} is returned as it is. */
+    /** A column from SQL expression text: {@code expr("upper(name) AS n")}. */
+    public static Column expr(String sqlExpr) {
+        return new Column(new io.ember.sql.parser.SparkSqlParser(1).parseExpression(sqlExpr));
+    }
+
     public static Column lit(Object value) {
         if (value instanceof Column c) {
             return c;

@@ -11,13 +11,20 @@ import io.ember.sql.vector.ColumnVector;
  * An aggregate over each row's frame in one window partition. The whole partition: one group,
  * its value repeated. From the partition start to the current row (ROWS) or its last peer
  * (RANGE): a running state read after each row (each peer group). Other ROWS frames: every
- * (row, frame row) pair folded into the row's own group in one vectorized update. RANGE frames
- * with value offsets are not supported. Stateless between partitions.
+ * (row, frame row) pair folded into the row's own group in one vectorized update, in frame
+ * order (which {@code first}, {@code last} and {@code nth_value} rely on); a RANGE frame with
+ * value offsets finds each row's frame by its order key ({@link RangeFrameBounds}) and folds the
+ * same way. Stateless between partitions.
  */
 final class FrameAggregator {
     private FrameAggregator() {}
 
-    static ColumnVector evaluate(AggregateFunction f, Expression[] inputs, WindowFrame frame, ColumnBatch rows, int[] peer) {
+    /**
+     * The aggregate over every row's frame; {@code orderKey} (the single ordering column, null when
+     * the ordering has several) and {@code ascending} place RANGE frames with value offsets.
+     */
+    static ColumnVector evaluate(AggregateFunction f, Expression[] inputs, WindowFrame frame, ColumnBatch rows, int[] peer,
+                                 ColumnVector orderKey, boolean ascending) {
         int n = rows.numRows();
         ColumnVector[] in = new ColumnVector[inputs.length];
         for (int i = 0; i < inputs.length; i++) {
@@ -34,16 +41,21 @@ final class FrameAggregator {
         if (fromStart && frame.upper() == WindowFrame.CURRENT_ROW) {
             return running(f, in, n, frame.rows() ? null : peer);
         }
-        if (!frame.rows()) {
-            throw new UnsupportedOperationException("RANGE window frames with value offsets are not supported: "
-                    + frame.sql());
-        }
-        int total = 0;
         int[] lo = new int[n];
         int[] hi = new int[n];
+        if (!frame.rows()) {
+            if (orderKey == null) {
+                throw new IllegalStateException("a RANGE frame with value offsets needs one ordering column: " + frame.sql());
+            }
+            RangeFrameBounds.compute(frame, orderKey, ascending, n, lo, hi);
+        } else {
+            for (int i = 0; i < n; i++) {
+                lo[i] = (int) Math.max(0, frame.lower() == WindowFrame.UNBOUNDED_PRECEDING ? 0 : Math.min(n, i + frame.lower()));
+                hi[i] = (int) Math.min(n - 1, frame.upper() == WindowFrame.UNBOUNDED_FOLLOWING ? n - 1 : i + frame.upper());
+            }
+        }
+        int total = 0;
         for (int i = 0; i < n; i++) {
-            lo[i] = (int) Math.max(0, frame.lower() == WindowFrame.UNBOUNDED_PRECEDING ? 0 : Math.min(n, i + frame.lower()));
-            hi[i] = (int) Math.min(n - 1, frame.upper() == WindowFrame.UNBOUNDED_FOLLOWING ? n - 1 : i + frame.upper());
             total += Math.max(0, hi[i] - lo[i] + 1);
         }
         int[] groups = new int[total];

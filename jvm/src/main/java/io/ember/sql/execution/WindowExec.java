@@ -88,10 +88,11 @@ public final class WindowExec extends UnaryExecNode {
         Expression[] keys = BindReferences.bindAll(keyExprs, in).toArray(new Expression[0]);
         KeyComparator cmp = KeyComparator.of(sortOrder);
         int numPartitionKeys = partitionSpec.size();
+        boolean ascending = orderSpec.isEmpty() || orderSpec.get(0).ascending();
         List<DataType> types = child.outputTypes();
         return child.execute(ctx).mapPartitions(it -> {
             Iterator<ColumnBatch> sorted = SortExec.sort(TaskMemory.of(TaskContext.get()), it, keys, cmp, types);
-            return new WindowPartitions(sorted, keys, numPartitionKeys, types, bound);
+            return new WindowPartitions(sorted, keys, numPartitionKeys, types, bound, ascending);
         }, false);
     }
 
@@ -102,13 +103,15 @@ public final class WindowExec extends UnaryExecNode {
         private final int partitionKeys;
         private final List<DataType> types;
         private final List<Bound> bound;
+        private final boolean ascending;
         private final List<ColumnBatch> pending = new ArrayList<>();
         private ColumnBatch current;
         private ColumnVector[] currentKeys;
         private int pos;
 
         WindowPartitions(Iterator<ColumnBatch> sorted, Expression[] keys, int partitionKeys, List<DataType> types,
-                         List<Bound> bound) {
+                         List<Bound> bound, boolean ascending) {
+            this.ascending = ascending;
             this.sorted = sorted;
             this.keys = keys;
             this.partitionKeys = partitionKeys;
@@ -186,7 +189,8 @@ public final class WindowExec extends UnaryExecNode {
             for (int w = 0; w < bound.size(); w++) {
                 Bound b = bound.get(w);
                 cols[rows.numColumns() + w] = b.function() instanceof WindowFunction wf ? wf.evaluate(p)
-                        : FrameAggregator.evaluate((AggregateFunction) b.function(), b.inputs(), b.frame(), rows, peer);
+                        : FrameAggregator.evaluate((AggregateFunction) b.function(), b.inputs(), b.frame(), rows, peer,
+                                order.length == 1 ? order[0] : null, ascending);
             }
             return new ColumnBatch(cols, n);
         }

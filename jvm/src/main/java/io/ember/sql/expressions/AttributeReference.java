@@ -64,6 +64,11 @@ public final class AttributeReference extends NamedExpression {
         return new AttributeReference(newName, dataType, nullable, exprId, qualifier);
     }
 
+    /** The same column with another type (after the analyzer widened what produces it). */
+    public AttributeReference withDataType(DataType t) {
+        return t.equals(dataType) ? this : new AttributeReference(name, t, nullable, exprId, qualifier);
+    }
+
     public AttributeReference withNullability(boolean n) {
         return n == nullable ? this : new AttributeReference(name, dataType, n, exprId, qualifier);
     }

@@ -8,7 +8,6 @@ import io.ember.sql.types.StructField;
 import io.ember.sql.types.StructType;
 import io.ember.sql.vector.ColumnBatch;
 import io.ember.sql.vector.ColumnVector;
-import io.ember.sql.vector.ColumnVectors;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -16,18 +15,30 @@ import java.util.Map;
 /**
  * {@code explode(array | map)} and {@code posexplode}: one row per element ({@code col}), or
  * per entry ({@code key}, {@code value}), with the element's position ({@code pos}) first for
- * posexplode. A null or empty collection makes no rows (the generate operator's {@code outer}
- * flag keeps such input rows, as {@code explode_outer} does).
+ * posexplode. A null or empty collection makes no rows; the {@code _outer} variants keep such
+ * an input row once, with nulls (through the generate operator's {@code outer} flag).
  */
 public final class Explode extends Generator {
     private static final long serialVersionUID = 1L;
 
     private final Expression child;
     private final boolean withPosition;
+    private final boolean outer;
 
     public Explode(Expression child, boolean withPosition) {
+        this(child, withPosition, false);
+    }
+
+    /** {@code explode_outer} / {@code posexplode_outer} when {@code outer}. */
+    public Explode(Expression child, boolean withPosition, boolean outer) {
         this.child = child;
         this.withPosition = withPosition;
+        this.outer = outer;
+    }
+
+    @Override
+    public boolean outer() {
+        return outer;
     }
 
     public Expression child() {
@@ -82,25 +93,12 @@ public final class Explode extends Generator {
                 }
             }
         }
-        StructType schema = elementSchema();
-        int m = rows.size();
-        ColumnVector[] cols = new ColumnVector[schema.size()];
-        for (int c = 0; c < cols.length; c++) {
-            cols[c] = ColumnVectors.allocate(schema.fields().get(c).dataType(), m);
-            for (int i = 0; i < m; i++) {
-                ColumnVectors.set(cols[c], i, rows.get(i)[c]);
-            }
-        }
-        int[] src = new int[m];
-        for (int i = 0; i < m; i++) {
-            src[i] = sources.get(i);
-        }
-        return new Generated(src, cols, m);
+        return fromRows(elementSchema(), sources, rows);
     }
 
     @Override
     public String sql() {
-        return (withPosition ? "posexplode(" : "explode(") + child.sql() + ")";
+        return (withPosition ? "posexplode" : "explode") + (outer ? "_outer(" : "(") + child.sql() + ")";
     }
 
     @Override
@@ -110,11 +108,11 @@ public final class Explode extends Generator {
 
     @Override
     protected Expression withNewChildren(List<Expression> c) {
-        return new Explode(c.get(0), withPosition);
+        return new Explode(c.get(0), withPosition, outer);
     }
 
     @Override
     protected List<Object> args() {
-        return List.of(withPosition);
+        return List.of(withPosition, outer);
     }
 }

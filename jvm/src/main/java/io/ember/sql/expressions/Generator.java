@@ -5,6 +5,8 @@ import io.ember.sql.types.DataType;
 import io.ember.sql.types.StructType;
 import io.ember.sql.vector.ColumnBatch;
 import io.ember.sql.vector.ColumnVector;
+import io.ember.sql.vector.ColumnVectors;
+import java.util.List;
 
 /**
  * An expression producing zero or more rows per input row ({@code explode}, {@code posexplode}):
@@ -22,6 +24,31 @@ public abstract class Generator extends Expression {
 
     /** The rows generated from every row of {@code input}, in input order. */
     public abstract Generated generate(ColumnBatch input);
+
+    /**
+     * True for the {@code _outer} variants: an input row that generates nothing is kept once
+     * with nulls in the generated columns (the analyzer gives this to the generate operator).
+     */
+    public boolean outer() {
+        return false;
+    }
+
+    /** Rows built one boxed row at a time ({@code sources.get(i)} made {@code rows.get(i)}) as a {@link Generated}. */
+    protected static Generated fromRows(StructType schema, List<Integer> sources, List<Object[]> rows) {
+        int m = rows.size();
+        ColumnVector[] cols = new ColumnVector[schema.size()];
+        for (int c = 0; c < cols.length; c++) {
+            cols[c] = ColumnVectors.allocate(schema.fields().get(c).dataType(), m);
+            for (int i = 0; i < m; i++) {
+                ColumnVectors.set(cols[c], i, rows.get(i)[c]);
+            }
+        }
+        int[] src = new int[m];
+        for (int i = 0; i < m; i++) {
+            src[i] = sources.get(i);
+        }
+        return new Generated(src, cols, m);
+    }
 
     @Override
     public DataType dataType() {

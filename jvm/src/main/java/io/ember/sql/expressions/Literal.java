@@ -53,6 +53,12 @@ public final class Literal extends Expression {
         if (value instanceof Boolean b) {
             return b ? "true" : "false";
         }
+        if (dataType instanceof io.ember.sql.types.DateType && value instanceof Integer days) {
+            return "DATE '" + DateTimeUtils.formatDate(days) + "'";
+        }
+        if (value instanceof byte[] bytes) {
+            return "X'" + java.util.HexFormat.of().withUpperCase().formatHex(bytes) + "'";
+        }
         return String.valueOf(value);
     }
 

@@ -15,7 +15,7 @@ final class OperatorFunctions {
         r.register("div", Builders.binary("div", IntegralDivide::new));
         r.register("pmod", Builders.binary("pmod", Pmod::new));
         r.register("negative", Builders.unary("negative", c -> new UnaryMinus(c, true)));
-        r.register("positive", Builders.unary("positive", c -> c));
+        io.ember.sql.expressions.misc.Kernels.register(r, "positive", "positive", io.ember.sql.expressions.math.MathKernel.POSITIVE);
         r.register("==", Builders.binary("==", EqualTo::new));
         r.register("=", Builders.binary("=", EqualTo::new));
         r.register("!=", Builders.binary("!=", (a, b) -> new Not(new EqualTo(a, b))));

@@ -3,6 +3,7 @@ package io.ember.sql.expressions;
 import io.ember.sql.types.DataType;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * {@code function OVER (PARTITION BY ... ORDER BY ... frame)}: a {@link WindowFunction} or an
@@ -41,6 +42,41 @@ public final class WindowExpression extends Unevaluable {
     /** The frame, Spark's default filled in. */
     public WindowFrame frame() {
         return frame != null ? frame : orderSpec.isEmpty() ? WindowFrame.WHOLE : WindowFrame.RUNNING;
+    }
+
+    /**
+     * A RANGE frame with value offsets needs exactly one ordering column of a numeric type or a
+     * date (offsets in days), as Spark checks ({@code RANGE_FRAME_WITHOUT_ORDER},
+     * {@code RANGE_FRAME_MULTI_ORDER}, {@code RANGE_FRAME_INVALID_TYPE}).
+     */
+    @Override
+    public TypeCheckResult checkInputDataTypes() {
+        WindowFrame f = frame();
+        if (f.rows() || !(isOffset(f.lower()) || isOffset(f.upper()))) {
+            return TypeCheckResult.success();
+        }
+        String spec = String.join(", ", orderSpec.stream().map(Expression::sql).toList());
+        if (orderSpec.isEmpty()) {
+            return TypeCheckResult.mismatch("RANGE_FRAME_WITHOUT_ORDER",
+                    "A range window frame cannot be used in an unordered window specification", Map.of());
+        }
+        if (orderSpec.size() > 1) {
+            return TypeCheckResult.mismatch("RANGE_FRAME_MULTI_ORDER", "A range window frame with value boundaries cannot"
+                    + " be used in a window specification with multiple order by expressions: " + spec,
+                    Map.of("orderSpec", spec));
+        }
+        DataType key = orderSpec.get(0).child().dataType();
+        if (!(key instanceof io.ember.sql.types.DateType) && !SqlTypes.isNumeric(key)) {
+            return TypeCheckResult.mismatch("RANGE_FRAME_INVALID_TYPE", "The data type " + TypeCheckResult.quoteType(key)
+                    + " used in the order specification does not support the data type \"BIGINT\" which is used in the"
+                    + " range frame", Map.of("orderSpecType", TypeCheckResult.quoteType(key), "valueBoundaryType", "\"BIGINT\""));
+        }
+        return TypeCheckResult.success();
+    }
+
+    private static boolean isOffset(long bound) {
+        return bound != WindowFrame.UNBOUNDED_PRECEDING && bound != WindowFrame.UNBOUNDED_FOLLOWING
+                && bound != WindowFrame.CURRENT_ROW;
     }
 
     @Override

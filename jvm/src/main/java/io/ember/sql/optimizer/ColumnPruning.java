@@ -82,6 +82,9 @@ final class ColumnPruning implements Rule<LogicalPlan> {
         if (node instanceof LeafNode) {
             return underProject ? node : selectNeeded(node, required);
         }
+        if (node instanceof io.ember.sql.plans.Expand e) {
+            return e.withChild(prune(e.child(), refs(e.expressions()), false));
+        }
         if (node instanceof Sample || node instanceof Repartition || node instanceof Offset) {
             Set<ExprId> need = new HashSet<>(required);
             need.addAll(refs(node.expressions()));

@@ -40,8 +40,12 @@ public final class Optimizer extends RuleExecutor<LogicalPlan> {
                 new PruneFilters(),
                 new EliminateSorts());
         this.batches = List.of(
+                // First, as in Spark's ordering of the rewrites: later rules only meet joins.
+                Batch.once("Rewrite Subqueries", new RewritePredicateSubquery(p), new RewriteScalarSubquery(p),
+                        new RewriteExistenceSubquery(p)),
                 Batch.once("Finish Analysis", new EliminateSubqueryAliases()),
-                Batch.once("Replace Operators", new ReplaceSetOperations(p), new ReplaceDeduplicateWithAggregate(p),
+                Batch.once("Replace Operators", new ReplaceSetOperations(p), new RewriteSetOperationsAll(p),
+                        new ReplaceDeduplicateWithAggregate(p),
                         new ReplaceDistinctWithAggregate()),
                 new Batch<>("Operator Optimization", 100, operators),
                 Batch.once("Join Reorder", new ReorderJoins(p)),

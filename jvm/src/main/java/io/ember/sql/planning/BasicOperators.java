@@ -22,7 +22,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-/** The one-to-one nodes: range, local rows, project, filter, sort, union, generate; aliases vanish. */
+/** The one-to-one nodes: range, local rows, project, filter, sort, union, generate, expand; aliases vanish. */
 final class BasicOperators implements Strategy {
     @Override
     public Optional<SparkPlan> apply(LogicalPlan plan, QueryPlanner planner) {
@@ -50,6 +50,9 @@ final class BasicOperators implements Strategy {
         }
         if (plan instanceof Generate g) {
             return Optional.of(new GenerateExec(g.generator(), g.outer(), g.generatorOutput(), planner.planChild(g.child())));
+        }
+        if (plan instanceof io.ember.sql.plans.Expand e) {
+            return Optional.of(new io.ember.sql.execution.ExpandExec(e.projections(), e.output(), planner.planChild(e.child())));
         }
         if (plan instanceof SubqueryAlias a) {
             return Optional.of(planner.planChild(a.child()));

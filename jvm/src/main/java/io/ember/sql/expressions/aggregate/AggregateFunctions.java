@@ -79,8 +79,7 @@ public final class AggregateFunctions {
                 }
                 ignore = b;
             }
-            FirstLast f = new FirstLast(args.get(0), last, ignore);
-            return name.endsWith("_value") ? new NamedAggregate(name, f) : f;
+            return new FirstLast(args.get(0), last, ignore, name);
         };
     }
 }

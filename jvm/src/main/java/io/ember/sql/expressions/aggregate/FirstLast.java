@@ -22,11 +22,18 @@ public final class FirstLast extends AggregateFunction {
     private final Expression child;
     private final boolean last;
     private final boolean ignoreNulls;
+    private final String name;
 
     public FirstLast(Expression child, boolean last, boolean ignoreNulls) {
+        this(child, last, ignoreNulls, last ? "last" : "first");
+    }
+
+    /** Named {@code name} in SQL text ({@code first_value(v)} and {@code last_value(v)} are the same functions). */
+    public FirstLast(Expression child, boolean last, boolean ignoreNulls, String name) {
         this.child = child;
         this.last = last;
         this.ignoreNulls = ignoreNulls;
+        this.name = name;
     }
 
     @Override
@@ -56,7 +63,7 @@ public final class FirstLast extends AggregateFunction {
 
     @Override
     public String sql() {
-        return (last ? "last(" : "first(") + child.sql() + ")";
+        return name + "(" + child.sql() + ")";
     }
 
     @Override
@@ -66,12 +73,12 @@ public final class FirstLast extends AggregateFunction {
 
     @Override
     protected Expression withNewChildren(List<Expression> c) {
-        return new FirstLast(c.get(0), last, ignoreNulls);
+        return new FirstLast(c.get(0), last, ignoreNulls, name);
     }
 
     @Override
     protected List<Object> args() {
-        return List.of(last, ignoreNulls);
+        return List.of(last, ignoreNulls, name);
     }
 
     private final class State extends GroupedState {

@@ -20,7 +20,7 @@ public final class DigestFunction extends RowFunction {
     private static final long serialVersionUID = 1L;
 
     /** Which digest. */
-    public enum Kind { MD5, SHA1, SHA2, CRC32 }
+    public enum Kind { MD5, SHA1, SHA, SHA2, CRC32 }
 
     private final Kind kind;
 
@@ -49,7 +49,7 @@ public final class DigestFunction extends RowFunction {
         byte[] b = v[0] instanceof String s ? s.getBytes(StandardCharsets.UTF_8) : (byte[]) v[0];
         return switch (kind) {
             case MD5 -> digest("MD5", b);
-            case SHA1 -> digest("SHA-1", b);
+            case SHA1, SHA -> digest("SHA-1", b);
             case SHA2 -> switch ((Integer) v[1]) {
                 case 0, 256 -> digest("SHA-256", b);
                 case 224 -> digest("SHA-224", b);

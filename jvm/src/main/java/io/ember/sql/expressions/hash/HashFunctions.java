@@ -15,7 +15,6 @@ public final class HashFunctions {
             int n = k == DigestFunction.Kind.SHA2 ? 2 : 1;
             r.register(name, Builders.varargs(name, n, n, a -> new DigestFunction(k, a)));
         }
-        r.register("sha", r.lookup("sha1").orElseThrow());
         r.register("xxhash64", Builders.varargs("xxhash64", 1, Integer.MAX_VALUE, XxHash64Function::new));
     }
 }

@@ -25,11 +25,7 @@ public final class StringFunctions {
             };
             r.register(k.sqlName, b);
         }
-        r.register("ucase", r.lookup("upper").orElseThrow());
-        r.register("lcase", r.lookup("lower").orElseThrow());
-        r.register("substr", r.lookup("substring").orElseThrow());
         r.register("char_length", r.lookup("length").orElseThrow());
-        r.register("position", r.lookup("locate").orElseThrow());
         r.register("concat_ws", (args, d) -> {
             FunctionCalls.requireArgs("concat_ws", args, 1, Integer.MAX_VALUE);
             return new ConcatWs(args);
@@ -38,7 +34,6 @@ public final class StringFunctions {
             FunctionCalls.requireArgs("format_string", args, 1, Integer.MAX_VALUE);
             return new FormatString(args);
         });
-        r.register("printf", r.lookup("format_string").orElseThrow());
         for (PatternFunction.Kind k : PatternFunction.Kind.values()) {
             String name = k.name().toLowerCase(Locale.ROOT);
             int min = k == PatternFunction.Kind.REGEXP_REPLACE ? 3 : 2;
@@ -49,6 +44,17 @@ public final class StringFunctions {
             });
         }
         r.register("regexp_like", r.lookup("rlike").orElseThrow());
-        r.register("regexp", r.lookup("rlike").orElseThrow());
+        io.ember.sql.expressions.misc.Kernels.register(r, StringKernel.values());
+        io.ember.sql.expressions.misc.Kernels.register(r, EncodingKernel.values());
+        for (RegexpFunction.Kind k : RegexpFunction.Kind.values()) {
+            String name = k.name().toLowerCase(Locale.ROOT);
+            int max = k == RegexpFunction.Kind.REGEXP_EXTRACT_ALL || k == RegexpFunction.Kind.REGEXP_INSTR ? 3 : 2;
+            r.register(name, (args, d) -> {
+                FunctionCalls.requireArgs(name, args, 2, max);
+                java.util.List<io.ember.sql.expressions.Expression> a = new java.util.ArrayList<>(args);
+                if (k == RegexpFunction.Kind.REGEXP_INSTR && a.size() == 2) a.add(new io.ember.sql.expressions.Literal(0, io.ember.sql.types.DataTypes.IntegerType));
+                return new RegexpFunction(k, a);
+            });
+        }
     }
 }

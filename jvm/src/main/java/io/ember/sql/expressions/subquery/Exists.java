@@ -31,7 +31,7 @@ public final class Exists extends SubqueryExpression {
 
     @Override
     public String sql() {
-        return "exists()";
+        return "exists(" + outerNames() + ")";
     }
 
     @Override
@@ -46,6 +46,6 @@ public final class Exists extends SubqueryExpression {
 
     @Override
     protected List<Object> args() {
-        return List.of(plan().simpleString());
+        return List.of(plan());
     }
 }

@@ -42,11 +42,11 @@ public final class InSubquery extends SubqueryExpression {
 
     @Override
     public String sql() {
-        StringBuilder b = new StringBuilder(values.size() == 1 ? "" : "(");
+        StringBuilder b = new StringBuilder(values.size() == 1 ? "(" : "((");
         for (int i = 0; i < values.size(); i++) {
             b.append(i == 0 ? "" : ", ").append(values.get(i).sql());
         }
-        return b.append(values.size() == 1 ? "" : ")").append(" IN (listquery())").toString();
+        return b.append(values.size() == 1 ? "" : ")").append(" IN (listquery(").append(outerNames()).append(")))").toString();
     }
 
     @Override
@@ -61,6 +61,6 @@ public final class InSubquery extends SubqueryExpression {
 
     @Override
     protected List<Object> args() {
-        return List.of(plan().simpleString());
+        return List.of(plan());
     }
 }

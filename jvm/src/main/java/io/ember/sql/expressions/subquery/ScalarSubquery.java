@@ -30,7 +30,7 @@ public final class ScalarSubquery extends SubqueryExpression {
 
     @Override
     public String sql() {
-        return "scalarsubquery()";
+        return "scalarsubquery(" + outerNames() + ")";
     }
 
     @Override
@@ -45,6 +45,6 @@ public final class ScalarSubquery extends SubqueryExpression {
 
     @Override
     protected List<Object> args() {
-        return List.of(plan().simpleString());
+        return List.of(plan());
     }
 }

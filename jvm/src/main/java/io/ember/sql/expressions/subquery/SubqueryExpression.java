@@ -25,6 +25,20 @@ public abstract class SubqueryExpression extends Unevaluable {
     /** This expression over another (resolved or rewritten) query. */
     public abstract SubqueryExpression withPlan(LogicalPlan newPlan);
 
+    /** The outer query's columns the plan reads, as {@code a, b} (Spark names a correlated subquery after them). */
+    protected final String outerNames() {
+        StringBuilder b = new StringBuilder();
+        for (io.ember.sql.expressions.AttributeReference a : Subqueries.outerAttributes(plan)) {
+            b.append(b.isEmpty() ? "" : ", ").append(a.sql());
+        }
+        return b.toString();
+    }
+
+    /** True if the plan reads columns of the query it sits in. */
+    public final boolean correlated() {
+        return Subqueries.hasOuterReferences(plan);
+    }
+
     @Override
     public boolean resolved() {
         return childrenResolved() && plan.resolved();

@@ -1,0 +1,79 @@
+package io.ember.sql.expressions.misc;
+
+import io.ember.sql.expressions.Expression;
+import io.ember.sql.expressions.InputType;
+import io.ember.sql.expressions.RowFunction;
+import io.ember.sql.types.DataType;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A call of a {@link ScalarKernel}: evaluates the arguments over the batch and the kernel row by
+ * row. {@code name} is the name the call was made under (an alias such as {@code ucase} keeps its
+ * own name in the output column, as Spark's does).
+ */
+public final class KernelFunction extends RowFunction {
+    private static final long serialVersionUID = 1L;
+
+    private final ScalarKernel kernel;
+    private final String name;
+
+    public KernelFunction(ScalarKernel kernel, String name, List<Expression> args) {
+        super(args);
+        this.kernel = kernel;
+        this.name = name;
+    }
+
+    public ScalarKernel kernel() {
+        return kernel;
+    }
+
+    private List<DataType> argTypes() {
+        List<DataType> t = new ArrayList<>(args.size());
+        for (Expression a : args) t.add(a.dataType());
+        return t;
+    }
+
+    @Override
+    public String prettyName() {
+        return name;
+    }
+
+    @Override
+    public List<InputType> inputTypes() {
+        List<DataType> types = argTypes();
+        List<InputType> t = new ArrayList<>(args.size());
+        for (int i = 0; i < args.size(); i++) t.add(kernel.inputType(i, types));
+        return t;
+    }
+
+    @Override
+    public DataType dataType() {
+        return kernel.resultType(argTypes());
+    }
+
+    @Override
+    protected boolean nullSafe() {
+        return kernel.nullSafe();
+    }
+
+    @Override
+    protected Object compute(Object[] values) {
+        return kernel.apply(values, argTypes());
+    }
+
+    @Override
+    public String sql() {
+        return kernel.sql(name, args);
+    }
+
+    @Override
+    protected Expression copy(List<Expression> a) {
+        return new KernelFunction(kernel, name, a);
+    }
+
+    @Override
+    protected List<Object> args() {
+        return List.of(kernel, name);
+    }
+}

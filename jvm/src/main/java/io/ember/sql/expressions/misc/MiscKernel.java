@@ -1,0 +1,116 @@
+package io.ember.sql.expressions.misc;
+
+import io.ember.sql.expressions.Expression;
+import io.ember.sql.expressions.ExpressionEvalException;
+import io.ember.sql.expressions.InputType;
+import io.ember.sql.expressions.Literal;
+import io.ember.sql.types.DataType;
+import io.ember.sql.types.DataTypes;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Session and assertion functions: {@code typeof}, {@code current_catalog} and friends,
+ * {@code version}, {@code assert_true} and {@code raise_error} (which fail the query with
+ * Spark's {@code USER_RAISED_EXCEPTION}), and the input-file functions for rows that did not
+ * come from a file (Spark's empty name and -1 offsets).
+ */
+public enum MiscKernel implements ScalarKernel {
+    TYPEOF("typeof", 1, DataTypes.StringType),
+    CURRENT_CATALOG("current_catalog", 0, DataTypes.StringType),
+    CURRENT_DATABASE("current_database", 0, DataTypes.StringType),
+    CURRENT_SCHEMA("current_schema", 0, DataTypes.StringType),
+    CURRENT_USER("current_user", 0, DataTypes.StringType),
+    USER("user", 0, DataTypes.StringType),
+    SESSION_USER("session_user", 0, DataTypes.StringType),
+    VERSION("version", 0, DataTypes.StringType),
+    ASSERT_TRUE("assert_true", 2, DataTypes.NullType),
+    RAISE_ERROR("raise_error", 1, DataTypes.NullType),
+    INPUT_FILE_NAME("input_file_name", 0, DataTypes.StringType),
+    INPUT_FILE_BLOCK_START("input_file_block_start", 0, DataTypes.LongType),
+    INPUT_FILE_BLOCK_LENGTH("input_file_block_length", 0, DataTypes.LongType);
+
+    /** The Spark release whose behaviour Ember follows, as {@code version()} reports it. */
+    static final String SPARK_VERSION = "4.3.0 ember";
+
+    private final String name;
+    private final int arity;
+    private final DataType result;
+
+    MiscKernel(String name, int arity, DataType result) {
+        this.name = name;
+        this.arity = arity;
+        this.result = result;
+    }
+
+    @Override
+    public String sqlName() {
+        return name;
+    }
+
+    @Override
+    public String prettyName() {
+        return this == CURRENT_DATABASE ? "current_schema" : name;
+    }
+
+    @Override
+    public int minArgs() {
+        return this == ASSERT_TRUE ? 1 : arity;
+    }
+
+    @Override
+    public int maxArgs() {
+        return arity;
+    }
+
+    @Override
+    public InputType inputType(int i, List<DataType> argTypes) {
+        return switch (this) {
+            case ASSERT_TRUE -> i == 0 ? InputType.BOOLEAN : InputType.STRING;
+            case RAISE_ERROR -> InputType.STRING;
+            default -> InputType.ANY;
+        };
+    }
+
+    @Override
+    public DataType resultType(List<DataType> argTypes) {
+        return result;
+    }
+
+    @Override
+    public boolean nullSafe() {
+        return true;
+    }
+
+    @Override
+    public String sql(String n, List<Expression> args) {
+        return args.isEmpty() ? n + "()" : ScalarKernel.super.sql(n, args);
+    }
+
+    /** {@code assert_true(cond)} gets Spark's message naming the condition. */
+    static Expression assertMessage(Expression cond) {
+        return new Literal("'" + cond.sql() + "' is not true!", DataTypes.StringType);
+    }
+
+    @Override
+    public Object apply(Object[] a, List<DataType> argTypes) {
+        return switch (this) {
+            case TYPEOF -> argTypes.get(0).simpleString();
+            case CURRENT_CATALOG -> "spark_catalog";
+            case CURRENT_DATABASE, CURRENT_SCHEMA -> "default";
+            case CURRENT_USER, USER, SESSION_USER -> System.getProperty("user.name");
+            case VERSION -> SPARK_VERSION;
+            case ASSERT_TRUE -> {
+                if (Boolean.TRUE.equals(a[0])) yield null;
+                throw userError(String.valueOf(a[1]));
+            }
+            case RAISE_ERROR -> throw userError(String.valueOf(a[0]));
+            case INPUT_FILE_NAME -> "";
+            case INPUT_FILE_BLOCK_START, INPUT_FILE_BLOCK_LENGTH -> -1L;
+        };
+    }
+
+    private static ExpressionEvalException userError(String message) {
+        return new ExpressionEvalException("USER_RAISED_EXCEPTION", message, Map.of("errorMessage", message));
+    }
+}
