@@ -227,14 +227,6 @@ try_avg = _unary("try_avg")
 array_agg = _unary("array_agg")
 
 
-def first_value(col: Any, ignoreNulls: Any = None) -> Column:
-    return call("first_value", col) if ignoreNulls is None else call_values("first_value", col, ignoreNulls)
-
-
-def last_value(col: Any, ignoreNulls: Any = None) -> Column:
-    return call("last_value", col) if ignoreNulls is None else call_values("last_value", col, ignoreNulls)
-
-
 def _regr(name: str):
     def f(y: Any, x: Any) -> Column:
         return call(name, y, x)
