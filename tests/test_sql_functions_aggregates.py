@@ -15,6 +15,7 @@ def agg(spark):
 
 
 AGG_CASES = [
+    (F.bitmap_count(F.bitmap_construct_agg(F.bitmap_bit_position('i'))), 'bitmap_count(bitmap_construct_agg(bitmap_bit_position(i)))', 'bigint', [2, 1, 0]),
     (F.corr('x', 'y'), 'corr(x, y)', 'double', [1.0, None, None]),
     (F.covar_pop('x', 'y'), 'covar_pop(x, y)', 'double', [0.625, 0.0, None]),
     (F.covar_samp('x', 'y'), 'covar_samp(x, y)', 'double', [1.25, None, None]),

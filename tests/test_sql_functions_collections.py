@@ -65,6 +65,23 @@ ARRAY_CASES = [
 ]
 
 
+VECTOR_AND_BITMAP_CASES = [
+    (F.bitmap_bit_position('n'), 'bitmap_bit_position(n)', 'bigint', [1, 0, None, 1]),
+    (F.bitmap_bucket_number('n'), 'bitmap_bucket_number(n)', 'bigint', [1, 0, None, 0]),
+    (F.bitmap_bit_position(F.lit(40000)), 'bitmap_bit_position(40000)', 'bigint', [7231, 7231, 7231, 7231]),
+    (F.bitmap_bucket_number(F.lit(40000)), 'bitmap_bucket_number(40000)', 'bigint', [2, 2, 2, 2]),
+    (F.vector_cosine_similarity(F.array(F.lit(1.0).cast('float'), F.lit(2.0).cast('float')), F.array(F.lit(2.0).cast('float'), F.lit(4.0).cast('float'))), 'vector_cosine_similarity(array(CAST(1.0 AS FLOAT), CAST(2.0 AS FLOAT)), array(CAST(2.0 AS FLOAT), CAST(4.0 AS FLOAT)))', 'float', [1.0, 1.0, 1.0, 1.0]),
+    (F.vector_inner_product(F.array(F.lit(1.0).cast('float'), F.lit(2.0).cast('float')), F.array(F.lit(2.0).cast('float'), F.lit(4.0).cast('float'))), 'vector_inner_product(array(CAST(1.0 AS FLOAT), CAST(2.0 AS FLOAT)), array(CAST(2.0 AS FLOAT), CAST(4.0 AS FLOAT)))', 'float', [10.0, 10.0, 10.0, 10.0]),
+    (F.vector_l2_distance(F.array(F.lit(1.0).cast('float'), F.lit(2.0).cast('float')), F.array(F.lit(2.0).cast('float'), F.lit(4.0).cast('float'))), 'vector_l2_distance(array(CAST(1.0 AS FLOAT), CAST(2.0 AS FLOAT)), array(CAST(2.0 AS FLOAT), CAST(4.0 AS FLOAT)))', 'float', [2.23606801, 2.23606801, 2.23606801, 2.23606801]),
+    (F.vector_norm(F.array(F.lit(3.0).cast('float'), F.lit(4.0).cast('float'))), 'vector_norm(array(CAST(3.0 AS FLOAT), CAST(4.0 AS FLOAT)), 2.0)', 'float', [5.0, 5.0, 5.0, 5.0]),
+    (F.vector_normalize(F.array(F.lit(3.0).cast('float'), F.lit(4.0).cast('float'))), 'vector_normalize(array(CAST(3.0 AS FLOAT), CAST(4.0 AS FLOAT)), 2.0)', 'array<float>', [[0.600000024, 0.800000012], [0.600000024, 0.800000012], [0.600000024, 0.800000012], [0.600000024, 0.800000012]]),
+]
+
+
+def test_vector_and_bitmap_functions(arr):
+    check_cases(arr, VECTOR_AND_BITMAP_CASES)
+
+
 def test_array_and_map_functions(arr):
     check_cases(arr, ARRAY_CASES)
 
@@ -75,6 +92,9 @@ def test_array_and_map_functions(arr):
     (F.try_element_at("a", F.lit(0)), "INVALID_INDEX_OF_ZERO"),
     (F.map_from_arrays(F.array(F.lit(1), F.lit(1)), F.array(F.lit(1), F.lit(2))), "DUPLICATED_MAP_KEY"),
     (F.slice("a", 0, 1), "INVALID_PARAMETER_VALUE.START"),
+    (F.vector_norm(F.array(F.lit(3.0).cast("float")), F.lit(1.0)), "DATATYPE_MISMATCH"),
+    (F.vector_inner_product(F.array(F.lit(1.0).cast("float")), F.array(F.lit(1.0).cast("float"), F.lit(2.0).cast("float"))),
+     "VECTOR_DIMENSION_MISMATCH"),
 ])
 def test_collection_errors(arr, col, error):
     with pytest.raises(Exception, match=error):

@@ -213,20 +213,18 @@ def _unary(name: str):
     return f
 
 
+bitmap_bit_position = _unary("bitmap_bit_position")
+bitmap_bucket_number = _unary("bitmap_bucket_number")
+bitmap_count = _unary("bitmap_count")
+bitmap_construct_agg = _unary("bitmap_construct_agg")
+bitmap_or_agg = _unary("bitmap_or_agg")
+bitmap_and_agg = _unary("bitmap_and_agg")
 bit_and = _unary("bit_and")
 bit_or = _unary("bit_or")
 bit_xor = _unary("bit_xor")
 try_sum = _unary("try_sum")
 try_avg = _unary("try_avg")
 array_agg = _unary("array_agg")
-
-
-def first_value(col: Any, ignoreNulls: Any = None) -> Column:
-    return call("first_value", col) if ignoreNulls is None else call_values("first_value", col, ignoreNulls)
-
-
-def last_value(col: Any, ignoreNulls: Any = None) -> Column:
-    return call("last_value", col) if ignoreNulls is None else call_values("last_value", col, ignoreNulls)
 
 
 def _regr(name: str):

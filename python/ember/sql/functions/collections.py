@@ -141,5 +141,27 @@ def map_concat(*cols: Any) -> Column:
     return call("map_concat", *cols)
 
 
+def _vector(name: str):
+    def f(left: Any, right: Any) -> Column:
+        return call(name, left, right)
+    f.__name__ = f.__qualname__ = name
+    f.__doc__ = "``%s`` of two ``array<float>`` vectors of one dimension." % name
+    return f
+
+
+vector_cosine_similarity = _vector("vector_cosine_similarity")
+vector_inner_product = _vector("vector_inner_product")
+vector_l2_distance = _vector("vector_l2_distance")
+
+
+def vector_norm(vector: Any, degree: Any = None) -> Column:
+    """The ``degree``-norm (2.0 by default; 1.0 and infinity too) of an ``array<float>``."""
+    return call("vector_norm", vector) if degree is None else call("vector_norm", vector, degree)
+
+
+def vector_normalize(vector: Any, degree: Any = None) -> Column:
+    return call("vector_normalize", vector) if degree is None else call("vector_normalize", vector, degree)
+
+
 __all__ = [n for n, v in list(globals().items())
            if callable(v) and getattr(v, "__module__", None) == __name__ and not n.startswith("_")]

@@ -67,6 +67,14 @@ final class StatisticalAggregates {
                 return new ListAgg(name, a, delimiter == null ? "" : String.valueOf(delimiter), distinct);
             });
         }
+        for (BitmapFunction.Kind k : BitmapFunction.Kind.values()) {
+            String name = k.name().toLowerCase(Locale.ROOT);
+            r.register(name, fixed1(name, a -> new BitmapFunction(k, a)));
+        }
+        for (BitmapAggregate.Kind k : BitmapAggregate.Kind.values()) {
+            String name = k.name().toLowerCase(Locale.ROOT);
+            r.register(name, fixed(name, 1, a -> new BitmapAggregate(a.get(0), k)));
+        }
         r.register("any_value", (a, d) -> {
             FunctionCalls.requireArgs("any_value", a, 1, 2);
             boolean ignore = a.size() > 1 && Boolean.TRUE.equals(constant("any_value", a.get(1)));
@@ -77,6 +85,13 @@ final class StatisticalAggregates {
     private static FunctionRegistry.Builder fixed(String name, int n, java.util.function.Function<List<Expression>, AggregateFunction> f) {
         return (a, distinct) -> {
             FunctionCalls.requireArgs(name, a, n, n);
+            return f.apply(a);
+        };
+    }
+
+    private static FunctionRegistry.Builder fixed1(String name, java.util.function.Function<List<Expression>, Expression> f) {
+        return (a, distinct) -> {
+            FunctionCalls.requireArgs(name, a, 1, 1);
             return f.apply(a);
         };
     }

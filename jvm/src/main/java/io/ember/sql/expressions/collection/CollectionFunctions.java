@@ -63,6 +63,12 @@ public final class CollectionFunctions {
             int n = k == MapFunction.Kind.MAP_FROM_ARRAYS || k == MapFunction.Kind.MAP_CONTAINS_KEY ? 2 : 1;
             r.register(name, Builders.varargs(name, n, n, a -> new MapFunction(k, a)));
         }
+        for (VectorFunction.Kind k : VectorFunction.Kind.values()) {
+            String name = k.name().toLowerCase(Locale.ROOT);
+            boolean withDegree = k == VectorFunction.Kind.VECTOR_NORM || k == VectorFunction.Kind.VECTOR_NORMALIZE;
+            r.register(name, Builders.varargs(name, withDegree ? 1 : 2, 2, a -> new VectorFunction(k, withDegree && a.size() == 1
+                    ? List.of(a.get(0), new Literal(2.0f, DataTypes.FloatType)) : a)));
+        }
         r.register("map_concat", Builders.varargs("map_concat", 0, Integer.MAX_VALUE, MapConcat::new));
         r.register("sequence", Builders.varargs("sequence", 2, 3, Sequence::new));
         r.register("arrays_zip", Builders.varargs("arrays_zip", 1, Integer.MAX_VALUE, ArraysZip::of));
