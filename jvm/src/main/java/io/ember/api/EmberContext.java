@@ -228,6 +228,20 @@ public final class EmberContext implements RDDContext, AutoCloseable {
         return acc;
     }
 
+    /**
+     * Removes an accumulator registered with {@link #register}: later task updates to it are
+     * dropped, and the driver no longer holds it. Returns false when it was not registered.
+     * The owner calls this when the accumulator's work is over (a cached query uncached).
+     */
+    public boolean unregister(Accumulator<?, ?> acc) {
+        return runtime.accumulators.remove(acc.id(), acc);
+    }
+
+    /** How many accumulators the driver holds (monitoring, and tests that registrations end). */
+    public int registeredAccumulators() {
+        return runtime.accumulators.size();
+    }
+
     public LongAccumulator longAccumulator(String name) {
         return register(new LongAccumulator(), name);
     }

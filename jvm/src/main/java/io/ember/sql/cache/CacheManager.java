@@ -69,11 +69,16 @@ public final class CacheManager {
             }
         }, stats);
         InMemoryRelation relation = new InMemoryRelation(analyzed.output(), builder, analyzed.stats());
+        boolean added = false;
         synchronized (this) {
             if (find(canonical).isEmpty()) {
                 entries.add(new Entry(analyzed, canonical, relation));
                 version++;
+                added = true;
             }
+        }
+        if (!added) { // another thread cached it meanwhile: this one's accumulator has no owner
+            context.unregister(stats);
         }
     }
 
@@ -119,7 +124,7 @@ public final class CacheManager {
             entries.remove(removed);
             version++;
         }
-        removed.relation().builder().clear();
+        remove(removed);
         return true;
     }
 
@@ -131,7 +136,7 @@ public final class CacheManager {
             entries.clear();
             version++;
         }
-        all.forEach(e -> e.relation().builder().clear());
+        all.forEach(this::remove);
     }
 
     /**
@@ -145,6 +150,12 @@ public final class CacheManager {
 
     public synchronized boolean isEmpty() {
         return entries.isEmpty();
+    }
+
+    /** Drops a removed entry's blocks and unregisters its partition-statistics accumulator. */
+    private void remove(Entry e) {
+        e.relation().builder().clear();
+        context.unregister(e.relation().builder().partitionStats());
     }
 
     private Optional<Entry> find(LogicalPlan canonical) {

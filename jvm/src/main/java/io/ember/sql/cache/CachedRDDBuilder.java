@@ -80,6 +80,11 @@ final class CachedRDDBuilder {
         return totals == null ? null : new Statistics(Math.max(1, totals[1]), totals[0]);
     }
 
+    /** The accumulator the building tasks report partition sizes to (unregistered when the cache is removed). */
+    PartitionStats partitionStats() {
+        return partitionStats;
+    }
+
     /** The cached RDD's id, or -1 before it is made (tests look its blocks up by it). */
     synchronized int rddId() {
         return rdd == null ? -1 : rdd.id();
