@@ -122,7 +122,7 @@ def test_info_properties(sc):
     now = int(time.time() * 1000)
     assert now - 3600 * 1000 < sc.startTime <= now
     assert sc.sparkUser() == (os.environ.get("SPARK_USER") or getpass.getuser())
-    assert sc.uiWebUrl is None
+    assert sc.uiWebUrl.startswith("http://127.0.0.1:")   # the web UI is on by default, on loopback
     assert sc.defaultMinPartitions == min(sc.defaultParallelism, 2)
     assert sc.resources == {}
 

@@ -1,5 +1,6 @@
 """End-to-end runs of launcher/bin/ember-submit and ember-shell (needs `mvn package` first)."""
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -51,8 +52,10 @@ def test_shell_has_sc_and_spark_ready():
             input="print(sc.parallelize(range(4)).sum(), spark.sparkContext is sc)\n")
     assert r.returncode == 0, r.stderr
     assert r.stdout.split(">>> ") == ["", "6 True\n", ""], r.stdout   # the prompt, the answer, the prompt at EOF
-    assert ("Ember 0.1.0, master local[2]; the context is available as sc, the session as spark."
-            in r.stderr.splitlines()), r.stderr
+    banner = [line for line in r.stderr.splitlines() if line.startswith("Ember 0.1.0, master local[2], web UI at")]
+    assert len(banner) == 1, r.stderr
+    assert re.fullmatch(r"Ember 0\.1\.0, master local\[2\], web UI at http://127\.0\.0\.1:\d+; the context is "
+                        r"available as sc, the session as spark\.", banner[0]), banner
 
 
 def test_submit_passes_conf_py_files_and_files_to_a_python_driver(tmp_path):

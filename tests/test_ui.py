@@ -100,12 +100,18 @@ def test_failed_job_and_executors(sc, api):
     assert job["status"] == "FAILED" and job["numFailedStages"] == 1
     [stage] = get(api + "/stages/%d" % job["stageIds"][0])
     assert stage["status"] == "FAILED" and "ZeroDivisionError" in stage["failureReason"]
-    tasks = get(api + "/stages/%d/0/taskList" % stage["stageId"])
-    assert tasks and all(t["status"] == "FAILED" and "ZeroDivisionError" in t["errorMessage"] for t in tasks)
+    # the job fails with the first failed task; the other may still be ending then
+    def ended():
+        listed = get(api + "/stages/%d/0/taskList" % stage["stageId"])
+        return listed if listed and all(t["status"] != "RUNNING" for t in listed) else None
+    tasks = poll(ended, "the tasks to end")
+    failed_tasks = [t for t in tasks if t["status"] == "FAILED"]
+    assert failed_tasks and all("ZeroDivisionError" in t["errorMessage"] for t in failed_tasks)
+    assert all(t["status"] in ("FAILED", "KILLED") for t in tasks)
     assert [j["jobId"] for j in get(api + "/jobs?status=failed") if j["jobId"] == job["jobId"]] == [job["jobId"]]
     after = {e["id"]: e for e in get(api + "/executors")}
     failed = sum(e["failedTasks"] for e in after.values()) - sum(e["failedTasks"] for e in before.values())
-    assert failed == len(tasks)
+    assert failed == len(failed_tasks)
     assert sum(e["totalCores"] for e in after.values()) == sc.defaultParallelism
 
 
@@ -137,6 +143,24 @@ def test_environment_redacts_secrets(sc, api):
     assert env["runtime"]["javaVersion"]
     assert all(v == "*********(redacted)" for k, v in settings.items()
                if any(w in k.lower() for w in ("secret", "password", "token")))
+
+
+def test_storage_lists_cached_partitions_until_unpersisted(sc, api):
+    rdd = sc.parallelize(range(100), 3).setName("cached <one>").cache()
+    assert rdd.count() == 100
+
+    def cached():
+        found = [r for r in get(api + "/storage/rdd") if r["id"] == rdd.id()]
+        return found if found and found[0]["numCachedPartitions"] == 3 else None
+    [info] = poll(cached, "the cached partitions")
+    assert info["name"] == "cached <one>" and info["numPartitions"] == 3
+    # the JVM's level of the cached blocks (PySpark says "Memory Serialized" for MEMORY_ONLY)
+    assert info["storageLevel"] in ("Memory Serialized 1x Replicated", "Memory Deserialized 1x Replicated")
+    assert info["memoryUsed"] == sum(p["memoryUsed"] for p in info["partitions"]) > 0
+    assert sorted(p["blockName"] for p in info["partitions"]) == ["rdd_%d_%d" % (rdd.id(), i) for i in range(3)]
+    assert get(api + "/storage/rdd/%d" % rdd.id()) == info
+    rdd.unpersist(blocking=True)
+    poll(lambda: not any(r["id"] == rdd.id() for r in get(api + "/storage/rdd")), "the RDD to leave")
 
 
 APP = r"""

@@ -147,6 +147,10 @@ final class DriverRuntime {
         }
         bus.addListener(statusTracker);
         bus.addListener(new JobProgressLogger());
+        // the driver's block manager is the local executor's; cluster executors do not report blocks yet
+        blockManager.setStatusListener((executor, block, level, inMemory, onDisk) -> bus.post(
+                new ListenerEvent.BlockUpdated(executor, block.rddId(), block.partition(),
+                        level.isValid() ? level.toString() : "None", inMemory, onDisk)));
         this.plugins = DriverPlugins.start(new DriverPlugin.AppContext(conf, appId, conf.get(ConfigKeys.APP_NAME),
                 startTime, bus));
         bus.start();

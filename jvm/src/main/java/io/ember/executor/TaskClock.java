@@ -14,6 +14,9 @@ import java.lang.management.ThreadMXBean;
  */
 final class TaskClock {
     private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
+    /** The JVM's collectors (fixed for the JVM's life). */
+    private static final java.util.List<GarbageCollectorMXBean> COLLECTORS =
+            ManagementFactory.getGarbageCollectorMXBeans();
 
     private final long startNanos;
     private final long startCpuNanos;
@@ -48,7 +51,7 @@ final class TaskClock {
 
     private static long gcMillis() {
         long total = 0;
-        for (GarbageCollectorMXBean gc : ManagementFactory.getGarbageCollectorMXBeans()) {
+        for (GarbageCollectorMXBean gc : COLLECTORS) {
             total += Math.max(0, gc.getCollectionTime());
         }
         return total;

@@ -72,6 +72,13 @@ public sealed interface ListenerEvent {
         }
     }
 
+    /**
+     * A cached RDD partition changed on an executor: {@code storageLevel} is Spark's description
+     * of how it is held now ("None" with both sizes 0 once it is gone).
+     */
+    record BlockUpdated(String executorId, int rddId, int partition, String storageLevel, long memorySize,
+                        long diskSize) implements ListenerEvent {}
+
     /** An executor's heartbeat: its running tasks' metrics and its JVM's heap in use. */
     record ExecutorMetricsUpdate(String executorId, List<TaskProgress> running, long heapUsedBytes)
             implements ListenerEvent {}

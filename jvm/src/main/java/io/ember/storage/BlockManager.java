@@ -29,6 +29,7 @@ public final class BlockManager {
     private final Set<Integer> warnedReplication = ConcurrentHashMap.newKeySet();
     private volatile RemoteBlocks remote = id -> Optional.empty();
     private volatile Replicas replicas;
+    private volatile BlockStatusListener statusListener;
 
     /** Where a block missing here may be found: other executors holding a cached RDD partition. */
     public interface RemoteBlocks {
@@ -69,6 +70,21 @@ public final class BlockManager {
         this.replicas = replicas;
     }
 
+    /** Where RDD block changes are reported (the driver's listener bus), or null for nowhere. */
+    public void setStatusListener(BlockStatusListener listener) {
+        this.statusListener = listener;
+    }
+
+    private void report(BlockId id, StorageLevel level, boolean inMemory) {
+        BlockStatusListener l = statusListener;
+        if (l == null || !(id instanceof BlockId.RddBlock rdd)) {
+            return;
+        }
+        long memorySize = inMemory ? memoryStore.get(id).map(MemoryStore.Entry::size).orElse(0L) : 0;
+        long diskSize = onDisk.contains(id) ? dirs.file(id).length() : 0;
+        l.blockUpdated(executorId, rdd, memorySize + diskSize == 0 ? StorageLevel.NONE : level, memorySize, diskSize);
+    }
+
     /**
      * The cached values of a block: from here, else read from another executor that holds it
      * (not stored here), else computed and stored.
@@ -84,6 +100,7 @@ public final class BlockManager {
             return typed(values.iterator());
         }
         Iterator<T> values = computeAndStore(id, level, compute);
+        report(id, level, true);
         if (level.replication() > 1 && contains(id)) {
             replicate(id, level);
         }
@@ -112,6 +129,7 @@ public final class BlockManager {
         remove(id);
         List<Object> values = serializer.fromBytes(bytes);
         computeAndStore(id, single, values::iterator).forEachRemaining(v -> { });
+        report(id, single, true);
     }
 
     private <T> Iterator<T> computeAndStore(BlockId id, StorageLevel level, Supplier<Iterator<T>> compute) {
@@ -203,9 +221,13 @@ public final class BlockManager {
     }
 
     public void remove(BlockId id) {
-        memoryStore.remove(id);
+        boolean held = memoryStore.remove(id);
         if (onDisk.remove(id)) {
             diskStore.remove(id);
+            held = true;
+        }
+        if (held) {
+            report(id, StorageLevel.NONE, false);
         }
     }
 
@@ -234,6 +256,7 @@ public final class BlockManager {
 
     private void moveToDisk(BlockId id, MemoryStore.Entry e) {
         if (!e.level().useDisk() || onDisk.contains(id)) {
+            report(id, e.level(), false);
             return;
         }
         if (e.values() != null) {
@@ -243,6 +266,7 @@ public final class BlockManager {
             diskStore.putValues(id, values.iterator());
         }
         onDisk.add(id);
+        report(id, e.level(), false);
     }
 
     @SuppressWarnings("unchecked")

@@ -79,6 +79,10 @@ public final class EventJson {
                     m.put(metric.jsonName(), v);
                 }
             }
+        } else if (event instanceof ListenerEvent.BlockUpdated b) {
+            n.put("Event", "BlockUpdated").put("executorId", b.executorId()).put("rddId", b.rddId())
+                    .put("partition", b.partition()).put("storageLevel", b.storageLevel())
+                    .put("memorySize", b.memorySize()).put("diskSize", b.diskSize());
         } else if (event instanceof ListenerEvent.ExecutorMetricsUpdate e) {
             n.put("Event", "ExecutorMetricsUpdate")
                 .put("executorId", e.executorId()).put("heapUsedBytes", e.heapUsedBytes());
@@ -133,6 +137,9 @@ public final class EventJson {
                         TaskEndJson.read(n.path("reason")), n.path("duration").asLong(), text(n, "executorId"),
                         n.path("launchTime").asLong(), new TaskMetricValues(values));
             }
+            case "BlockUpdated" -> new ListenerEvent.BlockUpdated(text(n, "executorId"), n.path("rddId").asInt(),
+                    n.path("partition").asInt(), text(n, "storageLevel"), n.path("memorySize").asLong(),
+                    n.path("diskSize").asLong());
             case "ExecutorMetricsUpdate" -> new ListenerEvent.ExecutorMetricsUpdate(text(n, "executorId"),
                     List.<TaskProgress>of(), n.path("heapUsedBytes").asLong());
             default -> null;

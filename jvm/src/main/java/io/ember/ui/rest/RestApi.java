@@ -6,13 +6,8 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.ember.ui.store.AppStatusStore;
 import io.ember.ui.store.JobData;
-import io.ember.ui.store.StageData;
-import io.ember.ui.store.TaskData;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.function.LongSupplier;
 
 /**
@@ -76,6 +71,7 @@ public final class RestApi {
                 yield ok(out);
             }
             case "environment" -> ok(EnvironmentJson.of(store.environment()));
+            case "storage" -> storage(store, p);
             default -> throw new NotFound("unknown path: " + String.join("/", p));
         };
     }
@@ -94,6 +90,19 @@ public final class RestApi {
         if (p.length == 4) {
             int id = parseId(p[3], "job");
             return ok(ApiJson.job(store.job(id).orElseThrow(() -> new NotFound("unknown job: " + p[3]))));
+        }
+        throw new NotFound("unknown path: " + String.join("/", p));
+    }
+
+    private static Response storage(AppStatusStore store, String[] p) {
+        if (p.length == 4 && p[3].equals("rdd")) {
+            ArrayNode out = ApiJson.MAPPER.createArrayNode();
+            store.rdds().forEach(r -> out.add(StorageJson.rdd(r, store)));
+            return ok(out);
+        }
+        if (p.length == 5 && p[3].equals("rdd")) {
+            int id = parseId(p[4], "RDD");
+            return ok(StorageJson.rdd(store.rdd(id).orElseThrow(() -> new NotFound("unknown RDD: " + p[4])), store));
         }
         throw new NotFound("unknown path: " + String.join("/", p));
     }

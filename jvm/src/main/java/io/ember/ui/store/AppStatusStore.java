@@ -42,6 +42,14 @@ public final class AppStatusStore implements EmberListener {
     private final Map<Integer, LiveJob> jobs = new TreeMap<>();
     private final Map<StageKey, LiveStage> stages = new TreeMap<>(NEWEST_FIRST);
     private final Map<String, LiveExecutor> executors = new LinkedHashMap<>();
+    private final Map<Integer, LiveRdd> rdds = new TreeMap<>();
+    /** The persisted RDDs stages named lately, for naming their blocks (bounded). */
+    private final Map<Integer, StageInfo.RddInfo> persistedRdds = new LinkedHashMap<>(16, 0.75f, false) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<Integer, StageInfo.RddInfo> eldest) {
+            return size() > 1000;
+        }
+    };
     private Map<String, Map<String, String>> environment = Map.of();
     private long lastUpdated = -1;
     private long eventsSeen;
@@ -121,6 +129,18 @@ public final class AppStatusStore implements EmberListener {
         return out;
     }
 
+    /** Cached RDDs with at least one block held, by id. */
+    public synchronized List<RddStorageData> rdds() {
+        List<RddStorageData> out = new ArrayList<>();
+        rdds.values().forEach(r -> out.add(r.snapshot()));
+        return out;
+    }
+
+    public synchronized Optional<RddStorageData> rdd(int rddId) {
+        LiveRdd r = rdds.get(rddId);
+        return r == null ? Optional.empty() : Optional.of(r.snapshot());
+    }
+
     /** The environment sections of {@link ListenerEvent.EnvironmentUpdate} (empty before it arrived). */
     public synchronized Map<String, Map<String, String>> environment() {
         return environment;
@@ -159,14 +179,42 @@ public final class AppStatusStore implements EmberListener {
                 x.removeReason = e.reason();
                 trimDeadExecutors();
             }
+        } else if (event instanceof ListenerEvent.BlockUpdated b) {
+            blockUpdated(b);
         } else if (event instanceof ListenerEvent.ExecutorMetricsUpdate e) {
             LiveExecutor x = executors.get(e.executorId());
             if (x != null) {
                 x.heapUsed = e.heapUsedBytes();
             }
         } else {
+            if (event instanceof ListenerEvent.StageSubmitted s) {
+                for (StageInfo.RddInfo r : s.stage().rdds()) {
+                    if (!"None".equals(r.storageLevel())) {
+                        persistedRdds.put(r.id(), r);
+                    }
+                }
+            }
             StageEvents.apply(this, event);
         }
+    }
+
+    /** A block came or went; an RDD leaves the storage list with its last block. */
+    private void blockUpdated(ListenerEvent.BlockUpdated b) {
+        String blockName = "rdd_" + b.rddId() + "_" + b.partition();
+        if ("None".equals(b.storageLevel())) {
+            LiveRdd r = rdds.get(b.rddId());
+            if (r != null) {
+                r.blocks.remove(b.partition());
+                if (r.blocks.isEmpty()) {
+                    rdds.remove(b.rddId());
+                }
+            }
+            return;
+        }
+        StageInfo.RddInfo info = persistedRdds.getOrDefault(b.rddId(), new StageInfo.RddInfo(b.rddId(),
+                "RDD " + b.rddId(), "", 0, List.of(), b.storageLevel()));
+        rdds.computeIfAbsent(b.rddId(), id -> new LiveRdd(info)).blocks.put(b.partition(),
+                new RddStorageData.Partition(blockName, b.storageLevel(), b.memorySize(), b.diskSize(), b.executorId()));
     }
 
     // ---- state for StageEvents (same lock) ----

@@ -1,7 +1,6 @@
 package io.ember.ui.store;
 
 import io.ember.core.TaskMetric;
-import java.util.Arrays;
 import java.util.List;
 import java.util.function.ToDoubleFunction;
 
@@ -44,9 +43,5 @@ public final class TaskSummary {
         long own = t.metrics().get(TaskMetric.EXECUTOR_RUN_TIME) + t.metrics().get(TaskMetric.EXECUTOR_DESERIALIZE_TIME)
                 + t.metrics().get(TaskMetric.RESULT_SERIALIZATION_TIME);
         return Math.max(0, t.duration() - own);
-    }
-
-    static String describe(double[] values) {
-        return Arrays.toString(values);
     }
 }
