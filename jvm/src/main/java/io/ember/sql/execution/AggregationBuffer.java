@@ -89,10 +89,11 @@ final class AggregationBuffer extends MemoryConsumer {
 
     /**
      * What the next growth may hold at once: hash tables and state arrays grow by doubling,
-     * and the old arrays live until the new ones are filled (three times the current size).
+     * and the old arrays live until the new ones are filled (three times their current size);
+     * the key strings themselves are never copied.
      */
     private long peakBytes() {
-        return 3 * sizeInBytes();
+        return sizeInBytes() + 2 * (sizeInBytes() - table.sizeInBytes() + table.growableBytes());
     }
 
     private long sizeInBytes() {

@@ -211,6 +211,11 @@ final class ColumnarKeyTable implements GroupKeyTable {
     }
 
     @Override
+    public long growableBytes() {
+        return sizeInBytes() - stringBytes;
+    }
+
+    @Override
     public long sizeInBytes() {
         long s = slots.sizeInBytes() + stringBytes;
         for (int c = 0; c < isString.length; c++) {

@@ -25,6 +25,14 @@ interface GroupKeyTable extends java.io.Serializable {
     long sizeInBytes();
 
     /**
+     * The part of {@link #sizeInBytes} in arrays that are copied when they grow (so live
+     * twice for a moment); the rest (the string objects of keys) is never copied.
+     */
+    default long growableBytes() {
+        return sizeInBytes();
+    }
+
+    /**
      * The table for these key types: a primitive table for one int- or long-backed key, a
      * columnar one for int-, long- and string-backed keys, else the generic boxed one.
      */

@@ -89,4 +89,23 @@ class ColumnarKeyTableTest {
         columnar.lookup(probe, 500, got);
         assertArrayEquals(want, got);
     }
+
+    @Test
+    void keyStringsCountOnceTowardsGrowth() {
+        GroupKeyTable table = GroupKeyTable.create(List.of(DataTypes.StringType, DataTypes.LongType));
+        String[] s = new String[1000];
+        long[] l = new long[1000];
+        for (int r = 0; r < 1000; r++) {
+            s[r] = "a fairly long grouping key " + r;
+            l[r] = r;
+        }
+        table.findOrInsert(new ColumnVector[] {new StringVector(s), new LongVector(DataTypes.LongType, l, null)}, 1000,
+                new int[1000]);
+        long strings = 0;
+        for (String x : s) {
+            strings += 40 + 2L * x.length();
+        }
+        assertEquals(strings, table.sizeInBytes() - table.growableBytes());
+        assertTrue(table.growableBytes() > 0);
+    }
 }
