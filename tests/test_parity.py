@@ -369,3 +369,15 @@ def test_driver_memory_sizes_the_engine_jvm_heap():
     assert r.stdout.splitlines() == [
         "heap below 300m: True",
         "spark.driver.memory must be a size like 512m or 2g, got 'lots'"]
+
+
+def test_driver_extra_java_options_reach_the_engine_jvm():
+    r = run_script("""
+        from ember import SparkConf, SparkContext
+        conf = SparkConf().set("spark.driver.extraJavaOptions", "-Dember.test.a=1 '-Dember.test.b=x y'")
+        with SparkContext("local[1]", "m", conf=conf) as sc:
+            props = sc._gateway.jvm.java.lang.System
+            print(props.getProperty("ember.test.a"), props.getProperty("ember.test.b"))
+        """)
+    assert r.returncode == 0, r.stderr
+    assert r.stdout.splitlines() == ["1 x y"]

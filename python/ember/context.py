@@ -9,6 +9,7 @@ the master comes from the argument, the conf, env ``EMBER_MASTER``, else ``local
 
 import os
 import re
+import shlex
 import shutil
 import sys
 import tempfile
@@ -138,7 +139,8 @@ class SparkContext(DataSources):
 
     def _jvm_options(self) -> List[str]:
         """Flags for the engine JVM this driver starts: system properties, and the heap from
-        ``spark.driver.memory`` / ``ember.driver.memory`` (as PySpark sizes its driver)."""
+        ``spark.driver.memory`` / ``ember.driver.memory`` (as PySpark sizes its driver), and
+        ``spark.driver.extraJavaOptions``."""
         options = ["-D%s=%s" % kv for kv in sorted(SparkContext._system_properties.items())]
         memory = (self._conf.get("ember.driver.memory") or "").strip().lower()
         if memory:
@@ -146,6 +148,8 @@ class SparkContext(DataSources):
                 raise ValueError("spark.driver.memory must be a size like 512m or 2g, got %r"
                                  % self._conf.get("ember.driver.memory"))
             options.append("-Xmx" + memory.rstrip("b"))
+        # as PySpark: extra flags for the driver JVM (profiling, GC), split like a shell would
+        options.extend(shlex.split(self._conf.get("ember.driver.extraJavaOptions") or ""))
         return options
 
     def _start(self) -> None:
@@ -159,6 +163,7 @@ class SparkContext(DataSources):
                                      self.pythonExec, self.pythonVer, _PACKAGE_PARENT)
         self._default_parallelism = None
         self._app_id = None
+        self._ui_web_url: Optional[str] = None
         self._job_properties = JobProperties()
         self._added_archives: List[str] = []
         self._files_dir = self._jsc.filesDir()
@@ -266,8 +271,11 @@ class SparkContext(DataSources):
 
     @property
     def uiWebUrl(self) -> Optional[str]:
-        """None: Ember has no web UI."""
-        return None
+        """The address of the application's web UI and REST API (``/api/v1``), such as
+        ``http://127.0.0.1:4040``; None when ``spark.ui.enabled`` is false."""
+        if self._ui_web_url is None:
+            self._ui_web_url = self._jsc.uiWebUrlOrNull() or ""
+        return self._ui_web_url or None
 
     @property
     def resources(self) -> Dict[str, Any]:

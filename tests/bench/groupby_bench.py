@@ -34,7 +34,9 @@ def spark_like(module: str, path: str):
     F = sql.functions
     spark = (sql.SparkSession.builder.master("local[2]").appName("groupby-bench")
              .config("spark.driver.memory", os.environ.get("BENCH_DRIVER_MEMORY", "8g"))
-             .config("spark.ui.showConsoleProgress", "false").getOrCreate())
+             .config("spark.ui.showConsoleProgress", "false")
+             .config("spark.driver.extraJavaOptions", os.environ.get("BENCH_JAVA_OPTIONS", ""))
+             .getOrCreate())
     x = spark.read.csv(path, header=True, schema=SCHEMA_DDL).cache()
     rows = x.count()
 
@@ -54,7 +56,23 @@ def spark_like(module: str, path: str):
         checks = [F.sum(f"a{i}") for i in range(len(aggs))] + [F.count("*")]
         return tuple(ans.agg(*checks).collect()[0])
 
+    sc = spark.sparkContext
+    proc = getattr(sc, "_proc", None) or getattr(getattr(sc, "_gateway", None), "proc", None)
+    run.cpu_pid = getattr(proc, "pid", None)
     return rows, run, spark.stop
+
+
+def cpu_seconds(pid):
+    """User plus system CPU seconds of process ``pid`` so far (None when unknown): a figure
+    that stays comparable when other work loads the machine, unlike elapsed time."""
+    if pid is None:
+        return None
+    try:
+        with open(f"/proc/{pid}/stat") as f:
+            fields = f.read().rsplit(")", 1)[1].split()
+        return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+    except (OSError, ValueError, IndexError):
+        return None
 
 
 def duckdb_engine(path: str):
@@ -121,17 +139,23 @@ def main():
     else:
         rows, run, stop = polars_engine(a.data)
     print(f"{a.engine}: loaded and cached {rows} rows in {time.perf_counter() - t0:.1f} s", flush=True)
-    total = 0.0
+    pid = getattr(run, "cpu_pid", None)
+    total, total_cpu = 0.0, 0.0
     for q in a.questions.split(","):
-        best, check = float("inf"), None
+        best, best_cpu, check = float("inf"), float("inf"), None
         for _ in range(a.runs):
-            t = time.perf_counter()
+            t, c = time.perf_counter(), cpu_seconds(pid)
             check = run(q)
             best = min(best, time.perf_counter() - t)
+            if c is not None:
+                best_cpu = min(best_cpu, cpu_seconds(pid) - c)
         total += best
         shown = ", ".join(f"{v:.6g}" if isinstance(v, float) else str(v) for v in check)
-        print(f"{a.engine} {q:>4}: {best:7.3f} s   check ({shown})", flush=True)
-    print(f"{a.engine} total: {total:.2f} s", flush=True)
+        cpu = f"  (engine cpu {best_cpu:7.2f} s)" if best_cpu != float("inf") else ""
+        total_cpu += best_cpu
+        print(f"{a.engine} {q:>4}: {best:7.3f} s{cpu}   check ({shown})", flush=True)
+    cpu = f" (engine cpu {total_cpu:.2f} s)" if total_cpu != float("inf") else ""
+    print(f"{a.engine} total: {total:.2f} s{cpu}; load average {os.getloadavg()[0]:.1f}", flush=True)
     stop()
 
 

@@ -81,8 +81,6 @@ JSON = [
     "F.from_json('j', 'a INT, b ARRAY<INT>, c MAP<STRING, STRING>')", "F.from_json('j', 'ARRAY<INT>')",
     "F.schema_of_json(F.lit('{\"a\": 1, \"b\": [1.5, null], \"c\": \"x\"}'))",
     "F.to_json(F.struct(F.col('d').alias('d'), F.lit(None).cast('string').alias('z')))",
-    "F.to_csv(F.struct('s', 'n'))", "F.from_csv(F.lit('1,x'), 'a INT, b STRING')",
-    "F.schema_of_csv(F.lit('1,abc,2.5'))",
 ]
 
 FAMILIES = {"strings": STRINGS, "math": MATH, "misc": MISC, "json": JSON}

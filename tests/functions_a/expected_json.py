@@ -17,7 +17,4 @@ EXPECTED = [
 ("F.from_json('j', 'ARRAY<INT>')", 'from_json(j)', 'array<int>', [None, None, [1, 2, 3], None, None]),
 ('F.schema_of_json(F.lit(\'{"a": 1, "b": [1.5, null], "c": "x"}\'))', 'schema_of_json({"a": 1, "b": [1.5, null], "c": "x"})', 'string', ['STRUCT<a: BIGINT, b: ARRAY<DOUBLE>, c: STRING>', 'STRUCT<a: BIGINT, b: ARRAY<DOUBLE>, c: STRING>', 'STRUCT<a: BIGINT, b: ARRAY<DOUBLE>, c: STRING>', 'STRUCT<a: BIGINT, b: ARRAY<DOUBLE>, c: STRING>', 'STRUCT<a: BIGINT, b: ARRAY<DOUBLE>, c: STRING>']),
 ("F.to_json(F.struct(F.col('d').alias('d'), F.lit(None).cast('string').alias('z')))", 'to_json(struct(d AS d, CAST(NULL AS STRING) AS z))', 'string', ['{"d":2.5}', '{}', '{"d":0.0}', '{"d":-1.5}', '{"d":1.0E300}']),
-("F.to_csv(F.struct('s', 'n'))", 'to_csv(struct(s, n))', 'string', ['Hello World,3', ',', '"",0', '"a,b",-7', 'straße ÄB,2147483647']),
-("F.from_csv(F.lit('1,x'), 'a INT, b STRING')", 'from_csv(1,x)', 'struct<a:int,b:string>', [Row(a=1, b='x'), Row(a=1, b='x'), Row(a=1, b='x'), Row(a=1, b='x'), Row(a=1, b='x')]),
-("F.schema_of_csv(F.lit('1,abc,2.5'))", 'schema_of_csv(1,abc,2.5)', 'string', ['STRUCT<_c0: INT, _c1: STRING, _c2: DOUBLE>', 'STRUCT<_c0: INT, _c1: STRING, _c2: DOUBLE>', 'STRUCT<_c0: INT, _c1: STRING, _c2: DOUBLE>', 'STRUCT<_c0: INT, _c1: STRING, _c2: DOUBLE>', 'STRUCT<_c0: INT, _c1: STRING, _c2: DOUBLE>']),
 ]

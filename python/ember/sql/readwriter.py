@@ -8,6 +8,7 @@ Option values are strings, as Spark's are (True -> "true").
 >>> df.write.mode("overwrite").partitionBy("year").parquet("out")  # doctest: +SKIP
 """
 
+import json
 from typing import Any, Dict, List, Optional, Union
 
 from ember.errors import IllegalArgumentException, PySparkTypeError, not_expected_type
@@ -195,6 +196,42 @@ class DataFrameWriter:
         self._df.sparkSession._sql.write(self._df._jdf, {
             "format": self._format or "parquet", "path": path, "mode": self._mode,
             "partitionBy": self._partition_by, "options": dict(self._options)})
+
+    def saveAsTable(self, name: str, format: Optional[str] = None, mode: Optional[str] = None,
+                    partitionBy: Any = None, **options: Any) -> None:
+        """Writes the rows as the table ``name`` in the warehouse (``spark.sql.warehouse.dir``),
+        creating it unless it exists; then the mode says: append (by column name), overwrite
+        (the table is replaced), ignore, or error (the default)."""
+        if format is not None:
+            self.format(format)
+        self.mode(mode)
+        if partitionBy is not None:
+            self.partitionBy(partitionBy)
+        for k, v in options.items():
+            if v is not None:
+                self.option(k, v)
+        if not isinstance(name, str):
+            raise not_expected_type("name", "str", name)
+        spec = {"mode": self._mode, "partitionBy": self._partition_by, "options": dict(self._options)}
+        if self._format is not None:
+            spec["format"] = self._format
+        self._df.sparkSession._sql.catalog_job("saveAsTable", self._df._jdf, name, json.dumps(spec))
+
+    def insertInto(self, tableName: str, overwrite: Optional[bool] = None) -> None:
+        """Inserts the rows into the existing table ``tableName``, by column position;
+        ``overwrite`` (default: whether the mode is overwrite) replaces its rows."""
+        if not isinstance(tableName, str):
+            raise not_expected_type("tableName", "str", tableName)
+        if self._partition_by:
+            from ember.errors import AnalysisException
+            raise AnalysisException(
+                "[PARTITION_BY_NOT_ALLOWED_WITH_INSERT_INTO] partitionBy() cannot be used with "
+                "insertInto(). Partition columns for table %s are determined by the table "
+                "definition." % tableName, "PARTITION_BY_NOT_ALLOWED_WITH_INSERT_INTO",
+                {"tableName": tableName})
+        if overwrite is None:
+            overwrite = self._mode == "overwrite"
+        self._df.sparkSession._sql.catalog_job("insertInto", self._df._jdf, tableName, bool(overwrite))
 
     def csv(self, path: str, mode: Optional[str] = None, compression: Optional[str] = None,
             sep: Optional[str] = None, quote: Optional[str] = None, escape: Optional[str] = None,

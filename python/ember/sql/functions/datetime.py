@@ -2,6 +2,7 @@
 
 from typing import Any, Optional
 
+from ember.errors import PySparkValueError
 from ember.sql.column import Column, fn, to_expr
 from ember.sql.functions.base import call, call_values
 from ember.sql.literals import literal
@@ -28,7 +29,140 @@ minute = _unary("minute")
 second = _unary("second")
 last_day = _unary("last_day")
 timestamp_seconds = _unary("timestamp_seconds")
+timestamp_millis = _unary("timestamp_millis")
+timestamp_micros = _unary("timestamp_micros")
 unix_date = _unary("unix_date")
+unix_seconds = _unary("unix_seconds")
+unix_millis = _unary("unix_millis")
+unix_micros = _unary("unix_micros")
+dayname = _unary("dayname")
+monthname = _unary("monthname")
+weekday = _unary("weekday")
+
+
+def date_from_unix_date(days: Any) -> Column:
+    return call("date_from_unix_date", days)
+
+
+def curdate() -> Column:
+    return fn("curdate")
+
+
+def current_timezone() -> Column:
+    return fn("current_timezone")
+
+
+def localtimestamp() -> Column:
+    return fn("localtimestamp")
+
+
+def date_diff(end: Any, start: Any) -> Column:
+    return call("date_diff", end, start)
+
+
+def dateadd(start: Any, days: Any) -> Column:
+    return fn("dateadd", to_expr(start), days._expr if isinstance(days, Column) else
+              to_expr(days) if isinstance(days, str) else literal(days))
+
+
+def _field(field: Any) -> Any:
+    return field._expr if isinstance(field, Column) else literal(field)
+
+
+def date_part(field: Any, source: Any) -> Column:
+    """A field (``YEAR``, ``MONTH``, ``DOW``, ``SECOND``, ...) of a date or timestamp."""
+    return fn("date_part", _field(field), to_expr(source))
+
+
+def datepart(field: Any, source: Any) -> Column:
+    return fn("datepart", _field(field), to_expr(source))
+
+
+def extract(field: Any, source: Any) -> Column:
+    return fn("extract", _field(field), to_expr(source))
+
+
+def _make_timestamp(name: str, parts: tuple, timezone: Any = None) -> Column:
+    if any(p is None for p in parts):
+        raise PySparkValueError(errorClass="CANNOT_BE_NONE",
+                                messageParameters={"arg_name": "years, months, days, hours, mins, secs"})
+    args = [to_expr(p) for p in parts]
+    if timezone is not None:
+        args.append(to_expr(timezone))
+    return fn(name, *args)
+
+
+def make_timestamp(years: Any = None, months: Any = None, days: Any = None, hours: Any = None,
+                   mins: Any = None, secs: Any = None, timezone: Any = None, date: Any = None,
+                   time: Any = None) -> Column:
+    return _make_timestamp("make_timestamp", (years, months, days, hours, mins, secs), timezone)
+
+
+def make_timestamp_ltz(years: Any, months: Any, days: Any, hours: Any, mins: Any, secs: Any,
+                       timezone: Any = None) -> Column:
+    return _make_timestamp("make_timestamp_ltz", (years, months, days, hours, mins, secs), timezone)
+
+
+def make_timestamp_ntz(years: Any = None, months: Any = None, days: Any = None, hours: Any = None,
+                       mins: Any = None, secs: Any = None, date: Any = None, time: Any = None) -> Column:
+    return _make_timestamp("make_timestamp_ntz", (years, months, days, hours, mins, secs))
+
+
+def try_make_timestamp(years: Any = None, months: Any = None, days: Any = None, hours: Any = None,
+                       mins: Any = None, secs: Any = None, timezone: Any = None, date: Any = None,
+                       time: Any = None) -> Column:
+    return _make_timestamp("try_make_timestamp", (years, months, days, hours, mins, secs), timezone)
+
+
+def try_make_timestamp_ltz(years: Any, months: Any, days: Any, hours: Any, mins: Any, secs: Any,
+                           timezone: Any = None) -> Column:
+    return _make_timestamp("try_make_timestamp_ltz", (years, months, days, hours, mins, secs), timezone)
+
+
+def try_make_timestamp_ntz(years: Any = None, months: Any = None, days: Any = None, hours: Any = None,
+                           mins: Any = None, secs: Any = None, date: Any = None, time: Any = None) -> Column:
+    return _make_timestamp("try_make_timestamp_ntz", (years, months, days, hours, mins, secs))
+
+
+def _with_format_col(name: str, col: Any, format: Any) -> Column:
+    if format is None:
+        return call(name, col)
+    return fn(name, to_expr(col), format._expr if isinstance(format, Column) else literal(format))
+
+
+def to_timestamp_ltz(timestamp: Any, format: Any = None) -> Column:
+    return _with_format_col("to_timestamp_ltz", timestamp, format)
+
+
+def to_timestamp_ntz(timestamp: Any, format: Any = None) -> Column:
+    return _with_format_col("to_timestamp_ntz", timestamp, format)
+
+
+def try_to_timestamp(col: Any, format: Any = None) -> Column:
+    return _with_format_col("try_to_timestamp", col, format)
+
+
+def try_to_date(col: Any, format: Optional[str] = None) -> Column:
+    return _with_format_col("try_to_date", col, format)
+
+
+def to_unix_timestamp(timestamp: Any, format: Any = None) -> Column:
+    return _with_format_col("to_unix_timestamp", timestamp, format)
+
+
+def convert_timezone(sourceTz: Any, targetTz: Any, sourceTs: Any) -> Column:
+    """``sourceTs`` read in ``sourceTz`` (the session's when None) as a wall clock in ``targetTz``."""
+    if sourceTz is None:
+        return fn("convert_timezone", to_expr(targetTz), to_expr(sourceTs))
+    return fn("convert_timezone", to_expr(sourceTz), to_expr(targetTz), to_expr(sourceTs))
+
+
+def timestamp_add(unit: str, quantity: Any, ts: Any) -> Column:
+    return fn("timestampadd", literal(unit), to_expr(quantity), to_expr(ts))
+
+
+def timestamp_diff(unit: str, start: Any, end: Any) -> Column:
+    return fn("timestampdiff", literal(unit), to_expr(start), to_expr(end))
 
 
 def current_date() -> Column:

@@ -59,6 +59,28 @@ def uniform(min: Any, max: Any, seed: Optional[Any] = None) -> Column:
     return fn("uniform", *args)
 
 
+def try_add(left: Any, right: Any) -> Column:
+    """``left + right``, null on overflow."""
+    return call("try_add", left, right)
+
+
+def try_subtract(left: Any, right: Any) -> Column:
+    return call("try_subtract", left, right)
+
+
+def try_multiply(left: Any, right: Any) -> Column:
+    return call("try_multiply", left, right)
+
+
+def try_divide(left: Any, right: Any) -> Column:
+    """``left / right``, null when ``right`` is 0."""
+    return call("try_divide", left, right)
+
+
+def try_mod(left: Any, right: Any) -> Column:
+    return call("try_mod", left, right)
+
+
 def sha(col: Any) -> Column:
     return call("sha", col)
 

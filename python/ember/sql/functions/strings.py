@@ -297,6 +297,19 @@ def sentences(string: Any, language: Optional[Any] = None, country: Optional[Any
               literal("") if country is None else to_expr(country))
 
 
+def schema_of_json(json: Any, options: Optional[dict] = None) -> Column:
+    """The DDL type Spark infers for a JSON string (a literal or a foldable Column)."""
+    return fn("schema_of_json", json._expr if isinstance(json, Column) else literal(json))
+
+
+def json_array_length(col: Any) -> Column:
+    return call("json_array_length", col)
+
+
+def json_object_keys(col: Any) -> Column:
+    return call("json_object_keys", col)
+
+
 def jaro_winkler_similarity(left: Any, right: Any) -> Column:
     return call("jaro_winkler_similarity", left, right)
 

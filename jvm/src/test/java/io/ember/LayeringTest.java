@@ -20,7 +20,7 @@ class LayeringTest {
     private static final List<List<String>> LAYERS = List.of(
             List.of("util"), List.of("core"), List.of("serializer"), List.of("rpc"), List.of("storage"),
             List.of("shuffle"), List.of("rdd"), List.of("scheduler"), List.of("executor"), List.of("deploy"),
-            List.of("api"), List.of("sql", "streaming"), List.of("python"));
+            List.of("api"), List.of("sql", "streaming"), List.of("ui"), List.of("python"));
     private static final Pattern IMPORT = Pattern.compile("^import\\s+(?:static\\s+)?io\\.ember\\.([a-z]+)", Pattern.MULTILINE);
 
     private static int layerOf(String pkg) {

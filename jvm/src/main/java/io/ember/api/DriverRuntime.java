@@ -21,6 +21,7 @@ import io.ember.scheduler.DAGEventQueue;
 import io.ember.scheduler.DAGScheduler;
 import io.ember.scheduler.JobProgressLogger;
 import io.ember.scheduler.ListenerBus;
+import io.ember.scheduler.ListenerEvent;
 import io.ember.scheduler.SchedulerBackend;
 import io.ember.scheduler.StatusTracker;
 import io.ember.scheduler.TaskSchedulerImpl;
@@ -60,7 +61,7 @@ final class DriverRuntime {
     final DiskBlockManager dirs;
     final BlockManager blockManager;
     final MapOutputTracker mapOutputs = new MapOutputTracker();
-    final ListenerBus bus = new ListenerBus();
+    final ListenerBus bus;
     /** Driver-side accumulators by id; updates of successful tasks merge into them. */
     final Map<Long, Accumulator<?, ?>> accumulators = new ConcurrentHashMap<>();
     final DAGScheduler dagScheduler;
@@ -76,6 +77,8 @@ final class DriverRuntime {
     final ConsoleProgressBar progressBar;
     final StatusTracker statusTracker = new StatusTracker();
     private final Runnable stopOwner;
+    /** The started plug-ins (the web UI, the event log), stopped after the listener bus. */
+    final List<DriverPlugin.Running> plugins;
     /** Why the cluster manager gave up on the application, once it has. */
     private volatile String clusterFailure;
 
@@ -86,6 +89,7 @@ final class DriverRuntime {
      */
     DriverRuntime(EmberConf conf, long startTime, Runnable stopOwner) {
         this.stopOwner = stopOwner;
+        this.bus = new ListenerBus(conf.getInt(ConfigKeys.LISTENER_BUS_CAPACITY));
         this.master = MasterUrl.parse(conf.get(ConfigKeys.MASTER));
         List<String> localDirs = conf.getList(ConfigKeys.LOCAL_DIRS);
         this.dirs = new DiskBlockManager(localDirs.isEmpty() ? List.of(System.getProperty("java.io.tmpdir"))
@@ -143,7 +147,12 @@ final class DriverRuntime {
         }
         bus.addListener(statusTracker);
         bus.addListener(new JobProgressLogger());
+        this.plugins = DriverPlugins.start(new DriverPlugin.AppContext(conf, appId, conf.get(ConfigKeys.APP_NAME),
+                startTime, bus));
         bus.start();
+        bus.post(new ListenerEvent.ApplicationStart(appId, conf.get(ConfigKeys.APP_NAME), startTime,
+                System.getProperty("user.name", ""), EmberContext.VERSION));
+        bus.post(new ListenerEvent.EnvironmentUpdate(AppEnvironment.of(conf)));
         backend.start();
         dagScheduler.start();
         if (cleaner != null) {
@@ -231,7 +240,9 @@ final class DriverRuntime {
         if (progressBar != null) {
             progressBar.stop();
         }
+        bus.post(new ListenerEvent.ApplicationEnd(System.currentTimeMillis()));
         bus.stop();
+        DriverPlugins.stop(plugins);
         dirs.stop();
         EmberFiles.driverStopped(files);
         files.close();

@@ -471,6 +471,25 @@ public final class EmberContext implements RDDContext, AutoCloseable {
         return conf.copy();
     }
 
+    /**
+     * The address of this application's web UI (http://host:port), or empty when the UI is off
+     * ({@code ember.ui.enabled=false}) or not on the class path. Waits for the server to bind.
+     */
+    public Optional<String> uiWebUrl() {
+        for (DriverPlugin.Running p : runtime.plugins) {
+            Optional<String> url = p.webUrl();
+            if (url.isPresent()) {
+                return url;
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** The web UI's address or null (for the Python client, which cannot read an Optional). */
+    public String uiWebUrlOrNull() {
+        return uiWebUrl().orElse(null);
+    }
+
     public String applicationId() {
         return runtime.appId;
     }

@@ -96,6 +96,8 @@ public final class ConfigKeys {
 
     public static final ConfigKey DRIVER_MEMORY = key("ember.driver.memory", "",
             "Heap of the driver JVM, like 2g (-Xmx): set by ember-submit (--driver-memory) and by a Python driver starting the JVM.");
+    public static final ConfigKey DRIVER_EXTRA_JAVA_OPTIONS = key("ember.driver.extraJavaOptions", "",
+            "Extra flags for the driver JVM (GC, profiling), split as a shell would: applied by a Python driver starting the JVM.");
     public static final ConfigKey FILES = key("ember.files", "",
             "Comma-separated files (or directories) shipped to every executor's work dir at start "
                     + "(ember-submit --files, and a Python application's script).");
@@ -104,6 +106,44 @@ public final class ConfigKeys {
                     + "(ember-submit --jars, and a Java application's jar).");
     public static final ConfigKey PY_FILES = key("ember.submit.pyFiles", "",
             "Comma-separated .py/.zip/.egg files given to ember-submit --py-files.");
+
+    // ---- the web UI, its store, the event log and the history server (package io.ember.ui) ----
+    public static final ConfigKey UI_ENABLED = key("ember.ui.enabled", "true",
+            "Serve the application's web UI and REST API (/api/v1) from the driver.");
+    public static final ConfigKey UI_PORT = key("ember.ui.port", "4040",
+            "Port of the web UI; when taken, the next free one (up to ember.port.maxRetries more); 0 picks any.");
+    public static final ConfigKey UI_HOST = key("ember.ui.host", "127.0.0.1",
+            "Address the web UI binds to; anything but loopback requires the application's credentials.");
+    public static final ConfigKey PORT_MAX_RETRIES = key("ember.port.maxRetries", "16",
+            "How many following ports a server tries when its port is taken.");
+    public static final ConfigKey UI_RETAINED_JOBS = key("ember.ui.retainedJobs", "1000",
+            "Finished jobs the UI's store keeps (older ones are dropped).");
+    public static final ConfigKey UI_RETAINED_STAGES = key("ember.ui.retainedStages", "1000",
+            "Finished stage attempts the UI's store keeps (older ones are dropped with their tasks).");
+    public static final ConfigKey UI_RETAINED_TASKS = key("ember.ui.retainedTasks", "100000",
+            "Tasks the UI's store keeps per stage attempt (the oldest finished ones are dropped).");
+    public static final ConfigKey UI_RETAINED_DEAD_EXECUTORS = key("ember.ui.retainedDeadExecutors", "100",
+            "Removed executors the UI's store keeps.");
+    public static final ConfigKey UI_USERS = key("ember.ui.users", "",
+            "user:password pairs (comma-separated) allowed to read the UI besides the application's token.");
+    public static final ConfigKey LISTENER_BUS_CAPACITY = key("ember.scheduler.listenerbus.eventqueue.capacity",
+            "10000", "Events the listener bus queues; when full, new events are dropped (counted, logged), "
+                    + "never blocking the scheduler.");
+    public static final ConfigKey EVENT_LOG_ENABLED = key("ember.eventLog.enabled", "false",
+            "Write every listener event as a JSON line to ember.eventLog.dir (for the history server).");
+    public static final ConfigKey EVENT_LOG_DIR = key("ember.eventLog.dir", "/tmp/ember-events",
+            "Directory of event logs; each application writes the directory eventlog_v2_<appId>.");
+    public static final ConfigKey EVENT_LOG_COMPRESS = key("ember.eventLog.compress", "true",
+            "Gzip event log files.");
+    public static final ConfigKey EVENT_LOG_MAX_FILE_SIZE = key("ember.eventLog.rolling.maxFileSize", "128m",
+            "Size after which the event log rolls over to a new file.");
+    public static final ConfigKey HISTORY_LOG_DIR = key("ember.history.fs.logDirectory", "/tmp/ember-events",
+            "Event log directory the history server serves.");
+    public static final ConfigKey HISTORY_PORT = key("ember.history.ui.port", "18080", "Port of the history server.");
+    public static final ConfigKey HISTORY_UPDATE_INTERVAL = key("ember.history.fs.update.interval", "10s",
+            "How often the history server looks for new and grown event logs.");
+    public static final ConfigKey HISTORY_CLEANER_MAX_AGE = key("ember.history.fs.cleaner.maxAge", "168h",
+            "Event logs older than this are deleted by the history server (0: never).");
 
     private ConfigKeys() {}
 

@@ -293,6 +293,7 @@ public final class ClusterBackend implements SchedulerBackend, RpcEndpoint {
             notifyAll();
         }
         LOG.info("Executor {} registered from {}:{} with {} cores", r.executorId(), r.host(), r.port(), r.cores());
+        executorEvents.executorAdded(r.executorId(), r.host(), r.cores());
         timer.execute(this::reviveOffers);
     }
 

@@ -2,6 +2,7 @@ package io.ember.deploy;
 
 import io.ember.executor.Executor;
 import io.ember.rdd.TaskEnv;
+import io.ember.scheduler.ExecutorEvents;
 import io.ember.scheduler.SchedulerBackend;
 import io.ember.scheduler.SchedulerRoles;
 import io.ember.scheduler.TaskDescription;
@@ -24,6 +25,7 @@ public final class LocalBackend implements SchedulerBackend, TaskStatusSink {
 
     private final TaskOffers offers;
     private final TaskStatusSink statuses;
+    private final ExecutorEvents executorEvents;
     private final int totalCores;
     private final Executor executor;
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -36,6 +38,7 @@ public final class LocalBackend implements SchedulerBackend, TaskStatusSink {
     public LocalBackend(SchedulerRoles scheduler, int cores, TaskEnv env, ClassLoader loader) {
         this.offers = scheduler.offers();
         this.statuses = scheduler.statuses();
+        this.executorEvents = scheduler.executors();
         this.totalCores = cores;
         this.freeCores = cores;
         this.executor = new Executor(env, this, loader);
@@ -44,6 +47,7 @@ public final class LocalBackend implements SchedulerBackend, TaskStatusSink {
     @Override
     public void start() {
         // the executor's pool starts threads on demand
+        executorEvents.executorAdded(EXECUTOR_ID, "localhost", totalCores);
     }
 
     @Override

@@ -76,22 +76,24 @@ public final class Executor {
         TaskContext.set(ctx);
         AccumulatorRegistry.begin();
         TaskOutcome outcome;
+        TaskClock clock = TaskClock.start();
         try {
             if (ctx.isInterrupted()) {
                 throw new TaskKilledException(ctx.killReason());
             }
             Object value = td.task().run(ctx, loader);
-            outcome = new TaskResult(value, AccumulatorRegistry.end());
+            outcome = new TaskResult(value, AccumulatorRegistry.end(), clock.stop(ctx.metrics()));
         } catch (FetchFailedException e) {
             outcome = new TaskOutcome.Failed(new TaskEndReason.FetchFailed(e.shuffleId(), e.mapId(), e.lostMaps(),
-                    e.reduceId(), e.getMessage()));
+                    e.reduceId(), e.getMessage()), clock.stop(ctx.metrics()));
         } catch (TaskKilledException e) {
-            outcome = new TaskOutcome.Failed(new TaskEndReason.TaskKilled(e.getMessage()));
+            outcome = new TaskOutcome.Failed(new TaskEndReason.TaskKilled(e.getMessage()), clock.stop(ctx.metrics()));
         } catch (Throwable t) {
             if (ctx.isInterrupted()) {
-                outcome = new TaskOutcome.Failed(new TaskEndReason.TaskKilled(ctx.killReason()));
+                outcome = new TaskOutcome.Failed(new TaskEndReason.TaskKilled(ctx.killReason()),
+                        clock.stop(ctx.metrics()));
             } else {
-                outcome = new TaskOutcome.Failed(new TaskEndReason.ExceptionFailure(t));
+                outcome = new TaskOutcome.Failed(new TaskEndReason.ExceptionFailure(t), clock.stop(ctx.metrics()));
                 LOG.debug("Task {} ({}) failed", td.taskId(), td.task(), t);
             }
         } finally {

@@ -1,6 +1,7 @@
 package io.ember.rdd;
 
 import io.ember.core.ConfigKeys;
+import io.ember.core.TaskMetrics;
 import io.ember.shuffle.ShuffleEnv;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,6 +21,7 @@ public final class TaskContext {
     private final long taskAttemptId;
     private final Properties localProperties;
     private final TaskEnv env;
+    private final TaskMetrics metrics = new TaskMetrics();
     private final List<Runnable> completionListeners = new ArrayList<>();
     private final List<Runnable> killListeners = new ArrayList<>();
     private volatile String killReason;
@@ -82,6 +84,11 @@ public final class TaskContext {
         return out;
     }
 
+    /** The attempt's counters; shuffle writers, readers and input formats add to them. */
+    public TaskMetrics metrics() {
+        return metrics;
+    }
+
     public TaskEnv env() {
         return env;
     }
@@ -91,7 +98,7 @@ public final class TaskContext {
         String force = env.conf().get(ConfigKeys.SPILL_NUM_ELEMENTS);
         return new ShuffleEnv(env.serializer(), env.blockManager().diskBlockManager(), env.memory(), env.mapOutputs(),
                 taskAttemptId, force.isEmpty() ? 0 : Long.parseLong(force),
-                (int) env.conf().getBytes(ConfigKeys.SHUFFLE_BUFFER), env.executorId(), env.shuffleTransport());
+                (int) env.conf().getBytes(ConfigKeys.SHUFFLE_BUFFER), env.executorId(), env.shuffleTransport(), metrics);
     }
 
     /** Runs when the task ends, successfully or not (close files, release resources). */

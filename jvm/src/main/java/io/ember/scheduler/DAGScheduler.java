@@ -257,7 +257,13 @@ public final class DAGScheduler implements TaskEndListener {
         jobs.put(job.jobId, job);
         List<Integer> stageIds = new ArrayList<>();
         collectStageIds(finalStage, job.jobId, stageIds);
-        bus.post(new ListenerEvent.JobStart(job.jobId, System.currentTimeMillis(), stageIds, job.group()));
+        List<StageInfo> stageInfos = new ArrayList<>();
+        for (int id : stageIds) {
+            Stage s = stages.get(id);
+            stageInfos.add(info(s, job.jobId, s.numTasks()));
+        }
+        bus.post(new ListenerEvent.JobStart(job.jobId, System.currentTimeMillis(), stageIds, job.group(),
+                job.properties == null ? null : job.properties.getProperty(JobProperties.JOB_DESCRIPTION), stageInfos));
         submitStage(finalStage);
     }
 
@@ -396,7 +402,7 @@ public final class DAGScheduler implements TaskEndListener {
     }
 
     private StageInfo info(Stage s, int jobId, int numTasks) {
-        return new StageInfo(s.id, s.latestAttempt, s.name(), numTasks, jobId);
+        return StageInfos.of(s, jobId, numTasks);
     }
 
     private ActiveJob activeJobFor(Stage stage) {

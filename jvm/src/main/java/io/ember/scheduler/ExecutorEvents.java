@@ -7,6 +7,9 @@ import java.util.List;
  * called from RPC threads and the backend's timers.
  */
 public interface ExecutorEvents {
+    /** An executor joined with {@code cores} task slots (for listeners). */
+    void executorAdded(String executorId, String host, int cores);
+
     /** An executor's heartbeat: its running tasks' progress and heap use (for listeners). */
     void executorHeartbeat(String executorId, List<TaskProgress> running, long heapUsedBytes);
 

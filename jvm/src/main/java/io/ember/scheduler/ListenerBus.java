@@ -8,20 +8,32 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Delivers scheduler events to listeners asynchronously on one daemon thread, so slow
- * listeners never block scheduling. A listener that throws is logged and kept.
+ * listeners never block scheduling. The queue is bounded: when it is full, {@link #post} drops
+ * the event instead of waiting, counts it ({@link #droppedEvents}) and logs a warning at most
+ * once a minute. A listener that throws is logged and kept.
+ *
+ * <p>Threading: {@link #post} from any thread; listeners run on the bus thread only.
  */
 public final class ListenerBus {
     private static final Logger LOG = LoggerFactory.getLogger(ListenerBus.class);
     private static final ListenerEvent STOP = new ListenerEvent.JobEnd(-1, 0, false, null);
 
     private final List<EmberListener> listeners = new CopyOnWriteArrayList<>();
-    private final LinkedBlockingQueue<ListenerEvent> queue = new LinkedBlockingQueue<>();
+    private final LinkedBlockingQueue<ListenerEvent> queue;
     private final Thread thread = new Thread(this::run, "ember-listener-bus");
     private final java.util.concurrent.atomic.AtomicLong posted = new java.util.concurrent.atomic.AtomicLong();
     private final java.util.concurrent.atomic.AtomicLong delivered = new java.util.concurrent.atomic.AtomicLong();
+    private final java.util.concurrent.atomic.AtomicLong dropped = new java.util.concurrent.atomic.AtomicLong();
+    private final java.util.concurrent.atomic.AtomicLong lastDropWarning = new java.util.concurrent.atomic.AtomicLong();
     private volatile boolean stopped;
 
+    /** A bus with Spark's default capacity (10,000 queued events). */
     public ListenerBus() {
+        this(10_000);
+    }
+
+    public ListenerBus(int capacity) {
+        this.queue = new LinkedBlockingQueue<>(capacity);
         thread.setDaemon(true);
     }
 
@@ -38,10 +50,25 @@ public final class ListenerBus {
     }
 
     public void post(ListenerEvent e) {
-        if (!stopped) {
-            posted.incrementAndGet();
-            queue.add(e);
+        if (stopped) {
+            return;
         }
+        posted.incrementAndGet();
+        if (!queue.offer(e)) {
+            long n = dropped.incrementAndGet();
+            delivered.incrementAndGet();
+            long now = System.currentTimeMillis();
+            long last = lastDropWarning.get();
+            if (now - last >= 60_000 && lastDropWarning.compareAndSet(last, now)) {
+                LOG.warn("The listener bus is full: {} events dropped so far (the UI and event log miss them); "
+                        + "raise ember.scheduler.listenerbus.eventqueue.capacity", n);
+            }
+        }
+    }
+
+    /** Events dropped because the queue was full, since the bus was made. */
+    public long droppedEvents() {
+        return dropped.get();
     }
 
     /** Waits until every event posted so far was delivered (tests). */
@@ -55,7 +82,12 @@ public final class ListenerBus {
 
     public void stop() {
         stopped = true;
-        queue.add(STOP);
+        try {
+            queue.put(STOP);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return;
+        }
         try {
             thread.join(2000);
         } catch (InterruptedException e) {

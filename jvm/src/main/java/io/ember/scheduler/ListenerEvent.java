@@ -1,9 +1,47 @@
 package io.ember.scheduler;
 
-/** Scheduler events delivered to listeners, in order, on the listener bus thread. */
+import io.ember.core.TaskMetricValues;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Scheduler and application events delivered to listeners, in order, on the listener bus
+ * thread. They are the only input of the UI's status store and the event log, so every fact a
+ * status page shows travels in one of them. Records with older, shorter constructors keep
+ * those for callers (tests) that do not know the later fields.
+ */
 public sealed interface ListenerEvent {
-    /** {@code jobGroup} is the job's group id (from the submitting thread's properties), or null. */
-    record JobStart(int jobId, long time, java.util.List<Integer> stageIds, String jobGroup) implements ListenerEvent {}
+    /** The application started: the first event of an event log. */
+    record ApplicationStart(String appId, String appName, long time, String user, String version)
+            implements ListenerEvent {}
+
+    /** The application stopped cleanly; a log without this event is shown as incomplete. */
+    record ApplicationEnd(long time) implements ListenerEvent {}
+
+    /**
+     * The application's settings and runtime, by section: {@code runtime} (javaVersion,
+     * javaHome, pythonVersion, ...), {@code sparkProperties}, {@code systemProperties},
+     * {@code classpathEntries}. Secret values are already redacted.
+     */
+    record EnvironmentUpdate(Map<String, Map<String, String>> sections) implements ListenerEvent {}
+
+    /** An executor joined, with its task slots. */
+    record ExecutorAdded(String executorId, String host, int cores, long time) implements ListenerEvent {}
+
+    /** An executor went away; {@code reason} says why (shown on the executors page). */
+    record ExecutorRemoved(String executorId, long time, String reason) implements ListenerEvent {}
+
+    /**
+     * {@code jobGroup} is the job's group id (from the submitting thread's properties), or null;
+     * {@code description} the job's description property, or null; {@code stages} every stage
+     * the job needs, including those whose output is reused (skipped).
+     */
+    record JobStart(int jobId, long time, List<Integer> stageIds, String jobGroup, String description,
+                    List<StageInfo> stages) implements ListenerEvent {
+        public JobStart(int jobId, long time, List<Integer> stageIds, String jobGroup) {
+            this(jobId, time, stageIds, jobGroup, null, List.of());
+        }
+    }
 
     record JobEnd(int jobId, long time, boolean succeeded, Throwable error) implements ListenerEvent {}
 
@@ -11,13 +49,30 @@ public sealed interface ListenerEvent {
 
     record StageCompleted(StageInfo stage, long time, String failureReason) implements ListenerEvent {}
 
-    record TaskStart(int stageId, int stageAttempt, int partition, long taskId, int attempt, String executorId)
-            implements ListenerEvent {}
+    /** {@code locality} is Spark's name for how close the task ran to its data (PROCESS_LOCAL, ...). */
+    record TaskStart(int stageId, int stageAttempt, int partition, long taskId, int attempt, String executorId,
+                     long launchTime, String host, String locality) implements ListenerEvent {
+        public TaskStart(int stageId, int stageAttempt, int partition, long taskId, int attempt, String executorId) {
+            this(stageId, stageAttempt, partition, taskId, attempt, executorId, 0L, null, "PROCESS_LOCAL");
+        }
+    }
 
+    /** {@code metrics} are the counters the executor reported (empty for a lost executor's task). */
     record TaskEnd(int stageId, int stageAttempt, int partition, long taskId, int attempt, TaskEndReason reason,
-                   long durationMs) implements ListenerEvent {}
+                   long durationMs, String executorId, long launchTime, TaskMetricValues metrics)
+            implements ListenerEvent {
+        public TaskEnd {
+            metrics = metrics == null ? TaskMetricValues.EMPTY : metrics;
+        }
+
+        public TaskEnd(int stageId, int stageAttempt, int partition, long taskId, int attempt, TaskEndReason reason,
+                       long durationMs) {
+            this(stageId, stageAttempt, partition, taskId, attempt, reason, durationMs, null, 0L,
+                    TaskMetricValues.EMPTY);
+        }
+    }
 
     /** An executor's heartbeat: its running tasks' metrics and its JVM's heap in use. */
-    record ExecutorMetricsUpdate(String executorId, java.util.List<TaskProgress> running, long heapUsedBytes)
+    record ExecutorMetricsUpdate(String executorId, List<TaskProgress> running, long heapUsedBytes)
             implements ListenerEvent {}
 }

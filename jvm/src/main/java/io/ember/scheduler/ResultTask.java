@@ -5,7 +5,6 @@ import io.ember.rdd.Iterators;
 import io.ember.rdd.RDD;
 import io.ember.rdd.TaskContext;
 import io.ember.rdd.TaskFunction;
-import io.ember.serializer.ClosureSerializer;
 import java.util.List;
 import java.util.Properties;
 
@@ -27,7 +26,7 @@ public final class ResultTask extends Task {
     @Override
     @SuppressWarnings("unchecked")
     public Object run(TaskContext ctx, ClassLoader loader) throws Exception {
-        Object[] binary = ClosureSerializer.deserialize(taskBinary(), loader);
+        Object[] binary = deserializeBinary(ctx, loader);
         RDD<Object> rdd = (RDD<Object>) binary[0];
         TaskFunction<Object, Object> func = (TaskFunction<Object, Object>) binary[1];
         return func.apply(ctx, Iterators.interruptible(rdd.iterator(partition(), ctx), ctx));

@@ -31,7 +31,8 @@ public record SerializedTaskStatus(byte[] data) implements Serializable {
                 replacement = new TaskEndReason.ExceptionFailure(new UnserializableException(ef.error()));
             } else if (outcome instanceof TaskResult r) {
                 try {
-                    TaskResult viaKryo = new TaskResult(new KryoValue(KRYO.toBytes(r.value())), r.accumUpdates());
+                    TaskResult viaKryo = new TaskResult(new KryoValue(KRYO.toBytes(r.value())), r.accumUpdates(),
+                            r.metrics());
                     return new SerializedTaskStatus(ClosureSerializer.serialize(viaKryo, "the task result"));
                 } catch (RuntimeException kryoFailed) {
                     // reported below with the Java serialization error, which names the field path
@@ -42,7 +43,8 @@ public record SerializedTaskStatus(byte[] data) implements Serializable {
             } else {
                 replacement = new TaskEndReason.ExceptionFailure(new UnserializableException(e));
             }
-            return new SerializedTaskStatus(ClosureSerializer.serialize(new TaskOutcome.Failed(replacement),
+            return new SerializedTaskStatus(ClosureSerializer.serialize(new TaskOutcome.Failed(replacement,
+                    outcome.metrics()),
                     "a task failure"));
         }
     }
@@ -52,7 +54,7 @@ public record SerializedTaskStatus(byte[] data) implements Serializable {
         try {
             Object decoded = ClosureSerializer.deserialize(data, loader);
             if (decoded instanceof TaskResult r && r.value() instanceof KryoValue k) {
-                return new TaskResult(KRYO.fromBytes(k.bytes()), r.accumUpdates());
+                return new TaskResult(KRYO.fromBytes(k.bytes()), r.accumUpdates(), r.metrics());
             }
             return (TaskOutcome) decoded;
         } catch (RuntimeException e) {

@@ -6,7 +6,6 @@ import io.ember.rdd.Iterators;
 import io.ember.rdd.RDD;
 import io.ember.rdd.ShuffleDependency;
 import io.ember.rdd.TaskContext;
-import io.ember.serializer.ClosureSerializer;
 import io.ember.shuffle.SortShuffleWriter;
 import java.util.List;
 import java.util.Properties;
@@ -21,7 +20,7 @@ public final class ShuffleMapTask extends Task {
     @Override
     @SuppressWarnings("unchecked")
     public Object run(TaskContext ctx, ClassLoader loader) {
-        Object[] binary = ClosureSerializer.deserialize(taskBinary(), loader);
+        Object[] binary = deserializeBinary(ctx, loader);
         RDD<Tuple2<Object, Object>> rdd = (RDD<Tuple2<Object, Object>>) binary[0];
         ShuffleDependency<Object, Object, Object> dep = (ShuffleDependency<Object, Object, Object>) binary[1];
         SortShuffleWriter writer = new SortShuffleWriter(ctx.shuffleEnv(), dep.handle(), partitionId());

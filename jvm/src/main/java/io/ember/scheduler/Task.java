@@ -1,7 +1,9 @@
 package io.ember.scheduler;
 
 import io.ember.core.Partition;
+import io.ember.core.TaskMetric;
 import io.ember.rdd.TaskContext;
+import io.ember.serializer.ClosureSerializer;
 import java.io.Serializable;
 import java.util.List;
 import java.util.Properties;
@@ -30,6 +32,14 @@ public abstract class Task implements Serializable {
         this.taskBinary = taskBinary;
         this.properties = properties;
         this.preferredLocations = preferredLocations;
+    }
+
+    /** The stage's lineage and function, timed as the task's deserialization. */
+    protected final Object[] deserializeBinary(TaskContext ctx, ClassLoader loader) {
+        long started = System.nanoTime();
+        Object[] binary = ClosureSerializer.deserialize(taskBinary, loader);
+        ctx.metrics().add(TaskMetric.EXECUTOR_DESERIALIZE_TIME, (System.nanoTime() - started) / 1_000_000);
+        return binary;
     }
 
     /** Runs the task on an executor thread; the result goes back to the driver. */

@@ -103,12 +103,18 @@ public final class TaskSchedulerImpl implements TaskScheduler, TaskOffers, TaskS
                         free[i]--;
                         progress = true;
                         bus.post(new ListenerEvent.TaskStart(m.taskSet.stageId(), m.taskSet.stageAttempt(),
-                                td.task().partitionId(), tid, td.attemptNumber(), o.executorId()));
+                                td.task().partitionId(), tid, td.attemptNumber(), o.executorId(), now, o.host(),
+                                TaskLocality.of(td.task().preferredLocations(), o.executorId(), o.host())));
                     }
                 }
             }
         }
         return launched;
+    }
+
+    @Override
+    public void executorAdded(String executorId, String host, int cores) {
+        bus.post(new ListenerEvent.ExecutorAdded(executorId, host, cores, System.currentTimeMillis()));
     }
 
     @Override
@@ -149,15 +155,19 @@ public final class TaskSchedulerImpl implements TaskScheduler, TaskOffers, TaskS
         TaskSetManager m;
         int attempt;
         long duration;
+        long launchTime;
+        String executorId;
         synchronized (this) {
             m = byTaskId.remove(taskId);
             Long start = startTimes.remove(taskId);
+            launchTime = start == null ? 0 : start;
             duration = start == null ? 0 : System.currentTimeMillis() - start;
             if (m == null) {
                 return;
             }
             task = m.task(taskId);
             attempt = m.attemptOf(taskId);
+            executorId = m.executorOf(taskId);
             reason = outcome.reason();
             if (outcome instanceof TaskResult) {
                 if (!m.succeeded(taskId)) {
@@ -175,7 +185,7 @@ public final class TaskSchedulerImpl implements TaskScheduler, TaskOffers, TaskS
             return;
         }
         bus.post(new ListenerEvent.TaskEnd(task.stageId(), task.stageAttempt(), task.partitionId(), taskId, attempt,
-                reason, duration));
+                reason, duration, executorId, launchTime, outcome.metrics()));
         if (outcome instanceof TaskResult r) {
             taskEnds.taskEnded(task, reason, r.value(), r.accumUpdates());
         } else {
@@ -201,6 +211,7 @@ public final class TaskSchedulerImpl implements TaskScheduler, TaskOffers, TaskS
             }
         }
         taskEnds.executorLost(executorId);
+        bus.post(new ListenerEvent.ExecutorRemoved(executorId, System.currentTimeMillis(), "Executor lost"));
         for (long taskId : lost) {
             statusUpdate(taskId, new TaskOutcome.Failed(new TaskEndReason.ExecutorLost(executorId)));
         }

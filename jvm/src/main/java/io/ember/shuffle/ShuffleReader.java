@@ -3,6 +3,7 @@ package io.ember.shuffle;
 import com.esotericsoftware.kryo.Kryo;
 import com.esotericsoftware.kryo.KryoException;
 import com.esotericsoftware.kryo.io.Input;
+import io.ember.core.TaskMetric;
 import io.ember.core.Tuple2;
 import io.ember.storage.BlockId;
 import java.io.DataInputStream;
@@ -103,6 +104,7 @@ public final class ShuffleReader {
             try {
                 Object k = kryo.readClassAndObject(input);
                 Object v = kryo.readClassAndObject(input);
+                env.metrics().add(TaskMetric.SHUFFLE_RECORDS_READ, 1);
                 return new Tuple2<>(k, v);
             } catch (KryoException e) {
                 throw new FetchFailedException(shuffleId, currentMap, reduceId, "corrupt shuffle data: " + e.getMessage(), e);
@@ -155,6 +157,8 @@ public final class ShuffleReader {
                 }
                 FileInputStream in = new FileInputStream(data);
                 in.getChannel().position(start);
+                env.metrics().add(TaskMetric.SHUFFLE_LOCAL_BLOCKS_FETCHED, 1);
+                env.metrics().add(TaskMetric.SHUFFLE_LOCAL_BYTES_READ, end - start);
                 return new Input(new BoundedStream(new DataInputStream(in), end - start), env.fileBufferSize());
             } catch (IOException e) {
                 throw new FetchFailedException(shuffleId, mapId, lostMaps(), reduceId, e.toString(), e);
@@ -164,8 +168,12 @@ public final class ShuffleReader {
         private Input fetch(int mapId, MapStatus status) {
             String block = new BlockId.ShuffleBlock(shuffleId, mapId, reduceId).name();
             byte[] bytes;
+            long waitStart = System.nanoTime();
             try {
                 bytes = env.transport().fetcher().fetch(status.host(), status.port(), block);
+                env.metrics().add(TaskMetric.SHUFFLE_FETCH_WAIT_TIME, (System.nanoTime() - waitStart) / 1_000_000);
+                env.metrics().add(TaskMetric.SHUFFLE_REMOTE_BLOCKS_FETCHED, 1);
+                env.metrics().add(TaskMetric.SHUFFLE_REMOTE_BYTES_READ, bytes.length);
             } catch (Exception e) {
                 if (e instanceof InterruptedException || Thread.currentThread().isInterrupted()) {
                     Thread.currentThread().interrupt();

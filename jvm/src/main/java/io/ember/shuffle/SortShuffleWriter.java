@@ -3,6 +3,7 @@ package io.ember.shuffle;
 import com.esotericsoftware.kryo.Kryo;
 import com.esotericsoftware.kryo.io.Output;
 import io.ember.core.Partitioner;
+import io.ember.core.TaskMetric;
 import io.ember.core.Tuple2;
 import io.ember.core.function.Functions;
 import io.ember.storage.BlockId;
@@ -53,6 +54,8 @@ public final class SortShuffleWriter extends Spillable {
 
     /** Consumes all records and commits the map output; returns its status. */
     public MapStatus write(Iterator<? extends Tuple2<?, ?>> records, String executorId) {
+        CountingIterator counted = new CountingIterator(records);
+        records = counted;
         try {
             if (combined != null) {
                 combine(records);
@@ -64,7 +67,16 @@ public final class SortShuffleWriter extends Spillable {
                     maybeSpill(bufferedBytes);
                 }
             }
-            return new MapStatus(executorId, env.transport().host(), env.transport().port(), mapId, commit());
+            long started = System.nanoTime();
+            long[] sizes = commit();
+            long bytes = 0;
+            for (long size : sizes) {
+                bytes += size;
+            }
+            env.metrics().add(TaskMetric.SHUFFLE_WRITE_TIME, System.nanoTime() - started);
+            env.metrics().add(TaskMetric.SHUFFLE_BYTES_WRITTEN, bytes);
+            env.metrics().add(TaskMetric.SHUFFLE_RECORDS_WRITTEN, counted.count);
+            return new MapStatus(executorId, env.transport().host(), env.transport().port(), mapId, sizes);
         } finally {
             env.serializer().release(kryo);
             releaseMemory();
@@ -182,5 +194,26 @@ public final class SortShuffleWriter extends Spillable {
         }
         bufferedBytes = 0;
         return offsets;
+    }
+
+    /** Counts the records a map task hands to the writer (Spark's shuffle records written). */
+    private static final class CountingIterator implements Iterator<Tuple2<?, ?>> {
+        private final Iterator<? extends Tuple2<?, ?>> in;
+        long count;
+
+        CountingIterator(Iterator<? extends Tuple2<?, ?>> in) {
+            this.in = in;
+        }
+
+        @Override
+        public boolean hasNext() {
+            return in.hasNext();
+        }
+
+        @Override
+        public Tuple2<?, ?> next() {
+            count++;
+            return in.next();
+        }
     }
 }

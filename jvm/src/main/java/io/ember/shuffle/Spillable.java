@@ -1,5 +1,7 @@
 package io.ember.shuffle;
 
+import io.ember.core.TaskMetric;
+
 /**
  * Base of in-memory buffers that spill to disk when they outgrow the execution memory the
  * memory manager grants their task. Subclasses report their estimated size and implement
@@ -33,7 +35,10 @@ public abstract class Spillable {
                 return;
             }
         }
-        spilledBytes += spill();
+        long written = spill();
+        spilledBytes += written;
+        env.metrics().add(TaskMetric.MEMORY_BYTES_SPILLED, currentSize);
+        env.metrics().add(TaskMetric.DISK_BYTES_SPILLED, written);
         spillCount++;
         elementsSinceSpill = 0;
         releaseMemory();

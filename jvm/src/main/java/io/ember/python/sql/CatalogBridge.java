@@ -2,6 +2,7 @@ package io.ember.python.sql;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
 import io.ember.sql.api.Dataset;
 import io.ember.sql.api.Row;
 import io.ember.sql.api.SparkSession;
@@ -105,5 +106,15 @@ public final class CatalogBridge {
 
     public void clearCache() {
         catalog.clearCache();
+    }
+
+    /** {@code df.write...saveAsTable(name)}; {@code writeJson} as {@link SqlBridge#write} takes it, without a path. */
+    public void saveAsTable(Dataset<Row> df, String tableName, String writeJson) throws IOException {
+        SqlBridge.writer(df, writeJson).saveAsTable(tableName);
+    }
+
+    /** {@code df.write.insertInto(name, overwrite)}. */
+    public void insertInto(Dataset<Row> df, String tableName, boolean overwrite) {
+        df.write().mode(overwrite ? "overwrite" : "append").insertInto(tableName);
     }
 }

@@ -111,20 +111,29 @@ public final class SqlBridge {
      */
     public void write(Dataset<?> ds, String writeJson) throws IOException {
         JsonNode spec = JSON.readTree(writeJson);
-        Map<String, String> options = new LinkedHashMap<>();
-        spec.path("options").fields().forEachRemaining(e -> options.put(e.getKey(), e.getValue().asText()));
-        List<String> partitionBy = new ArrayList<>();
-        spec.path("partitionBy").forEach(n -> partitionBy.add(n.asText()));
-        DataFrameWriter writer = ds.write().format(spec.path("format").asText("parquet"))
-                .mode(spec.path("mode").asText("error")).options(options);
-        if (!partitionBy.isEmpty()) {
-            writer.partitionBy(partitionBy.toArray(String[]::new));
-        }
+        DataFrameWriter writer = writer(ds, writeJson);
         if (spec.hasNonNull("path")) {
             writer.save(spec.get("path").asText());
         } else {
             writer.save();
         }
+    }
+
+    /** A writer set up as {@code writeJson} says (format when given, mode, options, partition columns). */
+    static DataFrameWriter writer(Dataset<?> ds, String writeJson) throws IOException {
+        JsonNode spec = JSON.readTree(writeJson);
+        Map<String, String> options = new LinkedHashMap<>();
+        spec.path("options").fields().forEachRemaining(e -> options.put(e.getKey(), e.getValue().asText()));
+        List<String> partitionBy = new ArrayList<>();
+        spec.path("partitionBy").forEach(n -> partitionBy.add(n.asText()));
+        DataFrameWriter writer = ds.write().mode(spec.path("mode").asText("error")).options(options);
+        if (spec.hasNonNull("format")) {
+            writer.format(spec.get("format").asText());
+        }
+        if (!partitionBy.isEmpty()) {
+            writer.partitionBy(partitionBy.toArray(String[]::new));
+        }
+        return writer;
     }
 
     /** Runs the query and serves its rows on a result server; returns {port, secret}. */
@@ -147,7 +156,7 @@ public final class SqlBridge {
 
     /** The query's rows as an RDD of pickled frames of row tuples (what {@code df.rdd} reads). */
     public RDD<byte[]> toPythonRDD(Dataset<?> ds) {
-        return PickledRows.of(ds.queryExecution().executedPlan().execute(session.executionContext()));
+        return PickledRows.of(ds.queryExecution().executedPlan().execute(ds.queryExecution().executionContext()));
     }
 
     /**

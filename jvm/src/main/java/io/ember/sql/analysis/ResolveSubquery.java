@@ -46,10 +46,11 @@ final class ResolveSubquery implements Rule<LogicalPlan> {
     }
 
     private Expression resolve(SubqueryExpression s, List<AttributeReference> outer) {
-        LogicalPlan p = SubqueryIds.distinctFrom(s.plan(), outer);
+        LogicalPlan p = s.plan();
         if (!p.resolved()) {
             p = resolveWithOuter(p, outer);
         }
+        p = SubqueryIds.distinctFrom(p, outer);
         return p == s.plan() ? s : s.withPlan(p);
     }
 

@@ -30,7 +30,7 @@ final class SubqueryIds {
     static LogicalPlan distinctFrom(LogicalPlan plan, List<AttributeReference> outer) {
         Set<ExprId> outerIds = new HashSet<>();
         outer.forEach(a -> outerIds.add(a.exprId()));
-        boolean clash = plan.exists(n -> n.children().isEmpty()
+        boolean clash = plan.exists(n -> n.children().isEmpty() && n.resolved()
                 && n.output().stream().anyMatch(a -> outerIds.contains(a.exprId())));
         if (!clash) {
             return plan;
@@ -38,7 +38,7 @@ final class SubqueryIds {
         Map<ExprId, AttributeReference> renewed = new HashMap<>();
         return plan.transformUp(node -> {
             LogicalPlan n = node.mapExpressions(e -> repoint(e, renewed));
-            if (!n.children().isEmpty() || n.output().stream().noneMatch(a -> outerIds.contains(a.exprId()))) {
+            if (!n.children().isEmpty() || !n.resolved() || n.output().stream().noneMatch(a -> outerIds.contains(a.exprId()))) {
                 return n;
             }
             List<Expression> list = new ArrayList<>();

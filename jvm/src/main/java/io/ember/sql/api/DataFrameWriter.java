@@ -1,6 +1,8 @@
 package io.ember.sql.api;
 
 import io.ember.sql.AnalysisException;
+import io.ember.sql.catalog.MultipartName;
+import io.ember.sql.catalog.TableDefinition;
 import io.ember.sql.sources.DataSource;
 import io.ember.sql.sources.FileSourceRelation;
 import java.net.URI;
@@ -18,6 +20,7 @@ import java.util.Map;
 public final class DataFrameWriter {
     private final Dataset<Row> df;
     private String format = "parquet";
+    private boolean formatGiven;
     private String mode = "errorifexists";
     private final Map<String, String> options = new LinkedHashMap<>();
     private List<String> partitionBy = List.of();
@@ -28,6 +31,7 @@ public final class DataFrameWriter {
 
     public DataFrameWriter format(String source) {
         this.format = source.toLowerCase(Locale.ROOT);
+        this.formatGiven = true;
         return this;
     }
 
@@ -62,7 +66,7 @@ public final class DataFrameWriter {
         if (path != null && mode.toLowerCase(Locale.ROOT).equals("overwrite")) {
             refuseOverwritingAnInput(qe, path);
         }
-        DataSource.write(qe.executedPlan().execute(s.executionContext()), qe.executedPlan().output(), format, path, mode,
+        DataSource.write(qe.executedPlan().execute(qe.executionContext()), qe.executedPlan().output(), format, path, mode,
                 partitionBy, options, s.conf().snapshot());
     }
 
@@ -88,6 +92,27 @@ public final class DataFrameWriter {
 
     public void save() {
         save(null);
+    }
+
+    /**
+     * Writes the rows as the table {@code tableName} (created in the warehouse unless it exists;
+     * then as the save mode says: append by column name, overwrite, ignore, or fail).
+     */
+    public void saveAsTable(String tableName) {
+        TableDefinition table = new TableDefinition(MultipartName.parse(tableName), null, formatGiven ? format : null,
+                partitionBy, options, null, null);
+        df.sparkSession().sessionCatalog().saveAsTable(table, df.logicalPlan(), mode);
+    }
+
+    /** Inserts the rows into the existing table {@code tableName} by position (replacing its rows in overwrite mode). */
+    public void insertInto(String tableName) {
+        if (!partitionBy.isEmpty()) {
+            throw new AnalysisException("PARTITION_BY_NOT_ALLOWED_WITH_INSERT_INTO", "partitionBy() cannot be used with"
+                    + " insertInto(). Partition columns for table " + tableName + " are determined by the table"
+                    + " definition.", Map.of("tableName", tableName));
+        }
+        df.sparkSession().sessionCatalog().insertInto(MultipartName.parse(tableName), df.logicalPlan(),
+                mode.toLowerCase(Locale.ROOT).equals("overwrite"));
     }
 
     public void csv(String path) {

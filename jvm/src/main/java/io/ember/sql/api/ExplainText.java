@@ -15,13 +15,13 @@ final class ExplainText {
     static String render(QueryExecution qe, String mode) {
         String m = mode == null ? "simple" : mode.toLowerCase(Locale.ROOT);
         return switch (m) {
-            case "simple", "codegen" -> "== Physical Plan ==\n" + qe.executedPlan().treeString();
+            case "simple", "codegen" -> "== Physical Plan ==\n" + AdaptiveExplain.physical(qe);
             case "extended" -> "== Parsed Logical Plan ==\n" + qe.logical().treeString()
                     + "\n== Analyzed Logical Plan ==\n" + schemaLine(qe.analyzed()) + "\n" + qe.analyzed().treeString()
                     + "\n== Optimized Logical Plan ==\n" + qe.optimizedPlan().treeString()
-                    + "\n== Physical Plan ==\n" + qe.executedPlan().treeString();
+                    + "\n== Physical Plan ==\n" + AdaptiveExplain.physical(qe);
             case "cost" -> "== Optimized Logical Plan ==\n" + withStats(qe.optimizedPlan())
-                    + "\n== Physical Plan ==\n" + qe.executedPlan().treeString();
+                    + "\n== Physical Plan ==\n" + AdaptiveExplain.physical(qe);
             case "formatted" -> "== Physical Plan ==\n" + formatted(qe.executedPlan());
             default -> throw new IllegalArgumentException("Unknown explain mode: " + mode
                     + ". Accepted explain modes are 'simple', 'extended', 'codegen', 'cost', 'formatted'.");

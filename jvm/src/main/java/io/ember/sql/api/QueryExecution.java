@@ -1,5 +1,7 @@
 package io.ember.sql.api;
 
+import io.ember.sql.execution.AdaptiveLog;
+import io.ember.sql.execution.ExecutionContext;
 import io.ember.sql.execution.SparkPlan;
 import io.ember.sql.planning.QueryPlanner;
 import io.ember.sql.plans.LogicalPlan;
@@ -18,6 +20,7 @@ public final class QueryExecution {
     private LogicalPlan optimized;
     private SparkPlan executed;
     private long cacheVersion = -1;
+    private AdaptiveLog adaptiveLog = new AdaptiveLog();
 
     QueryExecution(SparkSession session, LogicalPlan logical, LogicalPlan analyzed) {
         this.session = session;
@@ -44,6 +47,7 @@ public final class QueryExecution {
             cacheVersion = session.cacheManager().version();
             optimized = session.optimizer().execute(withCachedData());
             executed = null;
+            adaptiveLog = new AdaptiveLog();
         }
         return optimized;
     }
@@ -57,14 +61,25 @@ public final class QueryExecution {
         return executed;
     }
 
+    /** What this query's physical plan runs with: the session's, recording adaptive decisions for {@code explain}. */
+    public synchronized ExecutionContext executionContext() {
+        ExecutionContext s = session.executionContext();
+        return new ExecutionContext(s.rdds(), s.conf(), adaptiveLog);
+    }
+
+    /** The adaptive decisions of the runs of the current physical plan so far. */
+    public synchronized AdaptiveLog adaptiveLog() {
+        return adaptiveLog;
+    }
+
     /** Runs the query; every row on the driver, as batches in partition order. */
     public List<ColumnBatch> collectBatches() {
-        return executedPlan().executeCollect(session.executionContext());
+        return executedPlan().executeCollect(executionContext());
     }
 
     /** The first {@code n} rows, running as few partitions as it can. */
     public List<ColumnBatch> takeBatches(int n) {
-        return executedPlan().executeTake(session.executionContext(), n);
+        return executedPlan().executeTake(executionContext(), n);
     }
 
     /** {@code explain(mode)}'s text: {@code simple}, {@code extended}, {@code formatted}, {@code cost}, {@code codegen}. */

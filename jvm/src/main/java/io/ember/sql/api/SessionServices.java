@@ -3,8 +3,12 @@ package io.ember.sql.api;
 import io.ember.sql.SqlConf;
 import io.ember.sql.catalog.CatalogSession;
 import io.ember.sql.plans.LogicalPlan;
+import io.ember.sql.sources.DataSource;
+import io.ember.storage.StorageLevel;
+import java.util.List;
+import java.util.Map;
 
-/** What a session offers its catalog (analysis, settings, its cache). Thread-safe, as the session is. */
+/** What a session offers its catalog (analysis, settings, its cache, running writes and counts). Thread-safe, as the session is. */
 final class SessionServices implements CatalogSession {
     private final SparkSession session;
 
@@ -25,5 +29,27 @@ final class SessionServices implements CatalogSession {
     @Override
     public void uncache(LogicalPlan analyzed) {
         session.cacheManager().uncacheQuery(analyzed);
+    }
+
+    @Override
+    public void refreshCache(LogicalPlan old, LogicalPlan fresh) {
+        StorageLevel level = session.cacheManager().storageLevel(old);
+        if (level.isValid()) {
+            session.cacheManager().uncacheQuery(old);
+            session.ofRows(fresh).persist(level);
+        }
+    }
+
+    @Override
+    public void write(LogicalPlan analyzed, String format, String path, String mode, List<String> partitionBy,
+            Map<String, String> options) {
+        QueryExecution qe = session.ofRows(analyzed).queryExecution();
+        DataSource.write(qe.executedPlan().execute(session.executionContext()), qe.executedPlan().output(), format, path,
+                mode, partitionBy, options, session.conf().snapshot());
+    }
+
+    @Override
+    public long count(LogicalPlan analyzed) {
+        return session.ofRows(analyzed).count();
     }
 }

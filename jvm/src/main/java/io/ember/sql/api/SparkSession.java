@@ -42,7 +42,7 @@ public final class SparkSession {
     private final SessionCatalog sessionCatalog;
 
     public SparkSession(EmberContext context) {
-        this(context, new SharedCatalogState());
+        this(context, new SharedCatalogState(context.conf().get(SharedCatalogState.WAREHOUSE_DIR, null)));
     }
 
     private SparkSession(EmberContext context, SharedCatalogState sharedState) {

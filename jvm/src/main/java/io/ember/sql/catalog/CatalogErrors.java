@@ -66,4 +66,109 @@ public final class CatalogErrors {
                 + "To tolerate the error on drop use DROP SCHEMA IF EXISTS.",
                 Map.of("schemaName", q));
     }
+
+    /** Where DDL on a table looks (DROP TABLE): only the current database. */
+    public static String tableSearchPath(String currentDatabase) {
+        return "[`spark_catalog`." + quoted(List.of(currentDatabase)) + "]";
+    }
+
+    public static AnalysisException locationAlreadyExists(List<String> qualifiedName, String location) {
+        String id = quoted(qualifiedName);
+        String loc = "'" + location + "'";
+        return new AnalysisException("LOCATION_ALREADY_EXISTS", "Cannot name the managed table as " + id
+                + ", as its associated location " + loc + " already exists. Please pick a different table name, or"
+                + " remove the existing location first.", Map.of("location", loc, "identifier", id));
+    }
+
+    /** {@code INSERT_COLUMN_ARITY_MISMATCH.TOO_MANY_DATA_COLUMNS} or {@code .NOT_ENOUGH_DATA_COLUMNS}. */
+    public static AnalysisException insertArity(List<String> qualifiedName, List<String> tableColumns,
+            List<String> dataColumns) {
+        boolean tooMany = dataColumns.size() > tableColumns.size();
+        String table = quoted(qualifiedName);
+        String tableCols = columnList(tableColumns);
+        String dataCols = columnList(dataColumns);
+        return new AnalysisException("INSERT_COLUMN_ARITY_MISMATCH." + (tooMany ? "TOO_MANY" : "NOT_ENOUGH")
+                + "_DATA_COLUMNS", "Cannot write to " + table + ", the reason is " + (tooMany ? "too many" : "not enough")
+                + " data columns:\nTable columns: " + tableCols + ".\nData columns: " + dataCols + ".",
+                Map.of("tableName", table, "tableColumns", tableCols, "dataColumns", dataCols));
+    }
+
+    private static String columnList(List<String> columns) {
+        List<String> q = new ArrayList<>();
+        columns.forEach(c -> q.add(quoted(List.of(c))));
+        return String.join(", ", q);
+    }
+
+    public static AnalysisException cannotSafelyCast(List<String> qualifiedName, String column, String from, String to) {
+        String table = quoted(qualifiedName);
+        String col = quoted(List.of(column));
+        return new AnalysisException("INCOMPATIBLE_DATA_FOR_TABLE.CANNOT_SAFELY_CAST", "Cannot write incompatible data"
+                + " for the table " + table + ": Cannot safely cast " + col + " " + from + " to " + to + ".",
+                Map.of("tableName", table, "colName", col, "srcType", from, "targetType", to));
+    }
+
+    public static AnalysisException overwriteWhileReading(List<String> qualifiedName) {
+        String table = quoted(qualifiedName);
+        return new AnalysisException("UNSUPPORTED_OVERWRITE.TABLE", "Can't overwrite the target that is also being"
+                + " read from. The target table is " + table + ".", Map.of("table", table));
+    }
+
+    public static AnalysisException insertIntoView() {
+        return new AnalysisException("UNSUPPORTED_INSERT.RDD_BASED",
+                "Can't insert into the target. An RDD-based table is not allowed.", Map.of());
+    }
+
+    public static AnalysisException schemaAlreadyExists(String database) {
+        String q = quoted(List.of(database));
+        return new AnalysisException("SCHEMA_ALREADY_EXISTS", "Cannot create schema " + q + " because it already"
+                + " exists.\nChoose a different name, drop the existing schema, or add the IF NOT EXISTS clause to"
+                + " tolerate pre-existing schema.", Map.of("schemaName", q));
+    }
+
+    public static AnalysisException schemaNotEmpty(String database) {
+        String q = quoted(List.of(database));
+        return new AnalysisException("SCHEMA_NOT_EMPTY", "Cannot drop a schema " + q + " because it contains"
+                + " objects.\nUse DROP SCHEMA ... CASCADE to drop the schema and all its objects.", Map.of("schemaName", q));
+    }
+
+    public static AnalysisException dropDefaultDatabase() {
+        String q = quoted(List.of("spark_catalog", "default"));
+        return new AnalysisException("UNSUPPORTED_FEATURE.DROP_DATABASE",
+                "The feature is not supported: Drop the default database " + q + ".", Map.of("database", q));
+    }
+
+    public static AnalysisException partitionColumnNotDefined(String column, List<String> qualifiedName,
+            List<String> tableColumns) {
+        String col = quoted(List.of(column));
+        String table = quoted(qualifiedName);
+        String cols = columnList(tableColumns);
+        return new AnalysisException("COLUMN_NOT_DEFINED_IN_TABLE", "partition column " + col + " is not defined in"
+                + " table " + table + ", defined table columns are: " + cols + ".",
+                Map.of("colType", "partition", "colName", col, "tableName", table, "tableCols", cols));
+    }
+
+    public static AnalysisException expectTableNotView(String viewName, String operation) {
+        String q = quoted(List.of(viewName));
+        return new AnalysisException("EXPECT_TABLE_NOT_VIEW.NO_ALTERNATIVE", "'" + operation + "' expects a table but "
+                + q + " is a view. ", Map.of("viewName", q, "operation", operation));
+    }
+
+    public static AnalysisException notPartitioned(List<String> qualifiedName) {
+        String q = quoted(qualifiedName);
+        return new AnalysisException("INVALID_PARTITION_OPERATION.PARTITION_SCHEMA_IS_EMPTY",
+                "The partition command is invalid. Table " + q + " is not partitioned.", Map.of("name", q));
+    }
+
+    public static AnalysisException formatMismatch(List<String> qualifiedName, String existing, String specified) {
+        String table = String.join(".", qualifiedName);
+        return new AnalysisException("_LEGACY_ERROR_TEMP_1159", "The format of the existing table " + table + " is `"
+                + existing + "`. It doesn't match the specified format `" + specified + "`.",
+                Map.of("tableName", table, "existingProvider", existing, "specifiedProvider", specified));
+    }
+
+    public static AnalysisException cannotResolveColumn(String column, List<String> inputColumns) {
+        String in = String.join(", ", inputColumns);
+        return new AnalysisException("_LEGACY_ERROR_TEMP_1162", "Cannot resolve '" + column + "' given input columns: ["
+                + in + "].", Map.of("col", column, "inputColumns", in));
+    }
 }

@@ -67,4 +67,38 @@ public interface SessionCatalog {
     void setCurrentDatabase(String database);
 
     boolean databaseExists(String database);
+
+    /** A persistent table's metadata (not a view's), if the name refers to a table. */
+    Optional<CatalogTable> getTableMetadata(List<String> nameParts);
+
+    /**
+     * {@code df.write.mode(mode).saveAsTable(name)}: creates the table when it does not exist;
+     * else {@code append} inserts by column name, {@code overwrite} replaces the table,
+     * {@code ignore} does nothing and {@code error}/{@code errorifexists} fails with
+     * {@code TABLE_OR_VIEW_ALREADY_EXISTS}.
+     */
+    void saveAsTable(TableDefinition table, LogicalPlan query, String mode);
+
+    /** Removes a table's rows, keeping the table. */
+    void truncateTable(List<String> nameParts);
+
+    /** {@code ANALYZE TABLE ... COMPUTE STATISTICS [NOSCAN]}: with {@code noScan}, sizes only. */
+    void analyzeTable(List<String> nameParts, boolean noScan);
+
+    /** Lists a table's files again (and rebuilds its cached data); a no-op for a temporary view. */
+    void refreshTable(List<String> nameParts);
+
+    /** The {@code k=v[/k2=v2]} partitions of a partitioned table, sorted. */
+    List<String> listPartitions(List<String> nameParts);
+
+    Optional<DatabaseInfo> getDatabase(String database);
+
+    /** Databases whose names match {@code pattern} (null: all), sorted. */
+    List<DatabaseInfo> listDatabases(String pattern);
+
+    /** @throws io.ember.sql.AnalysisException {@code SCHEMA_ALREADY_EXISTS} unless {@code ifNotExists} */
+    void createDatabase(String database, String comment, String location, boolean ifNotExists);
+
+    /** @throws io.ember.sql.AnalysisException {@code SCHEMA_NOT_EMPTY} when it has tables, unless {@code cascade} */
+    void dropDatabase(String database, boolean ifExists, boolean cascade);
 }

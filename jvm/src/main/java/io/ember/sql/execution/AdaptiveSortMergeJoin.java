@@ -50,6 +50,10 @@ final class AdaptiveSortMergeJoin {
             RDD<ColumnBatch> build = right ? rightExchange.read(rd, ShuffledBatchRDD.identity(n))
                     : leftExchange.read(ld, ShuffledBatchRDD.identity(n));
             RDD<ColumnBatch> stream = right ? leftExchange.read(ld, streamSpecs) : rightExchange.read(rd, streamSpecs);
+            ctx.adaptive().record(join, "join", "BroadcastHashJoin " + join.leftKeys() + ", " + join.rightKeys() + ", "
+                    + join.joinType() + ", Build" + (right ? "Right" : "Left") + " (adaptive: was SortMergeJoin; the "
+                    + (right ? "right" : "left") + " side's shuffle output is " + sum(right ? rs : ls) + " bytes)", true);
+            (right ? leftExchange : rightExchange).recordCoalesced(ctx, n, streamSpecs.size());
             return broadcast(ctx, side.get(), build, stream);
         }
         List<ShuffledBatchRDD.Spec> lSpecs = null, rSpecs = null;
@@ -61,12 +65,17 @@ final class AdaptiveSortMergeJoin {
             if (skew.isPresent()) {
                 lSpecs = skew.get().get(0);
                 rSpecs = skew.get().get(1);
+                ctx.adaptive().record(join, "skew", "SortMergeJoin " + join.leftKeys() + ", " + join.rightKeys() + ", "
+                        + join.joinType() + ", isSkewJoin=true (adaptive: " + n + " partitions read as " + lSpecs.size()
+                        + " tasks)", true);
             }
         }
         if (lSpecs == null) {
             lSpecs = coalesce ? CoalescePlanner.specs(List.of(ls, rs), CoalescePlanner.advisory(conf),
                     CoalescePlanner.minPartitions(ctx)) : ShuffledBatchRDD.identity(n);
             rSpecs = lSpecs;
+            leftExchange.recordCoalesced(ctx, n, lSpecs.size());
+            rightExchange.recordCoalesced(ctx, n, rSpecs.size());
         }
         SortExec leftSort = (SortExec) join.left();
         SortExec rightSort = (SortExec) join.right();

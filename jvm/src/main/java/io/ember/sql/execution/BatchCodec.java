@@ -13,7 +13,6 @@ import io.ember.sql.vector.ObjectVector;
 import io.ember.sql.vector.StringVector;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
-import java.util.HashMap;
 import java.util.List;
 
 /**
@@ -27,16 +26,29 @@ import java.util.List;
 public final class BatchCodec {
     private static final byte LONG = 1, INT = 2, DOUBLE = 3, FLOAT = 4, BOOL = 5, STRING = 6, STRING_DICT = 7, OBJECT = 8;
 
+    /** Rows after which a string column whose values were nearly all distinct stops trying a dictionary. */
+    static final int PROBE_ROWS = 1024;
+
     private BatchCodec() {}
 
     public static byte[] encode(ColumnBatch batch) {
-        ByteSink out = new ByteSink(64 + (int) Math.min(batch.sizeInBytes(), 1 << 24));
+        ByteSink out = new ByteSink(64 + (int) Math.min(estimatedSize(batch), 1 << 24));
         out.putInt(batch.numRows());
         out.putInt(batch.numColumns());
         for (ColumnVector v : batch.columns()) {
             writeColumn(out, v, batch.numRows());
         }
         return out.toByteArray();
+    }
+
+    /** A first guess at the encoded size (the sink grows as needed): values at full width, strings at 16 bytes. */
+    private static long estimatedSize(ColumnBatch batch) {
+        long bytes = 0;
+        for (ColumnVector v : batch.columns()) {
+            bytes += (v instanceof IntVector || v instanceof FloatVector ? 4L : v instanceof BooleanVector ? 1L
+                    : v instanceof LongVector || v instanceof DoubleVector ? 8L : 16L) * batch.numRows();
+        }
+        return bytes;
     }
 
     private static void writeColumn(ByteSink out, ColumnVector v, int n) {
@@ -70,23 +82,26 @@ public final class BatchCodec {
     }
 
     private static void writeStrings(ByteSink out, ColumnVector v, int n) {
-        boolean[] nulls = nullFlags(v, n);
-        HashMap<String, Integer> dict = new HashMap<>();
-        int[] codes = new int[n];
-        int limit = n / 2;
-        for (int i = 0; i < n && dict.size() <= limit; i++) {
-            if (nulls == null || !nulls[i]) {
-                Integer code = dict.putIfAbsent(v.getString(i), dict.size());
-                codes[i] = code == null ? dict.size() - 1 : code;
-            }
+        if (v instanceof DictionaryVector d) {
+            writeDictionary(out, d, n);
+            return;
         }
-        if (dict.size() <= limit) {
+        boolean[] nulls = nullFlags(v, n);
+        StringCodes dict = new StringCodes(64);
+        int[] codes = new int[n];
+        boolean repeats = true;
+        for (int i = 0; i < n && repeats; i++) {
+            if (nulls == null || !nulls[i]) {
+                codes[i] = dict.code(v.getString(i), true);
+            }
+            // more than half distinct, or nearly all distinct in the first rows: not worth hashing the rest
+            repeats = dict.size() <= n / 2 && (i + 1 != PROBE_ROWS || dict.size() <= PROBE_ROWS * 9 / 10);
+        }
+        if (repeats) {
             header(out, STRING_DICT, nulls, n);
-            String[] entries = new String[dict.size()];
-            dict.forEach((s, c) -> entries[c] = s);
-            out.putVarint(entries.length);
-            for (String s : entries) {
-                out.putCompactString(s);
+            out.putVarint(dict.size());
+            for (int e = 0; e < dict.size(); e++) {
+                out.putCompactString(dict.value(e));
             }
             PackedInts.writeInts(out, codes, n);
             return;
@@ -96,6 +111,48 @@ public final class BatchCodec {
             if (nulls == null || !nulls[i]) {
                 out.putCompactString(v.getString(i));
             }
+        }
+    }
+
+    /**
+     * A dictionary vector keeps its encoding: the entries its rows use (renumbered in order of
+     * first use, so a gathered slice does not carry its whole dictionary) and their codes.
+     */
+    private static void writeDictionary(ByteSink out, DictionaryVector d, int n) {
+        ColumnVector dictionary = d.dictionary;
+        int[] renumber = new int[dictionary.size()];
+        int[] used = new int[Math.min(n, renumber.length)];
+        int[] codes = new int[n];
+        boolean[] nulls = null;
+        int entries = 0;
+        for (int i = 0; i < n; i++) {
+            int c = d.codes[i];
+            if (c < 0 || dictionary.isNull(c)) {
+                if (nulls == null) {
+                    nulls = new boolean[n];
+                }
+                nulls[i] = true;
+                continue;
+            }
+            if (renumber[c] == 0) {
+                used[entries] = c;
+                renumber[c] = ++entries;
+            }
+            codes[i] = renumber[c] - 1;
+        }
+        header(out, STRING_DICT, nulls, n);
+        String[] values = new String[entries];
+        for (int e = 0; e < entries; e++) {
+            values[e] = dictionary.getString(used[e]);
+        }
+        writeEntries(out, values, entries);
+        PackedInts.writeInts(out, codes, n);
+    }
+
+    private static void writeEntries(ByteSink out, String[] entries, int count) {
+        out.putVarint(count);
+        for (int e = 0; e < count; e++) {
+            out.putCompactString(entries[e]);
         }
     }
 

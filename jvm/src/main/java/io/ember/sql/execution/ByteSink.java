@@ -54,24 +54,12 @@ final class ByteSink {
         b.put((byte) v);
     }
 
-    /** A string as a varint length (-1 for 2-byte chars follow UTF-8) and its bytes; ASCII copied directly. */
+    /** A string as a varint (its UTF-8 length, shifted left, low bit set unless ASCII) and its UTF-8 bytes. */
     void putCompactString(String s) {
-        int len = s.length();
-        boolean ascii = true;
-        for (int i = 0; i < len && ascii; i++) {
-            ascii = s.charAt(i) < 0x80;
-        }
-        if (ascii) {
-            putVarint(len << 1);
-            ByteBuffer b = ensure(len);
-            for (int i = 0; i < len; i++) {
-                b.put((byte) s.charAt(i));
-            }
-        } else {
-            byte[] utf8 = s.getBytes(StandardCharsets.UTF_8);
-            putVarint(utf8.length << 1 | 1);
-            ensure(utf8.length).put(utf8);
-        }
+        byte[] utf8 = s.getBytes(StandardCharsets.UTF_8);
+        boolean ascii = utf8.length == s.length();
+        putVarint(utf8.length << 1 | (ascii ? 0 : 1));
+        ensure(utf8.length).put(utf8);
     }
 
     static int getVarint(ByteBuffer in) {
@@ -90,16 +78,11 @@ final class ByteSink {
     static String getCompactString(ByteBuffer in) {
         int header = getVarint(in);
         int len = header >>> 1;
-        if ((header & 1) == 0) {
-            char[] chars = new char[len];
-            for (int i = 0; i < len; i++) {
-                chars[i] = (char) in.get();
-            }
-            return new String(chars);
-        }
-        byte[] utf8 = new byte[len];
-        in.get(utf8);
-        return new String(utf8, StandardCharsets.UTF_8);
+        int at = in.position();
+        in.position(at + len);
+        // ASCII is also Latin-1, which the JDK copies straight into the string's bytes
+        return new String(in.array(), in.arrayOffset() + at, len,
+                (header & 1) == 0 ? StandardCharsets.ISO_8859_1 : StandardCharsets.UTF_8);
     }
 
     /** Writes a bitmap of {@code n} flags (8 per byte). */

@@ -28,7 +28,7 @@ public interface PartitionRouter extends Serializable {
             }
             RowHasher.hash(cols, b.numRows(), out);
             for (int i = 0; i < b.numRows(); i++) {
-                out[i] = Math.floorMod(out[i], n);
+                out[i] = RowHasher.partition(out[i], n);
             }
         };
     }

@@ -7,6 +7,7 @@ import io.ember.sql.vector.DoubleVector;
 import io.ember.sql.vector.FloatVector;
 import io.ember.sql.vector.IntVector;
 import io.ember.sql.vector.LongVector;
+import io.ember.sql.vector.StringVector;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
@@ -15,6 +16,11 @@ import java.util.Objects;
  * Hashes rows of key columns, a column at a time, for hash exchanges and hash tables. Equal
  * keys hash equally whatever vector holds them: int-backed and long-backed values hash as
  * longs, {@code -0.0} as {@code 0.0}, every NaN alike, dictionary values as their strings.
+ *
+ * <p>Columns are combined with Murmur3's per-block step ({@link #combine}), not {@code h * 31 + k}:
+ * the linear combination collides wholesale on structured keys (the value hashes are linear
+ * too, so {@code (a + 1, b - 31)} hashed like {@code (a, b)}), which made grouping by several
+ * keys probe long runs of equal hashes.
  */
 public final class RowHasher {
     private static final int NULL_HASH = 0x5bd1e995;
@@ -35,23 +41,23 @@ public final class RowHasher {
     private static void hashInto(ColumnVector v, int n, int[] out) {
         if (v instanceof LongVector l) {
             for (int i = 0; i < n; i++) {
-                out[i] = out[i] * 31 + (l.nulls != null && l.nulls[i] ? NULL_HASH : hashLong(l.values[i]));
+                out[i] = combine(out[i], l.nulls != null && l.nulls[i] ? NULL_HASH : hashLong(l.values[i]));
             }
         } else if (v instanceof IntVector l) {
             for (int i = 0; i < n; i++) {
-                out[i] = out[i] * 31 + (l.nulls != null && l.nulls[i] ? NULL_HASH : hashLong(l.values[i]));
+                out[i] = combine(out[i], l.nulls != null && l.nulls[i] ? NULL_HASH : hashLong(l.values[i]));
             }
         } else if (v instanceof DoubleVector l) {
             for (int i = 0; i < n; i++) {
-                out[i] = out[i] * 31 + (l.nulls != null && l.nulls[i] ? NULL_HASH : hashDouble(l.values[i]));
+                out[i] = combine(out[i], l.nulls != null && l.nulls[i] ? NULL_HASH : hashDouble(l.values[i]));
             }
         } else if (v instanceof FloatVector l) {
             for (int i = 0; i < n; i++) {
-                out[i] = out[i] * 31 + (l.nulls != null && l.nulls[i] ? NULL_HASH : hashDouble(l.values[i]));
+                out[i] = combine(out[i], l.nulls != null && l.nulls[i] ? NULL_HASH : hashDouble(l.values[i]));
             }
         } else if (v instanceof BooleanVector l) {
             for (int i = 0; i < n; i++) {
-                out[i] = out[i] * 31 + (l.nulls != null && l.nulls[i] ? NULL_HASH : (l.values[i] ? 1231 : 1237));
+                out[i] = combine(out[i], l.nulls != null && l.nulls[i] ? NULL_HASH : (l.values[i] ? 1231 : 1237));
             }
         } else if (v instanceof DictionaryVector d) {
             int[] dictHash = new int[d.dictionary.size()];
@@ -60,11 +66,17 @@ public final class RowHasher {
             }
             for (int i = 0; i < n; i++) {
                 int code = d.codes[i];
-                out[i] = out[i] * 31 + (code < 0 ? NULL_HASH : dictHash[code]);
+                out[i] = combine(out[i], code < 0 ? NULL_HASH : dictHash[code]);
+            }
+        } else if (v instanceof StringVector s) {
+            String[] values = s.values;
+            for (int i = 0; i < n; i++) {
+                String x = values[i];
+                out[i] = combine(out[i], x == null ? NULL_HASH : x.hashCode());
             }
         } else {
             for (int i = 0; i < n; i++) {
-                out[i] = out[i] * 31 + hashValue(v.get(i));
+                out[i] = combine(out[i], hashValue(v.get(i)));
             }
         }
     }
@@ -86,6 +98,9 @@ public final class RowHasher {
     public static int hashValue(Object v) {
         if (v == null) {
             return NULL_HASH;
+        }
+        if (v instanceof String s) {
+            return s.hashCode();
         }
         if (v instanceof Long || v instanceof Integer || v instanceof Short || v instanceof Byte) {
             return hashLong(((Number) v).longValue());
@@ -117,6 +132,25 @@ public final class RowHasher {
             return d.stripTrailingZeros().hashCode();
         }
         return Objects.hashCode(v);
+    }
+
+    /** Folds one column's value hash {@code k} into the row hash {@code h} (Murmur3's block step). */
+    static int combine(int h, int k) {
+        k *= 0xcc9e2d51;
+        k = Integer.rotateLeft(k, 15);
+        k *= 0x1b873593;
+        h ^= k;
+        h = Integer.rotateLeft(h, 13);
+        return h * 5 + 0xe6546b64;
+    }
+
+    /**
+     * The partition in {@code [0, n)} of a row hash: re-mixed with a seed of its own and reduced
+     * by the high bits of a multiply, so that the rows one partition receives still spread over
+     * all low bits, which the hash tables downstream index by.
+     */
+    static int partition(int h, int n) {
+        return (int) (((fmix(h + 0x2545f491) & 0xffffffffL) * n) >>> 32);
     }
 
     /** Murmur3's finalizer: spreads the combined hash over all bits. */

@@ -76,8 +76,17 @@ public final class ShuffleExchangeExec extends UnaryExecNode {
         if (!coalescible || n <= 1 || !CoalescePlanner.enabled(ctx.conf())) {
             return read(dep, ShuffledBatchRDD.identity(n));
         }
-        return read(dep, CoalescePlanner.specs(List.of(ShuffleSizesRDD.sizes(ctx, dep, n)),
-                CoalescePlanner.advisory(ctx.conf()), CoalescePlanner.minPartitions(ctx)));
+        List<ShuffledBatchRDD.Spec> specs = CoalescePlanner.specs(List.of(ShuffleSizesRDD.sizes(ctx, dep, n)),
+                CoalescePlanner.advisory(ctx.conf()), CoalescePlanner.minPartitions(ctx));
+        recordCoalesced(ctx, n, specs.size());
+        return read(dep, specs);
+    }
+
+    /** Tells the query's adaptive log that this exchange's {@code n} partitions are read as {@code m}. */
+    void recordCoalesced(ExecutionContext ctx, int n, int m) {
+        if (m < n) {
+            ctx.adaptive().record(this, "coalesce", "AQEShuffleRead coalesced (" + n + " -> " + m + " partitions)", false);
+        }
     }
 
     /**
@@ -100,6 +109,7 @@ public final class ShuffleExchangeExec extends UnaryExecNode {
         }
         List<RDD<ColumnBatch>> out = new ArrayList<>();
         for (int i = 0; i < exchanges.size(); i++) {
+            exchanges.get(i).recordCoalesced(ctx, n, specs.size());
             out.add(exchanges.get(i).read(deps.get(i), specs));
         }
         return out;

@@ -173,6 +173,10 @@ public final class VectorOps {
                 copyNulls(s.nulls, n, pos, d::setNull);
             } else if (v instanceof StringVector s && out instanceof StringVector d) {
                 System.arraycopy(s.values, 0, d.values, pos, n);
+            } else if (v instanceof DictionaryVector s && out instanceof StringVector d) {
+                for (int i = 0; i < n; i++) {
+                    d.values[pos + i] = s.getString(i);   // the dictionary's own instances, hashes cached
+                }
             } else if (v instanceof ObjectVector s && out instanceof ObjectVector d) {
                 System.arraycopy(s.values, 0, d.values, pos, n);
             } else {

@@ -18,9 +18,42 @@ import java.math.BigDecimal;
  * overflow wraps and a zero divisor gives null, as Spark does outside ANSI mode; byte and short
  * results wrap to their width. A subclass supplies the loops for each representation, so each
  * loop is a tight, monomorphic pass over primitive arrays.
+ *
+ * <p>Under {@link Mode#ANSI} (set by the analyzer when {@code spark.sql.ansi.enabled}) an
+ * integral overflow or a zero divisor fails with Spark's error class; under {@link Mode#TRY}
+ * (the {@code try_} functions) such rows are null. See {@link ArithmeticChecks}.
  */
 public abstract class BinaryArithmetic extends BinaryOperator {
     private static final long serialVersionUID = 1L;
+
+    /** How rows that overflow or divide by zero are treated. */
+    public enum Mode { LEGACY, ANSI, TRY }
+
+    /** Set only on a fresh copy in {@link #withMode} before the copy is shared; effectively final. */
+    private Mode mode = Mode.LEGACY;
+
+    public Mode mode() {
+        return mode;
+    }
+
+    /** This operator over the same operands in mode {@code m}. */
+    public BinaryArithmetic withMode(Mode m) {
+        BinaryArithmetic c = (BinaryArithmetic) withOperands(left, right);
+        c.mode = m;
+        return c;
+    }
+
+    @Override
+    protected Expression withNewChildren(java.util.List<Expression> c) {
+        BinaryArithmetic e = (BinaryArithmetic) withOperands(c.get(0), c.get(1));
+        e.mode = mode;
+        return e;
+    }
+
+    @Override
+    protected java.util.List<Object> args() {
+        return java.util.List.of(mode);
+    }
 
     protected BinaryArithmetic(Expression left, Expression right) {
         super(left, right);
@@ -68,6 +101,7 @@ public abstract class BinaryArithmetic extends BinaryOperator {
         int n = batch.numRows();
         DataType t = left.dataType();
         NullMask nulls = new NullMask(Vectors.union(Vectors.nulls(l), Vectors.nulls(r)), n);
+        if (mode != Mode.LEGACY) ArithmeticChecks.check(this, l, r, n, nulls, mode == Mode.TRY);
         if (DataTypes.isIntBacked(t)) {
             int[] out = new int[n];
             ints(Vectors.ints(l).values, Vectors.ints(r).values, out, n, nulls);

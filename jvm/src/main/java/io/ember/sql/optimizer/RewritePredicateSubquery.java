@@ -6,7 +6,13 @@ import io.ember.sql.expressions.subquery.Exists;
 import io.ember.sql.expressions.subquery.InSubquery;
 import io.ember.sql.expressions.subquery.Subqueries;
 import io.ember.sql.expressions.subquery.SubqueryExpression;
+import io.ember.sql.expressions.Alias;
+import io.ember.sql.expressions.Literal;
+import io.ember.sql.expressions.aggregate.Count;
+import io.ember.sql.plans.Aggregate;
 import io.ember.sql.plans.Filter;
+import io.ember.sql.plans.Project;
+import io.ember.sql.types.DataTypes;
 import io.ember.sql.plans.Join;
 import io.ember.sql.plans.JoinType;
 import io.ember.sql.plans.LogicalPlan;
@@ -23,7 +29,9 @@ import java.util.Optional;
  * null-aware anti join condition: a row goes when some row of the subquery makes
  * {@code v = x} true or unknown ({@code (v = x) OR isnull(v = x)}), so a null value, or a null
  * in the subquery, removes every row unless the subquery is empty; when neither side can be
- * null, the plain equality (a hash join) is enough. Subqueries nested in the subquery's plan
+ * null, the plain equality (a hash join) is enough, and an uncorrelated one-column NOT IN runs
+ * as a hash anti join plus a check of the subquery's row and null counts instead of the
+ * nested-loop join the OR condition needs. Subqueries nested in the subquery's plan
  * are rewritten first. Stateless.
  */
 public final class RewritePredicateSubquery implements Rule<LogicalPlan> {
@@ -71,6 +79,10 @@ public final class RewritePredicateSubquery implements Rule<LogicalPlan> {
         for (Expression pred : r.predicates()) {
             conds.add(Subqueries.stripOuter(pred));
         }
+        if (s instanceof InSubquery in && negated && in.values().size() == 1 && !s.correlated()
+                && (in.values().get(0).nullable() || columns.get(0).nullable())) {
+            return nullAwareAntiJoin(left, in.values().get(0), columns.get(0), r.plan());
+        }
         if (s instanceof InSubquery in) {
             Expression eq = equalities(in.values(), columns);
             if (negated && (in.values().stream().anyMatch(Expression::nullable) || columns.stream().anyMatch(Expression::nullable))) {
@@ -79,6 +91,22 @@ public final class RewritePredicateSubquery implements Rule<LogicalPlan> {
             conds.add(0, eq);
         }
         return new Join(left, r.plan(), negated ? JoinType.LEFT_ANTI : JoinType.LEFT_SEMI, p.conjunction(conds));
+    }
+
+    /**
+     * {@code v NOT IN (SELECT c ...)}, uncorrelated, one column, nulls possible: a hash anti join on
+     * {@code v = c} (removing the rows with a match), then a row stays if the subquery is empty, or
+     * if {@code v} is not null and the subquery has no null (one row of counts, joined to every row).
+     */
+    private LogicalPlan nullAwareAntiJoin(LogicalPlan left, Expression v, AttributeReference c, LogicalPlan sub) {
+        Join anti = new Join(left, sub, JoinType.LEFT_ANTI, Optional.of(op("==", v, c)));
+        Alias rows = new Alias(new Count(List.of(new Literal(1, DataTypes.IntegerType))), "rows");
+        Alias nonNull = new Alias(new Count(List.of(c)), "nonNull");
+        Aggregate counts = new Aggregate(List.of(), List.of(rows, nonNull), sub);
+        Join withCounts = new Join(anti, counts, JoinType.LEFT_OUTER, Optional.empty());
+        Expression empty = op("==", rows.toAttribute(), new Literal(0L, DataTypes.LongType));
+        Expression noNulls = op("and", op("isnotnull", v), op("==", rows.toAttribute(), nonNull.toAttribute()));
+        return new Project(new ArrayList<>(left.output()), new Filter(op("or", empty, noNulls), withCounts));
     }
 
     private Expression equalities(List<Expression> values, List<AttributeReference> columns) {

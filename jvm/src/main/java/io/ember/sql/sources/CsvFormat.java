@@ -15,7 +15,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
-/** CSV files: one record per line ({@code multiLine} is not supported); see {@link CsvOptions}. */
+/** CSV files: one record per line, or per quoted-field-aware run of lines with {@code multiLine}; see {@link CsvOptions}. */
 public final class CsvFormat implements FileFormat {
     private static final long serialVersionUID = 1L;
 
@@ -26,7 +26,7 @@ public final class CsvFormat implements FileFormat {
 
     @Override
     public boolean splittable(SourceOptions options) {
-        return true;
+        return !options(options).multiLine;
     }
 
     static CsvOptions options(SourceOptions o) {

@@ -1,6 +1,5 @@
 package io.ember.sql.sources;
 
-import io.ember.rdd.LineReader;
 import io.ember.sql.types.BooleanType;
 import io.ember.sql.types.DataType;
 import io.ember.sql.types.DataTypes;
@@ -60,8 +59,9 @@ final class CsvInference {
             List<long[]> chunks = new ArrayList<>(); // {file index, start, end}
             for (int f = 0; f < files.size(); f++) {
                 long size = size(files.get(f));
-                for (long start = 0; start < size; start += chunkBytes) {
-                    chunks.add(new long[] {f, start, Math.min(size, start + chunkBytes)});
+                long chunk = o.multiLine ? Math.max(1, size) : chunkBytes; // multi-line records: whole files
+                for (long start = 0; start < size; start += chunk) {
+                    chunks.add(new long[] {f, start, Math.min(size, start + chunk)});
                 }
             }
             int width = names.length;
@@ -87,7 +87,7 @@ final class CsvInference {
 
     /** The first line of {@code file} that is not blank or a comment, or null. */
     private static String firstRecord(Path file, CsvOptions o) {
-        try (LineReader lines = new LineReader(file, 0, size(file))) {
+        try (FileFormat.CloseableIterator<String> lines = Records.csv(file, 0, size(file), o)) {
             while (lines.hasNext()) {
                 String line = lines.next();
                 if (!o.skipLine(line)) {
@@ -106,7 +106,7 @@ final class CsvInference {
         java.util.Arrays.fill(types, DataTypes.NullType);
         CsvTokenizer tokenizer = new CsvTokenizer(o);
         boolean headerPending = o.header && start == 0;
-        try (LineReader lines = new LineReader(file, start, end)) {
+        try (FileFormat.CloseableIterator<String> lines = Records.csv(file, start, end, o)) {
             while (lines.hasNext()) {
                 String line = lines.next();
                 if (o.skipLine(line)) {

@@ -25,6 +25,8 @@ final class CsvOptions implements Serializable {
     final boolean trimTrailing;
     final boolean quoteAll;
     final boolean inferSchema;
+    /** Records may span lines (a quoted field holding line breaks); files are then read whole. */
+    final boolean multiLine;
     final ParseMode mode;
     final String corruptColumn;
     final TextValues values;
@@ -45,6 +47,7 @@ final class CsvOptions implements Serializable {
         this.trimTrailing = o.getBoolean("ignoreTrailingWhiteSpace", false);
         this.quoteAll = o.getBoolean("quoteAll", false);
         this.inferSchema = o.getBoolean("inferSchema", false);
+        this.multiLine = o.getBoolean("multiLine", false);
         this.mode = ParseMode.of(o);
         this.corruptColumn = o.get("columnNameOfCorruptRecord", defaultCorruptColumn);
         this.values = new TextValues(o);

@@ -1,6 +1,5 @@
 package io.ember.sql.sources;
 
-import io.ember.rdd.LineReader;
 import io.ember.sql.types.StructType;
 import io.ember.sql.execution.BatchIterator;
 import io.ember.sql.vector.ColumnBatch;
@@ -10,7 +9,7 @@ import java.nio.file.Path;
 
 /**
  * Reads the lines of one CSV split into batches of the required columns. The split owns the
- * lines that start in it ({@link LineReader}); the first split of a file drops the header
+ * lines that start in it (whole files with {@code multiLine}: {@link Records#csv}); the first split of a file drops the header
  * line. A record is malformed when its field count differs from the data schema's or a
  * required field does not convert; {@link ParseMode} decides what happens to it, and the
  * corrupt-record column (when required) receives the raw line. Used by one task thread.
@@ -18,7 +17,7 @@ import java.nio.file.Path;
 final class CsvReader extends BatchIterator implements FileFormat.CloseableIterator<ColumnBatch> {
     private final FileSplit split;
     private final CsvOptions o;
-    private final LineReader lines;
+    private final FileFormat.CloseableIterator<String> lines;
     private final CsvTokenizer tokenizer;
     /** For each required column: its field index in the file, or -1 for the corrupt-record column. */
     private final int[] fieldOf;
@@ -31,7 +30,7 @@ final class CsvReader extends BatchIterator implements FileFormat.CloseableItera
             throws IOException {
         this.split = split;
         this.o = o;
-        this.lines = new LineReader(Path.of(split.path()), split.start(), split.end());
+        this.lines = Records.csv(Path.of(split.path()), split.start(), split.end(), o);
         this.tokenizer = new CsvTokenizer(o);
         this.headerPending = o.header && split.start() == 0;
         int corrupt = dataSchema.indexOf(o.corruptColumn);

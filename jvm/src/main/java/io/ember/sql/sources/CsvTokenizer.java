@@ -4,7 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Splits one CSV line into fields, as Spark's parser does with {@code multiLine} off. An
+ * Splits one CSV record into fields, as Spark's parser does (a record is one line unless
+ * {@code multiLine} joins lines, see {@link Records#csv}). An
  * unquoted empty field is null; a quoted one is the empty string. Inside quotes the escape
  * character before a quote (or a doubled quote, when escape and quote are the same) stands
  * for the quote. A quote that closes a field but is not followed by the separator makes the
@@ -20,6 +21,7 @@ final class CsvTokenizer {
     private final boolean trimTrailing;
     private final List<String> fields = new ArrayList<>();
     private final StringBuilder buf = new StringBuilder();
+    private boolean unterminated;
 
     CsvTokenizer(CsvOptions o) {
         this.sep = o.sep;
@@ -33,6 +35,7 @@ final class CsvTokenizer {
     /** The fields of {@code line}; the array is new for each call. */
     String[] tokenize(String line) {
         fields.clear();
+        unterminated = false;
         int n = line.length();
         int i = 0;
         while (true) {
@@ -104,7 +107,13 @@ final class CsvTokenizer {
             }
         }
         fields.add(buf.toString()); // the line ended inside quotes
+        unterminated = true;
         return n;
+    }
+
+    /** True when the last {@link #tokenize}d text ended inside a quoted field (with multiLine, the record goes on). */
+    boolean endedInsideQuotes() {
+        return unterminated;
     }
 
     private boolean isSep(String line, int i) {

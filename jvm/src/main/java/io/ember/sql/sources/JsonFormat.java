@@ -10,7 +10,10 @@ import java.io.OutputStream;
 import java.nio.file.Path;
 import java.util.List;
 
-/** JSON lines files: one object per line ({@code multiLine} is not supported). */
+/**
+ * JSON lines files (one object per line), or with {@code multiLine} whole files holding one
+ * object or an array of objects (each a record; {@link Records#json}).
+ */
 public final class JsonFormat implements FileFormat {
     private static final long serialVersionUID = 1L;
 
@@ -21,7 +24,11 @@ public final class JsonFormat implements FileFormat {
 
     @Override
     public boolean splittable(SourceOptions options) {
-        return true;
+        return !multiLine(options);
+    }
+
+    static boolean multiLine(SourceOptions o) {
+        return o.getBoolean("multiLine", false);
     }
 
     private static String corruptColumn(SourceOptions o) {
@@ -30,14 +37,15 @@ public final class JsonFormat implements FileFormat {
 
     @Override
     public StructType inferSchema(List<Path> files, SourceOptions options, SqlConf conf) {
-        return JsonInference.infer(files, ParseMode.of(options), corruptColumn(options), new ObjectMapper());
+        return JsonInference.infer(files, ParseMode.of(options), corruptColumn(options), new ObjectMapper(),
+                multiLine(options));
     }
 
     @Override
     public CloseableIterator<ColumnBatch> read(FileSplit split, StructType dataSchema, StructType required,
             List<Expression> filters, SourceOptions options) throws IOException {
         return new JsonReader(split, required, ParseMode.of(options), corruptColumn(options), new TextValues(options),
-                DataSource.dictionaryStrings(options));
+                DataSource.dictionaryStrings(options), multiLine(options));
     }
 
     @Override

@@ -2,7 +2,6 @@ package io.ember.sql.sources;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.ember.rdd.LineReader;
 import io.ember.sql.types.ArrayType;
 import io.ember.sql.types.DataType;
 import io.ember.sql.types.DataTypes;
@@ -33,11 +32,11 @@ import java.util.TreeMap;
 final class JsonInference {
     private JsonInference() {}
 
-    static StructType infer(List<Path> files, ParseMode mode, String corruptColumn, ObjectMapper json) {
+    static StructType infer(List<Path> files, ParseMode mode, String corruptColumn, ObjectMapper json, boolean multiLine) {
         DataType schema = DataTypes.NullType;
         boolean corrupt = false;
         for (Path file : files) {
-            try (LineReader lines = new LineReader(file, 0, Files.size(file))) {
+            try (FileFormat.CloseableIterator<String> lines = Records.json(file, 0, Files.size(file), multiLine)) {
                 long lineNo = 0;
                 while (lines.hasNext()) {
                     String line = lines.next();

@@ -2,7 +2,6 @@ package io.ember.sql.sources;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.ember.rdd.LineReader;
 import io.ember.sql.types.StructType;
 import io.ember.sql.execution.BatchIterator;
 import io.ember.sql.vector.ColumnBatch;
@@ -19,7 +18,7 @@ import java.nio.file.Path;
 final class JsonReader extends BatchIterator implements FileFormat.CloseableIterator<ColumnBatch> {
     private final FileSplit split;
     private final ParseMode mode;
-    private final LineReader lines;
+    private final FileFormat.CloseableIterator<String> lines;
     private final ObjectMapper json = new ObjectMapper();
     private final JsonValues values;
     private final String[] names;
@@ -29,11 +28,11 @@ final class JsonReader extends BatchIterator implements FileFormat.CloseableIter
     private long lineIndex;
 
     JsonReader(FileSplit split, StructType required, ParseMode mode, String corruptColumn, TextValues text,
-            boolean dictionaryStrings) throws IOException {
+            boolean dictionaryStrings, boolean multiLine) throws IOException {
         this.split = split;
         this.mode = mode;
         this.required = required;
-        this.lines = new LineReader(Path.of(split.path()), split.start(), split.end());
+        this.lines = Records.json(Path.of(split.path()), split.start(), split.end(), multiLine);
         this.values = new JsonValues(text);
         this.corruptAt = required.indexOf(corruptColumn);
         this.names = required.fieldNames().toArray(new String[0]);

@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
 class EmberSessionCatalogTest {
     private final AttributeReference a = new AttributeReference("a", DataTypes.IntegerType, true);
     private final LocalRelation rel = new LocalRelation(List.of(a), List.of());
-    private final SharedCatalogState shared = new SharedCatalogState();
+    private final SharedCatalogState shared = new SharedCatalogState(null);
     private final TestingCatalogSession session = new TestingCatalogSession();
     private final EmberSessionCatalog catalog = catalogFor(session);
 

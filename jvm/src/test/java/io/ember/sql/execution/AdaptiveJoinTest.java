@@ -171,7 +171,7 @@ class AdaptiveJoinTest extends ExecTestSupport {
 
     @Test
     void skewedPartitionRunsAsSeveralTasksWithTheSameAnswer() {
-        List<List<Object>> l = rows(new Random(3), 6000, 100, 60);
+        List<List<Object>> l = rows(new Random(3), 6000, 100, 80);
         List<List<Object>> r = rows(new Random(4), 600, 100, 0);
         ExecutionContext skew = withConf(SkewJoinPlanner.ADAPTIVE_BROADCAST_THRESHOLD, "-1",
                 SkewJoinPlanner.SKEW_THRESHOLD, "1000", "spark.sql.adaptive.advisoryPartitionSizeInBytes", "4000");

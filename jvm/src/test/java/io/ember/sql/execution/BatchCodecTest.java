@@ -94,6 +94,39 @@ class BatchCodecTest {
     }
 
     @Test
+    void dictionaryVectorsKeepOnlyTheEntriesTheirRowsUse() {
+        String[] entries = new String[10_000];
+        for (int i = 0; i < entries.length; i++) {
+            entries[i] = "entry-" + i + (i % 3 == 0 ? "é" : "");
+        }
+        StringVector dict = new StringVector(entries);
+        int[] codes = {9_999, 3, -1, 3, 42, 9_999};
+        ColumnBatch b = new ColumnBatch(new ColumnVector[] {new DictionaryVector(codes, dict)}, codes.length);
+        byte[] bytes = BatchCodec.encode(b);
+        // the whole dictionary would take over 100 KB; the three used entries a few dozen bytes
+        assertTrue(bytes.length < 200, bytes.length + " bytes");
+        ColumnBatch back = BatchCodec.decode(bytes, List.of(DataTypes.StringType));
+        for (int r = 0; r < codes.length; r++) {
+            assertEquals(codes[r] < 0 ? null : entries[codes[r]], back.column(0).get(r), "row " + r);
+        }
+    }
+
+    @Test
+    void mostlyDistinctStringsRoundTripWithoutADictionary() {
+        int n = ColumnBatch.DEFAULT_ROWS;
+        String[] values = new String[n];
+        for (int i = 0; i < n; i++) {
+            // distinct at first, then (too late for a dictionary) a few values repeating
+            values[i] = i % 50 == 7 ? null : i < 1100 ? "k" + i : i % 4 == 0 ? "ünï" + (i % 5) : "v" + (i % 5);
+        }
+        ColumnBatch b = new ColumnBatch(new ColumnVector[] {new StringVector(values)}, n);
+        ColumnBatch back = BatchCodec.decode(BatchCodec.encode(b), List.of(DataTypes.StringType));
+        for (int r = 0; r < n; r++) {
+            assertEquals(values[r], back.column(0).get(r), "row " + r);
+        }
+    }
+
+    @Test
     void isSmallerThanKryoAndReportsFigures() {
         int n = ColumnBatch.DEFAULT_ROWS;
         Random rnd = new Random(1);

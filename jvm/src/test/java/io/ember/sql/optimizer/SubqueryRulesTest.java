@@ -64,12 +64,34 @@ class SubqueryRulesTest extends RuleTestBase {
     }
 
     @Test
-    void notInIsNullAwareUnlessNeitherSideCanBeNull() {
-        Project sub = new Project(List.of(x), other);
-        LogicalPlan in = new Filter(op("not", new InSubquery(List.of(a), sub)), rel);
-        Expression eq = op("==", a, x);
-        assertEquals(new Join(rel, sub, JoinType.LEFT_ANTI, Optional.of(op("or", eq, op("isnull", eq)))), predicates.apply(in));
+    void correlatedNotInIsANullAwareAntiJoin() {
+        Project sub = new Project(List.of(x), new Filter(op("==", y, outerA), other));
+        LogicalPlan in = new Filter(op("not", new InSubquery(List.of(b), sub)), rel);
+        Expression eq = op("==", b, x);
+        LogicalPlan expected = new Join(rel, new Project(List.of(x, y), other), JoinType.LEFT_ANTI,
+                Optional.of(and(op("or", eq, op("isnull", eq)), op("==", y, a))));
+        assertEquals(expected, predicates.apply(in));
+    }
 
+    @Test
+    void uncorrelatedNotInIsAHashAntiJoinPlusACountOfRowsAndNulls() {
+        Project sub = new Project(List.of(x), other);
+        Project out = (Project) predicates.apply(new Filter(op("not", new InSubquery(List.of(a), sub)), rel));
+        assertEquals(rel.output(), out.output());
+        Filter keep = (Filter) out.child();
+        Join withCounts = (Join) keep.child();
+        assertEquals(new Join(rel, sub, JoinType.LEFT_ANTI, Optional.of(op("==", a, x))), withCounts.left());
+        Aggregate counts = (Aggregate) withCounts.right();
+        AttributeReference rows = counts.output().get(0);
+        AttributeReference nonNull = counts.output().get(1);
+        assertEquals(List.of(new Alias(new Count(List.of(new Literal(1, DataTypes.IntegerType))), "rows", rows.exprId()),
+                new Alias(new Count(List.of(x)), "nonNull", nonNull.exprId())), counts.aggregateExpressions());
+        assertEquals(op("or", op("==", rows, new Literal(0L, DataTypes.LongType)),
+                and(op("isnotnull", a), op("==", rows, nonNull))), keep.condition());
+    }
+
+    @Test
+    void notInOfNonNullableSidesIsAPlainAntiJoin() {
         AttributeReference k = new AttributeReference("k", DataTypes.LongType, false);
         AttributeReference j = new AttributeReference("j", DataTypes.LongType, false);
         LocalRelation left = new LocalRelation(List.of(k), List.of());

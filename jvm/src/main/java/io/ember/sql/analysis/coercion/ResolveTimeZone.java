@@ -1,13 +1,14 @@
 package io.ember.sql.analysis.coercion;
 
 import io.ember.sql.SqlConf;
+import io.ember.sql.expressions.BinaryArithmetic;
 import io.ember.sql.expressions.Cast;
 import io.ember.sql.expressions.Expression;
 import io.ember.sql.expressions.TimeZoneAwareExpression;
 
 /**
- * Gives every time-zone-aware expression the session time zone, and every cast the session's
- * ANSI setting ({@code spark.sql.ansi.enabled}), both read from the conf when the rule runs.
+ * Gives every time-zone-aware expression the session time zone, and every cast and arithmetic
+ * operator the session's ANSI setting ({@code spark.sql.ansi.enabled}), both read from the conf when the rule runs.
  */
 public final class ResolveTimeZone extends CoercionRule {
     private final SqlConf conf;
@@ -24,6 +25,9 @@ public final class ResolveTimeZone extends CoercionRule {
         }
         if (out instanceof Cast c && conf.ansiEnabled() && !c.ansi()) {
             out = c.withAnsi(true);
+        }
+        if (out instanceof BinaryArithmetic a && conf.ansiEnabled() && a.mode() == BinaryArithmetic.Mode.LEGACY) {
+            out = a.withMode(BinaryArithmetic.Mode.ANSI);
         }
         return out;
     }

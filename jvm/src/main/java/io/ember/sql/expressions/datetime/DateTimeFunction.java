@@ -40,7 +40,7 @@ public final class DateTimeFunction extends RowFunction implements TimeZoneAware
         SECOND(List.of(TS), DataTypes.IntegerType),
         DATE_ADD(List.of(D, InputType.INT), DataTypes.DateType), DATE_SUB(List.of(D, InputType.INT), DataTypes.DateType),
         DATEDIFF(List.of(D, D), DataTypes.IntegerType), ADD_MONTHS(List.of(D, InputType.INT), DataTypes.DateType),
-        MONTHS_BETWEEN(List.of(TS, TS), DataTypes.DoubleType),
+        MONTHS_BETWEEN(List.of(TS, TS), DataTypes.DoubleType), MONTHS_BETWEEN_UNROUNDED(List.of(TS, TS), DataTypes.DoubleType),
         DATE_TRUNC(List.of(InputType.STRING, TS), DataTypes.TimestampType),
         TRUNC(List.of(D, InputType.STRING), DataTypes.DateType);
 
@@ -68,13 +68,14 @@ public final class DateTimeFunction extends RowFunction implements TimeZoneAware
 
     @Override
     public String prettyName() {
-        return kind.name().toLowerCase(Locale.ROOT);
+        return kind == Kind.MONTHS_BETWEEN_UNROUNDED ? "months_between" : kind.name().toLowerCase(Locale.ROOT);
     }
 
     @Override
     public String sql() {
         String s = super.sql();
-        return kind == Kind.MONTHS_BETWEEN ? s.substring(0, s.length() - 1) + ", true)" : s;
+        return kind == Kind.MONTHS_BETWEEN || kind == Kind.MONTHS_BETWEEN_UNROUNDED
+                ? s.substring(0, s.length() - 1) + (kind == Kind.MONTHS_BETWEEN ? ", true)" : ", false)") : s;
     }
 
     @Override
@@ -124,14 +125,15 @@ public final class DateTimeFunction extends RowFunction implements TimeZoneAware
             case DATE_SUB -> (Integer) v[0] - (Integer) v[1];
             case DATEDIFF -> (Integer) v[0] - (Integer) v[1];
             case ADD_MONTHS -> (int) date(v[0]).plusMonths((Integer) v[1]).toEpochDay();
-            case MONTHS_BETWEEN -> monthsBetween(local(v[0]), local(v[1]));
+            case MONTHS_BETWEEN -> monthsBetween(local(v[0]), local(v[1]), true);
+            case MONTHS_BETWEEN_UNROUNDED -> monthsBetween(local(v[0]), local(v[1]), false);
             case DATE_TRUNC -> truncTimestamp((String) v[0], (Long) v[1]);
             case TRUNC -> truncDate(date(v[0]), (String) v[1]);
         };
     }
 
     /** Spark's months_between: whole months when both are month ends or the same day, else a 31-day-month fraction, rounded to 8 digits. */
-    private static Object monthsBetween(LocalDateTime a, LocalDateTime b) {
+    private static Object monthsBetween(LocalDateTime a, LocalDateTime b, boolean round) {
         int months = (a.getYear() - b.getYear()) * 12 + a.getMonthValue() - b.getMonthValue();
         boolean aEnd = a.toLocalDate().equals(a.toLocalDate().with(TemporalAdjusters.lastDayOfMonth()));
         boolean bEnd = b.toLocalDate().equals(b.toLocalDate().with(TemporalAdjusters.lastDayOfMonth()));
@@ -141,7 +143,7 @@ public final class DateTimeFunction extends RowFunction implements TimeZoneAware
         double secondsA = a.getDayOfMonth() * 86400.0 + a.toLocalTime().toSecondOfDay();
         double secondsB = b.getDayOfMonth() * 86400.0 + b.toLocalTime().toSecondOfDay();
         double diff = months + (secondsA - secondsB) / (31 * 86400.0);
-        return Math.round(diff * 1e8) / 1e8;
+        return round ? Math.round(diff * 1e8) / 1e8 : diff;
     }
 
     private Object truncTimestamp(String unit, long micros) {

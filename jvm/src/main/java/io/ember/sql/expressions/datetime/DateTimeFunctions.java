@@ -18,10 +18,16 @@ public final class DateTimeFunctions {
 
     public static void register(FunctionRegistry r, Clock clock) {
         for (DateTimeFunction.Kind k : DateTimeFunction.Kind.values()) {
+            if (k == DateTimeFunction.Kind.MONTHS_BETWEEN_UNROUNDED) continue;
             String name = k.name().toLowerCase(Locale.ROOT);
             r.register(name, Builders.varargs(name, k.arity(), k.arity(), a -> new DateTimeFunction(k, a, null)));
         }
         r.register("day", r.lookup("dayofmonth").orElseThrow());
+        r.register("months_between", Builders.varargs("months_between", 2, 3, a -> {
+            boolean round = a.size() < 3 || !Boolean.FALSE.equals(a.get(2).foldable() ? a.get(2).evalConstant() : null);
+            return new DateTimeFunction(round ? DateTimeFunction.Kind.MONTHS_BETWEEN : DateTimeFunction.Kind.MONTHS_BETWEEN_UNROUNDED,
+                    a.subList(0, 2), null);
+        }));
         r.register("current_timestamp", Builders.varargs("current_timestamp", 0, 0,
                 a -> new CurrentTime(false, DateTimeUtils.toMicros(clock.instant()), null)));
         r.register("now", r.lookup("current_timestamp").orElseThrow());
@@ -43,5 +49,6 @@ public final class DateTimeFunctions {
                 return new DatePatternFunction(k, a, null);
             });
         }
+        ExtraDateTimeFunctions.register(r, clock);
     }
 }

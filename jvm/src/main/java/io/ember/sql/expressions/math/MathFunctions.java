@@ -32,6 +32,11 @@ public final class MathFunctions {
         r.register("greatest", Builders.varargs("greatest", 2, Integer.MAX_VALUE, a -> new GreatestLeast(a, true)));
         io.ember.sql.expressions.misc.Kernels.register(r, MathKernel.values());
         io.ember.sql.expressions.misc.Kernels.register(r, BitsKernel.values());
+        r.register("try_add", Builders.binary("try_add", (a, b) -> new TryArithmetic("try_add", new io.ember.sql.expressions.Add(a, b))));
+        r.register("try_subtract", Builders.binary("try_subtract", (a, b) -> new TryArithmetic("try_subtract", new io.ember.sql.expressions.Subtract(a, b))));
+        r.register("try_multiply", Builders.binary("try_multiply", (a, b) -> new TryArithmetic("try_multiply", new io.ember.sql.expressions.Multiply(a, b))));
+        r.register("try_divide", Builders.binary("try_divide", (a, b) -> new TryArithmetic("try_divide", new io.ember.sql.expressions.Divide(a, b))));
+        r.register("try_mod", Builders.binary("try_mod", (a, b) -> new TryArithmetic("try_mod", new io.ember.sql.expressions.Remainder(a, b))));
         r.register("least", Builders.varargs("least", 2, Integer.MAX_VALUE, a -> new GreatestLeast(a, false)));
     }
 

@@ -1,0 +1,57 @@
+package io.ember.sql.catalog;
+
+import io.ember.sql.types.StructField;
+import io.ember.sql.types.StructType;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A persistent table's metadata as the warehouse stores it: name, format ({@code provider}),
+ * columns (partition columns last, in partitioning order), options, where its files are,
+ * {@code MANAGED} (files under the warehouse, dropped with the table) or {@code EXTERNAL}, and
+ * the statistics of the last {@code ANALYZE TABLE} (null when none or stale). {@code version}
+ * grows with every change of its data, so sessions holding a listing of its files know to list
+ * again.
+ */
+public record CatalogTable(String database, String name, String provider, StructType schema,
+        List<String> partitionColumns, Map<String, String> options, String location, String tableType, String comment,
+        long createTime, TableStats stats, long version) {
+    public CatalogTable {
+        partitionColumns = List.copyOf(partitionColumns);
+        options = Map.copyOf(options);
+    }
+
+    /** {@code [spark_catalog, db, name]}, as Spark names a table in messages. */
+    public List<String> qualifiedName() {
+        return List.of(EmberSessionCatalog.CATALOG_NAME, database, name);
+    }
+
+    public boolean managed() {
+        return "MANAGED".equals(tableType);
+    }
+
+    public boolean isPartitionColumn(String column) {
+        return partitionColumns.stream().anyMatch(c -> c.equalsIgnoreCase(column));
+    }
+
+    /** The columns that are stored in the files (not partition directories). */
+    public StructType dataSchema() {
+        return new StructType(schema.fields().stream().filter(f -> !isPartitionColumn(f.name())).toList());
+    }
+
+    public CatalogTable withStats(TableStats newStats) {
+        return new CatalogTable(database, name, provider, schema, partitionColumns, options, location, tableType, comment,
+                createTime, newStats, version);
+    }
+
+    /** This table after its data changed: next version, statistics dropped (Spark drops them on writes). */
+    public CatalogTable afterDataChange() {
+        return new CatalogTable(database, name, provider, schema, partitionColumns, options, location, tableType, comment,
+                createTime, null, version + 1);
+    }
+
+    /** The field of a column, by case-insensitive name. */
+    public StructField field(String column) {
+        return schema.fields().stream().filter(f -> f.name().equalsIgnoreCase(column)).findFirst().orElseThrow();
+    }
+}

@@ -1,0 +1,10 @@
+package io.ember.ui.store;
+
+/**
+ * An executor's state and task totals, in Spark's REST fields. {@code removeTime} is -1 and
+ * {@code removeReason} null while it is active. Immutable snapshot.
+ */
+public record ExecutorData(String id, String host, boolean isActive, int totalCores, int activeTasks,
+                           int failedTasks, int completedTasks, int totalTasks, long totalDuration, long totalGCTime,
+                           long totalInputBytes, long totalShuffleRead, long totalShuffleWrite, long addTime,
+                           long removeTime, String removeReason, long heapUsedBytes) {}

@@ -1,0 +1,30 @@
+package io.ember.ui.store;
+
+/** An executor's mutable totals inside the store; guarded by the store's lock. */
+final class LiveExecutor {
+    final String id;
+    String host;
+    int cores;
+    long addTime;
+    long removeTime = -1;
+    String removeReason;
+    int activeTasks;
+    int failedTasks;
+    int completedTasks;
+    long totalDuration;
+    long totalGcTime;
+    long inputBytes;
+    long shuffleRead;
+    long shuffleWrite;
+    long heapUsed;
+
+    LiveExecutor(String id) {
+        this.id = id;
+    }
+
+    ExecutorData snapshot() {
+        return new ExecutorData(id, host, removeTime < 0, cores, activeTasks, failedTasks, completedTasks,
+                activeTasks + failedTasks + completedTasks, totalDuration, totalGcTime, inputBytes, shuffleRead,
+                shuffleWrite, addTime, removeTime, removeReason, heapUsed);
+    }
+}

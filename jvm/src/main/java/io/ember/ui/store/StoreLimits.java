@@ -1,0 +1,14 @@
+package io.ember.ui.store;
+
+import io.ember.core.ConfigKeys;
+import io.ember.core.EmberConf;
+
+/** How much finished work the store keeps (Spark's {@code spark.ui.retained*} settings and defaults). */
+public record StoreLimits(int retainedJobs, int retainedStages, int retainedTasks, int retainedDeadExecutors) {
+    public static final StoreLimits DEFAULT = new StoreLimits(1000, 1000, 100_000, 100);
+
+    public static StoreLimits from(EmberConf conf) {
+        return new StoreLimits(conf.getInt(ConfigKeys.UI_RETAINED_JOBS), conf.getInt(ConfigKeys.UI_RETAINED_STAGES),
+                conf.getInt(ConfigKeys.UI_RETAINED_TASKS), conf.getInt(ConfigKeys.UI_RETAINED_DEAD_EXECUTORS));
+    }
+}

@@ -1,0 +1,54 @@
+"""ANSI mode (spark.sql.ansi.enabled): arithmetic and casts fail with Spark's error classes
+where the default mode gives null or wraps; the try_ functions stay null either way."""
+
+import pytest
+
+from ember.sql import functions as F
+
+CASES = [
+    (F.col("n") / F.col("z"), "DIVIDE_BY_ZERO", "Division by zero. Use `try_divide`"),
+    (F.col("n") % F.col("z"), "REMAINDER_BY_ZERO", "Remainder by zero. Use `try_mod`"),
+    (F.pmod("n", "z"), "REMAINDER_BY_ZERO", "Remainder by zero"),
+    (F.col("d") / F.col("z"), "DIVIDE_BY_ZERO", "Division by zero"),
+    (F.col("n") + 1, "ARITHMETIC_OVERFLOW", "overflow. Use 'try_add'"),
+    (F.col("l") * 2, "ARITHMETIC_OVERFLOW", "overflow. Use 'try_multiply'"),
+    (F.col("l") - (-1), "ARITHMETIC_OVERFLOW", "overflow. Use 'try_subtract'"),
+    (F.col("s").cast("int"), "CAST_INVALID_INPUT", "The value 'x' of the type \"STRING\" cannot be cast to \"INT\""),
+    (F.col("n").cast("byte"), "CAST_OVERFLOW", "cannot be cast to \"TINYINT\" due to an overflow"),
+]
+
+
+@pytest.fixture
+def df(spark):
+    return spark.createDataFrame([(2147483647, 0, 9223372036854775807, "x", 1.5)],
+                                 "n int, z int, l bigint, s string, d double")
+
+
+@pytest.fixture
+def ansi(spark):
+    spark.conf.set("spark.sql.ansi.enabled", "true")
+    yield
+    spark.conf.set("spark.sql.ansi.enabled", "false")
+
+
+def test_default_mode_gives_null_or_wraps(df):
+    row = df.select(*[c for c, _, _ in CASES]).collect()[0]
+    assert list(row) == [None, None, None, None, -2147483648, -2, -9223372036854775808, None, -1]
+
+
+def test_ansi_mode_raises_spark_error_classes(df, ansi):
+    failures = []
+    for column, error_class, text in CASES:
+        try:
+            df.select(column).collect()
+            failures.append("%s: no error" % error_class)
+        except Exception as e:  # noqa: BLE001
+            if "[%s]" % error_class not in str(e) or text not in str(e):
+                failures.append("%s: %s" % (error_class, str(e)[:300]))
+    assert not failures, "\n".join(failures)
+
+
+def test_ansi_mode_keeps_good_rows_and_try_functions_null(df, ansi):
+    row = df.select(F.col("n") - 1, F.col("n") / 2, F.try_add("n", F.lit(1)), F.try_divide("n", "z"),
+                    F.try_mod("n", "z"), F.try_multiply("l", F.lit(2)), F.try_subtract("l", F.lit(-1))).collect()[0]
+    assert list(row) == [2147483646, 1073741823.5, None, None, None, None, None]
