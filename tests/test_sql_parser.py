@@ -26,6 +26,21 @@ def test_thin_slice_over_a_temp_view(spark, views):
     assert [tuple(r) for r in df.collect()] == [("a", 40, 2), ("b", 20, 1)]
 
 
+def test_having_aggregates_over_computed_arguments(spark, views):
+    # sum over an expression (nested call; int times decimal needs coercion first), as TPC-H q11
+    spark.sql("SELECT k, s, CAST(x AS DECIMAL(15,2)) AS p FROM sp_t").createOrReplaceTempView("sp_d")
+    try:
+        assert [tuple(r) for r in spark.sql(
+            "SELECT s, sum(x * k) AS v FROM sp_t GROUP BY s HAVING sum(x * k) > 50 ORDER BY v DESC"
+        ).collect()] == [(None, 160), ("a", 100)]
+        rows = spark.sql(
+            "SELECT s, sum(p * k) AS v FROM sp_d GROUP BY s "
+            "HAVING sum(p * k) > (SELECT sum(p * k) * 0.2 FROM sp_d) ORDER BY v DESC").collect()
+        assert [(r.s, float(r.v)) for r in rows] == [(None, 160.0), ("a", 100.0)]
+    finally:
+        spark.catalog.dropTempView("sp_d")
+
+
 def test_joins_ctes_and_set_operations_over_views(spark, views):
     assert [tuple(r) for r in spark.sql(
         "SELECT t.k, u.name FROM sp_t t LEFT JOIN sp_u u USING (k) ORDER BY 1").collect()] == [

@@ -44,7 +44,7 @@ public final class Analyzer extends RuleExecutor<LogicalPlan> {
                 new ResolveGroupingAnalytics(),
                 new GlobalAggregates(),
                 new ResolveMissingReferences(names),
-                new ResolveAggregateFunctions(names, registry),
+                new ResolveAggregateFunctions(names, registry, TypeCoercion.rules(conf)),
                 new ExtractGenerator(),
                 new ResolveAliases()));
         resolution.addAll(TypeCoercion.rules(conf));

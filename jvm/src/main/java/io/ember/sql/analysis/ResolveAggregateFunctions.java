@@ -29,12 +29,17 @@ import java.util.Locale;
  * original columns.
  */
 final class ResolveAggregateFunctions implements Rule<LogicalPlan> {
+    private static final int MAX_COERCION_ROUNDS = 10;
+
     private final NameResolver names;
     private final FunctionRegistry registry;
+    private final List<Rule<LogicalPlan>> coercion;
 
-    ResolveAggregateFunctions(NameResolver names, FunctionRegistry registry) {
+    /** {@code coercion}: the analyzer's type coercion rules, applied to aggregate arguments that need them. */
+    ResolveAggregateFunctions(NameResolver names, FunctionRegistry registry, List<Rule<LogicalPlan>> coercion) {
         this.names = names;
         this.registry = registry;
+        this.coercion = coercion;
     }
 
     @Override
@@ -89,8 +94,10 @@ final class ResolveAggregateFunctions implements Rule<LogicalPlan> {
                     args.add(new Literal(1, DataTypes.IntegerType));
                     continue;
                 }
-                Expression r = arg.transformUp(y -> y instanceof UnresolvedAttribute u
-                        ? names.resolve(u.nameParts(), a.child().output()).orElse(y) : y);
+                Expression r = arg.transformUp(y -> resolveInput(y, a));
+                if (!r.resolved()) {
+                    r = coerced(r, a);
+                }
                 if (!r.resolved()) {
                     return x;
                 }
@@ -99,6 +106,42 @@ final class ResolveAggregateFunctions implements Rule<LogicalPlan> {
             Expression built = registry.lookup(f.name()).get().build(args, f.distinct());
             return built.exists(y -> y instanceof AggregateFunction) ? built : x;
         });
+    }
+
+    /**
+     * One node of an aggregate call's argument, resolved against the aggregate's input: a column
+     * name, or a plain call ({@code sum(x * q)}'s {@code *}) once its own arguments are resolved.
+     */
+    private Expression resolveInput(Expression y, Aggregate a) {
+        if (y instanceof UnresolvedAttribute u) {
+            return names.resolve(u.nameParts(), a.child().output()).orElse(y);
+        }
+        if (y instanceof UnresolvedFunction f && registry.lookup(f.name()).isPresent()
+                && f.children().stream().allMatch(Expression::resolved) && !f.children().isEmpty()) {
+            return registry.lookup(f.name()).get().build(f.children(), f.distinct());
+        }
+        return y;
+    }
+
+    /**
+     * {@code arg} after the type coercion rules, run over a select of it on the aggregate's input:
+     * an argument such as {@code price * qty} (decimal times int) resolves only once coerced, and
+     * the filter above the aggregate cannot coerce it there because its columns are not that
+     * filter's input. Unchanged when coercion does not resolve it.
+     */
+    private Expression coerced(Expression arg, Aggregate a) {
+        LogicalPlan probe = new Project(List.of(new Alias(arg, "arg")), a.child());
+        for (int round = 0; round < MAX_COERCION_ROUNDS && !probe.expressions().get(0).resolved(); round++) {
+            LogicalPlan before = probe;
+            for (Rule<LogicalPlan> rule : coercion) {
+                probe = rule.apply(probe);
+            }
+            if (probe.equals(before)) {
+                break;
+            }
+        }
+        Expression out = ((Alias) probe.expressions().get(0)).child();
+        return out.resolved() ? out : arg;
     }
 
     /** Replaces each aggregate call by an output column of the aggregate, adding the ones it lacks to {@code added}. */

@@ -16,8 +16,9 @@ import java.util.Set;
  * Moves the conjuncts of a filter above a join, and of the join's own condition, to the side
  * whose columns they read, where the join type allows it: both sides of an inner join; the
  * preserved side of an outer join for a filter above it, the other side for a condition in
- * it; nothing across a full outer join. Conjuncts over both sides of an inner join become
- * part of its condition.
+ * it; nothing across a full outer join. Deterministic conjuncts over both sides of an inner
+ * join become part of its condition, also when nothing else moves (a filter straight over a
+ * cross join), so the join strategy sees them as keys.
  */
 final class PushFilterThroughJoin implements Rule<LogicalPlan> {
     private final Predicates p;
@@ -53,16 +54,17 @@ final class PushFilterThroughJoin implements Rule<LogicalPlan> {
         boolean toLeft = t != JoinType.RIGHT_OUTER && t != JoinType.FULL_OUTER;
         boolean toRight = t == JoinType.INNER || t == JoinType.CROSS || t == JoinType.RIGHT_OUTER;
         Split s = split(p.splitConjuncts(f.condition()), j, toLeft, toRight);
-        if (!s.movesAny()) {
+        boolean inner = t == JoinType.INNER || t == JoinType.CROSS;
+        // over an inner join, deterministic conjuncts over both sides join its condition
+        // (a comma join's key, as c_custkey = o_custkey); the others stay above
+        List<Expression> toCondition = inner ? s.rest().stream().filter(Expression::deterministic).toList() : List.of();
+        if (!s.movesAny() && toCondition.isEmpty()) {
             return f;
         }
-        boolean inner = t == JoinType.INNER || t == JoinType.CROSS;
         List<Expression> joinConds = new ArrayList<>(j.condition().map(p::splitConjuncts).orElse(List.of()));
-        List<Expression> above = s.rest();
-        if (inner) {
-            joinConds.addAll(s.rest());
-            above = List.of();
-        }
+        joinConds.addAll(toCondition);
+        List<Expression> above = new ArrayList<>(s.rest());
+        above.removeAll(toCondition);
         Join pushed = new Join(filtered(j.left(), s.left()), filtered(j.right(), s.right()),
                 inner && !joinConds.isEmpty() ? JoinType.INNER : t, p.conjunction(joinConds));
         return p.conjunction(above).<LogicalPlan>map(c -> new Filter(c, pushed)).orElse(pushed);

@@ -47,6 +47,25 @@ class ExpressionRulesTest extends RuleTestBase {
     }
 
     @Test
+    void booleanSimplificationFactorsCommonConjunctsOutOfDisjunctions() {
+        Expression key = op("==", a, b);
+        Expression x = gt(a, lit(1));
+        Expression y = gt(b, lit(2));
+        Expression z = gt(a, lit(3));
+        BooleanSimplification rule = new BooleanSimplification(p);
+        assertEquals(new Filter(and(key, op("or", x, y)), rel),
+                rule.apply(new Filter(op("or", and(key, x), and(y, key)), rel)));
+        // three branches (q19's shape): the key comes out of the whole disjunction
+        LogicalPlan three = new Filter(op("or", op("or", and(key, x), and(key, y)), and(key, z)), rel);
+        assertEquals(new Filter(and(key, op("or", op("or", x, y), z)), rel), rule.apply(three));
+        // absorption: a OR (a AND b) -> a
+        assertEquals(new Filter(key, rel), rule.apply(new Filter(op("or", key, and(key, x)), rel)));
+        // nothing in common: unchanged
+        LogicalPlan disjoint = new Filter(op("or", and(key, x), y), rel);
+        assertSame(disjoint, rule.apply(disjoint));
+    }
+
+    @Test
     void nullPropagationAnswersNullTestsOnNonNullableColumns() {
         LocalRelation r = new LocalRelation(List.of(notNullA, a), List.of());
         assertEquals(new Filter(Predicates.FALSE, r), new NullPropagation(p).apply(new Filter(op("isnull", notNullA), r)));

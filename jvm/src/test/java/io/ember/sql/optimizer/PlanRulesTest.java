@@ -50,6 +50,15 @@ class PlanRulesTest extends RuleTestBase {
     }
 
     @Test
+    void filterOverBothSidesOfACrossJoinBecomesItsCondition() {
+        Expression key = op("==", a, x);
+        Expression random = gt(ExtractPythonUDFsTest.udf("r", false, a, x), lit(0));
+        LogicalPlan in = new Filter(and(key, random), new Join(rel, other, JoinType.CROSS, Optional.empty()));
+        LogicalPlan expected = new Filter(random, new Join(rel, other, JoinType.INNER, Optional.of(key)));
+        assertEquals(expected, new PushFilterThroughJoin(p).apply(in));
+    }
+
+    @Test
     void filterOverLeftJoinOnlyMovesToThePreservedSide() {
         Join j = new Join(rel, other, JoinType.LEFT_OUTER, Optional.of(op("==", a, x)));
         LogicalPlan in = new Filter(and(gt(a, lit(1)), gt(y, lit(2))), j);
