@@ -44,7 +44,7 @@ final class Html {
     /** A whole page: {@code base} is the application's path prefix ending in '/', {@code tab} the active tab's path. */
     static String page(String title, String base, String tab, String appName, String body) {
         StringBuilder b = new StringBuilder(body.length() + 2048);
-        b.append("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>").append(esc(title))
+        b.append("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><link rel=\"icon\" href=\"data:,\"><title>").append(esc(title))
                 .append(" - ").append(esc(appName)).append("</title><style>").append(STYLE)
                 .append("</style></head><body><nav>");
         for (String[] t : TABS) {
@@ -58,7 +58,7 @@ final class Html {
 
     /** A page without an application's tab bar (the history server's list, error pages). */
     static String plain(String title, String body) {
-        return "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>" + esc(title)
+        return "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><link rel=\"icon\" href=\"data:,\"><title>" + esc(title)
                 + "</title><style>" + STYLE + "</style></head><body><main><h1>" + esc(title) + "</h1>" + body
                 + "</main></body></html>";
     }

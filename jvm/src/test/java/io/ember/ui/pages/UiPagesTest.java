@@ -89,6 +89,18 @@ class UiPagesTest {
     }
 
     @Test
+    void environmentRedactsSecretsEvenIfTheEventDidNot() {
+        StoreEvents events = new StoreEvents();
+        events.events().add(new ListenerEvent.EnvironmentUpdate(Map.of("sparkProperties",
+                Map.of("ember.auth.secret", "hunter2", "ember.app.name", "<app>"))));
+        String html = get(new UiPages(source(events.replay(StoreLimits.DEFAULT)), false), "/environment/",
+                Map.of(), 200);
+        assertFalse(html.contains("hunter2"), html);
+        assertTrue(html.contains("<td>ember.auth.secret</td><td>*********(redacted)</td>"), html);
+        assertTrue(html.contains("<td>&lt;app&gt;</td>"), html);
+    }
+
+    @Test
     void historyServesEachApplicationUnderItsId() {
         UiPages pages = new UiPages(source(STORE), true);
         assertTrue(get(pages, "/", Map.of(), 200).contains("href=\"/history/app-1/jobs/\""));
