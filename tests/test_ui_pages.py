@@ -112,6 +112,12 @@ def test_job_page_lists_its_stages_with_sizes(browser, known):
     assert m[5] == "8/8" and r[5] == "3/3"
     assert m[9] == _units(mapper["shuffleWriteBytes"]) and r[8] == _units(reducer["shuffleReadBytes"])
     assert m[8] == "" and r[9] == ""  # nothing read by the map side, nothing written by the reduce side
+    dag = browser.find_element(By.ID, "dag")
+    assert len(dag.find_elements(By.CSS_SELECTOR, "g.stage")) == 2
+    for stage in (mapper, reducer):
+        drawn = dag.find_elements(By.CSS_SELECTOR, "#dag-stage-%d g.rdd" % stage["stageId"])
+        assert sorted(int(g.get_attribute("data-rdd")) for g in drawn) == sorted(stage["rddIds"])
+    assert len(dag.find_elements(By.CSS_SELECTOR, "line.shuffle")) == 1
     browser.find_element(By.CSS_SELECTOR, "#stage-%d-0 td a" % reducer["stageId"]).click()
     assert "/stages/stage/?id=%d&attempt=0" % reducer["stageId"] in browser.current_url
     assert browser.find_element(By.TAG_NAME, "h1").text == "Details for Stage %d (Attempt 0)" % reducer["stageId"]

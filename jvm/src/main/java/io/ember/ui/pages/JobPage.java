@@ -27,6 +27,10 @@ final class JobPage {
             b.append("<h2>Error</h2><pre class=\"err\" id=\"job-error\">").append(Html.esc(j.errorMessage()))
                     .append("</pre>");
         }
+        String dag = StageDag.svg(stages);
+        if (!dag.isEmpty()) {
+            b.append("<h2>DAG Visualization</h2>").append(dag);
+        }
         b.append("<h2>Stages (").append(stages.size()).append(")</h2>").append(StagesPage.table(c, stages));
         return c.page("Details for Job " + id, "jobs/", b.toString());
     }
