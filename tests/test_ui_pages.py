@@ -4,15 +4,18 @@ checked against the listener events in test_ui.py) gives for a known job, links 
 and pagination must work, the console must stay clean and user text must show as text.
 Screenshots of every page visited go to target/ui-screenshots/ at the repository root."""
 
+import json
 import os
 import shutil
+import subprocess
+import sys
 import urllib.error
 import urllib.request
 
 import pytest
 
-from conftest import ROOT
-from test_ui import get, poll, job_of_group
+from conftest import ROOT, subprocess_env
+from test_ui import APP, get, poll, job_of_group
 
 try:
     from selenium import webdriver
@@ -202,3 +205,34 @@ def test_unknown_job_is_a_404_page(browser, known):
     browser.get(known["ui"] + "/jobs/job/?id=99999")
     assert text(browser, "#error") == "unknown job: 99999"
     browser.get_log("browser")  # the 404 itself is logged; drop it
+
+
+def test_history_server_serves_the_pages_of_a_logged_application(browser, tmp_path):
+    logs = tmp_path / "events"
+    logs.mkdir()
+    out = subprocess.run([sys.executable, "-c", APP, str(logs)], capture_output=True, text=True,
+                         env=subprocess_env(), timeout=180)
+    assert out.returncode == 0, out.stderr
+    app_id = json.loads(next(l for l in out.stdout.splitlines() if l.startswith("ANSWERS "))[8:])["appId"]
+    server = subprocess.Popen([os.path.join(ROOT, "launcher", "bin", "ember-history-server"),
+                               "--dir", str(logs), "--port", "0"],
+                              stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=subprocess_env())
+    try:
+        line = server.stdout.readline()
+        assert "history server" in line, line + server.stderr.read()
+        url = line.split(" at ")[-1].strip()
+        jobs = get(url + "/api/v1/applications/%s/jobs" % app_id)
+        visit(browser, url + "/", "history-applications")
+        browser.find_element(By.LINK_TEXT, app_id).click()
+        assert browser.current_url == url + "/history/%s/jobs/" % app_id
+        rows = browser.find_elements(By.CSS_SELECTOR, "#jobs tr")[1:]
+        assert [r.get_attribute("id") for r in rows] == ["job-%d" % j["jobId"] for j in jobs]
+        statuses = [r.find_elements(By.TAG_NAME, "td")[1].text for r in rows]
+        assert statuses == [j["status"] for j in jobs]
+        browser.find_element(By.LINK_TEXT, "Stages").click()
+        assert browser.current_url == url + "/history/%s/stages/" % app_id
+        browser.save_screenshot(os.path.join(SHOTS, "history-stages.png"))
+        assert [e for e in browser.get_log("browser") if e["level"] == "SEVERE"] == []
+    finally:
+        server.kill()
+        server.wait()
