@@ -4,6 +4,7 @@ import io.ember.api.DriverPlugin;
 import io.ember.api.EmberContext;
 import io.ember.core.ConfigKeys;
 import io.ember.core.EmberConf;
+import io.ember.ui.pages.UiPages;
 import io.ember.ui.rest.AppSource;
 import io.ember.ui.rest.RestApi;
 import io.ember.ui.server.UiAccess;
@@ -75,7 +76,7 @@ public final class UiPlugin implements DriverPlugin {
             };
             RestApi api = new RestApi(source, EmberContext.VERSION, System::currentTimeMillis);
             UiServer s = UiServer.start(host, conf.getInt(ConfigKeys.UI_PORT), conf.getInt(ConfigKeys.PORT_MAX_RETRIES),
-                    accessFor(conf, host), api, () -> IndexPage.html(store));
+                    accessFor(conf, host), api, new UiPages(source, false));
             LOG.info("Ember web UI available at {}", s.url());
             out.complete(s);
         } catch (Exception e) {

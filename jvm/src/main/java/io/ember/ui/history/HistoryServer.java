@@ -3,10 +3,10 @@ package io.ember.ui.history;
 import io.ember.api.EmberContext;
 import io.ember.core.ConfigKeys;
 import io.ember.core.EmberConf;
+import io.ember.ui.pages.UiPages;
 import io.ember.ui.rest.RestApi;
 import io.ember.ui.server.UiAccess;
 import io.ember.ui.server.UiServer;
-import io.ember.ui.store.AppStatusStore;
 import io.ember.ui.store.StoreLimits;
 import java.io.File;
 import java.io.IOException;
@@ -15,7 +15,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The history server: serves the REST API (and the index page) of every application in an
+ * The history server: serves the web UI and REST API of every application in an
  * event-log directory, finished or running, rescanning it every
  * {@code ember.history.fs.update.interval} and deleting logs older than
  * {@code ember.history.fs.cleaner.maxAge}. Started by {@code launcher/bin/ember-history-server}.
@@ -44,7 +44,7 @@ public final class HistoryServer {
         logs.scan();
         UiAccess access = io.ember.ui.UiPlugin.accessFor(conf, host);
         UiServer server = UiServer.start(host, port, 0, access,
-                new RestApi(logs, EmberContext.VERSION, System::currentTimeMillis), () -> index(logs));
+                new RestApi(logs, EmberContext.VERSION, System::currentTimeMillis), new UiPages(logs, true));
         System.out.println("Ember history server for " + dir + " at " + server.url());
         System.out.flush();
         long interval = conf.getMillis(ConfigKeys.HISTORY_UPDATE_INTERVAL);
@@ -55,17 +55,5 @@ public final class HistoryServer {
             logs.scan();
         }, interval, interval, TimeUnit.MILLISECONDS);
         Thread.currentThread().join();
-    }
-
-    private static String index(LogDirectory logs) {
-        StringBuilder b = new StringBuilder("<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>Ember history"
-                + "</title></head><body><h1>Applications</h1><ul>");
-        for (AppStatusStore s : logs.all()) {
-            String id = UiServer.escape(s.application().id());
-            b.append("<li><a href=\"/api/v1/applications/").append(id).append("/jobs\">").append(id).append("</a> ")
-                    .append(UiServer.escape(s.application().name()))
-                    .append(s.application().completed() ? "" : " (incomplete)").append("</li>");
-        }
-        return b.append("</ul></body></html>").toString();
     }
 }

@@ -14,11 +14,10 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.function.Supplier;
 
 /**
  * The HTTP server of the web UI and REST API (the JDK's {@code com.sun.net.httpserver}): routes
- * {@code /api/v1/...} to {@link RestApi} and {@code /} to a plain index page, after checking
+ * {@code /api/v1/...} to {@link RestApi} and everything else to a {@link PageSource}, after checking
  * {@link UiAccess}. Binds to the configured host, trying the following ports when one is taken.
  *
  * <p>Threading: requests are served by a small daemon pool; {@link #stop} from any thread.
@@ -38,10 +37,10 @@ public final class UiServer {
      * Binds and starts serving.
      *
      * @param port first port to try (0: any free port); up to {@code maxRetries} following ones are tried
-     * @param index the index page's HTML, made per request
+     * @param pages the HTML pages (everything outside {@code /api/v1})
      */
     public static UiServer start(String host, int port, int maxRetries, UiAccess access, RestApi api,
-                                 Supplier<String> index) throws IOException {
+                                 PageSource pages) throws IOException {
         HttpServer server = null;
         IOException last = null;
         for (int i = 0; i <= maxRetries && server == null; i++) {
@@ -62,7 +61,7 @@ public final class UiServer {
             return t;
         });
         server.setExecutor(pool);
-        server.createContext("/", exchange -> serve(exchange, access, api, index));
+        server.createContext("/", exchange -> serve(exchange, access, api, pages));
         server.start();
         String shownHost = host.equals("0.0.0.0") ? "localhost" : host;
         return new UiServer(server, pool, "http://" + shownHost + ":" + server.getAddress().getPort());
@@ -81,7 +80,7 @@ public final class UiServer {
         pool.shutdownNow();
     }
 
-    private static void serve(HttpExchange ex, UiAccess access, RestApi api, Supplier<String> index)
+    private static void serve(HttpExchange ex, UiAccess access, RestApi api, PageSource pages)
             throws IOException {
         try (ex) {
             Map<String, String> query = query(ex.getRequestURI().getRawQuery());
@@ -95,10 +94,8 @@ public final class UiServer {
                 String path = ex.getRequestURI().getPath();
                 if (path.startsWith("/api/v1/") || path.equals("/api/v1")) {
                     r = api.handle(path.substring("/api/v1".length()), query);
-                } else if (path.equals("/")) {
-                    r = new Response(200, "text/html; charset=utf-8", index.get().getBytes(StandardCharsets.UTF_8));
                 } else {
-                    r = Response.json(404, "{\"status\":404,\"message\":\"no page here\"}");
+                    r = pages.page(path, query);
                 }
             }
             ex.getResponseHeaders().set("Content-Type", r.contentType());

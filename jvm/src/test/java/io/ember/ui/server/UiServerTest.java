@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.ember.core.EmberConf;
 import io.ember.ui.UiPlugin;
 import io.ember.ui.rest.AppSource;
+import io.ember.ui.rest.Response;
 import io.ember.ui.rest.RestApi;
 import io.ember.ui.store.AppStatusStore;
 import io.ember.ui.store.StoreEvents;
@@ -24,6 +25,8 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class UiServerTest {
+    private static final PageSource PAGES = (path, q) ->
+            new Response(path.equals("/") ? 200 : 404, "text/html", "x".getBytes());
     private static final AppStatusStore STORE = new StoreEvents().job(0, 0, new long[] {1}, -1)
             .replay(StoreLimits.DEFAULT);
     private static final RestApi API = new RestApi(new AppSource() {
@@ -54,7 +57,7 @@ class UiServerTest {
     @Test
     void closedServerWantsTheTokenOrAConfiguredUser() throws IOException {
         String token = UiAccess.tokenFor("s3cret");
-        UiServer s = UiServer.start("127.0.0.1", 0, 0, new UiAccess(false, token, Set.of("bob:pw")), API, () -> "x");
+        UiServer s = UiServer.start("127.0.0.1", 0, 0, new UiAccess(false, token, Set.of("bob:pw")), API, PAGES);
         try {
             String jobs = s.url() + "/api/v1/applications/app-1/jobs";
             assertEquals(401, status(jobs, "GET", null));
@@ -73,7 +76,7 @@ class UiServerTest {
     @Test
     void aTakenPortMovesToTheNextOne() throws IOException {
         try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
-            UiServer s = UiServer.start("127.0.0.1", taken.getLocalPort(), 16, UiAccess.OPEN, API, () -> "x");
+            UiServer s = UiServer.start("127.0.0.1", taken.getLocalPort(), 16, UiAccess.OPEN, API, PAGES);
             try {
                 assertNotEquals(taken.getLocalPort(), s.port());
                 assertTrue(s.port() > taken.getLocalPort() && s.port() <= taken.getLocalPort() + 16);
