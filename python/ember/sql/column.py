@@ -298,6 +298,13 @@ class Column:
             raise not_expected_type("window", "WindowSpec", window)
         return Column(window._over(self._expr))
 
+    def transform(self, f: Any) -> "Column":
+        """``f(self)``, which must return a Column (for chaining column functions)."""
+        result = f(self)
+        if not isinstance(result, Column):
+            raise not_expected_type("f", "function returning a Column", result)
+        return result
+
     # -- display -----------------------------------------------------------------------------
 
     def __repr__(self) -> str:
