@@ -49,6 +49,8 @@ def test_unpivot_needs_value_columns(df):
      ("struct<key:string,1:bigint,2:bigint>", [("b", 3, 1), ("a", 4, 2)])),
     ([("x", 1, 2), ("y", 3, 4), ("x", 5, 6)], ["k", "a", "b"],
      ("struct<key:string,x:bigint,x:bigint,y:bigint>", [("a", 1, 5, 3), ("b", 2, 6, 4)])),
+    ([(None, 1), ("b", 2), ("a", 3)], ["k", "v"], ("struct<key:string,a:bigint,b:bigint>",
+                                                  [("v", 3, 2)])),
 ])
 def test_transpose(spark, rows, cols, expected):
     r = spark.createDataFrame(rows, cols).transpose()

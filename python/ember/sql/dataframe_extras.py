@@ -201,6 +201,40 @@ class DataFrameExtras:
         index = (start.cast("bigint") + local).alias(indexColName)
         return tagged.select(*[F.col(_quoted(c)) for c in self.columns], index)
 
+    # -- lineage -----------------------------------------------------------------------------
+
+    def _checkpointed(self, eager: bool, local: bool) -> Any:
+        """A DataFrame over this one's rows as a checkpointed RDD (its pickled row frames),
+        so later queries read the saved partitions instead of recomputing the plan."""
+        import json
+        from ember.sql.dataframe import DataFrame
+        if not isinstance(eager, bool):
+            raise not_expected_type("eager", "bool", eager)
+        session = self.sparkSession
+        engine = session.sparkContext.engine
+        jrdd = session._sql.to_rdd(self._jdf)
+        if local:
+            engine.local_checkpoint(jrdd)
+        else:
+            engine.checkpoint(jrdd)
+        frame = DataFrame(session._sql.from_rdd(jrdd, json.dumps(self.schema.jsonValue())),
+                          session)
+        if eager:
+            frame.count()
+        return frame
+
+    def checkpoint(self, eager: bool = True) -> Any:
+        """This DataFrame saved to the checkpoint directory (``sc.setCheckpointDir``), its
+        plan cut there; ``eager`` saves it now, else at the first action."""
+        return self._checkpointed(eager, local=False)
+
+    def localCheckpoint(self, eager: bool = True, storageLevel: Any = None) -> Any:
+        """As :meth:`checkpoint`, kept in executor storage (lost with an executor)."""
+        if storageLevel is not None:
+            raise not_expected_type("storageLevel", "None (the block manager's default)",
+                                    storageLevel)
+        return self._checkpointed(eager, local=True)
+
     # -- views -----------------------------------------------------------------------------
 
     def registerTempTable(self, name: str) -> None:
