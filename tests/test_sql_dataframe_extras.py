@@ -141,3 +141,18 @@ def test_pivot_first_and_last_skip_other_pivot_values(spark, agg):
     d = spark.createDataFrame([("r", "p", 2), ("r", "q", 3)], "g string, k string, v int")
     r = d.coalesce(1).groupBy("g").pivot("k", ["p", "q"]).agg(agg)
     assert [tuple(x) for x in r.collect()] == [("r", 2, 3)]
+
+
+def test_observe_metrics(spark):
+    from ember.errors import PySparkAssertionError
+    from ember.sql import Observation
+    obs = Observation("m")
+    with pytest.raises(PySparkAssertionError, match="NO_OBSERVE_BEFORE_GET"):
+        obs.get
+    d = spark.range(5).observe(obs, F.count(F.lit(1)).alias("n"), F.max("id").alias("mx"))
+    assert d.count() == 5
+    assert obs.get == {"n": 5, "mx": 4}
+    with pytest.raises(PySparkAssertionError, match="REUSE_OBSERVATION"):
+        spark.range(1).observe(obs, F.count(F.lit(1)).alias("n"))
+    with pytest.raises(Exception):
+        spark.range(1).observe(Observation(), F.col("id"))

@@ -95,6 +95,14 @@ class DataFrameExtras:
         """A hash of the canonical plan: equal for DataFrames with ``sameSemantics``."""
         return self.sparkSession._sql.semantic_hash(self._jdf)
 
+    def observe(self, observation: Any, *exprs: Column) -> Any:
+        """This DataFrame, with named aggregate metrics ``exprs`` readable from
+        ``observation.get`` (an :class:`ember.sql.Observation`)."""
+        from ember.sql.observation import Observation
+        if not isinstance(observation, Observation):
+            raise not_expected_type("observation", "Observation", observation)
+        return observation._on(self, exprs)
+
     # -- stat shortcuts ----------------------------------------------------------------------
 
     def corr(self, col1: str, col2: str, method: Optional[str] = None) -> Optional[float]:
