@@ -156,3 +156,13 @@ def test_observe_metrics(spark):
         spark.range(1).observe(obs, F.count(F.lit(1)).alias("n"))
     with pytest.raises(Exception):
         spark.range(1).observe(Observation(), F.col("id"))
+
+
+def test_zip_pairs_rows_of_projections_of_one_plan(spark):
+    base = spark.range(0, 6, 1, 3)
+    r = base.zip(base.select((F.col("id") * 2).alias("x")))
+    assert [tuple(x) for x in r.collect()] == [(i, 2 * i) for i in range(6)]
+    d = spark.createDataFrame([(1, 2, 3), (4, 5, 6)], ["a", "b", "c"])
+    assert [tuple(x) for x in d.select("a").zip(d.select("b")).collect()] == [(1, 2), (4, 5)]
+    with pytest.raises(AnalysisException, match="ZIP_PLANS_NOT_MERGEABLE"):
+        base.zip(base.filter("id > 2"))

@@ -113,6 +113,9 @@ class SqlEngine:
     def same_semantics(self, jdf, other) -> bool:
         return bool(self._engine.call(self._jbridge.sameSemantics, jdf, other))
 
+    def zippable(self, jdf, other) -> bool:
+        return bool(self._engine.call(self._jbridge.zippable, jdf, other))
+
     def semantic_hash(self, jdf) -> int:
         return int(self._engine.call(self._jbridge.semanticHash, jdf))
 

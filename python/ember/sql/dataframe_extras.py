@@ -209,6 +209,28 @@ class DataFrameExtras:
         index = (start.cast("bigint") + local).alias(indexColName)
         return tagged.select(*[F.col(_quoted(c)) for c in self.columns], index)
 
+    def zip(self, other: Any) -> Any:
+        """This DataFrame's columns followed by ``other``'s, row by row. Both must come from
+        the same plan through projections only (``ZIP_PLANS_NOT_MERGEABLE`` otherwise); the
+        rows are paired by their positions (:meth:`zipWithIndex` on each side)."""
+        from ember.errors import AnalysisException
+        from ember.sql.dataframe import DataFrame
+        if not isinstance(other, DataFrame):
+            raise not_expected_type("other", "DataFrame", other)
+        if not self.sparkSession._sql.zippable(self._jdf, other._jdf):
+            raise AnalysisException(
+                errorClass="ZIP_PLANS_NOT_MERGEABLE", messageParameters={},
+                message="[ZIP_PLANS_NOT_MERGEABLE] The two DataFrames in zip() cannot be "
+                        "merged. They must produce the same canonicalized plan after "
+                        "stripping outer Project chains, and must not contain non-scalar "
+                        "Python UDFs.")
+        left = self.zipWithIndex("__zl").alias("__l")
+        right = other.zipWithIndex("__zr").alias("__r")
+        joined = left.join(right, F.col("__l.__zl") == F.col("__r.__zr"))
+        return joined.orderBy(F.col("__l.__zl")).select(
+            *[F.col("__l.%s" % _quoted(c)) for c in self.columns],
+            *[F.col("__r.%s" % _quoted(c)) for c in other.columns])
+
     # -- lineage -----------------------------------------------------------------------------
 
     def _checkpointed(self, eager: bool, local: bool) -> Any:

@@ -101,6 +101,10 @@ public final class SqlBridge {
         return io.ember.sql.api.PlanFacts.sameSemantics(a, b);
     }
 
+    public boolean zippable(Dataset<?> a, Dataset<?> b) {
+        return io.ember.sql.api.PlanFacts.zippable(a, b);
+    }
+
     public int semanticHash(Dataset<?> ds) {
         return io.ember.sql.api.PlanFacts.semanticHash(ds);
     }

@@ -4,6 +4,7 @@ import io.ember.sql.cache.PlanFingerprint;
 import io.ember.sql.catalog.CatalogTableRelation;
 import io.ember.sql.plans.LocalRelation;
 import io.ember.sql.plans.LogicalPlan;
+import io.ember.sql.plans.Project;
 import io.ember.sql.sources.FileSourceRelation;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -46,6 +47,22 @@ public final class PlanFacts {
     public static boolean sameSemantics(Dataset<?> a, Dataset<?> b) {
         return PlanFingerprint.of(a.queryExecution().optimizedPlan())
                 .equals(PlanFingerprint.of(b.queryExecution().optimizedPlan()));
+    }
+
+    /**
+     * Whether {@code zip} may put the two Datasets side by side: their analyzed plans, outer
+     * projections stripped, have the same canonical form (Spark's rule for {@code zip}).
+     */
+    public static boolean zippable(Dataset<?> a, Dataset<?> b) {
+        return PlanFingerprint.of(belowProjects(a.queryExecution().analyzed()))
+                .equals(PlanFingerprint.of(belowProjects(b.queryExecution().analyzed())));
+    }
+
+    private static LogicalPlan belowProjects(LogicalPlan plan) {
+        while (plan instanceof Project p) {
+            plan = p.child();
+        }
+        return plan;
     }
 
     /** A hash of the canonical plan, equal for Datasets with {@link #sameSemantics}. */
