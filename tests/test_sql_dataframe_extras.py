@@ -166,3 +166,17 @@ def test_zip_pairs_rows_of_projections_of_one_plan(spark):
     assert [tuple(x) for x in d.select("a").zip(d.select("b")).collect()] == [(1, 2), (4, 5)]
     with pytest.raises(AnalysisException, match="ZIP_PLANS_NOT_MERGEABLE"):
         base.zip(base.filter("id > 2"))
+
+
+@pytest.mark.parametrize("ansi", ["false", "true"])
+def test_try_cast_is_null_where_the_cast_fails(spark, ansi):
+    d = spark.createDataFrame([("12",), ("x",), ("3000000000",), (None,)], ["s"])
+    spark.conf.set("spark.sql.ansi.enabled", ansi)
+    try:
+        r = d.select(F.col("s").try_cast("int"), F.col("s").try_cast("bigint").alias("l"),
+                     F.upper("s").try_cast("int"))
+        assert r.schema.simpleString() == "struct<s:int,l:bigint,TRY_CAST(upper(s) AS INT):int>"
+        assert [tuple(x)[:2] for x in r.collect()] == [
+            (12, 12), (None, None), (None, 3000000000), (None, None)]
+    finally:
+        spark.conf.unset("spark.sql.ansi.enabled")

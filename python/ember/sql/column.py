@@ -154,6 +154,12 @@ class Column:
 
     astype = cast
 
+    def try_cast(self, dataType: Any) -> "Column":
+        """As :meth:`cast`, but null where the conversion fails (malformed or out of range),
+        even with ANSI mode on."""
+        c = self.cast(dataType)
+        return Column(dict(c._expr, **{"try": True}))
+
     # -- predicates --------------------------------------------------------------------------
 
     def isNull(self) -> "Column":
