@@ -28,7 +28,7 @@ CLASSES = {
 }
 
 FUNCTIONS_FLOOR = 0.43
-CLASSES_FLOOR = 0.54
+CLASSES_FLOOR = 0.82
 
 
 def _names():

@@ -311,6 +311,10 @@ class PySparkNotImplementedError(PySparkException, NotImplementedError):
     pass
 
 
+class PySparkAssertionError(PySparkException, AssertionError):
+    """A usage-order mistake PySpark reports as an assertion (e.g. ``REUSE_OBSERVATION``)."""
+
+
 class PySparkImportError(PySparkException, ImportError):
     pass
 

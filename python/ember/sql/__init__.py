@@ -23,6 +23,7 @@ _LAZY = {
     "UDFRegistration": "ember.sql.udf",
     "UserDefinedFunction": "ember.sql.udf",
     "Catalog": "ember.sql.catalog",
+    "Observation": "ember.sql.observation",
     "Row": "ember.sql.types",
 }
 

@@ -104,6 +104,21 @@ class SqlEngine:
     def show_string(self, jdf, n: int, truncate: int, vertical: bool) -> str:
         return self._engine.run_job(self._jbridge.showString, jdf, n, truncate, vertical)
 
+    def is_local(self, jdf) -> bool:
+        return bool(self._engine.call(self._jbridge.isLocal, jdf))
+
+    def input_files(self, jdf) -> List[str]:
+        return [str(f) for f in self._engine.call(self._jbridge.inputFiles, jdf)]
+
+    def same_semantics(self, jdf, other) -> bool:
+        return bool(self._engine.call(self._jbridge.sameSemantics, jdf, other))
+
+    def zippable(self, jdf, other) -> bool:
+        return bool(self._engine.call(self._jbridge.zippable, jdf, other))
+
+    def semantic_hash(self, jdf) -> int:
+        return int(self._engine.call(self._jbridge.semanticHash, jdf))
+
     def count(self, jdf) -> int:
         return int(self._engine.run_job(self._jbridge.count, jdf))
 

@@ -154,6 +154,12 @@ class Column:
 
     astype = cast
 
+    def try_cast(self, dataType: Any) -> "Column":
+        """As :meth:`cast`, but null where the conversion fails (malformed or out of range),
+        even with ANSI mode on."""
+        c = self.cast(dataType)
+        return Column(dict(c._expr, **{"try": True}))
+
     # -- predicates --------------------------------------------------------------------------
 
     def isNull(self) -> "Column":
@@ -297,6 +303,13 @@ class Column:
         if not isinstance(window, WindowSpec):
             raise not_expected_type("window", "WindowSpec", window)
         return Column(window._over(self._expr))
+
+    def transform(self, f: Any) -> "Column":
+        """``f(self)``, which must return a Column (for chaining column functions)."""
+        result = f(self)
+        if not isinstance(result, Column):
+            raise not_expected_type("f", "function returning a Column", result)
+        return result
 
     # -- display -----------------------------------------------------------------------------
 

@@ -22,6 +22,7 @@ from ember.sql import plan_protocol as P
 from ember.sql.column import Column, col_expr, column_list, to_expr, value_expr
 from ember.sql.functions.sql_expr import sql_expr
 from ember.sql.dataframe_actions import DataFrameActions
+from ember.sql.dataframe_extras import DataFrameExtras
 
 __all__ = ["DataFrame"]
 
@@ -53,15 +54,20 @@ def _ordering(cols: Sequence[Any], ascending: Any) -> List[Dict[str, Any]]:
     return order
 
 
-class DataFrame(DataFrameActions):
+class DataFrame(DataFrameActions, DataFrameExtras):
     """A distributed table of named, typed columns; immutable, lazily evaluated."""
 
     def __init__(self, jdf: Any, session: Any):
         self._jdf = jdf
-        self.sparkSession = session
+        self._session = session
         self._schema = None
         self.is_cached = False
         self._storage_level = None
+
+    @property
+    def sparkSession(self) -> Any:
+        """The session this DataFrame belongs to."""
+        return self._session
 
     # -- plumbing ----------------------------------------------------------------------------
 

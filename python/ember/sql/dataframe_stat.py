@@ -74,6 +74,58 @@ class DataFrameStatFunctions:
         result = [list(v) if v is not None else [] for v in row]
         return result[0] if single else result
 
+    def freqItems(self, cols: Any, support: Optional[float] = None) -> Any:
+        """One row: per column ``c``, ``c_freqItems``, the values that occur in more than
+        ``support`` (default 1%) of the rows. Ember counts exactly, so unlike Spark's
+        one-pass sketch the arrays hold no false positives (Spark allows them)."""
+        if isinstance(cols, tuple):
+            cols = list(cols)
+        if not isinstance(cols, list):
+            raise not_expected_type("cols", "list or tuple", cols)
+        if support is None:
+            support = 0.01
+        if not 1e-4 <= support <= 1.0:
+            raise PySparkValueError("Support (%s) must be greater than 1e-4." % support,
+                                    "VALUE_OUT_OF_BOUNDS", {"arg_name": "support"})
+        threshold = support * self.df.count()
+        result = None
+        for c in cols:
+            if not isinstance(c, str):
+                raise not_expected_type("cols", "list of str", cols)
+            name = "%s_freqItems" % c
+            items = (self.df.groupBy(F.col(_quoted(c)).alias("v")).count()
+                     .filter(F.col("count") > threshold)
+                     .agg(F.collect_list("v").alias(name)))
+            result = items if result is None else result.crossJoin(items)
+        return result
+
+    def sampleBy(self, col: Any, fractions: dict, seed: Optional[int] = None) -> Any:
+        """A stratified sample without replacement: each row is kept with the fraction given
+        for its ``col`` value (0 for values not listed), drawn from ``rand(seed)``."""
+        from ember.sql.column import Column
+        if isinstance(col, str):
+            col = F.col(_quoted(col))
+        elif not isinstance(col, Column):
+            raise not_expected_type("col", "Column or str", col)
+        if not isinstance(fractions, dict):
+            raise not_expected_type("fractions", "dict", fractions)
+        fraction = None
+        for k, v in fractions.items():
+            if not isinstance(k, (float, int, str)):
+                raise not_expected_type("fractions", "dict of float, int or str keys", k)
+            if not 0.0 <= v <= 1.0:
+                raise PySparkValueError("Fractions must be in [0, 1], got %s." % v,
+                                        "VALUE_NOT_BETWEEN", {"arg_name": "fractions"})
+            branch = (col == F.lit(k))
+            fraction = F.when(branch, F.lit(float(v))) if fraction is None \
+                else fraction.when(branch, F.lit(float(v)))
+        if seed is None:
+            import random
+            seed = random.randint(0, 2 ** 31 - 1)
+        if fraction is None:
+            return self.df.limit(0)
+        return self.df.filter(F.rand(seed) < fraction.otherwise(F.lit(0.0)))
+
 
 def summary(df: Any, stats: tuple, cols: Optional[List[str]] = None) -> Any:
     """``describe``/``summary``: a string table with a ``summary`` column naming each

@@ -326,6 +326,11 @@ public final class EmberContext implements RDDContext, AutoCloseable {
         runtime.dagScheduler.cancelJobGroup(groupId);
     }
 
+    /** Cancels one job (a no-op when it has finished); its action fails as cancelled. */
+    public void cancelJob(int jobId) {
+        runtime.dagScheduler.cancelJob(jobId, "cancelled by the application");
+    }
+
     public void cancelAllJobs() {
         runtime.dagScheduler.cancelAllJobs();
         if (runtime.progressBar != null) {

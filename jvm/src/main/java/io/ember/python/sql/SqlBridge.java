@@ -88,6 +88,27 @@ public final class SqlBridge {
         return ds.showString(n, truncate, vertical);
     }
 
+    /** {@code df.isLocal()}, {@code inputFiles()}, {@code sameSemantics}, {@code semanticHash}. */
+    public boolean isLocal(Dataset<?> ds) {
+        return io.ember.sql.api.PlanFacts.isLocal(ds);
+    }
+
+    public List<String> inputFiles(Dataset<?> ds) {
+        return io.ember.sql.api.PlanFacts.inputFiles(ds);
+    }
+
+    public boolean sameSemantics(Dataset<?> a, Dataset<?> b) {
+        return io.ember.sql.api.PlanFacts.sameSemantics(a, b);
+    }
+
+    public boolean zippable(Dataset<?> a, Dataset<?> b) {
+        return io.ember.sql.api.PlanFacts.zippable(a, b);
+    }
+
+    public int semanticHash(Dataset<?> ds) {
+        return io.ember.sql.api.PlanFacts.semanticHash(ds);
+    }
+
     public long count(Dataset<?> ds) {
         return ds.count();
     }

@@ -15,6 +15,9 @@ public final class AutoAlias {
         if (e instanceof Cast c && c.child() instanceof NamedExpression n) {
             return n.name();
         }
+        if (e instanceof io.ember.sql.expressions.TryCast c && c.child() instanceof NamedExpression n) {
+            return n.name();
+        }
         return e.sql();
     }
 }

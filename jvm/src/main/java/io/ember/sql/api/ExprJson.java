@@ -69,7 +69,9 @@ final class ExprJson {
             case KIND_FN -> new UnresolvedFunction(e.get("name").asText(), list(e.get("args")),
                     e.path("distinct").asBoolean(false));
             case KIND_ALIAS -> new Alias(unalias(read(e.get("expr"))), e.get("names").get(0).asText());
-            case KIND_CAST -> new Cast(read(e.get("expr")), DdlParser.parseType(e.get("type").asText()));
+            case KIND_CAST -> e.path("try").asBoolean(false)
+                    ? new io.ember.sql.expressions.TryCast(read(e.get("expr")), DdlParser.parseType(e.get("type").asText()), null)
+                    : new Cast(read(e.get("expr")), DdlParser.parseType(e.get("type").asText()));
             case KIND_SORT -> new SortOrder(read(e.get("expr")), e.path("asc").asBoolean(true),
                     e.path("nullsFirst").asBoolean(e.path("asc").asBoolean(true)));
             case KIND_WHEN -> when(e);

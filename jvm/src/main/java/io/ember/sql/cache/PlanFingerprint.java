@@ -20,13 +20,13 @@ import java.util.Map;
  * matches only over the same relations (the same leaf objects or equal ones, with the same
  * column ids), which is what a Dataset built from a cached one has.
  */
-final class PlanFingerprint {
+public final class PlanFingerprint {
     private final Map<ExprId, ExprId> ids = new HashMap<>();
 
     private PlanFingerprint() {}
 
     /** The canonical plan of {@code plan}; compare two with {@code equals}. */
-    static LogicalPlan of(LogicalPlan plan) {
+    public static LogicalPlan of(LogicalPlan plan) {
         return new PlanFingerprint().canonical(plan);
     }
 

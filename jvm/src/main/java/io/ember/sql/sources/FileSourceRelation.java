@@ -59,6 +59,11 @@ public final class FileSourceRelation extends LeafNode implements ScanRelation {
         return index.roots();
     }
 
+    /** Every file the relation reads, as {@code file:} URIs (PySpark's {@code inputFiles}). */
+    public List<String> inputFiles() {
+        return index.allFiles().stream().map(p -> p.toUri().toString()).toList();
+    }
+
     @Override
     public List<AttributeReference> output() {
         return output;
