@@ -4,6 +4,7 @@ import io.ember.sql.expressions.Expression;
 import io.ember.sql.expressions.ExpressionEvalException;
 import io.ember.sql.expressions.InputType;
 import io.ember.sql.expressions.Literal;
+import io.ember.sql.expressions.misc.KernelSignature;
 import io.ember.sql.expressions.misc.ScalarKernel;
 import io.ember.sql.types.DataType;
 import io.ember.sql.types.DataTypes;
@@ -29,40 +30,21 @@ public enum CryptoKernel implements ScalarKernel {
     AES_ENCRYPT("aes_encrypt", 2, 6), AES_DECRYPT("aes_decrypt", 2, 5), TRY_AES_DECRYPT("try_aes_decrypt", 2, 5),
     HMAC("hmac", 2, 3);
 
-    private final String name;
-    private final int min;
-    private final int max;
+    private final KernelSignature signature;
 
     CryptoKernel(String name, int min, int max) {
-        this.name = name;
-        this.min = min;
-        this.max = max;
+        this.signature = new KernelSignature(name, min, max, DataTypes.BinaryType);
     }
 
     @Override
-    public String sqlName() {
-        return name;
-    }
-
-    @Override
-    public int minArgs() {
-        return min;
-    }
-
-    @Override
-    public int maxArgs() {
-        return max;
+    public KernelSignature signature() {
+        return signature;
     }
 
     @Override
     public InputType inputType(int i, List<DataType> argTypes) {
         if (this == HMAC) return i < 2 ? InputType.BINARY : InputType.STRING;
         return i == 2 || i == 3 ? InputType.STRING : InputType.BINARY;
-    }
-
-    @Override
-    public DataType resultType(List<DataType> argTypes) {
-        return DataTypes.BinaryType;
     }
 
     @Override
@@ -84,7 +66,7 @@ public enum CryptoKernel implements ScalarKernel {
             if (this == TRY_AES_DECRYPT) return null;
             if (e instanceof ExpressionEvalException x) throw x;
             throw new ExpressionEvalException("INVALID_PARAMETER_VALUE.AES_CRYPTO_ERROR", "The value of parameter(s) `expr`, `key` in `"
-                    + name + "` is invalid: detail message: " + e.getMessage(), Map.of("functionName", "`" + name + "`"));
+                    + sqlName() + "` is invalid: detail message: " + e.getMessage(), Map.of("functionName", "`" + sqlName() + "`"));
         }
     }
 

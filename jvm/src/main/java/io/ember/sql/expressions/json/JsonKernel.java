@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.ember.sql.expressions.InputType;
+import io.ember.sql.expressions.misc.KernelSignature;
 import io.ember.sql.expressions.misc.ScalarKernel;
 import io.ember.sql.types.DataType;
 import io.ember.sql.types.DataTypes;
@@ -24,39 +25,20 @@ public enum JsonKernel implements ScalarKernel {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private final String name;
-    private final int arity;
-    private final DataType result;
+    private final KernelSignature signature;
 
     JsonKernel(String name, int arity, DataType result) {
-        this.name = name;
-        this.arity = arity;
-        this.result = result;
+        this.signature = new KernelSignature(name, arity, result);
     }
 
     @Override
-    public String sqlName() {
-        return name;
-    }
-
-    @Override
-    public int minArgs() {
-        return arity;
-    }
-
-    @Override
-    public int maxArgs() {
-        return arity;
+    public KernelSignature signature() {
+        return signature;
     }
 
     @Override
     public InputType inputType(int i, List<DataType> argTypes) {
         return InputType.STRING;
-    }
-
-    @Override
-    public DataType resultType(List<DataType> argTypes) {
-        return result;
     }
 
     @Override

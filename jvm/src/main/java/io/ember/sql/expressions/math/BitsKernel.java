@@ -3,6 +3,7 @@ package io.ember.sql.expressions.math;
 import io.ember.sql.expressions.Expression;
 import io.ember.sql.expressions.ExpressionEvalException;
 import io.ember.sql.expressions.InputType;
+import io.ember.sql.expressions.misc.KernelSignature;
 import io.ember.sql.expressions.misc.ScalarKernel;
 import io.ember.sql.expressions.string.Hex;
 import io.ember.sql.types.DataType;
@@ -21,31 +22,19 @@ public enum BitsKernel implements ScalarKernel {
     BITWISE_NOT("~", 1), BIT_COUNT("bit_count", 1), BIT_GET("bit_get", 2), GETBIT("getbit", 2),
     HEX("hex", 1), UNHEX("unhex", 1), BIN("bin", 1), CONV("conv", 3);
 
-    private final String name;
-    private final int arity;
+    private final KernelSignature signature;
 
     BitsKernel(String name, int arity) {
-        this.name = name;
-        this.arity = arity;
-    }
-
-    @Override
-    public String sqlName() {
-        return name;
-    }
-
-    @Override
-    public int minArgs() {
-        return arity;
-    }
-
-    @Override
-    public int maxArgs() {
-        return arity;
+        this.signature = new KernelSignature(name, arity, null);
     }
 
     private static boolean isLong(DataType t) {
         return t.equals(DataTypes.LongType);
+    }
+
+    @Override
+    public KernelSignature signature() {
+        return signature;
     }
 
     @Override
@@ -103,8 +92,8 @@ public enum BitsKernel implements ScalarKernel {
                         : t.get(0).equals(DataTypes.ShortType) ? 16 : 8;
                 if (pos < 0 || pos >= width) {
                     throw new ExpressionEvalException("INVALID_PARAMETER_VALUE.BIT_POSITION_RANGE",
-                            "The value of parameter(s) `pos` in `" + name + "` is invalid: expects an integer value in [0, "
-                                    + width + "), but got " + pos + ".", Map.of("parameter", "`pos`", "functionName", "`" + name + "`"));
+                            "The value of parameter(s) `pos` in `" + sqlName() + "` is invalid: expects an integer value in [0, "
+                                    + width + "), but got " + pos + ".", Map.of("parameter", "`pos`", "functionName", "`" + sqlName() + "`"));
                 }
                 return (int) ((((Number) a[0]).longValue() >> pos) & 1);
             }

@@ -2,6 +2,7 @@ package io.ember.sql.expressions.math;
 
 import io.ember.sql.expressions.Expression;
 import io.ember.sql.expressions.InputType;
+import io.ember.sql.expressions.misc.KernelSignature;
 import io.ember.sql.expressions.misc.ScalarKernel;
 import io.ember.sql.types.DataType;
 import io.ember.sql.types.DataTypes;
@@ -44,10 +45,8 @@ public enum MathKernel implements ScalarKernel {
     /** Unary plus: the value itself, printed {@code (+ x)}. */
     POSITIVE("positive", "positive", 1, null, a -> a[0]);
 
-    private final String name;
+    private final KernelSignature signature;
     private final String pretty;
-    private final int arity;
-    private final DataType result;
     private final Function<Object[], Object> fn;
 
     MathKernel(String name, String pretty, DoubleUnaryOperator f) {
@@ -55,31 +54,19 @@ public enum MathKernel implements ScalarKernel {
     }
 
     MathKernel(String name, String pretty, int arity, DataType result, Function<Object[], Object> fn) {
-        this.name = name;
+        this.signature = new KernelSignature(name, arity, result);
         this.pretty = pretty;
-        this.arity = arity;
-        this.result = result;
         this.fn = fn;
     }
 
     @Override
-    public String sqlName() {
-        return name;
+    public KernelSignature signature() {
+        return signature;
     }
 
     @Override
     public String prettyName() {
         return pretty;
-    }
-
-    @Override
-    public int minArgs() {
-        return arity;
-    }
-
-    @Override
-    public int maxArgs() {
-        return arity;
     }
 
     @Override
@@ -94,7 +81,7 @@ public enum MathKernel implements ScalarKernel {
 
     @Override
     public DataType resultType(List<DataType> argTypes) {
-        return result != null ? result : argTypes.get(0);
+        return signature.result() != null ? signature.result() : argTypes.get(0);
     }
 
     @Override

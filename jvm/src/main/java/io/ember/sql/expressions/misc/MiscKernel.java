@@ -24,7 +24,7 @@ public enum MiscKernel implements ScalarKernel {
     USER("user", 0, DataTypes.StringType),
     SESSION_USER("session_user", 0, DataTypes.StringType),
     VERSION("version", 0, DataTypes.StringType),
-    ASSERT_TRUE("assert_true", 2, DataTypes.NullType),
+    ASSERT_TRUE("assert_true", 1, 2, DataTypes.NullType),
     RAISE_ERROR("raise_error", 1, DataTypes.NullType),
     INPUT_FILE_NAME("input_file_name", 0, DataTypes.StringType),
     INPUT_FILE_BLOCK_START("input_file_block_start", 0, DataTypes.LongType),
@@ -33,34 +33,24 @@ public enum MiscKernel implements ScalarKernel {
     /** The Spark release whose behaviour Ember follows, as {@code version()} reports it. */
     static final String SPARK_VERSION = "4.3.0 ember";
 
-    private final String name;
-    private final int arity;
-    private final DataType result;
+    private final KernelSignature signature;
 
     MiscKernel(String name, int arity, DataType result) {
-        this.name = name;
-        this.arity = arity;
-        this.result = result;
+        this(name, arity, arity, result);
+    }
+
+    MiscKernel(String name, int min, int max, DataType result) {
+        this.signature = new KernelSignature(name, min, max, result);
     }
 
     @Override
-    public String sqlName() {
-        return name;
+    public KernelSignature signature() {
+        return signature;
     }
 
     @Override
     public String prettyName() {
-        return this == CURRENT_DATABASE ? "current_schema" : name;
-    }
-
-    @Override
-    public int minArgs() {
-        return this == ASSERT_TRUE ? 1 : arity;
-    }
-
-    @Override
-    public int maxArgs() {
-        return arity;
+        return this == CURRENT_DATABASE ? "current_schema" : sqlName();
     }
 
     @Override
@@ -70,11 +60,6 @@ public enum MiscKernel implements ScalarKernel {
             case RAISE_ERROR -> InputType.STRING;
             default -> InputType.ANY;
         };
-    }
-
-    @Override
-    public DataType resultType(List<DataType> argTypes) {
-        return result;
     }
 
     @Override

@@ -14,23 +14,34 @@ import java.util.List;
  * runs it over a batch. Stateless: safe to share between threads.
  */
 public interface ScalarKernel extends Serializable {
+    /** Its name, argument counts and result type, which the defaults below read. */
+    KernelSignature signature();
+
     /** The name the function is registered under. */
-    String sqlName();
+    default String sqlName() {
+        return signature().name();
+    }
 
     /** The name in SQL text and output column names (Spark writes some in capitals: {@code COSH(x)}). */
     default String prettyName() {
         return sqlName();
     }
 
-    int minArgs();
+    default int minArgs() {
+        return signature().minArgs();
+    }
 
-    int maxArgs();
+    default int maxArgs() {
+        return signature().maxArgs();
+    }
 
     /** The type argument {@code i} is implicitly cast to; {@link InputType#ANY} to leave it. */
     InputType inputType(int i, List<DataType> argTypes);
 
-    /** The result type for arguments of these types. */
-    DataType resultType(List<DataType> argTypes);
+    /** The result type for arguments of these types; the signature's unless the kernel says otherwise. */
+    default DataType resultType(List<DataType> argTypes) {
+        return signature().result();
+    }
 
     /** True when {@link #apply} takes null arguments itself; otherwise a null argument gives null. */
     default boolean nullSafe() {

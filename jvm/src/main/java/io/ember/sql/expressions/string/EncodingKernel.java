@@ -2,6 +2,7 @@ package io.ember.sql.expressions.string;
 
 import io.ember.sql.expressions.ExpressionEvalException;
 import io.ember.sql.expressions.InputType;
+import io.ember.sql.expressions.misc.KernelSignature;
 import io.ember.sql.expressions.misc.ScalarKernel;
 import io.ember.sql.types.DataType;
 import io.ember.sql.types.DataTypes;
@@ -42,18 +43,12 @@ public enum EncodingKernel implements ScalarKernel {
         }
     };
 
-    private final String name;
-    private final int min;
-    private final int max;
-    private final DataType result;
+    private final KernelSignature signature;
     private final InputType first;
     private final Function<Object[], Object> fn;
 
     EncodingKernel(String name, int min, int max, DataType result, InputType first, Function<Object[], Object> fn) {
-        this.name = name;
-        this.min = min;
-        this.max = max;
-        this.result = result;
+        this.signature = new KernelSignature(name, min, max, result);
         this.first = first;
         this.fn = fn;
     }
@@ -67,28 +62,13 @@ public enum EncodingKernel implements ScalarKernel {
     }
 
     @Override
-    public String sqlName() {
-        return name;
-    }
-
-    @Override
-    public int minArgs() {
-        return min;
-    }
-
-    @Override
-    public int maxArgs() {
-        return max;
+    public KernelSignature signature() {
+        return signature;
     }
 
     @Override
     public InputType inputType(int i, List<DataType> argTypes) {
         return i == 0 ? first : InputType.STRING;
-    }
-
-    @Override
-    public DataType resultType(List<DataType> argTypes) {
-        return result;
     }
 
     @Override

@@ -3,6 +3,7 @@ package io.ember.sql.expressions.string;
 import io.ember.sql.expressions.Expression;
 import io.ember.sql.expressions.InputType;
 import io.ember.sql.expressions.Literal;
+import io.ember.sql.expressions.misc.KernelSignature;
 import io.ember.sql.expressions.misc.ScalarKernel;
 import io.ember.sql.types.DataType;
 import io.ember.sql.types.DataTypes;
@@ -118,18 +119,12 @@ public enum StringKernel implements ScalarKernel {
         static final InputType SB = InputType.oneOf(InputType.STRING, InputType.BINARY);
     }
 
-    private final String name;
-    private final int min;
-    private final int max;
-    private final DataType result;
+    private final KernelSignature signature;
     private final InputType[] types;
     private final Function<Object[], Object> fn;
 
     StringKernel(String name, int min, int max, DataType result, InputType[] types, Function<Object[], Object> fn) {
-        this.name = name;
-        this.min = min;
-        this.max = max;
-        this.result = result;
+        this.signature = new KernelSignature(name, min, max, result);
         this.types = types;
         this.fn = fn;
     }
@@ -147,28 +142,13 @@ public enum StringKernel implements ScalarKernel {
     }
 
     @Override
-    public String sqlName() {
-        return name;
-    }
-
-    @Override
-    public int minArgs() {
-        return min;
-    }
-
-    @Override
-    public int maxArgs() {
-        return max;
+    public KernelSignature signature() {
+        return signature;
     }
 
     @Override
     public InputType inputType(int i, List<DataType> argTypes) {
         return types[Math.min(i, types.length - 1)];
-    }
-
-    @Override
-    public DataType resultType(List<DataType> argTypes) {
-        return result;
     }
 
     @Override
