@@ -10,8 +10,8 @@ lock. Group names live as long as the session (one per distinct tag set used), a
 ``clearTags`` forgets the calling thread's.
 """
 
-import itertools
 import threading
+import uuid
 from typing import Any, List, Set
 
 from ember.errors import PySparkValueError, not_expected_type
@@ -19,7 +19,6 @@ from ember.errors import PySparkValueError, not_expected_type
 __all__ = ["SessionOperations", "TableValuedFunction"]
 
 _GROUP_PROPERTY = "ember.jobGroup.id"
-_session_numbers = itertools.count()
 
 
 def _check_tag(tag: Any) -> None:
@@ -36,7 +35,7 @@ class _Tags:
 
     def __init__(self, context: Any):
         self._context = context
-        self._prefix = "ember-session-%d-tags:" % next(_session_numbers)
+        self._prefix = "ember-session-%s-tags:" % uuid.uuid4().hex[:12]
         self._local = threading.local()
         self._lock = threading.Lock()
         self._groups: Set[str] = set()
