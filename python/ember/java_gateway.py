@@ -14,17 +14,19 @@ drawn live, and cleared before a job's results reach us); otherwise its output i
 Where the engine comes from, first match wins: env ``EMBER_CLASSPATH`` (a full classpath, for
 development), env ``EMBER_ENGINE_JAR``, or ``ember/jars/ember-engine-*.jar`` in this package.
 
-Start-up time (measured, see tests/bench/python_bench.py and session_bench.py): the JVM
-runs with class data sharing for Ember's own classes (``cds_flags``): the first run
+Start-up time (measured, see tests/bench/python_bench.py): the JVM runs with C1 only
+(``-XX:TieredStopAtLevel=1``: quicker to warm, and no slower on the engine's share of Python
+jobs) and with class data sharing for Ember's own classes (``cds_flags``): the first run
 with a given engine jar records the classes it loaded into an archive under
 ``~/.cache/ember/cds`` (``EMBER_CDS_DIR``; ``EMBER_CDS=0`` turns this off), later runs map it
 instead of loading and verifying those classes again.
 
-The JIT runs all its tiers (C2 included): DataFrame operators spend their time in tight
-loops over column arrays, which C2 compiles markedly better than C1 (db-benchmark groupby,
-engine CPU seconds: q3 5.6 -> 3.1, q10 17.6 -> 14.8, caching 10M rows 87 -> 51 s wall).
-Python-heavy RDD jobs, where C1 alone warmed quicker, can still ask for it with
-``spark.driver.extraJavaOptions=-XX:TieredStopAtLevel=1`` (later flags win).
+The JIT stops at C1 because start-up is measured and promised (a session's first ``show()``
+under 1.5 s): with every tier (C2 included) the first ``show()`` took 0.7 s longer (median
+2.58 s against 1.85 s, load average 8). Long DataFrame jobs compile their tight column loops
+markedly better with C2 (db-benchmark groupby, engine CPU: q3 5.6 -> 3.1 s, q10 17.6 -> 14.8 s);
+they can ask for it with ``spark.driver.extraJavaOptions=-XX:TieredStopAtLevel=4`` (later
+flags win).
 """
 
 import atexit
@@ -39,7 +41,7 @@ import time
 from typing import List, Optional, Tuple
 
 MAIN_CLASS = "io.ember.python.PythonGateway"
-JVM_FLAGS = ["-XX:+UseParallelGC", "-Xshare:auto"]
+JVM_FLAGS = ["-XX:+UseParallelGC", "-XX:TieredStopAtLevel=1", "-Xshare:auto"]
 _PACKAGE_DIR = os.path.dirname(os.path.abspath(__file__))
 CDS_KEEP = 3
 """Archives kept (the most recently used ones): each engine jar build has its own."""
