@@ -181,8 +181,9 @@ class DataFrameWriter:
         self._partition_by = list(cols)
         return self
 
-    def save(self, path: Optional[str] = None, format: Optional[str] = None,
-             mode: Optional[str] = None, partitionBy: Any = None, **options: Any) -> None:
+    def _settings(self, format: Optional[str], mode: Optional[str], partitionBy: Any,
+                  options: dict) -> None:
+        """Applies the settings ``save`` and ``saveAsTable`` take as arguments; a None leaves one."""
         if format is not None:
             self.format(format)
         self.mode(mode)
@@ -191,6 +192,10 @@ class DataFrameWriter:
         for k, v in options.items():
             if v is not None:
                 self.option(k, v)
+
+    def save(self, path: Optional[str] = None, format: Optional[str] = None,
+             mode: Optional[str] = None, partitionBy: Any = None, **options: Any) -> None:
+        self._settings(format, mode, partitionBy, options)
         if not isinstance(path, str):
             raise not_expected_type("path", "str", path)
         self._df.sparkSession._sql.write(self._df._jdf, {
@@ -202,14 +207,7 @@ class DataFrameWriter:
         """Writes the rows as the table ``name`` in the warehouse (``spark.sql.warehouse.dir``),
         creating it unless it exists; then the mode says: append (by column name), overwrite
         (the table is replaced), ignore, or error (the default)."""
-        if format is not None:
-            self.format(format)
-        self.mode(mode)
-        if partitionBy is not None:
-            self.partitionBy(partitionBy)
-        for k, v in options.items():
-            if v is not None:
-                self.option(k, v)
+        self._settings(format, mode, partitionBy, options)
         if not isinstance(name, str):
             raise not_expected_type("name", "str", name)
         spec = {"mode": self._mode, "partitionBy": self._partition_by, "options": dict(self._options)}

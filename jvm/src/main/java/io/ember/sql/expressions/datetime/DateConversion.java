@@ -3,8 +3,6 @@ package io.ember.sql.expressions.datetime;
 import io.ember.sql.expressions.DateTimeUtils;
 import io.ember.sql.expressions.Expression;
 import io.ember.sql.expressions.InputType;
-import io.ember.sql.expressions.RowFunction;
-import io.ember.sql.expressions.TimeZoneAwareExpression;
 import io.ember.sql.types.DataType;
 import io.ember.sql.types.DataTypes;
 import java.time.DateTimeException;
@@ -26,7 +24,7 @@ import java.util.Locale;
  * {@code dayname}, {@code monthname}, {@code current_timezone}. Invalid input (a bad day
  * name, zone or date) gives null, as outside ANSI mode.
  */
-public final class DateConversion extends RowFunction implements TimeZoneAwareExpression {
+public final class DateConversion extends ZonedRowFunction {
     private static final long serialVersionUID = 1L;
 
     private static final InputType D = InputType.DATE;
@@ -65,27 +63,15 @@ public final class DateConversion extends RowFunction implements TimeZoneAwareEx
     }
 
     private final Kind kind;
-    private final String timeZoneId;
 
     public DateConversion(Kind kind, List<Expression> args, String timeZoneId) {
-        super(args);
+        super(args, timeZoneId);
         this.kind = kind;
-        this.timeZoneId = timeZoneId;
     }
 
     @Override
     public String prettyName() {
         return kind.sqlName();
-    }
-
-    @Override
-    public String timeZoneId() {
-        return timeZoneId;
-    }
-
-    @Override
-    public Expression withTimeZone(String id) {
-        return new DateConversion(kind, args, id);
     }
 
     @Override
@@ -152,15 +138,15 @@ public final class DateConversion extends RowFunction implements TimeZoneAwareEx
     }
 
     @Override
-    protected Expression copy(List<Expression> a) {
-        return new DateConversion(kind, a, timeZoneId);
+    protected Expression copy(List<Expression> a, String zone) {
+        return new DateConversion(kind, a, zone);
     }
 
     @Override
     protected List<Object> args() {
         List<Object> a = new ArrayList<>();
         a.add(kind);
-        a.add(timeZoneId == null ? "" : timeZoneId);
+        a.add(zoneArg());
         return a;
     }
 

@@ -3,8 +3,6 @@ package io.ember.sql.expressions.datetime;
 import io.ember.sql.expressions.DateTimeUtils;
 import io.ember.sql.expressions.Expression;
 import io.ember.sql.expressions.InputType;
-import io.ember.sql.expressions.RowFunction;
-import io.ember.sql.expressions.TimeZoneAwareExpression;
 import io.ember.sql.types.DataType;
 import io.ember.sql.types.DataTypes;
 import io.ember.sql.types.DateType;
@@ -23,20 +21,18 @@ import java.util.Locale;
  * DAYOFWEEK_ISO/DOW_ISO, DOY, HOUR/H/HOURS/HR/HRS, MINUTE/M/MIN/MINS/MINUTES, SECOND/S/SEC/
  * SECONDS/SECS). Seconds of a timestamp are decimal(8,6), with the microseconds.
  */
-public final class DatePart extends RowFunction implements TimeZoneAwareExpression {
+public final class DatePart extends ZonedRowFunction {
     private static final long serialVersionUID = 1L;
 
     private final String name;
     private final String field;
     private final String written;
-    private final String timeZoneId;
 
     public DatePart(String name, String field, List<Expression> args, String timeZoneId) {
-        super(args);
+        super(args, timeZoneId);
         this.name = name;
         this.field = canonical(field);
         this.written = field;
-        this.timeZoneId = timeZoneId;
     }
 
     /** Spark's canonical field name for a synonym, or null if unknown. */
@@ -60,16 +56,6 @@ public final class DatePart extends RowFunction implements TimeZoneAwareExpressi
     @Override
     public String prettyName() {
         return name;
-    }
-
-    @Override
-    public String timeZoneId() {
-        return timeZoneId;
-    }
-
-    @Override
-    public Expression withTimeZone(String id) {
-        return new DatePart(name, written, args, id);
     }
 
     private boolean isDate() {
@@ -113,14 +99,14 @@ public final class DatePart extends RowFunction implements TimeZoneAwareExpressi
     }
 
     @Override
-    protected Expression copy(List<Expression> a) {
-        return new DatePart(name, written, a, timeZoneId);
+    protected Expression copy(List<Expression> a, String zone) {
+        return new DatePart(name, written, a, zone);
     }
 
     @Override
     protected List<Object> args() {
         List<Object> a = new ArrayList<>(List.of(name, written));
-        a.add(timeZoneId == null ? "" : timeZoneId);
+        a.add(zoneArg());
         return a;
     }
 }

@@ -3,8 +3,6 @@ package io.ember.sql.expressions.datetime;
 import io.ember.sql.expressions.DateTimeUtils;
 import io.ember.sql.expressions.Expression;
 import io.ember.sql.expressions.InputType;
-import io.ember.sql.expressions.RowFunction;
-import io.ember.sql.expressions.TimeZoneAwareExpression;
 import io.ember.sql.types.DataType;
 import io.ember.sql.types.DataTypes;
 import io.ember.sql.types.DateType;
@@ -26,7 +24,7 @@ import java.util.Locale;
  * {@code from_unixtime}. A string that does not parse gives null (outside ANSI mode). Without a
  * pattern, {@code to_date} and {@code to_timestamp} parse as casts do.
  */
-public final class DatePatternFunction extends RowFunction implements TimeZoneAwareExpression {
+public final class DatePatternFunction extends ZonedRowFunction {
     private static final long serialVersionUID = 1L;
     public static final String DEFAULT_PATTERN = "yyyy-MM-dd HH:mm:ss";
 
@@ -36,28 +34,16 @@ public final class DatePatternFunction extends RowFunction implements TimeZoneAw
     private record Compiled(String pattern, DateTimeFormatter formatter) {}
 
     private final Kind kind;
-    private final String timeZoneId;
     private transient volatile Compiled last;
 
     public DatePatternFunction(Kind kind, List<Expression> args, String timeZoneId) {
-        super(args);
+        super(args, timeZoneId);
         this.kind = kind;
-        this.timeZoneId = timeZoneId;
     }
 
     @Override
     public String prettyName() {
         return kind.name().toLowerCase(Locale.ROOT);
-    }
-
-    @Override
-    public String timeZoneId() {
-        return timeZoneId;
-    }
-
-    @Override
-    public Expression withTimeZone(String id) {
-        return new DatePatternFunction(kind, args, id);
     }
 
     @Override
@@ -143,15 +129,15 @@ public final class DatePatternFunction extends RowFunction implements TimeZoneAw
     }
 
     @Override
-    protected Expression copy(List<Expression> a) {
-        return new DatePatternFunction(kind, a, timeZoneId);
+    protected Expression copy(List<Expression> a, String zone) {
+        return new DatePatternFunction(kind, a, zone);
     }
 
     @Override
     protected List<Object> args() {
         List<Object> a = new ArrayList<>();
         a.add(kind);
-        a.add(timeZoneId == null ? "" : timeZoneId);
+        a.add(zoneArg());
         return a;
     }
 }

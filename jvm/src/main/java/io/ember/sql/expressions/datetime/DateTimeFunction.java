@@ -3,8 +3,6 @@ package io.ember.sql.expressions.datetime;
 import io.ember.sql.expressions.DateTimeUtils;
 import io.ember.sql.expressions.Expression;
 import io.ember.sql.expressions.InputType;
-import io.ember.sql.expressions.RowFunction;
-import io.ember.sql.expressions.TimeZoneAwareExpression;
 import io.ember.sql.types.DataType;
 import io.ember.sql.types.DataTypes;
 import java.time.DayOfWeek;
@@ -23,7 +21,7 @@ import java.util.Locale;
  * {@code add_months}) and truncation ({@code date_trunc}, {@code trunc}). Timestamp fields are
  * read in the session time zone.
  */
-public final class DateTimeFunction extends RowFunction implements TimeZoneAwareExpression {
+public final class DateTimeFunction extends ZonedRowFunction {
     private static final long serialVersionUID = 1L;
 
     private static final InputType D = InputType.DATE;
@@ -58,12 +56,10 @@ public final class DateTimeFunction extends RowFunction implements TimeZoneAware
     }
 
     private final Kind kind;
-    private final String timeZoneId;
 
     public DateTimeFunction(Kind kind, List<Expression> args, String timeZoneId) {
-        super(args);
+        super(args, timeZoneId);
         this.kind = kind;
-        this.timeZoneId = timeZoneId;
     }
 
     @Override
@@ -76,16 +72,6 @@ public final class DateTimeFunction extends RowFunction implements TimeZoneAware
         String s = super.sql();
         return kind == Kind.MONTHS_BETWEEN || kind == Kind.MONTHS_BETWEEN_UNROUNDED
                 ? s.substring(0, s.length() - 1) + (kind == Kind.MONTHS_BETWEEN ? ", true)" : ", false)") : s;
-    }
-
-    @Override
-    public String timeZoneId() {
-        return timeZoneId;
-    }
-
-    @Override
-    public Expression withTimeZone(String id) {
-        return new DateTimeFunction(kind, args, id);
     }
 
     @Override
@@ -176,15 +162,15 @@ public final class DateTimeFunction extends RowFunction implements TimeZoneAware
     }
 
     @Override
-    protected Expression copy(List<Expression> a) {
-        return new DateTimeFunction(kind, a, timeZoneId);
+    protected Expression copy(List<Expression> a, String zone) {
+        return new DateTimeFunction(kind, a, zone);
     }
 
     @Override
     protected List<Object> args() {
         List<Object> a = new ArrayList<>();
         a.add(kind);
-        a.add(timeZoneId == null ? "" : timeZoneId);
+        a.add(zoneArg());
         return a;
     }
 }

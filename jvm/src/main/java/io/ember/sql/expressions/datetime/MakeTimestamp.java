@@ -3,8 +3,6 @@ package io.ember.sql.expressions.datetime;
 import io.ember.sql.expressions.DateTimeUtils;
 import io.ember.sql.expressions.Expression;
 import io.ember.sql.expressions.InputType;
-import io.ember.sql.expressions.RowFunction;
-import io.ember.sql.expressions.TimeZoneAwareExpression;
 import io.ember.sql.types.DataType;
 import io.ember.sql.types.DataTypes;
 import io.ember.sql.types.DecimalType;
@@ -21,33 +19,21 @@ import java.util.List;
  * minute, as in Spark; an invalid field gives null (as outside ANSI mode). A time-zone
  * timestamp is taken in the given zone, else the session's; {@code _ntz} keeps the wall clock.
  */
-public final class MakeTimestamp extends RowFunction implements TimeZoneAwareExpression {
+public final class MakeTimestamp extends ZonedRowFunction {
     private static final long serialVersionUID = 1L;
 
     private final String name;
     private final boolean ntz;
-    private final String timeZoneId;
 
     public MakeTimestamp(String name, List<Expression> args, boolean ntz, String timeZoneId) {
-        super(args);
+        super(args, timeZoneId);
         this.name = name;
         this.ntz = ntz;
-        this.timeZoneId = timeZoneId;
     }
 
     @Override
     public String prettyName() {
         return name;
-    }
-
-    @Override
-    public String timeZoneId() {
-        return timeZoneId;
-    }
-
-    @Override
-    public Expression withTimeZone(String id) {
-        return new MakeTimestamp(name, args, ntz, id);
     }
 
     @Override
@@ -81,12 +67,12 @@ public final class MakeTimestamp extends RowFunction implements TimeZoneAwareExp
     }
 
     @Override
-    protected Expression copy(List<Expression> a) {
-        return new MakeTimestamp(name, a, ntz, timeZoneId);
+    protected Expression copy(List<Expression> a, String zone) {
+        return new MakeTimestamp(name, a, ntz, zone);
     }
 
     @Override
     protected List<Object> args() {
-        return List.of(name, ntz, timeZoneId == null ? "" : timeZoneId);
+        return List.of(name, ntz, zoneArg());
     }
 }

@@ -3,8 +3,6 @@ package io.ember.sql.expressions.datetime;
 import io.ember.sql.expressions.DateTimeUtils;
 import io.ember.sql.expressions.Expression;
 import io.ember.sql.expressions.InputType;
-import io.ember.sql.expressions.RowFunction;
-import io.ember.sql.expressions.TimeZoneAwareExpression;
 import io.ember.sql.types.DataType;
 import io.ember.sql.types.DataTypes;
 import java.time.LocalDateTime;
@@ -18,20 +16,18 @@ import java.util.Locale;
  * clock, the difference in whole units truncated toward zero. Units: YEAR, QUARTER, MONTH,
  * WEEK, DAY, DAYOFYEAR, HOUR, MINUTE, SECOND, MILLISECOND, MICROSECOND.
  */
-public final class TimestampArithmetic extends RowFunction implements TimeZoneAwareExpression {
+public final class TimestampArithmetic extends ZonedRowFunction {
     private static final long serialVersionUID = 1L;
 
     private final String name;
     private final String unit;
     private final boolean diff;
-    private final String timeZoneId;
 
     public TimestampArithmetic(String name, String unit, boolean diff, List<Expression> args, String timeZoneId) {
-        super(args);
+        super(args, timeZoneId);
         this.name = name;
         this.unit = unit.toUpperCase(Locale.ROOT);
         this.diff = diff;
-        this.timeZoneId = timeZoneId;
     }
 
     /** True for a unit the functions know. */
@@ -57,16 +53,6 @@ public final class TimestampArithmetic extends RowFunction implements TimeZoneAw
     @Override
     public String prettyName() {
         return name;
-    }
-
-    @Override
-    public String timeZoneId() {
-        return timeZoneId;
-    }
-
-    @Override
-    public Expression withTimeZone(String id) {
-        return new TimestampArithmetic(name, unit, diff, args, id);
     }
 
     @Override
@@ -99,12 +85,12 @@ public final class TimestampArithmetic extends RowFunction implements TimeZoneAw
     }
 
     @Override
-    protected Expression copy(List<Expression> a) {
-        return new TimestampArithmetic(name, unit, diff, a, timeZoneId);
+    protected Expression copy(List<Expression> a, String zone) {
+        return new TimestampArithmetic(name, unit, diff, a, zone);
     }
 
     @Override
     protected List<Object> args() {
-        return List.of(name, unit, diff, timeZoneId == null ? "" : timeZoneId);
+        return List.of(name, unit, diff, zoneArg());
     }
 }

@@ -3,8 +3,6 @@ package io.ember.sql.expressions.datetime;
 import io.ember.sql.expressions.DateTimeUtils;
 import io.ember.sql.expressions.Expression;
 import io.ember.sql.expressions.InputType;
-import io.ember.sql.expressions.RowFunction;
-import io.ember.sql.expressions.TimeZoneAwareExpression;
 import io.ember.sql.types.DataType;
 import io.ember.sql.types.DataTypes;
 import java.time.DateTimeException;
@@ -20,7 +18,7 @@ import java.util.Locale;
  * (the wall clock in zone {@code to} of ts read in zone {@code from}, by default the session's)
  * and {@code localtimestamp()} (given the query's start as microseconds). Bad input gives null.
  */
-public final class WallClockFunction extends RowFunction implements TimeZoneAwareExpression {
+public final class WallClockFunction extends ZonedRowFunction {
     private static final long serialVersionUID = 1L;
 
     /** Which function. */
@@ -28,28 +26,16 @@ public final class WallClockFunction extends RowFunction implements TimeZoneAwar
 
     private final Kind kind;
     private final long now;
-    private final String timeZoneId;
 
     public WallClockFunction(Kind kind, List<Expression> args, long now, String timeZoneId) {
-        super(args);
+        super(args, timeZoneId);
         this.kind = kind;
         this.now = now;
-        this.timeZoneId = timeZoneId;
     }
 
     @Override
     public String prettyName() {
         return kind.name().toLowerCase(Locale.ROOT);
-    }
-
-    @Override
-    public String timeZoneId() {
-        return timeZoneId;
-    }
-
-    @Override
-    public Expression withTimeZone(String id) {
-        return new WallClockFunction(kind, args, now, id);
     }
 
     @Override
@@ -92,12 +78,12 @@ public final class WallClockFunction extends RowFunction implements TimeZoneAwar
     }
 
     @Override
-    protected Expression copy(List<Expression> a) {
-        return new WallClockFunction(kind, a, now, timeZoneId);
+    protected Expression copy(List<Expression> a, String zone) {
+        return new WallClockFunction(kind, a, now, zone);
     }
 
     @Override
     protected List<Object> args() {
-        return List.of(kind, now, timeZoneId == null ? "" : timeZoneId);
+        return List.of(kind, now, zoneArg());
     }
 }

@@ -2,7 +2,6 @@ package io.ember.sql.expressions.lambda;
 
 import io.ember.sql.expressions.ExprId;
 import io.ember.sql.expressions.Expression;
-import io.ember.sql.expressions.Unevaluable;
 import io.ember.sql.types.DataType;
 import java.util.List;
 
@@ -12,25 +11,18 @@ import java.util.List;
  * lambda's body runs, {@link LambdaFunction} points each variable at a column of the batch of
  * elements it builds.
  */
-public final class NamedLambdaVariable extends Unevaluable {
+public final class NamedLambdaVariable extends LambdaVariable {
     private static final long serialVersionUID = 1L;
 
-    private final String name;
     private final DataType dataType;
     private final boolean nullable;
     private final ExprId exprId;
-    private final boolean anonymous;
 
     public NamedLambdaVariable(String name, DataType dataType, boolean nullable, ExprId exprId, boolean anonymous) {
-        this.name = name;
+        super(name, anonymous);
         this.dataType = dataType;
         this.nullable = nullable;
         this.exprId = exprId;
-        this.anonymous = anonymous;
-    }
-
-    public String name() {
-        return name;
     }
 
     public ExprId exprId() {
@@ -45,21 +37,6 @@ public final class NamedLambdaVariable extends Unevaluable {
     @Override
     public boolean nullable() {
         return nullable;
-    }
-
-    @Override
-    public String sql() {
-        return anonymous ? "namedlambdavariable()" : name;
-    }
-
-    @Override
-    public List<Expression> children() {
-        return List.of();
-    }
-
-    @Override
-    protected Expression withNewChildren(List<Expression> c) {
-        return this;
     }
 
     @Override
