@@ -1,10 +1,8 @@
 package io.ember.sql.expressions.subquery;
 
-import io.ember.sql.expressions.Expression;
 import io.ember.sql.plans.LogicalPlan;
 import io.ember.sql.types.DataTypes;
 import io.ember.sql.types.DataType;
-import java.util.List;
 
 /** {@code EXISTS (query)}: true when the query yields a row; never null. */
 public final class Exists extends SubqueryExpression {
@@ -32,20 +30,5 @@ public final class Exists extends SubqueryExpression {
     @Override
     public String sql() {
         return "exists(" + outerNames() + ")";
-    }
-
-    @Override
-    public List<Expression> children() {
-        return List.of();
-    }
-
-    @Override
-    protected Expression withNewChildren(List<Expression> newChildren) {
-        return this;
-    }
-
-    @Override
-    protected List<Object> args() {
-        return List.of(plan());
     }
 }

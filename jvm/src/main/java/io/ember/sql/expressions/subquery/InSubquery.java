@@ -58,9 +58,4 @@ public final class InSubquery extends SubqueryExpression {
     protected Expression withNewChildren(List<Expression> newChildren) {
         return new InSubquery(newChildren, plan());
     }
-
-    @Override
-    protected List<Object> args() {
-        return List.of(plan());
-    }
 }

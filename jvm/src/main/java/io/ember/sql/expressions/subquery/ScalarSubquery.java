@@ -1,9 +1,7 @@
 package io.ember.sql.expressions.subquery;
 
-import io.ember.sql.expressions.Expression;
 import io.ember.sql.plans.LogicalPlan;
 import io.ember.sql.types.DataType;
-import java.util.List;
 
 /** A query in a value's place that yields one column and at most one row; null when it yields none. */
 public final class ScalarSubquery extends SubqueryExpression {
@@ -31,20 +29,5 @@ public final class ScalarSubquery extends SubqueryExpression {
     @Override
     public String sql() {
         return "scalarsubquery(" + outerNames() + ")";
-    }
-
-    @Override
-    public List<Expression> children() {
-        return List.of();
-    }
-
-    @Override
-    protected Expression withNewChildren(List<Expression> newChildren) {
-        return this;
-    }
-
-    @Override
-    protected List<Object> args() {
-        return List.of(plan());
     }
 }

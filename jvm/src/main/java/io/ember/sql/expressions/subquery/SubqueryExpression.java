@@ -1,7 +1,9 @@
 package io.ember.sql.expressions.subquery;
 
+import io.ember.sql.expressions.Expression;
 import io.ember.sql.expressions.Unevaluable;
 import io.ember.sql.plans.LogicalPlan;
+import java.util.List;
 
 /**
  * An expression that holds a whole query ({@code (SELECT max(x) FROM t)}, {@code EXISTS (...)},
@@ -37,6 +39,22 @@ public abstract class SubqueryExpression extends Unevaluable {
     /** True if the plan reads columns of the query it sits in. */
     public final boolean correlated() {
         return Subqueries.hasOuterReferences(plan);
+    }
+
+    /** No child expressions by default: the plan is held apart (see the class comment). */
+    @Override
+    public List<Expression> children() {
+        return List.of();
+    }
+
+    @Override
+    protected Expression withNewChildren(List<Expression> newChildren) {
+        return this;
+    }
+
+    @Override
+    protected List<Object> args() {
+        return List.of(plan);
     }
 
     @Override
