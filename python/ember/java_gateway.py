@@ -36,6 +36,7 @@ import os
 import re
 import shutil
 import subprocess
+import sys
 import threading
 import time
 from typing import List, Optional, Tuple
@@ -192,7 +193,7 @@ def launch_gateway(extra_jvm_options: Optional[List[str]] = None, calls=None):
     proc = subprocess.Popen(cmd, stdin=subprocess.PIPE, stdout=subprocess.PIPE,
                             stderr=None if to_terminal else subprocess.PIPE, close_fds=True,
                             start_new_session=True)
-    line = proc.stdout.readline().decode("utf-8", "replace").strip()
+    line = _handshake_line(proc.stdout)
     if not line.startswith("EMBER_GATEWAY "):
         proc.wait(timeout=10)
         err = "" if to_terminal else proc.stderr.read().decode("utf-8", "replace")
@@ -209,6 +210,17 @@ def launch_gateway(extra_jvm_options: Optional[List[str]] = None, calls=None):
     gateway = InterruptibleGateway(calls or MainThreadCalls(), gateway_parameters=GatewayParameters(
         port=int(port), auth_token=secret, auto_convert=True, auto_close=True))
     return gateway, proc
+
+
+def _handshake_line(stdout) -> str:
+    """The JVM's ``EMBER_GATEWAY port secret`` line. JVM options may print first (a flight
+    recording announces itself on stdout); such lines are passed on to our stdout. Returns the
+    last line read, which is not the handshake when the JVM exited before writing it."""
+    while True:
+        line = stdout.readline().decode("utf-8", "replace")
+        if not line or line.startswith("EMBER_GATEWAY "):
+            return line.strip()
+        sys.stdout.write(line)
 
 
 def stderr_is_terminal() -> bool:

@@ -1,9 +1,11 @@
 package io.ember.sql.execution;
 
 import io.ember.sql.types.DataType;
+import io.ember.sql.types.DecimalType;
 import io.ember.sql.vector.BooleanVector;
 import io.ember.sql.vector.ColumnBatch;
 import io.ember.sql.vector.ColumnVector;
+import io.ember.sql.vector.DecimalVector;
 import io.ember.sql.vector.DictionaryVector;
 import io.ember.sql.vector.DoubleVector;
 import io.ember.sql.vector.FloatVector;
@@ -18,13 +20,13 @@ import java.util.List;
 /**
  * A compact columnar encoding of a {@link ColumnBatch}, for exchanges, spills and collected
  * results: row count, then per column a kind byte, an optional null bitmap and the values.
- * Integers are frame-of-reference packed ({@link PackedInts}), doubles raw little-endian,
- * strings dictionary-encoded when they repeat (else varint length + bytes, ASCII copied
- * directly), other types value by value ({@link ValueCodec}). The column types are not
+ * Integers and compact decimals' unscaled longs are frame-of-reference packed ({@link
+ * PackedInts}), doubles raw little-endian, strings dictionary-encoded when they repeat (else
+ * varint length + bytes, ASCII copied directly), other types value by value ({@link ValueCodec}). The column types are not
  * written: both ends know the schema. Stateless and thread-safe.
  */
 public final class BatchCodec {
-    private static final byte LONG = 1, INT = 2, DOUBLE = 3, FLOAT = 4, BOOL = 5, STRING = 6, STRING_DICT = 7, OBJECT = 8;
+    private static final byte LONG = 1, INT = 2, DOUBLE = 3, FLOAT = 4, BOOL = 5, STRING = 6, STRING_DICT = 7, OBJECT = 8, DECIMAL = 9;
 
     /** Rows after which a string column whose values were nearly all distinct stops trying a dictionary. */
     static final int PROBE_ROWS = 1024;
@@ -46,7 +48,7 @@ public final class BatchCodec {
         long bytes = 0;
         for (ColumnVector v : batch.columns()) {
             bytes += (v instanceof IntVector || v instanceof FloatVector ? 4L : v instanceof BooleanVector ? 1L
-                    : v instanceof LongVector || v instanceof DoubleVector ? 8L : 16L) * batch.numRows();
+                    : v instanceof LongVector || v instanceof DoubleVector || v instanceof DecimalVector ? 8L : 16L) * batch.numRows();
         }
         return bytes;
     }
@@ -71,6 +73,9 @@ public final class BatchCodec {
         } else if (v instanceof BooleanVector l) {
             header(out, BOOL, l.nulls, n);
             out.putBits(l.values, n);
+        } else if (v instanceof DecimalVector l) {
+            header(out, DECIMAL, l.nulls, n);
+            PackedInts.writeLongs(out, l.unscaled, n);
         } else if (v instanceof StringVector || v instanceof DictionaryVector) {
             writeStrings(out, v, n);
         } else {
@@ -207,6 +212,9 @@ public final class BatchCodec {
             }
             case INT -> {
                 return new IntVector(type, PackedInts.readInts(in, n), nulls);
+            }
+            case DECIMAL -> {
+                return new DecimalVector((DecimalType) type, PackedInts.readLongs(in, n), nulls);
             }
             case DOUBLE -> {
                 double[] v = new double[n];

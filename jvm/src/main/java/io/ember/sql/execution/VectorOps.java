@@ -1,10 +1,12 @@
 package io.ember.sql.execution;
 
 import io.ember.sql.types.DataType;
+import io.ember.sql.types.DecimalType;
 import io.ember.sql.vector.BooleanVector;
 import io.ember.sql.vector.ColumnBatch;
 import io.ember.sql.vector.ColumnVector;
 import io.ember.sql.vector.ColumnVectors;
+import io.ember.sql.vector.DecimalVector;
 import io.ember.sql.vector.DictionaryVector;
 import io.ember.sql.vector.DoubleVector;
 import io.ember.sql.vector.FloatVector;
@@ -72,6 +74,13 @@ public final class VectorOps {
                 out[i] = d.codes[rows[i]];
             }
             return new DictionaryVector(out, d.dictionary);
+        }
+        if (v instanceof DecimalVector l) {
+            long[] out = new long[n];
+            for (int i = 0; i < n; i++) {
+                out[i] = l.unscaled[rows[i]];
+            }
+            return new DecimalVector((DecimalType) v.dataType(), out, gatherNulls(l.nulls, rows, n));
         }
         if (v instanceof ObjectVector o) {
             Object[] out = new Object[n];

@@ -1,6 +1,7 @@
 package io.ember.sql.expressions;
 
 import io.ember.sql.types.DecimalType;
+import io.ember.sql.vector.ColumnVector;
 import java.math.BigDecimal;
 
 /** {@code (a + b)}. */
@@ -39,6 +40,12 @@ public final class Add extends BinaryArithmetic {
     @Override
     protected BigDecimal decimal(BigDecimal a, BigDecimal b) {
         return a.add(b);
+    }
+
+    @Override
+    protected long[] decimalLongs(ColumnVector l, ColumnVector r, DecimalType lt, DecimalType rt,
+            DecimalType result, int n) {
+        return DecimalLongs.addAt(l, r, lt, rt, result.scale(), n, false);
     }
 
     @Override

@@ -5,6 +5,7 @@ import io.ember.sql.types.DataTypes;
 import io.ember.sql.types.DecimalType;
 import io.ember.sql.vector.ColumnBatch;
 import io.ember.sql.vector.ColumnVector;
+import io.ember.sql.vector.DecimalVector;
 import io.ember.sql.vector.DoubleVector;
 import io.ember.sql.vector.FloatVector;
 import io.ember.sql.vector.IntVector;
@@ -73,6 +74,16 @@ public abstract class BinaryArithmetic extends BinaryOperator {
     /** The result decimal type of two decimal operands. */
     protected abstract DecimalType decimalResult(DecimalType a, DecimalType b);
 
+    /**
+     * The exact results at {@code result}'s scale computed on unscaled longs ({@link
+     * DecimalLongs}), or null when this operator has no such path or a value does not fit; the
+     * caller then computes with {@link #decimal}. Null rows may hold any value.
+     */
+    protected long[] decimalLongs(ColumnVector l, ColumnVector r, DecimalType lt, DecimalType rt,
+            DecimalType result, int n) {
+        return null;
+    }
+
     @Override
     public InputType inputType() {
         return InputType.NUMERIC;
@@ -123,11 +134,18 @@ public abstract class BinaryArithmetic extends BinaryOperator {
             floats(Vectors.floats(l).values, Vectors.floats(r).values, out, n, nulls);
             return new FloatVector(t, out, nulls.mask());
         }
-        return evalDecimal(l, r, n);
+        return evalDecimal(l, r, n, nulls);
     }
 
-    private ColumnVector evalDecimal(ColumnVector l, ColumnVector r, int n) {
+    private ColumnVector evalDecimal(ColumnVector l, ColumnVector r, int n, NullMask nulls) {
         DecimalType rt = (DecimalType) dataType();
+        if (left.dataType() instanceof DecimalType a && right.dataType() instanceof DecimalType b) {
+            long[] fast = decimalLongs(l, r, a, b, rt, n);
+            DecimalVector v = fast == null ? null : DecimalLongs.result(rt, fast, nulls.mask());
+            if (v != null) {
+                return v;
+            }
+        }
         Object[] out = new Object[n];
         for (int i = 0; i < n; i++) {
             BigDecimal a = (BigDecimal) l.get(i);

@@ -2,6 +2,7 @@ package io.ember.sql.expressions;
 
 import io.ember.sql.types.DataType;
 import io.ember.sql.types.DataTypes;
+import io.ember.sql.types.DecimalType;
 import io.ember.sql.vector.BooleanVector;
 import io.ember.sql.vector.ColumnBatch;
 import io.ember.sql.vector.ColumnVector;
@@ -58,7 +59,7 @@ public abstract class BinaryComparison extends BinaryOperator {
                     out[i] = op() == Op.EQ ? a[i].equals(b[i]) : accept(SqlOrdering.compareStrings(a[i], b[i]));
                 }
             }
-        } else {
+        } else if (!compareDecimals(l, r, t, out, n)) {
             Comparator<Object> c = SqlOrdering.forType(t);
             for (int i = 0; i < n; i++) {
                 Object a = l.get(i);
@@ -67,6 +68,20 @@ public abstract class BinaryComparison extends BinaryOperator {
             }
         }
         return new BooleanVector(DataTypes.BooleanType, out, nulls);
+    }
+
+    /** Compares decimals of one scale on their unscaled longs; false when they do not fit (compared exactly instead). */
+    private boolean compareDecimals(ColumnVector l, ColumnVector r, DataType t, boolean[] out, int n) {
+        if (!(t instanceof DecimalType d) || !(right.dataType() instanceof DecimalType rd) || rd.scale() != d.scale()) {
+            return false;
+        }
+        long[] a = DecimalLongs.unscaledAt(l, d.scale(), n);
+        long[] b = a == null ? null : DecimalLongs.unscaledAt(r, d.scale(), n);
+        if (b == null) {
+            return false;
+        }
+        compareLongs(a, b, out, n);
+        return true;
     }
 
     private void compareInts(int[] a, int[] b, boolean[] out, int n) {

@@ -1,6 +1,7 @@
 package io.ember.sql.expressions;
 
 import io.ember.sql.types.DecimalType;
+import io.ember.sql.vector.ColumnVector;
 import java.math.BigDecimal;
 
 /** {@code (a * b)}. */
@@ -39,6 +40,26 @@ public final class Multiply extends BinaryArithmetic {
     @Override
     protected BigDecimal decimal(BigDecimal a, BigDecimal b) {
         return a.multiply(b);
+    }
+
+    @Override
+    protected long[] decimalLongs(ColumnVector l, ColumnVector r, DecimalType lt, DecimalType rt,
+            DecimalType result, int n) {
+        if (result.scale() != lt.scale() + rt.scale()) {
+            return null;
+        }
+        long[] a = DecimalLongs.unscaledAt(l, lt.scale(), n);
+        long[] b = a == null ? null : DecimalLongs.unscaledAt(r, rt.scale(), n);
+        if (b == null) {
+            return null;
+        }
+        long[] out = new long[n];
+        try {
+            for (int i = 0; i < n; i++) out[i] = Math.multiplyExact(a[i], b[i]);
+        } catch (ArithmeticException overflow) {
+            return null;
+        }
+        return out;
     }
 
     @Override

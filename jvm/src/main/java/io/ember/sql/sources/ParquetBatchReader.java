@@ -165,10 +165,14 @@ final class ParquetBatchReader implements FileFormat.CloseableIterator<ColumnBat
                 for (int r = 0; r < n; r++) {
                     builders[i].setNull(r);
                 }
+                cols[i] = builders[i].build(n);
             } else {
-                fill(builders[i], readers[c], projected.get(c), required.field(i).dataType(), n);
+                cols[i] = ParquetColumnReads.read(readers[c], projected.get(c), required.field(i).dataType(), n);
+                if (cols[i] == null) {
+                    fill(builders[i], readers[c], projected.get(c), required.field(i).dataType(), n);
+                    cols[i] = builders[i].build(n);
+                }
             }
-            cols[i] = builders[i].build(n);
         }
         rowsLeft -= n;
         return new ColumnBatch(cols, n);

@@ -58,6 +58,8 @@ public final class ColumnVectors {
             s.set(i, (String) value);
         } else if (v instanceof ObjectVector o) {
             o.set(i, value);
+        } else if (v instanceof DecimalVector d) {
+            if (value == null) d.setNull(i); else d.set(i, ((java.math.BigDecimal) value).setScale(d.scale()).unscaledValue().longValueExact());
         } else {
             throw new IllegalArgumentException("cannot write into " + v.getClass().getSimpleName());
         }

@@ -11,54 +11,47 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.Arrays;
 
-/** Per-group decimal sum and count for {@code avg} of decimals; the result rounds HALF_UP to its scale. */
+/** Per-group decimal sum ({@link DecimalSums}) and count for {@code avg} of decimals; the result rounds HALF_UP to its scale. */
 final class DecimalAverageState extends GroupedState {
-    private final DecimalType sumType;
     private final DecimalType resultType;
-    private BigDecimal[] sums = new BigDecimal[0];
+    private final DecimalSums sums;
     private long[] counts = new long[0];
 
     DecimalAverageState(DecimalType sumType, DecimalType resultType) {
-        this.sumType = sumType;
         this.resultType = resultType;
+        this.sums = new DecimalSums(sumType, false);
     }
 
     @Override
     protected void resize(int c) {
-        sums = Arrays.copyOf(sums, c);
+        sums.resize(c);
         counts = Arrays.copyOf(counts, c);
-    }
-
-    private void add(int k, BigDecimal v, long count) {
-        sums[k] = sums[k] == null ? v : sums[k].add(v);
-        counts[k] += count;
     }
 
     @Override
     public void update(int[] g, int n, ColumnVector[] inputs) {
         ensure(g, n);
+        ColumnVector in = inputs[0];
+        sums.add(g, n, in);
         for (int i = 0; i < n; i++) {
-            Object v = inputs[0].get(i);
-            if (v != null) add(g[i], (BigDecimal) v, 1);
+            if (!in.isNull(i)) counts[g[i]]++;
         }
     }
 
     @Override
     public void merge(int[] g, int n, ColumnVector[] partials) {
         ensure(g, n);
+        sums.add(g, n, partials[0]);
         LongVector c = Vectors.longs(partials[1]);
         for (int i = 0; i < n; i++) {
-            Object v = partials[0].get(i);
-            if (v != null) add(g[i], (BigDecimal) v, c.values[i]);
+            if (!partials[0].isNull(i)) counts[g[i]] += c.values[i];
         }
     }
 
     @Override
     public ColumnVector[] partials(int numGroups) {
         ensure(numGroups);
-        Object[] s = new Object[numGroups];
-        for (int i = 0; i < numGroups; i++) s[i] = Decimals.toPrecision(sums[i], sumType);
-        return new ColumnVector[] {new ObjectVector(sumType, s),
+        return new ColumnVector[] {sums.column(numGroups),
             new LongVector(DataTypes.LongType, Arrays.copyOf(counts, numGroups), null)};
     }
 
@@ -67,7 +60,7 @@ final class DecimalAverageState extends GroupedState {
         ensure(numGroups);
         Object[] out = new Object[numGroups];
         for (int i = 0; i < numGroups; i++) {
-            BigDecimal sum = Decimals.toPrecision(sums[i], sumType);
+            BigDecimal sum = sums.get(i);
             if (counts[i] > 0 && sum != null) {
                 BigDecimal avg = sum.divide(BigDecimal.valueOf(counts[i]), resultType.scale(), RoundingMode.HALF_UP);
                 out[i] = Decimals.toPrecision(avg, resultType);
@@ -78,6 +71,6 @@ final class DecimalAverageState extends GroupedState {
 
     @Override
     public long sizeInBytes() {
-        return 40L * capacity;
+        return sums.sizeInBytes() + 8L * capacity;
     }
 }

@@ -68,7 +68,7 @@ public final class Sum extends AggregateFunction implements ImplicitCastInputTyp
     public AggregateState newState() {
         DataType t = dataType();
         if (t instanceof DecimalType d) {
-            return new ObjectFoldState(d, (ObjectFoldState.Fold) (a, b) -> Decimals.toPrecision(((java.math.BigDecimal) a).add((java.math.BigDecimal) b), d));
+            return new DecimalSumState(d);
         }
         return t.equals(DataTypes.LongType) ? new LongSumState() : new DoubleSumState();
     }

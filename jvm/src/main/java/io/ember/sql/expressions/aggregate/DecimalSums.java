@@ -1,0 +1,140 @@
+package io.ember.sql.expressions.aggregate;
+
+import io.ember.sql.expressions.DecimalLongs;
+import io.ember.sql.expressions.Decimals;
+import io.ember.sql.types.DecimalType;
+import io.ember.sql.vector.ColumnVector;
+import io.ember.sql.vector.DecimalVector;
+import io.ember.sql.vector.ObjectVector;
+import java.math.BigDecimal;
+import java.util.Arrays;
+
+/**
+ * Per-group decimal sums at one type's scale, for {@code sum} and {@code avg}: a group adds
+ * unscaled longs until a sum would overflow one, then goes on exactly in {@link BigDecimal}, so
+ * the common case allocates nothing per row. With {@code checkEachStep} (Spark's {@code sum}) a
+ * group whose running sum exceeds the type's precision is null from then on; otherwise ({@code
+ * avg}) only the final sum is fitted. Not thread-safe: its state owns it.
+ */
+final class DecimalSums {
+    private final DecimalType type;
+    private final int scale;
+    private final boolean checkEachStep;
+    private long[] small = new long[0];
+    private BigDecimal[] big = new BigDecimal[0];
+    private boolean[] seen = new boolean[0];
+    private boolean[] overflowed = new boolean[0];
+
+    DecimalSums(DecimalType type, boolean checkEachStep) {
+        this.type = type;
+        this.scale = type.scale();
+        this.checkEachStep = checkEachStep;
+    }
+
+    void resize(int c) {
+        small = Arrays.copyOf(small, c);
+        big = Arrays.copyOf(big, c);
+        seen = Arrays.copyOf(seen, c);
+        overflowed = Arrays.copyOf(overflowed, c);
+    }
+
+    /** Adds the non-null rows of a decimal column at this scale or below, row r into group {@code g[r]}. */
+    void add(int[] g, int n, ColumnVector in) {
+        if (in instanceof DecimalVector d && d.scale() == scale) {
+            long[] v = d.unscaled;
+            boolean[] nulls = d.nulls;
+            for (int i = 0; i < n; i++) {
+                if (nulls == null || !nulls[i]) {
+                    addLong(g[i], v[i]);
+                }
+            }
+            return;
+        }
+        for (int i = 0; i < n; i++) {
+            BigDecimal b = (BigDecimal) in.get(i);
+            if (b == null) {
+                continue;
+            }
+            BigDecimal at = b.scale() == scale ? b : b.setScale(scale);
+            if (at.unscaledValue().bitLength() < 64) {
+                addLong(g[i], at.unscaledValue().longValue());
+            } else {
+                addBig(g[i], at);
+            }
+        }
+    }
+
+    private void addLong(int k, long v) {
+        if (overflowed[k]) {
+            return;
+        }
+        if (!seen[k]) {
+            seen[k] = true;
+            small[k] = v;
+            return;
+        }
+        if (big[k] != null) {
+            big[k] = big[k].add(BigDecimal.valueOf(v, scale));
+        } else {
+            long s = small[k] + v;
+            if (((small[k] ^ s) & (v ^ s)) < 0) {   // the long overflowed: carry on exactly
+                big[k] = BigDecimal.valueOf(small[k], scale).add(BigDecimal.valueOf(v, scale));
+            } else {
+                small[k] = s;
+            }
+        }
+        if (checkEachStep) {
+            check(k);
+        }
+    }
+
+    private void addBig(int k, BigDecimal v) {
+        if (overflowed[k]) {
+            return;
+        }
+        big[k] = !seen[k] ? v : big[k] != null ? big[k].add(v) : BigDecimal.valueOf(small[k], scale).add(v);
+        seen[k] = true;
+        if (checkEachStep) {
+            check(k);
+        }
+    }
+
+    private void check(int k) {
+        overflowed[k] = big[k] != null ? Decimals.toPrecision(big[k], type) == null
+                : !DecimalLongs.fits(small[k], type.precision());
+    }
+
+    /** Group {@code k}'s sum fitted to the type, or null (no value, or it overflowed). */
+    BigDecimal get(int k) {
+        if (!seen[k] || overflowed[k]) {
+            return null;
+        }
+        return big[k] != null ? Decimals.toPrecision(big[k], type) : Decimals.toPrecision(BigDecimal.valueOf(small[k], scale), type);
+    }
+
+    /** The sums of groups {@code 0..numGroups-1}, compact when every one is. */
+    ColumnVector column(int numGroups) {
+        boolean compact = true;
+        boolean[] nulls = null;
+        for (int k = 0; k < numGroups && compact; k++) {
+            if (!seen[k] || overflowed[k]) {
+                if (nulls == null) nulls = new boolean[numGroups];
+                nulls[k] = true;
+            } else {
+                compact = big[k] == null && DecimalLongs.fits(small[k], type.precision());
+            }
+        }
+        if (compact) {
+            return new DecimalVector(type, Arrays.copyOf(small, numGroups), nulls);
+        }
+        Object[] out = new Object[numGroups];
+        for (int k = 0; k < numGroups; k++) {
+            out[k] = get(k);
+        }
+        return new ObjectVector(type, out);
+    }
+
+    long sizeInBytes() {
+        return 11L * small.length;
+    }
+}
