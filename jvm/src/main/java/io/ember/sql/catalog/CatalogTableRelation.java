@@ -57,6 +57,11 @@ public final class CatalogTableRelation extends LeafNode implements ScanRelation
     }
 
     @Override
+    public java.util.Map<String, io.ember.sql.plans.ColumnStat> columnStats() {
+        return ((ScanRelation) files).columnStats();
+    }
+
+    @Override
     public String simpleString() {
         return "Relation " + String.join(".", table.qualifiedName()) + "["
                 + output().stream().map(Object::toString).collect(Collectors.joining(",")) + "] " + table.provider();

@@ -3,7 +3,6 @@ package io.ember.sql.execution;
 import io.ember.sql.expressions.Vectors;
 import io.ember.sql.types.DataType;
 import io.ember.sql.types.DataTypes;
-import io.ember.sql.vector.ColumnBatch;
 import io.ember.sql.vector.ColumnVector;
 import io.ember.sql.vector.IntVector;
 import io.ember.sql.vector.LongVector;
@@ -30,10 +29,24 @@ final class ColumnarKeyTable implements GroupKeyTable {
     private final HashSlots slots = new HashSlots(1 << 12);
     private int numGroups;
     private long stringBytes;
-    private transient int[] hashes;
-    private transient long[][] batchLongs;
-    private transient boolean[][] batchNulls;
-    private transient String[][] batchStrings;
+
+    /**
+     * One batch's keys unpacked for probing: per call, never kept, so that a broadcast table
+     * is probed by several task threads at once without sharing them.
+     */
+    private static final class Probe {
+        final int[] hashes;
+        final long[][] longs;
+        final boolean[][] nulls;
+        final String[][] strings;
+
+        Probe(int[] hashes, int k) {
+            this.hashes = hashes;
+            this.longs = new long[k][];
+            this.nulls = new boolean[k][];
+            this.strings = new String[k][];
+        }
+    }
 
     /** True if every key is int-backed, long-backed or a string. */
     static boolean supports(List<DataType> types) {
@@ -65,60 +78,55 @@ final class ColumnarKeyTable implements GroupKeyTable {
 
     @Override
     public void findOrInsert(ColumnVector[] keys, int n, int[] groupIds) {
-        int[] h = prepare(keys, n);
+        Probe b = prepare(keys, n);
         for (int r = 0; r < n; r++) {
-            groupIds[r] = find(r, h[r]);
+            groupIds[r] = find(r, b.hashes[r], b);
         }
     }
 
     @Override
     public void lookup(ColumnVector[] keys, int n, int[] groupIds) {
-        int[] h = prepare(keys, n);
+        Probe b = prepare(keys, n);
         for (int r = 0; r < n; r++) {
-            groupIds[r] = anyNull(r) ? -1 : probe(r, h[r]);
+            groupIds[r] = anyNull(r, b) ? -1 : probe(r, b.hashes[r], b);
         }
     }
 
     /** Hashes the rows and unpacks the key vectors into the batch arrays the probes read. */
-    private int[] prepare(ColumnVector[] keys, int n) {
-        if (hashes == null || hashes.length < n) {
-            hashes = new int[Math.max(n, ColumnBatch.DEFAULT_ROWS)];
-        }
+    private Probe prepare(ColumnVector[] keys, int n) {
+        int[] hashes = new int[n];
         RowHasher.hash(keys, n, hashes);
-        int k = keys.length;
-        batchLongs = new long[k][];
-        batchNulls = new boolean[k][];
-        batchStrings = new String[k][];
-        for (int c = 0; c < k; c++) {
+        Probe b = new Probe(hashes, keys.length);
+        for (int c = 0; c < keys.length; c++) {
             if (isString[c]) {
-                batchStrings[c] = Vectors.strings(keys[c]);
+                b.strings[c] = Vectors.strings(keys[c]);
             } else {
                 LongVector lv = Vectors.longs(keys[c]);
-                batchLongs[c] = lv.values;
-                batchNulls[c] = lv.nulls;
+                b.longs[c] = lv.values;
+                b.nulls[c] = lv.nulls;
             }
         }
-        return hashes;
+        return b;
     }
 
-    private boolean anyNull(int r) {
+    private boolean anyNull(int r, Probe b) {
         for (int c = 0; c < isString.length; c++) {
-            if (isString[c] ? batchStrings[c][r] == null : batchNulls[c] != null && batchNulls[c][r]) {
+            if (isString[c] ? b.strings[c][r] == null : b.nulls[c] != null && b.nulls[c][r]) {
                 return true;
             }
         }
         return false;
     }
 
-    private boolean rowEquals(int g, int r) {
+    private boolean rowEquals(int g, int r, Probe b) {
         for (int c = 0; c < isString.length; c++) {
             if (isString[c]) {
-                if (!Objects.equals(strings[c][g], batchStrings[c][r])) {
+                if (!Objects.equals(strings[c][g], b.strings[c][r])) {
                     return false;
                 }
             } else {
-                boolean rowNull = batchNulls[c] != null && batchNulls[c][r];
-                if (rowNull != nulls[c][g] || (!rowNull && longs[c][g] != batchLongs[c][r])) {
+                boolean rowNull = b.nulls[c] != null && b.nulls[c][r];
+                if (rowNull != nulls[c][g] || (!rowNull && longs[c][g] != b.longs[c][r])) {
                     return false;
                 }
             }
@@ -126,41 +134,41 @@ final class ColumnarKeyTable implements GroupKeyTable {
         return true;
     }
 
-    private int probe(int r, int h) {
+    private int probe(int r, int h, Probe b) {
         int slot = h & slots.mask;
         while (true) {
             int g = slots.groups[slot];
-            if (g < 0 || (slots.hashes[slot] == h && rowEquals(g, r))) {
+            if (g < 0 || (slots.hashes[slot] == h && rowEquals(g, r, b))) {
                 return g;
             }
             slot = (slot + 1) & slots.mask;
         }
     }
 
-    private int find(int r, int h) {
+    private int find(int r, int h, Probe b) {
         int slot = h & slots.mask;
         while (true) {
             int g = slots.groups[slot];
             if (g < 0) {
-                g = newGroup(r);
+                g = newGroup(r, b);
                 slots.fill(slot, g, h, numGroups);
                 return g;
             }
-            if (slots.hashes[slot] == h && rowEquals(g, r)) {
+            if (slots.hashes[slot] == h && rowEquals(g, r, b)) {
                 return g;
             }
             slot = (slot + 1) & slots.mask;
         }
     }
 
-    private int newGroup(int r) {
+    private int newGroup(int r, Probe b) {
         int g = numGroups;
         for (int c = 0; c < isString.length; c++) {
             if (isString[c]) {
                 if (g == strings[c].length) {
                     strings[c] = Arrays.copyOf(strings[c], g * 2);
                 }
-                String s = batchStrings[c][r];
+                String s = b.strings[c][r];
                 strings[c][g] = s;
                 stringBytes += s == null ? 0 : 40 + 2L * s.length();
             } else {
@@ -168,9 +176,9 @@ final class ColumnarKeyTable implements GroupKeyTable {
                     longs[c] = Arrays.copyOf(longs[c], g * 2);
                     nulls[c] = Arrays.copyOf(nulls[c], g * 2);
                 }
-                boolean isNull = batchNulls[c] != null && batchNulls[c][r];
+                boolean isNull = b.nulls[c] != null && b.nulls[c][r];
                 nulls[c][g] = isNull;
-                longs[c][g] = isNull ? 0 : batchLongs[c][r];
+                longs[c][g] = isNull ? 0 : b.longs[c][r];
             }
         }
         return numGroups++;

@@ -1,7 +1,6 @@
 package io.ember.sql.execution;
 
 import io.ember.sql.types.DataType;
-import io.ember.sql.vector.ColumnBatch;
 import io.ember.sql.vector.ColumnVector;
 import io.ember.sql.vector.ColumnVectors;
 import io.ember.sql.vector.DoubleVector;
@@ -15,8 +14,9 @@ import java.util.Objects;
 /**
  * Grouping by any keys (several columns, strings, decimals, nested values): rows are hashed a
  * column at a time ({@link RowHasher}), then probed in an open-addressing table whose entries
- * keep the hash and the group's key values; a new group stores its key row once. Owned by one
- * task.
+ * keep the hash and the group's key values; a new group stores its key row once. Inserting is
+ * for one owner; once built, {@link #lookup} may run on several threads at once (a broadcast
+ * join's table is shared by the tasks of an executor).
  */
 final class GenericKeyTable implements GroupKeyTable {
     private static final long serialVersionUID = 1L;
@@ -25,7 +25,6 @@ final class GenericKeyTable implements GroupKeyTable {
     private final HashSlots slots = new HashSlots(1 << 12);
     private Object[][] groupKeys = new Object[1024][];
     private int numGroups;
-    private transient int[] hashes;
     private long keyBytes;
 
     GenericKeyTable(List<DataType> types) {
@@ -48,10 +47,9 @@ final class GenericKeyTable implements GroupKeyTable {
         }
     }
 
-    private int[] hashes(ColumnVector[] keys, int n) {
-        if (hashes == null || hashes.length < n) {
-            hashes = new int[Math.max(n, ColumnBatch.DEFAULT_ROWS)];
-        }
+    /** The rows' hashes, in a fresh array: a built table may be probed by several threads at once. */
+    private static int[] hashes(ColumnVector[] keys, int n) {
+        int[] hashes = new int[n];
         RowHasher.hash(keys, n, hashes);
         return hashes;
     }

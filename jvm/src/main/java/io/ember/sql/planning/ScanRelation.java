@@ -16,4 +16,9 @@ public interface ScanRelation {
      * may use to skip data; the planner still filters the rows above the scan.
      */
     SparkPlan planScan(List<AttributeReference> requiredColumns, List<Expression> filters);
+
+    /** Statistics of the relation's columns by lower-case name, as far as its source knows them without reading data. */
+    default java.util.Map<String, io.ember.sql.plans.ColumnStat> columnStats() {
+        return java.util.Map.of();
+    }
 }

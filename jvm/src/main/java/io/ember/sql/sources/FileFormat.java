@@ -46,6 +46,14 @@ public interface FileFormat extends Serializable {
     RowWriter newWriter(OutputStream out, StructType schema, SourceOptions options) throws IOException;
 
     /** An iterator holding an open file. */
+    /**
+     * Row and column statistics of {@code files} from their metadata alone, or null when the
+     * format keeps none (or reading it now would be too slow). Called on the driver while planning.
+     */
+    default FileStats fileStats(List<Path> files, StructType dataSchema) {
+        return null;
+    }
+
     interface CloseableIterator<T> extends Iterator<T>, java.io.Closeable {
         @Override
         void close();

@@ -4,10 +4,13 @@ import io.ember.sql.execution.SparkPlan;
 import io.ember.sql.expressions.AttributeReference;
 import io.ember.sql.expressions.Expression;
 import io.ember.sql.planning.ScanRelation;
+import io.ember.sql.plans.ColumnStat;
 import io.ember.sql.plans.LeafNode;
 import io.ember.sql.plans.Statistics;
 import io.ember.sql.types.StructType;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
@@ -23,6 +26,8 @@ public final class FileSourceRelation extends LeafNode implements ScanRelation {
     private final StructType dataSchema;
     private final List<AttributeReference> output;
     private final SourceOptions options;
+    /** The files' own statistics, read once on first use (see {@link FileFormat#fileStats}). */
+    private transient volatile Optional<FileStats> fileStats;
 
     FileSourceRelation(FileFormat format, FileIndex index, StructType dataSchema, List<AttributeReference> output,
             SourceOptions options) {
@@ -76,7 +81,22 @@ public final class FileSourceRelation extends LeafNode implements ScanRelation {
 
     @Override
     public Statistics stats() {
-        return new Statistics(Math.max(1, index.totalBytes()), null);
+        FileStats f = fileStats().orElse(null);
+        return new Statistics(Math.max(1, index.totalBytes()), f == null ? null : f.rows());
+    }
+
+    @Override
+    public Map<String, ColumnStat> columnStats() {
+        return fileStats().map(FileStats::columns).orElse(Map.of());
+    }
+
+    private Optional<FileStats> fileStats() {
+        Optional<FileStats> f = fileStats;
+        if (f == null) {
+            f = Optional.ofNullable(format.fileStats(index.allFiles(), dataSchema));
+            fileStats = f;
+        }
+        return f;
     }
 
     @Override

@@ -42,6 +42,11 @@ public final class ParquetFormat implements FileFormat {
     }
 
     @Override
+    public FileStats fileStats(List<Path> files, StructType dataSchema) {
+        return ParquetFooterStats.read(files, dataSchema);
+    }
+
+    @Override
     public CloseableIterator<ColumnBatch> read(FileSplit split, StructType dataSchema, StructType required,
             List<Expression> filters, SourceOptions options) throws IOException {
         return new ParquetBatchReader(split, required, filters, new TextValues(options),

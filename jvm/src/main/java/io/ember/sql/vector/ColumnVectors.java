@@ -3,9 +3,12 @@ package io.ember.sql.vector;
 import io.ember.sql.types.BooleanType;
 import io.ember.sql.types.DataType;
 import io.ember.sql.types.DataTypes;
+import io.ember.sql.types.DecimalType;
 import io.ember.sql.types.DoubleType;
 import io.ember.sql.types.FloatType;
 import io.ember.sql.types.StringType;
+import java.math.BigDecimal;
+import java.util.Arrays;
 
 /** Allocates the vector class that holds a type's internal representation. */
 public final class ColumnVectors {
@@ -35,9 +38,23 @@ public final class ColumnVectors {
 
     /** A vector of {@code size} copies of one internal value (null allowed). */
     public static ColumnVector constant(DataType type, Object value, int size) {
+        if (value instanceof BigDecimal d && type instanceof DecimalType t && d.scale() == t.scale()
+                && d.unscaledValue().bitLength() < 64) {
+            long[] unscaled = new long[size];
+            Arrays.fill(unscaled, d.unscaledValue().longValue());
+            return new DecimalVector(t, unscaled, null);
+        }
         ColumnVector v = allocate(type, size);
-        for (int i = 0; i < size; i++) {
-            set(v, i, value);
+        if (value != null && v instanceof IntVector n) {
+            Arrays.fill(n.values, ((Number) value).intValue());
+        } else if (value != null && v instanceof LongVector n) {
+            Arrays.fill(n.values, ((Number) value).longValue());
+        } else if (value != null && v instanceof DoubleVector n) {
+            Arrays.fill(n.values, ((Number) value).doubleValue());
+        } else {
+            for (int i = 0; i < size; i++) {
+                set(v, i, value);
+            }
         }
         return v;
     }

@@ -91,6 +91,45 @@ class ColumnarKeyTableTest {
     }
 
     @Test
+    void aBuiltTableIsProbedBySeveralThreadsAtOnce() throws Exception {
+        Random rnd = new Random(11);
+        for (GroupKeyTable table : List.of(new ColumnarKeyTable(TYPES), new GenericKeyTable(TYPES))) {
+            table.findOrInsert(batch(rnd, 4096), 4096, new int[4096]);
+            java.util.List<ColumnVector[]> probes = new java.util.ArrayList<>();
+            java.util.List<int[]> expected = new java.util.ArrayList<>();
+            for (int i = 0; i < 40; i++) {
+                int n = 100 + rnd.nextInt(3000);   // batches of different sizes, as a join's stream gives
+                ColumnVector[] p = batch(rnd, n);
+                int[] want = new int[n];
+                table.lookup(p, n, want);
+                probes.add(p);
+                expected.add(want);
+            }
+            java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+            try {
+                java.util.List<java.util.concurrent.Future<?>> runs = new java.util.ArrayList<>();
+                for (int t = 0; t < 4; t++) {
+                    runs.add(pool.submit(() -> {
+                        for (int round = 0; round < 20; round++) {
+                            for (int i = 0; i < probes.size(); i++) {
+                                int[] got = new int[expected.get(i).length];
+                                table.lookup(probes.get(i), got.length, got);
+                                assertArrayEquals(expected.get(i), got);
+                            }
+                        }
+                        return null;
+                    }));
+                }
+                for (java.util.concurrent.Future<?> f : runs) {
+                    f.get();
+                }
+            } finally {
+                pool.shutdownNow();
+            }
+        }
+    }
+
+    @Test
     void keyStringsCountOnceTowardsGrowth() {
         GroupKeyTable table = GroupKeyTable.create(List.of(DataTypes.StringType, DataTypes.LongType));
         String[] s = new String[1000];

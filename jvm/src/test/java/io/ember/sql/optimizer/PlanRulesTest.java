@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import io.ember.sql.TestingFunctions;
 import io.ember.sql.expressions.Alias;
 import io.ember.sql.expressions.AttributeReference;
+import io.ember.sql.expressions.EqualTo;
 import io.ember.sql.expressions.Expression;
 import io.ember.sql.expressions.SortOrder;
 import io.ember.sql.plans.Aggregate;
@@ -164,17 +165,16 @@ class PlanRulesTest extends RuleTestBase {
     }
 
     @Test
-    void innerJoinChainsStartFromTheSmallestInput() {
+    void innerJoinChainsJoinTheSmallestResultFirst() {
         Range big = range("p", 1000);
         Range mid = range("q", 500);
         Range small = range("z", 10);
-        Expression pq = op("==", big.output().get(0), mid.output().get(0));
-        Expression qz = op("==", mid.output().get(0), small.output().get(0));
+        Expression pq = new EqualTo(big.output().get(0), mid.output().get(0));
+        Expression qz = new EqualTo(mid.output().get(0), small.output().get(0));
         Join j = new Join(new Join(big, mid, JoinType.INNER, Optional.of(pq)), small, JoinType.INNER, Optional.of(qz));
-        LogicalPlan expected = new Project(j.output(), new Join(new Join(small, mid, JoinType.INNER, Optional.of(qz)), big,
-                JoinType.INNER, Optional.of(pq)));
-        assertEquals(expected, new ReorderJoins(p).apply(j));
-        Join ordered = new Join(new Join(small, mid, JoinType.INNER, Optional.of(qz)), big, JoinType.INNER, Optional.of(pq));
+        // mid x small keeps at most 10 rows, big x mid 500: the first is joined first, each larger side on the left
+        Join ordered = new Join(big, new Join(mid, small, JoinType.INNER, Optional.of(qz)), JoinType.INNER, Optional.of(pq));
+        assertEquals(ordered, new ReorderJoins(p).apply(j));
         assertSame(ordered, new ReorderJoins(p).apply(ordered));
     }
 

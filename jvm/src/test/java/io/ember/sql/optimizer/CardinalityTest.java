@@ -1,0 +1,123 @@
+package io.ember.sql.optimizer;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.ember.sql.execution.SparkPlan;
+import io.ember.sql.expressions.AttributeReference;
+import io.ember.sql.expressions.EqualTo;
+import io.ember.sql.expressions.Expression;
+import io.ember.sql.expressions.GreaterThanOrEqual;
+import io.ember.sql.expressions.LessThan;
+import io.ember.sql.planning.ScanRelation;
+import io.ember.sql.plans.ColumnStat;
+import io.ember.sql.plans.Filter;
+import io.ember.sql.plans.Join;
+import io.ember.sql.plans.JoinType;
+import io.ember.sql.plans.LeafNode;
+import io.ember.sql.plans.LogicalPlan;
+import io.ember.sql.plans.Statistics;
+import io.ember.sql.types.DataTypes;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+class CardinalityTest extends RuleTestBase {
+    /** A table whose source knows its rows and its columns' ranges, as Parquet footers tell them. */
+    private static final class Table extends LeafNode implements ScanRelation {
+        private final String name;
+        private final long rows;
+        private final List<AttributeReference> output;
+        private final Map<String, ColumnStat> stats;
+
+        Table(String name, long rows, Map<String, ColumnStat> stats, String... columns) {
+            this.name = name;
+            this.rows = rows;
+            this.stats = stats;
+            this.output = java.util.Arrays.stream(columns).map(c -> new AttributeReference(c, DataTypes.LongType, false)).toList();
+        }
+
+        AttributeReference col(int i) {
+            return output.get(i);
+        }
+
+        @Override
+        public List<AttributeReference> output() {
+            return output;
+        }
+
+        @Override
+        public Statistics stats() {
+            return new Statistics(rows * 16, rows);
+        }
+
+        @Override
+        public Map<String, ColumnStat> columnStats() {
+            return stats;
+        }
+
+        @Override
+        public SparkPlan planScan(List<AttributeReference> requiredColumns, List<Expression> filters) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        protected List<Object> args() {
+            return List.of(name);
+        }
+    }
+
+    private static ColumnStat range(double min, double max) {
+        return new ColumnStat(min, max, 0);
+    }
+
+    private final Cardinality card = new Cardinality();
+
+    @Test
+    void rangeFiltersKeepTheirShareOfTheColumnsSpan() {
+        Table orders = new Table("orders", 1_000, Map.of("o_date", range(0, 999)), "o_date");
+        LogicalPlan f = new Filter(new LessThan(orders.col(0), lit(250)), orders);
+        assertEquals(250, card.of(f).rows(), 1);
+        LogicalPlan g = new Filter(new GreaterThanOrEqual(orders.col(0), lit(900)), orders);
+        assertEquals(100, card.of(g).rows(), 1);
+    }
+
+    @Test
+    void aJoinOnALowCardinalityKeyIsEstimatedManyToMany() {
+        Table customer = new Table("customer", 150_000, Map.of("c_nation", range(0, 24)), "c_nation", "c_key");
+        Table supplier = new Table("supplier", 10_000, Map.of("s_nation", range(0, 24), "s_key", range(1, 10_000)),
+                "s_nation", "s_key");
+        Join byNation = new Join(customer, supplier, JoinType.INNER, Optional.of(new EqualTo(customer.col(0), supplier.col(0))));
+        assertEquals(150_000.0 * 10_000 / 25, card.of(byNation).rows(), 1);
+        Table lineitem = new Table("lineitem", 6_000_000, Map.of("l_supp", range(1, 10_000)), "l_supp");
+        Join bySupplier = new Join(lineitem, supplier, JoinType.INNER, Optional.of(new EqualTo(lineitem.col(0), supplier.col(1))));
+        assertEquals(6_000_000, card.of(bySupplier).rows(), 1);
+    }
+
+    @Test
+    void reorderingAvoidsTheManyToManyJoin() {
+        // TPC-H q5's shape: customer and supplier share only a nation key; lineitem links supplier to orders
+        Table customer = new Table("customer", 150_000, Map.of("c_nation", range(0, 24), "c_key", range(1, 150_000)),
+                "c_nation", "c_key");
+        Table orders = new Table("orders", 1_500_000, Map.of("o_cust", range(1, 150_000), "o_key", range(1, 6_000_000)),
+                "o_cust", "o_key");
+        Table lineitem = new Table("lineitem", 6_000_000, Map.of("l_order", range(1, 6_000_000), "l_supp", range(1, 10_000)),
+                "l_order", "l_supp");
+        Table supplier = new Table("supplier", 10_000, Map.of("s_nation", range(0, 24), "s_key", range(1, 10_000)),
+                "s_nation", "s_key");
+        Expression sc = new EqualTo(customer.col(0), supplier.col(0));
+        Expression co = new EqualTo(customer.col(1), orders.col(0));
+        Expression ol = new EqualTo(orders.col(1), lineitem.col(0));
+        Expression ls = new EqualTo(lineitem.col(1), supplier.col(1));
+        // written with the nation-key join first, as a greedy smallest-input order would run it
+        Join written = new Join(new Join(new Join(supplier, customer, JoinType.INNER, Optional.of(sc)), orders,
+                JoinType.INNER, Optional.of(co)), lineitem, JoinType.INNER, Optional.of(p.conjunction(List.of(ol, ls)).get()));
+        LogicalPlan reordered = new ReorderJoins(p).apply(written);
+        reordered.foreach(node -> {
+            if (node instanceof Join j) {
+                assertTrue(!j.condition().orElseThrow().equals(sc), "joined customer to supplier on the nation key alone: " + j);
+            }
+        });
+    }
+}
