@@ -57,9 +57,17 @@ final class ParquetHybridDecoder {
     }
 
     private void unpack(int[] out, int at, int k) {
+        int i = at;
+        int stop = at + k;
+        if (bitCount == 0) { // no bits pending: eight values at a time, bounds checked once
+            while (stop - i >= 8 && pos + width <= end) {
+                unpackEight(out, i);
+                i += 8;
+            }
+        }
         long b = bits;
         int c = bitCount;
-        for (int i = at, stop = at + k; i < stop; i++) {
+        for (; i < stop; i++) {
             while (c < width) {
                 b |= (long) (pos < end ? buf[pos] & 0xFF : 0) << c;
                 pos++;
@@ -71,6 +79,26 @@ final class ParquetHybridDecoder {
         }
         bits = b;
         bitCount = c;
+    }
+
+    /** Eight values from the next {@code width} bytes (eight values end on a byte boundary). */
+    private void unpackEight(int[] out, int at) {
+        byte[] b = buf;
+        int p = pos;
+        int w = width;
+        long m = mask;
+        long acc = 0;
+        int c = 0;
+        for (int j = 0; j < 8; j++) {
+            while (c < w) {
+                acc |= (b[p++] & 0xFFL) << c;
+                c += 8;
+            }
+            out[at + j] = (int) (acc & m);
+            acc >>>= w;
+            c -= w;
+        }
+        pos = p;
     }
 
     private void nextRun() throws IOException {
