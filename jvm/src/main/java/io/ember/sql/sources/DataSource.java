@@ -25,6 +25,9 @@ public final class DataSource {
     /** Ember's setting: scans hand out low-cardinality string columns dictionary-encoded. */
     public static final String DICTIONARY_STRINGS_CONF = "ember.sql.scan.dictionaryStrings";
     static final String DICTIONARY_STRINGS_OPTION = "ember.dictionaryStrings";
+    /** Spark's setting: Parquet column chunks are decoded a page at a time ({@link ParquetChunkReader}). */
+    public static final String PARQUET_VECTORIZED_CONF = "spark.sql.parquet.enableVectorizedReader";
+    static final String PARQUET_VECTORIZED_OPTION = "ember.parquetVectorized";
 
     private DataSource() {}
 
@@ -125,6 +128,7 @@ public final class DataSource {
         m.put("timeZone", conf.sessionTimeZone());
         m.put(CORRUPT_COLUMN_CONF, conf.get(CORRUPT_COLUMN_CONF, "_corrupt_record"));
         m.put(DICTIONARY_STRINGS_OPTION, conf.get(DICTIONARY_STRINGS_CONF, "false"));
+        m.put(PARQUET_VECTORIZED_OPTION, conf.get(PARQUET_VECTORIZED_CONF, "true"));
         SourceOptions o = new SourceOptions(m);
         for (Map.Entry<String, String> e : options.entrySet()) {
             o = o.with(e.getKey(), e.getValue());
@@ -134,5 +138,9 @@ public final class DataSource {
 
     static boolean dictionaryStrings(SourceOptions o) {
         return o.getBoolean(DICTIONARY_STRINGS_OPTION, false);
+    }
+
+    static boolean parquetVectorized(SourceOptions o) {
+        return o.getBoolean(PARQUET_VECTORIZED_OPTION, true);
     }
 }

@@ -23,6 +23,8 @@ import org.apache.parquet.column.impl.ColumnReadStoreImpl;
 import org.apache.parquet.column.page.PageReadStore;
 import org.apache.parquet.hadoop.ParquetFileReader;
 import org.apache.parquet.hadoop.metadata.BlockMetaData;
+import org.apache.parquet.hadoop.metadata.ColumnChunkMetaData;
+import org.apache.parquet.hadoop.metadata.ColumnPath;
 import org.apache.parquet.io.LocalInputFile;
 import org.apache.parquet.io.api.Binary;
 import org.apache.parquet.io.api.Converter;
@@ -36,8 +38,10 @@ import org.apache.parquet.schema.Types;
 /**
  * Reads the row groups of one Parquet file that a split owns (those whose middle byte lies in
  * it) into batches of the required columns: only those column chunks are read, and row groups
- * whose statistics rule out the filters ({@link ParquetStatsFilter}) are skipped unread. Values
- * are decoded straight into vectors. Used by one task thread.
+ * whose statistics rule out the filters ({@link ParquetStatsFilter}) are skipped unread. Each
+ * column chunk is decoded a page at a time by a {@link ParquetChunkReader} when it can read it
+ * (flat columns, PLAIN/dictionary encodings; decided per chunk), else value by value through
+ * parquet-mr's {@link ColumnReader}. Used by one task thread.
  */
 final class ParquetBatchReader implements FileFormat.CloseableIterator<ColumnBatch> {
     private static final long JULIAN_EPOCH_DAY = 2_440_588L;
@@ -50,14 +54,18 @@ final class ParquetBatchReader implements FileFormat.CloseableIterator<ColumnBat
     private final List<BlockMetaData> blocks;
     private final boolean[] selected;
     private final ColumnBuilder[] builders;
+    private final boolean vectorized;
     private int nextBlock;
+    private ParquetChunkReader[] chunks; // per projected column, null where the per-value reader reads it
     private ColumnReader[] readers;
     private long rowsLeft;
     private ColumnBatch next;
     private int skipped;
+    private int perValueChunks;
 
     ParquetBatchReader(FileSplit split, StructType required, List<Expression> filters, TextValues text,
-            boolean dictionaryStrings) throws IOException {
+            boolean dictionaryStrings, boolean vectorized) throws IOException {
+        this.vectorized = vectorized;
         this.file = new ParquetFileReader(new LocalInputFile(Path.of(split.path())), ParquetCodecs.readOptions());
         this.required = required;
         MessageType schema = file.getFooter().getFileMetaData().getSchema();
@@ -90,6 +98,11 @@ final class ParquetBatchReader implements FileFormat.CloseableIterator<ColumnBat
         for (int i = 0; i < builders.length; i++) {
             builders[i] = ColumnBuilder.of(required.field(i).dataType(), ColumnBatch.DEFAULT_ROWS, text, dictionaryStrings);
         }
+    }
+
+    /** Column chunks read so far value by value (the page-at-a-time reader could not read them). */
+    int perValueChunks() {
+        return perValueChunks;
     }
 
     /** Row groups of this split that statistics ruled out. */
@@ -146,16 +159,10 @@ final class ParquetBatchReader implements FileFormat.CloseableIterator<ColumnBat
                 rowsLeft = blocks.get(b).getRowCount();
                 file.skipNextRowGroup();
                 readers = new ColumnReader[0];
+                chunks = new ParquetChunkReader[0];
                 continue;
             }
-            PageReadStore group = file.readNextRowGroup();
-            ColumnReadStoreImpl store = new ColumnReadStoreImpl(group, new IgnoringConverter(), projection,
-                    file.getFooter().getFileMetaData().getCreatedBy());
-            readers = new ColumnReader[projected.size()];
-            for (int c = 0; c < readers.length; c++) {
-                readers[c] = store.getColumnReader(projected.get(c));
-            }
-            rowsLeft = group.getRowCount();
+            openRowGroup(file.readNextRowGroup(), blocks.get(b));
         }
         int n = (int) Math.min(rowsLeft, ColumnBatch.DEFAULT_ROWS);
         ColumnVector[] cols = new ColumnVector[required.size()];
@@ -166,6 +173,8 @@ final class ParquetBatchReader implements FileFormat.CloseableIterator<ColumnBat
                     builders[i].setNull(r);
                 }
                 cols[i] = builders[i].build(n);
+            } else if (chunks[c] != null) {
+                cols[i] = chunks[c].read(n);
             } else {
                 cols[i] = ParquetColumnReads.read(readers[c], projected.get(c), required.field(i).dataType(), n);
                 if (cols[i] == null) {
@@ -176,6 +185,42 @@ final class ParquetBatchReader implements FileFormat.CloseableIterator<ColumnBat
         }
         rowsLeft -= n;
         return new ColumnBatch(cols, n);
+    }
+
+    private void openRowGroup(PageReadStore group, BlockMetaData meta) throws IOException {
+        chunks = new ParquetChunkReader[projected.size()];
+        readers = new ColumnReader[projected.size()];
+        ColumnReadStoreImpl store = null;
+        for (int i = 0; i < fileColumn.length; i++) {
+            int c = fileColumn[i];
+            if (c < 0) {
+                continue;
+            }
+            ColumnDescriptor d = projected.get(c);
+            if (vectorized) {
+                chunks[c] = ParquetChunkReader.open(group.getPageReader(d), d, chunkOf(meta, d),
+                        required.field(i).dataType());
+            }
+            if (chunks[c] == null) {
+                perValueChunks++;
+                if (store == null) {
+                    store = new ColumnReadStoreImpl(group, new IgnoringConverter(), projection,
+                            file.getFooter().getFileMetaData().getCreatedBy());
+                }
+                readers[c] = store.getColumnReader(d);
+            }
+        }
+        rowsLeft = group.getRowCount();
+    }
+
+    private static ColumnChunkMetaData chunkOf(BlockMetaData meta, ColumnDescriptor d) throws IOException {
+        ColumnPath path = ColumnPath.get(d.getPath());
+        for (ColumnChunkMetaData m : meta.getColumns()) {
+            if (m.getPath().equals(path)) {
+                return m;
+            }
+        }
+        throw new IOException("row group without column chunk " + path);
     }
 
     private static void fill(ColumnBuilder out, ColumnReader in, ColumnDescriptor d, DataType t, int n) {

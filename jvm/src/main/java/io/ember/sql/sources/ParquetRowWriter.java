@@ -14,6 +14,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.math.BigDecimal;
 import java.math.BigInteger;
+import org.apache.parquet.column.ParquetProperties;
 import org.apache.parquet.conf.PlainParquetConfiguration;
 import org.apache.parquet.example.data.Group;
 import org.apache.parquet.example.data.simple.SimpleGroupFactory;
@@ -27,7 +28,10 @@ import org.apache.parquet.schema.MessageType;
 /**
  * Writes rows into one Parquet file through parquet-hadoop's writer (row groups, pages,
  * dictionary encoding, statistics), compressed with the {@code compression} option (snappy by
- * default) by {@link ParquetCodecs}, over the task's output stream.
+ * default) by {@link ParquetCodecs}, over the task's output stream. parquet-mr's own options
+ * shape the file: {@code parquet.block.size}, {@code parquet.page.size},
+ * {@code parquet.dictionary.page.size}, {@code parquet.enable.dictionary},
+ * {@code parquet.page.row.count.limit}, {@code parquet.writer.version} (v1 or v2 data pages).
  */
 final class ParquetRowWriter implements RowWriter {
     private final ParquetWriter<Group> writer;
@@ -45,6 +49,15 @@ final class ParquetRowWriter implements RowWriter {
                 .withCodecFactory(ParquetCodecs.INSTANCE)
                 .withCompressionCodec(ParquetCodecs.codecOf(options))
                 .withRowGroupSize(rowGroupBytes)
+                .withPageSize(Integer.parseInt(options.get("parquet.page.size",
+                        String.valueOf(ParquetProperties.DEFAULT_PAGE_SIZE))))
+                .withDictionaryPageSize(Integer.parseInt(options.get("parquet.dictionary.page.size",
+                        String.valueOf(ParquetProperties.DEFAULT_DICTIONARY_PAGE_SIZE))))
+                .withDictionaryEncoding(Boolean.parseBoolean(options.get("parquet.enable.dictionary", "true")))
+                .withPageRowCountLimit(Integer.parseInt(options.get("parquet.page.row.count.limit",
+                        String.valueOf(ParquetProperties.DEFAULT_PAGE_ROW_COUNT_LIMIT))))
+                .withWriterVersion(ParquetProperties.WriterVersion.fromString(
+                        options.get("parquet.writer.version", "v1")))
                 .build();
     }
 
