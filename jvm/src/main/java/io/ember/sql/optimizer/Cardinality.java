@@ -60,8 +60,11 @@ final class Cardinality {
     /** Selectivity of LIKE and other string matches. */
     static final double MATCH = 0.1;
 
-    /** What is known of one column: its range (null when unknown) and distinct count bound. */
-    record Column(Double min, Double max, double distinct) {}
+    /**
+     * What is known of one column: its range (null when unknown), and the bound on its distinct
+     * values and the rows of the source it was read from (before any filter).
+     */
+    record Column(Double min, Double max, double distinct, double sourceRows) {}
 
     /** A plan's estimated rows and its columns' estimates by id (absent: nothing known). */
     record Estimate(double rows, Map<ExprId, Column> columns) {
@@ -121,7 +124,8 @@ final class Cardinality {
             for (AttributeReference a : leaf.output()) {
                 ColumnStat c = stats.get(a.name().toLowerCase(Locale.ROOT));
                 if (c != null && c.min() != null && c.max() != null) {
-                    cols.put(a.exprId(), new Column(c.min(), c.max(), Math.min(rows, valuesBetween(a.dataType(), c.min(), c.max()))));
+                    cols.put(a.exprId(), new Column(c.min(), c.max(), Math.min(rows, valuesBetween(a.dataType(), c.min(), c.max())),
+                            rows));
                 }
             }
         }
@@ -152,8 +156,9 @@ final class Cardinality {
         Estimate r = of(j.right());
         Map<ExprId, Column> cols = new HashMap<>(l.columns());
         cols.putAll(r.columns());
-        Estimate both = new Estimate(l.rows() * r.rows(), cols);
-        double inner = both.rows() * j.condition().map(c -> selectivity(c, both)).orElse(1.0);
+        List<Expression> conjuncts = new java.util.ArrayList<>();
+        j.condition().ifPresent(c -> splitAnd(c, conjuncts));
+        double inner = l.rows() * r.rows() * joinSelectivity(conjuncts, ids(j.left()), l, r);
         double rows = switch (j.joinType()) {
             case LEFT_SEMI -> Math.min(l.rows(), inner);
             case LEFT_ANTI -> l.rows();
@@ -164,6 +169,66 @@ final class Cardinality {
         };
         return new Estimate(Math.max(1, rows), j.joinType() == JoinType.LEFT_SEMI || j.joinType() == JoinType.LEFT_ANTI
                 ? l.columns() : cols);
+    }
+
+    private static java.util.Set<ExprId> ids(LogicalPlan plan) {
+        java.util.Set<ExprId> out = new java.util.HashSet<>();
+        for (AttributeReference a : plan.output()) {
+            out.add(a.exprId());
+        }
+        return out;
+    }
+
+    private static void splitAnd(Expression e, List<Expression> out) {
+        if (e instanceof And a) {
+            splitAnd(a.left(), out);
+            splitAnd(a.right(), out);
+        } else {
+            out.add(e);
+        }
+    }
+
+    /**
+     * The selectivity of a join's conjuncts between two inputs. Equalities of a left column with
+     * a right one count together, as one composite key drawn from a shared domain (the
+     * containment assumption): the domain has as many values as the side with fewer distinct
+     * keys had in its source, before filters, so that a filtered side keeps only its share of
+     * the matches. A side's composite key has at most as many values as its source has rows
+     * (multiplying independent selectivities would take a join on (part, supplier) keys for a
+     * near-empty one). Other conjuncts count one by one.
+     */
+    double joinSelectivity(List<Expression> conjuncts, java.util.Set<ExprId> leftIds, Estimate l, Estimate r) {
+        Map<ExprId, Column> cols = new HashMap<>(l.columns());
+        cols.putAll(r.columns());
+        Estimate both = new Estimate(l.rows() * r.rows(), cols);
+        double[] leftKey = {1, 0};
+        double[] rightKey = {1, 0};
+        boolean keyed = false;
+        double sel = 1;
+        for (Expression c : conjuncts) {
+            if (c instanceof EqualTo eq && column(eq.left()) instanceof AttributeReference a
+                    && column(eq.right()) instanceof AttributeReference b
+                    && leftIds.contains(a.exprId()) != leftIds.contains(b.exprId())) {
+                AttributeReference left = leftIds.contains(a.exprId()) ? a : b;
+                addKey(leftKey, l, left);
+                addKey(rightKey, r, left == a ? b : a);
+                keyed = true;
+            } else {
+                sel *= selectivity(c, both);
+            }
+        }
+        if (!keyed) {
+            return sel;
+        }
+        double domain = Math.min(Math.min(leftKey[0], leftKey[1]), Math.min(rightKey[0], rightKey[1]));
+        return sel / Math.max(1, domain);
+    }
+
+    /** Multiplies a composite key's distinct values ({@code key[0]}) by a column's, tracking its source's rows ({@code key[1]}). */
+    private static void addKey(double[] key, Estimate side, AttributeReference a) {
+        Column c = side.columns().get(a.exprId());
+        key[0] *= c == null ? side.rows() : c.distinct();
+        key[1] = Math.max(key[1], c == null ? side.rows() : c.sourceRows());
     }
 
     /** The fraction of rows of a plan estimated as {@code in} that pass {@code cond}. */

@@ -140,26 +140,41 @@ final class ReorderJoins implements Rule<LogicalPlan> {
         private double[] subsetRows() {
             int n = items.size();
             List<Cardinality.Estimate> est = items.stream().map(cardinality::of).toList();
-            double[] sel = new double[conds.size()];
-            for (int c = 0; c < sel.length; c++) {
+            // conditions between the same two inputs count together (a composite key); the rest one by one
+            Map<Integer, List<Expression>> byPair = new HashMap<>();
+            List<Integer> pairMasks = new ArrayList<>();
+            List<Double> sel = new ArrayList<>();
+            for (int c = 0; c < conds.size(); c++) {
+                int mask = masks.get(c);
+                if (Integer.bitCount(mask) == 2) {
+                    byPair.computeIfAbsent(mask, m -> new ArrayList<>()).add(conds.get(c));
+                    continue;
+                }
                 Map<ExprId, Cardinality.Column> cols = new HashMap<>();
                 double product = 1;
                 for (int i = 0; i < n; i++) {
-                    if ((masks.get(c) & (1 << i)) != 0) {
+                    if ((mask & (1 << i)) != 0) {
                         cols.putAll(est.get(i).columns());
                         product *= est.get(i).rows();
                     }
                 }
-                sel[c] = cardinality.selectivity(conds.get(c), new Cardinality.Estimate(product, cols));
+                pairMasks.add(mask);
+                sel.add(cardinality.selectivity(conds.get(c), new Cardinality.Estimate(product, cols)));
             }
+            byPair.forEach((mask, group) -> {
+                int i = Integer.numberOfTrailingZeros(mask);
+                int j = 31 - Integer.numberOfLeadingZeros(mask);
+                pairMasks.add(mask);
+                sel.add(cardinality.joinSelectivity(group, Aliases.ids(items.get(i).output()), est.get(i), est.get(j)));
+            });
             double[] out = new double[1 << n];
             for (int s = 1; s < out.length; s++) {
                 double r = 1;
                 for (int i = 0; i < n; i++) {
                     if ((s & (1 << i)) != 0) r *= est.get(i).rows();
                 }
-                for (int c = 0; c < sel.length; c++) {
-                    if ((masks.get(c) & s) == masks.get(c)) r *= sel[c];
+                for (int c = 0; c < sel.size(); c++) {
+                    if ((pairMasks.get(c) & s) == pairMasks.get(c)) r *= sel.get(c);
                 }
                 out[s] = Math.max(1, r);
             }
