@@ -7,6 +7,7 @@ import io.ember.sql.types.DecimalType;
 import io.ember.sql.vector.ColumnVector;
 import io.ember.sql.vector.LongVector;
 import io.ember.sql.vector.ObjectVector;
+import io.ember.sql.vector.PrimitiveVector;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.Arrays;
@@ -33,8 +34,13 @@ final class DecimalAverageState extends GroupedState {
         ensure(g, n);
         ColumnVector in = inputs[0];
         sums.add(g, n, in);
-        for (int i = 0; i < n; i++) {
-            if (!in.isNull(i)) counts[g[i]]++;
+        boolean[] nulls = in instanceof PrimitiveVector pv ? pv.nulls : null;
+        if (nulls == null && in instanceof PrimitiveVector) {
+            for (int i = 0; i < n; i++) counts[g[i]]++;
+        } else {
+            for (int i = 0; i < n; i++) {
+                if (!in.isNull(i)) counts[g[i]]++;
+            }
         }
     }
 

@@ -43,9 +43,18 @@ final class DecimalSums {
         if (in instanceof DecimalVector d && d.scale() == scale) {
             long[] v = d.unscaled;
             boolean[] nulls = d.nulls;
+            boolean wide = !checkEachStep || type.precision() >= 19;   // only a long's overflow to watch
             for (int i = 0; i < n; i++) {
-                if (nulls == null || !nulls[i]) {
-                    addLong(g[i], v[i]);
+                if (nulls != null && nulls[i]) {
+                    continue;
+                }
+                int k = g[i];
+                long x = v[i];
+                long sum = small[k] + x;
+                if (wide && seen[k] && big[k] == null && ((small[k] ^ sum) & (x ^ sum)) >= 0) {
+                    small[k] = sum;   // the common case: a compact group's sum still fits
+                } else {
+                    addLong(k, x);
                 }
             }
             return;
