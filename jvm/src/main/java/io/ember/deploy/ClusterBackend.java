@@ -187,6 +187,18 @@ public final class ClusterBackend implements SchedulerBackend, RpcEndpoint {
     }
 
     /** The id the master gave the application. */
+    /** Tells the master where the driver's web UI listens; ignored once stopped. */
+    public void reportUiUrl(String url) {
+        AppClient client = appClient;
+        if (client != null && !stopped) {
+            try {
+                client.reportUiUrl(url);
+            } catch (RuntimeException e) {
+                LOG.debug("Could not tell the master the web UI's address", e);
+            }
+        }
+    }
+
     public String applicationId() {
         return appId;
     }
