@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 
 from conftest import ROOT, subprocess_env
-from test_ui import poll
+from test_ui import get, poll
 from test_ui_pages import SHOTS, browser, text, visit  # noqa: F401 (browser is a fixture)
 from test_cluster import BIN, ENGINE_JAR, LAUNCHER_JAR, start_daemon
 
@@ -37,6 +37,8 @@ DRIVER = textwrap.dedent("""
         print("executor says <%d>" % x, file=sys.stderr, flush=True)
         return x
     assert sc.parallelize(range(6), 2).map(shout).sum() == 15
+    cached = sc.parallelize(range(1000), 4).setName("cached <i>rdd</i>").cache()
+    assert cached.count() == 1000
     print(sc.applicationId, sc.uiWebUrl, flush=True)
     sys.stdin.readline()   # run until the test is done with the pages
     sc.stop()
@@ -167,6 +169,25 @@ def test_worker_page_lists_the_executor_and_links_the_master(browser, cluster):
     browser.find_element(By.LINK_TEXT, cluster["url"]).click()
     assert browser.current_url.startswith(cluster["master_ui"])
     assert browser.find_element(By.TAG_NAME, "h1").text == "Ember Master at " + cluster["url"]
+
+
+def test_storage_of_the_remote_executor_reaches_the_driver_ui(browser, cluster):
+    """Block updates from executor JVMs reach the driver's store (they used to be local-mode only)."""
+    api = "%s/api/v1/applications/%s" % (cluster["driver_ui"], cluster["app_id"])
+    [rdd] = poll(lambda: [r for r in get(api + "/storage/rdd") if r["numCachedPartitions"] == 4], "4 cached blocks")
+    assert rdd["name"] == "cached <i>rdd</i>" and rdd["storageLevel"] == "Memory Deserialized 1x Replicated"
+    assert rdd["memoryUsed"] > 0 and rdd["diskUsed"] == 0
+    detail = get(api + "/storage/rdd/%d" % rdd["id"])
+    assert [p["executors"] for p in detail["partitions"]] == [["0"]] * 4
+    assert sum(p["memoryUsed"] for p in detail["partitions"]) == rdd["memoryUsed"]
+    assert [d["memoryUsed"] for d in detail["dataDistribution"]] == [rdd["memoryUsed"]]
+    visit(browser, cluster["driver_ui"] + "/storage/", "cluster-driver-storage")
+    cells = [c.text for c in browser.find_elements(By.CSS_SELECTOR, "#rdd-%d td" % rdd["id"])]
+    assert cells[1] == "cached <i>rdd</i>" and cells[3:5] == ["4", "100%"]
+    browser.find_element(By.LINK_TEXT, "cached <i>rdd</i>").click()
+    executors = [r.find_elements(By.TAG_NAME, "td")[4].text
+                 for r in browser.find_elements(By.CSS_SELECTOR, "#blocks tr")[1:]]
+    assert executors == ["0"] * 4
 
 
 def test_driver_ui_link_and_the_completed_application(browser, cluster):

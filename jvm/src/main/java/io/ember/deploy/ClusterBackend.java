@@ -254,6 +254,10 @@ public final class ClusterBackend implements SchedulerBackend, RpcEndpoint {
             return null;
         } else if (message instanceof Heartbeat h) {
             return heartbeat(h);
+        } else if (message instanceof ExecutorMessages.BlockStatus b) {
+            executorEvents.blockUpdated(b.executorId(), b.block().rddId(), b.block().partition(), b.storageLevel(),
+                    b.memorySize(), b.diskSize());
+            return null;
         } else if (message instanceof GetMapOutputStatuses g) {
             try {
                 return new MapOutputStatuses(mapOutputs.statuses(g.shuffleId(), 0), -1, null);

@@ -43,6 +43,13 @@ public final class ExecutorMessages {
     public record Heartbeat(String executorId, List<BlockId.RddBlock> cachedBlocks, List<TaskProgress> running,
                             long heapUsedBytes) implements Serializable {}
 
+    /**
+     * Where an RDD block of the executor is stored after a change (cached, moved to disk, dropped;
+     * {@code storageLevel} "None" with both sizes 0 once gone), for the driver's UI.
+     */
+    public record BlockStatus(String executorId, BlockId.RddBlock block, String storageLevel, long memorySize,
+                              long diskSize) implements Serializable {}
+
     public record StatusUpdate(String executorId, long taskId, SerializedTaskStatus status,
                                List<BlockId.RddBlock> cachedBlocks) implements Serializable {}
 

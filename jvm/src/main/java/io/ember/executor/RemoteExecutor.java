@@ -2,6 +2,7 @@ package io.ember.executor;
 
 import io.ember.core.ConfigKeys;
 import io.ember.core.EmberConf;
+import io.ember.executor.ExecutorMessages.BlockStatus;
 import io.ember.executor.ExecutorMessages.CopyBlock;
 import io.ember.executor.ExecutorMessages.GetBlockLocations;
 import io.ember.executor.ExecutorMessages.GetBroadcast;
@@ -130,6 +131,8 @@ public final class RemoteExecutor implements RpcEndpoint, TaskStatusSink, AutoCl
                 .orElseGet(() -> shuffleBlocks.region(name)));
         blockManager.setRemoteBlocks(this::fetchCachedBlock);
         blockManager.setReplicas(this::replicate);
+        // block changes reach the driver's storage page; sent on the connection task ends use, so before them
+        blockManager.setStatusListener(this::reportBlock);
         rpc.register(ExecutorMessages.EXECUTOR_ENDPOINT, this);
         driver.ask(new RegisterExecutor(executorId, host, self.getPort(), cores), timeout);
         long interval = conf.getMillis(ConfigKeys.EXECUTOR_HEARTBEAT_INTERVAL);
@@ -166,6 +169,15 @@ public final class RemoteExecutor implements RpcEndpoint, TaskStatusSink, AutoCl
             } catch (RuntimeException e) {
                 LOG.warn("Cannot replicate block {} to {}: {}", block.name(), peer, e.getMessage());
             }
+        }
+    }
+
+    /** Tells the driver where a block is now (for its UI); a driver that is gone is no task's problem. */
+    private void reportBlock(String id, BlockId.RddBlock block, StorageLevel level, long inMemory, long onDisk) {
+        try {
+            driver.send(new BlockStatus(id, block, level.isValid() ? level.toString() : "None", inMemory, onDisk));
+        } catch (RuntimeException e) {
+            LOG.debug("Could not report block {} to the driver", block, e);
         }
     }
 

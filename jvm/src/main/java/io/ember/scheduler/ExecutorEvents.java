@@ -13,6 +13,13 @@ public interface ExecutorEvents {
     /** An executor's heartbeat: its running tasks' progress and heap use (for listeners). */
     void executorHeartbeat(String executorId, List<TaskProgress> running, long heapUsedBytes);
 
+    /**
+     * An RDD block of an executor changed ({@code storageLevel} "None" once gone), for listeners
+     * (the UI's storage page).
+     */
+    void blockUpdated(String executorId, int rddId, int partition, String storageLevel, long memorySize,
+                      long diskSize);
+
     /** An executor went away: its running tasks fail, and the map outputs it held are forgotten. */
     void executorLost(String executorId);
 

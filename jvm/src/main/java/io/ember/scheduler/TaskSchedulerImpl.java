@@ -123,6 +123,12 @@ public final class TaskSchedulerImpl implements TaskScheduler, TaskOffers, TaskS
     }
 
     @Override
+    public void blockUpdated(String executorId, int rddId, int partition, String storageLevel, long memorySize,
+                             long diskSize) {
+        bus.post(new ListenerEvent.BlockUpdated(executorId, rddId, partition, storageLevel, memorySize, diskSize));
+    }
+
+    @Override
     public void failAllJobs(String reason) {
         taskEnds.failAllJobs(reason);
     }

@@ -179,6 +179,7 @@ public final class AppStatusStore implements EmberListener {
                 x.removeReason = e.reason();
                 trimDeadExecutors();
             }
+            dropBlocksOf(e.executorId());
         } else if (event instanceof ListenerEvent.BlockUpdated b) {
             blockUpdated(b);
         } else if (event instanceof ListenerEvent.ExecutorMetricsUpdate e) {
@@ -196,6 +197,14 @@ public final class AppStatusStore implements EmberListener {
             }
             StageEvents.apply(this, event);
         }
+    }
+
+    /** A lost executor's cached blocks are gone with it (its process ended); RDDs left without blocks leave the list. */
+    private void dropBlocksOf(String executorId) {
+        rdds.values().removeIf(r -> {
+            r.blocks.values().removeIf(p -> executorId.equals(p.executorId()));
+            return r.blocks.isEmpty();
+        });
     }
 
     /** A block came or went; an RDD leaves the storage list with its last block. */
