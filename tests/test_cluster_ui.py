@@ -18,7 +18,7 @@ import pytest
 
 from conftest import ROOT, subprocess_env
 from test_ui import get, poll
-from test_ui_pages import SHOTS, browser, text, visit  # noqa: F401 (browser is a fixture)
+from test_ui_pages import SHOTS, _units, browser, text, visit  # noqa: F401 (browser is a fixture)
 from test_cluster import BIN, ENGINE_JAR, LAUNCHER_JAR, start_daemon
 
 from selenium.webdriver.common.by import By
@@ -188,6 +188,32 @@ def test_storage_of_the_remote_executor_reaches_the_driver_ui(browser, cluster):
     executors = [r.find_elements(By.TAG_NAME, "td")[4].text
                  for r in browser.find_elements(By.CSS_SELECTOR, "#blocks tr")[1:]]
     assert executors == ["0"] * 4
+
+
+def test_executors_show_storage_memory_and_python_workers(browser, cluster):
+    api = "%s/api/v1/applications/%s" % (cluster["driver_ui"], cluster["app_id"])
+    [rdd] = poll(lambda: [r for r in get(api + "/storage/rdd") if r["numCachedPartitions"] == 4], "4 cached blocks")
+    # the storage budget and Python workers come with the executor's heartbeats (every 2 s)
+    e = poll(lambda: [x for x in get(api + "/executors") if x["id"] == "0" and x["maxMemory"] > 0
+                      and x["pythonWorkers"] > 0], "a heartbeat of executor 0")[0]
+    assert (e["rddBlocks"], e["memoryUsed"], e["diskUsed"]) == (4, rdd["memoryUsed"], 0)
+    assert rdd["memoryUsed"] < e["maxMemory"] < 512 << 20   # a share of the executor's 512 MB heap
+    assert e["memoryMetrics"] == {"usedOnHeapStorageMemory": rdd["memoryUsed"], "usedOffHeapStorageMemory": 0,
+                                  "totalOnHeapStorageMemory": e["maxMemory"], "totalOffHeapStorageMemory": 0}
+    assert 1 <= e["pythonWorkers"] <= 2   # two cores: at most two workers ran at once, and stay for reuse
+    visit(browser, cluster["driver_ui"] + "/executors/", "cluster-driver-executors")
+    head = [c.text for c in browser.find_elements(By.CSS_SELECTOR, "#executors th")]
+    cells = dict(zip(head, [c.text for c in browser.find_elements(By.CSS_SELECTOR, "#executor-0 td")]))
+    assert cells["Storage Memory"] == "%s / %s" % (_units(e["memoryUsed"]), _units(e["maxMemory"]))
+    assert cells["RDD Blocks"] == "4" and cells["Python Workers"] == str(e["pythonWorkers"])
+
+
+def test_local_executor_reports_its_storage_budget_and_python_workers(sc):
+    api = "%s/api/v1/applications/%s" % (sc.uiWebUrl, sc.applicationId)
+    assert sc.parallelize(range(10), 2).map(lambda x: x + 1).sum() == 55
+    e = poll(lambda: [x for x in get(api + "/executors") if x["id"] == "driver" and x["pythonWorkers"] > 0],
+             "a heartbeat of the local executor")[0]
+    assert 0 < e["maxMemory"] < 1 << 40 and e["memoryMetrics"]["totalOnHeapStorageMemory"] == e["maxMemory"]
 
 
 def test_driver_ui_link_and_the_completed_application(browser, cluster):

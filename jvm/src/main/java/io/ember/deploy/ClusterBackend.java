@@ -338,7 +338,8 @@ public final class ClusterBackend implements SchedulerBackend, RpcEndpoint {
             e.lastHeartbeat = System.currentTimeMillis();
             e.blocks = Set.copyOf(h.cachedBlocks());
         }
-        executorEvents.executorHeartbeat(h.executorId(), h.running(), h.heapUsedBytes());
+        executorEvents.executorHeartbeat(h.executorId(), h.running(), h.heapUsedBytes(), h.maxStorageMemory(),
+                h.pythonWorkers());
         return Boolean.TRUE;
     }
 

@@ -39,9 +39,13 @@ public final class ExecutorMessages {
 
     public record RegisterExecutor(String executorId, String host, int port, int cores) implements Serializable {}
 
-    /** {@code cachedBlocks}: every RDD block the executor holds now; {@code running}: its tasks' metrics so far. */
+    /**
+     * {@code cachedBlocks}: every RDD block the executor holds now; {@code running}: its tasks'
+     * metrics so far; {@code maxStorageMemory}: its block manager's memory budget;
+     * {@code pythonWorkers}: its Python worker processes alive.
+     */
     public record Heartbeat(String executorId, List<BlockId.RddBlock> cachedBlocks, List<TaskProgress> running,
-                            long heapUsedBytes) implements Serializable {}
+                            long heapUsedBytes, long maxStorageMemory, int pythonWorkers) implements Serializable {}
 
     /**
      * Where an RDD block of the executor is stored after a change (cached, moved to disk, dropped;

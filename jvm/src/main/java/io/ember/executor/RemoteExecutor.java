@@ -69,6 +69,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class RemoteExecutor implements RpcEndpoint, TaskStatusSink, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(RemoteExecutor.class);
+    /** The tasks' environment; its memory budget and services feed the heartbeat. */
+    private final TaskEnv env;
     private static final int MAX_MISSED_HEARTBEATS = 3;
 
     private final String executorId;
@@ -124,6 +126,7 @@ public final class RemoteExecutor implements RpcEndpoint, TaskStatusSink, AutoCl
                 (h, p, block) -> rpc.fetchBlock(h, p, block, timeout));
         TaskEnv env = new TaskEnv(executorId, conf, serializer, blockManager, memory, mapOutputs,
                 id -> driver.ask(new GetBroadcast(id), timeout), transport, files, new ExecutorServices());
+        this.env = env;
         this.executor = new Executor(env, this, loader);
         ShuffleBlockResolver shuffleBlocks = new ShuffleBlockResolver(dirs);
         rpc.setBlockProvider(name -> BlockId.RddBlock.parse(name)
@@ -269,7 +272,8 @@ public final class RemoteExecutor implements RpcEndpoint, TaskStatusSink, AutoCl
         try {
             Runtime rt = Runtime.getRuntime();
             Boolean known = driver.ask(new Heartbeat(executorId, cachedBlocks(), executor.progress(),
-                    rt.totalMemory() - rt.freeMemory()), timeout);
+                    rt.totalMemory() - rt.freeMemory(), env.memory().maxMemory(), env.services().liveProcesses()),
+                    timeout);
             missedHeartbeats.set(0);
             if (!Boolean.TRUE.equals(known)) {
                 fail("The driver no longer knows executor {}; exiting", executorId);
