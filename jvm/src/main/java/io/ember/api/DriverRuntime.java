@@ -153,6 +153,9 @@ final class DriverRuntime {
                         level.isValid() ? level.toString() : "None", inMemory, onDisk)));
         this.plugins = DriverPlugins.start(new DriverPlugin.AppContext(conf, appId, conf.get(ConfigKeys.APP_NAME),
                 startTime, bus));
+        if (cluster != null) {
+            reportUiToMaster(cluster, plugins);
+        }
         bus.start();
         bus.post(new ListenerEvent.ApplicationStart(appId, conf.get(ConfigKeys.APP_NAME), startTime,
                 System.getProperty("user.name", ""), EmberContext.VERSION));
@@ -162,6 +165,23 @@ final class DriverRuntime {
         if (cleaner != null) {
             cleaner.start();
         }
+    }
+
+    /**
+     * Tells the master where the web UI is once it has bound (the master's UI links to it), on a
+     * thread of its own since the UI binds off the start path.
+     */
+    private static void reportUiToMaster(ClusterBackend cluster, List<DriverPlugin.Running> plugins) {
+        if (plugins.isEmpty()) {
+            return;
+        }
+        Thread t = new Thread(() -> {
+            for (DriverPlugin.Running p : plugins) {
+                p.webUrl().ifPresent(cluster::reportUiUrl);
+            }
+        }, "ember-ui-url-to-master");
+        t.setDaemon(true);
+        t.start();
     }
 
     /** Why the cluster manager gave up on the application, or null. */

@@ -140,6 +140,12 @@ public final class ConfigKeys {
     public static final ConfigKey HISTORY_LOG_DIR = key("ember.history.fs.logDirectory", "/tmp/ember-events",
             "Event log directory the history server serves.");
     public static final ConfigKey HISTORY_PORT = key("ember.history.ui.port", "18080", "Port of the history server.");
+    public static final ConfigKey MASTER_UI_PORT = key("ember.master.ui.port", "8080",
+            "Port of the standalone master's web UI (ember-master --webui-port); when taken, the next free one "
+                    + "(up to ember.port.maxRetries more); 0 picks any, -1 serves none.");
+    public static final ConfigKey WORKER_UI_PORT = key("ember.worker.ui.port", "8081",
+            "Port of a standalone worker's web UI (ember-worker --webui-port); when taken, the next free one "
+                    + "(up to ember.port.maxRetries more); 0 picks any, -1 serves none.");
     public static final ConfigKey HISTORY_UPDATE_INTERVAL = key("ember.history.fs.update.interval", "10s",
             "How often the history server looks for new and grown event logs.");
     public static final ConfigKey HISTORY_CLEANER_MAX_AGE = key("ember.history.fs.cleaner.maxAge", "168h",

@@ -76,6 +76,11 @@ final class AppClient implements RpcEndpoint {
         master.send(new RequestExecutors(appId, total));
     }
 
+    /** Tells the master where the driver's web UI listens (shown with the application on the master's UI). */
+    void reportUiUrl(String url) {
+        master.send(new DeployMessages.ApplicationUiUrl(appId, url));
+    }
+
     /** Dynamic allocation: executors the application releases. */
     void kill(List<String> executorIds) {
         master.send(new KillExecutors(appId, List.copyOf(executorIds)));

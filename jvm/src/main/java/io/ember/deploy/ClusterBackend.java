@@ -187,6 +187,18 @@ public final class ClusterBackend implements SchedulerBackend, RpcEndpoint {
     }
 
     /** The id the master gave the application. */
+    /** Tells the master where the driver's web UI listens; ignored once stopped. */
+    public void reportUiUrl(String url) {
+        AppClient client = appClient;
+        if (client != null && !stopped) {
+            try {
+                client.reportUiUrl(url);
+            } catch (RuntimeException e) {
+                LOG.debug("Could not tell the master the web UI's address", e);
+            }
+        }
+    }
+
     public String applicationId() {
         return appId;
     }
@@ -242,6 +254,10 @@ public final class ClusterBackend implements SchedulerBackend, RpcEndpoint {
             return null;
         } else if (message instanceof Heartbeat h) {
             return heartbeat(h);
+        } else if (message instanceof ExecutorMessages.BlockStatus b) {
+            executorEvents.blockUpdated(b.executorId(), b.block().rddId(), b.block().partition(), b.storageLevel(),
+                    b.memorySize(), b.diskSize());
+            return null;
         } else if (message instanceof GetMapOutputStatuses g) {
             try {
                 return new MapOutputStatuses(mapOutputs.statuses(g.shuffleId(), 0), -1, null);
@@ -322,7 +338,8 @@ public final class ClusterBackend implements SchedulerBackend, RpcEndpoint {
             e.lastHeartbeat = System.currentTimeMillis();
             e.blocks = Set.copyOf(h.cachedBlocks());
         }
-        executorEvents.executorHeartbeat(h.executorId(), h.running(), h.heapUsedBytes());
+        executorEvents.executorHeartbeat(h.executorId(), h.running(), h.heapUsedBytes(), h.maxStorageMemory(),
+                h.pythonWorkers());
         return Boolean.TRUE;
     }
 

@@ -132,7 +132,7 @@ public final class ClusterSetup {
         return new ApplicationDescription(conf.get(ConfigKeys.APP_NAME), coresPerExecutor(effective),
                 (int) Math.max(1, memory >> 20), max.isEmpty() ? 0 : Integer.parseInt(max), host, port, extra,
                 conf.getInt(ConfigKeys.MAX_EXECUTOR_RETRIES),
-                dynamic ? ExecutorAllocationManager.initialExecutors(conf) : -1);
+                dynamic ? ExecutorAllocationManager.initialExecutors(conf) : -1, System.getProperty("user.name", ""));
     }
 
     /** ember.executor.cores; unset means all of a worker's free cores, or 1 with dynamic allocation. */

@@ -9,12 +9,13 @@ import java.io.Serializable;
  * drivers' {@link AppClient}s (endpoint {@value #APP_CLIENT_ENDPOINT}).
  *
  * <pre>
- * worker -> master  RegisterWorker                 reply: true (or an error)
+ * worker -> master  RegisterWorker                 reply: the master's web UI address, "" if none (or an error)
  * worker -> master  WorkerHeartbeat (ask)          reply: false when the master does not know the worker (re-register)
  * worker -> master  ExecutorStateChanged (send)    an executor process started or exited
  * master -> worker  LaunchExecutor, KillExecutor (send)
  * driver -> master  RegisterApplication            reply: the application id (an error when no worker could ever fit it)
  * driver -> master  UnregisterApplication (send)
+ * driver -> master  ApplicationUiUrl (send)        where the driver's web UI listens, once bound
  * driver -> master  RequestExecutors, KillExecutors (send; dynamic allocation)
  * master -> driver  ExecutorAdded, ExecutorRemoved, ApplicationFailed (send)
  * anyone -> master  RequestStatus                  reply: the cluster state as JSON text
@@ -35,8 +36,9 @@ public final class DeployMessages {
         }
     }
 
-    public record RegisterWorker(String workerId, String host, int port, int cores, int memoryMb, RpcRef worker)
-            implements Serializable {}
+    /** {@code webUiUrl} is the worker's web UI ({@code ""} when it serves none). */
+    public record RegisterWorker(String workerId, String host, int port, int cores, int memoryMb, RpcRef worker,
+                                 String webUiUrl) implements Serializable {}
 
     public record WorkerHeartbeat(String workerId) implements Serializable {}
 
@@ -47,11 +49,12 @@ public final class DeployMessages {
      * What a driver asks for. {@code coresPerExecutor} 0 means all free cores of a worker (one
      * executor per worker); {@code coresMax} 0 means no limit; {@code initialExecutors} -1 means
      * as many executors as fit, else the executor count the master keeps until the driver asks
-     * for another ({@link RequestExecutors}).
+     * for another ({@link RequestExecutors}). {@code user} is who runs the driver (shown by the master's UI).
      */
     public record ApplicationDescription(String name, int coresPerExecutor, int memoryMbPerExecutor, int coresMax,
                                          String driverHost, int driverPort, String extraClassPath,
-                                         int maxExecutorRetries, int initialExecutors) implements Serializable {}
+                                         int maxExecutorRetries, int initialExecutors, String user)
+            implements Serializable {}
 
     /** The number of executors the application wants now (running ones included). */
     public record RequestExecutors(String appId, int total) implements Serializable {}
@@ -63,8 +66,13 @@ public final class DeployMessages {
 
     public record UnregisterApplication(String appId) implements Serializable {}
 
+    /** The driver's web UI address, sent once it has bound (after registration: the UI binds off the start path). */
+    public record ApplicationUiUrl(String appId, String url) implements Serializable {}
+
+    /** {@code appName} and {@code user} are for the worker's web UI. */
     public record LaunchExecutor(String appId, String executorId, int cores, int memoryMb, String driverHost,
-                                 int driverPort, String extraClassPath) implements Serializable {}
+                                 int driverPort, String extraClassPath, String appName, String user)
+            implements Serializable {}
 
     public record KillExecutor(String appId, String executorId) implements Serializable {}
 

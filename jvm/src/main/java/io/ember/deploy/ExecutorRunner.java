@@ -33,6 +33,7 @@ final class ExecutorRunner {
     private final Consumer<ExecutorStateChanged> report;
     private volatile Process process;
     private volatile boolean killed;
+    private volatile ExecutorState state = ExecutorState.LAUNCHING;
 
     ExecutorRunner(LaunchExecutor launch, File workDir, String classPath, String secret, String bindHost,
                    Consumer<ExecutorStateChanged> report) {
@@ -41,7 +42,10 @@ final class ExecutorRunner {
         this.classPath = classPath;
         this.secret = secret;
         this.bindHost = bindHost;
-        this.report = report;
+        this.report = s -> { // remember the state reported, for the worker's web UI
+            state = s.state();
+            report.accept(s);
+        };
     }
 
     /** The command line; the classpath is the worker's engine classpath plus the application's extra entries. */
@@ -109,6 +113,16 @@ final class ExecutorRunner {
 
     String executorId() {
         return launch.executorId();
+    }
+
+    /** This executor as the worker's web UI shows it. */
+    ClusterView.ExecutorView view(String workerId) {
+        return new ClusterView.ExecutorView(launch.appId(), launch.executorId(), workerId, launch.cores(),
+                launch.memoryMb(), state.name(), nonNull(launch.appName()), nonNull(launch.user()));
+    }
+
+    private static String nonNull(String s) {
+        return s == null ? "" : s;
     }
 
     /** The last lines of the executor's stderr and (where the JVM itself reports start-up errors) stdout. */

@@ -1,5 +1,7 @@
 package io.ember.deploy;
 
+import io.ember.core.ConfigKeys;
+
 import io.ember.executor.Executor;
 import io.ember.rdd.TaskEnv;
 import io.ember.scheduler.ExecutorEvents;
@@ -33,9 +35,11 @@ public final class LocalBackend implements SchedulerBackend, TaskStatusSink {
         t.setDaemon(true);
         return t;
     });
+    private final TaskEnv env;
     private int freeCores;
 
     public LocalBackend(SchedulerRoles scheduler, int cores, TaskEnv env, ClassLoader loader) {
+        this.env = env;
         this.offers = scheduler.offers();
         this.statuses = scheduler.statuses();
         this.executorEvents = scheduler.executors();
@@ -48,6 +52,16 @@ public final class LocalBackend implements SchedulerBackend, TaskStatusSink {
     public void start() {
         // the executor's pool starts threads on demand
         executorEvents.executorAdded(EXECUTOR_ID, "localhost", totalCores);
+        heartbeat();
+        long every = env.conf().getMillis(ConfigKeys.EXECUTOR_HEARTBEAT_INTERVAL);
+        timer.scheduleWithFixedDelay(this::heartbeat, every, every, TimeUnit.MILLISECONDS);
+    }
+
+    /** What a remote executor's heartbeat says, for listeners: running tasks, heap, storage budget, Python workers. */
+    private void heartbeat() {
+        Runtime rt = Runtime.getRuntime();
+        executorEvents.executorHeartbeat(EXECUTOR_ID, executor.progress(), rt.totalMemory() - rt.freeMemory(),
+                env.memory().maxMemory(), env.services().liveProcesses());
     }
 
     @Override

@@ -15,7 +15,8 @@ import java.util.concurrent.TimeUnit;
  * M MB, each its own JVM ({@link WorkerMain}, with this JVM's classpath, so that test and
  * application classes on it reach the executors), all on 127.0.0.1. Workers exit when their
  * standard input closes, so they end with the driver even when it is killed. Work dirs live in
- * a temporary directory removed by {@link #close}.
+ * a temporary directory removed by {@link #close}. The daemons serve no web UIs here (the
+ * cluster's secret is random, so no one could read them); the driver's UI shows the executors.
  */
 public final class LocalCluster implements AutoCloseable {
     static final long WORKER_TIMEOUT_MS = 60_000;
@@ -63,7 +64,7 @@ public final class LocalCluster implements AutoCloseable {
         String java = System.getProperty("java.home") + File.separator + "bin" + File.separator + "java";
         ProcessBuilder pb = new ProcessBuilder(java, "-Xmx128m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
                 "-cp", absoluteClassPath(), WorkerMain.class.getName(), masterUrl,
-                "--host", "127.0.0.1", "--cores", String.valueOf(cores), "--memory", memoryMb + "m",
+                "--host", "127.0.0.1", "--webui-port", "-1", "--cores", String.valueOf(cores), "--memory", memoryMb + "m",
                 "--work-dir", dir.getPath());
         pb.environment().remove("EMBER_AUTH_SECRET");
         if (secret != null) {

@@ -1,6 +1,7 @@
 package io.ember.deploy;
 
 import io.ember.deploy.DeployMessages.ApplicationDescription;
+import io.ember.deploy.DeployMessages.ApplicationUiUrl;
 import io.ember.deploy.DeployMessages.ApplicationFailed;
 import io.ember.deploy.DeployMessages.ExecutorAdded;
 import io.ember.deploy.DeployMessages.ExecutorRemoved;
@@ -49,12 +50,17 @@ import org.slf4j.LoggerFactory;
 public final class Master implements RpcEndpoint, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Master.class);
     private static final int COMPLETED_APPS_KEPT = 20;
+    private static final int DEAD_WORKERS_KEPT = 20;
+    private static final int REMOVED_EXECUTORS_KEPT = 100;
 
     private final RpcEnv rpc;
     private final long workerTimeoutMs;
     private final Map<String, WorkerInfo> workers = new LinkedHashMap<>();
     private final Map<String, AppInfo> apps = new LinkedHashMap<>();
     private final Deque<AppInfo> completedApps = new ArrayDeque<>();
+    /** Removed workers shown (as DEAD) on the web UI, newest first; the oldest drop beyond DEAD_WORKERS_KEPT. */
+    private final Deque<WorkerInfo> deadWorkers = new ArrayDeque<>();
+    private volatile String webUiUrl = "";
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "ember-master-timer");
         t.setDaemon(true);
@@ -71,7 +77,9 @@ public final class Master implements RpcEndpoint, AutoCloseable {
         final int memoryMb;
         final RpcRef ref;
         final InetSocketAddress connection;
+        final String webUiUrl;
         final Map<String, ExecutorInfo> executors = new LinkedHashMap<>();
+        String state = "ALIVE";
         long lastHeartbeat;
         int coresUsed;
         int memoryUsed;
@@ -84,6 +92,7 @@ public final class Master implements RpcEndpoint, AutoCloseable {
             this.memoryMb = r.memoryMb();
             this.ref = r.worker();
             this.connection = connection;
+            this.webUiUrl = r.webUiUrl() == null ? "" : r.webUiUrl();
             this.lastHeartbeat = System.currentTimeMillis();
         }
     }
@@ -95,11 +104,15 @@ public final class Master implements RpcEndpoint, AutoCloseable {
         final InetSocketAddress connection;
         final long startTime = System.currentTimeMillis();
         final Map<String, ExecutorInfo> executors = new LinkedHashMap<>();
+        /** Ended executors shown on the web UI, oldest first; the oldest drop beyond REMOVED_EXECUTORS_KEPT. */
+        final Deque<ExecutorInfo> removedExecutors = new ArrayDeque<>();
         int nextExecutorId;
         int executorLimit;
         int failures;
         int coresGranted;
         String state = "RUNNING";
+        String driverUiUrl = "";
+        long endTime = -1;
 
         AppInfo(String id, ApplicationDescription desc, RpcRef client, InetSocketAddress connection) {
             this.id = id;
@@ -155,6 +168,16 @@ public final class Master implements RpcEndpoint, AutoCloseable {
         return MasterUrl.SCHEME + rpc.address().getHostString() + ":" + rpc.address().getPort();
     }
 
+    /** Sets the address of this master's web UI, which workers learn when they register. */
+    public void setWebUiUrl(String url) {
+        this.webUiUrl = url == null ? "" : url;
+    }
+
+    /** A snapshot of the cluster for the web UI. */
+    public synchronized ClusterView.MasterState state() {
+        return MasterViews.state(url(), workers.values(), deadWorkers, apps.values(), completedApps);
+    }
+
     /** The executors the master runs for an application now (0 for unknown applications). */
     synchronized int executorCount(String appId) {
         AppInfo app = apps.get(appId);
@@ -180,7 +203,13 @@ public final class Master implements RpcEndpoint, AutoCloseable {
             return null;
         } else if (message instanceof RegisterWorker r) {
             registerWorker(r, context.sender());
-            return Boolean.TRUE;
+            return webUiUrl;
+        } else if (message instanceof ApplicationUiUrl u) {
+            AppInfo app = apps.get(u.appId());
+            if (app != null && u.url() != null) {
+                app.driverUiUrl = u.url();
+            }
+            return null;
         } else if (message instanceof RegisterApplication r) {
             return registerApplication(r, context.sender());
         } else if (message instanceof UnregisterApplication u) {
@@ -290,7 +319,12 @@ public final class Master implements RpcEndpoint, AutoCloseable {
 
     /** Frees an executor's resources on its worker and in its application. */
     private void releaseExecutor(AppInfo app, ExecutorInfo e) {
-        app.executors.remove(e.id);
+        if (app.executors.remove(e.id) != null) {
+            app.removedExecutors.addLast(e);
+            while (app.removedExecutors.size() > REMOVED_EXECUTORS_KEPT) {
+                app.removedExecutors.removeFirst();
+            }
+        }
         app.coresGranted -= e.cores;
         WorkerInfo w = workers.get(e.workerId);
         if (w != null && w.executors.remove(e.key()) != null) {
@@ -302,6 +336,7 @@ public final class Master implements RpcEndpoint, AutoCloseable {
     private void removeApplication(AppInfo app, String state) {
         apps.remove(app.id);
         app.state = state;
+        app.endTime = System.currentTimeMillis();
         for (ExecutorInfo e : new ArrayList<>(app.executors.values())) {
             WorkerInfo w = workers.get(e.workerId);
             if (w != null) {
@@ -324,6 +359,11 @@ public final class Master implements RpcEndpoint, AutoCloseable {
             LOG.warn("Removing worker {} and its {} executors: {}", w.id, w.executors.size(), reason);
         }
         workers.remove(w.id);
+        w.state = "DEAD";
+        deadWorkers.addFirst(w);
+        while (deadWorkers.size() > DEAD_WORKERS_KEPT) {
+            deadWorkers.removeLast();
+        }
         for (ExecutorInfo e : new ArrayList<>(w.executors.values())) {
             AppInfo app = apps.get(e.appId);
             if (app != null) {
@@ -385,7 +425,7 @@ public final class Master implements RpcEndpoint, AutoCloseable {
         LOG.info("Launching executor {} of {} on worker {} with {} cores and {} MB", e.id, app.id, w.id, cores,
                 e.memoryMb);
         w.ref.send(new LaunchExecutor(app.id, e.id, cores, e.memoryMb, d.driverHost(), d.driverPort(),
-                d.extraClassPath()));
+                d.extraClassPath(), d.name(), d.user()));
         app.client.send(new ExecutorAdded(e.id, w.id, w.host, cores, e.memoryMb));
     }
 

@@ -12,7 +12,10 @@ import io.ember.rpc.RpcRef;
 import java.io.File;
 import java.net.InetSocketAddress;
 import java.time.Duration;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
+import java.util.Optional;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -31,10 +34,11 @@ import org.slf4j.LoggerFactory;
  * <p>Threading: master messages arrive on the endpoint thread; heartbeats run on a timer;
  * executor exits are reported from process-exit callbacks.
  */
-public final class Worker implements RpcEndpoint, AutoCloseable {
+public final class Worker implements RpcEndpoint, AutoCloseable, DaemonUi.WorkerSource {
     private static final Logger LOG = LoggerFactory.getLogger(Worker.class);
     static final long HEARTBEAT_MS = 2000;
     private static final Duration TIMEOUT = Duration.ofSeconds(10);
+    private static final int FINISHED_EXECUTORS_KEPT = 100;
 
     private final RpcEnv rpc;
     private final RpcRef master;
@@ -51,7 +55,12 @@ public final class Worker implements RpcEndpoint, AutoCloseable {
         t.setDaemon(true);
         return t;
     });
+    /** Ended executors for the web UI, oldest first (guarded by itself); the oldest drop beyond FINISHED_EXECUTORS_KEPT. */
+    private final Deque<ClusterView.ExecutorView> finished = new ArrayDeque<>();
     private volatile boolean closed;
+    private volatile String masterWebUiUrl = "";
+    private volatile String webUiUrl = "";
+    private volatile DaemonUi.Running ui;
 
     private Worker(RpcEnv rpc, String masterHost, int masterPort, int cores, int memoryMb, File workDir, String secret,
                    String executorClassPath) {
@@ -74,11 +83,24 @@ public final class Worker implements RpcEndpoint, AutoCloseable {
      */
     public static Worker start(String masterHost, int masterPort, String host, int port, int cores, int memoryMb,
                                File workDir, String secret, String executorClassPath) {
+        return start(masterHost, masterPort, host, port, cores, memoryMb, workDir, secret, executorClassPath, null);
+    }
+
+    /**
+     * Like {@link #start(String, int, String, int, int, int, File, String, String)}, also serving
+     * the worker's web UI ({@link DaemonUi}) with {@code ui} settings unless null.
+     */
+    public static Worker start(String masterHost, int masterPort, String host, int port, int cores, int memoryMb,
+                               File workDir, String secret, String executorClassPath, DaemonUi.Settings ui) {
         RpcEnv rpc = RpcEnv.create("worker", host, port, secret, Worker.class.getClassLoader());
         Worker w = new Worker(rpc, masterHost, masterPort, cores, memoryMb, workDir, secret, executorClassPath);
         try {
             workDir.mkdirs();
             rpc.register(DeployMessages.WORKER_ENDPOINT, w);
+            if (ui != null) {
+                w.ui = DaemonUi.start("worker", ui, (d, s) -> d.startWorker(w, s)).orElse(null);
+                w.webUiUrl = w.ui == null ? "" : w.ui.url();
+            }
             w.register();
         } catch (RuntimeException e) {
             w.close();
@@ -96,9 +118,45 @@ public final class Worker implements RpcEndpoint, AutoCloseable {
         return rpc.address();
     }
 
+    /** The address of this worker's web UI, {@code ""} when it serves none. */
+    public String webUiUrl() {
+        return webUiUrl;
+    }
+
+    @Override
+    public ClusterView.WorkerState state() {
+        List<ClusterView.ExecutorView> running = new ArrayList<>();
+        int coresUsed = 0;
+        int memoryUsed = 0;
+        for (ExecutorRunner r : runners.values()) {
+            ClusterView.ExecutorView e = r.view(id);
+            running.add(e);
+            coresUsed += e.cores();
+            memoryUsed += e.memoryMb();
+        }
+        List<ClusterView.ExecutorView> ended;
+        synchronized (finished) {
+            ended = List.copyOf(finished);
+        }
+        return new ClusterView.WorkerState(id, host, rpc.address().getPort(),
+                MasterUrl.SCHEME + master.host() + ":" + master.port(), cores, coresUsed, memoryMb, memoryUsed,
+                List.copyOf(running), ended);
+    }
+
+    @Override
+    public String masterWebUiUrl() {
+        return masterWebUiUrl;
+    }
+
+    @Override
+    public Optional<File> executorLog(String appId, String executorId, String logType) {
+        return ExecutorLogs.find(workDir, appId, executorId, logType);
+    }
+
     private void register() {
-        master.ask(new RegisterWorker(id, host, rpc.address().getPort(), cores, memoryMb,
-                rpc.ref(host, rpc.address().getPort(), DeployMessages.WORKER_ENDPOINT)), TIMEOUT);
+        Object masterUi = master.ask(new RegisterWorker(id, host, rpc.address().getPort(), cores, memoryMb,
+                rpc.ref(host, rpc.address().getPort(), DeployMessages.WORKER_ENDPOINT), webUiUrl), TIMEOUT);
+        masterWebUiUrl = masterUi instanceof String u ? u : "";
         LOG.info("Worker {} registered with the master at {}:{} ({} cores, {} MB, work dir {})", id, master.host(),
                 master.port(), cores, memoryMb, workDir);
     }
@@ -139,7 +197,15 @@ public final class Worker implements RpcEndpoint, AutoCloseable {
 
     private void report(ExecutorStateChanged s) {
         if (s.state().isFinished()) {
-            runners.remove(key(s.appId(), s.executorId()));
+            ExecutorRunner r = runners.remove(key(s.appId(), s.executorId()));
+            if (r != null) {
+                synchronized (finished) {
+                    finished.addLast(r.view(id));
+                    while (finished.size() > FINISHED_EXECUTORS_KEPT) {
+                        finished.removeFirst();
+                    }
+                }
+            }
         }
         if (!closed) {
             master.send(s);
@@ -175,5 +241,8 @@ public final class Worker implements RpcEndpoint, AutoCloseable {
         timer.shutdownNow();
         killAll();
         rpc.close();
+        if (ui != null) {
+            ui.close();
+        }
     }
 }

@@ -1,5 +1,7 @@
 package io.ember.deploy;
 
+import io.ember.core.ConfigKeys;
+import io.ember.core.EmberConf;
 import io.ember.util.ParentPipe;
 import java.io.File;
 import java.lang.management.ManagementFactory;
@@ -7,9 +9,10 @@ import java.util.Set;
 
 /**
  * {@code ember-worker ember://HOST:PORT [--cores C] [--memory M] [--work-dir D] [--host H]
- * [--port P] [--secret-file F] [--insecure]}: runs a worker daemon until killed. Defaults: all
- * processors, the machine's memory less 1 GB (at least 1 GB), work dir ./work, host 127.0.0.1
- * (EMBER_BIND_HOST), any free port, the secret from EMBER_AUTH_SECRET. Without a secret it
+ * [--port P] [--webui-port W] [--secret-file F] [--insecure]}: runs a worker daemon until killed,
+ * printing its id, then the address of its web UI. Defaults: all processors, the machine's memory
+ * less 1 GB (at least 1 GB), work dir ./work, host 127.0.0.1 (EMBER_BIND_HOST), any free port, web
+ * UI port {@code ember.worker.ui.port} (8081; -1: none), the secret from EMBER_AUTH_SECRET. Without a secret it
  * listens only on a loopback address, unless {@code --insecure} accepts unauthenticated
  * connections from other machines. Executors run with this JVM's classpath (the engine jar) plus
  * the application's ember.executor.extraClassPath.
@@ -19,7 +22,7 @@ public final class WorkerMain {
     static final String EXIT_WITH_STDIN = "EMBER_WORKER_EXIT_WITH_STDIN";
 
     static final String USAGE = "usage: ember-worker ember://HOST:PORT [--cores C] [--memory M] [--work-dir D] "
-            + "[--host H] [--port P] [--secret-file F] [--insecure]";
+            + "[--host H] [--port P] [--webui-port W] [--secret-file F] [--insecure]";
 
     private WorkerMain() {}
 
@@ -28,7 +31,7 @@ public final class WorkerMain {
         String url;
         try {
             DaemonArgs a = DaemonArgs.parse(args, Set.of("--cores", "--memory", "--work-dir", "--host", "--port",
-                    "--secret-file"), Set.of("--insecure"));
+                    "--webui-port", "--secret-file"), Set.of("--insecure"));
             if (a.positional.size() != 1) {
                 throw new IllegalArgumentException("expected one master URL (ember://HOST:PORT)");
             }
@@ -38,10 +41,14 @@ public final class WorkerMain {
             String host = a.get("--host", System.getenv().getOrDefault("EMBER_BIND_HOST", "127.0.0.1"));
             String secret = a.secret(System.getenv());
             ListenPolicy.check("ember-worker", host, secret, a.has("--insecure"), ListenPolicy.Remedies.DAEMON);
+            EmberConf conf = new EmberConf();
+            int uiPort = a.getInt("--webui-port", conf.getInt(ConfigKeys.WORKER_UI_PORT));
+            DaemonUi.Settings ui = uiPort < 0 ? null
+                    : new DaemonUi.Settings(host, uiPort, conf.getInt(ConfigKeys.PORT_MAX_RETRIES), secret);
             worker = Worker.start(master.host(), master.port(), host, a.getInt("--port", 0),
                     a.getInt("--cores", Runtime.getRuntime().availableProcessors()), memory,
                     new File(a.get("--work-dir", "work")).getAbsoluteFile(), secret,
-                    System.getProperty("java.class.path"));
+                    System.getProperty("java.class.path"), ui);
             if (ListenPolicy.exposedWithoutSecret(host, secret)) {
                 System.err.println("ember-worker: WARNING: --insecure: listening on " + host + " without a secret; "
                         + "anyone who reaches the port can launch executors");
@@ -56,6 +63,9 @@ public final class WorkerMain {
         }
         Runtime.getRuntime().addShutdownHook(new Thread(worker::close, "ember-worker-shutdown"));
         System.out.println("Ember worker " + worker.id() + " registered with " + url);
+        if (!worker.webUiUrl().isEmpty()) {
+            System.out.println("Ember worker web UI at " + worker.webUiUrl());
+        }
         System.out.flush();
         if (System.getenv(EXIT_WITH_STDIN) != null) {
             ParentPipe.awaitClose();

@@ -39,9 +39,20 @@ public final class ExecutorMessages {
 
     public record RegisterExecutor(String executorId, String host, int port, int cores) implements Serializable {}
 
-    /** {@code cachedBlocks}: every RDD block the executor holds now; {@code running}: its tasks' metrics so far. */
+    /**
+     * {@code cachedBlocks}: every RDD block the executor holds now; {@code running}: its tasks'
+     * metrics so far; {@code maxStorageMemory}: its block manager's memory budget;
+     * {@code pythonWorkers}: its Python worker processes alive.
+     */
     public record Heartbeat(String executorId, List<BlockId.RddBlock> cachedBlocks, List<TaskProgress> running,
-                            long heapUsedBytes) implements Serializable {}
+                            long heapUsedBytes, long maxStorageMemory, int pythonWorkers) implements Serializable {}
+
+    /**
+     * Where an RDD block of the executor is stored after a change (cached, moved to disk, dropped;
+     * {@code storageLevel} "None" with both sizes 0 once gone), for the driver's UI.
+     */
+    public record BlockStatus(String executorId, BlockId.RddBlock block, String storageLevel, long memorySize,
+                              long diskSize) implements Serializable {}
 
     public record StatusUpdate(String executorId, long taskId, SerializedTaskStatus status,
                                List<BlockId.RddBlock> cachedBlocks) implements Serializable {}

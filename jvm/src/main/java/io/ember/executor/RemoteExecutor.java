@@ -2,6 +2,7 @@ package io.ember.executor;
 
 import io.ember.core.ConfigKeys;
 import io.ember.core.EmberConf;
+import io.ember.executor.ExecutorMessages.BlockStatus;
 import io.ember.executor.ExecutorMessages.CopyBlock;
 import io.ember.executor.ExecutorMessages.GetBlockLocations;
 import io.ember.executor.ExecutorMessages.GetBroadcast;
@@ -68,6 +69,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class RemoteExecutor implements RpcEndpoint, TaskStatusSink, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(RemoteExecutor.class);
+    /** The tasks' environment; its memory budget and services feed the heartbeat. */
+    private final TaskEnv env;
     private static final int MAX_MISSED_HEARTBEATS = 3;
 
     private final String executorId;
@@ -123,6 +126,7 @@ public final class RemoteExecutor implements RpcEndpoint, TaskStatusSink, AutoCl
                 (h, p, block) -> rpc.fetchBlock(h, p, block, timeout));
         TaskEnv env = new TaskEnv(executorId, conf, serializer, blockManager, memory, mapOutputs,
                 id -> driver.ask(new GetBroadcast(id), timeout), transport, files, new ExecutorServices());
+        this.env = env;
         this.executor = new Executor(env, this, loader);
         ShuffleBlockResolver shuffleBlocks = new ShuffleBlockResolver(dirs);
         rpc.setBlockProvider(name -> BlockId.RddBlock.parse(name)
@@ -130,6 +134,8 @@ public final class RemoteExecutor implements RpcEndpoint, TaskStatusSink, AutoCl
                 .orElseGet(() -> shuffleBlocks.region(name)));
         blockManager.setRemoteBlocks(this::fetchCachedBlock);
         blockManager.setReplicas(this::replicate);
+        // block changes reach the driver's storage page; sent on the connection task ends use, so before them
+        blockManager.setStatusListener(this::reportBlock);
         rpc.register(ExecutorMessages.EXECUTOR_ENDPOINT, this);
         driver.ask(new RegisterExecutor(executorId, host, self.getPort(), cores), timeout);
         long interval = conf.getMillis(ConfigKeys.EXECUTOR_HEARTBEAT_INTERVAL);
@@ -166,6 +172,15 @@ public final class RemoteExecutor implements RpcEndpoint, TaskStatusSink, AutoCl
             } catch (RuntimeException e) {
                 LOG.warn("Cannot replicate block {} to {}: {}", block.name(), peer, e.getMessage());
             }
+        }
+    }
+
+    /** Tells the driver where a block is now (for its UI); a driver that is gone is no task's problem. */
+    private void reportBlock(String id, BlockId.RddBlock block, StorageLevel level, long inMemory, long onDisk) {
+        try {
+            driver.send(new BlockStatus(id, block, level.isValid() ? level.toString() : "None", inMemory, onDisk));
+        } catch (RuntimeException e) {
+            LOG.debug("Could not report block {} to the driver", block, e);
         }
     }
 
@@ -257,7 +272,8 @@ public final class RemoteExecutor implements RpcEndpoint, TaskStatusSink, AutoCl
         try {
             Runtime rt = Runtime.getRuntime();
             Boolean known = driver.ask(new Heartbeat(executorId, cachedBlocks(), executor.progress(),
-                    rt.totalMemory() - rt.freeMemory()), timeout);
+                    rt.totalMemory() - rt.freeMemory(), env.memory().maxMemory(), env.services().liveProcesses()),
+                    timeout);
             missedHeartbeats.set(0);
             if (!Boolean.TRUE.equals(known)) {
                 fail("The driver no longer knows executor {}; exiting", executorId);

@@ -105,6 +105,11 @@ final class PythonWorkerFactory {
         return PythonWorker.connect(port, secret, pythonVersion);
     }
 
+    /** The workers alive now: the daemon's child processes (each worker is forked from it). */
+    int liveWorkers() {
+        return daemon.isAlive() ? (int) daemon.toHandle().children().filter(ProcessHandle::isAlive).count() : 0;
+    }
+
     /** Returns a worker that finished a task cleanly to the idle pool. */
     void release(PythonWorker worker) {
         synchronized (idle) {

@@ -14,7 +14,7 @@ import java.util.Map;
  * and their workers. Thread-safe: methods synchronize on this, so a daemon is started once even
  * when the first tasks (or the driver's prestart) ask together.
  */
-final class PythonWorkers implements AutoCloseable {
+final class PythonWorkers implements AutoCloseable, io.ember.rdd.ProcessGauge {
     private final Map<String, PythonWorkerFactory> byExecutable = new HashMap<>();
     private boolean closed;
 
@@ -42,6 +42,16 @@ final class PythonWorkers implements AutoCloseable {
             byExecutable.put(pythonExec, f);
         }
         return f;
+    }
+
+    /** The Python worker processes alive under every daemon (idle ones included). */
+    @Override
+    public int liveProcesses() {
+        List<PythonWorkerFactory> all;
+        synchronized (this) {
+            all = new ArrayList<>(byExecutable.values());
+        }
+        return all.stream().mapToInt(PythonWorkerFactory::liveWorkers).sum();
     }
 
     /** Stops every daemon (and so its workers). */

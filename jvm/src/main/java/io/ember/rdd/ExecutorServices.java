@@ -33,6 +33,21 @@ public final class ExecutorServices implements AutoCloseable {
         return type.cast(service);
     }
 
+    /** The child processes alive in services that run some ({@link ProcessGauge}): the executor's Python workers. */
+    public int liveProcesses() {
+        List<AutoCloseable> all;
+        synchronized (this) {
+            all = new ArrayList<>(services.values());
+        }
+        int n = 0;
+        for (AutoCloseable s : all) {
+            if (s instanceof ProcessGauge g) {
+                n += g.liveProcesses();
+            }
+        }
+        return n;
+    }
+
     /** Closes every service, in creation order; later calls to {@link #get} fail. */
     @Override
     public void close() {

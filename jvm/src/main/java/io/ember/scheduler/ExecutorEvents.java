@@ -10,8 +10,19 @@ public interface ExecutorEvents {
     /** An executor joined with {@code cores} task slots (for listeners). */
     void executorAdded(String executorId, String host, int cores);
 
-    /** An executor's heartbeat: its running tasks' progress and heap use (for listeners). */
-    void executorHeartbeat(String executorId, List<TaskProgress> running, long heapUsedBytes);
+    /**
+     * An executor's heartbeat: its running tasks' progress, heap use, storage memory budget and
+     * live Python workers (for listeners).
+     */
+    void executorHeartbeat(String executorId, List<TaskProgress> running, long heapUsedBytes, long maxStorageMemory,
+                           int pythonWorkers);
+
+    /**
+     * An RDD block of an executor changed ({@code storageLevel} "None" once gone), for listeners
+     * (the UI's storage page).
+     */
+    void blockUpdated(String executorId, int rddId, int partition, String storageLevel, long memorySize,
+                      long diskSize);
 
     /** An executor went away: its running tasks fail, and the map outputs it held are forgotten. */
     void executorLost(String executorId);

@@ -79,7 +79,10 @@ public sealed interface ListenerEvent {
     record BlockUpdated(String executorId, int rddId, int partition, String storageLevel, long memorySize,
                         long diskSize) implements ListenerEvent {}
 
-    /** An executor's heartbeat: its running tasks' metrics and its JVM's heap in use. */
-    record ExecutorMetricsUpdate(String executorId, List<TaskProgress> running, long heapUsedBytes)
-            implements ListenerEvent {}
+    /**
+     * An executor's heartbeat: its running tasks' metrics, its JVM's heap in use, its block
+     * manager's memory budget (Spark's {@code maxMemory}) and its live Python worker processes.
+     */
+    record ExecutorMetricsUpdate(String executorId, List<TaskProgress> running, long heapUsedBytes,
+                                 long maxStorageMemory, int pythonWorkers) implements ListenerEvent {}
 }

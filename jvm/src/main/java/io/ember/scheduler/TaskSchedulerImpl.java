@@ -118,8 +118,16 @@ public final class TaskSchedulerImpl implements TaskScheduler, TaskOffers, TaskS
     }
 
     @Override
-    public void executorHeartbeat(String executorId, List<TaskProgress> running, long heapUsedBytes) {
-        bus.post(new ListenerEvent.ExecutorMetricsUpdate(executorId, running, heapUsedBytes));
+    public void executorHeartbeat(String executorId, List<TaskProgress> running, long heapUsedBytes,
+                                  long maxStorageMemory, int pythonWorkers) {
+        bus.post(new ListenerEvent.ExecutorMetricsUpdate(executorId, running, heapUsedBytes, maxStorageMemory,
+                pythonWorkers));
+    }
+
+    @Override
+    public void blockUpdated(String executorId, int rddId, int partition, String storageLevel, long memorySize,
+                             long diskSize) {
+        bus.post(new ListenerEvent.BlockUpdated(executorId, rddId, partition, storageLevel, memorySize, diskSize));
     }
 
     @Override

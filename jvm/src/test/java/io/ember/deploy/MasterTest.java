@@ -32,7 +32,7 @@ class MasterTest {
              RpcEnv intruder = RpcEnv.create("intruder", "127.0.0.1", 0, "not-the-secret", null)) {
             RpcException e = assertThrows(RpcException.class, () -> intruder
                     .ref("127.0.0.1", master.address().getPort(), DeployMessages.MASTER_ENDPOINT)
-                    .ask(new RegisterWorker("w", "127.0.0.1", 1, 64, 1 << 20, null), Duration.ofSeconds(10)));
+                    .ask(new RegisterWorker("w", "127.0.0.1", 1, 64, 1 << 20, null, ""), Duration.ofSeconds(10)));
             assertTrue(e instanceof AuthenticationException || e.getCause() instanceof AuthenticationException, e.toString());
             assertTrue(master.statusJson().contains("\"workers\": []"), master.statusJson());
         }

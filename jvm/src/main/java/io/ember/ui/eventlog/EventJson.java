@@ -85,7 +85,8 @@ public final class EventJson {
                     .put("memorySize", b.memorySize()).put("diskSize", b.diskSize());
         } else if (event instanceof ListenerEvent.ExecutorMetricsUpdate e) {
             n.put("Event", "ExecutorMetricsUpdate")
-                .put("executorId", e.executorId()).put("heapUsedBytes", e.heapUsedBytes());
+                .put("executorId", e.executorId()).put("heapUsedBytes", e.heapUsedBytes())
+                .put("maxStorageMemory", e.maxStorageMemory()).put("pythonWorkers", e.pythonWorkers());
         }
         return n.toString();
     }
@@ -141,7 +142,8 @@ public final class EventJson {
                     n.path("partition").asInt(), text(n, "storageLevel"), n.path("memorySize").asLong(),
                     n.path("diskSize").asLong());
             case "ExecutorMetricsUpdate" -> new ListenerEvent.ExecutorMetricsUpdate(text(n, "executorId"),
-                    List.<TaskProgress>of(), n.path("heapUsedBytes").asLong());
+                    List.<TaskProgress>of(), n.path("heapUsedBytes").asLong(), n.path("maxStorageMemory").asLong(),
+                    n.path("pythonWorkers").asInt());
             default -> null;
         };
     }

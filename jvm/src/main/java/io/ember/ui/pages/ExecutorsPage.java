@@ -12,7 +12,7 @@ final class ExecutorsPage {
         StringBuilder b = new StringBuilder("<table id=\"executors\">");
         b.append(Html.head("Executor ID", "Address", "Status", "Cores", "Active Tasks", "Failed Tasks",
                 "Complete Tasks", "Total Tasks", "Task Time (GC Time)", "Input", "Shuffle Read", "Shuffle Write",
-                "Heap Used", "Added", "Removed"));
+                "Storage Memory", "Disk Used", "RDD Blocks", "Python Workers", "Heap Used", "Added", "Removed"));
         for (ExecutorData e : all) {
             b.append("<tr id=\"executor-").append(Html.esc(e.id())).append("\">")
                     .append(Html.td(e.id())).append(Html.td(e.host()))
@@ -24,6 +24,9 @@ final class ExecutorsPage {
                     .append(Html.num(Html.bytes(e.totalInputBytes())))
                     .append(Html.num(Html.bytes(e.totalShuffleRead())))
                     .append(Html.num(Html.bytes(e.totalShuffleWrite())))
+                    .append(Html.num(Html.bytes(e.memoryUsed()) + " / " + Html.bytes(e.maxMemory())))
+                    .append(Html.num(Html.bytes(e.diskUsed()))).append(Html.num(e.rddBlocks()))
+                    .append(Html.num(e.pythonWorkers()))
                     .append(Html.num(Html.bytes(e.heapUsedBytes())))
                     .append(Html.td(Html.time(e.addTime())))
                     .append(Html.cell(e.removeTime() < 0 ? "" : Html.esc(Html.time(e.removeTime())) + "<div class=\"err\">"

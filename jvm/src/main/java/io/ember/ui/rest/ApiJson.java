@@ -199,9 +199,9 @@ final class ApiJson {
         n.put("id", e.id());
         n.put("hostPort", e.host());
         n.put("isActive", e.isActive());
-        n.put("rddBlocks", 0);
-        n.put("memoryUsed", 0);
-        n.put("diskUsed", 0);
+        n.put("rddBlocks", e.rddBlocks());
+        n.put("memoryUsed", e.memoryUsed());
+        n.put("diskUsed", e.diskUsed());
         n.put("totalCores", e.totalCores());
         n.put("maxTasks", e.totalCores());
         n.put("activeTasks", e.activeTasks());
@@ -214,11 +214,16 @@ final class ApiJson {
         n.put("totalShuffleRead", e.totalShuffleRead());
         n.put("totalShuffleWrite", e.totalShuffleWrite());
         n.put("isBlacklisted", false);
-        n.put("maxMemory", 0);
+        n.put("maxMemory", e.maxMemory());
         putDate(n, "addTime", e.addTime());
         putDate(n, "removeTime", e.removeTime());
         if (e.removeReason() != null) {
             n.put("removeReason", e.removeReason());
+        }
+        if (e.maxMemory() > 0) {
+            n.putObject("memoryMetrics").put("usedOnHeapStorageMemory", e.memoryUsed())
+                    .put("usedOffHeapStorageMemory", 0).put("totalOnHeapStorageMemory", e.maxMemory())
+                    .put("totalOffHeapStorageMemory", 0);
         }
         n.putObject("executorLogs");
         n.putArray("blacklistedInStages");
@@ -227,6 +232,7 @@ final class ApiJson {
         n.put("resourceProfileId", 0);
         n.put("isExcluded", false);
         n.putArray("excludedInStages");
+        n.put("pythonWorkers", e.pythonWorkers()); // Ember's: live Python worker processes of the executor
         return n;
     }
 }

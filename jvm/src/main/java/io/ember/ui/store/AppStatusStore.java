@@ -8,6 +8,7 @@ import io.ember.scheduler.TaskEndReason;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -120,10 +121,19 @@ public final class AppStatusStore implements EmberListener {
 
     /** Executors in the order they joined; dead ones only when {@code includeDead}. */
     public synchronized List<ExecutorData> executors(boolean includeDead) {
+        Map<String, long[]> blocks = new HashMap<>();
+        for (LiveRdd r : rdds.values()) {
+            for (RddStorageData.Partition p : r.blocks.values()) {
+                long[] b = blocks.computeIfAbsent(p.executorId(), x -> new long[3]);
+                b[0]++;
+                b[1] += p.memoryUsed();
+                b[2] += p.diskUsed();
+            }
+        }
         List<ExecutorData> out = new ArrayList<>();
         for (LiveExecutor e : executors.values()) {
             if (includeDead || e.removeTime < 0) {
-                out.add(e.snapshot());
+                out.add(e.snapshot(blocks.getOrDefault(e.id, new long[3])));
             }
         }
         return out;
@@ -179,12 +189,15 @@ public final class AppStatusStore implements EmberListener {
                 x.removeReason = e.reason();
                 trimDeadExecutors();
             }
+            dropBlocksOf(e.executorId());
         } else if (event instanceof ListenerEvent.BlockUpdated b) {
             blockUpdated(b);
         } else if (event instanceof ListenerEvent.ExecutorMetricsUpdate e) {
             LiveExecutor x = executors.get(e.executorId());
             if (x != null) {
                 x.heapUsed = e.heapUsedBytes();
+                x.maxMemory = e.maxStorageMemory();
+                x.pythonWorkers = e.pythonWorkers();
             }
         } else {
             if (event instanceof ListenerEvent.StageSubmitted s) {
@@ -196,6 +209,14 @@ public final class AppStatusStore implements EmberListener {
             }
             StageEvents.apply(this, event);
         }
+    }
+
+    /** A lost executor's cached blocks are gone with it (its process ended); RDDs left without blocks leave the list. */
+    private void dropBlocksOf(String executorId) {
+        rdds.values().removeIf(r -> {
+            r.blocks.values().removeIf(p -> executorId.equals(p.executorId()));
+            return r.blocks.isEmpty();
+        });
     }
 
     /** A block came or went; an RDD leaves the storage list with its last block. */

@@ -2,9 +2,13 @@ package io.ember.ui.store;
 
 /**
  * An executor's state and task totals, in Spark's REST fields. {@code removeTime} is -1 and
- * {@code removeReason} null while it is active. Immutable snapshot.
+ * {@code removeReason} null while it is active. {@code rddBlocks}, {@code memoryUsed} and
+ * {@code diskUsed} sum the cached blocks it holds; {@code maxMemory} is its storage memory budget
+ * and {@code pythonWorkers} its live Python worker processes (both from its last heartbeat, 0
+ * before the first). Immutable snapshot.
  */
 public record ExecutorData(String id, String host, boolean isActive, int totalCores, int activeTasks,
                            int failedTasks, int completedTasks, int totalTasks, long totalDuration, long totalGCTime,
                            long totalInputBytes, long totalShuffleRead, long totalShuffleWrite, long addTime,
-                           long removeTime, String removeReason, long heapUsedBytes) {}
+                           long removeTime, String removeReason, long heapUsedBytes, int rddBlocks, long memoryUsed,
+                           long diskUsed, long maxMemory, int pythonWorkers) {}

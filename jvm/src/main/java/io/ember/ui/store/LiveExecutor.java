@@ -17,14 +17,18 @@ final class LiveExecutor {
     long shuffleRead;
     long shuffleWrite;
     long heapUsed;
+    long maxMemory;
+    int pythonWorkers;
 
     LiveExecutor(String id) {
         this.id = id;
     }
 
-    ExecutorData snapshot() {
+    /** @param blocks the cached blocks it holds, their memory and disk sizes (counted by the store) */
+    ExecutorData snapshot(long[] blocks) {
         return new ExecutorData(id, host, removeTime < 0, cores, activeTasks, failedTasks, completedTasks,
                 activeTasks + failedTasks + completedTasks, totalDuration, totalGcTime, inputBytes, shuffleRead,
-                shuffleWrite, addTime, removeTime, removeReason, heapUsed);
+                shuffleWrite, addTime, removeTime, removeReason, heapUsed, (int) blocks[0], blocks[1], blocks[2],
+                maxMemory, pythonWorkers);
     }
 }

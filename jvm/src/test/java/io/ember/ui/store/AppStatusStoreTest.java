@@ -87,4 +87,21 @@ class AppStatusStoreTest {
         assertTrue(app.completed());
         assertEquals(9_000, app.endTime());
     }
+
+    @Test
+    void aLostExecutorsCachedBlocksLeaveTheStorageList() {
+        StoreEvents events = new StoreEvents();
+        events.events().add(new ListenerEvent.ExecutorAdded("1", "h1", 1, 1_000));
+        events.events().add(new ListenerEvent.ExecutorAdded("2", "h2", 1, 1_000));
+        events.events().add(new ListenerEvent.BlockUpdated("1", 7, 0, "Memory Deserialized 1x Replicated", 100, 0));
+        events.events().add(new ListenerEvent.BlockUpdated("2", 7, 1, "Memory Deserialized 1x Replicated", 50, 0));
+        events.events().add(new ListenerEvent.BlockUpdated("1", 8, 0, "Disk Serialized 1x Replicated", 0, 30));
+        events.events().add(new ListenerEvent.ExecutorRemoved("1", 2_000, "lost"));
+        AppStatusStore store = events.replay(StoreLimits.DEFAULT);
+        assertEquals(List.of(7), store.rdds().stream().map(RddStorageData::id).toList());
+        RddStorageData rdd = store.rdd(7).orElseThrow();
+        assertEquals(1, rdd.numCachedPartitions());
+        assertEquals(50, rdd.memoryUsed());
+        assertEquals("2", rdd.partitions().get(0).executorId());
+    }
 }
