@@ -15,7 +15,8 @@ import java.util.regex.Pattern;
 /**
  * Pattern matching over strings: {@code LIKE} / {@code ILIKE} (SQL wildcards {@code %} and
  * {@code _}, escape {@code \}), {@code RLIKE}, {@code regexp_extract}, {@code regexp_replace}
- * and {@code split}, all with Java regular expressions as Spark uses. The last compiled pattern
+ * and {@code split}, all with Java regular expressions as Spark uses (a LIKE without {@code _}
+ * by {@link LikePattern}'s substring search). The last compiled pattern
  * is kept (an immutable pair, safe to share between threads), so a constant pattern compiles once.
  */
 public final class PatternFunction extends RowFunction {
@@ -24,7 +25,8 @@ public final class PatternFunction extends RowFunction {
     /** Which function. */
     public enum Kind { LIKE, ILIKE, RLIKE, REGEXP_EXTRACT, REGEXP_REPLACE, SPLIT }
 
-    private record Compiled(String source, Pattern pattern) {}
+    /** A compiled pattern: a LIKE without {@code _} as a {@link LikePattern}, anything else as a regex. */
+    private record Compiled(String source, Pattern pattern, LikePattern like) {}
 
     private final Kind kind;
     private transient volatile Compiled last;
@@ -64,16 +66,18 @@ public final class PatternFunction extends RowFunction {
         };
     }
 
-    private Pattern pattern(String source) {
+    private Compiled compiled(String source) {
         Compiled c = last;
-        if (c != null && c.source.equals(source)) return c.pattern;
-        Pattern p = switch (kind) {
+        if (c != null && c.source.equals(source)) return c;
+        LikePattern like = kind == Kind.LIKE ? LikePattern.compile(source) : null;
+        Pattern p = like != null ? null : switch (kind) {
             case LIKE -> Pattern.compile(likeToRegex(source), Pattern.DOTALL);
             case ILIKE -> Pattern.compile(likeToRegex(source), Pattern.DOTALL | Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
             default -> Pattern.compile(source);
         };
-        last = new Compiled(source, p);
-        return p;
+        c = new Compiled(source, p, like);
+        last = c;
+        return c;
     }
 
     /** SQL LIKE to a Java regex: {@code %} any run, {@code _} one char, {@code \} escapes. */
@@ -97,7 +101,11 @@ public final class PatternFunction extends RowFunction {
     @Override
     protected Object compute(Object[] v) {
         String s = (String) v[0];
-        Pattern p = pattern((String) v[1]);
+        Compiled c = compiled((String) v[1]);
+        if (c.like != null) {
+            return c.like.matches(s);
+        }
+        Pattern p = c.pattern;
         switch (kind) {
             case LIKE, ILIKE:
                 return p.matcher(s).matches();
