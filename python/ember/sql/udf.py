@@ -203,7 +203,8 @@ class UDFRegistration:
                     "defined function, but got %s." % returnType,
                     "CANNOT_SPECIFY_RETURN_TYPE_FOR_UDF",
                     {"arg_name": "f", "return_type": str(returnType)})
-            registered = UserDefinedFunction(f.func, f._returnType, name, f.deterministic)
+            registered = f._with_name(name) if hasattr(f, "_with_name") else \
+                UserDefinedFunction(f.func, f._returnType, name, f.deterministic)
         else:
             registered = UserDefinedFunction(f, returnType or "string", name)
         self._functions[name] = registered
