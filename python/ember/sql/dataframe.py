@@ -130,7 +130,11 @@ class DataFrame(DataFrameActions, DataFrameExtras):
 
     def select(self, *cols: Any) -> "DataFrame":
         """Columns or expressions: ``df.select("a", F.col("b") + 1)``."""
-        return self._op(P.OP_SELECT, exprs=column_list(cols))
+        exprs = column_list(cols)
+        from ember.sql.pandas.group_ops import has_pandas_agg
+        if has_pandas_agg(exprs):   # grouped-aggregate pandas UDFs aggregate all rows
+            return self.groupBy().agg(*[Column(e) for e in exprs])
+        return self._op(P.OP_SELECT, exprs=exprs)
 
     def selectExpr(self, *expr: Any) -> "DataFrame":
         """A select of SQL expressions: ``df.selectExpr("a", "b * 2 AS c")`` (a list works too)."""

@@ -122,6 +122,10 @@ class PandasUserDefinedFunction(UserDefinedFunction):
         else:
             column = super().__call__(*cols)
         column._expr["evalType"] = self.evalType
+        if self.evalType == SQL_GROUPED_AGG_PANDAS_UDF:   # run by GroupedData.agg's path
+            import cloudpickle
+            column._expr["pandasFunc"] = base64.b64encode(
+                cloudpickle.dumps(self.func)).decode("ascii")
         return column
 
 

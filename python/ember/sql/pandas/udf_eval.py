@@ -35,11 +35,11 @@ def chunks(rows: Iterable[Any], size: int) -> Iterator[List[Any]]:
         yield chunk
 
 
-def _return_type_error(expected: str, got: Any) -> PySparkTypeError:
+def _return_type_error(expected: str, got: Any, actual: str = "") -> PySparkTypeError:
+    actual = actual or type(got).__name__
     return PySparkTypeError(
         "[UDF_RETURN_TYPE] Return type of the user-defined function should be %s, but is %s."
-        % (expected, type(got).__name__), "UDF_RETURN_TYPE",
-        {"expected": expected, "actual": type(got).__name__})
+        % (expected, actual), "UDF_RETURN_TYPE", {"expected": expected, "actual": actual})
 
 
 def _results(out: Any, return_type: Any, tz: str, name: str) -> List[Any]:
