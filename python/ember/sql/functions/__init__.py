@@ -23,3 +23,5 @@ from ember.sql.functions.windows import *  # noqa: F401,F403
 from ember.sql.udf import call_function, call_udf, udf  # noqa: F401
 from ember.sql.functions.sql_expr import expr  # noqa: F401
 from ember.sql.pandas.functions import PandasUDFType, pandas_udf  # noqa: F401
+from ember.sql.udf import UserDefinedFunction  # noqa: F401
+from ember.sql.udtf import UserDefinedTableFunction, udtf  # noqa: F401
