@@ -208,6 +208,9 @@ class UDFRegistration:
         else:
             registered = UserDefinedFunction(f, returnType or "string", name)
         self._functions[name] = registered
+        self._session._sql.register_function(name, registered._encoded_command(),
+                                             registered._return_type_text,
+                                             registered.deterministic)
         return registered
 
     def lookup(self, name: str) -> Optional[UserDefinedFunction]:
@@ -223,6 +226,7 @@ class UDFRegistration:
 
     def unregister(self, name: str) -> None:
         self._functions.pop(name, None)
+        self._session._sql.drop_function(name)
 
 
 def call_udf(udfName: str, *cols: Any) -> Any:
