@@ -147,3 +147,12 @@ def test_core_works_without_pandas_and_names_the_missing_package(tmp_path):
     assert lines[0].startswith("PACKAGE_NOT_INSTALLED [PACKAGE_NOT_INSTALLED] Pandas >= 2.2.0")
     assert "pip install 'ember[pandas]'" in lines[0]
     assert lines[1].startswith("PACKAGE_NOT_INSTALLED [PACKAGE_NOT_INSTALLED] Pandas >= 2.2.0")
+
+
+@pytest.mark.parametrize("name", ["arrow_types", "arrow_values"])
+def test_docstring_examples_of_the_arrow_modules(name):
+    import doctest
+    import importlib
+    module = importlib.import_module("ember.sql.pandas." + name)
+    result = doctest.testmod(module)
+    assert result.attempted > 0 and result.failed == 0
