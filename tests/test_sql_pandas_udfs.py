@@ -222,3 +222,13 @@ def test_cogroup_apply_in_pandas(spark, df):
     assert rows(out.orderBy("k")) == [("(np.int64(1),)", "id,v", "id,s"),
                                       ("(np.int64(2),)", "id,v", "id,s"),
                                       ("(np.int64(3),)", "id,v", "id,s")]
+
+
+def test_grouped_aggregate_pandas_udf_over_whole_window_partitions(df):
+    from ember.sql.window import Window
+    out = df.withColumn("m", mean_udf("v").over(Window.partitionBy("id")))
+    assert rows(out.orderBy("v")) == [(1, 1.0, 1.5), (1, 2.0, 1.5), (2, 3.0, 6.0),
+                                      (2, 5.0, 6.0), (2, 10.0, 6.0)]
+    replaced = df.withColumn("v", mean_udf("v").over(Window.partitionBy("id")))
+    assert replaced.columns == ["id", "v"]
+    assert sorted(rows(replaced)) == [(1, 1.5), (1, 1.5), (2, 6.0), (2, 6.0), (2, 6.0)]

@@ -156,6 +156,9 @@ class DataFrame(DataFrameActions, DataFrameExtras):
         """Adds or replaces the column ``colName``."""
         if not isinstance(col, Column):
             raise not_expected_type("col", "Column", col)
+        from ember.sql.pandas import group_ops
+        if group_ops.whole_partition_window(col._expr):   # a pandas aggregate over a window
+            return group_ops.with_window_column(self, colName, col._expr)
         return self._op(P.OP_WITH_COLUMNS, names=[colName], exprs=[col._expr])
 
     def withColumns(self, *colsMap: Dict[str, Column]) -> "DataFrame":

@@ -234,3 +234,48 @@ def aggregate(gd: Any, aggs: List[Dict[str, Any]]) -> Any:
     worker = functools.partial(group_agg, udfs, _json(key_schema), _json(args_schema), tz,
                                not gd._grouping)
     return _run(_grouped(keyed, len(key_schema.fields)), worker, out)
+
+
+def whole_partition_window(expr: Dict[str, Any]) -> bool:
+    """Whether ``expr`` is a grouped-aggregate pandas UDF over whole window partitions (no
+    ordering, or a frame unbounded at both ends): the one window shape run here."""
+    from ember.sql.window import Window
+    if expr.get("kind") != "window":
+        return False
+    call = expr.get("expr", {})
+    if call.get("kind") != "udf" or call.get("evalType") != SQL_GROUPED_AGG_PANDAS_UDF:
+        return False
+    frame = expr.get("frame")
+    if frame is None:
+        return not expr.get("orderBy")
+    return frame.get("start") in ("unboundedPreceding", Window.unboundedPreceding) and \
+        frame.get("end") in ("unboundedFollowing", Window.unboundedFollowing)
+
+
+def with_window_column(df: Any, name: str, expr: Dict[str, Any]) -> Any:
+    """``df.withColumn(name, pandas_agg_udf(...).over(window))`` for a whole-partition window:
+    every row gets its partition's result."""
+    require_pandas_and_arrow()
+    import cloudpickle
+    from ember.sql import types as T
+    from ember.sql.column import Column
+    from ember.sql.pandas.worker_ops import window_agg
+    call = expr["expr"]
+    keys = [Column(e).alias(_KEY % i) for i, e in enumerate(expr["partitionBy"])]
+    args = [Column(e).alias("__ember_arg_%d" % i) for i, e in enumerate(call["args"])]
+    keyed = df.select(*keys, *args, "*")
+    nkeys = len(keys)
+    key_schema = T.StructType(keyed.schema.fields[:nkeys])
+    args_schema = T.StructType(keyed.schema.fields[nkeys:nkeys + len(args)])
+    return_type = T._parse_datatype_string(call["returnType"])
+    fields = list(df.schema.fields)
+    replace = next((i for i, f in enumerate(fields) if f.name == name), -1)
+    if replace >= 0:
+        fields[replace] = T.StructField(name, return_type, True)
+    else:
+        fields.append(T.StructField(name, return_type, True))
+    func = cloudpickle.loads(base64.b64decode(call["pandasFunc"]))
+    tz, _ = _settings(df.sparkSession)
+    worker = functools.partial(window_agg, (call["name"], func, _json(return_type)),
+                               _json(key_schema), _json(args_schema), tz, replace)
+    return _run(_grouped(keyed, nkeys), worker, T.StructType(fields))

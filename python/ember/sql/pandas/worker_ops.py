@@ -170,3 +170,25 @@ def group_agg(udfs: List[Any], key_json: str, args_json: str, tz: str, global_ag
             results.append(scalar_to_value(func(*series[at:at + count]), rt, tz, name))
             at += count
         yield (tuple(group[0][:nkeys]) if group else ()) + tuple(results)
+
+
+def window_agg(udf: Any, key_json: str, args_json: str, tz: str, replace: int,
+               rows: Iterable[tuple]) -> Iterator[tuple]:
+    """A grouped-aggregate pandas UDF over whole window partitions: rows are (keys...,
+    arguments..., the DataFrame's columns...); each row leaves as its columns with the
+    partition's result appended, or put at index ``replace`` (withColumn of an existing name)."""
+    from ember.sql.pandas.arrow_values import rows_to_batch
+    from ember.sql.pandas.pandas_values import array_to_series
+    key_schema, args_schema = _parse(key_json), _parse(args_json)
+    nkeys, nargs = len(key_schema.fields), len(args_schema.fields)
+    name, func, return_json = udf
+    return_type = _parse(return_json)
+    for group in _groups(rows, nkeys):
+        batch = rows_to_batch([r[nkeys:nkeys + nargs] for r in group], args_schema)
+        series = [array_to_series(batch.column(i), f.dataType, tz, True)
+                  for i, f in enumerate(args_schema.fields)]
+        value = scalar_to_value(func(*series), return_type, tz, name)
+        for r in group:
+            data = r[nkeys + nargs:]
+            yield data + (value,) if replace < 0 else \
+                data[:replace] + (value,) + data[replace + 1:]
