@@ -175,6 +175,15 @@ class SqlEngine:
         """A Dataset over a JVM RDD of pickled batches of internal-value tuples."""
         return self._engine.call(self._jbridge.fromPythonRDD, jrdd, schema_json)
 
+    def register_function(self, name: str, command: str, return_type: str,
+                          deterministic: bool) -> bool:
+        """Makes a Python UDF callable from SQL text; False when a built-in has the name."""
+        return self._engine.call(self._jbridge.registerPythonFunction, name, command,
+                                 return_type, deterministic)
+
+    def drop_function(self, name: str) -> None:
+        self._engine.call(self._jbridge.dropPythonFunction, name)
+
     def to_rdd(self, jdf):
         """A JVM RDD of pickled batches of ``jdf``'s rows (tuples of internal values)."""
         return self._engine.call(self._jbridge.toPythonRDD, jdf)

@@ -218,7 +218,8 @@ class Catalog:
                       pattern: Optional[str] = None) -> List[Function]:
         """The built-in functions and this session's registered UDFs matching ``pattern``."""
         from ember.sql.catalog_names import matches
-        found = [Function(**f) for f in json.loads(self._call("listFunctions", pattern))]
+        found = [Function(**f) for f in json.loads(self._call("listFunctions", pattern))
+                 if self._session.udf.lookup(f["name"]) is None]   # listed once, below
         for name in self._session.udf.names():
             if pattern is None or matches(pattern, name):
                 found.append(Function(name, None, None, None, None, True))

@@ -1,5 +1,6 @@
-"""``spark.createDataFrame``: local rows, RDDs and pandas DataFrames as DataFrames.
+"""``spark.createDataFrame``: local rows, RDDs, pandas DataFrames and Arrow tables as DataFrames.
 
+pandas DataFrames and Arrow tables go through ``ember.sql.pandas.conversion``.
 Local rows are converted to internal tuples by the schema (``ember.sql.conversion``) and written to
 a file the JVM reads (``SqlEngine.from_rows``); an RDD's partitions are converted by a Python
 map and handed over as a JVM RDD of pickled batches (``SqlEngine.from_rdd``). Either way rows
@@ -62,30 +63,6 @@ def _single_values(rows: List[Any], schema: Any) -> List[Any]:
     return rows
 
 
-def _from_pandas(session: Any, pdf: Any, schema: Any) -> Any:
-    rows = [tuple(None if _is_missing(v) else _plain(v) for v in r)
-            for r in pdf.itertuples(index=False, name=None)]
-    if schema is None:
-        schema = [str(c) for c in pdf.columns]
-    return create_data_frame(session, rows, schema, None)
-
-
-def _is_missing(v: Any) -> bool:
-    try:
-        return v != v   # NaN and NaT; None is handled by the caller's check too
-    except Exception:
-        return False
-
-
-def _plain(v: Any) -> Any:
-    """A numpy/pandas scalar as the Python value it holds."""
-    if hasattr(v, "to_pydatetime"):
-        return v.to_pydatetime()
-    if hasattr(v, "item") and type(v).__module__.startswith("numpy"):
-        return v.item()
-    return v
-
-
 def _internal_partition(schema: Any) -> Any:
     def convert(rows: Iterator[Any]) -> Iterator[tuple]:
         from ember.sql.conversion import internal_converter
@@ -99,9 +76,13 @@ def create_data_frame(session: Any, data: Any, schema: Any, sampling_ratio: Any)
     if isinstance(data, DataFrame):
         raise PySparkTypeError(errorClass="INVALID_TYPE", messageParameters={
             "arg_name": "data", "arg_type": "DataFrame"})
-    if type(data).__name__ == "DataFrame" and type(data).__module__.startswith("pandas"):
-        return _from_pandas(session, data, schema)
     struct, names = _schema_from_argument(schema)
+    if type(data).__name__ == "DataFrame" and type(data).__module__.startswith("pandas"):
+        from ember.sql.pandas.conversion import from_pandas
+        return from_pandas(session, data, struct, names)
+    if type(data).__name__ == "Table" and type(data).__module__.startswith("pyarrow"):
+        from ember.sql.pandas.conversion import from_arrow
+        return from_arrow(session, data, struct)
     if isinstance(data, RDD):
         if struct is None:
             struct = _infer(data.take(INFER_SAMPLE_ROWS), names)

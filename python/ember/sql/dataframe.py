@@ -130,7 +130,11 @@ class DataFrame(DataFrameActions, DataFrameExtras):
 
     def select(self, *cols: Any) -> "DataFrame":
         """Columns or expressions: ``df.select("a", F.col("b") + 1)``."""
-        return self._op(P.OP_SELECT, exprs=column_list(cols))
+        exprs = column_list(cols)
+        from ember.sql.pandas.group_ops import has_pandas_agg
+        if has_pandas_agg(exprs):   # grouped-aggregate pandas UDFs aggregate all rows
+            return self.groupBy().agg(*[Column(e) for e in exprs])
+        return self._op(P.OP_SELECT, exprs=exprs)
 
     def selectExpr(self, *expr: Any) -> "DataFrame":
         """A select of SQL expressions: ``df.selectExpr("a", "b * 2 AS c")`` (a list works too)."""
@@ -152,6 +156,9 @@ class DataFrame(DataFrameActions, DataFrameExtras):
         """Adds or replaces the column ``colName``."""
         if not isinstance(col, Column):
             raise not_expected_type("col", "Column", col)
+        from ember.sql.pandas import group_ops
+        if group_ops.whole_partition_window(col._expr):   # a pandas aggregate over a window
+            return group_ops.with_window_column(self, colName, col._expr)
         return self._op(P.OP_WITH_COLUMNS, names=[colName], exprs=[col._expr])
 
     def withColumns(self, *colsMap: Dict[str, Column]) -> "DataFrame":

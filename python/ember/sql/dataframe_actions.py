@@ -7,7 +7,7 @@ protocol's internal values, converted here by the schema the DataFrame already h
 
 from typing import Any, Callable, Iterator, List, Optional
 
-from ember.errors import PySparkImportError, PySparkTypeError, PySparkValueError, \
+from ember.errors import PySparkTypeError, PySparkValueError, \
     not_expected_type
 from ember.storagelevel import StorageLevel, jvm_name
 
@@ -176,14 +176,15 @@ class DataFrameActions:
         return len(self.take(1)) == 0
 
     def toPandas(self) -> Any:
-        """A pandas DataFrame of all rows (pandas must be installed)."""
-        try:
-            import pandas as pd
-        except ImportError:
-            raise PySparkImportError(errorClass="PACKAGE_NOT_INSTALLED", messageParameters={
-                "package_name": "Pandas", "minimum_version": "2.2.0"}) from None
-        columns = self.columns
-        return pd.DataFrame.from_records([tuple(r) for r in self.collect()], columns=columns)
+        """A pandas DataFrame of all rows, converted as PySpark's Arrow path does (pandas and
+        pyarrow must be installed: ``pip install 'ember[pandas]'``)."""
+        from ember.sql.pandas.conversion import to_pandas
+        return to_pandas(self)
+
+    def toArrow(self) -> Any:
+        """A ``pyarrow.Table`` of all rows (pyarrow must be installed)."""
+        from ember.sql.pandas.conversion import to_arrow
+        return to_arrow(self)
 
     @property
     def rdd(self) -> Any:

@@ -270,3 +270,19 @@ class DataFrameExtras:
     def registerTempTable(self, name: str) -> None:
         """Deprecated alias of :meth:`createOrReplaceTempView`."""
         self.createOrReplaceTempView(name)
+
+    # -- pandas and Arrow ------------------------------------------------------------------
+
+    def mapInPandas(self, func: Any, schema: Any, barrier: bool = False,
+                    profile: Any = None) -> Any:
+        """Runs ``func`` on each partition as an iterator of pandas DataFrames (at most
+        ``spark.sql.execution.arrow.maxRecordsPerBatch`` rows each); the DataFrames it
+        yields, of ``schema``, make the new DataFrame (``ember.sql.pandas.group_ops``)."""
+        from ember.sql.pandas.group_ops import map_in
+        return map_in(self, func, schema, False)
+
+    def mapInArrow(self, func: Any, schema: Any, barrier: bool = False,
+                   profile: Any = None) -> Any:
+        """As mapInPandas, with ``pyarrow.RecordBatch`` iterators."""
+        from ember.sql.pandas.group_ops import map_in
+        return map_in(self, func, schema, True)

@@ -49,6 +49,9 @@ class GroupedData:
                         "arg_name": "exprs", "expected_type": "Column or dict",
                         "arg_type": type(e).__name__})
                 aggs.append(e._expr)
+        from ember.sql.pandas.group_ops import aggregate, has_pandas_agg
+        if has_pandas_agg(aggs):
+            return aggregate(self, aggs)
         return self._aggregate(aggs)
 
     @staticmethod
@@ -111,3 +114,24 @@ class GroupedData:
         vals = None if values is None else [value_expr(v) for v in values]
         return GroupedData(self._df, self._group_type, self._grouping,
                            {"column": pc, "values": vals})
+
+    def applyInPandas(self, func: Any, schema: Any) -> Any:
+        """Runs ``func(pdf)`` or ``func(key, pdf)`` on each group as a pandas DataFrame; the
+        results, of ``schema``, make the new DataFrame (``ember.sql.pandas.group_ops``)."""
+        from ember.sql.pandas.group_ops import apply_in
+        return apply_in(self, func, schema, False)
+
+    def applyInArrow(self, func: Any, schema: Any) -> Any:
+        """As applyInPandas, with each group as a ``pyarrow.Table``."""
+        from ember.sql.pandas.group_ops import apply_in
+        return apply_in(self, func, schema, True)
+
+    def apply(self, udf: Any) -> Any:
+        """applyInPandas of a ``PandasUDFType.GROUPED_MAP`` pandas UDF (PySpark's old form)."""
+        from ember.sql.pandas.group_ops import apply_grouped_udf
+        return apply_grouped_udf(self, udf)
+
+    def cogroup(self, other: "GroupedData") -> Any:
+        """Cogroups with ``other`` by key, for ``applyInPandas``/``applyInArrow``."""
+        from ember.sql.pandas.group_ops import PandasCogroupedOps
+        return PandasCogroupedOps(self, other)

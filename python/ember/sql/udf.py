@@ -203,10 +203,14 @@ class UDFRegistration:
                     "defined function, but got %s." % returnType,
                     "CANNOT_SPECIFY_RETURN_TYPE_FOR_UDF",
                     {"arg_name": "f", "return_type": str(returnType)})
-            registered = UserDefinedFunction(f.func, f._returnType, name, f.deterministic)
+            registered = f._with_name(name) if hasattr(f, "_with_name") else \
+                UserDefinedFunction(f.func, f._returnType, name, f.deterministic)
         else:
             registered = UserDefinedFunction(f, returnType or "string", name)
         self._functions[name] = registered
+        self._session._sql.register_function(name, registered._encoded_command(),
+                                             registered._return_type_text,
+                                             registered.deterministic)
         return registered
 
     def lookup(self, name: str) -> Optional[UserDefinedFunction]:
@@ -222,6 +226,7 @@ class UDFRegistration:
 
     def unregister(self, name: str) -> None:
         self._functions.pop(name, None)
+        self._session._sql.drop_function(name)
 
 
 def call_udf(udfName: str, *cols: Any) -> Any:

@@ -46,6 +46,7 @@ public final class SqlBridge {
 
     private final PythonBridge python;
     private final SparkSession session;
+    private final PythonFunctions pythonFunctions;
 
     public SqlBridge(PythonBridge python) {
         this(python, new SparkSession(python.context()));
@@ -54,6 +55,7 @@ public final class SqlBridge {
     private SqlBridge(PythonBridge python, SparkSession session) {
         this.python = python;
         this.session = session;
+        this.pythonFunctions = new PythonFunctions(session.functionRegistry());
         new PythonUDFStrategy(python::pickledBatchesFunction).installIn(session.plannerExtensions());
     }
 
@@ -64,6 +66,17 @@ public final class SqlBridge {
     /** A bridge to {@code session().newSession()}: own settings and temporary views, shared global ones. */
     public SqlBridge newSession() {
         return new SqlBridge(python, session.newSession());
+    }
+
+    /** Makes the Python UDF {@code name} callable from SQL text (docs/sql.md, "Python UDFs");
+     * false when a built-in function has the name. */
+    public boolean registerPythonFunction(String name, String commandBase64, String returnType, boolean deterministic) {
+        return pythonFunctions.register(name, commandBase64, returnType, deterministic);
+    }
+
+    /** Removes a name {@link #registerPythonFunction} added. */
+    public void dropPythonFunction(String name) {
+        pythonFunctions.drop(name);
     }
 
     /** The session's catalog calls ({@code spark.catalog}, temporary views, {@code spark.table}). */

@@ -13,6 +13,7 @@ import io.ember.sql.types.FloatType;
 import io.ember.sql.types.IntegerType;
 import io.ember.sql.types.LongType;
 import io.ember.sql.types.MapType;
+import io.ember.sql.types.NullType;
 import io.ember.sql.types.ShortType;
 import io.ember.sql.types.StringType;
 import io.ember.sql.types.StructType;
@@ -47,6 +48,7 @@ final class CastConverters {
 
     Function<Object, Object> converter(DataType from, DataType to) {
         if (from.equals(to)) return v -> v;
+        if (from instanceof NullType) return v -> null;   // a void column has no value to convert
         if (to instanceof StringType) return toStringFn(from);
         if (to instanceof BooleanType) return toBoolean(from);
         if (to instanceof ByteType) return integral(from, to, Byte.MIN_VALUE, Byte.MAX_VALUE);
