@@ -98,18 +98,20 @@ public final class SortMergeJoinExec extends JoinExec {
         ShuffleExchangeExec le = sortedExchange(left);
         ShuffleExchangeExec re = sortedExchange(right);
         RDD<ColumnBatch> l, r;
+        io.ember.sql.execution.metric.SqlMetric rows = metric(ctx, io.ember.sql.execution.metric.MetricDef.NUM_OUTPUT_ROWS);
         if (le != null && re != null && ctx.conf().adaptiveEnabled()) {
-            return new AdaptiveSortMergeJoin(this, le, re).execute(ctx);
+            return new AdaptiveSortMergeJoin(this, le, re).execute(ctx)
+                    .mapPartitions(it -> io.ember.sql.execution.metric.Meter.countRows(rows, it), true);
         }
         if (le != null && re != null) {
             List<RDD<ColumnBatch>> both = ShuffleExchangeExec.executeCoordinated(ctx, List.of(le, re));
-            l = ((SortExec) left).sortEach(both.get(0));
-            r = ((SortExec) right).sortEach(both.get(1));
+            l = ((SortExec) left).sortEach(ctx, both.get(0));
+            r = ((SortExec) right).sortEach(ctx, both.get(1));
         } else {
             l = left.execute(ctx);
             r = right.execute(ctx);
         }
-        return zip(l, r);
+        return zip(l, r).mapPartitions(it -> io.ember.sql.execution.metric.Meter.countRows(rows, it), true);
     }
 
     /** The merge over inputs already partitioned and sorted as this join requires. */
@@ -122,5 +124,10 @@ public final class SortMergeJoinExec extends JoinExec {
         List<DataType> rt = right.outputTypes();
         return new ZippedBatchesRDD(l, r,
                 (a, b) -> new SortMergeJoiner(TaskMemory.of(TaskContext.get()), type, lk, rk, cond, lt, rt).join(a, b));
+    }
+
+    @Override
+    public List<io.ember.sql.execution.metric.MetricDef> metricDefs() {
+        return List.of(io.ember.sql.execution.metric.MetricDef.NUM_OUTPUT_ROWS);
     }
 }
