@@ -52,6 +52,8 @@ public final class EventJson {
             ints(n.putArray("stageIds"), j.stageIds());
             ArrayNode stages = n.putArray("stages");
             j.stages().forEach(s -> stages.add(stage(s)));
+            ObjectNode props = n.putObject("properties");
+            j.properties().forEach(props::put);
         } else if (event instanceof ListenerEvent.JobEnd j) {
             n.put("Event", "JobEnd").put("jobId", j.jobId()).put("time", j.time())
                 .put("succeeded", j.succeeded()).put("error", j.error() == null ? null : j.error().toString());
@@ -86,6 +88,11 @@ public final class EventJson {
         } else if (event instanceof ListenerEvent.ExecutorMetricsUpdate e) {
             n.put("Event", "ExecutorMetricsUpdate")
                 .put("executorId", e.executorId()).put("heapUsedBytes", e.heapUsedBytes());
+        } else if (event instanceof ListenerEvent.Extension x) {
+            ObjectNode sql = SqlEventJson.write(x);
+            if (sql != null) {
+                return sql.toString();
+            }
         }
         return n.toString();
     }
@@ -113,8 +120,10 @@ public final class EventJson {
             case "JobStart" -> {
                 List<StageInfo> stages = new ArrayList<>();
                 n.path("stages").forEach(s -> stages.add(stage(s)));
+                Map<String, String> props = new LinkedHashMap<>();
+                n.path("properties").fields().forEachRemaining(p -> props.put(p.getKey(), p.getValue().asText()));
                 yield new ListenerEvent.JobStart(n.path("jobId").asInt(), n.path("time").asLong(),
-                        ints(n.path("stageIds")), text(n, "jobGroup"), text(n, "description"), stages);
+                        ints(n.path("stageIds")), text(n, "jobGroup"), text(n, "description"), stages, props);
             }
             case "JobEnd" -> new ListenerEvent.JobEnd(n.path("jobId").asInt(), n.path("time").asLong(),
                     n.path("succeeded").asBoolean(), n.hasNonNull("error") ? new ReplayedError(text(n, "error")) : null);
@@ -142,7 +151,7 @@ public final class EventJson {
                     n.path("diskSize").asLong());
             case "ExecutorMetricsUpdate" -> new ListenerEvent.ExecutorMetricsUpdate(text(n, "executorId"),
                     List.<TaskProgress>of(), n.path("heapUsedBytes").asLong());
-            default -> null;
+            default -> SqlEventJson.read(n);
         };
     }
 
