@@ -79,7 +79,7 @@ final class AdaptiveSortMergeJoin {
         }
         SortExec leftSort = (SortExec) join.left();
         SortExec rightSort = (SortExec) join.right();
-        return join.zip(leftSort.sortEach(ctx, leftExchange.read(ld, lSpecs)),
+        return join.zip(ctx, leftSort.sortEach(ctx, leftExchange.read(ld, lSpecs)),
                 rightSort.sortEach(ctx, rightExchange.read(rd, rSpecs)));
     }
 
