@@ -77,7 +77,11 @@ def test_query_page_draws_the_plan_with_its_metrics(browser, query):
         assert child["y"] + child["height"] <= parent["y"]
     assert text(browser, "#plan-text").startswith("== Physical Plan ==")
     browser.find_element(By.ID, "sql-jobs").find_element(By.TAG_NAME, "a").click()
-    assert "/jobs/job/?id=" in browser.current_url
+    assert browser.current_url.endswith("/jobs/job/?id=%d" % run["successJobIds"][0])
+    sql_link = browser.find_element(By.ID, "job-sql").find_element(By.TAG_NAME, "a")
+    assert sql_link.text == str(run["id"])
+    sql_link.click()
+    assert browser.current_url.endswith("/SQL/execution/?id=%d" % run["id"])
 
 
 def test_unknown_query_is_a_404_page(browser, query):

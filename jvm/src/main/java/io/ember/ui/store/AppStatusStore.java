@@ -157,6 +157,11 @@ public final class AppStatusStore implements EmberListener {
         return sql.execution(executionId);
     }
 
+    /** The retained SQL query run that started job {@code jobId}, if any. */
+    public synchronized Optional<Long> sqlExecutionOfJob(int jobId) {
+        return sql.executionOfJob(jobId);
+    }
+
     /** How many events this store has applied (tests and the history server's progress). */
     public synchronized long eventsSeen() {
         return eventsSeen;

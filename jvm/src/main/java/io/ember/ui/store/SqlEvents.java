@@ -93,6 +93,15 @@ final class SqlEvents {
         return e == null ? Optional.empty() : Optional.of(e.snapshot());
     }
 
+    Optional<Long> executionOfJob(int jobId) {
+        for (LiveSqlExecution e : executions.values()) {
+            if (e.jobs.containsKey(jobId)) {
+                return Optional.of(e.id);
+            }
+        }
+        return Optional.empty();
+    }
+
     /** Drops the oldest finished runs beyond the cap. */
     private void trim() {
         int excess = executions.size() - retained;

@@ -48,6 +48,8 @@ class SqlEventsTest {
         assertEquals(List.of(2), done.failedJobIds());
         assertEquals(List.of(), done.runningJobIds());
         assertEquals(1300, done.completionTime());
+        assertEquals(java.util.Optional.of(0L), store.sqlExecutionOfJob(2));
+        assertTrue(store.sqlExecutionOfJob(1).isEmpty());
         SqlPlanGraph g = SqlPlanGraph.of(done);
         assertEquals(List.of(new SqlPlanGraph.Edge(1, 0)), g.edges());
         assertEquals("1,234", g.nodes().get(0).metrics().get(0).value());
