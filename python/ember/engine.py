@@ -26,6 +26,9 @@ from py4j.protocol import Py4JJavaError
 from ember import accumulators, wire
 from ember.errors import EmberError, JavaException, engine_error, sql_error
 from ember.job_properties import JobProperties
+
+#: Spark's local property with the user's call site ("collect at app.py:12").
+CALL_SITE_SHORT = "callSite.short"
 from ember.results import ResultStream
 
 __all__ = ["Engine", "translate_errors"]
@@ -98,6 +101,16 @@ class Engine:
     def run_job(self, method: Callable, *args) -> Any:
         """Calls a JVM method that starts a job, under the calling thread's job properties."""
         return self._run_job(method, *args)
+
+    def run_job_at(self, call_site: str, method: Callable, *args) -> Any:
+        """As ``run_job``, with Spark's ``callSite.short`` property set to ``call_site`` (what
+        the UI's SQL tab names a query run by, unless a job description is set)."""
+        previous = self._properties.get(CALL_SITE_SHORT)
+        self._properties.set(CALL_SITE_SHORT, call_site)
+        try:
+            return self._run_job(method, *args)
+        finally:
+            self._properties.set(CALL_SITE_SHORT, previous)
 
     def jvm_list(self, values: list):
         """A java.util.List of ``values`` (strings, numbers or JVM objects)."""

@@ -16,6 +16,7 @@ Threading: any driver thread may call any method (the JVM side is thread-safe).
 import json
 import os
 import pickle
+import sys
 import tempfile
 from typing import Any, Dict, Iterator, List, Optional, Sequence
 
@@ -51,6 +52,21 @@ class PlanInputs:
             raise TypeError("not JSON serializable in a plan: %r" % (o,))
         return json.dumps(operation, separators=(",", ":"), default=default)
 
+
+
+_EMBER_DIR = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+
+
+def call_site(action: str) -> str:
+    """``"<action> at <file>:<line>"`` for the innermost caller outside the ember package, as
+    PySpark names a query run in the UI's SQL tab."""
+    frame = sys._getframe(1)
+    while frame is not None:
+        path = os.path.abspath(frame.f_code.co_filename)
+        if not path.startswith(_EMBER_DIR + os.sep):
+            return "%s at %s:%d" % (action, frame.f_code.co_filename, frame.f_lineno)
+        frame = frame.f_back
+    return action
 
 class SqlEngine:
     """A DataFrame session on the JVM, reached through the context's Engine."""
@@ -102,7 +118,8 @@ class SqlEngine:
         return self._engine.call(self._jbridge.explain, jdf, mode)
 
     def show_string(self, jdf, n: int, truncate: int, vertical: bool) -> str:
-        return self._engine.run_job(self._jbridge.showString, jdf, n, truncate, vertical)
+        return self._engine.run_job_at(call_site("showString"), self._jbridge.showString, jdf, n, truncate,
+                                       vertical)
 
     def is_local(self, jdf) -> bool:
         return bool(self._engine.call(self._jbridge.isLocal, jdf))
@@ -120,7 +137,7 @@ class SqlEngine:
         return int(self._engine.call(self._jbridge.semanticHash, jdf))
 
     def count(self, jdf) -> int:
-        return int(self._engine.run_job(self._jbridge.count, jdf))
+        return int(self._engine.run_job_at(call_site("count"), self._jbridge.count, jdf))
 
     def collect(self, jdf) -> Iterator[tuple]:
         """Streams the rows (tuples of internal values) of ``jdf``."""
@@ -130,7 +147,7 @@ class SqlEngine:
     def collect_batches(self, jdf) -> Iterator[List[tuple]]:
         """Streams the batches (lists of internal-value tuples) of ``jdf``, in order; a whole
         batch converts to Rows faster than one row at a time (``conversion.rows_converter``)."""
-        port, secret = self._engine.run_job(self._jbridge.collectToPython, jdf)
+        port, secret = self._engine.run_job_at(call_site("collect"), self._jbridge.collectToPython, jdf)
         stream = ResultStream(port, secret)
         try:
             yield from stream
@@ -190,7 +207,7 @@ class SqlEngine:
 
     def write(self, jdf, spec: Dict[str, Any]) -> None:
         """Runs the job writing ``jdf`` as ``spec`` says (format, path, mode, ...)."""
-        self._engine.run_job(self._jbridge.write, jdf, json.dumps(spec))
+        self._engine.run_job_at(call_site("save"), self._jbridge.write, jdf, json.dumps(spec))
 
     def persist(self, jdf, level: str) -> None:
         self._engine.call(self._jbridge.persist, jdf, level)

@@ -122,6 +122,8 @@ public final class ConfigKeys {
             "Finished stage attempts the UI's store keeps (older ones are dropped with their tasks).");
     public static final ConfigKey UI_RETAINED_TASKS = key("ember.ui.retainedTasks", "100000",
             "Tasks the UI's store keeps per stage attempt (the oldest finished ones are dropped).");
+    public static final ConfigKey SQL_UI_RETAINED_EXECUTIONS = key("ember.sql.ui.retainedExecutions", "1000",
+            "Finished SQL query runs the UI's store keeps (Spark's spark.sql.ui.retainedExecutions).");
     public static final ConfigKey UI_RETAINED_DEAD_EXECUTORS = key("ember.ui.retainedDeadExecutors", "100",
             "Removed executors the UI's store keeps.");
     public static final ConfigKey UI_USERS = key("ember.ui.users", "",

@@ -269,6 +269,12 @@ public final class PythonBridge {
 
     /** Runs a job over {@code partitions} (null: all) and serves its batches; returns {port, secret}. */
     public String[] collectAndServe(RDD<byte[]> rdd, int[] partitions, String jobGroup) throws IOException {
+        return collectAndServe(rdd, partitions, jobGroup, error -> { });
+    }
+
+    /** As {@link #collectAndServe(RDD, int[], String)}, calling {@code onJobDone} once the job ended. */
+    public String[] collectAndServe(RDD<byte[]> rdd, int[] partitions, String jobGroup,
+                                    java.util.function.Consumer<Throwable> onJobDone) throws IOException {
         int[] parts = partitions;
         if (parts == null) {
             parts = new int[rdd.getNumPartitions()];
@@ -278,7 +284,7 @@ public final class PythonBridge {
         }
         byte[] secret = new byte[32];
         random.nextBytes(secret);
-        return ResultServer.serve(ctx, rdd, parts, jobGroup, HexFormat.of().formatHex(secret));
+        return ResultServer.serve(ctx, rdd, parts, jobGroup, HexFormat.of().formatHex(secret), onJobDone);
     }
 
     public void cancelJobGroup(String groupId) {

@@ -48,6 +48,21 @@ final class ResultServer {
     /** Starts serving; returns {port, secret}. */
     static String[] serve(EmberContext ctx, RDD<byte[]> rdd, int[] partitions, String jobGroup, String secret)
             throws IOException {
+        return serve(ctx, rdd, partitions, jobGroup, secret, error -> { });
+    }
+
+    /**
+     * As {@link #serve(EmberContext, RDD, int[], String, String)}, calling {@code onJobDone} once
+     * when the job ended (with its failure, or null), or when the stream ended without it.
+     */
+    static String[] serve(EmberContext ctx, RDD<byte[]> rdd, int[] partitions, String jobGroup, String secret,
+                          java.util.function.Consumer<Throwable> onJobDone) throws IOException {
+        java.util.concurrent.atomic.AtomicBoolean reported = new java.util.concurrent.atomic.AtomicBoolean();
+        java.util.function.Consumer<Throwable> once = error -> {
+            if (reported.compareAndSet(false, true)) {
+                onJobDone.accept(error);
+            }
+        };
         ServerSocket server = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
         server.setSoTimeout(ACCEPT_TIMEOUT_MS);
         Thread t = new Thread(() -> {
@@ -55,11 +70,13 @@ final class ResultServer {
                 Socket client = acceptAuthenticated(server, secret);
                 if (client != null) {
                     try (client) {
-                        stream(ctx, rdd, partitions, jobGroup, client);
+                        stream(ctx, rdd, partitions, jobGroup, client, once);
                     }
                 }
             } catch (IOException e) {
                 LOG.warn("Result stream to the Python driver failed: {}", e.toString());
+            } finally {
+                once.accept(null);
             }
         }, "python-result-server");
         t.setDaemon(true);
@@ -87,8 +104,8 @@ final class ResultServer {
         }
     }
 
-    private static void stream(EmberContext ctx, RDD<byte[]> rdd, int[] partitions, String jobGroup, Socket client)
-            throws IOException {
+    private static void stream(EmberContext ctx, RDD<byte[]> rdd, int[] partitions, String jobGroup, Socket client,
+                               java.util.function.Consumer<Throwable> onJobDone) throws IOException {
         LinkedBlockingQueue<Object> queue = new LinkedBlockingQueue<>();
         Thread job = new Thread(() -> {
             try {
@@ -98,8 +115,10 @@ final class ResultServer {
                     it.forEachRemaining(out::add);
                     return out;
                 }, partitions, (p, r) -> queue.add(Map.entry(p, r)));
+                onJobDone.accept(null);
                 queue.add(new Done(null));
             } catch (Throwable e) {
+                onJobDone.accept(e);
                 queue.add(new Done(e));
             }
         }, "python-job");

@@ -263,11 +263,22 @@ public final class DAGScheduler implements TaskEndListener {
             stageInfos.add(info(s, job.jobId, s.numTasks()));
         }
         bus.post(new ListenerEvent.JobStart(job.jobId, System.currentTimeMillis(), stageIds, job.group(),
-                job.properties == null ? null : job.properties.getProperty(JobProperties.JOB_DESCRIPTION), stageInfos));
+                job.properties == null ? null : job.properties.getProperty(JobProperties.JOB_DESCRIPTION), stageInfos,
+                propertyMap(job.properties)));
         submitStage(finalStage);
     }
 
-    /** Lists the job's stages and marks each as needed by the job. */
+    private static Map<String, String> propertyMap(java.util.Properties p) {
+        Map<String, String> out = new java.util.LinkedHashMap<>();
+        if (p != null) {
+            for (String k : p.stringPropertyNames()) {
+                out.put(k, p.getProperty(k));
+            }
+        }
+        return out;
+    }
+
+        /** Lists the job's stages and marks each as needed by the job. */
     private void collectStageIds(Stage s, int jobId, List<Integer> ids) {
         for (Stage stage : ancestry(s)) {
             ids.add(stage.id);

@@ -37,7 +37,21 @@ public sealed interface ListenerEvent {
      * the job needs, including those whose output is reused (skipped).
      */
     record JobStart(int jobId, long time, List<Integer> stageIds, String jobGroup, String description,
-                    List<StageInfo> stages) implements ListenerEvent {
+                    List<StageInfo> stages, Map<String, String> properties) implements ListenerEvent {
+        /**
+         * {@code properties} are the submitting thread's local properties (Spark's
+         * {@code SparkListenerJobStart.properties}; {@code spark.sql.execution.id} ties the job to
+         * its SQL query).
+         */
+        public JobStart {
+            properties = properties == null ? Map.of() : Map.copyOf(properties);
+        }
+
+        public JobStart(int jobId, long time, List<Integer> stageIds, String jobGroup, String description,
+                        List<StageInfo> stages) {
+            this(jobId, time, stageIds, jobGroup, description, stages, Map.of());
+        }
+
         public JobStart(int jobId, long time, List<Integer> stageIds, String jobGroup) {
             this(jobId, time, stageIds, jobGroup, null, List.of());
         }
@@ -85,4 +99,10 @@ public sealed interface ListenerEvent {
      */
     record ExecutorMetricsUpdate(String executorId, List<TaskProgress> running, long heapUsedBytes,
                                  long maxStorageMemory, int pythonWorkers) implements ListenerEvent {}
+
+    /**
+     * An event of a higher layer (SQL executions), as Spark's events outside core: the bus and
+     * the event log carry it; listeners that do not know it ignore it.
+     */
+    non-sealed interface Extension extends ListenerEvent {}
 }

@@ -172,7 +172,25 @@ public final class SqlBridge {
 
     /** Runs the query and serves its rows on a result server; returns {port, secret}. */
     public String[] collectToPython(Dataset<?> ds) throws IOException {
-        return python.collectAndServe(toPythonRDD(ds), null, null);
+        return servedAsExecution(ds, "collect", null);
+    }
+
+    /**
+     * Serves the query's rows (of {@code partitions}, or all) as one SQL execution: its id is set
+     * while the serving threads start (they inherit it), and it ends when the job has.
+     */
+    private String[] servedAsExecution(Dataset<?> ds, String action, int[] partitions) throws IOException {
+        io.ember.sql.api.QueryExecution qe = ds.queryExecution();
+        io.ember.sql.api.SqlExecution run = io.ember.sql.api.SqlExecution.begin(qe, action);
+        try {
+            return python.collectAndServe(PickledRows.of(qe.executedPlan().execute(run.executionContext())),
+                    partitions, null, run::finish);
+        } catch (IOException | RuntimeException e) {
+            run.finish(e);
+            throw e;
+        } finally {
+            session.sparkContext().setLocalProperty(io.ember.sql.api.SqlExecution.EXECUTION_ID_KEY, null);
+        }
     }
 
     /**
@@ -180,7 +198,7 @@ public final class SqlBridge {
      * asks for one partition at a time); returns {port, secret}.
      */
     public String[] collectPartitionsToPython(Dataset<?> ds, int[] partitions) throws IOException {
-        return python.collectAndServe(toPythonRDD(ds), partitions, null);
+        return servedAsExecution(ds, "toLocalIterator", partitions);
     }
 
     /** The number of partitions of the query's output (what toLocalIterator walks). */

@@ -66,8 +66,11 @@ public final class DataFrameWriter {
         if (path != null && mode.toLowerCase(Locale.ROOT).equals("overwrite")) {
             refuseOverwritingAnInput(qe, path);
         }
-        DataSource.write(qe.executedPlan().execute(qe.executionContext()), qe.executedPlan().output(), format, path, mode,
-                partitionBy, options, s.conf().snapshot());
+        SqlExecution.withNewExecutionId(qe, "save", ctx -> {
+            DataSource.write(qe.executedPlan().execute(ctx), qe.executedPlan().output(), format, path, mode,
+                    partitionBy, options, s.conf().snapshot());
+            return null;
+        });
     }
 
     /** Overwriting deletes the target first, so a query may not overwrite a path it reads (as Spark refuses). */

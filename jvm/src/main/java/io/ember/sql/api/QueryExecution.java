@@ -28,6 +28,11 @@ public final class QueryExecution {
         this.analyzed = analyzed;
     }
 
+    /** The session the query belongs to. */
+    public SparkSession session() {
+        return session;
+    }
+
     /** The plan as the API built it, before analysis. */
     public LogicalPlan logical() {
         return logical;
@@ -74,12 +79,12 @@ public final class QueryExecution {
 
     /** Runs the query; every row on the driver, as batches in partition order. */
     public List<ColumnBatch> collectBatches() {
-        return executedPlan().executeCollect(executionContext());
+        return SqlExecution.withNewExecutionId(this, "collect", ctx -> executedPlan().executeCollect(ctx));
     }
 
     /** The first {@code n} rows, running as few partitions as it can. */
     public List<ColumnBatch> takeBatches(int n) {
-        return executedPlan().executeTake(executionContext(), n);
+        return SqlExecution.withNewExecutionId(this, "take", ctx -> executedPlan().executeTake(ctx, n));
     }
 
     /** {@code explain(mode)}'s text: {@code simple}, {@code extended}, {@code formatted}, {@code cost}, {@code codegen}. */

@@ -44,8 +44,11 @@ final class SessionServices implements CatalogSession {
     public void write(LogicalPlan analyzed, String format, String path, String mode, List<String> partitionBy,
             Map<String, String> options) {
         QueryExecution qe = session.ofRows(analyzed).queryExecution();
-        DataSource.write(qe.executedPlan().execute(session.executionContext()), qe.executedPlan().output(), format, path,
-                mode, partitionBy, options, session.conf().snapshot());
+        SqlExecution.withNewExecutionId(qe, "save", ctx -> {
+            DataSource.write(qe.executedPlan().execute(ctx), qe.executedPlan().output(), format, path,
+                    mode, partitionBy, options, session.conf().snapshot());
+            return null;
+        });
     }
 
     @Override

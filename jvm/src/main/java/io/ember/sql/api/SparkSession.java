@@ -77,6 +77,11 @@ public final class SparkSession {
         return cacheManager;
     }
 
+    /** A new id for a SQL query run, unique among the sessions sharing this one's state. */
+    long newExecutionId() {
+        return sharedState.newExecutionId();
+    }
+
     /** What a physical plan runs with: the context and a snapshot of the settings. */
     public ExecutionContext executionContext() {
         return new ExecutionContext(context, conf.snapshot());

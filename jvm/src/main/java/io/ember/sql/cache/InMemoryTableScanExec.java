@@ -52,7 +52,8 @@ public final class InMemoryTableScanExec extends LeafExecNode {
         int[] cols = ordinals;
         List<DataType> types = new ArrayList<>(outputTypes());
         StatsFilter skip = statsFilter;
-        return cached.mapPartitions(it -> scan(it, cols, types, skip));
+        io.ember.sql.execution.metric.SqlMetric rows = metric(ctx, io.ember.sql.execution.metric.MetricDef.NUM_OUTPUT_ROWS);
+        return cached.mapPartitions(it -> io.ember.sql.execution.metric.Meter.countRows(rows, scan(it, cols, types, skip)));
     }
 
     private static Iterator<ColumnBatch> scan(Iterator<CachedBatch> it, int[] cols, List<DataType> types,
@@ -91,5 +92,10 @@ public final class InMemoryTableScanExec extends LeafExecNode {
     @Override
     public int hashCode() {
         return output.hashCode();
+    }
+
+    @Override
+    public List<io.ember.sql.execution.metric.MetricDef> metricDefs() {
+        return List.of(io.ember.sql.execution.metric.MetricDef.NUM_OUTPUT_ROWS);
     }
 }

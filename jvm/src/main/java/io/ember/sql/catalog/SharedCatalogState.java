@@ -22,6 +22,8 @@ public final class SharedCatalogState {
     private final TempViews globalTempViews = new TempViews();
     private final String configuredWarehouseDir;
     private Warehouse warehouse;
+    /** Ids of SQL query runs ({@code spark.sql.execution.id}), unique across the sessions sharing this. */
+    private final java.util.concurrent.atomic.AtomicLong nextExecutionId = new java.util.concurrent.atomic.AtomicLong();
 
     /** {@code warehouseDir}: the application's {@code spark.sql.warehouse.dir}, or null. */
     public SharedCatalogState(String warehouseDir) {
@@ -39,5 +41,10 @@ public final class SharedCatalogState {
             warehouse = new Warehouse(Warehouse.localPath(dir));
         }
         return warehouse;
+    }
+
+    /** A new SQL execution id: 0, 1, 2, ... */
+    public long newExecutionId() {
+        return nextExecutionId.getAndIncrement();
     }
 }

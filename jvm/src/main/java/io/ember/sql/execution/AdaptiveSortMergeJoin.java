@@ -79,7 +79,8 @@ final class AdaptiveSortMergeJoin {
         }
         SortExec leftSort = (SortExec) join.left();
         SortExec rightSort = (SortExec) join.right();
-        return join.zip(leftSort.sortEach(leftExchange.read(ld, lSpecs)), rightSort.sortEach(rightExchange.read(rd, rSpecs)));
+        return join.zip(ctx, leftSort.sortEach(ctx, leftExchange.read(ld, lSpecs)),
+                rightSort.sortEach(ctx, rightExchange.read(rd, rSpecs)));
     }
 
     private static long sum(long[] sizes) {

@@ -72,13 +72,24 @@ public final class BroadcastHashJoinExec extends JoinExec {
         List<Expression> streamKeys = buildSide == JoinSide.RIGHT ? leftKeys : rightKeys;
         Expression[] bk = BindReferences.bindAll(buildKeys, build.output()).toArray(new Expression[0]);
         Expression[] sk = BindReferences.bindAll(streamKeys, streamPlan().output()).toArray(new Expression[0]);
+        long buildStart = System.nanoTime();
         HashedRelation rel = HashedRelation.build(build.executeCollect(ctx), build.outputTypes(), bk);
+        metric(ctx, io.ember.sql.execution.metric.MetricDef.BUILD_TIME)
+                .add(io.ember.sql.execution.metric.Meter.millisSince(buildStart));
+        metric(ctx, io.ember.sql.execution.metric.MetricDef.BUILD_DATA_SIZE).add(rel.sizeInBytes());
+        io.ember.sql.execution.metric.SqlMetric rows = metric(ctx, io.ember.sql.execution.metric.MetricDef.NUM_OUTPUT_ROWS);
         Shared<HashedRelation> shared = Shared.broadcast(ctx, rel);
         JoinType type = joinType;
         JoinSide side = buildSide;
         Expression cond = boundCondition();
         List<DataType> streamTypes = streamPlan().outputTypes();
-        return streamPlan().execute(ctx).mapPartitions(
-                it -> new HashJoiner(type, side, shared.get(), sk, cond, streamTypes).join(it), false);
+        return streamPlan().execute(ctx).mapPartitions(it -> io.ember.sql.execution.metric.Meter.countRows(rows,
+                new HashJoiner(type, side, shared.get(), sk, cond, streamTypes).join(it)), false);
+    }
+
+    @Override
+    public List<io.ember.sql.execution.metric.MetricDef> metricDefs() {
+        return List.of(io.ember.sql.execution.metric.MetricDef.NUM_OUTPUT_ROWS,
+                io.ember.sql.execution.metric.MetricDef.BUILD_DATA_SIZE, io.ember.sql.execution.metric.MetricDef.BUILD_TIME);
     }
 }

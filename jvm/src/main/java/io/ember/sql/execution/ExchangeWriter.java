@@ -27,8 +27,17 @@ final class ExchangeWriter implements Iterator<Tuple2<Integer, byte[]>> {
     private long totalPending;
     private int[] pids = new int[0];
     private boolean flushed;
+    /** Sums the encoded bytes handed to the shuffle (the exchange's {@code data size}). */
+    private final io.ember.sql.execution.metric.SqlMetric dataSize;
 
     ExchangeWriter(Iterator<ColumnBatch> input, PartitionRouter router, int numPartitions, List<DataType> types) {
+        this(input, router, numPartitions, types, io.ember.sql.execution.metric.NodeMetrics.NONE
+                .get(io.ember.sql.execution.metric.MetricDef.DATA_SIZE));
+    }
+
+    ExchangeWriter(Iterator<ColumnBatch> input, PartitionRouter router, int numPartitions, List<DataType> types,
+                   io.ember.sql.execution.metric.SqlMetric dataSize) {
+        this.dataSize = dataSize;
         this.input = input;
         this.router = router;
         this.types = types;
@@ -117,7 +126,9 @@ final class ExchangeWriter implements Iterator<Tuple2<Integer, byte[]>> {
             return;
         }
         ColumnBatch all = VectorOps.concat(pending.get(p), types);
-        ready.add(new Tuple2<>(p, BatchCodec.encode(all)));
+        byte[] encoded = BatchCodec.encode(all);
+        dataSize.add(encoded.length);
+        ready.add(new Tuple2<>(p, encoded));
         totalPending -= pendingRows[p];
         pendingRows[p] = 0;
         pending.get(p).clear();

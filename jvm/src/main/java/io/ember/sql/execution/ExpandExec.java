@@ -48,7 +48,9 @@ public final class ExpandExec extends UnaryExecNode {
             bound.add(BindReferences.bindAll(p, child.output()).toArray(new Expression[0]));
         }
         Expression[][] exprs = bound.toArray(new Expression[0][]);
-        return child.execute(ctx).mapPartitions(it -> expand(exprs, it), false);
+        io.ember.sql.execution.metric.SqlMetric rows = metric(ctx, io.ember.sql.execution.metric.MetricDef.NUM_OUTPUT_ROWS);
+        return child.execute(ctx).mapPartitions(
+                it -> io.ember.sql.execution.metric.Meter.countRows(rows, expand(exprs, it)), false);
     }
 
     private static Iterator<ColumnBatch> expand(Expression[][] projections, Iterator<ColumnBatch> input) {
@@ -78,5 +80,10 @@ public final class ExpandExec extends UnaryExecNode {
     @Override
     public String simpleString() {
         return "Expand " + projections + ", " + output;
+    }
+
+    @Override
+    public List<io.ember.sql.execution.metric.MetricDef> metricDefs() {
+        return List.of(io.ember.sql.execution.metric.MetricDef.NUM_OUTPUT_ROWS);
     }
 }

@@ -56,7 +56,9 @@ public final class FilterExec extends UnaryExecNode {
     @Override
     public RDD<ColumnBatch> execute(ExecutionContext ctx) {
         Expression bound = BindReferences.bind(condition, child.output());
-        return child.execute(ctx).mapPartitions(it -> filter(bound, it), true);
+        io.ember.sql.execution.metric.SqlMetric rows = metric(ctx, io.ember.sql.execution.metric.MetricDef.NUM_OUTPUT_ROWS);
+        return child.execute(ctx).mapPartitions(it -> io.ember.sql.execution.metric.Meter.countRows(rows, filter(bound, it)),
+                true);
     }
 
     static Iterator<ColumnBatch> filter(Expression predicate, Iterator<ColumnBatch> in) {
@@ -93,5 +95,10 @@ public final class FilterExec extends UnaryExecNode {
     @Override
     public String simpleString() {
         return "Filter " + condition.sql();
+    }
+
+    @Override
+    public List<io.ember.sql.execution.metric.MetricDef> metricDefs() {
+        return List.of(io.ember.sql.execution.metric.MetricDef.NUM_OUTPUT_ROWS);
     }
 }

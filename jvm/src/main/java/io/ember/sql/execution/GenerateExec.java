@@ -51,7 +51,9 @@ public final class GenerateExec extends UnaryExecNode {
     public RDD<ColumnBatch> execute(ExecutionContext ctx) {
         Generator g = (Generator) BindReferences.bind(generator, child.output());
         boolean keepEmpty = outer;
-        return child.execute(ctx).mapPartitions(it -> generateAll(g, it, keepEmpty), false);
+        io.ember.sql.execution.metric.SqlMetric rows = metric(ctx, io.ember.sql.execution.metric.MetricDef.NUM_OUTPUT_ROWS);
+        return child.execute(ctx).mapPartitions(
+                it -> io.ember.sql.execution.metric.Meter.countRows(rows, generateAll(g, it, keepEmpty)), false);
     }
 
     private static java.util.Iterator<ColumnBatch> generateAll(Generator g, java.util.Iterator<ColumnBatch> it,
@@ -116,5 +118,10 @@ public final class GenerateExec extends UnaryExecNode {
     @Override
     protected List<Object> args() {
         return List.of(generator, outer, generatorOutput);
+    }
+
+    @Override
+    public List<io.ember.sql.execution.metric.MetricDef> metricDefs() {
+        return List.of(io.ember.sql.execution.metric.MetricDef.NUM_OUTPUT_ROWS);
     }
 }

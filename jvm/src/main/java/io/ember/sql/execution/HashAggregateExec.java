@@ -1,6 +1,9 @@
 package io.ember.sql.execution;
 
 import io.ember.rdd.RDD;
+import io.ember.sql.execution.metric.Meter;
+import io.ember.sql.execution.metric.MetricDef;
+import io.ember.sql.execution.metric.SqlMetric;
 import io.ember.rdd.TaskContext;
 import io.ember.sql.expressions.AggregateFunction;
 import io.ember.sql.expressions.AttributeReference;
@@ -126,17 +129,28 @@ public final class HashAggregateExec extends UnaryExecNode {
         }
         AggregateSpec spec = new AggregateSpec(keys, keyTypes, fns, inputs);
         Mode m = mode;
+        SqlMetric rows = metric(ctx, MetricDef.NUM_OUTPUT_ROWS);
+        SqlMetric aggTime = metric(ctx, MetricDef.AGG_TIME);
+        SqlMetric peak = metric(ctx, MetricDef.PEAK_MEMORY);
+        SqlMetric spill = metric(ctx, MetricDef.SPILL_SIZE);
         if (m == Mode.PARTIAL) {
             PartialSkipPolicy skip = PartialSkipPolicy.of(ctx.conf());
-            return child.execute(ctx).mapPartitions(it -> partial(TaskMemory.of(TaskContext.get()), spec, skip, it),
-                    false);
+            return child.execute(ctx).mapPartitions(it -> {
+                TaskMemory memory = TaskMemory.of(TaskContext.get());
+                Iterator<ColumnBatch> out = Meter.timed(aggTime, partial(memory, spec, skip, it));
+                return Meter.onExhausted(Meter.countRows(rows, out), () -> memory.reportTo(peak, spill));
+            }, false);
         }
         List<AttributeReference> finalInput = groupingAttributes();
         finalInput.addAll(functionResults);
         Expression[] results = BindReferences.bindAll(resultExpressions, finalInput).toArray(new Expression[0]);
         return child.execute(ctx).mapPartitions(it -> {
-            Iterator<ColumnBatch> rows = complete(TaskMemory.of(TaskContext.get()), spec, it, m == Mode.FINAL);
-            return io.ember.rdd.Iterators.map(rows, b -> ProjectExec.project(results, b));
+            TaskMemory memory = TaskMemory.of(TaskContext.get());
+            long start = System.nanoTime();
+            Iterator<ColumnBatch> built = complete(memory, spec, it, m == Mode.FINAL);
+            aggTime.add(Meter.millisSince(start));
+            Iterator<ColumnBatch> out = io.ember.rdd.Iterators.map(built, b -> ProjectExec.project(results, b));
+            return Meter.onExhausted(Meter.countRows(rows, out), () -> memory.reportTo(peak, spill));
         }, false);
     }
 
@@ -209,5 +223,10 @@ public final class HashAggregateExec extends UnaryExecNode {
     public String simpleString() {
         return "HashAggregate(mode=" + mode + ", keys=" + grouping + ", functions=" + functions + ", results="
                 + (mode == Mode.PARTIAL ? stateAttributes : resultExpressions) + ")";
+    }
+
+    @Override
+    public List<MetricDef> metricDefs() {
+        return List.of(MetricDef.SPILL_SIZE, MetricDef.AGG_TIME, MetricDef.PEAK_MEMORY, MetricDef.NUM_OUTPUT_ROWS);
     }
 }

@@ -79,7 +79,9 @@ public final class LocalTableScanExec extends LeafExecNode {
             }
         }
         List<io.ember.sql.types.DataType> types = outputTypes();
-        return new ParallelCollectionRDD<>(ctx.rdds(), parts, slices).mapPartitions(it -> decodeAll(it, types));
+        io.ember.sql.execution.metric.SqlMetric rows = metric(ctx, io.ember.sql.execution.metric.MetricDef.NUM_OUTPUT_ROWS);
+        return new ParallelCollectionRDD<>(ctx.rdds(), parts, slices)
+                .mapPartitions(it -> io.ember.sql.execution.metric.Meter.countRows(rows, decodeAll(it, types)));
     }
 
     private static java.util.Iterator<ColumnBatch> decodeAll(java.util.Iterator<List<byte[]>> it,
@@ -113,5 +115,10 @@ public final class LocalTableScanExec extends LeafExecNode {
     @Override
     public int hashCode() {
         return output.hashCode();
+    }
+
+    @Override
+    public List<io.ember.sql.execution.metric.MetricDef> metricDefs() {
+        return List.of(io.ember.sql.execution.metric.MetricDef.NUM_OUTPUT_ROWS);
     }
 }

@@ -56,8 +56,10 @@ public final class RangeExec extends LeafExecNode {
             slices.add(i);
         }
         long s0 = start, st = step, n = count;
+        io.ember.sql.execution.metric.SqlMetric rows = metric(ctx, io.ember.sql.execution.metric.MetricDef.NUM_OUTPUT_ROWS);
         return new ParallelCollectionRDD<>(ctx.rdds(), slices, parts)
-                .mapPartitionsWithIndex((idx, it) -> generate(s0, st, sliceStart(n, idx, parts), sliceStart(n, idx + 1, parts)),
+                .mapPartitionsWithIndex((idx, it) -> io.ember.sql.execution.metric.Meter.countRows(rows,
+                                generate(s0, st, sliceStart(n, idx, parts), sliceStart(n, idx + 1, parts))),
                         false);
     }
 
@@ -95,5 +97,10 @@ public final class RangeExec extends LeafExecNode {
     @Override
     public String simpleString() {
         return "Range (" + start + ", " + (start + count * step) + ", step=" + step + ", splits=" + (numSlices > 0 ? numSlices : "default") + ")";
+    }
+
+    @Override
+    public List<io.ember.sql.execution.metric.MetricDef> metricDefs() {
+        return List.of(io.ember.sql.execution.metric.MetricDef.NUM_OUTPUT_ROWS);
     }
 }

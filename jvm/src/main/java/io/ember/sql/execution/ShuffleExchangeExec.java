@@ -126,8 +126,12 @@ public final class ShuffleExchangeExec extends UnaryExecNode {
         int n = partitioning.numPartitions();
         List<DataType> types = outputTypes();
         RouterFactory routers = routers(ctx, input);
+        io.ember.sql.execution.metric.SqlMetric records = metric(ctx,
+                io.ember.sql.execution.metric.MetricDef.SHUFFLE_RECORDS_WRITTEN);
+        io.ember.sql.execution.metric.SqlMetric dataSize = metric(ctx, io.ember.sql.execution.metric.MetricDef.DATA_SIZE);
         RDD<io.ember.core.Tuple2<Integer, byte[]>> mapped = input.mapPartitionsWithIndex(
-                (idx, it) -> new ExchangeWriter(it, routers.forMap(idx), n, types), false);
+                (idx, it) -> new ExchangeWriter(io.ember.sql.execution.metric.Meter.countRows(records, it),
+                        routers.forMap(idx), n, types, dataSize), false);
         return new ShuffleDependency<>(mapped, new IdPartitioner(n), null, false, null);
     }
 
@@ -169,5 +173,12 @@ public final class ShuffleExchangeExec extends UnaryExecNode {
     @Override
     public String simpleString() {
         return "Exchange " + partitioning;
+    }
+
+    /** Rows handed to the shuffle, and their encoded size ({@code data size}: before compression). */
+    @Override
+    public List<io.ember.sql.execution.metric.MetricDef> metricDefs() {
+        return List.of(io.ember.sql.execution.metric.MetricDef.SHUFFLE_RECORDS_WRITTEN,
+                io.ember.sql.execution.metric.MetricDef.DATA_SIZE);
     }
 }

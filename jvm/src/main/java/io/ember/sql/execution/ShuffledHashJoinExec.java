@@ -56,7 +56,13 @@ public final class ShuffledHashJoinExec extends JoinExec {
             l = left.execute(ctx);
             r = right.execute(ctx);
         }
-        return new ZippedBatchesRDD(l, r,
-                (a, b) -> new GraceHashJoin(TaskMemory.of(TaskContext.get()), type, lk, rk, cond, lt, rt).join(a, b));
+        io.ember.sql.execution.metric.SqlMetric rows = metric(ctx, io.ember.sql.execution.metric.MetricDef.NUM_OUTPUT_ROWS);
+        return new ZippedBatchesRDD(l, r, (a, b) -> io.ember.sql.execution.metric.Meter.countRows(rows,
+                new GraceHashJoin(TaskMemory.of(TaskContext.get()), type, lk, rk, cond, lt, rt).join(a, b)));
+    }
+
+    @Override
+    public List<io.ember.sql.execution.metric.MetricDef> metricDefs() {
+        return List.of(io.ember.sql.execution.metric.MetricDef.NUM_OUTPUT_ROWS);
     }
 }

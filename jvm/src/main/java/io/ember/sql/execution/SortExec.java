@@ -69,11 +69,28 @@ public final class SortExec extends UnaryExecNode {
 
     @Override
     public RDD<ColumnBatch> execute(ExecutionContext ctx) {
-        return sortEach(child.execute(ctx));
+        return sortEach(ctx, child.execute(ctx));
+    }
+
+    /** Sorts each partition of {@code input}, measured as this node in {@code ctx}'s run. */
+    RDD<ColumnBatch> sortEach(ExecutionContext ctx, RDD<ColumnBatch> input) {
+        return sortEach(input, metric(ctx, io.ember.sql.execution.metric.MetricDef.SORT_TIME),
+                metric(ctx, io.ember.sql.execution.metric.MetricDef.PEAK_MEMORY),
+                metric(ctx, io.ember.sql.execution.metric.MetricDef.SPILL_SIZE));
     }
 
     /** Sorts each partition of {@code input} (rows of this node's child) by this node's order. */
     RDD<ColumnBatch> sortEach(RDD<ColumnBatch> input) {
+        io.ember.sql.execution.metric.NodeMetrics none = io.ember.sql.execution.metric.NodeMetrics.NONE;
+        return sortEach(input, none.get(io.ember.sql.execution.metric.MetricDef.SORT_TIME),
+                none.get(io.ember.sql.execution.metric.MetricDef.PEAK_MEMORY),
+                none.get(io.ember.sql.execution.metric.MetricDef.SPILL_SIZE));
+    }
+
+    /** {@link #sortEach(RDD)} measuring each partition's sort time, peak memory and spill size. */
+    RDD<ColumnBatch> sortEach(RDD<ColumnBatch> input, io.ember.sql.execution.metric.SqlMetric sortTime,
+                              io.ember.sql.execution.metric.SqlMetric peak,
+                              io.ember.sql.execution.metric.SqlMetric spill) {
         List<Expression> keyExprs = new ArrayList<>();
         for (SortOrder o : order) {
             keyExprs.add(o.child());
@@ -81,7 +98,13 @@ public final class SortExec extends UnaryExecNode {
         Expression[] keys = BindReferences.bindAll(keyExprs, child.output()).toArray(new Expression[0]);
         KeyComparator cmp = KeyComparator.of(order);
         List<DataType> types = outputTypes();
-        return input.mapPartitions(it -> sort(TaskMemory.of(TaskContext.get()), it, keys, cmp, types), true);
+        return input.mapPartitions(it -> {
+            TaskMemory memory = TaskMemory.of(TaskContext.get());
+            long start = System.nanoTime();
+            Iterator<ColumnBatch> sorted = sort(memory, it, keys, cmp, types);
+            sortTime.add(io.ember.sql.execution.metric.Meter.millisSince(start));
+            return io.ember.sql.execution.metric.Meter.onExhausted(sorted, () -> memory.reportTo(peak, spill));
+        }, true);
     }
 
     static Iterator<ColumnBatch> sort(TaskMemory memory, Iterator<ColumnBatch> in, Expression[] keys, KeyComparator cmp,
@@ -101,5 +124,11 @@ public final class SortExec extends UnaryExecNode {
     @Override
     public String simpleString() {
         return "Sort " + order + ", " + global;
+    }
+
+    @Override
+    public List<io.ember.sql.execution.metric.MetricDef> metricDefs() {
+        return List.of(io.ember.sql.execution.metric.MetricDef.SORT_TIME,
+                io.ember.sql.execution.metric.MetricDef.PEAK_MEMORY, io.ember.sql.execution.metric.MetricDef.SPILL_SIZE);
     }
 }

@@ -103,24 +103,30 @@ public final class SortMergeJoinExec extends JoinExec {
         }
         if (le != null && re != null) {
             List<RDD<ColumnBatch>> both = ShuffleExchangeExec.executeCoordinated(ctx, List.of(le, re));
-            l = ((SortExec) left).sortEach(both.get(0));
-            r = ((SortExec) right).sortEach(both.get(1));
+            l = ((SortExec) left).sortEach(ctx, both.get(0));
+            r = ((SortExec) right).sortEach(ctx, both.get(1));
         } else {
             l = left.execute(ctx);
             r = right.execute(ctx);
         }
-        return zip(l, r);
+        return zip(ctx, l, r);
     }
 
-    /** The merge over inputs already partitioned and sorted as this join requires. */
-    RDD<ColumnBatch> zip(RDD<ColumnBatch> l, RDD<ColumnBatch> r) {
+    /** The merge over inputs already partitioned and sorted as this join requires, measured in {@code ctx}'s run. */
+    RDD<ColumnBatch> zip(ExecutionContext ctx, RDD<ColumnBatch> l, RDD<ColumnBatch> r) {
+        io.ember.sql.execution.metric.SqlMetric rows = metric(ctx, io.ember.sql.execution.metric.MetricDef.NUM_OUTPUT_ROWS);
         Expression[] lk = BindReferences.bindAll(leftKeys, left.output()).toArray(new Expression[0]);
         Expression[] rk = BindReferences.bindAll(rightKeys, right.output()).toArray(new Expression[0]);
         Expression cond = boundCondition();
         JoinType type = joinType;
         List<DataType> lt = left.outputTypes();
         List<DataType> rt = right.outputTypes();
-        return new ZippedBatchesRDD(l, r,
-                (a, b) -> new SortMergeJoiner(TaskMemory.of(TaskContext.get()), type, lk, rk, cond, lt, rt).join(a, b));
+        return new ZippedBatchesRDD(l, r, (a, b) -> io.ember.sql.execution.metric.Meter.countRows(rows,
+                new SortMergeJoiner(TaskMemory.of(TaskContext.get()), type, lk, rk, cond, lt, rt).join(a, b)));
+    }
+
+    @Override
+    public List<io.ember.sql.execution.metric.MetricDef> metricDefs() {
+        return List.of(io.ember.sql.execution.metric.MetricDef.NUM_OUTPUT_ROWS);
     }
 }

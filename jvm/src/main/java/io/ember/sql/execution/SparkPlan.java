@@ -47,6 +47,21 @@ public abstract class SparkPlan extends TreeNode<SparkPlan> {
         return Collections.nCopies(children().size(), List.of());
     }
 
+    /**
+     * The metrics this operator reports per run (Spark's {@code SparkPlan.metrics}); the run
+     * registers them before executing and the operator feeds them through
+     * {@link ExecutionContext#metrics(SparkPlan)}. None by default.
+     */
+    public List<io.ember.sql.execution.metric.MetricDef> metricDefs() {
+        return List.of();
+    }
+
+    /** This operator's metric {@code def} in the run {@code ctx} measures (detached when unmeasured). */
+    protected final io.ember.sql.execution.metric.SqlMetric metric(ExecutionContext ctx,
+                                                                   io.ember.sql.execution.metric.MetricDef def) {
+        return ctx.metrics(this).get(def);
+    }
+
     /** The order of rows within each partition, when known. */
     public List<SortOrder> outputOrdering() {
         return List.of();

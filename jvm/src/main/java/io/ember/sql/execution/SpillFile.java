@@ -22,6 +22,8 @@ import java.util.List;
  */
 final class SpillFile {
     private final File file;
+    private final TaskMemory memory;
+    private boolean counted;
     private final List<DataType> types;
     private DataOutputStream out;
     private long bytes;
@@ -29,6 +31,7 @@ final class SpillFile {
 
     SpillFile(TaskMemory memory, List<DataType> types) {
         this.file = memory.newSpillFile();
+        this.memory = memory;
         this.types = List.copyOf(types);
         try {
             this.out = new DataOutputStream(new BufferedOutputStream(new FileOutputStream(file), 1 << 16));
@@ -58,6 +61,10 @@ final class SpillFile {
     }
 
     void finishWriting() {
+        if (!counted) {
+            counted = true;
+            memory.addSpilledBytes(bytes);
+        }
         try {
             out.close();
         } catch (IOException e) {

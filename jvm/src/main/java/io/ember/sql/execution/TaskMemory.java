@@ -16,6 +16,9 @@ public final class TaskMemory {
     private final long taskId;
     private final DiskBlockManager dirs;
     private int spills;
+    private long held;
+    private long peak;
+    private long spilledBytes;
 
     public TaskMemory(MemoryManager manager, long taskId, DiskBlockManager dirs) {
         this.manager = manager;
@@ -30,13 +33,38 @@ public final class TaskMemory {
 
     /** Grants up to {@code bytes}; fewer (even 0) when the budget is short: then spill. */
     public long acquire(long bytes) {
-        return manager.acquireExecution(taskId, bytes);
+        long granted = manager.acquireExecution(taskId, bytes);
+        held += granted;
+        peak = Math.max(peak, held);
+        return granted;
     }
 
     public void release(long bytes) {
         if (bytes > 0) {
             manager.releaseExecution(taskId, bytes);
+            held = Math.max(0, held - bytes);
         }
+    }
+
+    /** The most execution memory held at once through this object (an operator's peak memory). */
+    public long peakBytes() {
+        return peak;
+    }
+
+    /** Bytes written to spill files created through this object. */
+    public long spilledBytes() {
+        return spilledBytes;
+    }
+
+    void addSpilledBytes(long bytes) {
+        spilledBytes += bytes;
+    }
+
+    /** Adds this operator's peak memory and spill size to its SQL metrics. */
+    public void reportTo(io.ember.sql.execution.metric.SqlMetric peakMemory,
+                         io.ember.sql.execution.metric.SqlMetric spillSize) {
+        peakMemory.add(peak);
+        spillSize.add(spilledBytes);
     }
 
     /** A new file for spilled data; the caller deletes it when done. */

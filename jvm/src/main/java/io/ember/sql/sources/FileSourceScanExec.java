@@ -103,8 +103,10 @@ public final class FileSourceScanExec extends SparkPlan {
             }
         }
         int[] ordinals = partOrdinals.stream().mapToInt(Integer::intValue).toArray();
+        io.ember.sql.execution.metric.SqlMetric rows = metric(ctx, io.ember.sql.execution.metric.MetricDef.NUM_OUTPUT_ROWS);
         return new FileScanRDD(ctx.rdds(), FilePacking.pack(splits, maxSplit, openCost), relation.format(), dataSchema,
-                new StructType(reqData), new StructType(reqPart), ordinals, source, dataFilters(), relation.options());
+                new StructType(reqData), new StructType(reqPart), ordinals, source, dataFilters(), relation.options())
+                .mapPartitions(it -> io.ember.sql.execution.metric.Meter.countRows(rows, it), true);
     }
 
     @Override
@@ -139,5 +141,10 @@ public final class FileSourceScanExec extends SparkPlan {
     @Override
     protected List<Object> args() {
         return List.of(relation, output, filters);
+    }
+
+    @Override
+    public List<io.ember.sql.execution.metric.MetricDef> metricDefs() {
+        return List.of(io.ember.sql.execution.metric.MetricDef.NUM_OUTPUT_ROWS);
     }
 }

@@ -52,6 +52,8 @@ public final class EventJson {
             ints(n.putArray("stageIds"), j.stageIds());
             ArrayNode stages = n.putArray("stages");
             j.stages().forEach(s -> stages.add(stage(s)));
+            ObjectNode props = n.putObject("properties");
+            j.properties().forEach(props::put);
         } else if (event instanceof ListenerEvent.JobEnd j) {
             n.put("Event", "JobEnd").put("jobId", j.jobId()).put("time", j.time())
                 .put("succeeded", j.succeeded()).put("error", j.error() == null ? null : j.error().toString());
@@ -87,6 +89,11 @@ public final class EventJson {
             n.put("Event", "ExecutorMetricsUpdate")
                 .put("executorId", e.executorId()).put("heapUsedBytes", e.heapUsedBytes())
                 .put("maxStorageMemory", e.maxStorageMemory()).put("pythonWorkers", e.pythonWorkers());
+        } else if (event instanceof ListenerEvent.Extension x) {
+            ObjectNode sql = SqlEventJson.write(x);
+            if (sql != null) {
+                return sql.toString();
+            }
         }
         return n.toString();
     }
@@ -114,8 +121,10 @@ public final class EventJson {
             case "JobStart" -> {
                 List<StageInfo> stages = new ArrayList<>();
                 n.path("stages").forEach(s -> stages.add(stage(s)));
+                Map<String, String> props = new LinkedHashMap<>();
+                n.path("properties").fields().forEachRemaining(p -> props.put(p.getKey(), p.getValue().asText()));
                 yield new ListenerEvent.JobStart(n.path("jobId").asInt(), n.path("time").asLong(),
-                        ints(n.path("stageIds")), text(n, "jobGroup"), text(n, "description"), stages);
+                        ints(n.path("stageIds")), text(n, "jobGroup"), text(n, "description"), stages, props);
             }
             case "JobEnd" -> new ListenerEvent.JobEnd(n.path("jobId").asInt(), n.path("time").asLong(),
                     n.path("succeeded").asBoolean(), n.hasNonNull("error") ? new ReplayedError(text(n, "error")) : null);
@@ -144,7 +153,7 @@ public final class EventJson {
             case "ExecutorMetricsUpdate" -> new ListenerEvent.ExecutorMetricsUpdate(text(n, "executorId"),
                     List.<TaskProgress>of(), n.path("heapUsedBytes").asLong(), n.path("maxStorageMemory").asLong(),
                     n.path("pythonWorkers").asInt());
-            default -> null;
+            default -> SqlEventJson.read(n);
         };
     }
 

@@ -19,7 +19,8 @@ final class Html {
     /** The tabs of the bar at the top: path under the application's base, and label. */
     private static final List<String[]> TABS = List.of(new String[] {"jobs/", "Jobs"},
             new String[] {"stages/", "Stages"}, new String[] {"storage/", "Storage"},
-            new String[] {"environment/", "Environment"}, new String[] {"executors/", "Executors"});
+            new String[] {"environment/", "Environment"}, new String[] {"executors/", "Executors"},
+            new String[] {"SQL/", "SQL / DataFrame"});
 
     private static final String STYLE = "body{font:14px/1.4 system-ui,sans-serif;margin:0;color:#222}"
             + "nav{background:#2d3e50;padding:0 1em;display:flex;gap:1em;align-items:center}"

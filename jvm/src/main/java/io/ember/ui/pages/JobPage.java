@@ -18,6 +18,8 @@ final class JobPage {
         if (j.jobGroup() != null && !j.jobGroup().isEmpty()) {
             b.append("<dt>Job group</dt><dd>").append(Html.esc(j.jobGroup())).append("</dd>");
         }
+        c.store().sqlExecutionOfJob(id).ifPresent(e -> b.append("<dt>Associated SQL Query</dt><dd id=\"job-sql\">")
+                .append(Html.link(c.base() + "SQL/execution/?id=" + e, String.valueOf(e))).append("</dd>"));
         b.append("<dt>Submitted</dt><dd>").append(Html.time(j.submissionTime())).append("</dd>");
         b.append("<dt>Duration</dt><dd>").append(Html.duration(JobsPage.duration(j))).append("</dd>");
         b.append("<dt>Tasks</dt><dd id=\"job-tasks\">").append(j.numCompletedTasks()).append('/')

@@ -68,6 +68,8 @@ public final class UiPages implements PageSource {
             case "/storage/", "/storage" -> StoragePage.html(c);
             case "/storage/rdd/", "/storage/rdd" -> StoragePage.rddHtml(c);
             case "/environment/", "/environment" -> EnvironmentPage.html(c);
+            case "/SQL/", "/SQL" -> SqlPage.html(c);
+            case "/SQL/execution/", "/SQL/execution" -> SqlExecutionPage.html(c);
             default -> throw new PageNotFound("no page at " + path);
         };
     }

@@ -72,6 +72,7 @@ public final class RestApi {
             }
             case "environment" -> ok(EnvironmentJson.of(store.environment()));
             case "storage" -> storage(store, p);
+            case "sql" -> SqlRoutes.answer(store, p, query, clock);
             default -> throw new NotFound("unknown path: " + String.join("/", p));
         };
     }

@@ -53,10 +53,12 @@ public final class AppStatusStore implements EmberListener {
     };
     private Map<String, Map<String, String>> environment = Map.of();
     private long lastUpdated = -1;
+    private final SqlEvents sql;
     private long eventsSeen;
 
     public AppStatusStore(StoreLimits limits) {
         this.limits = limits;
+        this.sql = new SqlEvents(limits.retainedExecutions());
     }
 
     // ---- reads ----
@@ -156,6 +158,20 @@ public final class AppStatusStore implements EmberListener {
         return environment;
     }
 
+    /** SQL query runs, newest first (the SQL tab). */
+    public synchronized List<SqlExecutionData> sqlExecutions() {
+        return sql.executions();
+    }
+
+    public synchronized Optional<SqlExecutionData> sqlExecution(long executionId) {
+        return sql.execution(executionId);
+    }
+
+    /** The retained SQL query run that started job {@code jobId}, if any. */
+    public synchronized Optional<Long> sqlExecutionOfJob(int jobId) {
+        return sql.executionOfJob(jobId);
+    }
+
     /** How many events this store has applied (tests and the history server's progress). */
     public synchronized long eventsSeen() {
         return eventsSeen;
@@ -166,6 +182,9 @@ public final class AppStatusStore implements EmberListener {
     @Override
     public synchronized void onEvent(ListenerEvent event) {
         eventsSeen++;
+        if (sql.apply(event)) {
+            return;
+        }
         if (event instanceof ListenerEvent.ApplicationStart a) {
             app = new ApplicationInfo(a.appId(), a.appName(), a.time(), -1, a.time(), a.user(), a.version(), false);
             lastUpdated = a.time();
