@@ -43,13 +43,13 @@ public final class UiPlugin implements DriverPlugin {
         io.ember.ui.eventlog.EventLogWriter writer = eventLog
                 ? io.ember.ui.eventlog.EventLogWriter.open(conf, app.appId()) : null;
         if (writer != null) {
-            app.bus().addListener(writer);
+            app.bus().addListener(writer, io.ember.scheduler.ListenerBus.EVENT_LOG);
         }
         AppStatusStore store = null;
         CompletableFuture<UiServer> server = new CompletableFuture<>();
         if (ui) {
             store = new AppStatusStore(StoreLimits.from(conf));
-            app.bus().addListener(store);
+            app.bus().addListener(store, io.ember.scheduler.ListenerBus.APP_STATUS);
             AppStatusStore finalStore = store;
             Thread binder = new Thread(() -> bind(conf, app, finalStore, server), "ember-ui-start");
             binder.setDaemon(true);
