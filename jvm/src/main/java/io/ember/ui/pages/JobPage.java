@@ -27,6 +27,7 @@ final class JobPage {
             b.append("<h2>Error</h2><pre class=\"err\" id=\"job-error\">").append(Html.esc(j.errorMessage()))
                     .append("</pre>");
         }
+        b.append(EventTimeline.forStages(c, j, stages));
         String dag = StageDag.svg(stages);
         if (!dag.isEmpty()) {
             b.append("<h2>DAG Visualization</h2>").append(dag);
