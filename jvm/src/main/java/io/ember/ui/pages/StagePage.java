@@ -25,6 +25,9 @@ final class StagePage {
         List<TaskData> tasks = c.store().tasks(id, attempt).orElse(List.of());
         StringBuilder b = new StringBuilder("<dl id=\"stage-summary\">");
         b.append("<dt>Status</dt><dd id=\"stage-status\">").append(Html.esc(s.status())).append("</dd>");
+        if (c.kill().enabled() && ("ACTIVE".equals(s.status()) || "PENDING".equals(s.status()))) {
+            b.append("<dt>Kill</dt><dd>").append(c.kill().stage(id)).append("</dd>");
+        }
         b.append("<dt>Name</dt><dd>").append(Html.esc(s.name())).append("</dd>");
         b.append("<dt>Jobs</dt><dd>");
         for (int j : s.jobIds()) {
