@@ -13,8 +13,14 @@ import java.util.Optional;
  * its first event, and must return quickly (slow work goes to the plug-in's own threads).
  */
 public interface DriverPlugin {
-    /** What a plug-in learns about the application it serves. */
-    record AppContext(EmberConf conf, String appId, String appName, long startTime, ListenerBus bus) {}
+    /** What a plug-in learns about the application it serves, and how it may cancel its work. */
+    record AppContext(EmberConf conf, String appId, String appName, long startTime, ListenerBus bus,
+                      JobControl jobs) {
+        /** An application whose work the plug-in cannot cancel. */
+        public AppContext(EmberConf conf, String appId, String appName, long startTime, ListenerBus bus) {
+            this(conf, appId, appName, startTime, bus, JobControl.NONE);
+        }
+    }
 
     /** A started plug-in. */
     interface Running {

@@ -152,7 +152,7 @@ final class DriverRuntime {
                 new ListenerEvent.BlockUpdated(executor, block.rddId(), block.partition(),
                         level.isValid() ? level.toString() : "None", inMemory, onDisk)));
         this.plugins = DriverPlugins.start(new DriverPlugin.AppContext(conf, appId, conf.get(ConfigKeys.APP_NAME),
-                startTime, bus));
+                startTime, bus, new SchedulerJobControl(dagScheduler)));
         if (cluster != null) {
             reportUiToMaster(cluster, plugins);
         }

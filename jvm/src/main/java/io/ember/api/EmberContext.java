@@ -331,6 +331,11 @@ public final class EmberContext implements RDDContext, AutoCloseable {
         runtime.dagScheduler.cancelJob(jobId, "cancelled by the application");
     }
 
+    /** Cancels every active job that needs stage {@code stageId} (Spark's cancelStage); a no-op when none does. */
+    public void cancelStage(int stageId, String reason) {
+        runtime.dagScheduler.cancelStage(stageId, reason);
+    }
+
     public void cancelAllJobs() {
         runtime.dagScheduler.cancelAllJobs();
         if (runtime.progressBar != null) {

@@ -128,6 +128,8 @@ public final class ConfigKeys {
             "Removed executors the UI's store keeps.");
     public static final ConfigKey UI_USERS = key("ember.ui.users", "",
             "user:password pairs (comma-separated) allowed to read the UI besides the application's token.");
+    public static final ConfigKey UI_KILL_ENABLED = key("ember.ui.killEnabled", "false",
+            "Let the web UI kill running jobs and stages (a POST with the session's CSRF token).");
     public static final ConfigKey LISTENER_BUS_CAPACITY = key("ember.scheduler.listenerbus.eventqueue.capacity",
             "10000", "Events the listener bus queues; when full, new events are dropped (counted, logged), "
                     + "never blocking the scheduler.");

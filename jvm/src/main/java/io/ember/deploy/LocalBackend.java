@@ -5,6 +5,7 @@ import io.ember.core.ConfigKeys;
 import io.ember.executor.Executor;
 import io.ember.rdd.TaskEnv;
 import io.ember.scheduler.ExecutorEvents;
+import io.ember.scheduler.ResultMeter;
 import io.ember.scheduler.SchedulerBackend;
 import io.ember.scheduler.SchedulerRoles;
 import io.ember.scheduler.TaskDescription;
@@ -30,6 +31,7 @@ public final class LocalBackend implements SchedulerBackend, TaskStatusSink {
     private final ExecutorEvents executorEvents;
     private final int totalCores;
     private final Executor executor;
+    private final ResultMeter resultMeter = new ResultMeter();
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "ember-local-revive");
         t.setDaemon(true);
@@ -90,10 +92,11 @@ public final class LocalBackend implements SchedulerBackend, TaskStatusSink {
 
     @Override
     public void statusUpdate(long taskId, TaskOutcome outcome) {
+        TaskOutcome measured = resultMeter.measured(outcome);   // on the task thread, as an executor would
         synchronized (this) {
             freeCores++;
         }
-        statuses.statusUpdate(taskId, outcome);
+        statuses.statusUpdate(taskId, measured);
     }
 
     @Override

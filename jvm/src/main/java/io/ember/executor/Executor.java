@@ -82,18 +82,18 @@ public final class Executor {
                 throw new TaskKilledException(ctx.killReason());
             }
             Object value = td.task().run(ctx, loader);
-            outcome = new TaskResult(value, AccumulatorRegistry.end(), clock.stop(ctx.metrics()));
+            outcome = new TaskResult(value, AccumulatorRegistry.end(), clock.stop(ctx.metrics(), env.memory().peakExecution(td.taskId())));
         } catch (FetchFailedException e) {
             outcome = new TaskOutcome.Failed(new TaskEndReason.FetchFailed(e.shuffleId(), e.mapId(), e.lostMaps(),
-                    e.reduceId(), e.getMessage()), clock.stop(ctx.metrics()));
+                    e.reduceId(), e.getMessage()), clock.stop(ctx.metrics(), env.memory().peakExecution(td.taskId())));
         } catch (TaskKilledException e) {
-            outcome = new TaskOutcome.Failed(new TaskEndReason.TaskKilled(e.getMessage()), clock.stop(ctx.metrics()));
+            outcome = new TaskOutcome.Failed(new TaskEndReason.TaskKilled(e.getMessage()), clock.stop(ctx.metrics(), env.memory().peakExecution(td.taskId())));
         } catch (Throwable t) {
             if (ctx.isInterrupted()) {
                 outcome = new TaskOutcome.Failed(new TaskEndReason.TaskKilled(ctx.killReason()),
-                        clock.stop(ctx.metrics()));
+                        clock.stop(ctx.metrics(), env.memory().peakExecution(td.taskId())));
             } else {
-                outcome = new TaskOutcome.Failed(new TaskEndReason.ExceptionFailure(t), clock.stop(ctx.metrics()));
+                outcome = new TaskOutcome.Failed(new TaskEndReason.ExceptionFailure(t), clock.stop(ctx.metrics(), env.memory().peakExecution(td.taskId())));
                 LOG.debug("Task {} ({}) failed", td.taskId(), td.task(), t);
             }
         } finally {

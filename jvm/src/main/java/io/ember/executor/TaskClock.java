@@ -32,8 +32,12 @@ final class TaskClock {
         return new TaskClock(System.nanoTime(), cpuNanos(), gcMillis());
     }
 
-    /** Records the times into {@code metrics} and returns their snapshot. */
-    TaskMetricValues stop(TaskMetrics metrics) {
+    /**
+     * Records the times and the task's peak execution memory (as the memory manager saw it)
+     * into {@code metrics} and returns their snapshot.
+     */
+    TaskMetricValues stop(TaskMetrics metrics, long peakExecutionMemory) {
+        metrics.max(TaskMetric.PEAK_EXECUTION_MEMORY, peakExecutionMemory);
         long wallMs = (System.nanoTime() - startNanos) / 1_000_000;
         long deserialize = metrics.get(TaskMetric.EXECUTOR_DESERIALIZE_TIME);
         metrics.set(TaskMetric.EXECUTOR_RUN_TIME, Math.max(0, wallMs - deserialize));

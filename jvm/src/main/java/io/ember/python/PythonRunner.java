@@ -2,6 +2,7 @@ package io.ember.python;
 
 import static io.ember.python.PythonWorkerProtocol.*;
 
+import io.ember.core.TaskMetric;
 import io.ember.core.Tuple2;
 import io.ember.rdd.FileSource;
 import io.ember.rdd.TaskContext;
@@ -59,10 +60,13 @@ public final class PythonRunner {
      * the returned iterator reads the worker's output on the calling thread.
      */
     public Iterator<Object> run(Iterator<Object> input) {
+        long started = System.nanoTime();
         try {
             worker = factory.create();
         } catch (IOException e) {
             throw new PythonWorkerCrashedException("Cannot start a Python worker: " + e.getMessage(), e);
+        } finally {
+            ctx.metrics().addNanos(TaskMetric.PYTHON_WORKER_TIME, System.nanoTime() - started);
         }
         ctx.addCompletionListener(() -> {
             if (!finished) {
@@ -145,6 +149,10 @@ public final class PythonRunner {
         }
     }
 
+    /**
+     * The worker's output on the task thread. The time spent in {@link #read} (blocked on the
+     * worker, then reading its frame) is the task's Python worker time.
+     */
     private final class OutputIterator implements Iterator<Object> {
         private Object next;
         private boolean done;
@@ -152,7 +160,12 @@ public final class PythonRunner {
         @Override
         public boolean hasNext() {
             if (next == null && !done) {
-                next = read();
+                long started = System.nanoTime();
+                try {
+                    next = read();
+                } finally {
+                    ctx.metrics().addNanos(TaskMetric.PYTHON_WORKER_TIME, System.nanoTime() - started);
+                }
                 done = next == null;
             }
             return next != null;

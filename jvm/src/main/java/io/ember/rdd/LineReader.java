@@ -1,5 +1,7 @@
 package io.ember.rdd;
 
+import io.ember.core.TaskMetric;
+import io.ember.core.TaskMetrics;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -23,6 +25,11 @@ import java.util.NoSuchElementException;
  * <p>Bytes are scanned in a large buffer and each line decoded with one String constructor
  * call; the buffer grows only for lines longer than itself. Not thread-safe; closes its file at
  * the end or on {@link #close}.
+ *
+ * <p>Made inside a task, it adds the bytes it reads and the lines it returns to the task's
+ * input counters (lines are counted locally and added at each buffer refill and at the end,
+ * so counting costs no atomic operation per line). The task is the one running on the thread
+ * that makes the reader; reading may then go on on another thread (a Python writer thread).
  */
 public final class LineReader implements Iterator<String>, Closeable {
     static final int DEFAULT_BUFFER = 256 * 1024;
@@ -38,6 +45,9 @@ public final class LineReader implements Iterator<String>, Closeable {
     private boolean done;
     private boolean atFirstLine;
     private String next;
+    /** The task's counters, or null outside tasks. */
+    private final TaskMetrics metrics;
+    private long uncountedLines;
 
     public LineReader(Path file, long start, long end) throws IOException {
         this(file, start, end, DEFAULT_BUFFER);
@@ -46,6 +56,8 @@ public final class LineReader implements Iterator<String>, Closeable {
     LineReader(Path file, long start, long end, int bufferSize) throws IOException {
         this.file = file;
         this.end = end;
+        TaskContext task = TaskContext.get();
+        this.metrics = task == null ? null : task.metrics();
         this.buf = new byte[Math.max(1, bufferSize)];
         this.channel = FileChannel.open(file, StandardOpenOption.READ);
         try {
@@ -118,6 +130,7 @@ public final class LineReader implements Iterator<String>, Closeable {
         }
         String line = next;
         next = null;
+        uncountedLines++;
         return line;
     }
 
@@ -160,11 +173,23 @@ public final class LineReader implements Iterator<String>, Closeable {
             eof = true;
         } else {
             limit += n;
+            if (metrics != null) {
+                metrics.add(TaskMetric.INPUT_BYTES_READ, n);
+            }
         }
+        countLines();
+    }
+
+    private void countLines() {
+        if (metrics != null && uncountedLines > 0) {
+            metrics.add(TaskMetric.INPUT_RECORDS_READ, uncountedLines);
+        }
+        uncountedLines = 0;
     }
 
     @Override
     public void close() {
+        countLines();
         done = true;
         try {
             channel.close();

@@ -2,6 +2,7 @@ package io.ember.rdd;
 
 import io.ember.core.EmberException;
 import io.ember.core.Partition;
+import io.ember.core.TaskMetric;
 import io.ember.serializer.ObjectReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -57,10 +58,23 @@ public final class ObjectFileRDD<T> extends RDD<T> {
                 throw new EmberException(file + " is not an object file (one written by saveAsObjectFile "
                         + "or saveAsPickleFile)");
             }
-            ObjectReader<T> reader = ctx.env().serializer().reader(in);
+            ctx.metrics().add(TaskMetric.INPUT_BYTES_READ, head.length);
+            ObjectReader<T> reader = ctx.env().serializer().reader(new CountingInput(in, ctx.metrics()));
             in = null;
             ctx.addCompletionListener(reader::close);
-            return reader;
+            return new Iterator<T>() {
+                @Override
+                public boolean hasNext() {
+                    return reader.hasNext();
+                }
+
+                @Override
+                public T next() {
+                    T item = reader.next();
+                    ctx.metrics().add(TaskMetric.INPUT_RECORDS_READ, 1);
+                    return item;
+                }
+            };
         } catch (IOException e) {
             throw new EmberException("Cannot read object file " + file + ": " + e, e);
         } finally {

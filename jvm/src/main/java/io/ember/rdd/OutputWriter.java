@@ -1,6 +1,7 @@
 package io.ember.rdd;
 
 import io.ember.core.EmberException;
+import io.ember.core.TaskMetric;
 import io.ember.serializer.ObjectWriter;
 import io.ember.storage.DiskBlockManager;
 import java.io.BufferedWriter;
@@ -65,9 +66,16 @@ public final class OutputWriter {
      */
     public static final class AttemptFiles {
         private final Path attemptDir;
+        private final TaskContext ctx;
 
-        AttemptFiles(Path attemptDir) {
+        AttemptFiles(Path attemptDir, TaskContext ctx) {
             this.attemptDir = attemptDir;
+            this.ctx = ctx;
+        }
+
+        /** Adds {@code n} records to the task's output counter (writers that write rows call it). */
+        public void countRecords(long n) {
+            ctx.metrics().add(TaskMetric.OUTPUT_RECORDS_WRITTEN, n);
         }
 
         /** A new file at {@code relativePath} (the caller closes the stream). */
@@ -86,7 +94,8 @@ public final class OutputWriter {
                     Files.createDirectory(dir);
                 }
             }
-            return Files.newOutputStream(target, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+            return new CountingOutput(Files.newOutputStream(target, StandardOpenOption.CREATE_NEW,
+                    StandardOpenOption.WRITE), ctx.metrics());
         }
     }
 
@@ -102,6 +111,22 @@ public final class OutputWriter {
         save(rdd, path, OutputWriter::writeObjects);
     }
 
+    private static <T> Iterator<T> countingRecords(Iterator<T> items, AttemptFiles files) {
+        return new Iterator<>() {
+            @Override
+            public boolean hasNext() {
+                return items.hasNext();
+            }
+
+            @Override
+            public T next() {
+                T item = items.next();
+                files.countRecords(1);
+                return item;
+            }
+        };
+    }
+
     static String partName(int partition) {
         return String.format("part-%05d", partition);
     }
@@ -109,7 +134,7 @@ public final class OutputWriter {
     static <T> void save(RDD<T> rdd, String path, PartWriter<T> writer) {
         saveFiles(rdd, path, false, (items, files, ctx) -> {
             try (OutputStream out = files.create(partName(ctx.partitionId()))) {
-                writer.write(items, out, ctx);
+                writer.write(countingRecords(items, files), out, ctx);
             }
         });
     }
@@ -167,7 +192,7 @@ public final class OutputWriter {
         Path attempt = temp.resolve(ctx.partitionId() + "-attempt-" + ctx.taskAttemptId());
         Files.createDirectory(attempt);
         try {
-            writer.write(items, new AttemptFiles(attempt), ctx);
+            writer.write(items, new AttemptFiles(attempt, ctx), ctx);
         } catch (IOException | RuntimeException | Error e) {
             DiskBlockManager.deleteRecursively(attempt);
             throw e;

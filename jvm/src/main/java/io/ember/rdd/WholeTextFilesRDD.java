@@ -2,6 +2,7 @@ package io.ember.rdd;
 
 import io.ember.core.EmberException;
 import io.ember.core.Partition;
+import io.ember.core.TaskMetric;
 import io.ember.core.Tuple2;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -80,7 +81,12 @@ public final class WholeTextFilesRDD extends RDD<Tuple2<String, String>> {
                 }
                 Path p = Path.of(paths.next());
                 try {
-                    return new Tuple2<>(uri(p), new String(Files.readAllBytes(p), StandardCharsets.UTF_8));
+                    byte[] bytes = Files.readAllBytes(p);
+                    if (ctx != null) {
+                        ctx.metrics().add(TaskMetric.INPUT_BYTES_READ, bytes.length);
+                        ctx.metrics().add(TaskMetric.INPUT_RECORDS_READ, 1);
+                    }
+                    return new Tuple2<>(uri(p), new String(bytes, StandardCharsets.UTF_8));
                 } catch (IOException e) {
                     throw new EmberException("Cannot read input file " + p + ": " + e, e);
                 }

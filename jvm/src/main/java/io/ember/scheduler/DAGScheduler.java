@@ -187,6 +187,11 @@ public final class DAGScheduler implements TaskEndListener {
         post(new DAGSchedulerEvent.JobCancelled(jobId, reason));
     }
 
+    /** Cancels every active job that needs stage {@code stageId}; the jobs fail naming the stage and the reason. */
+    public void cancelStage(int stageId, String reason) {
+        post(new DAGSchedulerEvent.StageCancelled(stageId, reason));
+    }
+
     public void cancelJobGroup(String groupId) {
         post(new DAGSchedulerEvent.JobGroupCancelled(groupId));
     }
@@ -216,6 +221,14 @@ public final class DAGScheduler implements TaskEndListener {
             ActiveJob job = jobs.get(c.jobId());
             if (job != null) {
                 failJob(job, new JobCancelledException("Job " + c.jobId() + " cancelled: " + c.reason()));
+            }
+        } else if (e instanceof DAGSchedulerEvent.StageCancelled c) {
+            Stage stage = stages.get(c.stageId());
+            for (ActiveJob job : new ArrayList<>(jobs.values())) {
+                if (stage != null && ancestry(job.finalStage).contains(stage)) {
+                    failJob(job, new JobCancelledException("Job " + job.jobId + " cancelled because Stage "
+                            + c.stageId() + " was cancelled" + (c.reason() == null ? "" : ": " + c.reason())));
+                }
             }
         } else if (e instanceof DAGSchedulerEvent.JobGroupCancelled g) {
             for (ActiveJob job : new ArrayList<>(jobs.values())) {

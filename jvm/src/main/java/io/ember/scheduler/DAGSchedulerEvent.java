@@ -21,6 +21,9 @@ sealed interface DAGSchedulerEvent {
 
     record JobGroupCancelled(String groupId) implements DAGSchedulerEvent {}
 
+    /** Every active job that needs the stage is cancelled (Spark's cancelStage). */
+    record StageCancelled(int stageId, String reason) implements DAGSchedulerEvent {}
+
     /** {@code failure} null: cancelled by the user; else every job fails with that message. */
     record AllJobsCancelled(String failure) implements DAGSchedulerEvent {}
 

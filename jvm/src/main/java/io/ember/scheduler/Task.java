@@ -37,8 +37,12 @@ public abstract class Task implements Serializable {
     /** The stage's lineage and function, timed as the task's deserialization. */
     protected final Object[] deserializeBinary(TaskContext ctx, ClassLoader loader) {
         long started = System.nanoTime();
+        long startedCpu = TaskCpu.nanos();
         Object[] binary = ClosureSerializer.deserialize(taskBinary, loader);
-        ctx.metrics().add(TaskMetric.EXECUTOR_DESERIALIZE_TIME, (System.nanoTime() - started) / 1_000_000);
+        ctx.metrics().addNanos(TaskMetric.EXECUTOR_DESERIALIZE_TIME, System.nanoTime() - started);
+        if (startedCpu >= 0) {
+            ctx.metrics().add(TaskMetric.EXECUTOR_DESERIALIZE_CPU_TIME, Math.max(0, TaskCpu.nanos() - startedCpu));
+        }
         return binary;
     }
 

@@ -171,7 +171,7 @@ public final class ShuffleReader {
             long waitStart = System.nanoTime();
             try {
                 bytes = env.transport().fetcher().fetch(status.host(), status.port(), block);
-                env.metrics().add(TaskMetric.SHUFFLE_FETCH_WAIT_TIME, (System.nanoTime() - waitStart) / 1_000_000);
+                env.metrics().addNanos(TaskMetric.SHUFFLE_FETCH_WAIT_TIME, System.nanoTime() - waitStart);
                 env.metrics().add(TaskMetric.SHUFFLE_REMOTE_BLOCKS_FETCHED, 1);
                 env.metrics().add(TaskMetric.SHUFFLE_REMOTE_BYTES_READ, bytes.length);
             } catch (Exception e) {

@@ -20,6 +20,8 @@ public final class MemoryManager {
     private final long maxMemory;
     private final long protectedStorage;
     private final Map<Long, Long> executionByTask = new HashMap<>();
+    /** The most execution memory each running task has held at once; removed with the task. */
+    private final Map<Long, Long> peakByTask = new HashMap<>();
     private long executionUsed;
     private long storageUsed;
     private Evictor evictor = bytes -> 0;
@@ -52,6 +54,7 @@ public final class MemoryManager {
         long granted = Math.max(0, Math.min(want, free));
         executionUsed += granted;
         executionByTask.put(taskId, held + granted);
+        peakByTask.merge(taskId, held + granted, Math::max);
         return granted;
     }
 
@@ -68,9 +71,15 @@ public final class MemoryManager {
     /** Releases everything a finished task still holds. */
     public synchronized void releaseAllExecution(long taskId) {
         Long held = executionByTask.remove(taskId);
+        peakByTask.remove(taskId);
         if (held != null) {
             executionUsed -= held;
         }
+    }
+
+    /** The most execution memory {@code taskId} has held at once so far (0 for an unknown task). */
+    public synchronized long peakExecution(long taskId) {
+        return peakByTask.getOrDefault(taskId, 0L);
     }
 
     /** Reserves storage memory for a block, evicting other blocks if needed; false if it cannot. */

@@ -43,13 +43,13 @@ public final class UiPlugin implements DriverPlugin {
         io.ember.ui.eventlog.EventLogWriter writer = eventLog
                 ? io.ember.ui.eventlog.EventLogWriter.open(conf, app.appId()) : null;
         if (writer != null) {
-            app.bus().addListener(writer);
+            app.bus().addListener(writer, io.ember.scheduler.ListenerBus.EVENT_LOG);
         }
         AppStatusStore store = null;
         CompletableFuture<UiServer> server = new CompletableFuture<>();
         if (ui) {
             store = new AppStatusStore(StoreLimits.from(conf));
-            app.bus().addListener(store);
+            app.bus().addListener(store, io.ember.scheduler.ListenerBus.APP_STATUS);
             AppStatusStore finalStore = store;
             Thread binder = new Thread(() -> bind(conf, app, finalStore, server), "ember-ui-start");
             binder.setDaemon(true);
@@ -76,7 +76,8 @@ public final class UiPlugin implements DriverPlugin {
             };
             RestApi api = new RestApi(source, EmberContext.VERSION, System::currentTimeMillis);
             UiServer s = UiServer.start(host, conf.getInt(ConfigKeys.UI_PORT), conf.getInt(ConfigKeys.PORT_MAX_RETRIES),
-                    accessFor(conf, host), api, new UiPages(source, false));
+                    accessFor(conf, host), api,
+                    new UiPages(source, false, conf.getBoolean(ConfigKeys.UI_KILL_ENABLED) ? app.jobs() : null));
             LOG.info("Ember web UI available at {}", s.url());
             out.complete(s);
         } catch (Exception e) {

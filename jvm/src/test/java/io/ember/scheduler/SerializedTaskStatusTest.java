@@ -88,4 +88,17 @@ class SerializedTaskStatusTest {
         assertInstanceOf(TaskOutcome.Failed.class, decoded);
         assertInstanceOf(TaskEndReason.ExceptionFailure.class, decoded.reason());
     }
+
+    @Test
+    void decodedResultsCarryTheirSizeOnTheWire() {
+        TaskResult big = new TaskResult(new byte[50_000], List.of());
+        SerializedTaskStatus s = SerializedTaskStatus.encode(big);
+        TaskResult decoded = assertInstanceOf(TaskResult.class, s.decode(LOADER));
+        assertEquals(50_000, ((byte[]) decoded.value()).length);
+        assertEquals(s.data().length, decoded.metrics().get(io.ember.core.TaskMetric.RESULT_SIZE));
+        assertTrue(s.data().length > 50_000);
+        TaskResult viaKryo = (TaskResult) SerializedTaskStatus.encode(
+                new TaskResult(Optional.of(7), List.of())).decode(LOADER);
+        assertTrue(viaKryo.metrics().get(io.ember.core.TaskMetric.RESULT_SIZE) > 0);
+    }
 }

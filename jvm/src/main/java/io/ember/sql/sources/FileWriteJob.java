@@ -130,6 +130,7 @@ final class FileWriteJob {
                     }
                     w.write(dataVectors, r);
                 }
+                files.countRecords(b.numRows());
             }
             if (writers.isEmpty() && partCols.length == 0 && ctx.partitionId() == 0) {
                 // an empty result still leaves one (empty) file, so the schema of formats that keep one is kept

@@ -14,6 +14,9 @@ final class JobPage {
         List<StageData> stages = c.store().stages().stream().filter(s -> s.jobIds().contains(id)).toList();
         StringBuilder b = new StringBuilder("<dl id=\"job-summary\">");
         b.append("<dt>Status</dt><dd id=\"job-status\">").append(Html.esc(j.status())).append("</dd>");
+        if (c.kill().enabled() && "RUNNING".equals(j.status())) {
+            b.append("<dt>Kill</dt><dd>").append(c.kill().job(id)).append("</dd>");
+        }
         b.append("<dt>Description</dt><dd id=\"job-description\">").append(Html.esc(j.description())).append("</dd>");
         if (j.jobGroup() != null && !j.jobGroup().isEmpty()) {
             b.append("<dt>Job group</dt><dd>").append(Html.esc(j.jobGroup())).append("</dd>");
@@ -29,6 +32,7 @@ final class JobPage {
             b.append("<h2>Error</h2><pre class=\"err\" id=\"job-error\">").append(Html.esc(j.errorMessage()))
                     .append("</pre>");
         }
+        b.append(EventTimeline.forStages(c, j, stages));
         String dag = StageDag.svg(stages);
         if (!dag.isEmpty()) {
             b.append("<h2>DAG Visualization</h2>").append(dag);

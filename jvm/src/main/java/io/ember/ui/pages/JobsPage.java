@@ -15,6 +15,7 @@ final class JobsPage {
         b.append("<dl><dt>Started</dt><dd>").append(Html.time(c.store().application().startTime()))
                 .append("</dd><dt>Jobs</dt><dd id=\"job-counts\">").append(jobs.size()).append(" (")
                 .append(running).append(" running, ").append(failed).append(" failed)</dd></dl>");
+        b.append(EventTimeline.forJobs(c, jobs));
         b.append(table(c, jobs));
         return c.page("Jobs", "jobs/", b.toString());
     }

@@ -5,9 +5,14 @@ import java.util.Map;
 
 /**
  * What one page request renders from: the application's store, its path prefix (ending in '/',
- * already escaped) and the query parameters. Immutable.
+ * already escaped), the query parameters and the kill buttons it may show. Immutable.
  */
-record PageContext(AppStatusStore store, String base, Map<String, String> query) {
+record PageContext(AppStatusStore store, String base, Map<String, String> query, KillForms kill) {
+    /** A page without kill buttons. */
+    PageContext(AppStatusStore store, String base, Map<String, String> query) {
+        this(store, base, query, KillForms.OFF);
+    }
+
     /** The application's name, for titles. */
     String appName() {
         return store.application().name();

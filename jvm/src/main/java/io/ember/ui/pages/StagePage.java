@@ -25,6 +25,9 @@ final class StagePage {
         List<TaskData> tasks = c.store().tasks(id, attempt).orElse(List.of());
         StringBuilder b = new StringBuilder("<dl id=\"stage-summary\">");
         b.append("<dt>Status</dt><dd id=\"stage-status\">").append(Html.esc(s.status())).append("</dd>");
+        if (c.kill().enabled() && ("ACTIVE".equals(s.status()) || "PENDING".equals(s.status()))) {
+            b.append("<dt>Kill</dt><dd>").append(c.kill().stage(id)).append("</dd>");
+        }
         b.append("<dt>Name</dt><dd>").append(Html.esc(s.name())).append("</dd>");
         b.append("<dt>Jobs</dt><dd>");
         for (int j : s.jobIds()) {
@@ -51,7 +54,17 @@ final class StagePage {
         b.append(row(ok, "Shuffle Write Size", metric(TaskMetric.SHUFFLE_BYTES_WRITTEN), Html::bytes));
         b.append(row(ok, "Spill (Memory)", metric(TaskMetric.MEMORY_BYTES_SPILLED), Html::bytes));
         b.append(row(ok, "Spill (Disk)", metric(TaskMetric.DISK_BYTES_SPILLED), Html::bytes));
+        b.append(row(ok, "Result Serialization Time", metric(TaskMetric.RESULT_SERIALIZATION_TIME), Html::duration));
+        b.append(row(ok, "Result Size", metric(TaskMetric.RESULT_SIZE), Html::bytes));
+        b.append(row(ok, "Peak Execution Memory", metric(TaskMetric.PEAK_EXECUTION_MEMORY), Html::bytes));
+        b.append(row(ok, "Input Size", metric(TaskMetric.INPUT_BYTES_READ), Html::bytes));
+        b.append(row(ok, "Input Records", metric(TaskMetric.INPUT_RECORDS_READ), Long::toString));
+        b.append(row(ok, "Output Size", metric(TaskMetric.OUTPUT_BYTES_WRITTEN), Html::bytes));
+        b.append(row(ok, "Output Records", metric(TaskMetric.OUTPUT_RECORDS_WRITTEN), Long::toString));
+        b.append(row(ok, "Shuffle Fetch Wait Time", metric(TaskMetric.SHUFFLE_FETCH_WAIT_TIME), Html::duration));
+        b.append(row(ok, "Python Worker Time", metric(TaskMetric.PYTHON_WORKER_TIME), Html::duration));
         b.append("</table>");
+        b.append(TaskTimeline.html(tasks));
         b.append("<h2>Tasks (").append(tasks.size()).append(")</h2>");
         String self = c.base() + "stages/stage/?id=" + id + "&amp;attempt=" + attempt;
         b.append(TaskTable.html(c, self, tasks));

@@ -1,5 +1,6 @@
 package io.ember.ui.pages;
 
+import io.ember.api.JobControl;
 import io.ember.ui.rest.AppSource;
 import io.ember.ui.rest.Response;
 import io.ember.ui.server.PageSource;
@@ -19,17 +20,38 @@ import java.util.Optional;
 public final class UiPages implements PageSource {
     private final AppSource apps;
     private final boolean history;
+    /** Cancels jobs and stages for the kill buttons; null when killing is off. */
+    private final JobControl killer;
 
     /** @param history whether to serve several applications under {@code /history/<appId>/} */
     public UiPages(AppSource apps, boolean history) {
+        this(apps, history, null);
+    }
+
+    /**
+     * @param killer where the kill buttons send their requests; null hides them and refuses
+     *               kill requests (killing is off unless {@code ember.ui.killEnabled})
+     */
+    public UiPages(AppSource apps, boolean history, JobControl killer) {
         this.apps = apps;
         this.history = history;
+        this.killer = history ? null : killer;
     }
 
     @Override
     public Response page(String path, Map<String, String> query) {
+        return page(path, query, null);
+    }
+
+    @Override
+    public Response page(String path, Map<String, String> query, String csrfToken) {
+        if (Kills.isKillPath(path)) {
+            return html(405, Html.plain("Method not allowed", "<p class=\"err\" id=\"error\">Killing needs a POST "
+                    + "from the kill button of the job or stage page.</p>"));
+        }
+        KillForms kill = killer == null || csrfToken == null ? KillForms.OFF : new KillForms(true, csrfToken, "/");
         try {
-            return html(200, route(path, query));
+            return html(200, route(path, query, kill));
         } catch (PageNotFound e) {
             return html(404, Html.plain("Not found", "<p class=\"err\" id=\"error\">" + Html.esc(e.getMessage())
                     + "</p><p><a href=\"/\">Back</a></p>"));
@@ -39,11 +61,26 @@ public final class UiPages implements PageSource {
         }
     }
 
-    private String route(String path, Map<String, String> query) {
+    @Override
+    public Response post(String path, Map<String, String> form) {
+        if (killer == null) {
+            return html(403, Html.plain("Forbidden", "<p class=\"err\" id=\"error\">Killing from the UI is off "
+                    + "(set ember.ui.killEnabled=true to allow it).</p>"));
+        }
+        AppStatusStore store = apps.all().stream().findFirst().orElse(null);
+        if (store == null || !Kills.isKillPath(path)) {
+            return html(404, Html.plain("Not found", "<p class=\"err\" id=\"error\">no action at "
+                    + Html.esc(path) + "</p>"));
+        }
+        Kills.Outcome o = Kills.kill(store, killer, path, form);
+        return html(o.status(), o.page());
+    }
+
+    private String route(String path, Map<String, String> query, KillForms kill) {
         if (!history) {
             AppStatusStore store = apps.all().stream().findFirst()
                     .orElseThrow(() -> new PageNotFound("no application"));
-            return appPage(new PageContext(store, "/", query), path.equals("/") ? "/jobs/" : path);
+            return appPage(new PageContext(store, "/", query, kill), path.equals("/") ? "/jobs/" : path);
         }
         if (path.equals("/")) {
             return ApplicationsPage.html(apps.all());
@@ -74,7 +111,7 @@ public final class UiPages implements PageSource {
         };
     }
 
-    private static Response html(int status, String body) {
+    static Response html(int status, String body) {
         return new Response(status, "text/html; charset=utf-8", body.getBytes(StandardCharsets.UTF_8));
     }
 }

@@ -19,10 +19,14 @@ import java.util.concurrent.Executors;
  * The HTTP server of the web UI and REST API (the JDK's {@code com.sun.net.httpserver}): routes
  * {@code /api/v1/...} to {@link RestApi} and everything else to a {@link PageSource}, after checking
  * {@link UiAccess}. Binds to the configured host, trying the following ports when one is taken.
+ * Pages are GET (or HEAD) only, except form POSTs carrying the browser session's CSRF token
+ * ({@link CsrfGuard}; a page GET without a session cookie starts one); the API is GET only.
  *
  * <p>Threading: requests are served by a small daemon pool; {@link #stop} from any thread.
  */
 public final class UiServer {
+    /** The largest form body a POST may send (kill forms are tiny). */
+    private static final int MAX_FORM_BYTES = 16 * 1024;
     private final HttpServer server;
     private final ExecutorService pool;
     private final String url;
@@ -61,7 +65,8 @@ public final class UiServer {
             return t;
         });
         server.setExecutor(pool);
-        server.createContext("/", exchange -> serve(exchange, access, api, pages));
+        CsrfGuard csrf = new CsrfGuard();
+        server.createContext("/", exchange -> serve(exchange, access, api, pages, csrf));
         server.start();
         String shownHost = host.equals("0.0.0.0") ? "localhost" : host;
         return new UiServer(server, pool, "http://" + shownHost + ":" + server.getAddress().getPort());
@@ -80,23 +85,30 @@ public final class UiServer {
         pool.shutdownNow();
     }
 
-    private static void serve(HttpExchange ex, UiAccess access, RestApi api, PageSource pages)
+    private static void serve(HttpExchange ex, UiAccess access, RestApi api, PageSource pages, CsrfGuard csrf)
             throws IOException {
         try (ex) {
             Map<String, String> query = query(ex.getRequestURI().getRawQuery());
+            String path = ex.getRequestURI().getPath();
+            boolean isApi = path.startsWith("/api/v1/") || path.equals("/api/v1");
+            String method = ex.getRequestMethod();
             Response r;
             if (!access.allows(ex.getRequestHeaders().getFirst("Authorization"), query.get("token"))) {
                 ex.getResponseHeaders().add("WWW-Authenticate", "Basic realm=\"ember\"");
                 r = Response.json(401, "{\"status\":401,\"message\":\"authentication required\"}");
-            } else if (!ex.getRequestMethod().equals("GET") && !ex.getRequestMethod().equals("HEAD")) {
+            } else if (method.equals("POST") && !isApi) {
+                r = post(ex, path, pages, csrf);
+            } else if (!method.equals("GET") && !method.equals("HEAD")) {
                 r = Response.json(405, "{\"status\":405,\"message\":\"only GET is served\"}");
+            } else if (isApi) {
+                r = api.handle(path.substring("/api/v1".length()), query);
             } else {
-                String path = ex.getRequestURI().getPath();
-                if (path.startsWith("/api/v1/") || path.equals("/api/v1")) {
-                    r = api.handle(path.substring("/api/v1".length()), query);
-                } else {
-                    r = pages.page(path, query);
+                String session = CsrfGuard.sessionOf(ex.getRequestHeaders().getFirst("Cookie"));
+                if (session == null) {
+                    session = csrf.newSession();
+                    ex.getResponseHeaders().add("Set-Cookie", CsrfGuard.cookie(session));
                 }
+                r = pages.page(path, query, csrf.tokenFor(session));
             }
             ex.getResponseHeaders().set("Content-Type", r.contentType());
             ex.getResponseHeaders().set("X-Content-Type-Options", "nosniff");
@@ -108,6 +120,22 @@ public final class UiServer {
                 }
             }
         }
+    }
+
+    /** A form POST (kill): refused with 403 unless its CSRF field is its session cookie's token. */
+    private static Response post(HttpExchange ex, String path, PageSource pages, CsrfGuard csrf) throws IOException {
+        byte[] body = ex.getRequestBody().readNBytes(MAX_FORM_BYTES + 1);
+        if (body.length > MAX_FORM_BYTES) {
+            return Response.json(413, "{\"status\":413,\"message\":\"form too large\"}");
+        }
+        Map<String, String> form = query(new String(body, StandardCharsets.UTF_8));
+        String session = CsrfGuard.sessionOf(ex.getRequestHeaders().getFirst("Cookie"));
+        if (!csrf.valid(session, form.get(CsrfGuard.FIELD))) {
+            return new Response(403, "text/plain; charset=utf-8",
+                    "Forbidden: missing or wrong CSRF token (reload the page and try again)"
+                            .getBytes(StandardCharsets.UTF_8));
+        }
+        return pages.post(path, form);
     }
 
     private static Map<String, String> query(String raw) {
