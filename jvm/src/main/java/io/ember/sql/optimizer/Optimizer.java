@@ -25,6 +25,7 @@ public final class Optimizer extends RuleExecutor<LogicalPlan> {
         List<Rule<LogicalPlan>> operators = List.of(
                 new PushFilterThroughProject(),
                 new PushFilterThroughJoin(p),
+                new PushSemiJoinThroughJoin(),
                 new PushFilterThroughAggregate(p),
                 new PushFilterThroughUnion(),
                 new CombineFilters(p),

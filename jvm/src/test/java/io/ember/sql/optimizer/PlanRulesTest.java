@@ -178,6 +178,22 @@ class PlanRulesTest extends RuleTestBase {
         assertSame(ordered, new ReorderJoins(p).apply(ordered));
     }
 
+    @Test
+    void semiJoinsMoveIntoTheSideTheirConditionReads() {
+        Range orders = range("o", 100);
+        Range lineitem = range("l", 400);
+        Range big = range("k", 10);
+        Join inner = new Join(orders, lineitem, JoinType.INNER,
+                Optional.of(new EqualTo(orders.output().get(0), lineitem.output().get(0))));
+        Expression in = new EqualTo(orders.output().get(0), big.output().get(0));
+        Join semi = new Join(inner, big, JoinType.LEFT_SEMI, Optional.of(in));
+        assertEquals(new Join(new Join(orders, big, JoinType.LEFT_SEMI, Optional.of(in)), lineitem, JoinType.INNER, inner.condition()),
+                new PushSemiJoinThroughJoin().apply(semi));
+        Expression both = and(in, gt(lineitem.output().get(0), big.output().get(0)));
+        Join readsBoth = new Join(inner, big, JoinType.LEFT_ANTI, Optional.of(both));
+        assertSame(readsBoth, new PushSemiJoinThroughJoin().apply(readsBoth));
+    }
+
     private static Range range(String column, long rows) {
         return new Range(0, rows, 1, 1, new AttributeReference(column, DataTypes.LongType, false));
     }
