@@ -139,3 +139,21 @@ def test_reflect_failure_fails_the_query(spark):
     with pytest.raises(Exception) as e:
         spark.sql("SELECT reflect('java.lang.Integer', 'parseInt', 'x')").collect()
     assert "NumberFormatException" in str(e.value)
+
+
+def test_python_wrappers_json_tuple_and_reflect(spark):
+    from ember.errors import PySparkValueError
+    from ember.sql import functions as F
+    df = spark.createDataFrame([('{"a": 1, "b": "x"}',), (None,)], "j string")
+    out = df.select(F.json_tuple("j", "a", "b"))
+    assert out.columns == ["c0", "c1"]
+    assert rows(out) == [("1", "x"), (None, None)]
+    with pytest.raises(PySparkValueError) as e:
+        F.json_tuple("j")
+    assert e.value.getErrorClass() == "CANNOT_BE_EMPTY"
+    r = spark.range(1).select(F.reflect(F.lit("java.lang.Integer"), F.lit("toHexString"), F.lit(255)),
+                              F.java_method(F.lit("java.lang.Math"), F.lit("abs"), F.lit(-3)),
+                              F.try_reflect(F.lit("java.lang.Integer"), F.lit("parseInt"), F.lit("z")))
+    assert r.columns == ["reflect(java.lang.Integer, toHexString, 255)", "java_method(java.lang.Math, abs, -3)",
+                         "try_reflect(java.lang.Integer, parseInt, z)"]
+    assert rows(r) == [("ff", "3", None)]
