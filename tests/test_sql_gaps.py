@@ -157,3 +157,65 @@ def test_python_wrappers_json_tuple_and_reflect(spark):
     assert r.columns == ["reflect(java.lang.Integer, toHexString, 255)", "java_method(java.lang.Math, abs, -3)",
                          "try_reflect(java.lang.Integer, parseInt, z)"]
     assert rows(r) == [("ff", "3", None)]
+
+
+WINDOW_ROWS = ("VALUES (TIMESTAMP '2024-01-01 00:03:00', 1), (TIMESTAMP '2024-01-01 00:13:00', 2), "
+               "(TIMESTAMP '2024-01-01 00:14:59', 3), (NULL, 4), (TIMESTAMP '1969-12-31 23:58:00', 5) AS x(ts, v)")
+
+
+def _w(row):
+    return tuple((w.start.strftime("%m-%d %H:%M"), w.end.strftime("%m-%d %H:%M")) if hasattr(w, "start") else w
+                 for w in row)
+
+
+def test_tumbling_time_windows(spark):
+    df = spark.sql(f"SELECT window(ts, '10 minutes'), sum(v) FROM {WINDOW_ROWS} GROUP BY window(ts, '10 minutes') "
+                   "ORDER BY 1")
+    assert df.columns == ["window", "sum(v)"]
+    assert df.schema.simpleString() == "struct<window:struct<start:timestamp,end:timestamp>,sum(v):bigint>"
+    assert [_w(r) for r in df.collect()] == [(("12-31 23:50", "01-01 00:00"), 5), (("01-01 00:00", "01-01 00:10"), 1),
+                                             (("01-01 00:10", "01-01 00:20"), 5)]
+    # a null timestamp drops its row, grouped or not
+    assert [r.v for r in spark.sql(f"SELECT window(ts, '10 minutes') AS w, v FROM {WINDOW_ROWS} ORDER BY v").collect()] \
+        == [1, 2, 3, 5]
+    assert [r.s.strftime("%H:%M") for r in spark.sql(
+        f"SELECT window(ts, '10 minutes', '10 minutes', '2 minutes').start AS s, count(*) n FROM {WINDOW_ROWS} "
+        "GROUP BY 1 ORDER BY 1").collect()] == ["23:52", "00:02", "00:12"]
+    assert [r.e.strftime("%H:%M") for r in spark.sql(
+        f"SELECT window(ts, '1 hour 30 minutes').end AS e FROM {WINDOW_ROWS} ORDER BY 1").collect()] == [
+        "00:00", "01:30", "01:30", "01:30"]
+
+
+def test_sliding_time_windows(spark):
+    df = spark.sql(f"SELECT window(ts, '10 minutes', '5 minutes') AS w, sum(v) s FROM {WINDOW_ROWS} GROUP BY 1 ORDER BY 1")
+    assert [_w(r) for r in df.collect()] == [
+        (("12-31 23:50", "01-01 00:00"), 5), (("12-31 23:55", "01-01 00:05"), 5), (("12-31 23:55", "01-01 00:05"), 1),
+        (("01-01 00:00", "01-01 00:10"), 1), (("01-01 00:05", "01-01 00:15"), 5), (("01-01 00:10", "01-01 00:20"), 5)]
+
+
+def test_time_window_from_python_and_ntz(spark):
+    from ember.sql import functions as F
+    df = spark.sql(f"SELECT * FROM {WINDOW_ROWS}")
+    out = df.groupBy(F.window("ts", "10 minutes")).agg(F.sum("v").alias("s")).orderBy("window")
+    assert out.columns == ["window", "s"]
+    assert [r.s for r in out.collect()] == [5, 1, 5]
+    assert [r.s for r in df.groupBy(F.window(df.ts, "10 minutes", "5 minutes")).agg(F.sum("v").alias("s"))
+            .orderBy("window").collect()] == [5, 5, 1, 1, 5, 5]
+    r = spark.sql(f"SELECT window(CAST(ts AS TIMESTAMP_NTZ), '1 day') w FROM {WINDOW_ROWS} ORDER BY v LIMIT 1")
+    assert r.schema.simpleString() == "struct<w:struct<start:timestamp_ntz,end:timestamp_ntz>>"
+    assert str(r.collect()[0].w.end) == "2024-01-02 00:00:00"
+
+
+@pytest.mark.parametrize("call, error_class, text", [
+    ("window(ts, '1 month')", "INVALID_INTERVAL_FORMAT.INVALID_UNIT", "Intervals greater than a month is not supported"),
+    ("window(ts, '10 minutes', '20 minutes')", "DATATYPE_MISMATCH.PARAMETER_CONSTRAINT_VIOLATION",
+     "The `slide_duration`(1200000000L) must be <= the `window_duration`(600000000L)"),
+    ("window(v, '10 minutes')", "DATATYPE_MISMATCH.UNEXPECTED_INPUT_TYPE", '"v" has the type "INT"'),
+    ("window(ts, '10 minutes'), window(ts, '5 minutes')", None, "Multiple time/session window expressions"),
+])
+def test_time_window_errors(spark, call, error_class, text):
+    with pytest.raises(AnalysisException) as e:
+        spark.sql(f"SELECT {call} FROM {WINDOW_ROWS}")
+    if error_class:
+        assert e.value.getErrorClass() == error_class
+    assert text in str(e.value)
