@@ -2,7 +2,7 @@
 
 from typing import Any, Optional
 
-from ember.errors import PySparkValueError
+from ember.errors import PySparkTypeError, PySparkValueError
 from ember.sql.column import Column, fn, to_expr
 from ember.sql.functions.base import call, call_values
 from ember.sql.literals import literal
@@ -244,6 +244,25 @@ def to_utc_timestamp(timestamp: Any, tz: Any) -> Column:
 
 def make_date(year: Any, month: Any, day: Any) -> Column:
     return call("make_date", year, month, day)
+
+
+def window(timeColumn: Any, windowDuration: str, slideDuration: Optional[str] = None,
+           startTime: Optional[str] = None) -> Column:
+    """The time window of a timestamp as ``struct<start, end>``, for grouping:
+    ``df.groupBy(F.window("ts", "10 minutes")).count()``; sliding when ``slideDuration`` is
+    shorter than the window (a row counts in every window that holds it). Rows with a null
+    timestamp are dropped, as in PySpark."""
+    for name, value in (("windowDuration", windowDuration), ("slideDuration", slideDuration),
+                        ("startTime", startTime)):
+        if value is not None and not isinstance(value, str):
+            raise PySparkTypeError(errorClass="NOT_STR", messageParameters={
+                "arg_name": name, "arg_type": type(value).__name__})
+    args = [windowDuration]
+    if slideDuration is not None or startTime is not None:
+        args.append(slideDuration if slideDuration is not None else windowDuration)
+    if startTime is not None:
+        args.append(startTime)
+    return call_values("window", timeColumn, *args)
 
 
 __all__ = [n for n, v in list(globals().items())

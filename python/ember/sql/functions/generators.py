@@ -1,10 +1,11 @@
-"""Generator functions beyond explode: ``inline``, ``inline_outer`` and ``stack`` (each input row
-becomes several rows; used in ``select``)."""
+"""Generator functions beyond explode: ``inline``, ``inline_outer``, ``stack`` and ``json_tuple``
+(each input row becomes zero or more rows; used in ``select``)."""
 
 from typing import Any
 
+from ember.errors import PySparkValueError
 from ember.sql.column import Column
-from ember.sql.functions.base import call
+from ember.sql.functions.base import call, call_values
 
 
 def inline(col: Any) -> Column:
@@ -24,4 +25,13 @@ def stack(*cols: Any) -> Column:
     return call("stack", *cols)
 
 
-__all__ = ["inline", "inline_outer", "stack"]
+
+def json_tuple(col: Any, *fields: str) -> Column:
+    """One row per JSON object with the named top-level fields as strings (columns ``c0``,
+    ``c1``, ...): ``df.select(F.json_tuple("j", "a", "b"))``."""
+    if len(fields) == 0:
+        raise PySparkValueError(errorClass="CANNOT_BE_EMPTY", messageParameters={"item": "field"})
+    return call_values("json_tuple", col, *fields)
+
+
+__all__ = ["inline", "inline_outer", "stack", "json_tuple"]

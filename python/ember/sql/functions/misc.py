@@ -113,5 +113,21 @@ def sha(col: Any) -> Column:
     return call("sha", col)
 
 
+def reflect(*cols: Any) -> Column:
+    """Calls a static Java method: ``reflect(lit("java.util.UUID"), lit("fromString"), col)``;
+    the result as a string."""
+    return call("reflect", *cols)
+
+
+def java_method(*cols: Any) -> Column:
+    """``reflect`` under its other name."""
+    return call("java_method", *cols)
+
+
+def try_reflect(*cols: Any) -> Column:
+    """``reflect``, null where the method throws."""
+    return call("try_reflect", *cols)
+
+
 __all__ = [n for n, v in list(globals().items())
            if callable(v) and getattr(v, "__module__", None) == __name__ and not n.startswith("_")]

@@ -248,7 +248,7 @@ primaryExpression
     | LEFT_PAREN identifier (COMMA identifier)+ RIGHT_PAREN ARROW expression         #lambda
     | value=primaryExpression LEFT_BRACKET index=valueExpression RIGHT_BRACKET       #subscript
     | identifier                                                                     #columnReference
-    | base=primaryExpression DOT fieldName=identifier                                #dereference
+    | base=primaryExpression DOT fieldName=fieldIdentifier                           #dereference
     | LEFT_PAREN expression RIGHT_PAREN                                              #parenthesizedExpression
     | primaryExpression DOUBLE_COLON dataType                                        #castByColon
     ;
@@ -303,6 +303,9 @@ dataType
 structField : identifier COLON? dataType (NOT NULL)? (COMMENT stringLit)? ;
 
 functionName : qualifiedName ;
+
+// A struct field after a dot: any identifier, and END (a window's w.end), which CASE reserves elsewhere.
+fieldIdentifier : identifier | END ;
 
 qualifiedName : identifier (DOT identifier)* ;
 

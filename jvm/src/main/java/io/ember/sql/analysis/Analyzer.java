@@ -41,6 +41,7 @@ public final class Analyzer extends RuleExecutor<LogicalPlan> {
                 new ResolveExtractValue(conf),
                 new ResolveLambdaVariables(registry),
                 new ResolveFunctions(registry),
+                new TimeWindowing(),
                 new ResolveGroupingAnalytics(),
                 new GlobalAggregates(),
                 new ResolveMissingReferences(names),

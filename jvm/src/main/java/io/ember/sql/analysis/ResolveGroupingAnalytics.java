@@ -29,12 +29,15 @@ import java.util.Set;
  * (null where the set leaves it out) and {@code spark_grouping_id} (bit {@code n-1-i} set when the
  * set leaves grouping column i out); the aggregate groups by the new columns and the id. In the
  * aggregate list, grouping expressions outside aggregate functions read the new columns,
- * {@code grouping(c)} a bit of the id and {@code grouping_id()} the id. Unnamed entries are
+ * {@code grouping(c)} a bit of the id and {@code grouping_id()} the id. When a set appears more
+ * than once, the expand also emits the set's position ({@code _gen_grouping_pos}) and the
+ * aggregate groups by it, so each copy is its own group, as in Spark. Unnamed entries are
  * named first, so names are the calls' ({@code grouping(k)}, {@code grouping_id()}).
  * {@code grouping}/{@code grouping_id} anywhere else fail with {@code UNSUPPORTED_GROUPING_EXPRESSION}.
  */
 final class ResolveGroupingAnalytics implements Rule<LogicalPlan> {
     static final String GROUPING_ID_NAME = "spark_grouping_id";
+    static final String GROUPING_POS_NAME = "_gen_grouping_pos";
 
     @Override
     public LogicalPlan apply(LogicalPlan plan) {
@@ -89,6 +92,8 @@ final class ResolveGroupingAnalytics implements Rule<LogicalPlan> {
         List<AttributeReference> passThrough = passThrough(aggs, g.child().output());
 
         List<List<Expression>> projections = new ArrayList<>();
+        Set<Long> ids = new java.util.HashSet<>();
+        boolean duplicates = false;
         for (List<Expression> set : g.sets()) {
             boolean[] in = new boolean[n];
             for (Expression e : set) {
@@ -107,13 +112,24 @@ final class ResolveGroupingAnalytics implements Rule<LogicalPlan> {
                 id |= in[i] ? 0 : 1L << (n - 1 - i);
             }
             p.add(new Literal(id, DataTypes.LongType));
+            duplicates |= !ids.add(id);
             projections.add(p);
+        }
+        AttributeReference pos = new AttributeReference(GROUPING_POS_NAME, DataTypes.IntegerType, false);
+        if (duplicates) {
+            for (int i = 0; i < projections.size(); i++) {
+                projections.get(i).add(new Literal(i, DataTypes.IntegerType));
+            }
         }
         List<AttributeReference> expandOutput = new ArrayList<>(passThrough);
         expandOutput.addAll(keyAttrs);
         expandOutput.add(gid);
         List<Expression> groupingKeys = new ArrayList<>(keyAttrs);
         groupingKeys.add(gid);
+        if (duplicates) {
+            expandOutput.add(pos);
+            groupingKeys.add(pos);
+        }
         return new Aggregate(groupingKeys, aggs, new Expand(projections, expandOutput, g.child()));
     }
 

@@ -16,39 +16,53 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Gives a subquery's plan column ids of its own when its leaves produce columns the outer
- * query also has ({@code df.alias("a")} outside, {@code df.alias("b")} inside): each such leaf
- * is put under a select that re-aliases its columns, and every reference above it (including
- * outer references of subqueries nested in it) is re-pointed. Without this, a correlated
+ * Gives a subquery's plan column ids of its own when it produces columns the outer query also
+ * has ({@code df.alias("a")} outside, {@code df.alias("b")} inside, or one temporary view on
+ * both sides): each such part is put under a select that re-aliases its columns, and every
+ * reference above it (including outer references of subqueries nested in it) is re-pointed. Without this, a correlated
  * predicate {@code b.k = outer(a.k)} would compare a column with itself once it became a join
  * condition. Stateless.
  */
 final class SubqueryIds {
     private SubqueryIds() {}
 
-    /** {@code plan}, or a copy whose leaves' columns share no id with {@code outer}. */
+    /** {@code plan}, or a copy whose columns share no id with {@code outer} above the point they are made. */
     static LogicalPlan distinctFrom(LogicalPlan plan, List<AttributeReference> outer) {
         Set<ExprId> outerIds = new HashSet<>();
         outer.forEach(a -> outerIds.add(a.exprId()));
-        boolean clash = plan.exists(n -> n.children().isEmpty() && n.resolved()
-                && n.output().stream().anyMatch(a -> outerIds.contains(a.exprId())));
-        if (!clash) {
+        if (!plan.exists(n -> clashes(n, outerIds))) {
             return plan;
         }
-        Map<ExprId, AttributeReference> renewed = new HashMap<>();
-        return plan.transformUp(node -> {
-            LogicalPlan n = node.mapExpressions(e -> repoint(e, renewed));
-            if (!n.children().isEmpty() || !n.resolved() || n.output().stream().noneMatch(a -> outerIds.contains(a.exprId()))) {
-                return n;
-            }
+        return renew(plan, outerIds, new HashMap<>());
+    }
+
+    /**
+     * The highest nodes that output an outer column's id and read no outer column get a select
+     * of fresh aliases above them (a view or DataFrame used inside and out makes its columns in
+     * a select deep inside, not at a leaf, so leaves alone are not enough); the nodes above are
+     * re-pointed to the fresh ids. A node reading outer columns (a correlated filter) is kept and
+     * its children renewed, so its outer references still tell the two sides apart.
+     */
+    private static LogicalPlan renew(LogicalPlan node, Set<ExprId> outerIds, Map<ExprId, AttributeReference> renewed) {
+        if (clashes(node, outerIds) && !readsOuter(node)) {
             List<Expression> list = new ArrayList<>();
-            for (AttributeReference a : n.output()) {
+            for (AttributeReference a : node.output()) {
                 Alias fresh = new Alias(a, a.name());
                 renewed.put(a.exprId(), fresh.toAttribute());
                 list.add(fresh);
             }
-            return new Project(list, n);
-        });
+            return new Project(list, node);
+        }
+        LogicalPlan n = node.mapChildren(c -> renew(c, outerIds, renewed));
+        return n.mapExpressions(e -> repoint(e, renewed));
+    }
+
+    private static boolean clashes(LogicalPlan n, Set<ExprId> outerIds) {
+        return n.resolved() && n.output().stream().anyMatch(a -> outerIds.contains(a.exprId()));
+    }
+
+    private static boolean readsOuter(LogicalPlan plan) {
+        return plan.exists(n -> n.expressions().stream().anyMatch(e -> e.exists(x -> x instanceof OuterReference)));
     }
 
     private static Expression repoint(Expression e, Map<ExprId, AttributeReference> renewed) {

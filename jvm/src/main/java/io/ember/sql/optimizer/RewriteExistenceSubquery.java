@@ -4,9 +4,11 @@ import io.ember.sql.expressions.Alias;
 import io.ember.sql.expressions.AttributeReference;
 import io.ember.sql.expressions.Expression;
 import io.ember.sql.expressions.Literal;
+import io.ember.sql.expressions.Not;
 import io.ember.sql.expressions.aggregate.Count;
 import io.ember.sql.expressions.subquery.Exists;
 import io.ember.sql.expressions.subquery.InSubquery;
+import io.ember.sql.expressions.subquery.NotInSubquery;
 import io.ember.sql.expressions.subquery.Subqueries;
 import io.ember.sql.expressions.subquery.SubqueryExpression;
 import io.ember.sql.plans.Aggregate;
@@ -25,25 +27,33 @@ import java.util.Optional;
  * join gives: the subquery grouped by the inner columns of its correlated equalities (and, for
  * IN, by its columns, matched to the values), with a marker that is null for an outer row that
  * found no group. Grouping makes each outer row match at most once. Like Spark's, the value is
- * never null (a null IN value is false here). An uncorrelated EXISTS is {@code count(1) > 0}
- * of the whole subquery, joined as one row. Stateless.
+ * never null (a null IN value is false here). A NOT over an IN is null-aware, as Spark's: it
+ * becomes a {@link NotInSubquery} that {@link NullAwareNotInJoin} joins. An uncorrelated EXISTS
+ * is {@code count(1) > 0} of the whole subquery, joined as one row. Stateless.
  */
 public final class RewriteExistenceSubquery implements Rule<LogicalPlan> {
     private final Predicates p;
     private final PullUpCorrelatedPredicates pullUp;
+    private final NullAwareNotInJoin notIn;
 
     public RewriteExistenceSubquery(Predicates p) {
         this.p = p;
         this.pullUp = new PullUpCorrelatedPredicates(p);
+        this.notIn = new NullAwareNotInJoin(p);
     }
 
     @Override
     public LogicalPlan apply(LogicalPlan plan) {
-        return SubqueryRewrites.nestedFirst(plan, this, node -> SubqueryRewrites.joinEach(node,
-                x -> x instanceof Exists || x instanceof InSubquery, this::join));
+        return SubqueryRewrites.nestedFirst(plan, this, node -> SubqueryRewrites.joinEach(
+                node.mapExpressions(e -> e.transformUp(x -> x instanceof Not n && n.child() instanceof InSubquery in
+                        ? new NotInSubquery(in.values(), in.plan()) : x)),
+                x -> x instanceof Exists || x instanceof InSubquery || x instanceof NotInSubquery, this::join));
     }
 
     private SubqueryRewrites.Joined join(LogicalPlan child, SubqueryExpression s) {
+        if (s instanceof NotInSubquery n) {
+            return notIn.join(child, n);
+        }
         if (s instanceof Exists && !s.correlated()) {
             Alias any = new Alias(op(">", new Count(List.of(new Literal(1, DataTypes.IntegerType))),
                     new Literal(0L, DataTypes.LongType)), "exists");

@@ -54,11 +54,7 @@ final class ExpressionBuilder extends SqlParserBaseVisitor<Expression> {
             return new Alias(e, Names.of(ctx.name));
         }
         if (ctx.identifierList() != null) {
-            List<String> names = Names.list(ctx.identifierList());
-            if (names.size() != 1) {
-                throw ParseErrors.unsupported(b.sql(), ctx.identifierList(), "an alias with several names outside LATERAL VIEW.");
-            }
-            return new Alias(e, names.get(0));
+            return new io.ember.sql.expressions.MultiAlias(e, Names.list(ctx.identifierList()), List.of());
         }
         return e;
     }
@@ -189,11 +185,11 @@ final class ExpressionBuilder extends SqlParserBaseVisitor<Expression> {
 
     @Override
     public Expression visitCast(SqlParser.CastContext ctx) {
-        Cast cast = new Cast(visit(ctx.expression()), dataType(ctx.dataType()));
+        Expression child = visit(ctx.expression());
         if (ctx.name.getType() == SqlLexer.TRY_CAST) {
-            throw ParseErrors.unsupported(b.sql(), ctx, "TRY_CAST.");
+            return new io.ember.sql.expressions.TryCast(child, dataType(ctx.dataType()), null);
         }
-        return cast;
+        return new Cast(child, dataType(ctx.dataType()));
     }
 
     @Override

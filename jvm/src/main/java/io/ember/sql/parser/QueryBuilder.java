@@ -190,47 +190,38 @@ final class QueryBuilder {
 
     /**
      * GROUP BY: plain keys (ordinals allowed), {@code ... WITH ROLLUP|CUBE},
-     * {@code ... GROUPING SETS (...)}, or one {@code ROLLUP(...)}, {@code CUBE(...)} or
-     * {@code GROUPING SETS(...)} item, the last three as a {@link GroupingSetsAggregate}.
+     * {@code ... GROUPING SETS (...)}, or a list mixing keys with {@code ROLLUP(...)},
+     * {@code CUBE(...)} and {@code GROUPING SETS(...)} items (composite columns allowed), the
+     * last three as a {@link GroupingSetsAggregate} whose sets {@link GroupByItems} combines.
      */
     private LogicalPlan aggregate(SqlParser.AggregationClauseContext agg, List<Expression> select, LogicalPlan child) {
         if (agg.GROUPING() != null) {
             List<Expression> keys = b.expressions().expressions(agg.expression());
             return GroupingSetsAggregate.of(sets(agg.groupingSet()), keys, select, child);
         }
-        List<Expression> keys = new ArrayList<>();
-        SqlParser.GroupByItemContext analytics = null;
+        GroupByItems items = new GroupByItems();
         for (SqlParser.GroupByItemContext item : agg.groupByItem()) {
             if (item.expression() != null) {
-                keys.add(ordinalOrExpression(item.expression()));
-            } else if (analytics == null && agg.groupByItem().size() == 1) {
-                analytics = item;
+                items.addKey(ordinalOrExpression(item.expression()));
+            } else if (item.GROUPING() != null) {
+                items.addGroupingSets(sets(item.groupingSet()));
+            } else if (item.kind.getType() == SqlLexer.ROLLUP) {
+                items.addRollup(sets(item.groupingSet()));
             } else {
-                throw ParseErrors.unsupported(b.sql(), item, "GROUPING SETS, ROLLUP or CUBE mixed with other GROUP BY items.");
+                items.addCube(sets(item.groupingSet()));
             }
         }
         if (agg.kind != null) {
-            return agg.kind.getType() == SqlLexer.ROLLUP ? GroupingSetsAggregate.rollup(keys, select, child)
-                    : GroupingSetsAggregate.cube(keys, select, child);
-        }
-        if (analytics == null) {
-            return new Aggregate(keys, select, child);
-        }
-        List<List<Expression>> sets = sets(analytics.groupingSet());
-        if (analytics.GROUPING() != null) {
-            List<Expression> all = new ArrayList<>();
-            sets.forEach(set -> set.stream().filter(e -> !all.contains(e)).forEach(all::add));
-            return GroupingSetsAggregate.of(sets, all, select, child);
-        }
-        List<Expression> columns = new ArrayList<>();
-        for (List<Expression> set : sets) {
-            if (set.size() != 1) {
-                throw ParseErrors.unsupported(b.sql(), analytics, "composite columns in ROLLUP or CUBE.");
+            if (items.hasAnalytics()) {
+                throw ParseErrors.unsupported(b.sql(), agg, "WITH ROLLUP or WITH CUBE after ROLLUP, CUBE or GROUPING SETS.");
             }
-            columns.add(set.get(0));
+            return agg.kind.getType() == SqlLexer.ROLLUP ? GroupingSetsAggregate.rollup(items.plainKeys(), select, child)
+                    : GroupingSetsAggregate.cube(items.plainKeys(), select, child);
         }
-        return analytics.kind.getType() == SqlLexer.ROLLUP ? GroupingSetsAggregate.rollup(columns, select, child)
-                : GroupingSetsAggregate.cube(columns, select, child);
+        if (!items.hasAnalytics()) {
+            return new Aggregate(items.plainKeys(), select, child);
+        }
+        return GroupingSetsAggregate.of(items.sets(), items.groupBy(), select, child);
     }
 
     private List<List<Expression>> sets(List<SqlParser.GroupingSetContext> ctxs) {

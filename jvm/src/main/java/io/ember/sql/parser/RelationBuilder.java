@@ -179,17 +179,20 @@ final class RelationBuilder {
         return alias(plan, ctx.tableAlias());
     }
 
-    /** {@code LATERAL VIEW [OUTER] f(args) t [AS c]}: the rows of {@code plan} joined with what {@code f} generates from each. */
+    /**
+     * {@code LATERAL VIEW [OUTER] f(args) t [AS c1, c2]}: the rows of {@code plan} joined with what
+     * {@code f} generates from each, the generated columns named {@code c1, c2} (or as {@code f}
+     * names them) and qualified by {@code t}.
+     */
     LogicalPlan lateralView(SqlParser.LateralViewContext ctx, LogicalPlan plan) {
         String name = String.join(".", Names.parts(ctx.function));
         if (ctx.OUTER() != null) {
             name = name + "_outer";
         }
         Expression gen = new UnresolvedFunction(name, b.expressions().expressions(ctx.expression()), false);
-        if (ctx.colName.size() > 1) {
-            throw ParseErrors.unsupported(b.sql(), ctx, "LATERAL VIEW with more than one column name.");
-        }
-        Expression entry = ctx.colName.isEmpty() ? gen : new Alias(gen, Names.of(ctx.colName.get(0)));
+        List<String> names = new ArrayList<>();
+        ctx.colName.forEach(c -> names.add(Names.of(c)));
+        Expression entry = new io.ember.sql.expressions.MultiAlias(gen, names, List.of(Names.of(ctx.tblName)));
         return new Project(List.of(new UnresolvedStar(List.of()), entry), plan);
     }
 }

@@ -17,6 +17,7 @@ public final class DateTimeFunctions {
     private DateTimeFunctions() {}
 
     public static void register(FunctionRegistry r, Clock clock) {
+        r.register("window", io.ember.sql.expressions.Builders.varargs("window", 2, 4, TimeWindow::of));
         for (DateTimeFunction.Kind k : DateTimeFunction.Kind.values()) {
             if (k == DateTimeFunction.Kind.MONTHS_BETWEEN_UNROUNDED) continue;
             String name = k.name().toLowerCase(Locale.ROOT);

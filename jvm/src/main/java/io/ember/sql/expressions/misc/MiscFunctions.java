@@ -8,7 +8,7 @@ import io.ember.sql.types.DataTypes;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Registers the miscellaneous functions: session and type introspection, assertions, partition ids, random numbers. */
+/** Registers the miscellaneous functions: session and type introspection, assertions, partition ids, random numbers, reflection. */
 public final class MiscFunctions {
     private MiscFunctions() {}
 
@@ -22,6 +22,9 @@ public final class MiscFunctions {
             if (a.size() == 1) a.add(MiscKernel.assertMessage(args.get(0)));
             return new KernelFunction(MiscKernel.ASSERT_TRUE, "assert_true", a);
         });
+        for (String name : List.of("reflect", "java_method", "try_reflect")) {
+            r.register(name, Builders.varargs(name, 2, Integer.MAX_VALUE, a -> new Reflect(name, name.equals("try_reflect"), a)));
+        }
         r.register("equal_null", Builders.varargs("equal_null", 2, 2, EqualNull::new));
         r.register("spark_partition_id", Builders.varargs("spark_partition_id", 0, 0, a -> new PartitionFunction(false)));
         r.register("monotonically_increasing_id", Builders.varargs("monotonically_increasing_id", 0, 0, a -> new PartitionFunction(true)));
