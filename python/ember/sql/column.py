@@ -378,6 +378,8 @@ def sql_text(e: Dict[str, Any]) -> str:
         return "%s(%s)" % (e["name"], ", ".join(sql_text(a) for a in e["args"]))
     if kind == P.KIND_OUTER:
         return "outer(%s)" % sql_text(e["expr"])
+    if kind == P.KIND_REGEX:
+        return "unresolvedregex()"
     if kind == P.KIND_SCALAR_SUBQUERY:
         return "scalarsubquery()"
     if kind == P.KIND_EXISTS:

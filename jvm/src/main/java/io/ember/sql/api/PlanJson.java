@@ -156,6 +156,9 @@ public final class PlanJson {
     private static Dataset<Row> repartition(Dataset<Row> in, JsonNode op, ExprJson ex) {
         int n = op.hasNonNull("n") ? op.get("n").asInt() : 0;
         Column[] exprs = columns(ex.list(op.get("exprs")));
+        if (op.path("byId").asBoolean(false)) {
+            return in.repartitionById(n, columns(ex.list(op.get("exprs")))[0]);
+        }
         if (!op.path("shuffle").asBoolean(true)) {
             return in.coalesce(n);
         }

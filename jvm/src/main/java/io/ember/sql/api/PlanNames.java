@@ -58,6 +58,8 @@ public class PlanNames {
     public static final String KIND_WINDOW = "window";
     public static final String KIND_UDF = "udf";
     public static final String KIND_SQL_EXPR = "sqlExpr";
+    /** {@code df.colRegex(name)}: {"kind":"regex","name":N,"plan":i}. */
+    public static final String KIND_REGEX = "regex";
     public static final String KIND_SCALAR_SUBQUERY = "scalarSubquery";
     public static final String KIND_EXISTS = "exists";
     public static final String KIND_IN_SUBQUERY = "inSubquery";

@@ -45,6 +45,7 @@ final class ParquetRowWriter implements RowWriter {
                 .withCodecFactory(ParquetCodecs.INSTANCE)
                 .withCompressionCodec(ParquetCodecs.codecOf(options))
                 .withRowGroupSize(rowGroupBytes)
+                .withExtraMetaData(java.util.Map.of(ParquetSchemas.SPARK_ROW_METADATA, io.ember.sql.types.DataTypeJson.toJson(schema)))
                 .build();
     }
 
