@@ -37,7 +37,7 @@ public final class PlanJson {
         } catch (java.io.IOException e) {
             throw new IllegalArgumentException("malformed plan operation: " + e.getMessage(), e);
         }
-        ExprJson ex = new ExprJson(inputs);
+        ExprJson ex = new ExprJson(inputs, session.conf().caseSensitive());
         String name = op.path(F_OP).asText();
         Dataset<Row> in = op.has(F_INPUT) ? inputs.get(op.get(F_INPUT).asInt()) : null;
         return switch (name) {
