@@ -28,7 +28,7 @@ CLASSES = {
 }
 
 FUNCTIONS_FLOOR = 0.72
-CLASSES_FLOOR = 0.82
+CLASSES_FLOOR = 0.855
 
 
 def _names():

@@ -64,6 +64,11 @@ class DataFrameColumns:
         return self._op(P.OP_REPARTITION, n=numPartitions, exprs=[to_expr(partitionIdCol)],
                         shuffle=True, byRange=False, byId=True)
 
+    def writeTo(self, table: str) -> Any:
+        """A :class:`~ember.sql.readwriter_v2.DataFrameWriterV2` for ``table``."""
+        from ember.sql.readwriter_v2 import DataFrameWriterV2
+        return DataFrameWriterV2(self, table)
+
     @property
     def executionInfo(self) -> Any:
         """Spark Connect's query execution information; PySpark Classic (which Ember follows)
