@@ -195,6 +195,9 @@ def task_error(type_name: str, message: str, traceback: str,
 
 _TEMPLATES: Dict[str, str] = {
     "NOT_EXPECTED_TYPE": "Argument `<arg_name>` should be <expected_type>, got <arg_type>.",
+    "CLASSIC_OPERATION_NOT_SUPPORTED_ON_DF": "Calling property or member '<member>' is not "
+                                             "supported in PySpark Classic, please use Spark "
+                                             "Connect instead.",
     "CANNOT_CONVERT_COLUMN_INTO_BOOL": (
         "Cannot convert column into bool: please use '&' for 'and', '|' for 'or', '~' for "
         "'not' when building DataFrame boolean expressions."),

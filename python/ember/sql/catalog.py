@@ -209,6 +209,11 @@ class Catalog:
         """Lists the table's files again (and rebuilds its cached data)."""
         self._call("refreshTable", _str_arg("tableName", tableName))
 
+    def refreshByPath(self, path: str) -> None:
+        """Lists again the files under ``path`` of every cached DataFrame that reads them, and
+        rebuilds those caches when next used (Spark's ``recacheByPath``)."""
+        self._call("refreshByPath", _str_arg("path", path))
+
     def recoverPartitions(self, tableName: str) -> None:
         self._call("recoverPartitions", _str_arg("tableName", tableName))
 

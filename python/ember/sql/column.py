@@ -281,6 +281,26 @@ class Column:
             return Column({"kind": P.KIND_ITEM, "expr": self._expr, "key": name._expr})
         return Column({"kind": P.KIND_FIELD, "expr": self._expr, "name": name})
 
+    def withField(self, fieldName: str, col: "Column") -> "Column":
+        """This struct with field ``fieldName`` set to ``col`` (replaced in place, or added
+        last); a dotted name reaches into nested structs: ``F.col("s").withField("c.y", F.lit(9))``."""
+        if not isinstance(fieldName, str):
+            raise not_expected_type("fieldName", "str", fieldName)
+        if not isinstance(col, Column):
+            raise not_expected_type("col", "Column", col)
+        return self._update_fields([{"path": fieldName, "value": col._expr}])
+
+    def dropFields(self, *fieldNames: str) -> "Column":
+        """This struct without the named fields (dotted names reach nested structs); names
+        that match nothing are ignored, dropping every field is an error."""
+        for name in fieldNames:
+            if not isinstance(name, str):
+                raise not_expected_type("fieldName", "str", name)
+        return self._update_fields([{"path": n, "drop": True} for n in fieldNames])
+
+    def _update_fields(self, ops: List[Dict[str, Any]]) -> "Column":
+        return Column({"kind": P.KIND_UPDATE_FIELDS, "expr": self._expr, "ops": ops})
+
     def __getitem__(self, k: Any) -> "Column":
         if isinstance(k, slice):
             if k.step is not None:
@@ -378,6 +398,14 @@ def sql_text(e: Dict[str, Any]) -> str:
         return "%s(%s)" % (e["name"], ", ".join(sql_text(a) for a in e["args"]))
     if kind == P.KIND_OUTER:
         return "outer(%s)" % sql_text(e["expr"])
+    if kind == P.KIND_UPDATE_FIELDS:
+        text = sql_text(e["expr"])
+        for op in e["ops"]:
+            text = ("drop_field(%s, %s)" % (text, op["path"]) if op.get("drop")
+                    else "update_field(%s, %s, %s)" % (text, op["path"], sql_text(op["value"])))
+        return text
+    if kind == P.KIND_REGEX:
+        return "unresolvedregex()"
     if kind == P.KIND_SCALAR_SUBQUERY:
         return "scalarsubquery()"
     if kind == P.KIND_EXISTS:

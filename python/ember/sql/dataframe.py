@@ -22,6 +22,7 @@ from ember.sql import plan_protocol as P
 from ember.sql.column import Column, col_expr, column_list, to_expr, value_expr
 from ember.sql.functions.sql_expr import sql_expr
 from ember.sql.dataframe_actions import DataFrameActions
+from ember.sql.dataframe_columns import DataFrameColumns
 from ember.sql.dataframe_extras import DataFrameExtras
 
 __all__ = ["DataFrame"]
@@ -54,7 +55,7 @@ def _ordering(cols: Sequence[Any], ascending: Any) -> List[Dict[str, Any]]:
     return order
 
 
-class DataFrame(DataFrameActions, DataFrameExtras):
+class DataFrame(DataFrameActions, DataFrameExtras, DataFrameColumns):
     """A distributed table of named, typed columns; immutable, lazily evaluated."""
 
     def __init__(self, jdf: Any, session: Any):

@@ -202,6 +202,10 @@ public final class CatalogBridge {
         catalog.refreshTable(tableName);
     }
 
+    public void refreshByPath(String path) {
+        catalog.refreshByPath(path);
+    }
+
     public void recoverPartitions(String tableName) {
         catalog.recoverPartitions(tableName);
     }

@@ -255,7 +255,7 @@ public final class SqlBridge {
     private static List<AttributeReference> attributes(StructType schema) {
         List<AttributeReference> out = new ArrayList<>();
         for (StructField f : schema.fields()) {
-            out.add(new AttributeReference(f.name(), f.dataType(), f.nullable()));
+            out.add(new AttributeReference(f.name(), f.dataType(), f.nullable(), f.metadata()));
         }
         return out;
     }

@@ -74,6 +74,11 @@ final class CheckAnalysis {
                 throw new AnalysisException("INVALID_USAGE_OF_STAR_OR_REGEX", "Invalid usage of '*' in "
                         + node.nodeName() + ".", Map.of("elem", "'*'", "prettyName", node.nodeName()));
             }
+            if (x instanceof io.ember.sql.expressions.UnresolvedRegex r) {
+                String elem = "regular expression '" + r.pattern() + "'";
+                throw new AnalysisException("INVALID_USAGE_OF_STAR_OR_REGEX", "Invalid usage of " + elem + " in "
+                        + node.nodeName() + ".", Map.of("elem", elem, "prettyName", node.nodeName()));
+            }
         });
     }
 

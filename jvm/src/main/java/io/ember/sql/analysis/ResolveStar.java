@@ -3,6 +3,7 @@ package io.ember.sql.analysis;
 import io.ember.sql.SqlConf;
 import io.ember.sql.expressions.AttributeReference;
 import io.ember.sql.expressions.Expression;
+import io.ember.sql.expressions.UnresolvedRegex;
 import io.ember.sql.expressions.UnresolvedStar;
 import io.ember.sql.plans.Aggregate;
 import io.ember.sql.plans.LogicalPlan;
@@ -10,11 +11,13 @@ import io.ember.sql.plans.Project;
 import io.ember.sql.rules.Rule;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Pattern;
 
 /**
  * Expands {@code *} in a select or aggregate list into every input column, and {@code t.*}
  * into the columns qualified by {@code t}; fails with {@code CANNOT_RESOLVE_STAR_EXPAND} when
- * no column carries that qualifier.
+ * no column carries that qualifier. A {@code colRegex} column ({@link UnresolvedRegex}) expands
+ * to the columns whose names match it, possibly none.
  */
 final class ResolveStar implements Rule<LogicalPlan> {
     private final SqlConf conf;
@@ -41,7 +44,7 @@ final class ResolveStar implements Rule<LogicalPlan> {
     }
 
     private static boolean hasStar(List<Expression> list) {
-        return list.stream().anyMatch(e -> e instanceof UnresolvedStar);
+        return list.stream().anyMatch(e -> e instanceof UnresolvedStar || e instanceof UnresolvedRegex);
     }
 
     private List<Expression> expand(List<Expression> list, List<AttributeReference> input) {
@@ -49,6 +52,8 @@ final class ResolveStar implements Rule<LogicalPlan> {
         for (Expression e : list) {
             if (e instanceof UnresolvedStar s) {
                 out.addAll(expandOne(s, input));
+            } else if (e instanceof UnresolvedRegex r) {
+                out.addAll(expandRegex(r, input));
             } else {
                 out.add(e);
             }
@@ -69,6 +74,20 @@ final class ResolveStar implements Rule<LogicalPlan> {
         if (matched.isEmpty()) {
             throw AnalysisErrors.cannotResolveStar(star.target(),
                     input.stream().map(NameResolver::qualifiedName).toList());
+        }
+        return matched;
+    }
+
+    /** Spark's {@code UnresolvedRegex.expand}: whole-name matches, {@code (?i)} unless case-sensitive. */
+    private List<AttributeReference> expandRegex(UnresolvedRegex regex, List<AttributeReference> input) {
+        Pattern p = Pattern.compile(conf.caseSensitive() ? regex.pattern() : "(?i)" + regex.pattern());
+        List<AttributeReference> matched = new ArrayList<>();
+        for (AttributeReference a : input) {
+            boolean inTable = regex.table() == null || (!a.qualifier().isEmpty()
+                    && conf.sameName(a.qualifier().get(a.qualifier().size() - 1), regex.table()));
+            if (inTable && p.matcher(a.name()).matches()) {
+                matched.add(a);
+            }
         }
         return matched;
     }

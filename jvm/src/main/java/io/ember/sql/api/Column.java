@@ -107,6 +107,21 @@ public class Column {
         return apply(name);
     }
 
+    /** This struct with field {@code fieldName} (dotted: nested) set to {@code value}, as Spark's {@code withField}. */
+    public Column withField(String fieldName, Column value) {
+        return new Column(io.ember.sql.expressions.UpdateFields.withField(expr, ColumnNames.parse(fieldName),
+                value.expr(), false));
+    }
+
+    /** This struct without the named fields (dotted: nested), as Spark's {@code dropFields}. */
+    public Column dropFields(String... fieldNames) {
+        Expression e = expr;
+        for (String name : fieldNames) {
+            e = io.ember.sql.expressions.UpdateFields.dropField(e, ColumnNames.parse(name), false);
+        }
+        return new Column(e);
+    }
+
     /** Adds a branch to a {@code when} chain: {@code when(c1, v1).when(c2, v2)}. */
     public Column when(Column condition, Object value) {
         if (!(expr instanceof CaseWhen c) || c.elseValue() != null) {

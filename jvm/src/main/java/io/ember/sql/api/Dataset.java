@@ -2,6 +2,7 @@ package io.ember.sql.api;
 
 import io.ember.sql.expressions.Alias;
 import io.ember.sql.expressions.AttributeReference;
+import io.ember.sql.expressions.ExprId;
 import io.ember.sql.expressions.Expression;
 import io.ember.sql.expressions.Literal;
 import io.ember.sql.expressions.NamedExpression;
@@ -79,7 +80,7 @@ public class Dataset<T> {
     public StructType schema() {
         List<StructField> fields = new ArrayList<>();
         for (AttributeReference a : logicalPlan().output()) {
-            fields.add(new StructField(a.name(), a.dataType(), a.nullable()));
+            fields.add(new StructField(a.name(), a.dataType(), a.nullable(), a.metadata()));
         }
         return new StructType(fields);
     }
@@ -162,7 +163,9 @@ public class Dataset<T> {
     public Dataset<Row> withColumns(List<String> names, List<Column> cols) {
         List<Expression> list = new ArrayList<>(logicalPlan().output());
         for (int i = 0; i < names.size(); i++) {
-            Alias a = new Alias(DatasetHelpers.unalias(cols.get(i).expr()), names.get(i));
+            Expression given = cols.get(i).expr();
+            Alias a = new Alias(DatasetHelpers.unalias(given), names.get(i), ExprId.next(),
+                    given instanceof Alias named ? named.metadata() : null);
             int at = DatasetHelpers.indexOf(list, names.get(i), session.conf());
             if (at >= 0) {
                 list.set(at, a);
@@ -389,6 +392,35 @@ public class Dataset<T> {
         return withPlan(new Repartition(numPartitions, order, true, true, logicalPlan()));
     }
 
+    /**
+     * Rows to the partition an int column names (modulo {@code numPartitions}, nulls to 0),
+     * as Spark's {@code repartitionById}.
+     */
+    public Dataset<Row> repartitionById(int numPartitions, Column partitionId) {
+        if (numPartitions <= 0) {
+            throw new IllegalArgumentException("numPartitions must be positive, got " + numPartitions);
+        }
+        return withPlan(new Repartition(numPartitions,
+                List.of(new io.ember.sql.expressions.DirectShufflePartitionId(partitionId.expr())), true, false,
+                logicalPlan()));
+    }
+
+    /**
+     * The columns whose names match a quoted regex ({@code "`re`"}, or {@code "t.`re`"} for those of
+     * relation {@code t}); any other text is the column of that name, as Spark's {@code colRegex}.
+     */
+    public Column colRegex(String colName) {
+        java.util.regex.Matcher whole = java.util.regex.Pattern.compile("`((?s).+)`").matcher(colName);
+        if (whole.matches()) {
+            return new Column(new io.ember.sql.expressions.UnresolvedRegex(whole.group(1), null));
+        }
+        java.util.regex.Matcher qualified = java.util.regex.Pattern.compile("((?s).+).`((?s).+)`").matcher(colName);
+        if (qualified.matches()) {
+            return new Column(new io.ember.sql.expressions.UnresolvedRegex(qualified.group(2), qualified.group(1)));
+        }
+        return col(colName);
+    }
+
     public Dataset<Row> coalesce(int numPartitions) {
         return withPlan(new Repartition(numPartitions, List.of(), false, false, logicalPlan()));
     }
@@ -432,7 +464,7 @@ public class Dataset<T> {
     <U> Dataset<U> typed(RowsFunction f, Encoder<U> out) {
         List<AttributeReference> output = new ArrayList<>();
         for (StructField field : out.schema().fields()) {
-            output.add(new AttributeReference(field.name(), field.dataType(), field.nullable()));
+            output.add(new AttributeReference(field.name(), field.dataType(), field.nullable(), field.metadata()));
         }
         return new Dataset<>(session, new ObjectRelation(queryExecution, f, output), out);
     }

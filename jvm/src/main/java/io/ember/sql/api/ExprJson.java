@@ -44,9 +44,11 @@ import java.util.Map;
  */
 final class ExprJson {
     private final List<Dataset<Row>> inputs;
+    private final boolean caseSensitive;
 
-    ExprJson(List<Dataset<Row>> inputs) {
+    ExprJson(List<Dataset<Row>> inputs, boolean caseSensitive) {
         this.inputs = inputs;
+        this.caseSensitive = caseSensitive;
     }
 
     List<Expression> list(JsonNode array) {
@@ -68,7 +70,7 @@ final class ExprJson {
             case KIND_LIT -> literal(e.get("value"), DdlParser.parseType(e.get("type").asText()));
             case KIND_FN -> new UnresolvedFunction(e.get("name").asText(), list(e.get("args")),
                     e.path("distinct").asBoolean(false));
-            case KIND_ALIAS -> new Alias(unalias(read(e.get("expr"))), e.get("names").get(0).asText());
+            case KIND_ALIAS -> alias(e);
             case KIND_CAST -> e.path("try").asBoolean(false)
                     ? new io.ember.sql.expressions.TryCast(read(e.get("expr")), DdlParser.parseType(e.get("type").asText()), null)
                     : new Cast(read(e.get("expr")), DdlParser.parseType(e.get("type").asText()));
@@ -79,6 +81,8 @@ final class ExprJson {
             case KIND_ITEM -> new UnresolvedExtractValue(read(e.get("expr")), read(e.get("key")));
             case KIND_UDF -> PythonUdfJson.read(e, list(e.get("args")));
             case KIND_WINDOW -> WindowJson.read(e, this::read);
+            case KIND_UPDATE_FIELDS -> updateFields(e);
+            case KIND_REGEX -> inputs.get(e.get("plan").asInt()).colRegex(e.get("name").asText()).expr();
             case KIND_SQL_EXPR -> new io.ember.sql.parser.SparkSqlParser(1).parseExpression(e.get("text").asText());
             case KIND_SCALAR_SUBQUERY -> new ScalarSubquery(subquery(e));
             case KIND_EXISTS -> new Exists(subquery(e));
@@ -110,6 +114,28 @@ final class ExprJson {
             branches.add(new Expression[] {read(b.get(0)), read(b.get(1))});
         }
         return new CaseWhen(branches, e.hasNonNull("otherwise") ? read(e.get("otherwise")) : null);
+    }
+
+    /** {@code alias}, with {@code "metadata"} when given (PySpark's {@code alias(name, metadata=)}). */
+    private Expression alias(JsonNode e) {
+        Expression given = read(e.get("expr"));
+        String name = e.get("names").get(0).asText();
+        Map<String, Object> metadata = e.hasNonNull("metadata")
+                ? io.ember.sql.types.DataTypeJson.metadata(e.get("metadata"))
+                : given instanceof Alias inner ? inner.metadata() : null;
+        return new Alias(unalias(given), name, io.ember.sql.expressions.ExprId.next(), metadata);
+    }
+
+    /** {@code withField}/{@code dropFields}: each op {"path":"a.b","value":E} or {"path":"a","drop":true}. */
+    private Expression updateFields(JsonNode e) {
+        Expression struct = read(e.get("expr"));
+        for (JsonNode op : e.get("ops")) {
+            List<String> path = ColumnNames.parse(op.get("path").asText());
+            struct = op.path("drop").asBoolean(false)
+                    ? io.ember.sql.expressions.UpdateFields.dropField(struct, path, caseSensitive)
+                    : io.ember.sql.expressions.UpdateFields.withField(struct, path, read(op.get("value")), caseSensitive);
+        }
+        return struct;
     }
 
     private static Expression unalias(Expression e) {

@@ -37,7 +37,7 @@ public final class PlanJson {
         } catch (java.io.IOException e) {
             throw new IllegalArgumentException("malformed plan operation: " + e.getMessage(), e);
         }
-        ExprJson ex = new ExprJson(inputs);
+        ExprJson ex = new ExprJson(inputs, session.conf().caseSensitive());
         String name = op.path(F_OP).asText();
         Dataset<Row> in = op.has(F_INPUT) ? inputs.get(op.get(F_INPUT).asInt()) : null;
         return switch (name) {
@@ -156,6 +156,9 @@ public final class PlanJson {
     private static Dataset<Row> repartition(Dataset<Row> in, JsonNode op, ExprJson ex) {
         int n = op.hasNonNull("n") ? op.get("n").asInt() : 0;
         Column[] exprs = columns(ex.list(op.get("exprs")));
+        if (op.path("byId").asBoolean(false)) {
+            return in.repartitionById(n, columns(ex.list(op.get("exprs")))[0]);
+        }
         if (!op.path("shuffle").asBoolean(true)) {
             return in.coalesce(n);
         }

@@ -58,6 +58,10 @@ public class PlanNames {
     public static final String KIND_WINDOW = "window";
     public static final String KIND_UDF = "udf";
     public static final String KIND_SQL_EXPR = "sqlExpr";
+    /** {@code df.colRegex(name)}: {"kind":"regex","name":N,"plan":i}. */
+    public static final String KIND_REGEX = "regex";
+    /** {@code withField}/{@code dropFields}: {"kind":"updateFields","expr":E,"ops":[{"path":P,"value":E}|{"path":P,"drop":true}]}. */
+    public static final String KIND_UPDATE_FIELDS = "updateFields";
     public static final String KIND_SCALAR_SUBQUERY = "scalarSubquery";
     public static final String KIND_EXISTS = "exists";
     public static final String KIND_IN_SUBQUERY = "inSubquery";

@@ -168,7 +168,7 @@ public final class SparkSession {
     public Dataset<Row> createDataFrame(List<Row> rows, StructType schema) {
         List<AttributeReference> output = new ArrayList<>();
         for (StructField f : schema.fields()) {
-            output.add(new AttributeReference(f.name(), f.dataType(), f.nullable()));
+            output.add(new AttributeReference(f.name(), f.dataType(), f.nullable(), f.metadata()));
         }
         List<ColumnBatch> batches = new ArrayList<>();
         for (int from = 0; from < rows.size(); from += ColumnBatch.DEFAULT_ROWS) {

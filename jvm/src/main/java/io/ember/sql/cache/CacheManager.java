@@ -148,6 +148,11 @@ public final class CacheManager {
         return version;
     }
 
+    /** The analyzed plans cached now, in caching order (a snapshot). */
+    public synchronized List<LogicalPlan> cachedPlans() {
+        return entries.stream().map(Entry::plan).toList();
+    }
+
     public synchronized boolean isEmpty() {
         return entries.isEmpty();
     }

@@ -100,7 +100,7 @@ final class TableCommands {
     private static StructType nullable(List<AttributeReference> columns) {
         List<StructField> fields = new ArrayList<>();
         for (AttributeReference a : columns) {
-            fields.add(new StructField(a.name(), a.dataType(), true));
+            fields.add(new StructField(a.name(), a.dataType(), true, a.metadata()));
         }
         return new StructType(fields);
     }

@@ -33,6 +33,16 @@ public interface PartitionRouter extends Serializable {
         };
     }
 
+    /** By a bound int expression whose value is the partition: positive modulo {@code n}, nulls to 0. */
+    static PartitionRouter passThrough(Expression id, int n) {
+        return (b, out) -> {
+            io.ember.sql.vector.IntVector ids = io.ember.sql.expressions.Vectors.ints(id.eval(b));
+            for (int i = 0; i < b.numRows(); i++) {
+                out[i] = ids.isNull(i) ? 0 : Math.floorMod(ids.values[i], n);
+            }
+        };
+    }
+
     /** Round robin, starting at a partition that depends on the map partition (as Spark does). */
     static PartitionRouter roundRobin(int n, int mapPartition) {
         int[] next = {new java.util.Random(mapPartition).nextInt(Math.max(n, 1))};

@@ -27,6 +27,12 @@ public sealed interface Partitioning extends java.io.Serializable {
     /** Nothing is known about where rows are. */
     record Unknown(int numPartitions) implements Partitioning {}
 
+    /**
+     * Rows placed by an int {@code id} expression's value modulo the count (nulls to 0):
+     * {@code repartitionById}, Spark's {@code ShufflePartitionIdPassThrough}.
+     */
+    record PassThrough(Expression id, int numPartitions) implements Partitioning {}
+
     /** Rows dealt round robin (repartition(n) without columns). */
     record RoundRobin(int numPartitions) implements Partitioning {}
 

@@ -148,6 +148,11 @@ public final class ShuffleExchangeExec extends UnaryExecNode {
             PartitionRouter r = PartitionRouter.hash(keys, n);
             return idx -> r;
         }
+        if (partitioning instanceof Partitioning.PassThrough p) {
+            Expression id = BindReferences.bindAll(List.of(p.id()), child.output()).get(0);
+            PartitionRouter r = PartitionRouter.passThrough(id, n);
+            return idx -> r;
+        }
         if (partitioning instanceof Partitioning.RoundRobin) {
             return idx -> PartitionRouter.roundRobin(n, idx);
         }

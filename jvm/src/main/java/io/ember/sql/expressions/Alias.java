@@ -4,19 +4,31 @@ import io.ember.sql.types.DataType;
 import io.ember.sql.vector.ColumnBatch;
 import io.ember.sql.vector.ColumnVector;
 import java.util.List;
+import java.util.Map;
 
-/** {@code child AS name}: gives a computed value a name and a fresh identity. */
+/**
+ * {@code child AS name}: gives a computed value a name and a fresh identity. Its metadata is
+ * the explicit one ({@code alias(name, metadata=...)}) or else, as Spark's, that of a named
+ * child ({@code col("a").alias("b")} keeps {@code a}'s).
+ */
 public final class Alias extends NamedExpression {
     private static final long serialVersionUID = 1L;
 
     private final Expression child;
     private final String name;
     private final ExprId exprId;
+    /** Null when none was given (then the child's, if named); else the given metadata. */
+    private final Map<String, Object> explicitMetadata;
 
-    public Alias(Expression child, String name, ExprId exprId) {
+    public Alias(Expression child, String name, ExprId exprId, Map<String, Object> explicitMetadata) {
         this.child = child;
         this.name = name;
         this.exprId = exprId;
+        this.explicitMetadata = explicitMetadata == null ? null : Map.copyOf(explicitMetadata);
+    }
+
+    public Alias(Expression child, String name, ExprId exprId) {
+        this(child, name, exprId, null);
     }
 
     public Alias(Expression child, String name) {
@@ -25,6 +37,24 @@ public final class Alias extends NamedExpression {
 
     public Expression child() {
         return child;
+    }
+
+    /** The metadata given to this alias, or null when it inherits its child's. */
+    public Map<String, Object> explicitMetadata() {
+        return explicitMetadata;
+    }
+
+    /** The same alias (name, id, metadata) over another child. */
+    public Alias withChild(Expression newChild) {
+        return new Alias(newChild, name, exprId, explicitMetadata);
+    }
+
+    @Override
+    public Map<String, Object> metadata() {
+        if (explicitMetadata != null) {
+            return explicitMetadata;
+        }
+        return child instanceof NamedExpression n ? n.metadata() : Map.of();
     }
 
     @Override
@@ -59,7 +89,7 @@ public final class Alias extends NamedExpression {
 
     @Override
     public AttributeReference toAttribute() {
-        return new AttributeReference(name, child.dataType(), child.nullable(), exprId, List.of());
+        return new AttributeReference(name, child.dataType(), child.nullable(), exprId, List.of(), metadata());
     }
 
     @Override
@@ -79,11 +109,11 @@ public final class Alias extends NamedExpression {
 
     @Override
     protected Expression withNewChildren(List<Expression> newChildren) {
-        return new Alias(newChildren.get(0), name, exprId);
+        return new Alias(newChildren.get(0), name, exprId, explicitMetadata);
     }
 
     @Override
     protected List<Object> args() {
-        return List.of(name, exprId);
+        return explicitMetadata == null ? List.of(name, exprId) : List.of(name, exprId, explicitMetadata);
     }
 }

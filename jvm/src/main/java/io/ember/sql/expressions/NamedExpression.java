@@ -1,5 +1,7 @@
 package io.ember.sql.expressions;
 
+import java.util.Map;
+
 /** An expression with a name and an identity: a column of some plan's output, or an alias. */
 public abstract class NamedExpression extends Expression {
     private static final long serialVersionUID = 1L;
@@ -10,4 +12,12 @@ public abstract class NamedExpression extends Expression {
 
     /** The attribute that refers to this value in a parent plan. */
     public abstract AttributeReference toAttribute();
+
+    /**
+     * The column's metadata (Spark's {@code Metadata}: JSON-compatible values), shown in the
+     * schema's {@code StructField.metadata}; empty unless a source or an alias gave some.
+     */
+    public Map<String, Object> metadata() {
+        return Map.of();
+    }
 }

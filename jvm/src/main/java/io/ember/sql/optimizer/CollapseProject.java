@@ -37,11 +37,12 @@ final class CollapseProject implements Rule<LogicalPlan> {
     /** The rewritten entry under the original's name and id. */
     private static Expression keepName(NamedExpression original, Expression rewritten) {
         if (rewritten instanceof Alias a) {
-            return a.exprId().equals(original.exprId()) ? a : new Alias(a.child(), original.name(), original.exprId());
+            return a.exprId().equals(original.exprId()) ? a
+                    : new Alias(a.child(), original.name(), original.exprId(), original.metadata());
         }
         if (rewritten instanceof AttributeReference r && r.exprId().equals(original.exprId())) {
             return original;
         }
-        return new Alias(rewritten, original.name(), original.exprId());
+        return new Alias(rewritten, original.name(), original.exprId(), original.metadata());
     }
 }

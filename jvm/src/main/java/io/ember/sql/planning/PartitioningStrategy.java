@@ -7,6 +7,7 @@ import io.ember.sql.execution.Partitioning;
 import io.ember.sql.execution.SampleExec;
 import io.ember.sql.execution.ShuffleExchangeExec;
 import io.ember.sql.execution.SparkPlan;
+import io.ember.sql.expressions.DirectShufflePartitionId;
 import io.ember.sql.expressions.Expression;
 import io.ember.sql.expressions.SortOrder;
 import io.ember.sql.plans.LogicalPlan;
@@ -43,6 +44,9 @@ final class PartitioningStrategy implements Strategy {
                     order.add(e instanceof SortOrder s ? s : SortOrder.asc(e));
                 }
                 p = new Partitioning.Range(order, n);
+            } else if (r.partitionExprs().size() == 1
+                    && r.partitionExprs().get(0) instanceof DirectShufflePartitionId id) {
+                p = new Partitioning.PassThrough(id.child(), n);
             } else if (!r.partitionExprs().isEmpty()) {
                 p = new Partitioning.Hash(r.partitionExprs(), n);
             } else {

@@ -96,10 +96,10 @@ public final class DataSource {
         }
         List<AttributeReference> output = new ArrayList<>();
         for (StructField field : dataSchema.fields()) {
-            output.add(new AttributeReference(field.name(), field.dataType(), true));
+            output.add(new AttributeReference(field.name(), field.dataType(), true, field.metadata()));
         }
         for (StructField field : index.partitionSchema().fields()) {
-            output.add(new AttributeReference(field.name(), field.dataType(), true));
+            output.add(new AttributeReference(field.name(), field.dataType(), true, field.metadata()));
         }
         return new FileSourceRelation(f, index, dataSchema, output, o);
     }

@@ -7,6 +7,7 @@ import io.ember.sql.planning.ScanRelation;
 import io.ember.sql.plans.ColumnStat;
 import io.ember.sql.plans.LeafNode;
 import io.ember.sql.plans.Statistics;
+import io.ember.sql.types.StructField;
 import io.ember.sql.types.StructType;
 import java.util.List;
 import java.util.Map;
@@ -62,6 +63,18 @@ public final class FileSourceRelation extends LeafNode implements ScanRelation {
     /** The paths the relation was read from, as {@code file:} URIs. */
     public List<String> rootPaths() {
         return index.roots();
+    }
+
+    /**
+     * The same relation (same columns, options and roots, so an equal plan node) over its
+     * roots listed again: what {@code refreshByPath} caches in place of this one.
+     */
+    public FileSourceRelation relisted() {
+        List<StructField> all = new java.util.ArrayList<>(dataSchema.fields());
+        all.addAll(index.partitionSchema().fields());
+        List<String> paths = index.roots().stream().map(r -> r.startsWith("file:") ? r.substring(5) : r).toList();
+        return new FileSourceRelation(format, FileIndex.list(paths, options, new StructType(all)), dataSchema, output,
+                options);
     }
 
     /** Every file the relation reads, as {@code file:} URIs (PySpark's {@code inputFiles}). */

@@ -55,7 +55,7 @@ final class FileWriteJob {
             final int col = c;
             if (java.util.Arrays.stream(partCols).noneMatch(p -> p == col)) {
                 dataCols.add(c);
-                dataFields.add(new StructField(output.get(c).name(), output.get(c).dataType(), true));
+                dataFields.add(new StructField(output.get(c).name(), output.get(c).dataType(), true, output.get(c).metadata()));
             }
         }
         if (dataCols.isEmpty()) {
@@ -103,7 +103,7 @@ final class FileWriteJob {
 
     private static StructType schemaOf(List<AttributeReference> output) {
         List<StructField> f = new ArrayList<>();
-        output.forEach(a -> f.add(new StructField(a.name(), a.dataType(), a.nullable())));
+        output.forEach(a -> f.add(new StructField(a.name(), a.dataType(), a.nullable(), a.metadata())));
         return new StructType(f);
     }
 

@@ -35,7 +35,9 @@ public final class ParquetFormat implements FileFormat {
     @Override
     public StructType inferSchema(List<Path> files, SourceOptions options, SqlConf conf) {
         try (ParquetFileReader r = new ParquetFileReader(new LocalInputFile(files.get(0)), ParquetCodecs.readOptions())) {
-            return ParquetSchemas.toSpark(r.getFooter().getFileMetaData().getSchema());
+            StructType fromFooter = ParquetSchemas.toSpark(r.getFooter().getFileMetaData().getSchema());
+            return ParquetSchemas.withSparkMetadata(fromFooter,
+                    r.getFooter().getFileMetaData().getKeyValueMetaData().get(ParquetSchemas.SPARK_ROW_METADATA));
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot read the Parquet footer of " + files.get(0) + ": " + e.getMessage(), e);
         }

@@ -58,6 +58,7 @@ final class ParquetRowWriter implements RowWriter {
                         String.valueOf(ParquetProperties.DEFAULT_PAGE_ROW_COUNT_LIMIT))))
                 .withWriterVersion(ParquetProperties.WriterVersion.fromString(
                         options.get("parquet.writer.version", "v1")))
+                .withExtraMetaData(java.util.Map.of(ParquetSchemas.SPARK_ROW_METADATA, io.ember.sql.types.DataTypeJson.toJson(schema)))
                 .build();
     }
 

@@ -39,6 +39,35 @@ final class ParquetSchemas {
 
     private ParquetSchemas() {}
 
+    /** The footer key under which Spark (and Ember) store the writer's schema in Spark's JSON. */
+    static final String SPARK_ROW_METADATA = "org.apache.spark.sql.parquet.row.metadata";
+
+    /**
+     * {@code fromFooter} with each field's metadata taken from the writer's Spark schema (the
+     * {@link #SPARK_ROW_METADATA} JSON, null when absent), for fields of the same name; the
+     * types stay the footer's.
+     */
+    static StructType withSparkMetadata(StructType fromFooter, String sparkSchemaJson) {
+        if (sparkSchemaJson == null) {
+            return fromFooter;
+        }
+        StructType written;
+        try {
+            written = (StructType) io.ember.sql.types.DataTypeJson.fromJson(sparkSchemaJson);
+        } catch (RuntimeException e) {
+            return fromFooter;   // a schema this version cannot read: only the metadata is lost
+        }
+        java.util.Map<String, java.util.Map<String, Object>> byName = new java.util.HashMap<>();
+        for (StructField f : written.fields()) {
+            byName.put(f.name(), f.metadata());
+        }
+        List<StructField> out = new ArrayList<>();
+        for (StructField f : fromFooter.fields()) {
+            out.add(new StructField(f.name(), f.dataType(), f.nullable(), byName.getOrDefault(f.name(), f.metadata())));
+        }
+        return new StructType(out);
+    }
+
     static MessageType toParquet(StructType schema) {
         Types.MessageTypeBuilder b = Types.buildMessage();
         for (StructField f : schema.fields()) {

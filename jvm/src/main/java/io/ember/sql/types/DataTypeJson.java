@@ -125,13 +125,17 @@ public final class DataTypeJson {
         String name = required(f, "name").asText();
         DataType type = fromNode(required(f, "type"));
         boolean nullable = required(f, "nullable").asBoolean();
+        return new StructField(name, type, nullable, metadata(f.get("metadata")));
+    }
+
+    /** A field's metadata from its JSON object (null or missing: empty; null values dropped). */
+    public static Map<String, Object> metadata(JsonNode m) {
         Map<String, Object> metadata = new LinkedHashMap<>();
-        JsonNode m = f.get("metadata");
         if (m != null && !m.isNull()) {
             metadata = MAPPER.convertValue(m, new TypeReference<LinkedHashMap<String, Object>>() {});
             metadata.values().removeIf(v -> v == null);
         }
-        return new StructField(name, type, nullable, metadata);
+        return metadata;
     }
 
     private static DataType atomic(String name) {

@@ -12,6 +12,8 @@ import io.ember.sql.catalog.SessionCatalog;
 import io.ember.sql.catalog.TableDefinition;
 import io.ember.sql.catalog.TableInfo;
 import io.ember.sql.expressions.AttributeReference;
+import io.ember.sql.plans.LogicalPlan;
+import io.ember.sql.sources.FileSourceRelation;
 import io.ember.sql.types.StructField;
 import io.ember.sql.types.StructType;
 import io.ember.storage.StorageLevel;
@@ -249,6 +251,26 @@ public final class Catalog {
     public void refreshTable(String tableName) {
         session.table(tableName);
         catalog().refreshTable(MultipartName.parse(tableName));
+    }
+
+    /**
+     * Re-lists the files of every cached query that reads a file source under {@code path}
+     * (a prefix of a root, qualified as {@code file:} URIs are) and caches it again, lazily, as
+     * Spark's {@code recacheByPath}: Datasets over those files then read the new listing.
+     */
+    public void refreshByPath(String path) {
+        String qualified = "file:" + io.ember.rdd.InputPaths.localPath(path).toAbsolutePath().normalize();
+        java.util.function.Predicate<LogicalPlan> under = node -> node instanceof FileSourceRelation r
+                && r.rootPaths().stream().anyMatch(root -> root.startsWith(qualified));
+        for (LogicalPlan cached : session.cacheManager().cachedPlans()) {
+            if (cached.collect(under).isEmpty()) {
+                continue;
+            }
+            LogicalPlan fresh = cached.transformUp(node -> under.test(node) ? ((FileSourceRelation) node).relisted() : node);
+            StorageLevel level = session.cacheManager().storageLevel(cached);
+            session.cacheManager().uncacheQuery(cached);
+            session.cacheManager().cacheQuery(fresh, path, level);
+        }
     }
 
     /** Partitions are directories found at every read, so this lists them again (a view fails, as in Spark). */
