@@ -194,6 +194,10 @@ def task_error(type_name: str, message: str, traceback: str,
 # -- DataFrame errors (mirroring pyspark.errors) -------------------------------------------
 
 _TEMPLATES: Dict[str, str] = {
+    "ONLY_SUPPORTED_WITH_SPARK_CONNECT": "<feature> is only supported with Spark Connect; however, "
+                                         "the current Spark session does not use Spark Connect.",
+    "INVALID_MULTIPLE_ARGUMENT_CONDITIONS": "[<arg_names>] cannot be <condition>.",
+    "DUPLICATED_ARTIFACT": "Duplicate Artifact: <normalized_path>. Artifacts cannot be overwritten.",
     "NOT_EXPECTED_TYPE": "Argument `<arg_name>` should be <expected_type>, got <arg_type>.",
     "CLASSIC_OPERATION_NOT_SUPPORTED_ON_DF": "Calling property or member '<member>' is not "
                                              "supported in PySpark Classic, please use Spark "

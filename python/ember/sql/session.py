@@ -15,6 +15,7 @@ from typing import Any, Dict, Iterable, List, Optional, Union
 from ember.errors import PySparkTypeError, PySparkValueError, not_expected_type
 from ember.sql import plan_protocol as P
 from ember.sql.bridge import SqlEngine
+from ember.sql.session_artifacts import SessionArtifacts
 from ember.sql.session_ops import SessionOperations
 
 __all__ = ["SparkSession", "RuntimeConfig"]
@@ -59,7 +60,7 @@ class RuntimeConfig:
         return key.startswith("spark.sql.")
 
 
-class SparkSession(SessionOperations):
+class SparkSession(SessionOperations, SessionArtifacts):
     """The entry point: builds DataFrames (``range``, ``createDataFrame``, ``read``)."""
 
     _lock = threading.RLock()
