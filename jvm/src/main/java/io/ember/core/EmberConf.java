@@ -210,11 +210,15 @@ public final class EmberConf implements Serializable {
         return this;
     }
 
-    /** ember.* keys that no part of Ember declared. */
+    /**
+     * ember.* keys that no part of Ember declared. SQL settings ({@code ember.sql.*}, twins of
+     * {@code spark.sql.*}) belong to the SQL layer's session configuration, which reads them
+     * from here; they are not this layer's to judge.
+     */
     public List<String> unknownKeys() {
         List<String> unknown = new ArrayList<>();
         for (String k : settings.keySet()) {
-            if (k.startsWith("ember.") && !ConfigKeys.isKnown(k)) {
+            if (k.startsWith("ember.") && !k.startsWith("ember.sql.") && !ConfigKeys.isKnown(k)) {
                 unknown.add(k);
             }
         }

@@ -13,6 +13,12 @@ import org.junit.jupiter.api.io.TempDir;
 /** spark.* keys are the same settings as their ember.* twins, however they arrive. */
 class EmberConfTest {
     @Test
+    void sqlSettingsAreLeftToTheSqlLayer() {
+        EmberConf conf = new EmberConf(false).set("spark.sql.shuffle.partitions", "7").set("ember.nosuch", "1");
+        assertEquals(java.util.List.of("ember.nosuch"), conf.unknownKeys());
+    }
+
+    @Test
     void sparkKeysSetInCodeAreTheirEmberTwins() {
         EmberConf conf = new EmberConf(false).set("spark.executor.memory", "2g").set("spark.task.maxFailures", "2");
         assertEquals(2L << 30, conf.getBytes(ConfigKeys.EXECUTOR_MEMORY));
