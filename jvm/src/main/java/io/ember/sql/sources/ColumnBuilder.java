@@ -63,8 +63,8 @@ abstract class ColumnBuilder {
         if (type instanceof StringType) {
             return new ColumnBuilders.Strings(capacity, dictionaryStrings);
         }
-        if (type instanceof DecimalType) {
-            return new ColumnBuilders.Objects(type, capacity);
+        if (type instanceof DecimalType d && d.precision() <= 18) {
+            return new ColumnBuilders.CompactDecimals(d, capacity);
         }
         return new ColumnBuilders.Objects(type, capacity);
     }

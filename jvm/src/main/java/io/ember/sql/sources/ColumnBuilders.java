@@ -11,6 +11,7 @@ import io.ember.sql.types.TimestampNTZType;
 import io.ember.sql.types.TimestampType;
 import io.ember.sql.vector.BooleanVector;
 import io.ember.sql.vector.ColumnVector;
+import io.ember.sql.vector.DecimalVector;
 import io.ember.sql.vector.DictionaryVector;
 import io.ember.sql.vector.DoubleVector;
 import io.ember.sql.vector.FloatVector;
@@ -328,6 +329,45 @@ final class ColumnBuilders {
         ColumnVector build(int n) {
             ObjectVector v = new ObjectVector(type, Arrays.copyOf(values, n));
             values = new Object[capacity];
+            return v;
+        }
+    }
+
+    /** Decimals of up to 18 digits, kept as unscaled longs in a {@link DecimalVector}. */
+    static final class CompactDecimals extends MaskedColumnBuilder {
+        private final DecimalType decimal;
+        private long[] values;
+
+        CompactDecimals(DecimalType type, int capacity) {
+            super(type, capacity);
+            this.decimal = type;
+            values = new long[capacity];
+        }
+
+        @Override
+        boolean setText(int row, String text) {
+            try {
+                setValue(row, fitDecimal(new BigDecimal(text.trim()), decimal));
+            } catch (NumberFormatException e) {
+                nulls[row] = true;
+            }
+            return !nulls[row];
+        }
+
+        @Override
+        void setValue(int row, Object value) {
+            if (value == null) {
+                nulls[row] = true;
+            } else {
+                values[row] = ((BigDecimal) value).setScale(decimal.scale(), RoundingMode.HALF_UP).unscaledValue().longValueExact();
+                nulls[row] = false;
+            }
+        }
+
+        @Override
+        ColumnVector build(int n) {
+            DecimalVector v = new DecimalVector(decimal, Arrays.copyOf(values, n), takeNulls(n));
+            values = new long[capacity];
             return v;
         }
     }

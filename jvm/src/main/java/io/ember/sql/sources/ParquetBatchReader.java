@@ -176,11 +176,8 @@ final class ParquetBatchReader implements FileFormat.CloseableIterator<ColumnBat
             } else if (chunks[c] != null) {
                 cols[i] = chunks[c].read(n);
             } else {
-                cols[i] = ParquetColumnReads.read(readers[c], projected.get(c), required.field(i).dataType(), n);
-                if (cols[i] == null) {
-                    fill(builders[i], readers[c], projected.get(c), required.field(i).dataType(), n);
-                    cols[i] = builders[i].build(n);
-                }
+                fill(builders[i], readers[c], projected.get(c), required.field(i).dataType(), n);
+                cols[i] = builders[i].build(n);
             }
         }
         rowsLeft -= n;
