@@ -77,7 +77,8 @@ public final class UiPlugin implements DriverPlugin {
             RestApi api = new RestApi(source, EmberContext.VERSION, System::currentTimeMillis);
             UiServer s = UiServer.start(host, conf.getInt(ConfigKeys.UI_PORT), conf.getInt(ConfigKeys.PORT_MAX_RETRIES),
                     accessFor(conf, host), api,
-                    new UiPages(source, false, conf.getBoolean(ConfigKeys.UI_KILL_ENABLED) ? app.jobs() : null));
+                    new UiPages(source, false, conf.getBoolean(ConfigKeys.UI_KILL_ENABLED) ? app.jobs() : null,
+                            app.bus()::droppedEvents));
             LOG.info("Ember web UI available at {}", s.url());
             out.complete(s);
         } catch (Exception e) {

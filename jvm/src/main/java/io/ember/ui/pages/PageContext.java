@@ -5,12 +5,17 @@ import java.util.Map;
 
 /**
  * What one page request renders from: the application's store, its path prefix (ending in '/',
- * already escaped), the query parameters and the kill buttons it may show. Immutable.
+ * already escaped), the query parameters, the kill buttons it may show and how many listener
+ * events the live application dropped (its pages then say they may be incomplete). Immutable.
  */
-record PageContext(AppStatusStore store, String base, Map<String, String> query, KillForms kill) {
+record PageContext(AppStatusStore store, String base, Map<String, String> query, KillForms kill, long droppedEvents) {
     /** A page without kill buttons. */
     PageContext(AppStatusStore store, String base, Map<String, String> query) {
-        this(store, base, query, KillForms.OFF);
+        this(store, base, query, KillForms.OFF, 0);
+    }
+
+    PageContext(AppStatusStore store, String base, Map<String, String> query, KillForms kill) {
+        this(store, base, query, kill, 0);
     }
 
     /** The application's name, for titles. */
@@ -20,7 +25,10 @@ record PageContext(AppStatusStore store, String base, Map<String, String> query,
 
     /** A whole page with this application's tab bar. */
     String page(String title, String tab, String body) {
-        return Html.page(title, base, tab, appName(), body);
+        String warning = droppedEvents == 0 ? "" : "<p class=\"err\" id=\"dropped-events\">" + droppedEvents
+                + " listener events were dropped because a queue was full, so these pages may be incomplete"
+                + " (raise ember.scheduler.listenerbus.eventqueue.capacity).</p>";
+        return Html.page(title, base, tab, appName(), warning + body);
     }
 
     /** A required integer parameter; a missing or malformed one is a bad request. */

@@ -22,6 +22,8 @@ public final class UiPages implements PageSource {
     private final boolean history;
     /** Cancels jobs and stages for the kill buttons; null when killing is off. */
     private final JobControl killer;
+    /** The live application's dropped listener events (0 in the history server). */
+    private final java.util.function.LongSupplier droppedEvents;
 
     /** @param history whether to serve several applications under {@code /history/<appId>/} */
     public UiPages(AppSource apps, boolean history) {
@@ -33,9 +35,15 @@ public final class UiPages implements PageSource {
      *               kill requests (killing is off unless {@code ember.ui.killEnabled})
      */
     public UiPages(AppSource apps, boolean history, JobControl killer) {
+        this(apps, history, killer, () -> 0);
+    }
+
+    /** @param droppedEvents the listener bus's count of events its queues dropped */
+    public UiPages(AppSource apps, boolean history, JobControl killer, java.util.function.LongSupplier droppedEvents) {
         this.apps = apps;
         this.history = history;
         this.killer = history ? null : killer;
+        this.droppedEvents = droppedEvents;
     }
 
     @Override
@@ -80,7 +88,7 @@ public final class UiPages implements PageSource {
         if (!history) {
             AppStatusStore store = apps.all().stream().findFirst()
                     .orElseThrow(() -> new PageNotFound("no application"));
-            return appPage(new PageContext(store, "/", query, kill), path.equals("/") ? "/jobs/" : path);
+            return appPage(new PageContext(store, "/", query, kill, droppedEvents.getAsLong()), path.equals("/") ? "/jobs/" : path);
         }
         if (path.equals("/")) {
             return ApplicationsPage.html(apps.all());

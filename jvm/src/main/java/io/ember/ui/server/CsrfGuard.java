@@ -39,17 +39,8 @@ public final class CsrfGuard {
 
     /** The session id in a {@code Cookie} header, or null when there is none (or it is malformed). */
     public static String sessionOf(String cookieHeader) {
-        if (cookieHeader == null) {
-            return null;
-        }
-        for (String part : cookieHeader.split(";")) {
-            String p = part.trim();
-            if (p.startsWith(COOKIE + "=")) {
-                String v = p.substring(COOKIE.length() + 1);
-                return v.matches("[0-9a-f]{32}") ? v : null;
-            }
-        }
-        return null;
+        String v = Cookies.get(cookieHeader, COOKIE);
+        return v != null && v.matches("[0-9a-f]{32}") ? v : null;
     }
 
     /** The {@code Set-Cookie} value that starts {@code session}. */

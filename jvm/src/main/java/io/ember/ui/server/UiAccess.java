@@ -7,10 +7,15 @@ import java.util.Set;
 
 /**
  * Who may read the UI: everyone when {@code open}, else requests carrying the application's
- * token ({@code Authorization: Bearer <token>} or {@code ?token=}) or a configured
- * user:password pair (HTTP Basic). Immutable; thread-safe.
+ * token ({@code Authorization: Bearer <token>}, {@code ?token=}, or the {@value #TOKEN_COOKIE}
+ * cookie a page answer sets after a {@code ?token=} was accepted, so that the links of the
+ * pages, which do not carry the token, keep working) or a configured user:password pair (HTTP
+ * Basic). Immutable; thread-safe.
  */
 public record UiAccess(boolean open, String token, Set<String> userPasswords) {
+    /** The cookie that carries the token once a browser has shown it in {@code ?token=}. */
+    public static final String TOKEN_COOKIE = "EMBER_UI_TOKEN";
+
     /** Anyone may read (the UI is bound to loopback and authentication is off). */
     public static final UiAccess OPEN = new UiAccess(true, "", Set.of());
 
@@ -31,10 +36,17 @@ public record UiAccess(boolean open, String token, Set<String> userPasswords) {
 
     /** Whether a request with this Authorization header and token parameter may read. */
     public boolean allows(String authorization, String tokenParam) {
+        return allows(authorization, tokenParam, null);
+    }
+
+    /** Whether a request with this Authorization header, token parameter and Cookie header may read. */
+    public boolean allows(String authorization, String tokenParam, String cookieHeader) {
         if (open) {
             return true;
         }
-        if (tokenParam != null && constantTimeEquals(tokenParam, token)) {
+        String fromCookie = Cookies.get(cookieHeader, TOKEN_COOKIE);
+        if (tokenParam != null && constantTimeEquals(tokenParam, token)
+                || fromCookie != null && constantTimeEquals(fromCookie, token)) {
             return true;
         }
         if (authorization == null) {
@@ -53,6 +65,11 @@ public record UiAccess(boolean open, String token, Set<String> userPasswords) {
             }
         }
         return false;
+    }
+
+    /** The {@code Set-Cookie} value that lets a browser's later requests carry the token. */
+    public String tokenCookie() {
+        return TOKEN_COOKIE + "=" + token + "; Path=/; HttpOnly; SameSite=Strict";
     }
 
     private static boolean constantTimeEquals(String a, String b) {

@@ -93,7 +93,8 @@ public final class UiServer {
             boolean isApi = path.startsWith("/api/v1/") || path.equals("/api/v1");
             String method = ex.getRequestMethod();
             Response r;
-            if (!access.allows(ex.getRequestHeaders().getFirst("Authorization"), query.get("token"))) {
+            String cookies = ex.getRequestHeaders().getFirst("Cookie");
+            if (!access.allows(ex.getRequestHeaders().getFirst("Authorization"), query.get("token"), cookies)) {
                 ex.getResponseHeaders().add("WWW-Authenticate", "Basic realm=\"ember\"");
                 r = Response.json(401, "{\"status\":401,\"message\":\"authentication required\"}");
             } else if (method.equals("POST") && !isApi) {
@@ -103,10 +104,13 @@ public final class UiServer {
             } else if (isApi) {
                 r = api.handle(path.substring("/api/v1".length()), query);
             } else {
-                String session = CsrfGuard.sessionOf(ex.getRequestHeaders().getFirst("Cookie"));
+                String session = CsrfGuard.sessionOf(cookies);
                 if (session == null) {
                     session = csrf.newSession();
                     ex.getResponseHeaders().add("Set-Cookie", CsrfGuard.cookie(session));
+                }
+                if (!access.open() && query.get("token") != null) {
+                    ex.getResponseHeaders().add("Set-Cookie", access.tokenCookie());   // the pages' links carry no token
                 }
                 r = pages.page(path, query, csrf.tokenFor(session));
             }

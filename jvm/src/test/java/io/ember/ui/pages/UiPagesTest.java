@@ -56,6 +56,13 @@ class UiPagesTest {
     }
 
     @Test
+    void pagesSayWhenListenerEventsWereDropped() {
+        assertFalse(get(new UiPages(source(STORE), false), "/", Map.of(), 200).contains("dropped-events"));
+        String html = get(new UiPages(source(STORE), false, null, () -> 17), "/stages/", Map.of(), 200);
+        assertTrue(html.contains("<p class=\"err\" id=\"dropped-events\">17 listener events were dropped"), html);
+    }
+
+    @Test
     void stagePageShowsQuantilesOfSuccessfulTasks() {
         String html = get(new UiPages(source(STORE), false), "/stages/stage/",
                 Map.of("id", "0", "attempt", "0"), 200);

@@ -74,6 +74,31 @@ class UiServerTest {
     }
 
     @Test
+    void aPageOpenedWithTheTokenLetsItsLinksFollowWithoutIt() throws IOException {
+        String token = UiAccess.tokenFor("s3cret");
+        UiServer s = UiServer.start("127.0.0.1", 0, 0, new UiAccess(false, token, Set.of()), API, PAGES);
+        try {
+            HttpURLConnection first = (HttpURLConnection) new URL(s.url() + "/?token=" + token).openConnection();
+            assertEquals(200, first.getResponseCode());
+            String cookie = first.getHeaderFields().entrySet().stream()
+                    .filter(h -> "Set-Cookie".equalsIgnoreCase(h.getKey())).flatMap(h -> h.getValue().stream())
+                    .filter(c -> c.startsWith(UiAccess.TOKEN_COOKIE + "=")).findFirst().orElseThrow();
+            assertTrue(cookie.contains("HttpOnly") && cookie.contains("SameSite=Strict"), cookie);
+            first.disconnect();
+            HttpURLConnection link = (HttpURLConnection) new URL(s.url() + "/").openConnection();
+            link.setRequestProperty("Cookie", cookie.substring(0, cookie.indexOf(';')));
+            assertEquals(200, link.getResponseCode());
+            link.disconnect();
+            HttpURLConnection forged = (HttpURLConnection) new URL(s.url() + "/").openConnection();
+            forged.setRequestProperty("Cookie", UiAccess.TOKEN_COOKIE + "=" + UiAccess.tokenFor("wrong"));
+            assertEquals(401, forged.getResponseCode());
+            forged.disconnect();
+        } finally {
+            s.stop();
+        }
+    }
+
+    @Test
     void aTakenPortMovesToTheNextOne() throws IOException {
         try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
             UiServer s = UiServer.start("127.0.0.1", taken.getLocalPort(), 16, UiAccess.OPEN, API, PAGES);
