@@ -96,6 +96,7 @@ class EngineFaultsTest {
         File data1 = ec.diskBlockManager().file(new BlockId.ShuffleData(shuffleId, 1));
         File index1 = ec.diskBlockManager().file(new BlockId.ShuffleIndex(shuffleId, 1));
         assertTrue(data1.delete() && index1.delete(), "map output 1 existed and was deleted");
+        ec.listenerBus().waitUntilEmpty(10_000);   // the first job's events still queued must not reach the new listener
         List<ListenerEvent> events = new CopyOnWriteArrayList<>();
         ec.addListener(events::add);
 
