@@ -49,20 +49,6 @@ final class ParquetPlainDecoder {
         }
     }
 
-    void readFloats(float[] out, int at, int n) throws IOException {
-        need(4L * n);
-        view.position(pos);
-        view.asFloatBuffer().get(out, at, n);
-        pos += 4 * n;
-    }
-
-    void readDoubles(double[] out, int at, int n) throws IOException {
-        need(8L * n);
-        view.position(pos);
-        view.asDoubleBuffer().get(out, at, n);
-        pos += 8 * n;
-    }
-
     void readBooleans(boolean[] out, int at, int n) throws IOException {
         need((bitIndex + (long) n + 7) / 8);
         int b = bitIndex;

@@ -2,6 +2,8 @@ package io.ember.sql.sources;
 
 import io.ember.sql.types.DataType;
 import io.ember.sql.types.DecimalType;
+import io.ember.sql.types.DoubleType;
+import io.ember.sql.types.FloatType;
 import io.ember.sql.vector.BooleanVector;
 import io.ember.sql.vector.ColumnVector;
 import io.ember.sql.vector.DecimalVector;
@@ -16,7 +18,10 @@ import java.io.IOException;
 final class ParquetValueReaders {
     private ParquetValueReaders() {}
 
-    /** INT32 into ints (bytes, shorts, ints, dates). */
+    /**
+     * INT32 into ints (bytes, shorts, ints, dates), and FLOAT as the same four little-endian
+     * bytes, turned into floats when the vector is built.
+     */
     static final class Ints extends ParquetValues {
         private final DataType type;
         private int[] dict = new int[0];
@@ -65,11 +70,21 @@ final class ParquetValueReaders {
 
         @Override
         ColumnVector build(boolean[] nulls, int n) {
+            if (type instanceof FloatType) {
+                float[] floats = new float[values.length];
+                for (int i = 0; i < floats.length; i++) {
+                    floats[i] = Float.intBitsToFloat(values[i]);
+                }
+                return new FloatVector(type, floats, nulls);
+            }
             return new IntVector(type, values, nulls);
         }
     }
 
-    /** INT64 into longs (longs, timestamps in microseconds). */
+    /**
+     * INT64 into longs (longs, timestamps in microseconds), and DOUBLE as the same eight
+     * little-endian bytes, turned into doubles when the vector is built.
+     */
     static final class Longs extends ParquetValues {
         private final DataType type;
         private long[] dict = new long[0];
@@ -118,6 +133,13 @@ final class ParquetValueReaders {
 
         @Override
         ColumnVector build(boolean[] nulls, int n) {
+            if (type instanceof DoubleType) {
+                double[] doubles = new double[values.length];
+                for (int i = 0; i < doubles.length; i++) {
+                    doubles[i] = Double.longBitsToDouble(values[i]);
+                }
+                return new DoubleVector(type, doubles, nulls);
+            }
             return new LongVector(type, values, nulls);
         }
     }
@@ -191,110 +213,6 @@ final class ParquetValueReaders {
         @Override
         ColumnVector build(boolean[] nulls, int n) {
             return new DecimalVector(type, values, nulls);
-        }
-    }
-
-    static final class Floats extends ParquetValues {
-        private final DataType type;
-        private float[] dict = new float[0];
-        private float[] values;
-
-        Floats(DataType type) {
-            this.type = type;
-        }
-
-        @Override
-        void start(int n) {
-            values = new float[n];
-        }
-
-        @Override
-        void dictionary(ParquetPlainDecoder page, int count) throws IOException {
-            dict = new float[count];
-            page.readFloats(dict, 0, count);
-        }
-
-        @Override
-        int dictionarySize() {
-            return dict.length;
-        }
-
-        @Override
-        void plain(ParquetPlainDecoder in, int at, int count) throws IOException {
-            in.readFloats(values, at, count);
-        }
-
-        @Override
-        void lookup(int[] ids, int at, int count) {
-            for (int i = 0; i < count; i++) {
-                values[at + i] = dict[ids[i]];
-            }
-        }
-
-        @Override
-        void spread(boolean[] nulls, int at, int k, int m) {
-            for (int r = at + k - 1, src = at + m - 1; r > src; r--) {
-                if (!nulls[r]) {
-                    values[r] = values[src--];
-                }
-            }
-        }
-
-        @Override
-        ColumnVector build(boolean[] nulls, int n) {
-            return new FloatVector(type, values, nulls);
-        }
-    }
-
-    static final class Doubles extends ParquetValues {
-        private final DataType type;
-        private double[] dict = new double[0];
-        private double[] values;
-
-        Doubles(DataType type) {
-            this.type = type;
-        }
-
-        @Override
-        void start(int n) {
-            values = new double[n];
-        }
-
-        @Override
-        void dictionary(ParquetPlainDecoder page, int count) throws IOException {
-            dict = new double[count];
-            page.readDoubles(dict, 0, count);
-        }
-
-        @Override
-        int dictionarySize() {
-            return dict.length;
-        }
-
-        @Override
-        void plain(ParquetPlainDecoder in, int at, int count) throws IOException {
-            in.readDoubles(values, at, count);
-        }
-
-        @Override
-        void lookup(int[] ids, int at, int count) {
-            for (int i = 0; i < count; i++) {
-                values[at + i] = dict[ids[i]];
-            }
-        }
-
-        @Override
-        void spread(boolean[] nulls, int at, int k, int m) {
-            for (int r = at + k - 1, src = at + m - 1; r > src; r--) {
-                if (!nulls[r]) {
-                    values[r] = values[src--];
-                }
-            }
-        }
-
-        @Override
-        ColumnVector build(boolean[] nulls, int n) {
-            return new DoubleVector(type, values, nulls);
         }
     }
 

@@ -65,9 +65,9 @@ abstract class ParquetValues {
                         || ts.getUnit() == LogicalTypeAnnotation.TimeUnit.MICROS;
                 return DataTypes.isLongBacked(t) && micros ? new ParquetValueReaders.Longs(t) : null;
             case FLOAT:
-                return t instanceof FloatType ? new ParquetValueReaders.Floats(t) : null;
+                return t instanceof FloatType ? new ParquetValueReaders.Ints(t) : null;
             case DOUBLE:
-                return t instanceof DoubleType ? new ParquetValueReaders.Doubles(t) : null;
+                return t instanceof DoubleType ? new ParquetValueReaders.Longs(t) : null;
             case BINARY:
             case FIXED_LEN_BYTE_ARRAY: {
                 int fixed = column.getPrimitiveTypeName() == PrimitiveType.PrimitiveTypeName.BINARY

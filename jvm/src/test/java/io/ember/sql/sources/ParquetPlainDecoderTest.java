@@ -40,13 +40,15 @@ class ParquetPlainDecoderTest {
         b = page(64).position(3);
         b.putFloat(1.5f).putFloat(Float.NaN).putDouble(-2.25).putDouble(Double.POSITIVE_INFINITY);
         d = of(b);
-        float[] floats = new float[2];
-        d.readFloats(floats, 0, 2);
-        assertArrayEquals(new float[] {1.5f, Float.NaN}, floats);
-        double[] doubles = new double[2];
-        d.readDoubles(doubles, 0, 1);
-        d.readDoubles(doubles, 1, 1);
-        assertArrayEquals(new double[] {-2.25, Double.POSITIVE_INFINITY}, doubles);
+        int[] floatBits = new int[2];   // floats and doubles are read as their bits (ParquetValueReaders)
+        d.readInts(floatBits, 0, 2);
+        assertArrayEquals(new float[] {1.5f, Float.NaN},
+                new float[] {Float.intBitsToFloat(floatBits[0]), Float.intBitsToFloat(floatBits[1])});
+        long[] doubleBits = new long[2];
+        d.readLongs(doubleBits, 0, 1);
+        d.readLongs(doubleBits, 1, 1);
+        assertArrayEquals(new double[] {-2.25, Double.POSITIVE_INFINITY},
+                new double[] {Double.longBitsToDouble(doubleBits[0]), Double.longBitsToDouble(doubleBits[1])});
     }
 
     @Test
