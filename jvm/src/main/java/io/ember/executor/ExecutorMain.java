@@ -88,7 +88,7 @@ public final class ExecutorMain {
     }
 
     /** The log addresses in {@code env}: {@code EMBER_LOG_URL_STDOUT=u} gives {@code stdout -> u}. */
-    static Map<String, String> logUrls(Map<String, String> env) {
+    public static Map<String, String> logUrls(Map<String, String> env) {
         Map<String, String> urls = new TreeMap<>();
         env.forEach((k, v) -> {
             if (k.startsWith(LOG_URL_PREFIX) && k.length() > LOG_URL_PREFIX.length() && !v.isEmpty()) {
