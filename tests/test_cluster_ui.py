@@ -208,6 +208,27 @@ def test_executors_show_storage_memory_and_python_workers(browser, cluster):
     assert cells["RDD Blocks"] == "4" and cells["Python Workers"] == str(e["pythonWorkers"])
 
 
+def test_driver_executors_page_links_the_executor_logs_on_its_worker(browser, cluster):
+    """Issue 11: the worker tells its executor where it serves the logs; the executor tells the driver."""
+    api = "%s/api/v1/applications/%s" % (cluster["driver_ui"], cluster["app_id"])
+    [e] = [x for x in get(api + "/executors") if x["id"] == "0"]
+    page = "%s/logPage/?appId=%s&executorId=0&logType=" % (cluster["worker_ui"], cluster["app_id"])
+    assert e["executorLogs"] == {"stdout": page + "stdout", "stderr": page + "stderr"}
+    # the worker's UI wants the cluster's token: the links keep the one the viewer came with
+    visit(browser, cluster["driver_ui"] + "/executors/?token=" + cluster["token"], "cluster-driver-executor-logs")
+    head = [c.text for c in browser.find_elements(By.CSS_SELECTOR, "#executors th")]
+    cells = dict(zip(head, [c.text for c in browser.find_elements(By.CSS_SELECTOR, "#executor-0 td")]))
+    assert cells["Logs"] == "stdout stderr"
+    browser.find_element(By.CSS_SELECTOR, "#executor-0").find_element(By.LINK_TEXT, "stdout").click()
+    assert browser.current_url == page + "stdout&token=" + cluster["token"]
+    assert browser.find_element(By.TAG_NAME, "h1").text == "stdout log of executor 0 of " + cluster["app_id"]
+    shown = int(text(browser, "#range").split()[-1])  # the file's size when the page was served
+    assert 0 <= shown <= (cluster["work"] / cluster["app_id"] / "0" / "stdout").stat().st_size
+    browser.back()
+    browser.find_element(By.CSS_SELECTOR, "#executor-0").find_element(By.LINK_TEXT, "stderr").click()
+    assert "executor says <3>" in text(browser, "#log")
+
+
 def test_local_executor_reports_its_storage_budget_and_python_workers(sc):
     api = "%s/api/v1/applications/%s" % (sc.uiWebUrl, sc.applicationId)
     assert sc.parallelize(range(10), 2).map(lambda x: x + 1).sum() == 55

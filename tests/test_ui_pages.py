@@ -173,6 +173,7 @@ def test_executors_storage_and_environment(browser, sc, known):
     for e in executors:
         cells = [c.text for c in browser.find_elements(By.CSS_SELECTOR, "#executor-%s td" % e["id"])]
         assert cells[0] == e["id"] and cells[3] == str(e["totalCores"])
+        assert e["executorLogs"] == {} and cells[-1] == ""  # local mode: no worker serves its logs
     cached = sc.parallelize(range(100), 4).setName("<i>cached</i>").cache()
     try:
         assert cached.count() == 100

@@ -309,7 +309,7 @@ public final class ClusterBackend implements SchedulerBackend, RpcEndpoint {
             notifyAll();
         }
         LOG.info("Executor {} registered from {}:{} with {} cores", r.executorId(), r.host(), r.port(), r.cores());
-        executorEvents.executorAdded(r.executorId(), r.host(), r.cores());
+        executorEvents.executorAdded(r.executorId(), r.host(), r.cores(), r.logUrls());
         timer.execute(this::reviveOffers);
     }
 

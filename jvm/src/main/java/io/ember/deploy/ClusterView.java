@@ -1,5 +1,7 @@
 package io.ember.deploy;
 
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 /**
@@ -14,7 +16,17 @@ public final class ClusterView {
      * and its application's name and user ({@code ""} where unknown).
      */
     public record ExecutorView(String appId, String executorId, String workerId, int cores, int memoryMb,
-                               String state, String appName, String user) {}
+                               String state, String appName, String user) {
+        /** The address of this executor's {@code logType} ("stdout", "stderr") page on its worker's UI at {@code workerUi}. */
+        public String logPage(String workerUi, String logType) {
+            return workerUi + "/logPage/?appId=" + param(appId) + "&executorId=" + param(executorId)
+                    + "&logType=" + param(logType);
+        }
+
+        private static String param(String value) {
+            return URLEncoder.encode(value == null ? "" : value, StandardCharsets.UTF_8);
+        }
+    }
 
     /**
      * A worker: its offer, what executors use of it, and its web UI ({@code ""} when it serves none).

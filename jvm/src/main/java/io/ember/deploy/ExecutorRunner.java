@@ -3,6 +3,7 @@ package io.ember.deploy;
 import io.ember.deploy.DeployMessages.ExecutorState;
 import io.ember.deploy.DeployMessages.ExecutorStateChanged;
 import io.ember.deploy.DeployMessages.LaunchExecutor;
+import io.ember.executor.ExecutorMain;
 import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -18,7 +19,8 @@ import java.util.function.Consumer;
 /**
  * One executor JVM run by a worker: {@code java -Xmx<mem>m -XX:+UseParallelGC -cp <classpath> io.ember.executor.ExecutorMain ...}
  * in {@code <work dir>/<app id>/<executor id>}, with stdout and stderr in files there and the
- * secret in its environment. Reports RUNNING once started and KILLED (when asked to stop),
+ * secret in its environment, and the addresses of its logs on the worker's UI (when it serves
+ * one) too, which the executor tells its driver. Reports RUNNING once started and KILLED (when asked to stop),
  * EXITED (exit code 0) or FAILED (anything else, with the tails of its stderr and stdout) when it ends.
  */
 final class ExecutorRunner {
@@ -30,18 +32,21 @@ final class ExecutorRunner {
     private final String classPath;
     private final String secret;
     private final String bindHost;
+    private final String workerUiUrl;
     private final Consumer<ExecutorStateChanged> report;
     private volatile Process process;
     private volatile boolean killed;
     private volatile ExecutorState state = ExecutorState.LAUNCHING;
 
+    /** @param workerUiUrl the worker's web UI address, {@code ""} when it serves none */
     ExecutorRunner(LaunchExecutor launch, File workDir, String classPath, String secret, String bindHost,
-                   Consumer<ExecutorStateChanged> report) {
+                   String workerUiUrl, Consumer<ExecutorStateChanged> report) {
         this.launch = launch;
         this.dir = new File(new File(workDir, launch.appId()), launch.executorId());
         this.classPath = classPath;
         this.secret = secret;
         this.bindHost = bindHost;
+        this.workerUiUrl = workerUiUrl == null ? "" : workerUiUrl;
         this.report = s -> { // remember the state reported, for the worker's web UI
             state = s.state();
             report.accept(s);
@@ -78,6 +83,8 @@ final class ExecutorRunner {
             }
             env.put("EMBER_BIND_HOST", bindHost);
             env.put("EMBER_EXECUTOR_ID", launch.executorId());
+            env.keySet().removeIf(k -> k.startsWith(ExecutorMain.LOG_URL_PREFIX)); // not the worker's own
+            env.putAll(logUrlEnv());
             process = pb.start();
         } catch (IOException | RuntimeException e) {
             report.accept(new ExecutorStateChanged(launch.appId(), launch.executorId(), ExecutorState.FAILED, null,
@@ -91,6 +98,16 @@ final class ExecutorRunner {
             report.accept(new ExecutorStateChanged(launch.appId(), launch.executorId(), state, code,
                     state == ExecutorState.FAILED ? outputTails() : null));
         });
+    }
+
+    /** The environment telling the executor where this worker's UI serves its logs; empty without a UI. */
+    Map<String, String> logUrlEnv() {
+        if (workerUiUrl.isEmpty()) {
+            return Map.of();
+        }
+        ClusterView.ExecutorView view = view("");
+        return Map.of(ExecutorMain.LOG_URL_PREFIX + "STDOUT", view.logPage(workerUiUrl, "stdout"),
+                ExecutorMain.LOG_URL_PREFIX + "STDERR", view.logPage(workerUiUrl, "stderr"));
     }
 
     /** Stops the JVM: SIGTERM, then SIGKILL after {@code graceMs}. */

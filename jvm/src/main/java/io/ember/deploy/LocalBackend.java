@@ -14,6 +14,7 @@ import io.ember.scheduler.TaskOutcome;
 import io.ember.scheduler.TaskStatusSink;
 import io.ember.scheduler.WorkerOffer;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -53,7 +54,7 @@ public final class LocalBackend implements SchedulerBackend, TaskStatusSink {
     @Override
     public void start() {
         // the executor's pool starts threads on demand
-        executorEvents.executorAdded(EXECUTOR_ID, "localhost", totalCores);
+        executorEvents.executorAdded(EXECUTOR_ID, "localhost", totalCores, Map.of());
         heartbeat();
         long every = env.conf().getMillis(ConfigKeys.EXECUTOR_HEARTBEAT_INTERVAL);
         timer.scheduleWithFixedDelay(this::heartbeat, every, every, TimeUnit.MILLISECONDS);

@@ -177,7 +177,7 @@ public final class Worker implements RpcEndpoint, AutoCloseable, DaemonUi.Worker
     @Override
     public Object receive(Object message, RpcCallContext context) {
         if (message instanceof LaunchExecutor l) {
-            ExecutorRunner runner = new ExecutorRunner(l, workDir, executorClassPath, secret, host, this::report);
+            ExecutorRunner runner = new ExecutorRunner(l, workDir, executorClassPath, secret, host, webUiUrl, this::report);
             runners.put(key(l.appId(), l.executorId()), runner);
             LOG.info("Launching executor {} of {}: {}", l.executorId(), l.appId(), String.join(" ", runner.command()));
             runner.start();

@@ -4,7 +4,9 @@ import io.ember.rpc.RpcEnv;
 import io.ember.util.ParentPipe;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -15,12 +17,16 @@ import org.slf4j.LoggerFactory;
  *      --executor-id ID --cores C --app-id APP --work-dir DIR
  * </pre>
  * The shared secret comes from the environment ({@code EMBER_AUTH_SECRET}), never the command
- * line; the block server binds to {@code EMBER_BIND_HOST}, else 127.0.0.1. Exits 0 when the
+ * line; the block server binds to {@code EMBER_BIND_HOST}, else 127.0.0.1; {@code EMBER_LOG_URL_STDOUT}
+ * and {@code EMBER_LOG_URL_STDERR} (any {@code EMBER_LOG_URL_<NAME>}) say where the worker serves
+ * this JVM's logs, sent to the driver when registering. Exits 0 when the
  * driver stops it and 1 when the driver is lost or cannot be reached, or when its worker is gone
  * (its standard input, a pipe from the worker, closes).
  */
 public final class ExecutorMain {
     private static final Logger LOG = LoggerFactory.getLogger(ExecutorMain.class);
+    /** The environment variables naming where the worker serves this JVM's logs (as Spark's SPARK_LOG_URL_). */
+    public static final String LOG_URL_PREFIX = "EMBER_LOG_URL_";
     static final List<String> OPTIONS = List.of("--driver-host", "--driver-port", "--executor-id", "--cores", "--app-id",
             "--work-dir");
 
@@ -81,6 +87,17 @@ public final class ExecutorMain {
         t.start();
     }
 
+    /** The log addresses in {@code env}: {@code EMBER_LOG_URL_STDOUT=u} gives {@code stdout -> u}. */
+    public static Map<String, String> logUrls(Map<String, String> env) {
+        Map<String, String> urls = new TreeMap<>();
+        env.forEach((k, v) -> {
+            if (k.startsWith(LOG_URL_PREFIX) && k.length() > LOG_URL_PREFIX.length() && !v.isEmpty()) {
+                urls.put(k.substring(LOG_URL_PREFIX.length()).toLowerCase(Locale.ROOT), v);
+            }
+        });
+        return urls;
+    }
+
     private static int run(Map<String, String> o) throws InterruptedException {
         String secret = System.getenv("EMBER_AUTH_SECRET");
         String bindHost = System.getenv().getOrDefault("EMBER_BIND_HOST", "127.0.0.1");
@@ -93,7 +110,7 @@ public final class ExecutorMain {
         RemoteExecutor executor;
         try {
             executor = new RemoteExecutor(rpc, o.get("--driver-host"), Integer.parseInt(o.get("--driver-port")), id,
-                    Integer.parseInt(o.get("--cores")), o.get("--work-dir"), loader);
+                    Integer.parseInt(o.get("--cores")), o.get("--work-dir"), loader, logUrls(System.getenv()));
         } catch (RuntimeException e) {
             rpc.close();
             throw e;

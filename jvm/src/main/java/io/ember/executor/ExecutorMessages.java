@@ -37,7 +37,20 @@ public final class ExecutorMessages {
 
     public record RetrieveConf(String executorId) implements Serializable {}
 
-    public record RegisterExecutor(String executorId, String host, int port, int cores) implements Serializable {}
+    /**
+     * {@code logUrls}: where the executor's worker serves its logs, by name ("stdout", "stderr");
+     * empty when nothing does.
+     */
+    public record RegisterExecutor(String executorId, String host, int port, int cores, Map<String, String> logUrls)
+            implements Serializable {
+        public RegisterExecutor {
+            logUrls = logUrls == null ? Map.of() : Map.copyOf(logUrls);
+        }
+
+        public RegisterExecutor(String executorId, String host, int port, int cores) {
+            this(executorId, host, port, cores, Map.of());
+        }
+    }
 
     /**
      * {@code cachedBlocks}: every RDD block the executor holds now; {@code running}: its tasks'

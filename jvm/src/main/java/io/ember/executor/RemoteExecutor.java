@@ -96,9 +96,10 @@ public final class RemoteExecutor implements RpcEndpoint, TaskStatusSink, AutoCl
      * @param workDir where shipped files go, and blocks and shuffle files (under an ember-uuid
      *                directory removed at the end)
      * @param loader  the tasks' class loader, which shipped jars join
+     * @param logUrls where the worker serves this JVM's logs, by name, told to the driver
      */
     public RemoteExecutor(RpcEnv rpc, String driverHost, int driverPort, String executorId, int cores,
-                          String workDir, ExecutorClassLoader loader) {
+                          String workDir, ExecutorClassLoader loader, Map<String, String> logUrls) {
         this.executorId = executorId;
         this.rpc = rpc;
         this.loader = loader;
@@ -137,7 +138,7 @@ public final class RemoteExecutor implements RpcEndpoint, TaskStatusSink, AutoCl
         // block changes reach the driver's storage page; sent on the connection task ends use, so before them
         blockManager.setStatusListener(this::reportBlock);
         rpc.register(ExecutorMessages.EXECUTOR_ENDPOINT, this);
-        driver.ask(new RegisterExecutor(executorId, host, self.getPort(), cores), timeout);
+        driver.ask(new RegisterExecutor(executorId, host, self.getPort(), cores, logUrls), timeout);
         long interval = conf.getMillis(ConfigKeys.EXECUTOR_HEARTBEAT_INTERVAL);
         this.heartbeats = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "ember-executor-heartbeat");

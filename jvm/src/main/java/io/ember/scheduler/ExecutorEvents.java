@@ -1,14 +1,18 @@
 package io.ember.scheduler;
 
 import java.util.List;
+import java.util.Map;
 
 /**
  * What a cluster backend learns about its executors and tells the schedulers. Thread-safe;
  * called from RPC threads and the backend's timers.
  */
 public interface ExecutorEvents {
-    /** An executor joined with {@code cores} task slots (for listeners). */
-    void executorAdded(String executorId, String host, int cores);
+    /**
+     * An executor joined with {@code cores} task slots, its logs served at {@code logUrls} (by
+     * name: "stdout", "stderr"; empty when nothing serves them), for listeners.
+     */
+    void executorAdded(String executorId, String host, int cores, Map<String, String> logUrls);
 
     /**
      * An executor's heartbeat: its running tasks' progress, heap use, storage memory budget and

@@ -25,8 +25,21 @@ public sealed interface ListenerEvent {
      */
     record EnvironmentUpdate(Map<String, Map<String, String>> sections) implements ListenerEvent {}
 
-    /** An executor joined, with its task slots. */
-    record ExecutorAdded(String executorId, String host, int cores, long time) implements ListenerEvent {}
+    /**
+     * An executor joined, with its task slots; {@code logUrls} maps a log's name ("stdout",
+     * "stderr") to where its worker serves it, empty when nothing serves them (local mode).
+     */
+    record ExecutorAdded(String executorId, String host, int cores, long time, Map<String, String> logUrls)
+            implements ListenerEvent {
+        public ExecutorAdded {
+            logUrls = logUrls == null ? Map.of() : Map.copyOf(logUrls);
+        }
+
+        /** An executor whose logs nothing serves. */
+        public ExecutorAdded(String executorId, String host, int cores, long time) {
+            this(executorId, host, cores, time, Map.of());
+        }
+    }
 
     /** An executor went away; {@code reason} says why (shown on the executors page). */
     record ExecutorRemoved(String executorId, long time, String reason) implements ListenerEvent {}

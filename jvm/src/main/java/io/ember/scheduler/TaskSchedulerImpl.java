@@ -113,8 +113,8 @@ public final class TaskSchedulerImpl implements TaskScheduler, TaskOffers, TaskS
     }
 
     @Override
-    public void executorAdded(String executorId, String host, int cores) {
-        bus.post(new ListenerEvent.ExecutorAdded(executorId, host, cores, System.currentTimeMillis()));
+    public void executorAdded(String executorId, String host, int cores, Map<String, String> logUrls) {
+        bus.post(new ListenerEvent.ExecutorAdded(executorId, host, cores, System.currentTimeMillis(), logUrls));
     }
 
     @Override

@@ -43,6 +43,8 @@ public final class EventJson {
         } else if (event instanceof ListenerEvent.ExecutorAdded e) {
             n.put("Event", "ExecutorAdded").put("executorId", e.executorId())
                 .put("host", e.host()).put("cores", e.cores()).put("time", e.time());
+            ObjectNode logs = n.putObject("logUrls");
+            e.logUrls().forEach(logs::put);
         } else if (event instanceof ListenerEvent.ExecutorRemoved e) {
             n.put("Event", "ExecutorRemoved")
                 .put("executorId", e.executorId()).put("time", e.time()).put("reason", e.reason());
@@ -114,8 +116,12 @@ public final class EventJson {
                 });
                 yield new ListenerEvent.EnvironmentUpdate(sections);
             }
-            case "ExecutorAdded" -> new ListenerEvent.ExecutorAdded(text(n, "executorId"), text(n, "host"),
-                    n.path("cores").asInt(), n.path("time").asLong());
+            case "ExecutorAdded" -> {
+                Map<String, String> logs = new LinkedHashMap<>(); // absent in logs written before executors had them
+                n.path("logUrls").fields().forEachRemaining(l -> logs.put(l.getKey(), l.getValue().asText()));
+                yield new ListenerEvent.ExecutorAdded(text(n, "executorId"), text(n, "host"), n.path("cores").asInt(),
+                        n.path("time").asLong(), logs);
+            }
             case "ExecutorRemoved" -> new ListenerEvent.ExecutorRemoved(text(n, "executorId"),
                     n.path("time").asLong(), text(n, "reason"));
             case "JobStart" -> {

@@ -36,12 +36,6 @@ final class ClusterHtml {
         return address.isEmpty() ? Html.esc(text) : "<a href=\"" + href(address, query) + "\">" + Html.esc(text) + "</a>";
     }
 
-    /** The address of an executor's log page on its worker's UI. */
-    static String logPage(String workerUi, ExecutorView e, String logType) {
-        return workerUi + "/logPage/?appId=" + param(e.appId()) + "&executorId=" + param(e.executorId())
-                + "&logType=" + logType;
-    }
-
     static String cores(int total, int used) {
         return total + " (" + used + " Used)";
     }
@@ -71,8 +65,8 @@ final class ClusterHtml {
             }
             b.append(Html.num(e.cores())).append(Html.num(Html.bytes((long) e.memoryMb() << 20)))
                     .append(Html.td(e.state()))
-                    .append(Html.cell(ui == null ? "" : link(logPage(ui, e, "stdout"), "stdout", query) + " "
-                            + link(logPage(ui, e, "stderr"), "stderr", query)))
+                    .append(Html.cell(ui == null ? "" : link(e.logPage(ui, "stdout"), "stdout", query) + " "
+                            + link(e.logPage(ui, "stderr"), "stderr", query)))
                     .append("</tr>");
         }
         return b.append("</table>").toString();

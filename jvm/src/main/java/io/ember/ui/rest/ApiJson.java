@@ -225,7 +225,8 @@ final class ApiJson {
                     .put("usedOffHeapStorageMemory", 0).put("totalOnHeapStorageMemory", e.maxMemory())
                     .put("totalOffHeapStorageMemory", 0);
         }
-        n.putObject("executorLogs");
+        ObjectNode logs = n.putObject("executorLogs");
+        e.executorLogs().forEach(logs::put);
         n.putArray("blacklistedInStages");
         n.putObject("attributes");
         n.putObject("resources");

@@ -201,6 +201,7 @@ public final class AppStatusStore implements EmberListener {
             x.host = e.host();
             x.cores = e.cores();
             x.addTime = e.time();
+            x.logUrls = e.logUrls();
         } else if (event instanceof ListenerEvent.ExecutorRemoved e) {
             LiveExecutor x = executors.get(e.executorId());
             if (x != null) {

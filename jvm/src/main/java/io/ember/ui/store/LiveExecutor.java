@@ -1,5 +1,7 @@
 package io.ember.ui.store;
 
+import java.util.Map;
+
 /** An executor's mutable totals inside the store; guarded by the store's lock. */
 final class LiveExecutor {
     final String id;
@@ -19,6 +21,7 @@ final class LiveExecutor {
     long heapUsed;
     long maxMemory;
     int pythonWorkers;
+    Map<String, String> logUrls = Map.of();
 
     LiveExecutor(String id) {
         this.id = id;
@@ -29,6 +32,6 @@ final class LiveExecutor {
         return new ExecutorData(id, host, removeTime < 0, cores, activeTasks, failedTasks, completedTasks,
                 activeTasks + failedTasks + completedTasks, totalDuration, totalGcTime, inputBytes, shuffleRead,
                 shuffleWrite, addTime, removeTime, removeReason, heapUsed, (int) blocks[0], blocks[1], blocks[2],
-                maxMemory, pythonWorkers);
+                maxMemory, pythonWorkers, logUrls);
     }
 }

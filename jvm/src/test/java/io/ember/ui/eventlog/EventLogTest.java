@@ -67,6 +67,27 @@ class EventLogTest {
     }
 
     @Test
+    void executorLogUrlsSurviveTheEventLogAndReachRest() throws IOException {
+        Map<String, String> urls = Map.of("stdout", "http://w1:8081/logPage/?appId=a&executorId=1&logType=stdout",
+                "stderr", "http://w1:8081/logPage/?appId=a&executorId=1&logType=stderr");
+        ListenerEvent.ExecutorAdded added = new ListenerEvent.ExecutorAdded("1", "w1", 2, 1_500, urls);
+        ListenerEvent read = EventJson.read(EventJson.write(added));
+        assertEquals(added, read);
+        // logs written before executors reported their logs read back with none
+        assertEquals(Map.of(), ((ListenerEvent.ExecutorAdded) EventJson.read(
+                "{\"Event\":\"ExecutorAdded\",\"executorId\":\"1\",\"host\":\"w1\",\"cores\":2,\"time\":5}"))
+                .logUrls());
+        StoreEvents events = new StoreEvents();
+        events.events().add(read);
+        AppStatusStore store = events.replay(StoreLimits.DEFAULT);
+        assertEquals(urls, store.executors(true).get(1).executorLogs());
+        assertEquals(Map.of(), store.executors(true).get(0).executorLogs()); // the driver's: nothing serves them
+        String json = api(store).handle("applications/app-1/executors", Map.of()).text();
+        assertTrue(json.contains("\"executorLogs\" : {\n    \"stderr\" : \"" + urls.get("stderr") + "\",\n    \"stdout\" : \""
+                + urls.get("stdout") + "\"\n  }"), json);
+    }
+
+    @Test
     void compressedLogReadsBack() throws IOException {
         StoreEvents events = new StoreEvents().job(0, 0, new long[] {5, 6}, -1);
         EventLogWriter w = writer(true, "128m");

@@ -96,6 +96,24 @@ class UiPagesTest {
     }
 
     @Test
+    void executorsPageLinksLogsEscapedWithTheViewersToken() {
+        StoreEvents events = new StoreEvents();
+        events.events().add(new ListenerEvent.ExecutorAdded("1", "w1", 2, 1_500, Map.of(
+                "stderr", "http://w1:8081/logPage/?appId=a&executorId=1&logType=stderr",
+                "stdout", "http://w1:8081/logPage/?appId=a&executorId=1&logType=\"><script>")));
+        UiPages pages = new UiPages(source(events.replay(StoreLimits.DEFAULT)), false);
+        String html = get(pages, "/executors/", Map.of(), 200);
+        String row = html.substring(html.indexOf("<tr id=\"executor-1\">"));
+        assertTrue(row.contains("<a href=\"http://w1:8081/logPage/?appId=a&amp;executorId=1&amp;logType=&quot;&gt;"
+                + "&lt;script&gt;\">stdout</a> <a href=\"http://w1:8081/logPage/?appId=a&amp;executorId=1&amp;"
+                + "logType=stderr\">stderr</a>"), row);
+        String driverRow = html.substring(html.indexOf("<tr id=\"executor-driver\">"), html.indexOf("<tr id=\"executor-1\">"));
+        assertFalse(driverRow.contains("<a "), driverRow); // local executors: no logs served, no links
+        String withToken = get(pages, "/executors/", Map.of("token", "t0k"), 200);
+        assertTrue(withToken.contains("logType=stderr&amp;token=t0k\">stderr</a>"), withToken);
+    }
+
+    @Test
     void environmentRedactsSecretsEvenIfTheEventDidNot() {
         StoreEvents events = new StoreEvents();
         events.events().add(new ListenerEvent.EnvironmentUpdate(Map.of("sparkProperties",
