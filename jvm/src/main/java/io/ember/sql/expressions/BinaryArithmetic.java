@@ -139,7 +139,8 @@ public abstract class BinaryArithmetic extends BinaryOperator {
 
     private ColumnVector evalDecimal(ColumnVector l, ColumnVector r, int n, NullMask nulls) {
         DecimalType rt = (DecimalType) dataType();
-        if (left.dataType() instanceof DecimalType a && right.dataType() instanceof DecimalType b) {
+        if (left.dataType() instanceof DecimalType a && right.dataType() instanceof DecimalType b
+                && DecimalLongs.eitherCompact(l, r)) {
             long[] fast = decimalLongs(l, r, a, b, rt, n);
             DecimalVector v = fast == null ? null : DecimalLongs.result(rt, fast, nulls.mask());
             if (v != null) {

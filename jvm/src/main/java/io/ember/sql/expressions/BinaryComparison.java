@@ -72,7 +72,8 @@ public abstract class BinaryComparison extends BinaryOperator {
 
     /** Compares decimals of one scale on their unscaled longs; false when they do not fit (compared exactly instead). */
     private boolean compareDecimals(ColumnVector l, ColumnVector r, DataType t, boolean[] out, int n) {
-        if (!(t instanceof DecimalType d) || !(right.dataType() instanceof DecimalType rd) || rd.scale() != d.scale()) {
+        if (!(t instanceof DecimalType d) || !(right.dataType() instanceof DecimalType rd) || rd.scale() != d.scale()
+                || !DecimalLongs.eitherCompact(l, r)) {
             return false;
         }
         long[] a = DecimalLongs.unscaledAt(l, d.scale(), n);

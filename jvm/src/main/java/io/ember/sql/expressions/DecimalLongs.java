@@ -100,6 +100,15 @@ public final class DecimalLongs {
         return out;
     }
 
+    /**
+     * Whether the long path is worth trying: one operand is already compact. Two columns of
+     * {@code BigDecimal}s would be converted value by value only to find, for wide values,
+     * that the exact path must run anyway.
+     */
+    static boolean eitherCompact(ColumnVector l, ColumnVector r) {
+        return l instanceof DecimalVector || r instanceof DecimalVector;
+    }
+
     /** Whether an unscaled value has at most {@code precision} digits. */
     public static boolean fits(long unscaled, int precision) {
         return precision >= 19 || (unscaled < POW10[precision] && unscaled > -POW10[precision]);

@@ -19,6 +19,7 @@ import io.ember.sql.expressions.LessThanOrEqual;
 import io.ember.sql.expressions.Literal;
 import io.ember.sql.expressions.Not;
 import io.ember.sql.expressions.Or;
+import io.ember.sql.expressions.RowFunction;
 import io.ember.sql.expressions.SqlTypes;
 import io.ember.sql.planning.ScanRelation;
 import io.ember.sql.plans.Aggregate;
@@ -53,6 +54,16 @@ import java.util.Map;
  * Stateless and thread-safe.
  */
 final class Cardinality {
+    /** String matches, by function name, that keep {@link #MATCH} of the rows. */
+    private static final java.util.Set<String> MATCHES = java.util.Set.of("like", "ilike", "rlike", "startswith",
+            "endswith", "contains");
+
+    private final Predicates p;
+
+    Cardinality(Predicates p) {
+        this.p = p;
+    }
+
     /** Selectivity of a predicate nothing is known of. */
     static final double UNKNOWN = 0.5;
     /** Selectivity of a range comparison against a column without min/max, and of a non-equality join condition. */
@@ -156,9 +167,8 @@ final class Cardinality {
         Estimate r = of(j.right());
         Map<ExprId, Column> cols = new HashMap<>(l.columns());
         cols.putAll(r.columns());
-        List<Expression> conjuncts = new java.util.ArrayList<>();
-        j.condition().ifPresent(c -> splitAnd(c, conjuncts));
-        double inner = l.rows() * r.rows() * joinSelectivity(conjuncts, ids(j.left()), l, r);
+        List<Expression> conjuncts = j.condition().map(p::splitConjuncts).orElse(List.of());
+        double inner = l.rows() * r.rows() * joinSelectivity(conjuncts, Aliases.ids(j.left().output()), l, r);
         double rows = switch (j.joinType()) {
             case LEFT_SEMI -> Math.min(l.rows(), inner);
             case LEFT_ANTI -> l.rows();
@@ -169,23 +179,6 @@ final class Cardinality {
         };
         return new Estimate(Math.max(1, rows), j.joinType() == JoinType.LEFT_SEMI || j.joinType() == JoinType.LEFT_ANTI
                 ? l.columns() : cols);
-    }
-
-    private static java.util.Set<ExprId> ids(LogicalPlan plan) {
-        java.util.Set<ExprId> out = new java.util.HashSet<>();
-        for (AttributeReference a : plan.output()) {
-            out.add(a.exprId());
-        }
-        return out;
-    }
-
-    private static void splitAnd(Expression e, List<Expression> out) {
-        if (e instanceof And a) {
-            splitAnd(a.left(), out);
-            splitAnd(a.right(), out);
-        } else {
-            out.add(e);
-        }
     }
 
     /**
@@ -262,9 +255,7 @@ final class Cardinality {
         if (cond instanceof BinaryComparison c) {
             return range(c, in);
         }
-        String name = cond.getClass().getSimpleName().toLowerCase(Locale.ROOT);
-        return name.contains("like") || name.contains("contains") || name.contains("startswith")
-                || name.contains("endswith") ? MATCH : UNKNOWN;
+        return cond instanceof RowFunction f && MATCHES.contains(f.prettyName()) ? MATCH : UNKNOWN;
     }
 
     private static double equality(BinaryComparison c, Estimate in) {

@@ -28,10 +28,11 @@ final class ReorderJoins implements Rule<LogicalPlan> {
     static final int MAX_INPUTS = 12;
 
     private final Predicates p;
-    private final Cardinality cardinality = new Cardinality();
+    private final Cardinality cardinality;
 
     ReorderJoins(Predicates p) {
         this.p = p;
+        this.cardinality = new Cardinality(p);
     }
 
     @Override

@@ -72,7 +72,7 @@ class CardinalityTest extends RuleTestBase {
         return new ColumnStat(min, max, 0);
     }
 
-    private final Cardinality card = new Cardinality();
+    private final Cardinality card = new Cardinality(p);
 
     @Test
     void rangeFiltersKeepTheirShareOfTheColumnsSpan() {
@@ -81,6 +81,14 @@ class CardinalityTest extends RuleTestBase {
         assertEquals(250, card.of(f).rows(), 1);
         LogicalPlan g = new Filter(new GreaterThanOrEqual(orders.col(0), lit(900)), orders);
         assertEquals(100, card.of(g).rows(), 1);
+    }
+
+    @Test
+    void stringMatchesKeepATenth() {
+        Table part = new Table("part", 1_000, Map.of(), "p_name");
+        Expression like = io.ember.sql.expressions.FunctionRegistry.builtin().lookup("like").orElseThrow()
+                .build(List.of(part.col(0), new io.ember.sql.expressions.Literal("%green%", DataTypes.StringType)), false);
+        assertEquals(100, card.of(new Filter(like, part)).rows(), 1);
     }
 
     @Test
