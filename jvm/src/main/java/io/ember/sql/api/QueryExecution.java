@@ -3,7 +3,6 @@ package io.ember.sql.api;
 import io.ember.sql.execution.AdaptiveLog;
 import io.ember.sql.execution.ExecutionContext;
 import io.ember.sql.execution.SparkPlan;
-import io.ember.sql.planning.QueryPlanner;
 import io.ember.sql.plans.LogicalPlan;
 import io.ember.sql.vector.ColumnBatch;
 import java.util.List;
@@ -60,8 +59,7 @@ public final class QueryExecution {
     public synchronized SparkPlan executedPlan() {
         LogicalPlan current = optimizedPlan();
         if (executed == null) {
-            executed = new QueryPlanner(session.conf().snapshot(), session.plannerExtensions().strategies())
-                    .plan(current);
+            executed = session.planner().plan(current);
         }
         return executed;
     }

@@ -13,6 +13,7 @@ import io.ember.sql.execution.ExecutionContext;
 import io.ember.sql.expressions.AttributeReference;
 import io.ember.sql.expressions.FunctionRegistry;
 import io.ember.sql.optimizer.Optimizer;
+import io.ember.sql.optimizer.PlanSizes;
 import io.ember.sql.planning.QueryPlanner;
 import io.ember.sql.plans.LocalRelation;
 import io.ember.sql.plans.LogicalPlan;
@@ -52,7 +53,7 @@ public final class SparkSession {
         this.conf = new SqlConf();
         this.registry = FunctionRegistry.builtin();
         this.cacheManager = new CacheManager(context,
-                plan -> new QueryPlanner(conf.snapshot(), plannerExtensions.strategies()).plan(optimizer().execute(plan)));
+                plan -> planner().plan(optimizer().execute(plan)));
     }
 
     public EmberContext sparkContext() {
@@ -116,6 +117,11 @@ public final class SparkSession {
 
     Optimizer optimizer() {
         return new Optimizer(conf.snapshot(), registry);
+    }
+
+    /** A planner for one query, with this session's settings, extensions and size estimates. */
+    QueryPlanner planner() {
+        return new QueryPlanner(conf.snapshot(), plannerExtensions.strategies(), new PlanSizes(registry));
     }
 
     /** Runs a SQL statement: a query's Dataset, or a command's result rows (the command has run). */

@@ -70,6 +70,13 @@ final class Cardinality {
     static final double RANGE = 1.0 / 3;
     /** Selectivity of LIKE and other string matches. */
     static final double MATCH = 0.1;
+    /**
+     * Least selectivity of a column-equals-literal test on a column whose distinct values are
+     * unknown (strings: footers give no range): one over the rows would take every such column
+     * for a unique key, so that {@code o_orderstatus = 'F'} kept one row of 1.5 million and a
+     * cross product with it looked free.
+     */
+    static final double EQUALS_UNKNOWN = 0.1;
 
     /**
      * What is known of one column: its range (null when unknown), and the bound on its distinct
@@ -247,7 +254,7 @@ final class Cardinality {
             return Boolean.FALSE.equals(lit.value()) || lit.value() == null ? 0 : 1;
         }
         if (cond instanceof In list && column(list.value()) instanceof AttributeReference a) {
-            return Math.min(1, list.list().size() / in.distinct(a));
+            return Math.min(1, list.list().size() * equalsLiteral(a, in));
         }
         if (cond instanceof EqualTo || cond instanceof EqualNullSafe) {
             return equality((BinaryComparison) cond, in);
@@ -265,12 +272,17 @@ final class Cardinality {
             return 1 / Math.max(in.distinct(a), in.distinct(b));
         }
         if (l instanceof AttributeReference a && r.foldable()) {
-            return 1 / in.distinct(a);
+            return equalsLiteral(a, in);
         }
         if (r instanceof AttributeReference b && l.foldable()) {
-            return 1 / in.distinct(b);
+            return equalsLiteral(b, in);
         }
         return UNKNOWN;
+    }
+
+    private static double equalsLiteral(AttributeReference a, Estimate in) {
+        double d = in.distinct(a);
+        return in.columns().containsKey(a.exprId()) ? 1 / d : Math.max(1 / d, EQUALS_UNKNOWN);
     }
 
     private static double range(BinaryComparison c, Estimate in) {

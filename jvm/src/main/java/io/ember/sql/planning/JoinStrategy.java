@@ -22,16 +22,18 @@ import java.util.stream.Collectors;
  * Plans joins. Equality conjuncts between a left-only and a right-only expression become join
  * keys; if any other conjunct remains, the whole condition is also checked on each matched
  * pair. With keys: a broadcast hash join when a side the join type lets us build is under
- * {@code spark.sql.autoBroadcastJoinThreshold} by the plan's size estimate (the smaller such
+ * {@code spark.sql.autoBroadcastJoinThreshold} by the planner's {@link SizeEstimator} (the smaller such
  * side), else a sort-merge join ({@code spark.sql.join.preferSortMergeJoin}, default true, as in
  * Spark; keys of a type that cannot be ordered excepted) or a shuffled hash join. Without keys (cross and non-equi joins): a broadcast
  * nested-loop join building the side the type allows (the smaller when both do).
  */
 final class JoinStrategy implements Strategy {
     private final SqlConf conf;
+    private final SizeEstimator sizes;
 
-    JoinStrategy(SqlConf conf) {
+    JoinStrategy(SqlConf conf, SizeEstimator sizes) {
         this.conf = conf;
+        this.sizes = sizes;
     }
 
     @Override
@@ -67,8 +69,8 @@ final class JoinStrategy implements Strategy {
         SparkPlan left = planner.planChild(j.left());
         SparkPlan right = planner.planChild(j.right());
         JoinType type = j.joinType();
-        long leftSize = j.left().stats().sizeInBytes();
-        long rightSize = j.right().stats().sizeInBytes();
+        long leftSize = sizes.sizeInBytes(j.left());
+        long rightSize = sizes.sizeInBytes(j.right());
         boolean buildRightOk = type != JoinType.RIGHT_OUTER && type != JoinType.FULL_OUTER;
         boolean buildLeftOk = type == JoinType.INNER || type == JoinType.CROSS || type == JoinType.RIGHT_OUTER;
         if (leftKeys.isEmpty()) {

@@ -29,10 +29,15 @@ public final class QueryPlanner {
     }
 
     public QueryPlanner(SqlConf conf, List<? extends Strategy> extraStrategies) {
+        this(conf, extraStrategies, SizeEstimator.STATS);
+    }
+
+    /** A planner choosing broadcast joins by {@code sizes}. */
+    public QueryPlanner(SqlConf conf, List<? extends Strategy> extraStrategies, SizeEstimator sizes) {
         this.conf = conf.snapshot();
         List<Strategy> all = new ArrayList<>(extraStrategies);
         all.addAll(List.of(new WindowStrategy(), new ScanStrategy(), new AggregateStrategy(), new LimitStrategy(),
-                new JoinStrategy(this.conf), new PartitioningStrategy(this.conf), new BasicOperators()));
+                new JoinStrategy(this.conf, sizes), new PartitioningStrategy(this.conf), new BasicOperators()));
         this.strategies = List.copyOf(all);
         this.preparations = List.of(new EnsureRequirements(this.conf), new KeepCoPartitionedExchanges(),
                 new MarkSkewSplittableJoins());

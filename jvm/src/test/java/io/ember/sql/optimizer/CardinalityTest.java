@@ -92,6 +92,29 @@ class CardinalityTest extends RuleTestBase {
     }
 
     @Test
+    void anEqualityOnAColumnOfUnknownValuesKeepsATenthAtLeast() {
+        Table orders = new Table("orders", 1_500_000, Map.of("o_key", range(1, 6_000_000)), "o_status", "o_key");
+        assertEquals(150_000, card.of(new Filter(new EqualTo(orders.col(0), lit(1)), orders)).rows(), 1);
+        Table nation = new Table("nation", 25, Map.of(), "n_name");
+        assertEquals(2.5, card.of(new Filter(new EqualTo(nation.col(0), lit(1)), nation)).rows(), 0.01);
+        // a known range still bounds the distinct values
+        assertEquals(1, card.of(new Filter(new EqualTo(orders.col(1), lit(7)), orders)).rows(), 1);
+    }
+
+    @Test
+    void planSizesSeeAJoinOfFilteredDimensionsAsSmall() {
+        // TPC-H q2's subquery side: suppliers of one region, which the size-only estimate takes for their product
+        Table supplier = new Table("supplier", 10_000, Map.of("s_nation", range(0, 24), "s_key", range(1, 10_000)),
+                "s_nation", "s_key");
+        Table nation = new Table("nation", 25, Map.of("n_key", range(0, 24), "n_region", range(0, 4)), "n_key", "n_region");
+        LogicalPlan europe = new Filter(new EqualTo(nation.col(1), lit(3)), nation);
+        Join j = new Join(supplier, europe, JoinType.INNER, Optional.of(new EqualTo(supplier.col(0), nation.col(0))));
+        long estimated = new PlanSizes(io.ember.sql.expressions.FunctionRegistry.builtin()).sizeInBytes(j);
+        assertEquals(2_000 * Statistics.rowSize(j.output()), estimated, 1);
+        assertTrue(j.stats().sizeInBytes() > 100 * estimated, "size-only estimate: " + j.stats());
+    }
+
+    @Test
     void aJoinOnALowCardinalityKeyIsEstimatedManyToMany() {
         Table customer = new Table("customer", 150_000, Map.of("c_nation", range(0, 24)), "c_nation", "c_key");
         Table supplier = new Table("supplier", 10_000, Map.of("s_nation", range(0, 24), "s_key", range(1, 10_000)),
