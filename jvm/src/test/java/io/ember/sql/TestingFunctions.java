@@ -87,7 +87,7 @@ public final class TestingFunctions {
         }
 
         @Override
-        public boolean resolved() {
+        protected boolean computeResolved() {
             return childrenResolved() && (!symbol.equals("AND") || args.stream().allMatch(a -> a.dataType() instanceof BooleanType));
         }
 

@@ -46,7 +46,7 @@ public final class Explode extends Generator {
     }
 
     @Override
-    public boolean resolved() {
+    protected boolean computeResolved() {
         return childrenResolved() && (child.dataType() instanceof ArrayType || child.dataType() instanceof MapType);
     }
 

@@ -18,6 +18,9 @@ import java.util.Set;
 public abstract class Expression extends TreeNode<Expression> {
     private static final long serialVersionUID = 1L;
 
+    /** {@link #resolved}'s answer once asked (a benign race: any thread computes the same value). */
+    private transient Boolean resolvedMemo;
+
     public abstract DataType dataType();
 
     public abstract boolean nullable();
@@ -43,8 +46,21 @@ public abstract class Expression extends TreeNode<Expression> {
         return true;
     }
 
-    /** True once every name and function in the tree is resolved and the input types check. */
-    public boolean resolved() {
+    /**
+     * True once every name and function in the tree is resolved and the input types check.
+     * Computed once per node (nodes are immutable; see {@code LogicalPlan.resolved}).
+     */
+    public final boolean resolved() {
+        Boolean r = resolvedMemo;
+        if (r == null) {
+            r = computeResolved();
+            resolvedMemo = r;
+        }
+        return r;
+    }
+
+    /** Whether this node is resolved; {@link #resolved} memoizes it. */
+    protected boolean computeResolved() {
         return childrenResolved() && checkInputDataTypes().isSuccess();
     }
 

@@ -17,7 +17,7 @@ public abstract class UnresolvedExpression extends Unevaluable {
     }
 
     @Override
-    public boolean resolved() {
+    protected boolean computeResolved() {
         return false;
     }
 }

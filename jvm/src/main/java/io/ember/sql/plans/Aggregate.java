@@ -53,8 +53,8 @@ public final class Aggregate extends UnaryNode {
     }
 
     @Override
-    public boolean resolved() {
-        return super.resolved() && aggregateExpressions.stream().allMatch(e -> e instanceof NamedExpression);
+    protected boolean computeResolved() {
+        return super.computeResolved() && aggregateExpressions.stream().allMatch(e -> e instanceof NamedExpression);
     }
 
     @Override

@@ -100,7 +100,7 @@ public final class GroupingSetsAggregate extends UnaryNode {
 
     /** Never resolved: the analyzer replaces it. */
     @Override
-    public boolean resolved() {
+    protected boolean computeResolved() {
         return false;
     }
 

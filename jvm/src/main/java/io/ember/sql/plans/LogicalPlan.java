@@ -15,6 +15,9 @@ import java.util.function.UnaryOperator;
 public abstract class LogicalPlan extends TreeNode<LogicalPlan> {
     private static final long serialVersionUID = 1L;
 
+    /** {@link #resolved}'s answer once asked (a benign race: any thread computes the same value). */
+    private transient Boolean resolvedMemo;
+
     /** The columns this plan produces, in order. */
     public abstract List<AttributeReference> output();
 
@@ -24,8 +27,22 @@ public abstract class LogicalPlan extends TreeNode<LogicalPlan> {
     /** This node with {@code f} applied to each of its expressions; this node if none changed. */
     public abstract LogicalPlan mapExpressions(UnaryOperator<Expression> f);
 
-    /** True once every expression here and below is resolved. */
-    public boolean resolved() {
+    /**
+     * True once every expression here and below is resolved. Computed once per node (nodes are
+     * immutable): analyzer rules ask it of every node of every subtree, and recomputing it made
+     * analysis of nested subqueries quadratic or worse (TPC-H q11 took seconds).
+     */
+    public final boolean resolved() {
+        Boolean r = resolvedMemo;
+        if (r == null) {
+            r = computeResolved();
+            resolvedMemo = r;
+        }
+        return r;
+    }
+
+    /** Whether this node is resolved; {@link #resolved} memoizes it. */
+    protected boolean computeResolved() {
         for (Expression e : expressions()) {
             if (!e.resolved()) {
                 return false;

@@ -48,8 +48,8 @@ public final class Project extends UnaryNode {
     }
 
     @Override
-    public boolean resolved() {
-        return super.resolved() && projectList.stream().allMatch(e -> e instanceof NamedExpression);
+    protected boolean computeResolved() {
+        return super.computeResolved() && projectList.stream().allMatch(e -> e instanceof NamedExpression);
     }
 
     @Override

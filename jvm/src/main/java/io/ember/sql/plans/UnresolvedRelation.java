@@ -31,7 +31,7 @@ public final class UnresolvedRelation extends LeafNode {
     }
 
     @Override
-    public boolean resolved() {
+    protected boolean computeResolved() {
         return false;
     }
 

@@ -41,7 +41,7 @@ public final class UnresolvedSubqueryColumnAliases extends UnaryNode {
     }
 
     @Override
-    public boolean resolved() {
+    protected boolean computeResolved() {
         return false;
     }
 

@@ -55,7 +55,7 @@ public final class UsingJoin extends LogicalPlan {
     }
 
     @Override
-    public boolean resolved() {
+    protected boolean computeResolved() {
         return false;
     }
 

@@ -31,7 +31,7 @@ public final class UnresolvedNamedLambdaVariable extends LambdaVariable {
     }
 
     @Override
-    public boolean resolved() {
+    protected boolean computeResolved() {
         return false;
     }
 

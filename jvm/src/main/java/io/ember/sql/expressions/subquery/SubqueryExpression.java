@@ -58,7 +58,7 @@ public abstract class SubqueryExpression extends Unevaluable {
     }
 
     @Override
-    public boolean resolved() {
+    protected boolean computeResolved() {
         return childrenResolved() && plan.resolved();
     }
 }
