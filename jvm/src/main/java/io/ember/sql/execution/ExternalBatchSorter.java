@@ -74,8 +74,7 @@ final class ExternalBatchSorter extends MemoryConsumer {
         ColumnBatch all = VectorOps.concat(List.copyOf(buffer), types);
         ColumnVector[] k = evalKeys(all);
         int n = all.numRows();
-        int[] idx = VectorOps.identity(n);
-        IntSort.sort(idx, n, (a, b) -> order.compare(k, a, k, b));
+        int[] idx = KeySort.sort(k, order, n);
         return new BatchIterator() {
             int pos;
 

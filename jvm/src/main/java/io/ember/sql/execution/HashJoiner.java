@@ -29,6 +29,8 @@ final class HashJoiner {
     private final Expression condition;
     private final List<DataType> streamTypes;
     private final boolean[] buildMatched;
+    /** Columns of the joined row (left then right) the condition reads; null without a condition. */
+    private final boolean[] conditionColumns;
 
     HashJoiner(JoinType type, JoinSide build, HashedRelation rel, Expression[] streamKeys, Expression condition,
                List<DataType> streamTypes) {
@@ -39,6 +41,14 @@ final class HashJoiner {
         this.condition = condition;
         this.streamTypes = streamTypes;
         this.buildMatched = buildOuter() ? new boolean[rel.numRows()] : null;
+        this.conditionColumns = condition == null ? null : new boolean[streamTypes.size() + rel.rows.numColumns()];
+        if (condition != null) {
+            condition.foreach(e -> {
+                if (e instanceof io.ember.sql.expressions.BoundReference r) {
+                    conditionColumns[r.ordinal()] = true;
+                }
+            });
+        }
     }
 
     /** True if unmatched build rows are part of the output. */
@@ -131,13 +141,15 @@ final class HashJoiner {
         }
     }
 
-    /** Filters candidate pairs by the condition, records matches, and outputs them unless semi/anti. */
+    /**
+     * Filters candidate pairs by the condition (evaluated on the columns it reads only), records
+     * matches, and outputs the passing pairs unless semi/anti.
+     */
     private void emitPairs(ColumnBatch s, int[] sIdx, int[] bIdx, int m, boolean[] streamMatched,
                            ArrayDeque<ColumnBatch> out, boolean semiOrAnti) {
-        ColumnBatch pairs = assemble(s, sIdx, bIdx, m);
         if (condition != null) {
             int[] keep = new int[m];
-            int k = VectorOps.selectTrue(condition.eval(pairs), m, keep);
+            int k = VectorOps.selectTrue(condition.eval(assemble(s, sIdx, bIdx, m, conditionColumns)), m, keep);
             if (k < m) {
                 int[] s2 = new int[k];
                 int[] b2 = new int[k];
@@ -145,7 +157,6 @@ final class HashJoiner {
                     s2[i] = sIdx[keep[i]];
                     b2[i] = bIdx[keep[i]];
                 }
-                pairs = VectorOps.gather(pairs, keep, k);
                 sIdx = s2;
                 bIdx = b2;
                 m = k;
@@ -158,7 +169,7 @@ final class HashJoiner {
             }
         }
         if (!semiOrAnti && m > 0) {
-            out.add(pairs);
+            out.add(assemble(s, sIdx, bIdx, m));
         }
     }
 
@@ -182,16 +193,27 @@ final class HashJoiner {
 
     /** Left-then-right columns of the pairs; a stream of null or a build row of -1 gives nulls. */
     private ColumnBatch assemble(ColumnBatch s, int[] sIdx, int[] bIdx, int m) {
+        return assemble(s, sIdx, bIdx, m, null);
+    }
+
+    /** {@link #assemble} of the columns {@code wanted} marks, in output order (null: all; the others stay null). */
+    private ColumnBatch assemble(ColumnBatch s, int[] sIdx, int[] bIdx, int m, boolean[] wanted) {
         int sw = streamTypes.size();
         int bw = rel.rows.numColumns();
+        int streamAt = build == JoinSide.RIGHT ? 0 : bw;
+        int buildAt = build == JoinSide.RIGHT ? sw : 0;
         ColumnVector[] streamCols = new ColumnVector[sw];
         for (int c = 0; c < sw; c++) {
-            streamCols[c] = s == null ? ColumnVectors.constant(streamTypes.get(c), null, m)
-                    : VectorOps.gatherOrNull(s.column(c), sIdx, m);
+            if (wanted == null || wanted[streamAt + c]) {
+                streamCols[c] = s == null ? ColumnVectors.constant(streamTypes.get(c), null, m)
+                        : VectorOps.gatherOrNull(s.column(c), sIdx, m);
+            }
         }
         ColumnVector[] buildCols = new ColumnVector[bw];
         for (int c = 0; c < bw; c++) {
-            buildCols[c] = VectorOps.gatherOrNull(rel.rows.column(c), bIdx, m);
+            if (wanted == null || wanted[buildAt + c]) {
+                buildCols[c] = VectorOps.gatherOrNull(rel.rows.column(c), bIdx, m);
+            }
         }
         ColumnVector[] cols = new ColumnVector[sw + bw];
         ColumnVector[] first = build == JoinSide.RIGHT ? streamCols : buildCols;

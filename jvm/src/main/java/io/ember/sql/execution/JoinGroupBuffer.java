@@ -13,7 +13,8 @@ import java.util.List;
  * task's execution memory; when the memory manager grants no more, everything buffered so far
  * and every later row goes to a spill file, which is read again for each streamed batch that
  * joins the group. What stays in memory per group regardless of its size is one matched flag
- * per row (for outer joins that emit unmatched buffered rows). Not thread-safe; one per group.
+ * per row (for outer joins that emit unmatched buffered rows). Not thread-safe; one per join,
+ * {@link #clear cleared} between groups.
  */
 final class JoinGroupBuffer extends MemoryConsumer {
     private final List<DataType> types;
@@ -32,7 +33,12 @@ final class JoinGroupBuffer extends MemoryConsumer {
     /** Rows {@code [start, start + len)} of a batch. */
     record Segment(ColumnBatch batch, int start, int len) {}
 
-    void add(ColumnBatch b, int start, int len) {
+    /**
+     * Rows {@code [start, start + len)} of {@code b}, whose rows take {@code rowBytes} each (the
+     * caller measures a batch once: groups are small and many per batch, and a string column's
+     * size is a pass over its values).
+     */
+    void add(ColumnBatch b, int start, int len, long rowBytes) {
         if (len == 0) {
             return;
         }
@@ -45,7 +51,7 @@ final class JoinGroupBuffer extends MemoryConsumer {
             return;
         }
         segments.add(new Segment(b, start, len));
-        bytes += b.sizeInBytes() / Math.max(1, b.numRows()) * len + 16;
+        bytes += rowBytes * len + 16;
         if (!fits(bytes)) {
             spill = new SpillFile(memory, types);
             for (Segment x : segments) {
@@ -92,6 +98,24 @@ final class JoinGroupBuffer extends MemoryConsumer {
 
     boolean isMatched(int offset) {
         return matched[offset];
+    }
+
+    /**
+     * Empties the buffer for the next group, keeping the memory granted so far: a join reads
+     * one group per key, and asking the memory manager (a lock) twice per key cost more than
+     * the join's own work on small groups.
+     */
+    void clear() {
+        if (spill != null) {
+            spill.delete();
+            spill = null;
+        }
+        segments.clear();
+        if (matched != null) {
+            Arrays.fill(matched, 0, Math.min(rows, matched.length), false);
+        }
+        rows = 0;
+        bytes = 0;
     }
 
     /** Frees the memory and the spill file. */

@@ -1,6 +1,7 @@
 package io.ember.sql.execution;
 
 import io.ember.sql.vector.ColumnVector;
+import io.ember.sql.vector.DecimalVector;
 import io.ember.sql.vector.DoubleVector;
 import io.ember.sql.vector.IntVector;
 import io.ember.sql.vector.LongVector;
@@ -45,6 +46,14 @@ public final class KeyComparator implements Serializable {
         return new KeyComparator(t, t);
     }
 
+    public boolean ascending(int key) {
+        return ascending[key];
+    }
+
+    public boolean nullsFirst(int key) {
+        return nullsFirst[key];
+    }
+
     public int compare(ColumnVector[] a, int i, ColumnVector[] b, int j) {
         for (int k = 0; k < ascending.length; k++) {
             boolean an = a[k].isNull(i);
@@ -78,6 +87,9 @@ public final class KeyComparator implements Serializable {
         }
         if (a instanceof StringVector x && b instanceof StringVector y) {
             return x.values[i].compareTo(y.values[j]);
+        }
+        if (a instanceof DecimalVector x && b instanceof DecimalVector y && x.scale() == y.scale()) {
+            return Long.compare(x.unscaled[i], y.unscaled[j]);
         }
         return compareObjects(a.get(i), b.get(j));
     }

@@ -35,16 +35,21 @@ final class SortMergeJoiner {
     private final KeyComparator cmp;
     private final boolean rightOuter;
     private final boolean semiOrAnti;
+    /** Columns of the joined row the condition reads (all false without a condition). */
+    private final boolean[] conditionColumns;
     private final ArrayDeque<ColumnBatch> out = new ArrayDeque<>();
 
     private Iterator<ColumnBatch> right;
     private ColumnBatch rb;
     private ColumnVector[] rk;
     private int rr;
+    private long rbRowBytes;
     private int[] rightUnmatched;
     private int rightUnmatchedCount;
 
     private JoinGroupBuffer group;
+    /** The buffer of the last closed group, reused by the next one. */
+    private JoinGroupBuffer spare;
     private ColumnVector[] groupKey;
     private int groupRow;
     private int spilledGroups;
@@ -69,6 +74,14 @@ final class SortMergeJoiner {
         this.cmp = KeyComparator.natural(leftKeys.length);
         this.rightOuter = type == JoinType.RIGHT_OUTER || type == JoinType.FULL_OUTER;
         this.semiOrAnti = type == JoinType.LEFT_SEMI || type == JoinType.LEFT_ANTI;
+        this.conditionColumns = new boolean[leftTypes.size() + rightTypes.size()];
+        if (condition != null) {
+            condition.foreach(e -> {
+                if (e instanceof io.ember.sql.expressions.BoundReference r) {
+                    conditionColumns[r.ordinal()] = true;
+                }
+            });
+        }
     }
 
     /** Groups that outgrew memory and were spilled (for tests and metrics). */
@@ -179,6 +192,7 @@ final class SortMergeJoiner {
             }
             rb = right.next();
             rk = eval(rightKeys, rb);
+            rbRowBytes = rb.sizeInBytes() / Math.max(1, rb.numRows());
             rr = 0;
             rightUnmatched = rightOuter ? new int[rb.numRows()] : null;
         }
@@ -204,13 +218,14 @@ final class SortMergeJoiner {
     private void openGroup() {
         groupKey = rk;
         groupRow = rr;
-        group = new JoinGroupBuffer(memory, rightTypes, rightOuter);
+        group = spare != null ? spare : new JoinGroupBuffer(memory, rightTypes, rightOuter);
+        spare = null;
         while (rightValid()) {
             int start = rr;
             while (rr < rb.numRows() && cmp.compare(rk, rr, groupKey, groupRow) == 0) {
                 rr++;
             }
-            group.add(rb, start, rr - start);
+            group.add(rb, start, rr - start, rbRowBytes);
             if (rr < rb.numRows()) {
                 break;
             }
@@ -240,7 +255,8 @@ final class SortMergeJoiner {
                 offset += g.len();
             }
         }
-        group.close();
+        group.clear();
+        spare = group;
         group = null;
     }
 
@@ -270,59 +286,78 @@ final class SortMergeJoiner {
         }
     }
 
-    /** Turns the pending pairs (of the current left batch and group) into output and match flags. */
+    /**
+     * Turns the pending pairs (of the current left batch and group) into output and match flags.
+     * The condition is evaluated on the columns it reads only; output rows (not for semi and
+     * anti joins, which only flag) are gathered for the pairs that pass.
+     */
     private void flushPairs() {
         int m = pairs;
         if (m == 0) {
             return;
         }
         pairs = 0;
-        int lw = leftTypes.size();
-        ColumnVector[] cols = new ColumnVector[lw + rightTypes.size()];
-        for (int c = 0; c < lw; c++) {
-            cols[c] = VectorOps.gather(leftBatch.column(c), pairLeft, m);
-        }
-        ColumnBatch rightRows = gatherRight(m);
-        for (int c = 0; c < rightTypes.size(); c++) {
-            cols[lw + c] = rightRows.column(c);
-        }
-        ColumnBatch batch = new ColumnBatch(cols, m);
-        int[] keep = null;
         int k = m;
         if (condition != null) {
-            keep = new int[m];
-            k = VectorOps.selectTrue(condition.eval(batch), m, keep);
+            int[] keep = new int[m];
+            k = VectorOps.selectTrue(condition.eval(gatherPairs(m, conditionColumns)), m, keep);
             if (k < m) {
-                batch = VectorOps.gather(batch, keep, k);
-            } else {
-                keep = null;
+                compactPairs(keep, k);
             }
         }
         for (int p = 0; p < k; p++) {
-            int pair = keep == null ? p : keep[p];
-            leftMatched[pairLeft[pair]] = true;
+            leftMatched[pairLeft[p]] = true;
             if (rightOuter) {
-                group.markMatched(pairOffset[pair]);
+                group.markMatched(pairOffset[p]);
             }
         }
         if (!semiOrAnti && k > 0) {
-            out.add(batch);
+            out.add(gatherPairs(k, null));
+        }
+        java.util.Arrays.fill(pairRightBatch, 0, m, null);
+    }
+
+    /** Keeps pairs {@code keep[0..k)} (ascending), moved to the front. */
+    private void compactPairs(int[] keep, int k) {
+        for (int p = 0; p < k; p++) {
+            int q = keep[p];
+            pairLeft[p] = pairLeft[q];
+            pairRightBatch[p] = pairRightBatch[q];
+            pairRight[p] = pairRight[q];
+            pairOffset[p] = pairOffset[q];
         }
     }
 
-    /** The right rows of the pending pairs, gathered run by run of the same source batch. */
-    private ColumnBatch gatherRight(int m) {
+    /** The joined rows of the first {@code m} pairs: the columns {@code wanted} marks (null: all; the others stay null). */
+    private ColumnBatch gatherPairs(int m, boolean[] wanted) {
+        int lw = leftTypes.size();
+        ColumnVector[] cols = new ColumnVector[lw + rightTypes.size()];
+        for (int c = 0; c < lw; c++) {
+            if (wanted == null || wanted[c]) {
+                cols[c] = VectorOps.gather(leftBatch.column(c), pairLeft, m);
+            }
+        }
+        for (int c = 0; c < rightTypes.size(); c++) {
+            if (wanted == null || wanted[lw + c]) {
+                cols[lw + c] = gatherRight(c, m);
+            }
+        }
+        return new ColumnBatch(cols, m);
+    }
+
+    /** Right column {@code c} of the first {@code m} pairs, gathered run by run of the same source batch. */
+    private ColumnVector gatherRight(int c, int m) {
         List<ColumnBatch> parts = new java.util.ArrayList<>();
         int start = 0;
         for (int p = 1; p <= m; p++) {
             if (p == m || pairRightBatch[p] != pairRightBatch[start]) {
-                int[] rows = start == 0 && p == m ? pairRight : java.util.Arrays.copyOfRange(pairRight, start, p);
-                parts.add(VectorOps.gather(pairRightBatch[start], rows, p - start));
+                int[] rows = start == 0 ? pairRight : java.util.Arrays.copyOfRange(pairRight, start, p);
+                ColumnVector part = VectorOps.gather(pairRightBatch[start].column(c), rows, p - start);
+                parts.add(new ColumnBatch(new ColumnVector[] {part}, p - start));
                 start = p;
             }
         }
-        java.util.Arrays.fill(pairRightBatch, 0, m, null);
-        return parts.size() == 1 ? parts.get(0) : VectorOps.concat(parts, rightTypes);
+        return VectorOps.concat(parts, List.of(rightTypes.get(c))).column(0);
     }
 
     /** Left rows that leave output behind beyond their pairs: padded, kept (semi) or dropped (anti). */
@@ -356,6 +391,10 @@ final class SortMergeJoiner {
     private void finish() {
         if (group != null) {
             closeGroup();
+        }
+        if (spare != null) {
+            spare.close();
+            spare = null;
         }
         if (rightOuter) {
             while (rightValid()) {

@@ -6,6 +6,7 @@ import io.ember.sql.execution.JoinSide;
 import io.ember.sql.execution.ShuffledHashJoinExec;
 import io.ember.sql.execution.SortMergeJoinExec;
 import io.ember.sql.execution.SparkPlan;
+import io.ember.sql.expressions.And;
 import io.ember.sql.expressions.AttributeReference;
 import io.ember.sql.expressions.Expression;
 import io.ember.sql.plans.Join;
@@ -20,8 +21,7 @@ import java.util.stream.Collectors;
 
 /**
  * Plans joins. Equality conjuncts between a left-only and a right-only expression become join
- * keys; if any other conjunct remains, the whole condition is also checked on each matched
- * pair. With keys: a broadcast hash join when a side the join type lets us build is under
+ * keys; the other conjuncts, if any, are checked on each pair of rows with equal keys. With keys: a broadcast hash join when a side the join type lets us build is under
  * {@code spark.sql.autoBroadcastJoinThreshold} by the planner's {@link SizeEstimator} (the smaller such
  * side), else a sort-merge join ({@code spark.sql.join.preferSortMergeJoin}, default true, as in
  * Spark; keys of a type that cannot be ordered excepted) or a shuffled hash join. Without keys (cross and non-equi joins): a broadcast
@@ -43,7 +43,7 @@ final class JoinStrategy implements Strategy {
         }
         List<Expression> leftKeys = new ArrayList<>();
         List<Expression> rightKeys = new ArrayList<>();
-        boolean residual = false;
+        List<Expression> others = new ArrayList<>();
         Expression condition = j.condition().orElse(null);
         if (condition != null) {
             Set<Object> leftIds = ids(j.left().output());
@@ -62,10 +62,11 @@ final class JoinStrategy implements Strategy {
                         continue;
                     }
                 }
-                residual = true;
+                others.add(c);
             }
         }
-        Expression rest = residual ? condition : null;
+        // pairs already have equal keys: what is left to check per pair is the other conjuncts
+        Expression rest = others.stream().reduce(And::new).orElse(null);
         SparkPlan left = planner.planChild(j.left());
         SparkPlan right = planner.planChild(j.right());
         JoinType type = j.joinType();
