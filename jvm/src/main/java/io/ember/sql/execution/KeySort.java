@@ -9,11 +9,11 @@ import java.util.Arrays;
 
 /**
  * Sorts row indices by evaluated key columns (a stable order, as {@link KeyComparator}
- * defines it). When the first key is an integral column (ints, dates, longs, compact
- * decimals) whose values span less than 2^31, each row becomes one {@code long}: its rank under
- * the first key (direction and null placement folded in) above its index, sorted as primitives
- * (ties stay in index order, so the sort is stable); rows tied on the first key are then
- * ordered by the remaining keys with the comparator. Any other first key sorts with the
+ * defines it). Leading integral keys (ints, dates, longs, compact decimals) whose value spans
+ * multiply to less than 2^31 become one composite rank per row (direction and null placement
+ * folded in), put above the row's index in a {@code long} and sorted as primitives (ties stay
+ * in index order, so the sort is stable); rows tied on those keys are then ordered by the
+ * remaining keys with the comparator. A first key that is not integral sorts with the
  * comparator throughout. Stateless.
  */
 final class KeySort {
@@ -21,24 +21,37 @@ final class KeySort {
 
     /** Indices {@code 0..n-1} of the rows of {@code keys}, in {@code order}. */
     static int[] sort(ColumnVector[] keys, KeyComparator order, int n) {
-        long[] packed = keys.length == 0 ? null : pack(keys[0], order.ascending(0), order.nullsFirst(0), n);
-        if (packed == null) {
+        long[] rank = new long[n];
+        int packed = 0;
+        long span = 1;
+        while (packed < keys.length) {
+            long s = addRanks(rank, span, keys[packed], order.ascending(packed), order.nullsFirst(packed), n);
+            if (s < 0) {
+                break;
+            }
+            span = s;
+            packed++;
+        }
+        if (packed == 0) {
             int[] idx = VectorOps.identity(n);
             IntSort.sort(idx, n, (a, b) -> order.compare(keys, a, keys, b));
             return idx;
         }
-        Arrays.sort(packed, 0, n);
+        for (int i = 0; i < n; i++) {
+            rank[i] = rank[i] << 32 | i;
+        }
+        Arrays.sort(rank, 0, n);
         int[] idx = new int[n];
         for (int i = 0; i < n; i++) {
-            idx[i] = (int) packed[i];
+            idx[i] = (int) rank[i];
         }
-        if (keys.length > 1) {
-            sortTies(packed, idx, keys, order, n);
+        if (packed < keys.length) {
+            sortTies(rank, idx, keys, order, n);
         }
         return idx;
     }
 
-    /** Orders each run of rows with the same first-key rank by all keys (the run is already in index order). */
+    /** Orders each run of rows with the same packed rank by all keys (the run is already in index order). */
     private static void sortTies(long[] packed, int[] idx, ColumnVector[] keys, KeyComparator order, int n) {
         int start = 0;
         for (int i = 1; i <= n; i++) {
@@ -53,11 +66,15 @@ final class KeySort {
         }
     }
 
-    /** Rank-above-index longs of an integral column spanning under 2^31 values; null for any other column. */
-    private static long[] pack(ColumnVector v, boolean ascending, boolean nullsFirst, int n) {
+    /**
+     * Folds an integral column into the composite ranks ({@code rank = rank * width + own rank},
+     * direction and null placement folded into its own rank); returns the new span of ranks, or
+     * -1 (ranks untouched) when the column is not integral or the span would reach 2^31.
+     */
+    private static long addRanks(long[] rank, long span, ColumnVector v, boolean ascending, boolean nullsFirst, int n) {
         long[] values = values(v, n);
         if (values == null || n == 0) {
-            return null;
+            return -1;
         }
         boolean[] nulls = ((PrimitiveVector) v).nulls;
         long min = Long.MAX_VALUE, max = Long.MIN_VALUE;
@@ -67,16 +84,17 @@ final class KeySort {
                 max = Math.max(max, values[i]);
             }
         }
-        if (min <= max && (max - min < 0 || max - min >= Integer.MAX_VALUE - 2)) {
-            return null;
+        long diff = min <= max ? max - min : 0;    // negative when the span overflows a long
+        long width = diff + 3;                     // ranks 0 (nulls first) .. diff + 2 (nulls last)
+        if (diff < 0 || width >= Integer.MAX_VALUE || span * width >= Integer.MAX_VALUE) {
+            return -1;
         }
-        long nullRank = nullsFirst ? 0 : (min <= max ? max - min + 2 : 1);
-        long[] out = new long[n];
+        long nullRank = nullsFirst ? 0 : width - 1;
         for (int i = 0; i < n; i++) {
-            long rank = nulls != null && nulls[i] ? nullRank : ascending ? values[i] - min + 1 : max - values[i] + 1;
-            out[i] = rank << 32 | i;
+            long own = nulls != null && nulls[i] ? nullRank : ascending ? values[i] - min + 1 : max - values[i] + 1;
+            rank[i] = rank[i] * width + own;
         }
-        return out;
+        return span * width;
     }
 
     private static long[] values(ColumnVector v, int n) {
