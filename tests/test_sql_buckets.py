@@ -255,8 +255,29 @@ def test_sql_errors_as_pyspark(wh):
     assert "bucket column `zz` is not defined in table `spark_catalog`.`default`.`t9`" in str(e.value)
     with pytest.raises(ParseException) as e:
         wh.sql("CREATE TABLE t9 (a INT) USING parquet CLUSTERED BY (a) SORTED BY (a DESC) INTO 3 BUCKETS")
-    assert "Operation not allowed: Column ordering must be ASC, was 'DESC'. (line 1, pos 39)" in str(e.value)
+    # PySpark points at CLUSTERED: its legacy layout counts positions from 1 (39), Ember's from 0
+    assert "Operation not allowed: Column ordering must be ASC, was 'DESC'. (line 1, pos 38)" in str(e.value)
     with pytest.raises(AnalysisException, match="Bucket sorting column 'a' should not be part of partition "
                                                 "columns 'a'."):
         wh.sql("CREATE TABLE t9 (a INT, b INT) USING parquet PARTITIONED BY (a) CLUSTERED BY (b) SORTED BY (a) "
                "INTO 2 BUCKETS")
+
+
+def test_append_must_ask_for_the_tables_buckets(wh):
+    df = wh.range(20).selectExpr("id", "cast(id % 7 as string) s")
+    df.write.bucketBy(2, "id").sortBy("s").saveAsTable("pb")
+    existing = "Existing bucketing: 2 buckets, bucket columns: [id], sort columns: [s]."
+    for writer, specified in [(df.write.mode("append").bucketBy(3, "id"), "3 buckets, bucket columns: [id]"),
+                              (df.write.mode("append").bucketBy(2, "id"), "2 buckets, bucket columns: [id]"),
+                              (df.write.mode("append"), "not bucketed")]:
+        with pytest.raises(AnalysisException) as e:
+            writer.saveAsTable("pb")
+        assert str(e.value).endswith(
+            "Specified bucketing does not match that of the existing table spark_catalog.default.pb.\n"
+            "Specified bucketing: %s.\n%s" % (specified, existing)), str(e.value)
+    df.write.mode("append").bucketBy(2, "ID").sortBy("s").saveAsTable("pb")
+    assert wh.table("pb").count() == 40
+    got = buckets_of(wh, "pb", "id")
+    # pmod(hash(id), 2) of PySpark
+    assert [got[i] for i in range(4)] == [1, 1, 0, 1]
+    assert wh.table("pb").groupBy("id").count().collect()[0]["count"] == 2

@@ -58,6 +58,35 @@ final class TableBuckets {
         return out;
     }
 
+    /** An append by {@code saveAsTable} must ask for the table's buckets exactly (none for a table without), as in Spark 4. */
+    static void checkAppend(CatalogTable table, BucketSpec specified) {
+        BucketSpec asked = specified == null ? null : new BucketSpec(specified.numBuckets(),
+                spelled(specified.bucketColumns(), table.schema()), spelled(specified.sortColumns(), table.schema()));
+        if (java.util.Objects.equals(asked, table.bucketSpec())) {
+            return;
+        }
+        String name = String.join(".", table.qualifiedName());
+        throw new AnalysisException("_LEGACY_ERROR_TEMP_1164", "Specified bucketing does not match that of the"
+                + " existing table " + name + ".\nSpecified bucketing: " + describe(specified)
+                + ".\nExisting bucketing: " + describe(table.bucketSpec()) + ".",
+                Map.of("tableName", name, "specifiedBucketString", describe(specified),
+                        "existingBucketString", describe(table.bucketSpec())));
+    }
+
+    /** The names as the schema spells them (unknown names as given). */
+    private static List<String> spelled(List<String> columns, StructType schema) {
+        return columns.stream().map(c -> schema.indexOf(c) < 0 ? c : schema.field(schema.indexOf(c)).name()).toList();
+    }
+
+    /** Spark's {@code BucketSpec.toString}: {@code 2 buckets, bucket columns: [id], sort columns: [s]}, or {@code not bucketed}. */
+    private static String describe(BucketSpec b) {
+        if (b == null) {
+            return "not bucketed";
+        }
+        return b.numBuckets() + " buckets, bucket columns: [" + String.join(", ", b.bucketColumns()) + "]"
+                + (b.sortColumns().isEmpty() ? "" : ", sort columns: [" + String.join(", ", b.sortColumns()) + "]");
+    }
+
     static AnalysisException invalidBucketCount(int n) {
         return new AnalysisException("INVALID_BUCKET_COUNT", "Number of buckets should be greater than 0 but less than"
                 + " or equal to bucketing.maxBuckets (`" + BucketSpec.MAX_BUCKETS + "`). Got `" + n + "`.",

@@ -178,6 +178,7 @@ final class TableCommands {
                 if (def.provider() != null && !def.provider().equalsIgnoreCase(table.provider())) {
                     throw CatalogErrors.formatMismatch(table.qualifiedName(), table.provider(), def.provider());
                 }
+                TableBuckets.checkAppend(table, def.bucketSpec());
                 insert(existing.get(), byName(table, session.analyze(query)), false);
             }
             case "overwrite" -> {
