@@ -281,3 +281,13 @@ def test_append_must_ask_for_the_tables_buckets(wh):
     # pmod(hash(id), 2) of PySpark
     assert [got[i] for i in range(4)] == [1, 1, 0, 1]
     assert wh.table("pb").groupBy("id").count().collect()[0]["count"] == 2
+
+
+def test_empty_bucketed_tables_join(wh, capsys):
+    wh.sql("CREATE TABLE e1 (a BIGINT, b STRING) USING parquet CLUSTERED BY (a) INTO 3 BUCKETS")
+    wh.sql("CREATE TABLE e2 (a BIGINT, c STRING) USING parquet CLUSTERED BY (a) INTO 3 BUCKETS")
+    joined = wh.table("e1").join(wh.table("e2"), "a")
+    assert "Exchange" not in plan_text(joined, capsys)
+    assert joined.collect() == [] and joined.rdd.getNumPartitions() == 3
+    wh.sql("INSERT INTO e2 VALUES (1, 'x')")
+    assert wh.table("e1").join(wh.table("e2"), "a", "right").collect() == [(1, None, "x")]
