@@ -42,6 +42,10 @@ final class BucketRouter implements Serializable {
         return new BucketRouter(BindReferences.bind(new Murmur3Hash(keys), output), spec.numBuckets());
     }
 
+    int numBuckets() {
+        return numBuckets;
+    }
+
     /** The bucket of every row of {@code b}. */
     int[] route(ColumnBatch b) {
         IntVector h = Vectors.ints(hash.eval(b));

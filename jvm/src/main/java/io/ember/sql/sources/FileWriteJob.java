@@ -117,6 +117,8 @@ final class FileWriteJob {
             BucketRouter buckets, SourceOptions options, String jobId, String ext, TextValues partitionText)
             throws IOException {
         Map<String, RowWriter> writers = new HashMap<>();
+        // a bucketed write's writers by directory and bucket (also in writers, which closes them)
+        Map<String, RowWriter[]> bucketWriters = new HashMap<>();
         String part = String.format("part-%05d-%s", ctx.partitionId(), jobId);
         try {
             ColumnVector[] dataVectors = new ColumnVector[dataIdx.length];
@@ -128,13 +130,25 @@ final class FileWriteJob {
                 int[] bucketOf = buckets == null ? null : buckets.route(b);
                 for (int r = 0; r < b.numRows(); r++) {
                     String dir = partitionDir(b, r, partCols, partNames, partitionText);
-                    String key = bucketOf == null ? dir : dir + BucketSpec.fileSuffix(bucketOf[r]);
-                    RowWriter w = writers.get(key);
-                    if (w == null) {
-                        String name = bucketOf != null ? dir + part + BucketSpec.fileSuffix(bucketOf[r]) + ".c000" + ext
-                                : dir.isEmpty() ? part + "-c000" + ext : dir + part + ".c000" + ext;
-                        w = format.newWriter(new BufferedOutputStream(files.create(name), 64 * 1024), dataSchema, options);
-                        writers.put(key, w);
+                    RowWriter w;
+                    if (bucketOf == null) {
+                        w = writers.get(dir);
+                        if (w == null) {
+                            String name = dir.isEmpty() ? part + "-c000" + ext : dir + part + ".c000" + ext;
+                            w = format.newWriter(new BufferedOutputStream(files.create(name), 64 * 1024), dataSchema,
+                                    options);
+                            writers.put(dir, w);
+                        }
+                    } else {
+                        RowWriter[] inDir = bucketWriters.computeIfAbsent(dir, d -> new RowWriter[buckets.numBuckets()]);
+                        w = inDir[bucketOf[r]];
+                        if (w == null) {
+                            String name = dir + part + BucketSpec.fileSuffix(bucketOf[r]) + ".c000" + ext;
+                            w = format.newWriter(new BufferedOutputStream(files.create(name), 64 * 1024), dataSchema,
+                                    options);
+                            inDir[bucketOf[r]] = w;
+                            writers.put(name, w);
+                        }
                     }
                     w.write(dataVectors, r);
                 }
