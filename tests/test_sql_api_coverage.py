@@ -28,7 +28,7 @@ CLASSES = {
 }
 
 FUNCTIONS_FLOOR = 0.73
-CLASSES_FLOOR = 0.9
+CLASSES_FLOOR = 0.91
 
 
 def _names():

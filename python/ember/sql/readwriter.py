@@ -31,6 +31,22 @@ def _paths(path: Any) -> List[str]:
     raise not_expected_type("path", "str or list", path)
 
 
+def _column_names(col: Any, cols: tuple) -> List[str]:
+    """``col, *cols`` of bucketBy/sortBy as a list of names, checked as PySpark checks them."""
+    if isinstance(col, (list, tuple)):
+        if cols:
+            from ember.sql.type_errors import value_error
+            raise value_error("CANNOT_SET_TOGETHER",
+                              arg_list="`col` of type %s and `cols`" % type(col).__name__)
+        col, cols = col[0], tuple(col[1:])
+    for c in cols:
+        if not isinstance(c, str):
+            raise not_expected_type("cols", "list[str]", c)
+    if not isinstance(col, str):
+        raise not_expected_type("col", "list[str]", col)
+    return [col, *cols]
+
+
 class DataFrameReader:
     """Reads files into DataFrames: ``format``/``option``/``schema`` then ``load``."""
 
@@ -143,6 +159,9 @@ class DataFrameWriter:
         self._format: Optional[str] = None
         self._options: Dict[str, str] = {}
         self._partition_by: List[str] = []
+        self._num_buckets: Optional[int] = None
+        self._bucket_by: List[str] = []
+        self._sort_by: Optional[List[str]] = None
 
     def mode(self, saveMode: Optional[str]) -> "DataFrameWriter":
         """error/errorifexists (default), overwrite, append or ignore."""
@@ -181,6 +200,43 @@ class DataFrameWriter:
         self._partition_by = list(cols)
         return self
 
+    def bucketBy(self, numBuckets: int, col: Any, *cols: Optional[str]) -> "DataFrameWriter":
+        """Buckets the rows of a table :meth:`saveAsTable` writes: a row goes to bucket
+        ``pmod(hash(cols), numBuckets)``, as Spark places it.
+
+        >>> df.write.bucketBy(4, "id").saveAsTable("bucketed")  # doctest: +SKIP
+        """
+        if not isinstance(numBuckets, int):
+            raise not_expected_type("numBuckets", "int", numBuckets)
+        self._num_buckets = numBuckets
+        self._bucket_by = _column_names(col, cols)
+        return self
+
+    def sortBy(self, col: Any, *cols: Optional[str]) -> "DataFrameWriter":
+        """Sorts each bucket file by these columns (only with :meth:`bucketBy`).
+
+        >>> df.write.bucketBy(4, "id").sortBy("ts").saveAsTable("bucketed")  # doctest: +SKIP
+        """
+        self._sort_by = _column_names(col, cols)
+        return self
+
+    def _refuse_buckets(self, operation: str) -> None:
+        """Spark's refusal of bucketBy/sortBy by a write that is not ``saveAsTable``."""
+        from ember.errors import AnalysisException
+        if self._num_buckets is None:
+            raise AnalysisException("[SORT_BY_WITHOUT_BUCKETING] sortBy must be used together with "
+                                    "bucketBy. SQLSTATE: 42601", "SORT_BY_WITHOUT_BUCKETING", {})
+        sorted_too = self._sort_by is not None
+        error_class = "_LEGACY_ERROR_TEMP_1313" if sorted_too else "_LEGACY_ERROR_TEMP_1312"
+        raise AnalysisException("'%s' does not support bucketBy%s right now." % (
+            operation, " and sortBy" if sorted_too else ""), error_class, {"operation": operation})
+
+    def _bucket_settings(self, spec: Dict[str, Any]) -> None:
+        if self._num_buckets is not None:
+            spec["bucketBy"] = {"numBuckets": self._num_buckets, "columns": self._bucket_by}
+        if self._sort_by is not None:
+            spec["sortBy"] = self._sort_by
+
     def _settings(self, format: Optional[str], mode: Optional[str], partitionBy: Any,
                   options: dict) -> None:
         """Applies the settings ``save`` and ``saveAsTable`` take as arguments; a None leaves one."""
@@ -198,9 +254,10 @@ class DataFrameWriter:
         self._settings(format, mode, partitionBy, options)
         if not isinstance(path, str):
             raise not_expected_type("path", "str", path)
-        self._df.sparkSession._sql.write(self._df._jdf, {
-            "format": self._format or "parquet", "path": path, "mode": self._mode,
-            "partitionBy": self._partition_by, "options": dict(self._options)})
+        spec = {"format": self._format or "parquet", "path": path, "mode": self._mode,
+                "partitionBy": self._partition_by, "options": dict(self._options)}
+        self._bucket_settings(spec)
+        self._df.sparkSession._sql.write(self._df._jdf, spec)
 
     def saveAsTable(self, name: str, format: Optional[str] = None, mode: Optional[str] = None,
                     partitionBy: Any = None, **options: Any) -> None:
@@ -213,6 +270,7 @@ class DataFrameWriter:
         spec = {"mode": self._mode, "partitionBy": self._partition_by, "options": dict(self._options)}
         if self._format is not None:
             spec["format"] = self._format
+        self._bucket_settings(spec)
         self._df.sparkSession._sql.catalog_job("saveAsTable", self._df._jdf, name, json.dumps(spec))
 
     def insertInto(self, tableName: str, overwrite: Optional[bool] = None) -> None:
@@ -220,6 +278,8 @@ class DataFrameWriter:
         ``overwrite`` (default: whether the mode is overwrite) replaces its rows."""
         if not isinstance(tableName, str):
             raise not_expected_type("tableName", "str", tableName)
+        if self._num_buckets is not None or self._sort_by is not None:
+            self._refuse_buckets("insertInto")
         if self._partition_by:
             from ember.errors import AnalysisException
             raise AnalysisException(

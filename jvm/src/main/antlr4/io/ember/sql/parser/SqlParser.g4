@@ -45,10 +45,18 @@ statement
 
 createTableClause
     : PARTITIONED BY identifierList
+    | bucketSpec
     | OPTIONS propertyList
     | COMMENT comment=stringLit
     | TBLPROPERTIES propertyList
     ;
+
+bucketSpec
+    : CLUSTERED BY identifierList (SORTED BY LEFT_PAREN orderedIdentifier (COMMA orderedIdentifier)* RIGHT_PAREN)?
+      INTO INTEGER_VALUE BUCKETS
+    ;
+
+orderedIdentifier : errorCapturingIdentifier ordering=(ASC | DESC)? ;
 
 colDefinition : name=errorCapturingIdentifier dataType (NOT NULL)? (COMMENT comment=stringLit)? ;
 
@@ -327,12 +335,12 @@ strictNonReserved : ANTI | CROSS | EXCEPT | FULL | INNER | INTERSECT | JOIN | LA
 
 // Keywords that are also ordinary identifiers.
 nonReserved
-    : ADD | ANALYZE | ANY | ASC | BOTH | BY | CACHE | CLEAR | CLUSTER | CODEGEN | COLUMNS | COMMENT | COMPUTE
+    : ADD | ANALYZE | ANY | ASC | BOTH | BUCKETS | BY | CACHE | CLEAR | CLUSTER | CLUSTERED | CODEGEN | COLUMNS | COMMENT | COMPUTE
     | COST | CUBE | CURRENT | DESC | DESCRIBE | DISTRIBUTE | DIV | DROP | ESCAPE | EXISTS | EXPLAIN | EXTENDED
     | EXTRACT | FILTER | FIRST | FOLLOWING | FORMATTED | FUNCTION | FUNCTIONS | GLOBAL | GROUPING | IF | IGNORE
     | ILIKE | INSERT | INTERVAL | LAST | LAZY | LEADING | LIKE | LIMIT | LOGICAL | NOSCAN | NULLS | OFFSET
     | OPTIONS | OVER | OVERWRITE | PARTITION | PARTITIONED | PRECEDING | PURGE | QUERY | RANGE | REGEXP
-    | REPLACE | RESET | RESPECT | RLIKE | ROLLUP | ROW | ROWS | SET | SETS | SHOW | SOME | SORT
+    | REPLACE | RESET | RESPECT | RLIKE | ROLLUP | ROW | ROWS | SET | SETS | SHOW | SOME | SORT | SORTED
     | STATISTICS | TABLES | TBLPROPERTIES | TEMPORARY | TRAILING | TRIM | TRY_CAST | UNBOUNDED | UNCACHE
     | UNKNOWN | USE | VALUES | VIEW | VIEWS | WINDOW
     ;

@@ -141,7 +141,8 @@ public final class SqlBridge {
 
     /**
      * Runs the job writing the query's rows as {@code writeJson} says:
-     * {@code {"format":"csv","path":"out","mode":"error","partitionBy":["k"],"options":{"header":"true"}}}.
+     * {@code {"format":"csv","path":"out","mode":"error","partitionBy":["k"],"options":{"header":"true"}}}
+     * (saveAsTable's also {@code "bucketBy":{"numBuckets":4,"columns":["k"]},"sortBy":["v"]}).
      */
     public void write(Dataset<?> ds, String writeJson) throws IOException {
         JsonNode spec = JSON.readTree(writeJson);
@@ -166,6 +167,18 @@ public final class SqlBridge {
         }
         if (!partitionBy.isEmpty()) {
             writer.partitionBy(partitionBy.toArray(String[]::new));
+        }
+        JsonNode buckets = spec.path("bucketBy");
+        if (buckets.isObject()) {
+            List<String> cols = new ArrayList<>();
+            buckets.path("columns").forEach(n -> cols.add(n.asText()));
+            writer.bucketBy(buckets.path("numBuckets").asInt(), cols.get(0),
+                    cols.subList(1, cols.size()).toArray(String[]::new));
+        }
+        if (spec.path("sortBy").isArray()) {
+            List<String> cols = new ArrayList<>();
+            spec.path("sortBy").forEach(n -> cols.add(n.asText()));
+            writer.sortBy(cols.get(0), cols.subList(1, cols.size()).toArray(String[]::new));
         }
         return writer;
     }

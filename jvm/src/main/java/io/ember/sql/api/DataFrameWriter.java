@@ -3,6 +3,7 @@ package io.ember.sql.api;
 import io.ember.sql.AnalysisException;
 import io.ember.sql.catalog.MultipartName;
 import io.ember.sql.catalog.TableDefinition;
+import io.ember.sql.sources.BucketSpec;
 import io.ember.sql.sources.DataSource;
 import io.ember.sql.sources.FileSourceRelation;
 import java.net.URI;
@@ -15,7 +16,8 @@ import java.util.Map;
 
 /**
  * {@code df.write()}: a format, save mode, options and partition columns, then one write job
- * through {@code DataSource.write}. Not thread-safe: a builder for one write.
+ * through {@code DataSource.write}; {@code bucketBy}/{@code sortBy} describe the buckets of a
+ * table {@code saveAsTable} creates (other writes refuse them, as Spark does). Not thread-safe: a builder for one write.
  */
 public final class DataFrameWriter {
     private final Dataset<Row> df;
@@ -24,6 +26,9 @@ public final class DataFrameWriter {
     private String mode = "errorifexists";
     private final Map<String, String> options = new LinkedHashMap<>();
     private List<String> partitionBy = List.of();
+    private Integer numBuckets;
+    private List<String> bucketBy = List.of();
+    private List<String> sortBy;
 
     DataFrameWriter(Dataset<Row> df) {
         this.df = df;
@@ -60,7 +65,48 @@ public final class DataFrameWriter {
         return this;
     }
 
+    /** Writes a bucketed table ({@link #saveAsTable} only): {@code numBuckets} buckets of these columns' hash. */
+    public DataFrameWriter bucketBy(int numBuckets, String column, String... more) {
+        this.numBuckets = numBuckets;
+        List<String> cols = new java.util.ArrayList<>(List.of(column));
+        cols.addAll(Arrays.asList(more));
+        this.bucketBy = cols;
+        return this;
+    }
+
+    /** Sorts each bucket file of a bucketed table by these columns. */
+    public DataFrameWriter sortBy(String column, String... more) {
+        List<String> cols = new java.util.ArrayList<>(List.of(column));
+        cols.addAll(Arrays.asList(more));
+        this.sortBy = cols;
+        return this;
+    }
+
+    /** The bucket spec asked for, or null; sortBy without bucketBy is an error, as in Spark. */
+    private BucketSpec bucketSpec() {
+        if (numBuckets == null) {
+            if (sortBy != null) {
+                throw new AnalysisException("SORT_BY_WITHOUT_BUCKETING", "sortBy must be used together with bucketBy.",
+                        Map.of());
+            }
+            return null;
+        }
+        return new BucketSpec(numBuckets, bucketBy, sortBy == null ? List.of() : sortBy);
+    }
+
+    /** Spark's refusal of bucketBy by writes that are not {@code saveAsTable}. */
+    private void refuseBuckets(String operation) {
+        BucketSpec spec = bucketSpec();
+        if (spec != null) {
+            boolean sorted = !spec.sortColumns().isEmpty();
+            throw new AnalysisException(sorted ? "_LEGACY_ERROR_TEMP_1313" : "_LEGACY_ERROR_TEMP_1312", "'" + operation
+                    + "' does not support bucketBy" + (sorted ? " and sortBy" : "") + " right now.",
+                    Map.of("operation", operation));
+        }
+    }
+
     public void save(String path) {
+        refuseBuckets("save");
         QueryExecution qe = df.queryExecution();
         SparkSession s = df.sparkSession();
         if (path != null && mode.toLowerCase(Locale.ROOT).equals("overwrite")) {
@@ -103,12 +149,13 @@ public final class DataFrameWriter {
      */
     public void saveAsTable(String tableName) {
         TableDefinition table = new TableDefinition(MultipartName.parse(tableName), null, formatGiven ? format : null,
-                partitionBy, options, null, null);
+                partitionBy, options, null, null, bucketSpec());
         df.sparkSession().sessionCatalog().saveAsTable(table, df.logicalPlan(), mode);
     }
 
     /** Inserts the rows into the existing table {@code tableName} by position (replacing its rows in overwrite mode). */
     public void insertInto(String tableName) {
+        refuseBuckets("insertInto");
         if (!partitionBy.isEmpty()) {
             throw new AnalysisException("PARTITION_BY_NOT_ALLOWED_WITH_INSERT_INTO", "partitionBy() cannot be used with"
                     + " insertInto(). Partition columns for table " + tableName + " are determined by the table"

@@ -2,9 +2,13 @@ package io.ember.sql.api;
 
 import io.ember.sql.SqlConf;
 import io.ember.sql.catalog.CatalogSession;
+import io.ember.sql.expressions.SortOrder;
 import io.ember.sql.plans.LogicalPlan;
+import io.ember.sql.plans.Sort;
+import io.ember.sql.sources.BucketSpec;
 import io.ember.sql.sources.DataSource;
 import io.ember.storage.StorageLevel;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -42,13 +46,26 @@ final class SessionServices implements CatalogSession {
 
     @Override
     public void write(LogicalPlan analyzed, String format, String path, String mode, List<String> partitionBy,
-            Map<String, String> options) {
-        QueryExecution qe = session.ofRows(analyzed).queryExecution();
+            BucketSpec buckets, Map<String, String> options) {
+        QueryExecution qe = session.ofRows(sortedForBuckets(analyzed, buckets)).queryExecution();
         SqlExecution.withNewExecutionId(qe, "save", ctx -> {
             DataSource.write(qe.executedPlan().execute(ctx), qe.executedPlan().output(), format, path,
-                    mode, partitionBy, options, session.conf().snapshot());
+                    mode, partitionBy, buckets, options, session.conf().snapshot());
             return null;
         });
+    }
+
+    /** The rows sorted within each task by the spec's sort columns (ascending, as Spark), so every bucket file is sorted. */
+    private LogicalPlan sortedForBuckets(LogicalPlan analyzed, BucketSpec buckets) {
+        if (buckets == null || buckets.sortColumns().isEmpty()) {
+            return analyzed;
+        }
+        List<SortOrder> order = new ArrayList<>();
+        for (String column : buckets.sortColumns()) {
+            order.add(SortOrder.asc(analyzed.output().stream().filter(a -> session.conf().sameName(a.name(), column))
+                    .findFirst().orElseThrow(() -> new IllegalArgumentException("no sort column " + column))));
+        }
+        return new Sort(order, false, analyzed);
     }
 
     @Override

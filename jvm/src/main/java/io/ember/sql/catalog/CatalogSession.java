@@ -2,6 +2,7 @@ package io.ember.sql.catalog;
 
 import io.ember.sql.SqlConf;
 import io.ember.sql.plans.LogicalPlan;
+import io.ember.sql.sources.BucketSpec;
 import java.util.List;
 import java.util.Map;
 
@@ -26,10 +27,11 @@ public interface CatalogSession {
     /**
      * Runs the job writing the rows of {@code analyzed} (column names as they should be stored)
      * to {@code path} in {@code format} under save mode {@code mode}, in directories of the
-     * {@code partitionBy} columns.
+     * {@code partitionBy} columns, into the files of the buckets of {@code buckets} (null: no
+     * buckets; each file sorted by the spec's sort columns).
      */
     void write(LogicalPlan analyzed, String format, String path, String mode, List<String> partitionBy,
-            Map<String, String> options);
+            BucketSpec buckets, Map<String, String> options);
 
     /** Runs a job counting the rows of {@code analyzed}. */
     long count(LogicalPlan analyzed);

@@ -1,5 +1,6 @@
 package io.ember.sql.catalog;
 
+import io.ember.sql.sources.BucketSpec;
 import io.ember.sql.types.StructType;
 import java.util.List;
 import java.util.Map;
@@ -10,14 +11,22 @@ import java.util.Map;
  * {@code MANAGED} (files under the warehouse, dropped with the table) or {@code EXTERNAL}, and
  * the statistics of the last {@code ANALYZE TABLE} (null when none or stale). {@code version}
  * grows with every change of its data, so sessions holding a listing of its files know to list
- * again.
+ * again. {@code bucketSpec} is null unless the table is bucketed.
  */
 public record CatalogTable(String database, String name, String provider, StructType schema,
         List<String> partitionColumns, Map<String, String> options, String location, String tableType, String comment,
-        long createTime, TableStats stats, long version) {
+        long createTime, TableStats stats, long version, BucketSpec bucketSpec) {
     public CatalogTable {
         partitionColumns = List.copyOf(partitionColumns);
         options = Map.copyOf(options);
+    }
+
+    /** A table without buckets. */
+    public CatalogTable(String database, String name, String provider, StructType schema,
+            List<String> partitionColumns, Map<String, String> options, String location, String tableType,
+            String comment, long createTime, TableStats stats, long version) {
+        this(database, name, provider, schema, partitionColumns, options, location, tableType, comment, createTime,
+                stats, version, null);
     }
 
     /** {@code [spark_catalog, db, name]}, as Spark names a table in messages. */
@@ -35,12 +44,12 @@ public record CatalogTable(String database, String name, String provider, Struct
 
     public CatalogTable withStats(TableStats newStats) {
         return new CatalogTable(database, name, provider, schema, partitionColumns, options, location, tableType, comment,
-                createTime, newStats, version);
+                createTime, newStats, version, bucketSpec);
     }
 
     /** This table after its data changed: next version, statistics dropped (Spark drops them on writes). */
     public CatalogTable afterDataChange() {
         return new CatalogTable(database, name, provider, schema, partitionColumns, options, location, tableType, comment,
-                createTime, null, version + 1);
+                createTime, null, version + 1, bucketSpec);
     }
 }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.ember.sql.sources.BucketSpec;
 import io.ember.sql.types.DataTypeJson;
 import io.ember.sql.types.StructType;
 import java.io.IOException;
@@ -46,6 +47,12 @@ final class CatalogTableJson {
             }
         }
         o.put("version", t.version());
+        if (t.bucketSpec() != null) {
+            ObjectNode b = o.putObject("bucketSpec");
+            b.put("numBuckets", t.bucketSpec().numBuckets());
+            t.bucketSpec().bucketColumns().forEach(b.putArray("bucketColumns")::add);
+            t.bucketSpec().sortColumns().forEach(b.putArray("sortColumns")::add);
+        }
         try {
             return JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(o);
         } catch (IOException e) {
@@ -76,6 +83,18 @@ final class CatalogTableJson {
         return new CatalogTable(o.get("database").asText(), o.get("name").asText(), o.get("provider").asText(),
                 (StructType) DataTypeJson.fromNode(o.get("schema")), parts, options, o.get("location").asText(),
                 o.get("tableType").asText(), o.hasNonNull("comment") ? o.get("comment").asText() : null,
-                o.path("createTime").asLong(), stats, o.path("version").asLong());
+                o.path("createTime").asLong(), stats, o.path("version").asLong(), bucketSpec(o.path("bucketSpec")));
+    }
+
+    /** The bucket spec a table's JSON keeps, or null (tables written before buckets existed have none). */
+    private static BucketSpec bucketSpec(JsonNode b) {
+        if (b.isMissingNode() || b.isNull()) {
+            return null;
+        }
+        List<String> by = new ArrayList<>();
+        b.path("bucketColumns").forEach(n -> by.add(n.asText()));
+        List<String> sort = new ArrayList<>();
+        b.path("sortColumns").forEach(n -> sort.add(n.asText()));
+        return new BucketSpec(b.get("numBuckets").asInt(), by, sort);
     }
 }

@@ -7,6 +7,7 @@ import io.ember.sql.planning.ScanRelation;
 import io.ember.sql.plans.LeafNode;
 import io.ember.sql.plans.LogicalPlan;
 import io.ember.sql.plans.Statistics;
+import io.ember.sql.sources.FileSourceRelation;
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -47,6 +48,9 @@ public final class CatalogTableRelation extends LeafNode implements ScanRelation
 
     @Override
     public SparkPlan planScan(List<AttributeReference> requiredColumns, List<Expression> filters) {
+        if (table.bucketSpec() != null && files instanceof FileSourceRelation f) {
+            return f.planBucketedScan(requiredColumns, filters, table.bucketSpec());
+        }
         return ((ScanRelation) files).planScan(requiredColumns, filters);
     }
 

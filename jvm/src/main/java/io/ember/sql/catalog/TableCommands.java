@@ -5,6 +5,7 @@ import io.ember.sql.expressions.AttributeReference;
 import io.ember.sql.expressions.Expression;
 import io.ember.sql.plans.LogicalPlan;
 import io.ember.sql.plans.Project;
+import io.ember.sql.sources.BucketSpec;
 import io.ember.sql.sources.DataSource;
 import io.ember.sql.sources.FileSourceRelation;
 import io.ember.sql.types.StructField;
@@ -66,13 +67,15 @@ final class TableCommands {
         StructType schema = data != null ? nullable(data.output())
                 : def.schema() != null ? nullable(def.schema()) : inferred(provider, dir, def.options());
         List<String> partitionColumns = partitionColumns(name, schema, def.partitionColumns());
+        BucketSpec buckets = TableBuckets.normalize(def.bucketSpec(), name, schema, partitionColumns);
         schema = partitionsLast(schema, partitionColumns);
         CatalogTable table = new CatalogTable(name.database(), name.table(), provider, schema, partitionColumns,
                 def.options(), Warehouse.uri(dir), external ? "EXTERNAL" : "MANAGED", def.comment(),
-                System.currentTimeMillis(), null, 0);
+                System.currentTimeMillis(), null, 0, buckets);
         try {
             if (data != null) {
-                session.write(reorder(data, schema), provider, table.location(), "append", partitionColumns, def.options());
+                session.write(reorder(data, schema), provider, table.location(), "append", partitionColumns, buckets,
+                        def.options());
             } else {
                 Files.createDirectories(dir);
             }
@@ -157,7 +160,7 @@ final class TableCommands {
             throw CatalogErrors.overwriteWhileReading(table.qualifiedName());
         }
         session.write(data, table.provider(), table.location(), overwrite ? "overwrite" : "append",
-                table.partitionColumns(), table.options());
+                table.partitionColumns(), table.bucketSpec(), table.options());
         dataChanged(relation);
     }
 
@@ -175,6 +178,7 @@ final class TableCommands {
                 if (def.provider() != null && !def.provider().equalsIgnoreCase(table.provider())) {
                     throw CatalogErrors.formatMismatch(table.qualifiedName(), table.provider(), def.provider());
                 }
+                TableBuckets.checkAppend(table, def.bucketSpec());
                 insert(existing.get(), byName(table, session.analyze(query)), false);
             }
             case "overwrite" -> {

@@ -1,5 +1,6 @@
 package io.ember.sql.catalog;
 
+import io.ember.sql.sources.BucketSpec;
 import io.ember.sql.types.StructType;
 import java.util.List;
 import java.util.Map;
@@ -7,13 +8,20 @@ import java.util.Map;
 /**
  * What {@code CREATE TABLE} or {@code saveAsTable} asks for. {@code schema} is null when the
  * columns come from a query; {@code location} is null for a managed table under the warehouse
- * directory.
+ * directory; {@code bucketSpec} is null for a table without buckets.
  */
 public record TableDefinition(List<String> nameParts, StructType schema, String provider,
-        List<String> partitionColumns, Map<String, String> options, String location, String comment) {
+        List<String> partitionColumns, Map<String, String> options, String location, String comment,
+        BucketSpec bucketSpec) {
     public TableDefinition {
         nameParts = List.copyOf(nameParts);
         partitionColumns = List.copyOf(partitionColumns);
         options = Map.copyOf(options);
+    }
+
+    /** A definition without buckets. */
+    public TableDefinition(List<String> nameParts, StructType schema, String provider, List<String> partitionColumns,
+            Map<String, String> options, String location, String comment) {
+        this(nameParts, schema, provider, partitionColumns, options, location, comment, null);
     }
 }

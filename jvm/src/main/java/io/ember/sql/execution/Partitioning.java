@@ -66,6 +66,23 @@ public sealed interface Partitioning extends java.io.Serializable {
         }
     }
 
+    /**
+     * Rows placed as Spark's {@code HashPartitioning} places them: partition
+     * {@code pmod(hash(expressions), n)} with Spark's Murmur3 {@code hash} (seed 42). The scan of
+     * a bucketed table reports it (one partition per bucket); an exchange that must line up with
+     * such a scan uses it too. Not interchangeable with {@link Hash}, whose hash is Ember's own.
+     */
+    record Bucketed(List<Expression> expressions, int numPartitions) implements Partitioning {
+        public Bucketed {
+            expressions = List.copyOf(expressions);
+        }
+
+        @Override
+        public boolean satisfiesWhenSplit(Distribution required) {
+            return new Hash(expressions, numPartitions).satisfiesWhenSplit(required);
+        }
+    }
+
     /** Rows placed by ranges of {@code ordering}, partitions in key order. */
     record Range(List<SortOrder> ordering, int numPartitions) implements Partitioning {
         public Range {

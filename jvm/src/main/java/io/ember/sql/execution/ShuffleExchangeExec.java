@@ -148,6 +148,12 @@ public final class ShuffleExchangeExec extends UnaryExecNode {
             PartitionRouter r = PartitionRouter.hash(keys, n);
             return idx -> r;
         }
+        if (partitioning instanceof Partitioning.Bucketed k) {
+            Expression hash = BindReferences.bind(new io.ember.sql.expressions.hash.Murmur3Hash(k.expressions()),
+                    child.output());
+            PartitionRouter r = PartitionRouter.passThrough(hash, n);
+            return idx -> r;
+        }
         if (partitioning instanceof Partitioning.PassThrough p) {
             Expression id = BindReferences.bindAll(List.of(p.id()), child.output()).get(0);
             PartitionRouter r = PartitionRouter.passThrough(id, n);

@@ -7,6 +7,7 @@ import io.ember.sql.plans.statements.CacheTableCommand;
 import io.ember.sql.plans.statements.CreateTableCommand;
 import io.ember.sql.plans.statements.CreateTempViewCommand;
 import io.ember.sql.plans.statements.DescribeCommand;
+import io.ember.sql.sources.BucketSpec;
 import io.ember.sql.plans.statements.DropTableCommand;
 import io.ember.sql.plans.statements.DropViewCommand;
 import io.ember.sql.plans.statements.InsertIntoCommand;
@@ -69,7 +70,7 @@ final class CatalogStatements extends SqlParserBaseVisitor<LogicalPlan> {
 
     @Override
     public LogicalPlan visitDescribeRelation(SqlParser.DescribeRelationContext ctx) {
-        return new DescribeCommand(Names.parts(ctx.multipartIdentifier()), null, false);
+        return new DescribeCommand(Names.parts(ctx.multipartIdentifier()), null, false, ctx.option != null);
     }
 
     @Override
@@ -122,9 +123,12 @@ final class CatalogStatements extends SqlParserBaseVisitor<LogicalPlan> {
         List<String> partitions = new ArrayList<>();
         Map<String, String> options = new LinkedHashMap<>();
         String comment = null;
+        BucketSpec buckets = null;
         for (SqlParser.CreateTableClauseContext clause : ctx.createTableClause()) {
             if (clause.PARTITIONED() != null) {
                 partitions.addAll(Names.list(clause.identifierList()));
+            } else if (clause.bucketSpec() != null) {
+                buckets = bucketSpec(clause.bucketSpec());
             } else if (clause.OPTIONS() != null) {
                 options.putAll(properties(clause.propertyList()));
             } else if (clause.comment != null) {
@@ -133,10 +137,30 @@ final class CatalogStatements extends SqlParserBaseVisitor<LogicalPlan> {
         }
         String provider = ctx.provider == null ? "parquet" : String.join(".", Names.parts(ctx.provider)).toLowerCase(Locale.ROOT);
         TableDefinition def = new TableDefinition(Names.parts(ctx.multipartIdentifier(0)), schema, provider, partitions,
-                options, options.get("path"), comment);
+                options, options.get("path"), comment, buckets);
         boolean replace = ctx.REPLACE() != null;
         return new CreateTableCommand(def, ctx.query() == null ? null : b.queries().query(ctx.query()),
                 ctx.EXISTS() != null, replace);
+    }
+
+    /** {@code CLUSTERED BY (c) [SORTED BY (s [ASC])] INTO n BUCKETS}; sort columns must be ascending, as in Spark. */
+    private BucketSpec bucketSpec(SqlParser.BucketSpecContext ctx) {
+        List<String> sort = new ArrayList<>();
+        for (SqlParser.OrderedIdentifierContext c : ctx.orderedIdentifier()) {
+            if (c.DESC() != null) {
+                String message = "Column ordering must be ASC, was 'DESC'";
+                throw ParseErrors.at(b.sql(), ctx, "_LEGACY_ERROR_TEMP_0035", "Operation not allowed: " + message,
+                        null, Map.of("message", message));
+            }
+            sort.add(Names.of(c.errorCapturingIdentifier()));
+        }
+        int n;
+        try {
+            n = Integer.parseInt(ctx.INTEGER_VALUE().getText());
+        } catch (NumberFormatException e) {
+            n = Integer.MAX_VALUE;
+        }
+        return new BucketSpec(n, Names.list(ctx.identifierList()), sort);
     }
 
     private static Map<String, String> properties(SqlParser.PropertyListContext ctx) {

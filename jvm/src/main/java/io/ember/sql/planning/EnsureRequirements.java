@@ -38,7 +38,8 @@ final class EnsureRequirements implements Rule<SparkPlan> {
             return node;
         }
         List<Distribution> required = node.requiredChildDistribution();
-        int coPartitions = coPartitionCount(children, required);
+        Partitioning coPartitioning = coPartitioning(children, required);
+        int coPartitions = coPartitioning.numPartitions();
         List<SparkPlan> fixed = new ArrayList<>(children.size());
         boolean changed = false;
         for (int i = 0; i < children.size(); i++) {
@@ -47,8 +48,10 @@ final class EnsureRequirements implements Rule<SparkPlan> {
             SparkPlan n = c;
             if (d instanceof Distribution.HashClustered h) {
                 Partitioning p = c.outputPartitioning();
-                if (!(p.satisfies(d) && p.numPartitions() == coPartitions)) {
-                    n = new ShuffleExchangeExec(new Partitioning.Hash(h.keys(), coPartitions), c);
+                if (!(p.satisfies(d) && p.numPartitions() == coPartitions && sameKind(p, coPartitioning))) {
+                    n = new ShuffleExchangeExec(coPartitioning instanceof Partitioning.Bucketed
+                            ? new Partitioning.Bucketed(h.keys(), coPartitions)
+                            : new Partitioning.Hash(h.keys(), coPartitions), c);
                 }
             } else if (!c.outputPartitioning().satisfies(d)) {
                 n = new ShuffleExchangeExec(partitioningFor(d), c);
@@ -78,18 +81,29 @@ final class EnsureRequirements implements Rule<SparkPlan> {
         return true;
     }
 
-    /** The partition count hash-clustered children share: an existing one's if it satisfies, else the default. */
-    private int coPartitionCount(List<SparkPlan> children, List<Distribution> required) {
-        int count = -1;
+    /**
+     * The placement hash-clustered children share: the satisfying hash (or bucketed) placement
+     * with the most partitions (a bucketed one on a tie, as it needs no exchange), else a hash
+     * placement over the default count. Children placed otherwise are exchanged to match it,
+     * as Spark shuffles the other side of a join to a bucketed side's bucket count.
+     */
+    private Partitioning coPartitioning(List<SparkPlan> children, List<Distribution> required) {
+        Partitioning best = null;
         for (int i = 0; i < children.size(); i++) {
             if (required.get(i) instanceof Distribution.HashClustered h) {
                 Partitioning p = children.get(i).outputPartitioning();
-                if (p instanceof Partitioning.Hash && p.satisfies(h)) {
-                    count = Math.max(count, p.numPartitions());
+                if ((p instanceof Partitioning.Hash || p instanceof Partitioning.Bucketed) && p.satisfies(h)
+                        && (best == null || p.numPartitions() > best.numPartitions()
+                        || p.numPartitions() == best.numPartitions() && p instanceof Partitioning.Bucketed)) {
+                    best = p;
                 }
             }
         }
-        return count > 0 ? count : conf.shufflePartitions();
+        return best != null ? best : new Partitioning.Hash(List.of(), conf.shufflePartitions());
+    }
+
+    private static boolean sameKind(Partitioning a, Partitioning b) {
+        return a.getClass() == b.getClass();
     }
 
     private Partitioning partitioningFor(Distribution d) {

@@ -39,7 +39,7 @@ public final class QueryPlanner {
         all.addAll(List.of(new WindowStrategy(), new ScanStrategy(), new AggregateStrategy(), new LimitStrategy(),
                 new JoinStrategy(this.conf, sizes), new PartitioningStrategy(this.conf), new BasicOperators()));
         this.strategies = List.copyOf(all);
-        this.preparations = List.of(new EnsureRequirements(this.conf), new KeepCoPartitionedExchanges(),
+        this.preparations = List.of(new DisableUnnecessaryBucketedScan(this.conf), new EnsureRequirements(this.conf), new KeepCoPartitionedExchanges(),
                 new MarkSkewSplittableJoins());
     }
 

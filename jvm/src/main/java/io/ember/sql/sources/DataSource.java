@@ -111,6 +111,12 @@ public final class DataSource {
      */
     public static void write(RDD<ColumnBatch> data, List<AttributeReference> output, String format, String path,
             String mode, List<String> partitionBy, Map<String, String> options, SqlConf conf) {
+        write(data, output, format, path, mode, partitionBy, null, options, conf);
+    }
+
+    /** {@link #write} into files of the buckets of {@code bucketing} (none when null). */
+    public static void write(RDD<ColumnBatch> data, List<AttributeReference> output, String format, String path,
+            String mode, List<String> partitionBy, BucketSpec bucketing, Map<String, String> options, SqlConf conf) {
         FileFormat f = format(format);
         SourceOptions o = withSessionDefaults(options, conf);
         String target = path != null ? path : o.get("path", null);
@@ -118,8 +124,8 @@ public final class DataSource {
             throw new AnalysisException("UNSUPPORTED_DATA_SOURCE_SAVE_MODE", "Expected exactly one path to be"
                     + " specified, but got: .", Map.of());
         }
-        FileWriteJob.run(data, output, f, target, SaveMode.of(mode), partitionBy == null ? List.of() : partitionBy, o,
-                conf);
+        FileWriteJob.run(data, output, f, target, SaveMode.of(mode), partitionBy == null ? List.of() : partitionBy,
+                bucketing, o, conf);
     }
 
     /** The options with the session's defaults for what the formats read from the session. */

@@ -89,7 +89,13 @@ public final class FileSourceRelation extends LeafNode implements ScanRelation {
 
     @Override
     public SparkPlan planScan(List<AttributeReference> requiredColumns, List<Expression> filters) {
-        return new FileSourceScanExec(this, requiredColumns, filters);
+        return new FileSourceScanExec(this, requiredColumns, filters, null);
+    }
+
+    /** The scan of a bucketed table's files: a bucket per partition when every bucket column is required. */
+    public SparkPlan planBucketedScan(List<AttributeReference> requiredColumns, List<Expression> filters,
+            BucketSpec bucketing) {
+        return new FileSourceScanExec(this, requiredColumns, filters, bucketing);
     }
 
     @Override

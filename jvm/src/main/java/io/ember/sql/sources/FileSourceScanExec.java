@@ -2,9 +2,11 @@ package io.ember.sql.sources;
 
 import io.ember.rdd.RDD;
 import io.ember.sql.execution.ExecutionContext;
+import io.ember.sql.execution.Partitioning;
 import io.ember.sql.execution.SparkPlan;
 import io.ember.sql.expressions.AttributeReference;
 import io.ember.sql.expressions.Expression;
+import io.ember.sql.planning.BucketedScan;
 import io.ember.sql.types.StructField;
 import io.ember.sql.types.StructType;
 import io.ember.sql.vector.ColumnBatch;
@@ -16,9 +18,11 @@ import java.util.stream.Collectors;
  * The physical scan of a {@link FileSourceRelation}: reads the required columns of the files
  * of the partition directories its filters do not rule out, in tasks, as column batches.
  * Filters over partition columns prune directories when the scan executes; the others go to
- * the format's reader as data filters (Parquet skips row groups with them).
+ * the format's reader as data filters (Parquet skips row groups with them). The scan of a
+ * bucketed table ({@code bucketing} set) that outputs every bucket column reads a bucket per
+ * partition and reports the bucket placement.
  */
-public final class FileSourceScanExec extends SparkPlan {
+public final class FileSourceScanExec extends SparkPlan implements BucketedScan {
     private static final long serialVersionUID = 1L;
     static final String OPEN_COST = "spark.sql.files.openCostInBytes";
     static final String MIN_PARTITION_NUM = "spark.sql.files.minPartitionNum";
@@ -26,11 +30,47 @@ public final class FileSourceScanExec extends SparkPlan {
     private final FileSourceRelation relation;
     private final List<AttributeReference> output;
     private final List<Expression> filters;
+    /** The table's buckets, read a bucket per partition; null for an ordinary scan. */
+    private final BucketSpec bucketing;
 
-    FileSourceScanExec(FileSourceRelation relation, List<AttributeReference> output, List<Expression> filters) {
+    FileSourceScanExec(FileSourceRelation relation, List<AttributeReference> output, List<Expression> filters,
+            BucketSpec bucketing) {
         this.relation = relation;
         this.output = List.copyOf(output);
         this.filters = List.copyOf(filters);
+        this.bucketing = bucketing;
+    }
+
+    /** The output columns the table is bucketed by, in the spec's order; null unless every one is read. */
+    private List<Expression> bucketKeys() {
+        if (bucketing == null) {
+            return null;
+        }
+        List<Expression> keys = new ArrayList<>();
+        for (String column : bucketing.bucketColumns()) {
+            AttributeReference a = output.stream().filter(o -> o.name().equalsIgnoreCase(column)).findFirst().orElse(null);
+            if (a == null) {
+                return null;
+            }
+            keys.add(a);
+        }
+        return keys;
+    }
+
+    @Override
+    public boolean bucketed() {
+        return bucketKeys() != null;
+    }
+
+    @Override
+    public SparkPlan withoutBucketing() {
+        return bucketing == null ? this : new FileSourceScanExec(relation, output, filters, null);
+    }
+
+    @Override
+    public Partitioning outputPartitioning() {
+        List<Expression> keys = bucketKeys();
+        return keys == null ? super.outputPartitioning() : new Partitioning.Bucketed(keys, bucketing.numBuckets());
     }
 
     @Override
@@ -88,6 +128,10 @@ public final class FileSourceScanExec extends SparkPlan {
         int parallelism = Integer.parseInt(ctx.conf().get(MIN_PARTITION_NUM,
                 String.valueOf(ctx.rdds().defaultParallelism())));
         List<FileIndex.PartitionDir> dirs = selectedPartitions();
+        if (bucketed()) {
+            return scanRDD(ctx, BucketedFiles.partitions(dirs, bucketing.numBuckets()), dataSchema, reqData, reqPart,
+                    partOrdinals, source);
+        }
         long total = 0;
         for (FileIndex.PartitionDir d : dirs) {
             for (FileIndex.FileEntry f : d.files()) {
@@ -102,9 +146,16 @@ public final class FileSourceScanExec extends SparkPlan {
                 splits.addAll(FilePacking.split(f.path(), f.length(), d.values(), splittable, maxSplit));
             }
         }
+        return scanRDD(ctx, FilePacking.pack(splits, maxSplit, openCost), dataSchema, reqData, reqPart, partOrdinals,
+                source);
+    }
+
+    private RDD<ColumnBatch> scanRDD(ExecutionContext ctx, List<FileScanRDD.FilePartition> partitions,
+            StructType dataSchema, List<StructField> reqData, List<StructField> reqPart, List<Integer> partOrdinals,
+            int[] source) {
         int[] ordinals = partOrdinals.stream().mapToInt(Integer::intValue).toArray();
         io.ember.sql.execution.metric.SqlMetric rows = metric(ctx, io.ember.sql.execution.metric.MetricDef.NUM_OUTPUT_ROWS);
-        return new FileScanRDD(ctx.rdds(), FilePacking.pack(splits, maxSplit, openCost), relation.format(), dataSchema,
+        return new FileScanRDD(ctx.rdds(), partitions, relation.format(), dataSchema,
                 new StructType(reqData), new StructType(reqPart), ordinals, source, dataFilters(), relation.options())
                 .mapPartitions(it -> io.ember.sql.execution.metric.Meter.countRows(rows, it), true);
     }
@@ -127,11 +178,15 @@ public final class FileSourceScanExec extends SparkPlan {
                 readSchema.add(a.name() + ":" + a.dataType().simpleString());
             }
         }
-        return "FileScan " + relation.format().shortName() + " [" + join(output) + "] Batched: true, DataFilters: ["
+        boolean bucketed = bucketed();
+        return "FileScan " + relation.format().shortName() + " [" + join(output) + "] Batched: true"
+                + (bucketed ? ", Bucketed: true" : "") + ", DataFilters: ["
                 + join(dataFilters()) + "], Format: " + relation.format().shortName().toUpperCase() + ", Location: "
                 + "InMemoryFileIndex(" + relation.rootPaths().size() + " paths)" + relation.rootPaths()
                 + ", PartitionFilters: [" + join(partitionFilters()) + "], ReadSchema: struct<"
-                + String.join(",", readSchema) + ">";
+                + String.join(",", readSchema) + ">"
+                + (bucketed ? ", SelectedBucketsCount: " + bucketing.numBuckets() + " out of " + bucketing.numBuckets()
+                : "");
     }
 
     private static String join(List<?> items) {
@@ -140,7 +195,7 @@ public final class FileSourceScanExec extends SparkPlan {
 
     @Override
     protected List<Object> args() {
-        return List.of(relation, output, filters);
+        return java.util.Arrays.asList(relation, output, filters, bucketing);
     }
 
     @Override

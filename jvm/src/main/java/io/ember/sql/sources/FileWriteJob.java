@@ -28,13 +28,16 @@ import java.util.UUID;
  * tasks write their rows through the format's {@link RowWriter}s, one file per task and
  * partition directory, committed atomically with {@code _SUCCESS} by {@link OutputWriter}.
  * Files are named {@code part-NNNNN-<job uuid>-c000<ext>} (with {@code .c000} in partition
- * directories), so appends never collide. Driver side, except {@link #writeTask}.
+ * directories), so appends never collide. A bucketed write opens one file per task, partition
+ * directory and bucket, named as Spark names them: {@code part-NNNNN-<job uuid>_0000B.c000<ext>}
+ * (all of a task's files stay open until its input ends; rows arrive in the order asked for, so
+ * a sorted input gives sorted files). Driver side, except {@link #writeTask}.
  */
 final class FileWriteJob {
     private FileWriteJob() {}
 
     static void run(RDD<ColumnBatch> data, List<AttributeReference> output, FileFormat format, String path,
-            SaveMode mode, List<String> partitionBy, SourceOptions options, SqlConf conf) {
+            SaveMode mode, List<String> partitionBy, BucketSpec bucketing, SourceOptions options, SqlConf conf) {
         int[] partCols = new int[partitionBy.size()];
         for (int i = 0; i < partCols.length; i++) {
             partCols[i] = -1;
@@ -87,9 +90,10 @@ final class FileWriteJob {
         String ext = format.extension(options);
         TextValues partitionText = new TextValues(options.with("dateFormat", "yyyy-MM-dd")
                 .with("timestampFormat", "yyyy-MM-dd HH:mm:ss"));
+        BucketRouter buckets = bucketing == null ? null : BucketRouter.of(bucketing, output, conf);
         OutputWriter.saveFiles(data, dir.toString(), mode == SaveMode.APPEND,
                 (batches, files, ctx) -> writeTask(batches, files, ctx, format, dataSchema, dataIdx, partCols, partNames,
-                        options, jobId, ext, partitionText));
+                        buckets, options, jobId, ext, partitionText));
     }
 
     private static int indexOfName(List<AttributeReference> output, String name, SqlConf conf) {
@@ -110,8 +114,11 @@ final class FileWriteJob {
     /** Task side: routes each row to the writer of its partition directory, opening writers on first use. */
     static void writeTask(Iterator<ColumnBatch> batches, OutputWriter.AttemptFiles files, TaskContext ctx,
             FileFormat format, StructType dataSchema, int[] dataIdx, int[] partCols, String[] partNames,
-            SourceOptions options, String jobId, String ext, TextValues partitionText) throws IOException {
+            BucketRouter buckets, SourceOptions options, String jobId, String ext, TextValues partitionText)
+            throws IOException {
         Map<String, RowWriter> writers = new HashMap<>();
+        // a bucketed write's writers by directory and bucket (also in writers, which closes them)
+        Map<String, RowWriter[]> bucketWriters = new HashMap<>();
         String part = String.format("part-%05d-%s", ctx.partitionId(), jobId);
         try {
             ColumnVector[] dataVectors = new ColumnVector[dataIdx.length];
@@ -120,19 +127,34 @@ final class FileWriteJob {
                 for (int i = 0; i < dataIdx.length; i++) {
                     dataVectors[i] = b.column(dataIdx[i]);
                 }
+                int[] bucketOf = buckets == null ? null : buckets.route(b);
                 for (int r = 0; r < b.numRows(); r++) {
                     String dir = partitionDir(b, r, partCols, partNames, partitionText);
-                    RowWriter w = writers.get(dir);
-                    if (w == null) {
-                        String name = dir.isEmpty() ? part + "-c000" + ext : dir + part + ".c000" + ext;
-                        w = format.newWriter(new BufferedOutputStream(files.create(name), 64 * 1024), dataSchema, options);
-                        writers.put(dir, w);
+                    RowWriter w;
+                    if (bucketOf == null) {
+                        w = writers.get(dir);
+                        if (w == null) {
+                            String name = dir.isEmpty() ? part + "-c000" + ext : dir + part + ".c000" + ext;
+                            w = format.newWriter(new BufferedOutputStream(files.create(name), 64 * 1024), dataSchema,
+                                    options);
+                            writers.put(dir, w);
+                        }
+                    } else {
+                        RowWriter[] inDir = bucketWriters.computeIfAbsent(dir, d -> new RowWriter[buckets.numBuckets()]);
+                        w = inDir[bucketOf[r]];
+                        if (w == null) {
+                            String name = dir + part + BucketSpec.fileSuffix(bucketOf[r]) + ".c000" + ext;
+                            w = format.newWriter(new BufferedOutputStream(files.create(name), 64 * 1024), dataSchema,
+                                    options);
+                            inDir[bucketOf[r]] = w;
+                            writers.put(name, w);
+                        }
                     }
                     w.write(dataVectors, r);
                 }
                 files.countRecords(b.numRows());
             }
-            if (writers.isEmpty() && partCols.length == 0 && ctx.partitionId() == 0) {
+            if (writers.isEmpty() && partCols.length == 0 && buckets == null && ctx.partitionId() == 0) {
                 // an empty result still leaves one (empty) file, so the schema of formats that keep one is kept
                 writers.put("", format.newWriter(new BufferedOutputStream(files.create(part + "-c000" + ext)), dataSchema,
                         options));

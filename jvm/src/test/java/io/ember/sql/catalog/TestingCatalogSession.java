@@ -15,6 +15,8 @@ final class TestingCatalogSession implements CatalogSession {
     final List<LogicalPlan> uncached = new ArrayList<>();
     /** The writes asked for: format, path, mode, partition columns, the plan's column names. */
     final List<List<Object>> writes = new ArrayList<>();
+    /** The bucket spec of each write (empty: not bucketed). */
+    final List<java.util.Optional<io.ember.sql.sources.BucketSpec>> writtenBuckets = new ArrayList<>();
     private Supplier<SessionCatalog> catalog;
 
     void serve(SessionCatalog served) {
@@ -43,7 +45,8 @@ final class TestingCatalogSession implements CatalogSession {
 
     @Override
     public void write(LogicalPlan analyzed, String format, String path, String mode, List<String> partitionBy,
-            Map<String, String> options) {
+            io.ember.sql.sources.BucketSpec buckets, Map<String, String> options) {
+        writtenBuckets.add(java.util.Optional.ofNullable(buckets));
         writes.add(List.of(format, path, mode, partitionBy, analyzed.output().stream().map(a -> a.name()).toList()));
     }
 

@@ -42,6 +42,13 @@ final class TableText {
         if (!t.partitionColumns().isEmpty()) {
             b.append("PARTITIONED BY (").append(String.join(", ", t.partitionColumns())).append(")\n");
         }
+        if (t.bucketSpec() != null) {
+            b.append("CLUSTERED BY (").append(String.join(", ", t.bucketSpec().bucketColumns())).append(")\n");
+            if (!t.bucketSpec().sortColumns().isEmpty()) {
+                b.append("SORTED BY (").append(String.join(", ", t.bucketSpec().sortColumns())).append(")\n");
+            }
+            b.append("INTO ").append(t.bucketSpec().numBuckets()).append(" BUCKETS\n");
+        }
         if (!t.managed()) {
             b.append("LOCATION '").append(t.location()).append("'\n");
         }

@@ -7,7 +7,8 @@ import java.util.List;
 
 /**
  * {@code DESCRIBE [TABLE] t} and {@code DESCRIBE QUERY q}: one row per column,
- * {@code col_name, data_type, comment}; {@code SHOW COLUMNS IN t} gives only the names.
+ * {@code col_name, data_type, comment}; {@code SHOW COLUMNS IN t} gives only the names;
+ * {@code DESCRIBE TABLE EXTENDED t} adds a persistent table's details ({@link DetailedTableInfo}).
  */
 public final class DescribeCommand extends Command {
     private static final long serialVersionUID = 1L;
@@ -15,13 +16,20 @@ public final class DescribeCommand extends Command {
     private final List<String> table;
     private final LogicalPlan query;
     private final boolean namesOnly;
+    private final boolean extended;
 
     /** {@code table} null: describe {@code query}. */
     public DescribeCommand(List<String> table, LogicalPlan query, boolean namesOnly) {
+        this(table, query, namesOnly, false);
+    }
+
+    /** {@code extended}: {@code DESCRIBE TABLE EXTENDED t}, a persistent table's details after its columns. */
+    public DescribeCommand(List<String> table, LogicalPlan query, boolean namesOnly, boolean extended) {
         super(namesOnly ? new String[] {"col_name"} : new String[] {"col_name", "data_type", "comment"});
         this.table = table == null ? null : List.copyOf(table);
         this.query = query;
         this.namesOnly = namesOnly;
+        this.extended = extended;
     }
 
     @Override
@@ -30,11 +38,15 @@ public final class DescribeCommand extends Command {
         for (StructField f : ctx.schema(table, query).fields()) {
             rows.add(namesOnly ? new Object[] {f.name()} : new Object[] {f.name(), f.dataType().simpleString(), null});
         }
+        boolean view = table != null && table.size() == 1 && ctx.catalog().getTempView(table.get(0)).isPresent();
+        if (extended && table != null && !view) {
+            ctx.catalog().getTableMetadata(table).ifPresent(t -> rows.addAll(DetailedTableInfo.rows(t)));
+        }
         return rows;
     }
 
     @Override
     protected List<Object> args() {
-        return java.util.Arrays.asList(table, namesOnly);
+        return java.util.Arrays.asList(table, namesOnly, extended);
     }
 }
