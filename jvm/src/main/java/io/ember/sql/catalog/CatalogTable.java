@@ -8,16 +8,32 @@ import java.util.Map;
  * A persistent table's metadata as the warehouse stores it: name, format ({@code provider}),
  * columns (partition columns last, in partitioning order), options, where its files are,
  * {@code MANAGED} (files under the warehouse, dropped with the table) or {@code EXTERNAL}, and
- * the statistics of the last {@code ANALYZE TABLE} (null when none or stale). {@code version}
+ * the statistics of the last {@code ANALYZE TABLE} (null when none or stale), and the user's
+ * {@code TBLPROPERTIES} (sorted by key). {@code version}
  * grows with every change of its data, so sessions holding a listing of its files know to list
  * again.
  */
 public record CatalogTable(String database, String name, String provider, StructType schema,
         List<String> partitionColumns, Map<String, String> options, String location, String tableType, String comment,
-        long createTime, TableStats stats, long version) {
+        long createTime, TableStats stats, long version, Map<String, String> properties) {
     public CatalogTable {
         partitionColumns = List.copyOf(partitionColumns);
         options = Map.copyOf(options);
+        properties = java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(properties));
+    }
+
+    /** A table without {@code TBLPROPERTIES}. */
+    public CatalogTable(String database, String name, String provider, StructType schema, List<String> partitionColumns,
+            Map<String, String> options, String location, String tableType, String comment, long createTime,
+            TableStats stats, long version) {
+        this(database, name, provider, schema, partitionColumns, options, location, tableType, comment, createTime,
+                stats, version, Map.of());
+    }
+
+    /** This table with its {@code TBLPROPERTIES} (sorted by key, as Spark lists them) replaced. */
+    public CatalogTable withProperties(Map<String, String> newProperties) {
+        return new CatalogTable(database, name, provider, schema, partitionColumns, options, location, tableType, comment,
+                createTime, stats, version, newProperties);
     }
 
     /** {@code [spark_catalog, db, name]}, as Spark names a table in messages. */
@@ -35,12 +51,12 @@ public record CatalogTable(String database, String name, String provider, Struct
 
     public CatalogTable withStats(TableStats newStats) {
         return new CatalogTable(database, name, provider, schema, partitionColumns, options, location, tableType, comment,
-                createTime, newStats, version);
+                createTime, newStats, version, properties);
     }
 
     /** This table after its data changed: next version, statistics dropped (Spark drops them on writes). */
     public CatalogTable afterDataChange() {
         return new CatalogTable(database, name, provider, schema, partitionColumns, options, location, tableType, comment,
-                createTime, null, version + 1);
+                createTime, null, version + 1, properties);
     }
 }

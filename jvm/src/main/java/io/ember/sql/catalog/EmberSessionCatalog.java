@@ -5,6 +5,7 @@ import io.ember.sql.plans.LogicalPlan;
 import io.ember.sql.plans.SubqueryAlias;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -240,6 +241,16 @@ public final class EmberSessionCatalog implements SessionCatalog {
     @Override
     public void analyzeTable(List<String> nameParts, boolean noScan) {
         commands.analyze(requireTable(nameParts, "ANALYZE TABLE"), noScan);
+    }
+
+    @Override
+    public void alterTableProperties(List<String> nameParts, Map<String, String> set, List<String> unset) {
+        CatalogTable t = requireTable(nameParts, set.isEmpty() ? "ALTER TABLE ... UNSET TBLPROPERTIES"
+                : "ALTER TABLE ... SET TBLPROPERTIES").table();
+        Map<String, String> properties = new java.util.TreeMap<>(t.properties());
+        properties.putAll(set);
+        unset.forEach(properties::remove);
+        warehouse().alterTable(t.withProperties(properties));
     }
 
     @Override
