@@ -28,7 +28,7 @@ public class ParseException extends AnalysisException {
 
     private ParseException(String errorClass, String message, String sqlState, Map<String, String> parameters,
             String text, int line, int position) {
-        super(errorClass, message + ". SQLSTATE: " + sqlState + " (line " + line + ", pos " + position + ")\n\n== SQL ==\n"
+        super(errorClass, message + (sqlState == null ? "." : ". SQLSTATE: " + sqlState) + " (line " + line + ", pos " + position + ")\n\n== SQL ==\n"
                 + marked(text, line, position), parameters);
         this.line = line;
         this.position = position;

@@ -250,7 +250,10 @@ public final class EmberSessionCatalog implements SessionCatalog {
         Map<String, String> properties = new java.util.TreeMap<>(t.properties());
         properties.putAll(set);
         unset.forEach(properties::remove);
-        warehouse().alterTable(t.withProperties(properties));
+        String comment = set.containsKey("comment") ? set.get("comment") : unset.contains("comment") ? null : t.comment();
+        properties.remove("comment");
+        warehouse().alterTable(new CatalogTable(t.database(), t.name(), t.provider(), t.schema(), t.partitionColumns(),
+                t.options(), t.location(), t.tableType(), comment, t.createTime(), t.stats(), t.version(), properties));
     }
 
     @Override

@@ -14,7 +14,7 @@ import java.util.Map;
 /**
  * The {@code CREATE TABLE} statement that would make a table again, as {@code SHOW CREATE TABLE}
  * prints it: Spark's layout for data source tables (columns one per line, then USING, OPTIONS,
- * PARTITIONED BY, LOCATION for external tables, COMMENT, TBLPROPERTIES), types in SQL spelling
+ * PARTITIONED BY, COMMENT, LOCATION for external tables, TBLPROPERTIES), types in SQL spelling
  * with strings' default collation written out as Spark 4 does. Stateless.
  */
 public final class TableDdl {
@@ -43,11 +43,11 @@ public final class TableDdl {
                     .append(String.join(", ", t.partitionColumns().stream().map(TableDdl::quoteIfNeeded).toList()))
                     .append(")\n");
         }
-        if (!t.managed()) {
-            sb.append("LOCATION ").append(literal(t.location())).append('\n');
-        }
         if (t.comment() != null) {
             sb.append("COMMENT ").append(literal(t.comment())).append('\n');
+        }
+        if (!t.managed()) {
+            sb.append("LOCATION ").append(literal(t.location())).append('\n');
         }
         if (!t.properties().isEmpty()) {
             List<String> props = new ArrayList<>();

@@ -33,7 +33,7 @@ final class TableStatements extends SqlParserBaseVisitor<LogicalPlan> {
     @Override
     public LogicalPlan visitSetTableProperties(SqlParser.SetTablePropertiesContext ctx) {
         return new AlterTablePropertiesCommand(Names.parts(ctx.multipartIdentifier()),
-                CatalogStatements.properties(ctx.propertyList()), List.of());
+                CatalogStatements.properties(ctx.propertyList()), List.of(), ctx.VIEW() != null);
     }
 
     @Override
@@ -41,11 +41,12 @@ final class TableStatements extends SqlParserBaseVisitor<LogicalPlan> {
         List<String> keys = new ArrayList<>();
         for (SqlParser.PropertyContext p : ctx.propertyList().property()) {
             if (p.value != null) {
-                throw ParseErrors.invalid(b.sql(), p, "Values should not be specified for key(s): [" + key(p.key) + "].");
+                String message = "Operation not allowed: Values should not be specified for key(s): [" + key(p.key) + "]";
+                throw ParseErrors.at(b.sql(), ctx, "_LEGACY_ERROR_TEMP_0035", message, null, Map.of("message", message + "."));
             }
             keys.add(key(p.key));
         }
-        return new AlterTablePropertiesCommand(Names.parts(ctx.multipartIdentifier()), Map.of(), keys);
+        return new AlterTablePropertiesCommand(Names.parts(ctx.multipartIdentifier()), Map.of(), keys, ctx.VIEW() != null);
     }
 
     @Override

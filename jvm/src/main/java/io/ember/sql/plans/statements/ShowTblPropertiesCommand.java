@@ -8,7 +8,8 @@ import java.util.Optional;
 
 /**
  * {@code SHOW TBLPROPERTIES t [('key')]}: rows {@code key, value}, sorted by key; none for a
- * temporary view. A key the table lacks gives one row whose value says so, as Spark's does.
+ * temporary view. The table's options show as {@code option.<key>} (but {@code path}), as Spark 4
+ * shows them. A key the table lacks gives one row whose value says so, as Spark's does.
  */
 public final class ShowTblPropertiesCommand extends Command {
     private static final long serialVersionUID = 1L;
@@ -30,13 +31,19 @@ public final class ShowTblPropertiesCommand extends Command {
         if (t.isEmpty()) {
             return rows;
         }
+        java.util.SortedMap<String, String> shown = new java.util.TreeMap<>(t.get().properties());
+        t.get().options().forEach((k, v) -> {
+            if (!k.equalsIgnoreCase("path")) {
+                shown.put("option." + k, v);
+            }
+        });
         if (key != null) {
-            String value = t.get().properties().get(key);
+            String value = shown.get(key);
             rows.add(new Object[] {key, value != null ? value
                     : "Table " + String.join(".", t.get().qualifiedName()) + " does not have property: " + key});
             return rows;
         }
-        t.get().properties().forEach((k, v) -> rows.add(new Object[] {k, v}));
+        shown.forEach((k, v) -> rows.add(new Object[] {k, v}));
         return rows;
     }
 
