@@ -166,6 +166,7 @@ relationPrimary
     | LEFT_PAREN relation RIGHT_PAREN tableAlias                                     #aliasedRelation
     | inlineTable                                                                    #inlineTableRelation
     | functionName LEFT_PAREN (expression (COMMA expression)*)? RIGHT_PAREN tableAlias #tableValuedFunction
+    | LATERAL functionName LEFT_PAREN (expression (COMMA expression)*)? RIGHT_PAREN tableAlias #lateralTableFunction
     ;
 
 inlineTable : VALUES expression (COMMA expression)* tableAlias ;
