@@ -198,6 +198,12 @@ class SqlEngine:
         return self._engine.call(self._jbridge.registerPythonFunction, name, command,
                                  return_type, deterministic)
 
+    def register_table_function(self, name: str, command: str, schema_json: str,
+                                deterministic: bool) -> bool:
+        """Makes a Python UDTF callable from SQL text; False when a built-in has the name."""
+        return self._engine.call(self._jbridge.registerPythonTableFunction, name, command,
+                                 schema_json, deterministic)
+
     def drop_function(self, name: str) -> None:
         self._engine.call(self._jbridge.dropPythonFunction, name)
 

@@ -325,6 +325,20 @@ class DataFrame(DataFrameActions, DataFrameExtras, DataFrameColumns):
         return self._new(P.op(P.OP_JOIN, left=0, right=1, how="cross", on=None, using=None),
                          other)
 
+    def lateralJoin(self, other: "DataFrame", on: Optional[Column] = None,
+                    how: Optional[str] = None) -> "DataFrame":
+        """Joins each row with the rows ``other`` gives for it: ``other`` may read this
+        DataFrame's columns through ``col(...).outer()``. ``how``: inner (default), cross, left.
+
+        >>> t.lateralJoin(u.where(col("u.k") == col("t.k").outer()))   # doctest: +SKIP
+        """
+        self._check_frame(other)
+        if on is not None and not isinstance(on, Column):
+            raise not_expected_type("on", "Column", on)
+        kind = "inner" if how is None else how
+        return self._new(P.op(P.OP_LATERAL_JOIN, left=0, right=1, how=kind,
+                              on=None if on is None else on._expr), other)
+
     def _set_op(self, other: "DataFrame", kind: str, all_rows: bool, by_name: bool = False,
                 allow_missing: bool = False) -> "DataFrame":
         self._check_frame(other)

@@ -169,6 +169,12 @@ class SparkSession(SessionOperations, SessionArtifacts):
         return self._udf
 
     @property
+    def udtf(self) -> Any:
+        """``spark.udtf``: registers Python UDTFs for SQL text."""
+        from ember.sql.udtf import UDTFRegistration
+        return UDTFRegistration(self)
+
+    @property
     def catalog(self) -> Any:
         return self._catalog
 

@@ -10,8 +10,11 @@
 A call with Column arguments is a DataFrame: the arguments are evaluated by the JVM as one
 row (``range(1).select(args)``), and a Python worker makes an instance of the class, calls
 ``eval`` with the argument values, then ``terminate`` and ``cleanup`` if defined, and converts
-each yielded tuple to the declared schema (``_run_udtf``). Not yet: table arguments
-(``df.asTable()``), ``analyze`` (dynamic schemas), and calls from SQL text.
+each yielded tuple to the declared schema (``_run_udtf``). ``spark.udtf.register(name, f)``
+makes it a table function of SQL text: on the JVM a call is an ``inline`` generator over a row
+UDF (``_evaluate_udtf``) that returns each argument row's output rows as an array of structs,
+so ``FROM f(1)`` and ``FROM t, LATERAL f(t.x)`` plan as generators. Not yet: table arguments
+(``df.asTable()``) and ``analyze`` (dynamic schemas).
 This module is imported by workers: no py4j here.
 """
 
@@ -21,12 +24,39 @@ from typing import Any, Iterable, Iterator, Optional
 
 from ember.errors import PySparkAttributeError, PySparkRuntimeError, PySparkTypeError
 
-__all__ = ["udtf", "UserDefinedTableFunction"]
+__all__ = ["udtf", "UserDefinedTableFunction", "UDTFRegistration"]
+
+
+def _output_rows(produced: Any, method: str, name: str, width: int,
+                 to_internal: Any) -> Iterator[tuple]:
+    """The rows ``eval`` or ``terminate`` produced, checked and in internal form."""
+    if produced is None:
+        return
+    for row in produced:
+        if not isinstance(row, (tuple, list)):
+            if width != 1:
+                raise PySparkRuntimeError(
+                    "[UDTF_INVALID_OUTPUT_ROW_TYPE] The type of an individual output row "
+                    "in the '%s' method of the UDTF '%s' is invalid. Each row should be a "
+                    "tuple, list, or dict, but got '%s'."
+                    % (method, name, type(row).__name__),
+                    "UDTF_INVALID_OUTPUT_ROW_TYPE", {"type": type(row).__name__})
+            row = (row,)   # one column: a bare value is the row, as in PySpark
+        if len(row) != width:
+            raise PySparkRuntimeError(
+                "[UDTF_RETURN_SCHEMA_MISMATCH] The number of columns in the result does "
+                "not match the specified schema. Expected column count: %d, Actual column "
+                "count: %d. Please make sure the values returned by the '%s' method have "
+                "the same number of columns as specified in the output schema."
+                % (width, len(row), method), "UDTF_RETURN_SCHEMA_MISMATCH",
+                {"expected": str(width), "actual": str(len(row)), "func": method})
+        yield to_internal(tuple(row))
 
 
 def _run_udtf(cls: type, name: str, args_json: str, out_json: str,
               rows: Iterable[tuple]) -> Iterator[tuple]:
-    """The worker side: one instance per partition, ``eval`` per argument row."""
+    """The worker side of a DataFrame call: one instance per partition, ``eval`` per
+    argument row."""
     from ember.sql.conversion import internal_converter
     from ember.sql.rows import from_internal
     from ember.sql.types import _parse_datatype_json_value
@@ -35,36 +65,70 @@ def _run_udtf(cls: type, name: str, args_json: str, out_json: str,
     to_internal = internal_converter(out_schema)
     width = len(out_schema.fields)
     instance = cls()
-
-    def results(produced: Any, method: str) -> Iterator[tuple]:
-        if produced is None:
-            return
-        for row in produced:
-            if not isinstance(row, (tuple, list)):
-                if width != 1:
-                    raise PySparkRuntimeError(
-                        "[UDTF_INVALID_OUTPUT_ROW_TYPE] The type of an individual output row "
-                        "in the '%s' method of the UDTF '%s' is invalid. Each row should be a "
-                        "tuple, list, or dict, but got '%s'."
-                        % (method, name, type(row).__name__),
-                        "UDTF_INVALID_OUTPUT_ROW_TYPE", {"type": type(row).__name__})
-                row = (row,)   # one column: a bare value is the row, as in PySpark
-            if len(row) != width:
-                raise PySparkRuntimeError(
-                    "[UDTF_RETURN_SCHEMA_MISMATCH] The number of columns in the result does "
-                    "not match the specified schema. Expected column count: %d, Actual column "
-                    "count: %d. Please make sure the values returned by the '%s' method have "
-                    "the same number of columns as specified in the output schema."
-                    % (width, len(row), method), "UDTF_RETURN_SCHEMA_MISMATCH",
-                    {"expected": str(width), "actual": str(len(row)), "func": method})
-            yield to_internal(tuple(row))
-
     try:
         for row in rows:
             values = [from_internal(v, f.dataType) for v, f in zip(row, args_schema.fields)]
-            yield from results(instance.eval(*values), "eval")
+            yield from _output_rows(instance.eval(*values), "eval", name, width, to_internal)
         if hasattr(instance, "terminate"):
-            yield from results(instance.terminate(), "terminate")
+            yield from _output_rows(instance.terminate(), "terminate", name, width, to_internal)
+    finally:
+        if hasattr(instance, "cleanup"):
+            instance.cleanup()
+
+
+def _check_eval_arguments(cls: type, name: str, count: int) -> None:
+    """A call whose argument count ``eval`` cannot take fails as PySpark's does."""
+    import inspect
+    try:
+        signature = inspect.signature(cls.eval)
+    except (TypeError, ValueError):
+        return
+    try:
+        signature.bind(None, *range(count))
+    except TypeError as e:
+        raise PySparkRuntimeError(
+            "[UDTF_EVAL_METHOD_ARGUMENTS_DO_NOT_MATCH_SIGNATURE] Failed to evaluate the "
+            "user-defined table function '%s' because the function arguments did not match the "
+            "expected signature of the 'eval' method (%s). Please update the query so that this "
+            "table function call provides arguments matching the expected signature, or else "
+            "update the table function so that its 'eval' method accepts the provided arguments, "
+            "and then try the query again." % (name, e),
+            "UDTF_EVAL_METHOD_ARGUMENTS_DO_NOT_MATCH_SIGNATURE",
+            {"name": name, "reason": str(e)}) from None
+
+
+def _evaluate_udtf(cls: type, name: str, out_json: str, _index: int,
+                   records: Iterable[tuple]) -> Iterator[list]:
+    """The worker side of a call from SQL text, run as a row UDF returning an array of
+    structs: the first record is the arguments' types (JSON strings), then one record per
+    argument row; yields, per row, the list of rows ``eval`` produced. One instance per
+    partition; ``terminate``'s rows join the last row's, as Spark attaches them to the last
+    input row. The last result is held back until the input ends (one row of lookahead)."""
+    from ember.sql.conversion import internal_converter
+    from ember.sql.rows import from_internal
+    from ember.sql.types import _parse_datatype_json_value
+    out_schema = _parse_datatype_json_value(json.loads(out_json))
+    to_internal = internal_converter(out_schema)
+    width = len(out_schema.fields)
+    it = iter(records)
+    header = next(it, None)
+    if header is None:
+        return
+    types = [_parse_datatype_json_value(json.loads(t)) for t in header]
+    _check_eval_arguments(cls, name, len(types))
+    instance = cls()
+    try:
+        pending = None
+        for row in it:
+            if pending is not None:
+                yield pending
+            values = [from_internal(v, t) for v, t in zip(row, types)]
+            pending = list(_output_rows(instance.eval(*values), "eval", name, width, to_internal))
+        if pending is not None:
+            if hasattr(instance, "terminate"):
+                pending.extend(_output_rows(instance.terminate(), "terminate", name, width,
+                                            to_internal))
+            yield pending
     finally:
         if hasattr(instance, "cleanup"):
             instance.cleanup()
@@ -103,6 +167,15 @@ class UserDefinedTableFunction:
         self._name = name or func.__name__
         self.deterministic = deterministic
 
+    def _encoded_command(self) -> str:
+        """The command SQL text runs (``_evaluate_udtf``), base64, as row UDFs ship theirs."""
+        import base64
+        from ember.closures import serialize_command
+        command = functools.partial(_evaluate_udtf, self.func, self._name,
+                                    json.dumps(self.returnType.jsonValue()))
+        data, _ = serialize_command(command, "udf")
+        return base64.b64encode(data).decode("ascii")
+
     def asDeterministic(self) -> "UserDefinedTableFunction":
         self.deterministic = True
         return self
@@ -139,3 +212,28 @@ def udtf(cls: Optional[type] = None, *, returnType: Any = None,
     if cls is None:
         return lambda c: UserDefinedTableFunction(c, returnType)
     return UserDefinedTableFunction(cls, returnType)
+
+
+class UDTFRegistration:
+    """``spark.udtf``: registers UDTFs by name for SQL text (``SELECT * FROM f(1)``,
+    ``FROM t, LATERAL f(t.x)``)."""
+
+    def __init__(self, session: Any):
+        self._session = session
+
+    def register(self, name: str, f: "UserDefinedTableFunction") -> "UserDefinedTableFunction":
+        """Registers the UDTF ``f`` as ``name``; returns it."""
+        if not isinstance(f, UserDefinedTableFunction):
+            raise PySparkTypeError(
+                "[CANNOT_REGISTER_UDTF] Cannot register the UDTF '%s': expected a "
+                "'UserDefinedTableFunction'. Please make sure the UDTF is correctly defined as a "
+                "class, and then either wrap it in the `udtf()` function or annotate it with "
+                "`@udtf(...)`." % name, "CANNOT_REGISTER_UDTF", {"name": name})
+        registered = UserDefinedTableFunction(f.func, f.returnType, name, f.deterministic)
+        if not self._session._sql.register_table_function(
+                name, registered._encoded_command(), json.dumps(f.returnType.jsonValue()),
+                f.deterministic):
+            raise PySparkRuntimeError(
+                "Cannot register the UDTF '%s': a built-in function has that name." % name,
+                "CANNOT_REGISTER_UDTF", {"name": name})
+        return registered

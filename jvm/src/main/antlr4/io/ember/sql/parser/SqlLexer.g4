@@ -18,6 +18,7 @@ RIGHT_BRACKET : ']';
 // keywords (alphabetical)
 ADD : 'ADD';
 ALL : 'ALL';
+ALTER : 'ALTER';
 ANALYZE : 'ANALYZE';
 AND : 'AND';
 ANTI : 'ANTI';
@@ -142,6 +143,7 @@ UNBOUNDED : 'UNBOUNDED';
 UNCACHE : 'UNCACHE';
 UNION : 'UNION';
 UNKNOWN : 'UNKNOWN';
+UNSET : 'UNSET';
 USE : 'USE';
 USING : 'USING';
 VALUES : 'VALUES';

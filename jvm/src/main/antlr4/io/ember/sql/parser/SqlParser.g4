@@ -25,7 +25,7 @@ statement
     | SHOW VIEWS ((FROM | IN) ns=multipartIdentifier)? (LIKE? pattern=stringLit)?     #showViews
     | SHOW kind=identifier? FUNCTIONS (LIKE? (pattern=stringLit | name=multipartIdentifier))?  #showFunctions
     | SHOW COLUMNS (FROM | IN) table=multipartIdentifier ((FROM | IN) ns=multipartIdentifier)?  #showColumns
-    | (DESC | DESCRIBE) FUNCTION EXTENDED? (name=multipartIdentifier | pattern=stringLit)  #describeFunction
+    | (DESC | DESCRIBE) FUNCTION EXTENDED? describeFuncName                           #describeFunction
     | (DESC | DESCRIBE) QUERY query                                                  #describeQuery
     | (DESC | DESCRIBE) TABLE? option=(EXTENDED | FORMATTED)? multipartIdentifier    #describeRelation
     | CACHE LAZY? TABLE multipartIdentifier (OPTIONS propertyList)? (AS? query)?      #cacheTable
@@ -37,7 +37,13 @@ statement
     | (CREATE (OR REPLACE)? | REPLACE) TABLE (IF NOT EXISTS)? multipartIdentifier
         (LEFT_PAREN colDefinition (COMMA colDefinition)* RIGHT_PAREN)?
         (USING provider=multipartIdentifier)? createTableClause* (AS? query)?        #createTable
-    | INSERT (INTO | OVERWRITE) TABLE? multipartIdentifier identifierList? query       #insertInto
+    | INSERT (INTO | OVERWRITE) TABLE? multipartIdentifier
+        (identifierList | BY byName=identifier)? query                               #insertInto
+    | SHOW TBLPROPERTIES table=multipartIdentifier
+        (LEFT_PAREN key=propertyKey RIGHT_PAREN)?                                    #showTblProperties
+    | ALTER (TABLE | VIEW) multipartIdentifier SET TBLPROPERTIES propertyList        #setTableProperties
+    | ALTER (TABLE | VIEW) multipartIdentifier UNSET TBLPROPERTIES (IF EXISTS)? propertyList  #unsetTableProperties
+    | SHOW CREATE TABLE multipartIdentifier (AS serde=identifier)?                   #showCreateTable
     | DROP TABLE (IF EXISTS)? multipartIdentifier PURGE?                             #dropTable
     | ANALYZE TABLE multipartIdentifier COMPUTE STATISTICS
         (NOSCAN | FOR COLUMNS identifierSeq | FOR ALL COLUMNS)?                      #analyzeTable
@@ -57,6 +63,14 @@ bucketSpec
     ;
 
 orderedIdentifier : errorCapturingIdentifier ordering=(ASC | DESC)? ;
+
+// A function name after DESCRIBE FUNCTION: a name, a quoted name, or an operator's symbol.
+describeFuncName
+    : multipartIdentifier
+    | stringLit
+    | comparisonOperator
+    | PLUS | MINUS | ASTERISK | SLASH | PERCENT | DIV | TILDE | AMPERSAND | PIPE | CONCAT_PIPE | HAT | BANG
+    ;
 
 colDefinition : name=errorCapturingIdentifier dataType (NOT NULL)? (COMMENT comment=stringLit)? ;
 
@@ -160,6 +174,7 @@ relationPrimary
     | LEFT_PAREN relation RIGHT_PAREN tableAlias                                     #aliasedRelation
     | inlineTable                                                                    #inlineTableRelation
     | functionName LEFT_PAREN (expression (COMMA expression)*)? RIGHT_PAREN tableAlias #tableValuedFunction
+    | LATERAL functionName LEFT_PAREN (expression (COMMA expression)*)? RIGHT_PAREN tableAlias #lateralTableFunction
     ;
 
 inlineTable : VALUES expression (COMMA expression)* tableAlias ;
@@ -335,12 +350,12 @@ strictNonReserved : ANTI | CROSS | EXCEPT | FULL | INNER | INTERSECT | JOIN | LA
 
 // Keywords that are also ordinary identifiers.
 nonReserved
-    : ADD | ANALYZE | ANY | ASC | BOTH | BUCKETS | BY | CACHE | CLEAR | CLUSTER | CLUSTERED | CODEGEN | COLUMNS | COMMENT | COMPUTE
+    : ADD | ALTER | ANALYZE | ANY | ASC | BOTH | BUCKETS | BY | CACHE | CLEAR | CLUSTER | CLUSTERED | CODEGEN | COLUMNS | COMMENT | COMPUTE
     | COST | CUBE | CURRENT | DESC | DESCRIBE | DISTRIBUTE | DIV | DROP | ESCAPE | EXISTS | EXPLAIN | EXTENDED
     | EXTRACT | FILTER | FIRST | FOLLOWING | FORMATTED | FUNCTION | FUNCTIONS | GLOBAL | GROUPING | IF | IGNORE
     | ILIKE | INSERT | INTERVAL | LAST | LAZY | LEADING | LIKE | LIMIT | LOGICAL | NOSCAN | NULLS | OFFSET
     | OPTIONS | OVER | OVERWRITE | PARTITION | PARTITIONED | PRECEDING | PURGE | QUERY | RANGE | REGEXP
     | REPLACE | RESET | RESPECT | RLIKE | ROLLUP | ROW | ROWS | SET | SETS | SHOW | SOME | SORT | SORTED
     | STATISTICS | TABLES | TBLPROPERTIES | TEMPORARY | TRAILING | TRIM | TRY_CAST | UNBOUNDED | UNCACHE
-    | UNKNOWN | USE | VALUES | VIEW | VIEWS | WINDOW
+    | UNKNOWN | UNSET | USE | VALUES | VIEW | VIEWS | WINDOW
     ;

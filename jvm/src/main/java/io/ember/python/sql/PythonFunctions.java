@@ -1,8 +1,11 @@
 package io.ember.python.sql;
 
 import io.ember.sql.expressions.FunctionRegistry;
+import io.ember.sql.expressions.Inline;
 import io.ember.sql.expressions.PythonUDF;
+import io.ember.sql.types.ArrayType;
 import io.ember.sql.types.DataType;
+import io.ember.sql.types.DataTypeJson;
 import io.ember.sql.types.DdlParser;
 import java.util.Base64;
 import java.util.HashSet;
@@ -37,6 +40,27 @@ final class PythonFunctions {
         byte[] command = Base64.getDecoder().decode(commandBase64);
         DataType type = DdlParser.parseType(returnType);
         registry.register(key, (args, distinct) -> new PythonUDF(name, command, type, args, deterministic));
+        registered.add(key);
+        return true;
+    }
+
+    /**
+     * Registers (or replaces) a Python UDTF as the table function {@code name}: a call is an
+     * {@code inline} generator over a {@link PythonUDF} that returns, per argument row, the rows
+     * {@code eval} yielded as an array of structs of {@code schema} (the command of
+     * {@code ember.sql.udtf}), so {@code FROM name(...)} and {@code LATERAL name(t.x)} plan as
+     * generators. False when a built-in function has that name.
+     */
+    synchronized boolean registerTableFunction(String name, String commandBase64, String schemaJson,
+            boolean deterministic) {
+        String key = name.toLowerCase(Locale.ROOT);
+        if (!registered.contains(key) && registry.lookup(key).isPresent()) {
+            return false;
+        }
+        byte[] command = Base64.getDecoder().decode(commandBase64);
+        DataType rows = new ArrayType(DataTypeJson.fromJson(schemaJson), true);
+        registry.register(key, (args, distinct) ->
+                new Inline(new PythonUDF(name, command, rows, args, deterministic), false));
         registered.add(key);
         return true;
     }

@@ -74,7 +74,13 @@ public final class SqlBridge {
         return pythonFunctions.register(name, commandBase64, returnType, deterministic);
     }
 
-    /** Removes a name {@link #registerPythonFunction} added. */
+    /** {@code spark.udtf.register(name, f)}: a Python UDTF SQL text can call in FROM and LATERAL; false for a built-in's name. */
+    public boolean registerPythonTableFunction(String name, String commandBase64, String schemaJson,
+            boolean deterministic) {
+        return pythonFunctions.registerTableFunction(name, commandBase64, schemaJson, deterministic);
+    }
+
+    /** Removes a name {@link #registerPythonFunction} or {@link #registerPythonTableFunction} added. */
     public void dropPythonFunction(String name) {
         pythonFunctions.drop(name);
     }

@@ -37,6 +37,7 @@ public final class Analyzer extends RuleExecutor<LogicalPlan> {
                 new ResolveStar(conf),
                 new ResolveReferences(names),
                 new ResolveSubquery(names, this::resolve),
+                new RewriteLateralJoin(registry),
                 new SubstituteOrdinals(),
                 new ResolveExtractValue(conf),
                 new ResolveLambdaVariables(registry),

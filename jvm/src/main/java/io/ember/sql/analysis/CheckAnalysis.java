@@ -26,9 +26,11 @@ import java.util.Map;
  */
 final class CheckAnalysis {
     private final CheckSubqueries subqueries;
+    private final io.ember.sql.expressions.FunctionRegistry registry;
 
     CheckAnalysis(io.ember.sql.expressions.FunctionRegistry registry) {
         this.subqueries = new CheckSubqueries(registry);
+        this.registry = registry;
     }
 
     void check(LogicalPlan plan) {
@@ -58,28 +60,36 @@ final class CheckAnalysis {
         checkMissingInput(node);
     }
 
+    /**
+     * An unknown function is reported first (Spark looks functions up before anything else);
+     * a known one left unresolved because of its arguments yields to what is wrong with them
+     * (an unknown column), and is reported only when nothing else is.
+     */
     private void checkUnresolved(LogicalPlan node, Expression e) {
-        e.foreach(x -> {
-            if (x instanceof UnresolvedAttribute u) {
-                List<List<String>> candidates = new ArrayList<>();
-                for (AttributeReference a : node.inputSet()) {
-                    candidates.add(NameResolver.qualifiedName(a));
-                }
-                throw AnalysisErrors.unresolvedColumn(u.nameParts(), candidates);
+        e.foreach(x -> checkUnresolvedNode(node, x, false));
+        e.foreach(x -> checkUnresolvedNode(node, x, true));
+    }
+
+    private void checkUnresolvedNode(LogicalPlan node, Expression x, boolean knownFunctions) {
+        if (x instanceof UnresolvedAttribute u) {
+            List<List<String>> candidates = new ArrayList<>();
+            for (AttributeReference a : node.inputSet()) {
+                candidates.add(NameResolver.qualifiedName(a));
             }
-            if (x instanceof UnresolvedFunction f) {
-                throw AnalysisErrors.unresolvedRoutine(f.name());
-            }
-            if (x instanceof UnresolvedStar s) {
-                throw new AnalysisException("INVALID_USAGE_OF_STAR_OR_REGEX", "Invalid usage of '*' in "
-                        + node.nodeName() + ".", Map.of("elem", "'*'", "prettyName", node.nodeName()));
-            }
-            if (x instanceof io.ember.sql.expressions.UnresolvedRegex r) {
-                String elem = "regular expression '" + r.pattern() + "'";
-                throw new AnalysisException("INVALID_USAGE_OF_STAR_OR_REGEX", "Invalid usage of " + elem + " in "
-                        + node.nodeName() + ".", Map.of("elem", elem, "prettyName", node.nodeName()));
-            }
-        });
+            throw AnalysisErrors.unresolvedColumn(u.nameParts(), candidates);
+        }
+        if (x instanceof UnresolvedFunction f && (knownFunctions || registry.lookup(f.name()).isEmpty())) {
+            throw AnalysisErrors.unresolvedRoutine(f.name());
+        }
+        if (x instanceof UnresolvedStar s) {
+            throw new AnalysisException("INVALID_USAGE_OF_STAR_OR_REGEX", "Invalid usage of '*' in "
+                    + node.nodeName() + ".", Map.of("elem", "'*'", "prettyName", node.nodeName()));
+        }
+        if (x instanceof io.ember.sql.expressions.UnresolvedRegex r) {
+            String elem = "regular expression '" + r.pattern() + "'";
+            throw new AnalysisException("INVALID_USAGE_OF_STAR_OR_REGEX", "Invalid usage of " + elem + " in "
+                    + node.nodeName() + ".", Map.of("elem", elem, "prettyName", node.nodeName()));
+        }
     }
 
     /** The first expression (innermost) whose children resolved but whose own input types do not check. */

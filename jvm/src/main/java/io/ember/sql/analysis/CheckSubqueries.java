@@ -81,6 +81,10 @@ final class CheckSubqueries {
                         Map.of("number", String.valueOf(width)));
             }
             if (s.correlated()) {
+                if (node instanceof Aggregate a && !a.groupingExpressions().isEmpty() && outsideAggregates(a, s)
+                        && a.groupingExpressions().stream().noneMatch(g -> Canonical.semanticEquals(g, s))) {
+                    throw scalarSubqueryNotGrouped(s);
+                }
                 checkCorrelatedScalar(s.plan());
             }
             return;
@@ -102,6 +106,15 @@ final class CheckSubqueries {
                 pullUp.equalityKeys(r.predicates());
             }
         }
+    }
+
+    /** Spark 4.3 refuses a correlated scalar subquery a grouped aggregate would compute per row, even over grouping columns. */
+    private static AnalysisException scalarSubqueryNotGrouped(SubqueryExpression s) {
+        String expr = "\"" + s.sql() + "\"";
+        return new AnalysisException("SCALAR_SUBQUERY_IS_IN_GROUP_BY_OR_AGGREGATE_FUNCTION", "The correlated scalar "
+                + "subquery '" + expr + "' is neither present in GROUP BY, nor in an aggregate function.\nAdd it to GROUP BY "
+                + "using ordinal position or wrap it in `first()` (or `first_value`) if you don't care which value you get.",
+                Map.of("sqlExpr", expr));
     }
 
     private static boolean outsideAggregates(Aggregate a, SubqueryExpression s) {

@@ -149,7 +149,7 @@ public final class DataFrameWriter {
      */
     public void saveAsTable(String tableName) {
         TableDefinition table = new TableDefinition(MultipartName.parse(tableName), null, formatGiven ? format : null,
-                partitionBy, options, null, null, bucketSpec());
+                partitionBy, options, null, null, bucketSpec(), Map.of());
         df.sparkSession().sessionCatalog().saveAsTable(table, df.logicalPlan(), mode);
     }
 

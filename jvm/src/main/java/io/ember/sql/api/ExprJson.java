@@ -119,11 +119,20 @@ final class ExprJson {
     /** {@code alias}, with {@code "metadata"} when given (PySpark's {@code alias(name, metadata=)}). */
     private Expression alias(JsonNode e) {
         Expression given = read(e.get("expr"));
+        if (e.get("names").size() > 1) {
+            return new io.ember.sql.expressions.MultiAlias(unalias(given), strings(e.get("names")), List.of());
+        }
         String name = e.get("names").get(0).asText();
         Map<String, Object> metadata = e.hasNonNull("metadata")
                 ? io.ember.sql.types.DataTypeJson.metadata(e.get("metadata"))
                 : given instanceof Alias inner ? inner.metadata() : null;
         return new Alias(unalias(given), name, io.ember.sql.expressions.ExprId.next(), metadata);
+    }
+
+    private static List<String> strings(JsonNode array) {
+        List<String> out = new java.util.ArrayList<>();
+        array.forEach(n -> out.add(n.asText()));
+        return out;
     }
 
     /** {@code withField}/{@code dropFields}: each op {"path":"a.b","value":E} or {"path":"a","drop":true}. */

@@ -58,6 +58,7 @@ public final class PlanJson {
             case OP_TO_DF -> in.toDF(strings(op.get("names")).toArray(new String[0]));
             case OP_OFFSET -> in.offset(op.get("n").asInt());
             case OP_JOIN -> join(op, inputs, ex);
+            case OP_LATERAL_JOIN -> lateralJoin(op, inputs, ex, session);
             case OP_SET_OP -> setOp(op, inputs);
             case OP_DROP_DUPLICATES -> op.hasNonNull("columns")
                     ? in.dropDuplicates(strings(op.get("columns")).toArray(new String[0])) : in.dropDuplicates();
@@ -133,6 +134,24 @@ public final class PlanJson {
             return left.join(right, new Column(ex.read(op.get("on"))), how);
         }
         return how.equals(JOIN_CROSS) ? left.crossJoin(right) : left.join(right, (Column) null, how);
+    }
+
+    /** {@code left.lateralJoin(right, on, how)}: how is {@code inner}, {@code cross} or {@code left}, as Spark allows. */
+    private static Dataset<Row> lateralJoin(JsonNode op, List<Dataset<Row>> inputs, ExprJson ex, SparkSession session) {
+        Dataset<Row> left = inputs.get(op.get("left").asInt());
+        Dataset<Row> right = inputs.get(op.get("right").asInt());
+        String how = op.path("how").asText("inner");
+        io.ember.sql.plans.JoinType type = io.ember.sql.plans.JoinType.parse(how);
+        if (type != io.ember.sql.plans.JoinType.INNER && type != io.ember.sql.plans.JoinType.CROSS
+                && type != io.ember.sql.plans.JoinType.LEFT_OUTER) {
+            String supported = "'inner', 'leftouter', 'left', 'left_outer', 'cross'";
+            throw new AnalysisException("UNSUPPORTED_JOIN_TYPE", "Unsupported join type '" + how
+                    + "'. Supported join types include: " + supported + ".", Map.of("typ", how, "supported", supported));
+        }
+        java.util.Optional<io.ember.sql.expressions.Expression> on = op.hasNonNull("on")
+                ? java.util.Optional.of(ex.read(op.get("on"))) : java.util.Optional.empty();
+        return session.ofRows(new io.ember.sql.plans.LateralJoin(left.logicalPlan(),
+                new io.ember.sql.expressions.subquery.LateralSubquery(right.logicalPlan()), type, on));
     }
 
     private static Dataset<Row> setOp(JsonNode op, List<Dataset<Row>> inputs) {

@@ -21,6 +21,7 @@ public class PlanNames {
     public static final String OP_LIMIT = "limit";
     public static final String OP_OFFSET = "offset";
     public static final String OP_JOIN = "join";
+    public static final String OP_LATERAL_JOIN = "lateralJoin";
     public static final String OP_SET_OP = "setOp";
     public static final String OP_DISTINCT = "distinct";
     public static final String OP_DROP_DUPLICATES = "dropDuplicates";

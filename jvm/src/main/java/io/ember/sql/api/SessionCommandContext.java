@@ -32,6 +32,20 @@ final class SessionCommandContext implements CommandContext {
     }
 
     @Override
+    public Set<String> builtinFunctionNames() {
+        return io.ember.sql.expressions.FunctionRegistry.builtin().names();
+    }
+
+    @Override
+    public java.util.Optional<String> functionClass(String name) {
+        return session.functionRegistry().lookup(name).map(b -> {
+            String c = b.getClass().getName();
+            int lambda = c.indexOf("$$Lambda");
+            return lambda < 0 ? c : c.substring(0, lambda);
+        });
+    }
+
+    @Override
     public LogicalPlan analyze(LogicalPlan plan) {
         return session.analyzer().execute(plan);
     }

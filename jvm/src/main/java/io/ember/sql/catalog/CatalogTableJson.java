@@ -53,6 +53,10 @@ final class CatalogTableJson {
             t.bucketSpec().bucketColumns().forEach(b.putArray("bucketColumns")::add);
             t.bucketSpec().sortColumns().forEach(b.putArray("sortColumns")::add);
         }
+        if (!t.properties().isEmpty()) {
+            ObjectNode props = o.putObject("properties");
+            t.properties().forEach(props::put);
+        }
         try {
             return JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(o);
         } catch (IOException e) {
@@ -75,6 +79,8 @@ final class CatalogTableJson {
         o.path("partitionColumns").forEach(n -> parts.add(n.asText()));
         Map<String, String> options = new LinkedHashMap<>();
         o.path("options").fields().forEachRemaining(e -> options.put(e.getKey(), e.getValue().asText()));
+        Map<String, String> properties = new LinkedHashMap<>();
+        o.path("properties").fields().forEachRemaining(e -> properties.put(e.getKey(), e.getValue().asText()));
         TableStats stats = null;
         if (o.hasNonNull("stats")) {
             JsonNode s = o.get("stats");
@@ -83,7 +89,7 @@ final class CatalogTableJson {
         return new CatalogTable(o.get("database").asText(), o.get("name").asText(), o.get("provider").asText(),
                 (StructType) DataTypeJson.fromNode(o.get("schema")), parts, options, o.get("location").asText(),
                 o.get("tableType").asText(), o.hasNonNull("comment") ? o.get("comment").asText() : null,
-                o.path("createTime").asLong(), stats, o.path("version").asLong(), bucketSpec(o.path("bucketSpec")));
+                o.path("createTime").asLong(), stats, o.path("version").asLong(), bucketSpec(o.path("bucketSpec")), properties);
     }
 
     /** The bucket spec a table's JSON keeps, or null (tables written before buckets existed have none). */

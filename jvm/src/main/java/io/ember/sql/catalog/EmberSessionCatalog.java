@@ -5,6 +5,7 @@ import io.ember.sql.plans.LogicalPlan;
 import io.ember.sql.plans.SubqueryAlias;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -240,6 +241,19 @@ public final class EmberSessionCatalog implements SessionCatalog {
     @Override
     public void analyzeTable(List<String> nameParts, boolean noScan) {
         commands.analyze(requireTable(nameParts, "ANALYZE TABLE"), noScan);
+    }
+
+    @Override
+    public void alterTableProperties(List<String> nameParts, Map<String, String> set, List<String> unset) {
+        CatalogTable t = requireTable(nameParts, set.isEmpty() ? "ALTER TABLE ... UNSET TBLPROPERTIES"
+                : "ALTER TABLE ... SET TBLPROPERTIES").table();
+        Map<String, String> properties = new java.util.TreeMap<>(t.properties());
+        properties.putAll(set);
+        unset.forEach(properties::remove);
+        String comment = set.containsKey("comment") ? set.get("comment") : unset.contains("comment") ? null : t.comment();
+        properties.remove("comment");
+        warehouse().alterTable(new CatalogTable(t.database(), t.name(), t.provider(), t.schema(), t.partitionColumns(),
+                t.options(), t.location(), t.tableType(), comment, t.createTime(), t.stats(), t.version(), t.bucketSpec(), properties));
     }
 
     @Override

@@ -2,6 +2,7 @@ package io.ember.sql.catalog;
 
 import io.ember.sql.plans.LogicalPlan;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -84,6 +85,14 @@ public interface SessionCatalog {
 
     /** {@code ANALYZE TABLE ... COMPUTE STATISTICS [NOSCAN]}: with {@code noScan}, sizes only. */
     void analyzeTable(List<String> nameParts, boolean noScan);
+
+    /**
+     * {@code ALTER TABLE t SET|UNSET TBLPROPERTIES}: adds or replaces the properties in {@code set},
+     * then removes the keys in {@code unset} (absent keys are ignored, as Spark does).
+     *
+     * @throws io.ember.sql.AnalysisException {@code EXPECT_TABLE_NOT_VIEW} for a temporary view
+     */
+    void alterTableProperties(List<String> nameParts, Map<String, String> set, List<String> unset);
 
     /** Lists a table's files again (and rebuilds its cached data); a no-op for a temporary view. */
     void refreshTable(List<String> nameParts);

@@ -71,7 +71,7 @@ final class TableCommands {
         schema = partitionsLast(schema, partitionColumns);
         CatalogTable table = new CatalogTable(name.database(), name.table(), provider, schema, partitionColumns,
                 def.options(), Warehouse.uri(dir), external ? "EXTERNAL" : "MANAGED", def.comment(),
-                System.currentTimeMillis(), null, 0, buckets);
+                System.currentTimeMillis(), null, 0, buckets, def.properties());
         try {
             if (data != null) {
                 session.write(reorder(data, schema), provider, table.location(), "append", partitionColumns, buckets,
@@ -103,7 +103,7 @@ final class TableCommands {
     private static StructType nullable(List<AttributeReference> columns) {
         List<StructField> fields = new ArrayList<>();
         for (AttributeReference a : columns) {
-            fields.add(new StructField(a.name(), a.dataType(), true, a.metadata()));
+            fields.add(new StructField(a.name(), asNullable(a.dataType()), true, a.metadata()));
         }
         return new StructType(fields);
     }
@@ -111,9 +111,27 @@ final class TableCommands {
     private static StructType nullable(StructType schema) {
         List<StructField> fields = new ArrayList<>();
         for (StructField f : schema.fields()) {
-            fields.add(new StructField(f.name(), f.dataType(), true, f.metadata()));
+            fields.add(new StructField(f.name(), asNullable(f.dataType()), true, f.metadata()));
         }
         return new StructType(fields);
+    }
+
+    /** A type with every nested field, element and value nullable (Spark's {@code asNullable}). */
+    private static io.ember.sql.types.DataType asNullable(io.ember.sql.types.DataType type) {
+        if (type instanceof io.ember.sql.types.ArrayType a) {
+            return new io.ember.sql.types.ArrayType(asNullable(a.elementType()), true);
+        }
+        if (type instanceof io.ember.sql.types.MapType m) {
+            return new io.ember.sql.types.MapType(asNullable(m.keyType()), asNullable(m.valueType()), true);
+        }
+        if (type instanceof StructType st) {
+            List<StructField> fields = new ArrayList<>();
+            for (StructField f : st.fields()) {
+                fields.add(new StructField(f.name(), asNullable(f.dataType()), true, f.metadata()));
+            }
+            return new StructType(fields);
+        }
+        return type;
     }
 
     /** The partition columns as the schema spells them; each must be a column. */

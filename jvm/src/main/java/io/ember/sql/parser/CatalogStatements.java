@@ -8,6 +8,7 @@ import io.ember.sql.plans.statements.CreateTableCommand;
 import io.ember.sql.plans.statements.CreateTempViewCommand;
 import io.ember.sql.plans.statements.DescribeCommand;
 import io.ember.sql.sources.BucketSpec;
+import io.ember.sql.plans.statements.DescribeFunctionCommand;
 import io.ember.sql.plans.statements.DropTableCommand;
 import io.ember.sql.plans.statements.DropViewCommand;
 import io.ember.sql.plans.statements.InsertIntoCommand;
@@ -55,7 +56,7 @@ final class CatalogStatements extends SqlParserBaseVisitor<LogicalPlan> {
     public LogicalPlan visitShowFunctions(SqlParser.ShowFunctionsContext ctx) {
         String pattern = ctx.pattern != null ? LiteralBuilder.string(ctx.pattern)
                 : ctx.name != null ? String.join(".", Names.parts(ctx.name)) : null;
-        return new ShowFunctionsCommand(pattern);
+        return new ShowFunctionsCommand(pattern, ctx.kind == null ? null : Names.of(ctx.kind));
     }
 
     @Override
@@ -80,7 +81,11 @@ final class CatalogStatements extends SqlParserBaseVisitor<LogicalPlan> {
 
     @Override
     public LogicalPlan visitDescribeFunction(SqlParser.DescribeFunctionContext ctx) {
-        throw ParseErrors.unsupported(b.sql(), ctx, "DESCRIBE FUNCTION.");
+        SqlParser.DescribeFuncNameContext f = ctx.describeFuncName();
+        String name = f.stringLit() != null ? LiteralBuilder.string(f.stringLit())
+                : f.multipartIdentifier() != null ? String.join(".", Names.parts(f.multipartIdentifier()))
+                : f.getText();
+        return new DescribeFunctionCommand(name, ctx.EXTENDED() != null);
     }
 
     @Override
@@ -116,7 +121,10 @@ final class CatalogStatements extends SqlParserBaseVisitor<LogicalPlan> {
         if (!ctx.colDefinition().isEmpty()) {
             List<StructField> fields = new ArrayList<>();
             for (SqlParser.ColDefinitionContext c : ctx.colDefinition()) {
-                fields.add(new StructField(Names.of(c.name), b.expressions().dataType(c.dataType()), c.NOT() == null));
+                Map<String, Object> metadata = c.comment == null ? Map.of()
+                        : Map.of("comment", LiteralBuilder.string(c.comment));
+                fields.add(new StructField(Names.of(c.name), b.expressions().dataType(c.dataType()), c.NOT() == null,
+                        metadata));
             }
             schema = new StructType(fields);
         }
@@ -124,6 +132,7 @@ final class CatalogStatements extends SqlParserBaseVisitor<LogicalPlan> {
         Map<String, String> options = new LinkedHashMap<>();
         String comment = null;
         BucketSpec buckets = null;
+        Map<String, String> tblProperties = new LinkedHashMap<>();
         for (SqlParser.CreateTableClauseContext clause : ctx.createTableClause()) {
             if (clause.PARTITIONED() != null) {
                 partitions.addAll(Names.list(clause.identifierList()));
@@ -133,11 +142,13 @@ final class CatalogStatements extends SqlParserBaseVisitor<LogicalPlan> {
                 options.putAll(properties(clause.propertyList()));
             } else if (clause.comment != null) {
                 comment = LiteralBuilder.string(clause.comment);
+            } else if (clause.TBLPROPERTIES() != null) {
+                tblProperties.putAll(properties(clause.propertyList()));
             }
         }
         String provider = ctx.provider == null ? "parquet" : String.join(".", Names.parts(ctx.provider)).toLowerCase(Locale.ROOT);
         TableDefinition def = new TableDefinition(Names.parts(ctx.multipartIdentifier(0)), schema, provider, partitions,
-                options, options.get("path"), comment, buckets);
+                options, options.get("path"), comment, buckets, tblProperties);
         boolean replace = ctx.REPLACE() != null;
         return new CreateTableCommand(def, ctx.query() == null ? null : b.queries().query(ctx.query()),
                 ctx.EXISTS() != null, replace);
@@ -163,7 +174,7 @@ final class CatalogStatements extends SqlParserBaseVisitor<LogicalPlan> {
         return new BucketSpec(n, Names.list(ctx.identifierList()), sort);
     }
 
-    private static Map<String, String> properties(SqlParser.PropertyListContext ctx) {
+    static Map<String, String> properties(SqlParser.PropertyListContext ctx) {
         Map<String, String> out = new LinkedHashMap<>();
         for (SqlParser.PropertyContext p : ctx.property()) {
             String key = p.key.stringLit() != null ? LiteralBuilder.string(p.key.stringLit()) : p.key.getText();
@@ -176,11 +187,13 @@ final class CatalogStatements extends SqlParserBaseVisitor<LogicalPlan> {
 
     @Override
     public LogicalPlan visitInsertInto(SqlParser.InsertIntoContext ctx) {
-        if (ctx.identifierList() != null) {
-            throw ParseErrors.unsupported(b.sql(), ctx.identifierList(), "INSERT with a column list.");
+        boolean byName = ctx.byName != null;
+        if (byName && !Names.of(ctx.byName).equalsIgnoreCase("NAME")) {
+            throw ParseErrors.invalid(b.sql(), ctx.byName, "Expected BY NAME.");
         }
+        List<String> columns = ctx.identifierList() == null ? null : Names.list(ctx.identifierList());
         return new InsertIntoCommand(Names.parts(ctx.multipartIdentifier()), b.queries().query(ctx.query()),
-                ctx.OVERWRITE() != null);
+                ctx.OVERWRITE() != null, columns, byName);
     }
 
     @Override

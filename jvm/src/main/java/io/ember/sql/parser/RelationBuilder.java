@@ -5,6 +5,7 @@ import io.ember.sql.expressions.Expression;
 import io.ember.sql.expressions.Literal;
 import io.ember.sql.expressions.UnresolvedFunction;
 import io.ember.sql.expressions.UnresolvedStar;
+import io.ember.sql.plans.Filter;
 import io.ember.sql.plans.Join;
 import io.ember.sql.plans.JoinType;
 import io.ember.sql.plans.LogicalPlan;
@@ -36,6 +37,13 @@ final class RelationBuilder {
     LogicalPlan from(SqlParser.FromClauseContext ctx) {
         LogicalPlan plan = null;
         for (SqlParser.RelationContext r : ctx.relation()) {
+            if (plan != null && r.relationPrimary() instanceof SqlParser.LateralTableFunctionContext f) {
+                plan = lateralFunction(f, plan);
+                for (SqlParser.JoinRelationContext j : r.joinRelation()) {
+                    plan = join(plan, j);
+                }
+                continue;
+            }
             LogicalPlan next = relation(r);
             plan = plan == null ? next : new Join(plan, next, JoinType.INNER, Optional.empty());
         }
@@ -55,6 +63,9 @@ final class RelationBuilder {
 
     private LogicalPlan join(LogicalPlan left, SqlParser.JoinRelationContext ctx) {
         JoinType type = joinType(ctx.joinType());
+        if (ctx.right instanceof SqlParser.LateralTableFunctionContext f) {
+            return lateralJoin(left, ctx, type, f);
+        }
         LogicalPlan right = primary(ctx.right);
         if (ctx.NATURAL() != null) {
             return new UsingJoin(left, right, type, List.of(), true);
@@ -102,7 +113,39 @@ final class RelationBuilder {
         if (ctx instanceof SqlParser.InlineTableRelationContext i) {
             return inlineTable(i.inlineTable());
         }
+        if (ctx instanceof SqlParser.LateralTableFunctionContext f) {
+            return lateralFunction(f, OneRow.relation()); // first in FROM: nothing to the left to correlate with
+        }
         return tableFunction((SqlParser.TableValuedFunctionContext) ctx);
+    }
+
+    /**
+     * {@code left, LATERAL f(args) [AS] t(c1, ...)}: a table function (a generator, Python UDTFs
+     * included) called once per row of {@code left}, its arguments reading {@code left}'s columns;
+     * the same plan as {@code LATERAL VIEW f(args) t AS c1, ...}.
+     */
+    private LogicalPlan lateralFunction(SqlParser.LateralTableFunctionContext ctx, LogicalPlan left) {
+        String name = String.join(".", Names.parts(ctx.functionName().qualifiedName()));
+        Expression gen = new UnresolvedFunction(name, b.expressions().expressions(ctx.expression()), false);
+        SqlParser.TableAliasContext alias = ctx.tableAlias();
+        List<String> qualifier = alias == null || alias.strictIdentifier() == null ? List.of()
+                : List.of(Names.of(alias.strictIdentifier()));
+        List<String> names = alias == null || alias.identifierList() == null ? List.of() : Names.list(alias.identifierList());
+        Expression entry = new io.ember.sql.expressions.MultiAlias(gen, names, qualifier);
+        return new Project(List.of(new UnresolvedStar(List.of()), entry), left);
+    }
+
+    /** {@code left [INNER | CROSS] JOIN LATERAL f(args) [ON cond]}: the lateral call, then the condition as a filter. */
+    private LogicalPlan lateralJoin(LogicalPlan left, SqlParser.JoinRelationContext ctx, JoinType type,
+            SqlParser.LateralTableFunctionContext f) {
+        SqlParser.JoinCriteriaContext criteria = ctx.joinCriteria();
+        if (ctx.NATURAL() != null || (type != JoinType.INNER && type != JoinType.CROSS)
+                || (criteria != null && criteria.USING() != null)) {
+            throw ParseErrors.unsupported(b.sql(), ctx, "LATERAL table functions in joins other than [INNER | CROSS] "
+                    + "JOIN ... [ON condition].");
+        }
+        LogicalPlan plan = lateralFunction(f, left);
+        return criteria == null ? plan : new Filter(b.expressions().visit(criteria.booleanExpression()), plan);
     }
 
     /** A table or view by name, or the CTE of that name when one is in scope. */

@@ -8,7 +8,8 @@ import java.util.Locale;
 
 /**
  * Builds statements: a query is its plan; anything else is a command node of
- * {@code io.ember.sql.plans.statements} (catalog commands in {@link CatalogStatements}). One
+ * {@code io.ember.sql.plans.statements} (catalog commands in {@link CatalogStatements}, table
+ * definition ones in {@link TableStatements}). One
  * instance per parse.
  */
 final class StatementBuilder extends SqlParserBaseVisitor<LogicalPlan> {
@@ -22,6 +23,9 @@ final class StatementBuilder extends SqlParserBaseVisitor<LogicalPlan> {
         LogicalPlan plan = visit(ctx);
         if (plan == null) {
             plan = new CatalogStatements(b).visit(ctx);
+        }
+        if (plan == null) {
+            plan = new TableStatements(b).visit(ctx);
         }
         return plan;
     }

@@ -34,6 +34,37 @@ class WarehouseTest {
     }
 
     @Test
+    void tablePropertiesSurviveARestartAndDataChanges() {
+        CatalogTable t = table("p", 0).withProperties(Map.of("b", "2", "a", "1"));
+        assertTrue(new Warehouse(dir).createTable(t));
+        Warehouse restarted = new Warehouse(dir);
+        CatalogTable read = restarted.getTable("default", "p").orElseThrow();
+        assertEquals(List.of("a", "b"), List.copyOf(read.properties().keySet()), "sorted by key");
+        restarted.alterTable(read.afterDataChange().withStats(new TableStats(1, 1L)));
+        assertEquals(Map.of("a", "1", "b", "2"), new Warehouse(dir).getTable("default", "p").orElseThrow().properties());
+    }
+
+    @Test
+    void createStatementListsColumnsOptionsPartitionsCommentAndProperties() {
+        StructType schema = new StructType(List.of(
+                new StructField("a", DataTypes.IntegerType, true, Map.of("comment", "it's a")),
+                new StructField("odd name", new io.ember.sql.types.MapType(DataTypes.StringType,
+                        new io.ember.sql.types.ArrayType(DataTypes.LongType)), true),
+                new StructField("k", DataTypes.IntegerType, true)));
+        CatalogTable t = new CatalogTable("default", "t", "csv", schema, List.of("k"), Map.of("header", "true"),
+                "file:/x/t", "MANAGED", "c", 0L, null, 0, null, Map.of("x", "y"));
+        assertEquals("CREATE TABLE spark_catalog.default.t (\n  a INT COMMENT 'it\\'s a',\n"
+                + "  `odd name` MAP<STRING COLLATE UTF8_BINARY, ARRAY<BIGINT>>,\n  k INT)\nUSING csv\n"
+                + "OPTIONS (\n  'header' = 'true')\nPARTITIONED BY (k)\nCOMMENT 'c'\nTBLPROPERTIES (\n  'x' = 'y')\n",
+                TableDdl.createStatement(t));
+        CatalogTable external = new CatalogTable("default", "e", "parquet", new StructType(List.of(
+                new StructField("s", new StructType(List.of(new StructField("f", DataTypes.DoubleType, false))), true))),
+                List.of(), Map.of("path", "/data/e"), "file:/data/e", "EXTERNAL", null, 0L, null, 0);
+        assertEquals("CREATE TABLE spark_catalog.default.e (\n  s STRUCT<f: DOUBLE NOT NULL>)\nUSING parquet\n"
+                + "LOCATION 'file:/data/e'\n", TableDdl.createStatement(external));
+    }
+
+    @Test
     void creatingAnExistingTableFailsAndAlterReplaces() {
         Warehouse w = new Warehouse(dir);
         assertTrue(w.createTable(table("t", 0)));

@@ -36,6 +36,9 @@ public final class WidenSetOperationTypes implements Rule<LogicalPlan> {
      */
     private static LogicalPlan repoint(LogicalPlan plan, Map<ExprId, AttributeReference> widened) {
         return plan.transformUp(node -> {
+            if (!node.childrenResolved()) {
+                return node; // an unresolved child has no output yet; it resolves over the widened types later
+            }
             Map<ExprId, AttributeReference> input = new HashMap<>();
             node.inputSet().forEach(a -> input.put(a.exprId(), a));
             return node.mapExpressions(e -> e.transformUp(x -> {

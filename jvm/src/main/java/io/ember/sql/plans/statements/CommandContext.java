@@ -20,6 +20,16 @@ public interface CommandContext {
     /** The names of the registered functions. */
     Set<String> functionNames();
 
+    /** The names of the functions every session starts with (the rest are the user's). */
+    Set<String> builtinFunctionNames();
+
+    /**
+     * The class that implements a registered function ({@code DESCRIBE FUNCTION}'s {@code Class:}
+     * line): the builder's class, or the class that registered it when the builder is a lambda.
+     * Empty when no function has that name.
+     */
+    java.util.Optional<String> functionClass(String name);
+
     /** The plan analyzed (and checked) against the session. */
     LogicalPlan analyze(LogicalPlan plan);
 
