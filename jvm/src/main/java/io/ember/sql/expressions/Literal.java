@@ -62,6 +62,9 @@ public final class Literal extends Expression {
         if (dataType instanceof io.ember.sql.types.YearMonthIntervalType t && value instanceof Integer months) {
             return IntervalStrings.yearMonth(months, t);
         }
+        if (dataType instanceof io.ember.sql.types.TimestampNTZType && value instanceof Long micros) {
+            return "TIMESTAMP_NTZ '" + DateTimeUtils.formatTimestamp(micros, java.time.ZoneOffset.UTC) + "'";
+        }
         if (value instanceof byte[] bytes) {
             return "X'" + java.util.HexFormat.of().withUpperCase().formatHex(bytes) + "'";
         }
