@@ -27,7 +27,8 @@ import java.util.Optional;
 
 /**
  * Arithmetic with intervals, as Spark 4 resolves it: {@code datetime ± interval} (a date with a
- * day-time interval becomes a timestamp), {@code timestamp - timestamp} and {@code date - date}
+ * day-time interval of hours or smaller units becomes a timestamp; with {@code interval day}
+ * it stays a date), {@code timestamp - timestamp} and {@code date - date}
  * (day-time intervals), {@code interval ± interval} of one family (widened to the fields of both;
  * overflow fails), {@code interval * number}, {@code number * interval}, {@code interval /
  * number}, and {@code sum}/{@code avg} of ANSI intervals (the bigint aggregates over the
@@ -131,7 +132,8 @@ public final class IntervalOperations extends CoercionRule {
 
     private static Expression shift(Expression start, Expression interval, boolean subtract) {
         Expression s = start;
-        if (start.dataType() instanceof DateType && interval.dataType() instanceof DayTimeIntervalType) {
+        if (start.dataType() instanceof DateType && interval.dataType() instanceof DayTimeIntervalType d
+                && d.endField() != DayTimeIntervalType.DAY) {
             s = Cast.implicit(start, DataTypes.TimestampType);
         }
         return new DatetimeAddInterval(s, interval, subtract, null);

@@ -4,6 +4,7 @@ import io.ember.sql.expressions.DateTimeUtils;
 import io.ember.sql.expressions.Expression;
 import io.ember.sql.expressions.ExpressionEvalException;
 import io.ember.sql.expressions.InputType;
+import io.ember.sql.expressions.IntervalStrings;
 import io.ember.sql.expressions.datetime.ZonedRowFunction;
 import io.ember.sql.types.CalendarInterval;
 import io.ember.sql.types.DataType;
@@ -22,7 +23,7 @@ import java.util.Map;
  * {@code start ± interval} where start is a date, timestamp or timestamp_ntz, as Spark's
  * {@code TimestampAddInterval}/{@code DateAddYMInterval}/{@code TimestampAddYMInterval}: a
  * day-time interval adds its microseconds to a timestamp (the analyzer turns a date into a
- * timestamp first); a year-month interval adds months on the session zone's calendar, keeping
+ * timestamp first, unless the interval is {@code interval day}: then whole days are added to the date); a year-month interval adds months on the session zone's calendar, keeping
  * a date a date (the day clamps to the month's end); a calendar interval adds months, then days,
  * then microseconds. The result has the start's type. Overflow fails with
  * {@code ARITHMETIC_OVERFLOW}.
@@ -58,6 +59,9 @@ public final class DatetimeAddInterval extends ZonedRowFunction {
         DataType ivType = args.get(1).dataType();
         int sign = subtract ? -1 : 1;
         try {
+            if (ivType instanceof DayTimeIntervalType && startType instanceof DateType) {
+                return Math.toIntExact((Integer) v[0] + sign * ((Long) v[1] / IntervalStrings.MICROS_PER_DAY));
+            }
             if (ivType instanceof DayTimeIntervalType) {
                 return Math.addExact((Long) v[0], Math.multiplyExact(sign, (Long) v[1]));
             }
