@@ -2,7 +2,16 @@ package io.ember.sql.expressions.interval;
 
 import io.ember.sql.expressions.Builders;
 import io.ember.sql.expressions.FunctionRegistry;
+import io.ember.sql.AnalysisException;
+import io.ember.sql.expressions.Expression;
+import io.ember.sql.expressions.Literal;
+import io.ember.sql.expressions.datetime.DatePart;
+import io.ember.sql.types.CalendarIntervalType;
+import io.ember.sql.types.DataType;
+import io.ember.sql.types.DataTypes;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 
 /**
  * Registers the interval functions: {@code make_dt_interval}, {@code make_ym_interval}, {@code
@@ -19,8 +28,34 @@ public final class IntervalFunctions {
         }
         for (String field : List.of("year", "month", "day", "hour", "minute", "second")) {
             FunctionRegistry.Builder dates = r.lookup(field).orElseThrow();
-            r.register(field, (args, distinct) -> args.size() == 1 && ExtractInterval.supports(field, args.get(0).dataType())
-                    ? new ExtractInterval(field, args.get(0)) : dates.build(args, distinct));
+            r.register(field, (args, distinct) -> args.size() == 1 && isInterval(args.get(0).dataType())
+                    ? extract(field, args.get(0)) : dates.build(args, distinct));
         }
+        for (String name : List.of("extract", "date_part", "datepart")) {
+            FunctionRegistry.Builder dates = r.lookup(name).orElseThrow();
+            r.register(name, (args, distinct) -> {
+                if (args.size() == 2 && isInterval(args.get(1).dataType()) && args.get(0) instanceof Literal l
+                        && l.value() != null) {
+                    String canonical = DatePart.canonical(String.valueOf(l.value()));
+                    return extract(canonical == null ? String.valueOf(l.value()) : canonical, args.get(1));
+                }
+                return dates.build(args, distinct);
+            });
+        }
+    }
+
+    private static boolean isInterval(DataType t) {
+        return DataTypes.isAnsiInterval(t) || t instanceof CalendarIntervalType;
+    }
+
+    /** The part {@code field} of an interval, or Spark's INVALID_EXTRACT_FIELD when it has none. */
+    private static Expression extract(String field, Expression interval) {
+        if (!ExtractInterval.supports(field, interval.dataType())) {
+            String f = "`" + field.toUpperCase(Locale.ROOT) + "`";
+            String e = "\"" + interval.sql() + "\"";
+            throw new AnalysisException("INVALID_EXTRACT_FIELD", "Cannot extract " + f + " from " + e + ".",
+                    Map.of("field", f, "expr", e));
+        }
+        return new ExtractInterval(field, interval);
     }
 }

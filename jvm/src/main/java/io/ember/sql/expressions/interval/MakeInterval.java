@@ -18,7 +18,8 @@ import java.util.Map;
 
 /**
  * {@code make_dt_interval(days, hours, mins, secs)}, {@code make_ym_interval(years, months)} and
- * {@code make_interval(years, months, weeks, days, hours, mins, secs)}: missing trailing
+ * {@code make_interval(years, months, weeks, days, hours, mins, secs)} ({@code try_make_interval}:
+ * null instead of an overflow error): missing trailing
  * arguments are zero (seconds a {@code decimal(18,6)}, as Spark fills them, so the column name
  * shows {@code 0.000000}); a null argument gives null; overflow fails with {@code ARITHMETIC_OVERFLOW}.
  */
@@ -28,7 +29,8 @@ public final class MakeInterval extends RowFunction {
 
     /** Which function. */
     public enum Kind {
-        DT("make_dt_interval", 4), YM("make_ym_interval", 2), CALENDAR("make_interval", 7);
+        DT("make_dt_interval", 4), YM("make_ym_interval", 2), CALENDAR("make_interval", 7),
+        TRY_CALENDAR("try_make_interval", 7);
 
         final String sqlName;
         final int arity;
@@ -75,7 +77,7 @@ public final class MakeInterval extends RowFunction {
         return switch (kind) {
             case DT -> DayTimeIntervalType.DEFAULT;
             case YM -> YearMonthIntervalType.DEFAULT;
-            case CALENDAR -> DataTypes.CalendarIntervalType;
+            case CALENDAR, TRY_CALENDAR -> DataTypes.CalendarIntervalType;
         };
     }
 
@@ -88,13 +90,16 @@ public final class MakeInterval extends RowFunction {
                         Math.multiplyExact((long) (Integer) v[1], IntervalStrings.MICROS_PER_HOUR)),
                         Math.addExact(Math.multiplyExact((long) (Integer) v[2], IntervalStrings.MICROS_PER_MINUTE),
                                 ((BigDecimal) v[3]).movePointRight(6).longValueExact()));
-                case CALENDAR -> new CalendarInterval(Math.addExact(Math.multiplyExact((Integer) v[0], 12), (Integer) v[1]),
+                case CALENDAR, TRY_CALENDAR -> new CalendarInterval(Math.addExact(Math.multiplyExact((Integer) v[0], 12), (Integer) v[1]),
                         Math.addExact(Math.multiplyExact((Integer) v[2], 7), (Integer) v[3]),
                         Math.addExact(Math.addExact(Math.multiplyExact((long) (Integer) v[4], IntervalStrings.MICROS_PER_HOUR),
                                 Math.multiplyExact((long) (Integer) v[5], IntervalStrings.MICROS_PER_MINUTE)),
                                 ((BigDecimal) v[6]).movePointRight(6).longValueExact()));
             };
         } catch (ArithmeticException e) {
+            if (kind == Kind.TRY_CALENDAR) {
+                return null;
+            }
             throw new ExpressionEvalException("ARITHMETIC_OVERFLOW", kind.sqlName + " overflow.",
                     Map.of("message", kind.sqlName + " overflow"));
         }
