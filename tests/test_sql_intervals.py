@@ -211,6 +211,51 @@ def test_python_types_and_values(utc):
     assert lit.collect()[0].l == td(days=2, microseconds=3)
 
 
+def test_parquet_round_trip_keeps_interval_types(utc, tmp_path):
+    df = utc.sql("SELECT INTERVAL '1 2:03:04' DAY TO SECOND a, INTERVAL '1-2' YEAR TO MONTH b, "
+                 "INTERVAL '5' HOUR c, 1 AS i")
+    df.write.parquet(str(tmp_path / "p"))
+    back = utc.read.parquet(str(tmp_path / "p"))
+    assert back.schema.simpleString() == \
+        "struct<a:interval day to second,b:interval year to month,c:interval hour,i:int>"
+    assert tuple(back.selectExpr("CAST(a AS STRING)", "CAST(b AS STRING)", "c").collect()[0]) == (
+        "INTERVAL '1 02:03:04' DAY TO SECOND", "INTERVAL '1-2' YEAR TO MONTH", td(hours=5))
+
+
+def test_json_reads_intervals_by_schema(utc, tmp_path):
+    df = utc.sql("SELECT INTERVAL '1 2:03:04' DAY TO SECOND a, INTERVAL '1-2' YEAR TO MONTH b, 1 AS i")
+    df.write.json(str(tmp_path / "j"))
+    typed = utc.read.schema(df.schema).json(str(tmp_path / "j"))
+    assert typed.selectExpr("a", "CAST(b AS STRING) b").collect()[0] == (
+        td(days=1, seconds=7384), "INTERVAL '1-2' YEAR TO MONTH")
+
+
+def test_python_make_functions(utc):
+    df = utc.range(1)
+    r = df.select(F.make_dt_interval(F.lit(1), F.lit(2), F.lit(3), F.lit(4.5)).alias("x"),
+                  F.make_dt_interval(F.lit(1)))
+    assert r.columns == ["x", "make_dt_interval(1, 0, 0, 0)"]
+    assert tuple(r.collect()[0]) == (td(days=1, seconds=7384, microseconds=500000), td(days=1))
+    m = df.select(F.make_interval(F.lit(1), F.lit(2)), F.make_ym_interval(F.lit(1), F.lit(2)).cast("string"))
+    assert m.columns[0] == "make_interval(1, 2, 0, 0, 0, 0, 0)"
+    assert m.schema.fields[0].dataType == CalendarIntervalType()
+    assert m.select(m.columns[0]).selectExpr("CAST(`%s` AS STRING)" % m.columns[0]).collect()[0][0] == \
+        "1 years 2 months"
+    with pytest.raises(PySparkNotImplementedError, match="CalendarIntervalType.fromInternal"):
+        m.collect()
+    t = utc.sql("SELECT CAST(try_make_interval(2147483647, 1) AS STRING)").collect()[0][0]
+    assert t is None
+
+
+def test_date_part_and_bad_extract_fields(utc):
+    import decimal
+    r = utc.sql("SELECT date_part('day', INTERVAL '-1 2:03:04' DAY TO SECOND) nd, "
+                "date_part('SECONDS', INTERVAL '1 2:03:04.5' DAY TO SECOND) s").collect()[0]
+    assert tuple(r) == (-1, decimal.Decimal("4.500000"))
+    with pytest.raises(AnalysisException, match="INVALID_EXTRACT_FIELD"):
+        utc.sql("SELECT extract(HOUR FROM INTERVAL '1-2' YEAR TO MONTH)")
+
+
 def test_json_writes_intervals_as_their_text(utc, tmp_path):
     df = utc.sql("SELECT INTERVAL '1 2:03:04' DAY TO SECOND a, INTERVAL '1-2' YEAR TO MONTH b, 1 AS i")
     df.write.json(str(tmp_path / "j"))
