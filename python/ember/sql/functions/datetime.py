@@ -265,6 +265,23 @@ def window(timeColumn: Any, windowDuration: str, slideDuration: Optional[str] = 
     return call_values("window", timeColumn, *args)
 
 
+def session_window(timeColumn: Any, gapDuration: Any) -> Column:
+    """The session window of each event, as ``struct<start, end>``, for grouping:
+    ``df.groupBy("user", F.session_window("ts", "10 minutes")).count()``. A session closes
+    after ``gapDuration`` without an event; the gap is a string (``'10 minutes'``) or a column
+    giving one per row (a dynamic gap)."""
+    for name, value in (("timeColumn", timeColumn), ("gapDuration", gapDuration)):
+        if value is None or not isinstance(value, (str, Column)):
+            raise PySparkTypeError(errorClass="NOT_COLUMN_OR_STR", messageParameters={
+                "arg_name": name, "arg_type": type(value).__name__})
+    return call_values("session_window", timeColumn, gapDuration)
+
+
+def window_time(windowColumn: Any) -> Column:
+    """The event time of a ``window``/``session_window`` column: its end minus one microsecond."""
+    return call("window_time", windowColumn)
+
+
 def _zero(c: Any, secs: bool = False) -> Any:
     import decimal
     from ember.sql.functions.core import lit

@@ -16,7 +16,8 @@ import java.util.Map;
 /**
  * Registers the interval functions: {@code make_dt_interval}, {@code make_ym_interval}, {@code
  * make_interval}, and the interval forms of {@code year}..{@code second} that {@code EXTRACT}
- * and {@code date_part} reach (over a date or timestamp they stay the date functions). Call
+ * and {@code date_part} reach (over a date or timestamp they stay the date functions),
+ * {@code session_window} and {@code window_time}. Call
  * after the date and time functions are registered.
  */
 public final class IntervalFunctions {
@@ -31,6 +32,8 @@ public final class IntervalFunctions {
             r.register(field, (args, distinct) -> args.size() == 1 && isInterval(args.get(0).dataType())
                     ? extract(field, args.get(0)) : dates.build(args, distinct));
         }
+        r.register("session_window", Builders.varargs("session_window", 2, 2, a -> new SessionWindow(a.get(0), a.get(1))));
+        r.register("window_time", Builders.varargs("window_time", 1, 1, a -> new WindowTime(a.get(0))));
         for (String name : List.of("extract", "date_part", "datepart")) {
             FunctionRegistry.Builder dates = r.lookup(name).orElseThrow();
             r.register(name, (args, distinct) -> {
