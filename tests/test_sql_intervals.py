@@ -262,3 +262,51 @@ def test_json_writes_intervals_as_their_text(utc, tmp_path):
     j = utc.read.json(str(tmp_path / "j"))
     assert sorted(tuple(j.collect()[0].asDict().items())) == [
         ("a", "INTERVAL '1 02:03:04' DAY TO SECOND"), ("b", "INTERVAL '1-2' YEAR TO MONTH"), ("i", 1)]
+
+
+def _events(spark):
+    t = lambda s: datetime.datetime(2024, 1, 1, 0, 0, s)  # noqa: E731
+    return spark.createDataFrame([("a", t(0)), ("a", t(10)), ("a", t(25)), ("a", t(30)), ("b", t(5)),
+                                  ("b", None), ("a", t(50))], ["k", "ts"])
+
+
+def _sessions(df):
+    return sorted((r[0], r[1].start.second if r[1] else None, r[1].end.second if r[1] else None, r[2])
+                  if len(r) == 3 else (None, r[0].start.second, r[0].end.second, r[1]) for r in df.collect())
+
+
+def test_session_window_static_gap(utc):
+    df = _events(utc).groupBy("k", F.session_window("ts", "10 seconds")).agg(F.count("*").alias("n"))
+    assert df.schema.simpleString() == \
+        "struct<k:string,session_window:struct<start:timestamp,end:timestamp>,n:bigint>"
+    # PySpark 4.3: an event starting exactly at the session's end joins it
+    assert _sessions(df) == [("a", 0, 20, 2), ("a", 25, 40, 2), ("a", 50, 0, 1), ("b", 5, 15, 1)]
+    everyone = _events(utc).groupBy(F.session_window("ts", "10 seconds")).count()
+    assert everyone.columns == ["session_window", "count"]
+    assert _sessions(everyone) == [(None, 0, 20, 3), (None, 25, 40, 2), (None, 50, 0, 1)]
+
+
+def test_session_window_dynamic_and_empty_gaps(utc):
+    gap = F.when(F.col("k") == "a", "5 seconds").otherwise("20 seconds")
+    df = _events(utc).groupBy("k", F.session_window("ts", gap)).count()
+    assert _sessions(df) == [("a", 0, 5, 1), ("a", 10, 15, 1), ("a", 25, 35, 2), ("a", 50, 55, 1),
+                             ("b", 5, 25, 1)]
+    assert _events(utc).groupBy("k", F.session_window("ts", F.lit("0 seconds"))).count().collect() == []
+    with pytest.raises(AnalysisException, match="must be CalendarIntervalType"):
+        _events(utc).groupBy(F.session_window("ts", F.expr("INTERVAL '10' SECOND"))).count()
+
+
+def test_session_window_in_sql_and_window_time(utc):
+    t = lambda s: datetime.datetime(2024, 1, 1, 0, 0, s)  # noqa: E731
+    utc.createDataFrame([("a", t(0)), ("a", t(10))], ["k", "ts"]).createOrReplaceTempView("iv_events")
+    r = utc.sql("SELECT k, session_window.start, session_window.end, count(*) FROM iv_events "
+                "GROUP BY k, session_window(ts, '10 seconds')")
+    assert r.columns == ["k", "start", "end", "count(1)"]
+    assert [tuple(x) for x in r.collect()] == [("a", t(0), t(20), 2)]
+    w = _events(utc).groupBy(F.window("ts", "10 seconds")).count().select(F.window_time("window"), "count")
+    assert w.columns == ["window_time(window)", "count"]
+    assert sorted((r[0].second, r[0].microsecond, r[1]) for r in w.collect()) == [
+        (9, 999999, 2), (19, 999999, 1), (29, 999999, 1), (39, 999999, 1), (59, 999999, 1)]
+    s = _events(utc).groupBy("k", F.session_window("ts", "10 seconds")).count()\
+        .select("k", F.window_time("session_window").alias("wt"))
+    assert sorted((r.k, r.wt.second) for r in s.collect()) == [("a", 19), ("a", 39), ("a", 59), ("b", 14)]

@@ -17,7 +17,8 @@ import java.util.Map;
 /**
  * {@code session_window(ts, gap)}: groups events into sessions that close after {@code gap}
  * without an event; {@code gap} is a duration string ({@code '10 minutes'}) or an expression
- * giving one (or a day-time or calendar interval) per row. Never evaluated: the analyzer's
+ * giving one per row, or a calendar interval ({@code make_interval}; a day-time interval is
+ * refused by the analyzer, as Spark does). Never evaluated: the analyzer's
  * {@code SessionWindowing} computes the merged windows below the aggregate holding it. Its type
  * is {@code struct<start, end>} of the type of {@code ts}.
  */
