@@ -310,3 +310,11 @@ def test_session_window_in_sql_and_window_time(utc):
     s = _events(utc).groupBy("k", F.session_window("ts", "10 seconds")).count()\
         .select("k", F.window_time("session_window").alias("wt"))
     assert sorted((r.k, r.wt.second) for r in s.collect()) == [("a", 19), ("a", 39), ("a", 59), ("b", 14)]
+
+
+def test_abs_of_intervals(utc):
+    r = utc.sql("SELECT abs(INTERVAL '-1' DAY), CAST(abs(INTERVAL '-1-1' YEAR TO MONTH) AS STRING), "
+                "abs(INTERVAL '2' HOUR)")
+    assert r.columns[0] == "abs(INTERVAL '-1' DAY)"
+    assert r.schema.fields[0].dataType == DayTimeIntervalType(0, 0)
+    assert tuple(r.collect()[0]) == (td(days=1), "INTERVAL '1-1' YEAR TO MONTH", td(hours=2))

@@ -17,7 +17,7 @@ import java.util.Map;
  * Registers the interval functions: {@code make_dt_interval}, {@code make_ym_interval}, {@code
  * make_interval}, and the interval forms of {@code year}..{@code second} that {@code EXTRACT}
  * and {@code date_part} reach (over a date or timestamp they stay the date functions),
- * {@code session_window} and {@code window_time}. Call
+ * {@code abs} of an ANSI interval, {@code session_window} and {@code window_time}. Call
  * after the date and time functions are registered.
  */
 public final class IntervalFunctions {
@@ -32,6 +32,9 @@ public final class IntervalFunctions {
             r.register(field, (args, distinct) -> args.size() == 1 && isInterval(args.get(0).dataType())
                     ? extract(field, args.get(0)) : dates.build(args, distinct));
         }
+        FunctionRegistry.Builder numbers = r.lookup("abs").orElseThrow();
+        r.register("abs", (args, distinct) -> args.size() == 1 && DataTypes.isAnsiInterval(args.get(0).dataType())
+                ? absolute(args.get(0)) : numbers.build(args, distinct));
         r.register("session_window", Builders.varargs("session_window", 2, 2, a -> new SessionWindow(a.get(0), a.get(1))));
         r.register("window_time", Builders.varargs("window_time", 1, 1, a -> new WindowTime(a.get(0))));
         for (String name : List.of("extract", "date_part", "datepart")) {
@@ -45,6 +48,15 @@ public final class IntervalFunctions {
                 return dates.build(args, distinct);
             });
         }
+    }
+
+    /** {@code abs(i)} of an ANSI interval: the same type, negated when below zero; named {@code abs(i)}. */
+    private static Expression absolute(Expression x) {
+        Literal zero = x.dataType() instanceof io.ember.sql.types.YearMonthIntervalType
+                ? new Literal(0, x.dataType()) : new Literal(0L, x.dataType());
+        Expression value = new io.ember.sql.expressions.If(new io.ember.sql.expressions.LessThan(x, zero),
+                new io.ember.sql.expressions.UnaryMinus(x), x);
+        return new Reinterpret(value, x.dataType(), "abs(" + x.sql() + ")");
     }
 
     private static boolean isInterval(DataType t) {
