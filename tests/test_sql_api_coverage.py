@@ -27,7 +27,7 @@ CLASSES = {
     "DataFrameNaFunctions": DataFrameNaFunctions, "DataFrameStatFunctions": DataFrameStatFunctions,
 }
 
-FUNCTIONS_FLOOR = 0.75
+FUNCTIONS_FLOOR = 0.73
 CLASSES_FLOOR = 0.9
 
 
