@@ -26,7 +26,8 @@ from typing import Any, Callable, List, Optional
 
 from ember.sql.row import Row, row_class
 from ember.sql.type_errors import type_error, value_error
-from ember.sql.types import (ArrayType, BinaryType, BooleanType, ByteType, DataType, DateType,
+from ember.sql.types import (ArrayType, CalendarIntervalType, DayTimeIntervalType,
+                             YearMonthIntervalType, BinaryType, BooleanType, ByteType, DataType, DateType,
                              DecimalType, DoubleType, FloatType, IntegerType, LongType, MapType,
                              NullType, ShortType, StringType, StructType, TimestampNTZType,
                              TimestampType)
@@ -62,6 +63,8 @@ def value_from_internal(dt: DataType) -> Optional[Callable[[Any], Any]]:
         return _timestamp_from
     if isinstance(dt, TimestampNTZType):
         return _timestamp_ntz_from
+    if isinstance(dt, (DayTimeIntervalType, YearMonthIntervalType, CalendarIntervalType)):
+        return dt.fromInternal if dt.needConversion() else None
     if isinstance(dt, StructType):
         return row_converter(dt)
     if isinstance(dt, ArrayType):
@@ -113,7 +116,7 @@ _ACCEPTED = {BooleanType: (bool,), ByteType: (int,), ShortType: (int,), IntegerT
              DecimalType: (decimal.Decimal,), BinaryType: (bytearray, bytes),
              DateType: (datetime.date, datetime.datetime), TimestampType: (datetime.datetime,),
              TimestampNTZType: (datetime.datetime,), ArrayType: (list, tuple),
-             MapType: (dict,), NullType: (type(None),)}
+             MapType: (dict,), NullType: (type(None),), DayTimeIntervalType: (datetime.timedelta,)}
 
 
 def _date_to(d: datetime.date) -> int:
@@ -191,6 +194,8 @@ def _converter_to(dt: DataType, name: Optional[str], verify: bool) -> Optional[C
         return _string_to
     if isinstance(dt, BinaryType):
         return bytes
+    if isinstance(dt, (DayTimeIntervalType, YearMonthIntervalType, CalendarIntervalType)):
+        return dt.toInternal
     if isinstance(dt, StructType):
         return internal_converter(dt, name, verify)
     if isinstance(dt, ArrayType):

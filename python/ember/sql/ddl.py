@@ -9,7 +9,7 @@ DecimalType(4,2)
 """
 
 import re
-from typing import List, NamedTuple, Optional
+from typing import Any, List, NamedTuple, Optional
 
 from ember.errors import ParseException
 from ember.sql import types as T
@@ -175,6 +175,8 @@ class _Parser:
             return T.StructType(fields)
         if name in ("decimal", "dec", "numeric"):
             return self.decimal(start)
+        if name == "interval":
+            return self.interval()
         if name in ("varchar", "char", "character"):
             self.expect("(")
             self.integer()
@@ -186,6 +188,29 @@ class _Parser:
             raise self.error("UNSUPPORTED_DATATYPE", "Unsupported data type " + shown, "0A000",
                              start.offset, typeName=shown)
         return atomic
+
+    def interval(self) -> T.DataType:
+        """After ``interval``: nothing (the calendar type), ``day``, ``day to second``, ..."""
+        families = [T.DayTimeIntervalType, T.YearMonthIntervalType]
+
+        def field(tok: _Token) -> Any:
+            if tok.kind == "word":
+                for cls in families:
+                    for k, v in cls._fields.items():
+                        if v == tok.value.lower():
+                            return cls, k
+            return None, None
+        cls, start = field(self.tok)
+        if cls is None:
+            return T.CalendarIntervalType()
+        self.i += 1
+        end = start
+        if self.keyword("to"):
+            cls2, end = field(self.tok)
+            if cls2 is not cls or end < start:
+                raise self.syntax_error()
+            self.i += 1
+        return cls(start, end)
 
     def decimal(self, start: _Token) -> T.DecimalType:
         if not self.accept("("):

@@ -23,6 +23,7 @@ _ATOMIC = {
     type(None): T.NullType, bool: T.BooleanType, int: T.LongType, float: T.DoubleType,
     str: T.StringType, bytearray: T.BinaryType, bytes: T.BinaryType,
     datetime.date: T.DateType, datetime.datetime: T.TimestampType,
+    datetime.timedelta: T.DayTimeIntervalType,
 }
 
 

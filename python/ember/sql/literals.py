@@ -51,6 +51,9 @@ def _typed(value: Any):
         return timestamp_micros(value), "timestamp"
     if isinstance(value, datetime.date):
         return value.isoformat(), "date"
+    if isinstance(value, datetime.timedelta):
+        micros = (value.days * 86400 + value.seconds) * 1_000_000 + value.microseconds
+        return micros, "interval day to second"
     if isinstance(value, (bytes, bytearray)):
         return base64.b64encode(bytes(value)).decode("ascii"), "binary"
     raise PySparkTypeError(errorClass="UNSUPPORTED_LITERAL",

@@ -57,6 +57,11 @@ def to_internal(value: Any, t: Any, what: str = "value") -> Any:
     elif isinstance(t, T.DateType):
         _check(what, value, isinstance(value, datetime.date), t)
         return value.toordinal() - _EPOCH_ORDINAL
+    elif isinstance(t, T.DayTimeIntervalType):
+        _check(what, value, isinstance(value, datetime.timedelta), t)
+        return t.toInternal(value)
+    elif isinstance(t, (T.YearMonthIntervalType, T.CalendarIntervalType)):
+        return t.toInternal(value)
     elif isinstance(t, T.ArrayType):
         _check(what, value, isinstance(value, (list, tuple)), t)
         return [to_internal(v, t.elementType, what) for v in value]
@@ -103,6 +108,8 @@ def from_internal(value: Any, t: Any) -> Any:
             return datetime.datetime(1970, 1, 1) + datetime.timedelta(seconds=seconds,
                                                                        microseconds=micros)
         return datetime.datetime.fromtimestamp(seconds).replace(microsecond=micros)
+    if isinstance(t, (T.DayTimeIntervalType, T.YearMonthIntervalType, T.CalendarIntervalType)):
+        return t.fromInternal(value) if t.needConversion() else value
     if isinstance(t, T.DecimalType) and not isinstance(value, decimal.Decimal):
         return decimal.Decimal(value)
     if isinstance(t, T.BinaryType) and not isinstance(value, bytearray):

@@ -35,6 +35,9 @@ def _parse_datatype_json_value(json_value: Any) -> T.DataType:
         if json_value in _ATOMIC_JSON_NAMES:
             return _ATOMIC_JSON_NAMES[json_value]
         if isinstance(json_value, str):
+            if json_value.startswith("interval"):
+                from ember.sql.ddl import parse_type
+                return parse_type(json_value)
             m = _FIXED_DECIMAL.fullmatch(json_value)
             if m:
                 return T.DecimalType(int(m.group(1)), int(m.group(2)))

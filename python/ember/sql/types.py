@@ -22,7 +22,8 @@ __all__ = ["DataType", "NullType", "AtomicType", "NumericType", "IntegralType",
            "FractionalType", "StringType", "BinaryType", "BooleanType", "DateType",
            "TimestampType", "TimestampNTZType", "DecimalType", "DoubleType", "FloatType",
            "ByteType", "IntegerType", "LongType", "ShortType", "ArrayType", "MapType",
-           "StructField", "StructType", "Row"]
+           "StructField", "StructType", "Row", "AnsiIntervalType", "DayTimeIntervalType",
+           "YearMonthIntervalType", "CalendarIntervalType"]
 
 
 class DataType:
@@ -139,6 +140,110 @@ class TimestampNTZType(AtomicType, metaclass=DataTypeSingleton):
 
     def needConversion(self) -> bool:
         return True
+
+
+class AnsiIntervalType(AtomicType):
+    """The ANSI SQL interval types (day-time and year-month)."""
+
+    _fields: Dict[int, str] = {}
+
+    def __init__(self, startField: Optional[int] = None, endField: Optional[int] = None):
+        if startField is None and endField is None:
+            startField, endField = min(self._fields), max(self._fields)
+        elif endField is None:
+            endField = startField
+        if startField not in self._fields or endField not in self._fields:
+            from ember.errors import PySparkRuntimeError
+            raise PySparkRuntimeError(
+                "Interval %s to %s is invalid." % (startField, endField), "INVALID_INTERVAL_CASTING",
+                {"start_field": str(startField), "end_field": str(endField)})
+        self.startField = startField
+        self.endField = endField
+
+    def _str_repr(self) -> str:
+        start, end = self._fields[self.startField], self._fields[self.endField]
+        return "interval %s" % start if start == end else "interval %s to %s" % (start, end)
+
+    def simpleString(self) -> str:
+        return self._str_repr()
+
+    def jsonValue(self) -> str:
+        return self._str_repr()
+
+    def __repr__(self) -> str:
+        return "%s(%d, %d)" % (type(self).__name__, self.startField, self.endField)
+
+
+class DayTimeIntervalType(AnsiIntervalType):
+    """Day-time intervals (``datetime.timedelta``); internally microseconds.
+
+    >>> DayTimeIntervalType(DayTimeIntervalType.HOUR, DayTimeIntervalType.MINUTE).simpleString()
+    'interval hour to minute'
+    """
+
+    DAY = 0
+    HOUR = 1
+    MINUTE = 2
+    SECOND = 3
+    _fields = {DAY: "day", HOUR: "hour", MINUTE: "minute", SECOND: "second"}
+
+    def needConversion(self) -> bool:
+        return True
+
+    def toInternal(self, dt: Any) -> Optional[int]:
+        if dt is not None:
+            return (dt.days * 86400 + dt.seconds) * 1_000_000 + dt.microseconds
+        return None
+
+    def fromInternal(self, micros: Optional[int]) -> Any:
+        if micros is not None:
+            import datetime
+            return datetime.timedelta(microseconds=micros)
+        return None
+
+
+def _not_implemented(what: str) -> Exception:
+    from ember.errors import PySparkNotImplementedError
+    return PySparkNotImplementedError("%s is not implemented." % what, "NOT_IMPLEMENTED",
+                                      {"feature": what})
+
+
+class YearMonthIntervalType(AnsiIntervalType):
+    """Year-month intervals; internally months. As in PySpark, collecting them is not
+    supported (``NOT_IMPLEMENTED``) unless ``PYSPARK_YM_INTERVAL_LEGACY=1`` is set, which
+    gives the months as ints."""
+
+    YEAR = 0
+    MONTH = 1
+    _fields = {YEAR: "year", MONTH: "month"}
+
+    def needConversion(self) -> bool:
+        import os
+        return os.environ.get("PYSPARK_YM_INTERVAL_LEGACY") != "1"
+
+    def toInternal(self, obj: Any) -> Any:
+        raise _not_implemented("YearMonthIntervalType.toInternal")
+
+    def fromInternal(self, obj: Any) -> Any:
+        raise _not_implemented("YearMonthIntervalType.fromInternal")
+
+
+class CalendarIntervalType(DataType, metaclass=DataTypeSingleton):
+    """Spark's legacy ``interval`` (months, days, microseconds), made by ``make_interval``;
+    like PySpark, its values cannot be collected."""
+
+    @classmethod
+    def typeName(cls) -> str:
+        return "interval"
+
+    def needConversion(self) -> bool:
+        return True
+
+    def toInternal(self, obj: Any) -> Any:
+        raise _not_implemented("CalendarIntervalType.toInternal")
+
+    def fromInternal(self, obj: Any) -> Any:
+        raise _not_implemented("CalendarIntervalType.fromInternal")
 
 
 class DecimalType(FractionalType):

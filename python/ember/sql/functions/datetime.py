@@ -265,5 +265,55 @@ def window(timeColumn: Any, windowDuration: str, slideDuration: Optional[str] = 
     return call_values("window", timeColumn, *args)
 
 
+def session_window(timeColumn: Any, gapDuration: Any) -> Column:
+    """The session window of each event, as ``struct<start, end>``, for grouping:
+    ``df.groupBy("user", F.session_window("ts", "10 minutes")).count()``. A session closes
+    after ``gapDuration`` without an event; the gap is a string (``'10 minutes'``) or a column
+    giving one per row (a dynamic gap)."""
+    for name, value in (("timeColumn", timeColumn), ("gapDuration", gapDuration)):
+        if value is None or not isinstance(value, (str, Column)):
+            raise PySparkTypeError(errorClass="NOT_COLUMN_OR_STR", messageParameters={
+                "arg_name": name, "arg_type": type(value).__name__})
+    return call_values("session_window", timeColumn, gapDuration)
+
+
+def window_time(windowColumn: Any) -> Column:
+    """The event time of a ``window``/``session_window`` column: its end minus one microsecond."""
+    return call("window_time", windowColumn)
+
+
+def _zero(c: Any, secs: bool = False) -> Any:
+    import decimal
+    from ember.sql.functions.core import lit
+    return (lit(decimal.Decimal(0)) if secs else lit(0)) if c is None else c
+
+
+def make_dt_interval(days: Any = None, hours: Any = None, mins: Any = None,
+                     secs: Any = None) -> Column:
+    """A day-time interval (``datetime.timedelta`` when collected) from days, hours, minutes and
+    seconds; missing parts are 0, as in PySpark."""
+    return call("make_dt_interval", _zero(days), _zero(hours), _zero(mins), _zero(secs, True))
+
+
+def make_ym_interval(years: Any = None, months: Any = None) -> Column:
+    """A year-month interval from years and months (missing parts are 0)."""
+    return call("make_ym_interval", _zero(years), _zero(months))
+
+
+def make_interval(years: Any = None, months: Any = None, weeks: Any = None, days: Any = None,
+                  hours: Any = None, mins: Any = None, secs: Any = None) -> Column:
+    """A calendar interval (Spark's ``interval`` type) from its parts (missing parts are 0)."""
+    return call("make_interval", _zero(years), _zero(months), _zero(weeks), _zero(days),
+                _zero(hours), _zero(mins), _zero(secs, True))
+
+
+def try_make_interval(years: Any = None, months: Any = None, weeks: Any = None,
+                      days: Any = None, hours: Any = None, mins: Any = None,
+                      secs: Any = None) -> Column:
+    """``make_interval`` giving null instead of an overflow error."""
+    return call("try_make_interval", _zero(years), _zero(months), _zero(weeks), _zero(days),
+                _zero(hours), _zero(mins), _zero(secs, True))
+
+
 __all__ = [n for n, v in list(globals().items())
            if callable(v) and getattr(v, "__module__", None) == __name__ and not n.startswith("_")]

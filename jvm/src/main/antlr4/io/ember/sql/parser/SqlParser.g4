@@ -317,7 +317,8 @@ number
 
 // A type as Spark's DDL writes it; the builder hands the text to io.ember.sql.types.DdlParser.
 dataType
-    : identifier (LEFT_PAREN INTEGER_VALUE (COMMA INTEGER_VALUE)* RIGHT_PAREN)?
+    : INTERVAL from=identifier (TO to=identifier)?
+    | identifier (LEFT_PAREN INTEGER_VALUE (COMMA INTEGER_VALUE)* RIGHT_PAREN)?
     | identifier LT dataType (COMMA dataType)? GT
     | identifier LT structField (COMMA structField)* GT
     | identifier LT GT

@@ -20,7 +20,8 @@ import net.razorvine.pickle.Pickler;
  * of primitives and strings are written straight from the vectors' arrays; other values
  * (decimals, binary, arrays, maps, structs) go through Pyrolite's {@link Pickler}: BigDecimal
  * becomes {@code decimal.Decimal}, List a list, Map a dict, Object[] (a struct) a tuple, and
- * {@code byte[]} Python {@code bytes} (Pyrolite's own choice would be a bytearray).
+ * {@code byte[]} Python {@code bytes} (Pyrolite's own choice would be a bytearray); a calendar
+ * interval is the tuple {@code (months, days, microseconds)}.
  *
  * <p>Not thread-safe: one instance per thread (tasks and the result server make their own).
  */
@@ -140,6 +141,8 @@ public final class BatchPickler extends Pickler {
     public void save(Object o) throws IOException {
         if (o instanceof byte[] data) {
             writeBytes(out, data);
+        } else if (o instanceof io.ember.sql.types.CalendarInterval c) {
+            super.save(new Object[] {c.months(), c.days(), c.micros()});
         } else {
             super.save(o);
         }

@@ -43,6 +43,7 @@ public final class Analyzer extends RuleExecutor<LogicalPlan> {
                 new ResolveLambdaVariables(registry),
                 new ResolveFunctions(registry),
                 new TimeWindowing(),
+                new SessionWindowing(),
                 new ResolveGroupingAnalytics(),
                 new GlobalAggregates(),
                 new ResolveMissingReferences(names),

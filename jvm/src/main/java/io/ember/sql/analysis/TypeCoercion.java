@@ -8,6 +8,7 @@ import io.ember.sql.analysis.coercion.Division;
 import io.ember.sql.analysis.coercion.ImplicitTypeCasts;
 import io.ember.sql.analysis.coercion.InConversion;
 import io.ember.sql.analysis.coercion.InSubqueryConversion;
+import io.ember.sql.analysis.coercion.IntervalOperations;
 import io.ember.sql.analysis.coercion.MergedTypesCoercion;
 import io.ember.sql.analysis.coercion.PromoteStrings;
 import io.ember.sql.analysis.coercion.ResolveTimeZone;
@@ -28,6 +29,7 @@ public final class TypeCoercion {
     public static List<Rule<LogicalPlan>> rules(SqlConf conf) {
         return List.of(
                 new WidenSetOperationTypes(),
+                new IntervalOperations(),
                 new InConversion(),
                 new InSubqueryConversion(),
                 new PromoteStrings(),

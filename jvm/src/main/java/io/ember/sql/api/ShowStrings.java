@@ -63,6 +63,12 @@ final class ShowStrings {
         if (t instanceof DecimalType) {
             return ((BigDecimal) v).toPlainString();
         }
+        if (t instanceof io.ember.sql.types.DayTimeIntervalType d) {
+            return io.ember.sql.expressions.IntervalStrings.dayTime(((Number) v).longValue(), d);
+        }
+        if (t instanceof io.ember.sql.types.YearMonthIntervalType y) {
+            return io.ember.sql.expressions.IntervalStrings.yearMonth(((Number) v).intValue(), y);
+        }
         if (t instanceof ArrayType a) {
             StringBuilder b = new StringBuilder("[");
             List<?> items = (List<?>) v;

@@ -71,6 +71,10 @@ final class ValueCodec {
             for (int i = 0; i < s.size(); i++) {
                 write(out, s.fields().get(i).dataType(), fields[i]);
             }
+        } else if (v instanceof io.ember.sql.types.CalendarInterval c) {
+            out.putInt(c.months());
+            out.putInt(c.days());
+            out.putLong(c.micros());
         } else if (!(type instanceof NullType)) {
             throw new IllegalArgumentException("no codec for values of " + type.simpleString());
         }
@@ -118,6 +122,8 @@ final class ValueCodec {
                 fields[i] = read(in, s.fields().get(i).dataType());
             }
             return fields;
+        } else if (type instanceof io.ember.sql.types.CalendarIntervalType) {
+            return new io.ember.sql.types.CalendarInterval(in.getInt(), in.getInt(), in.getLong());
         }
         return null;
     }

@@ -13,6 +13,11 @@ public final class Add extends BinaryArithmetic {
     }
 
     @Override
+    public InputType inputType() {
+        return InputType.NUMERIC_OR_INTERVAL;
+    }
+
+    @Override
     public String symbol() {
         return "+";
     }

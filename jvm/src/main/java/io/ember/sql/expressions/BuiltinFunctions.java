@@ -20,5 +20,6 @@ final class BuiltinFunctions {
         io.ember.sql.expressions.misc.MiscFunctions.register(registry);
         io.ember.sql.expressions.json.JsonFunctions.register(registry);
         io.ember.sql.expressions.datetime.DateTimeFunctions.register(registry, java.time.Clock.systemUTC());
+        io.ember.sql.expressions.interval.IntervalFunctions.register(registry);
     }
 }

@@ -108,7 +108,8 @@ public final class Cast extends UnaryExpression implements TimeZoneAwareExpressi
 
     /** Spark's {@code Cast.canCast}: whether values of {@code from} convert to {@code to}. */
     public static boolean canCast(DataType from, DataType to) {
-        if (from.equals(to) || from instanceof NullType || to instanceof StringType) {
+        if (from.equals(to) || from instanceof NullType || to instanceof StringType
+                || IntervalCasts.handles(from, to)) {
             return true;
         }
         boolean fromNum = DataTypes.isNumeric(from);
@@ -186,7 +187,8 @@ public final class Cast extends UnaryExpression implements TimeZoneAwareExpressi
 
     /** Tight loops for the common numeric widenings and string parses. */
     private ColumnVector fastPath(ColumnVector c, DataType from, int n) {
-        boolean intNum = DataTypes.isIntBacked(from) && !(from instanceof DateType);
+        boolean intNum = DataTypes.isIntBacked(from) && !(from instanceof DateType)
+                && !(from instanceof io.ember.sql.types.YearMonthIntervalType);
         if (intNum && to.equals(DataTypes.LongType)) {
             int[] a = Vectors.ints(c).values;
             long[] out = new long[n];

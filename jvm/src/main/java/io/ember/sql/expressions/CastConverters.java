@@ -7,7 +7,9 @@ import io.ember.sql.types.ByteType;
 import io.ember.sql.types.DataType;
 import io.ember.sql.types.DataTypes;
 import io.ember.sql.types.DateType;
+import io.ember.sql.types.DayTimeIntervalType;
 import io.ember.sql.types.DecimalType;
+import io.ember.sql.types.YearMonthIntervalType;
 import io.ember.sql.types.DoubleType;
 import io.ember.sql.types.FloatType;
 import io.ember.sql.types.IntegerType;
@@ -48,6 +50,7 @@ final class CastConverters {
 
     Function<Object, Object> converter(DataType from, DataType to) {
         if (from.equals(to)) return v -> v;
+        if (IntervalCasts.handles(from, to)) return IntervalCasts.converter(from, to);
         if (from instanceof NullType) return v -> null;   // a void column has no value to convert
         if (to instanceof StringType) return toStringFn(from);
         if (to instanceof BooleanType) return toBoolean(from);
@@ -118,6 +121,8 @@ final class CastConverters {
         if (from instanceof TimestampType) return v -> DateTimeUtils.formatTimestamp((Long) v, zone);
         if (from instanceof TimestampNTZType) return v -> DateTimeUtils.formatTimestamp((Long) v, ZoneOffset.UTC);
         if (from instanceof DecimalType) return v -> ((BigDecimal) v).toPlainString();
+        if (from instanceof DayTimeIntervalType d) return v -> IntervalStrings.dayTime((Long) v, d);
+        if (from instanceof YearMonthIntervalType y) return v -> IntervalStrings.yearMonth((Integer) v, y);
         if (from instanceof BinaryType) return v -> new String((byte[]) v, StandardCharsets.UTF_8);
         if (from instanceof ArrayType a) {
             Function<Object, Object> e = toStringFn(a.elementType());

@@ -21,6 +21,9 @@ public record InputType(String name, Predicate<DataType> accepts, DataType defau
 
     public static final InputType ANY = family("ANY", t -> true, null);
     public static final InputType NUMERIC = family("NUMERIC", DataTypes::isNumeric, DataTypes.DoubleType);
+    /** What {@code +}, {@code -} and unary minus take: numbers and ANSI intervals. */
+    public static final InputType NUMERIC_OR_INTERVAL = family("(NUMERIC OR INTERVAL DAY TO SECOND OR INTERVAL YEAR TO MONTH)",
+            t -> DataTypes.isNumeric(t) || DataTypes.isAnsiInterval(t), DataTypes.DoubleType);
     public static final InputType INTEGRAL = family("INTEGRAL", SqlTypes::isIntegral, DataTypes.LongType);
     public static final InputType DECIMAL = family("DECIMAL", t -> t instanceof DecimalType, DecimalType.SYSTEM_DEFAULT);
     public static final InputType ATOMIC = family("ATOMIC", SqlTypes::isAtomic, null);

@@ -56,6 +56,15 @@ public final class Literal extends Expression {
         if (dataType instanceof io.ember.sql.types.DateType && value instanceof Integer days) {
             return "DATE '" + DateTimeUtils.formatDate(days) + "'";
         }
+        if (dataType instanceof io.ember.sql.types.DayTimeIntervalType t && value instanceof Long micros) {
+            return IntervalStrings.dayTime(micros, t);
+        }
+        if (dataType instanceof io.ember.sql.types.YearMonthIntervalType t && value instanceof Integer months) {
+            return IntervalStrings.yearMonth(months, t);
+        }
+        if (dataType instanceof io.ember.sql.types.TimestampNTZType && value instanceof Long micros) {
+            return "TIMESTAMP_NTZ '" + DateTimeUtils.formatTimestamp(micros, java.time.ZoneOffset.UTC) + "'";
+        }
         if (value instanceof byte[] bytes) {
             return "X'" + java.util.HexFormat.of().withUpperCase().formatHex(bytes) + "'";
         }

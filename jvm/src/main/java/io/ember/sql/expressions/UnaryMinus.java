@@ -33,7 +33,7 @@ public final class UnaryMinus extends UnaryExpression implements ImplicitCastInp
 
     @Override
     public List<InputType> inputTypes() {
-        return List.of(InputType.NUMERIC);
+        return List.of(InputType.NUMERIC_OR_INTERVAL);
     }
 
     @Override

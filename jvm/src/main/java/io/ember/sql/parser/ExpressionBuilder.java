@@ -24,8 +24,9 @@ import java.util.Map;
 /**
  * Builds expressions: operators become calls of the registry's operator names ({@code +},
  * {@code ==}, {@code and}, {@code in}, {@code like}, ...) exactly as {@code Column} builds them,
- * so SQL and the DataFrame API meet the same analyzer. Date arithmetic with an interval literal
- * becomes {@code add_months}/{@code date_add}. Subqueries become the subquery expressions.
+ * so SQL and the DataFrame API meet the same analyzer. Interval literals are typed literals; the
+ * analyzer's interval rules give {@code +}/{@code -} over dates, timestamps and intervals their
+ * meaning. Subqueries become the subquery expressions.
  * One instance per parse.
  */
 final class ExpressionBuilder extends SqlParserBaseVisitor<Expression> {
@@ -112,16 +113,6 @@ final class ExpressionBuilder extends SqlParserBaseVisitor<Expression> {
     @Override
     public Expression visitArithmeticBinary(SqlParser.ArithmeticBinaryContext ctx) {
         int op = ctx.operator.getType();
-        if (op == SqlLexer.PLUS || op == SqlLexer.MINUS) {
-            IntervalValue right = intervalOf(ctx.right);
-            if (right != null) {
-                return DateArithmetic.add(b.sql(), ctx, visit(ctx.left), op == SqlLexer.MINUS ? right.negate() : right);
-            }
-            IntervalValue left = intervalOf(ctx.left);
-            if (left != null && op == SqlLexer.PLUS) {
-                return DateArithmetic.add(b.sql(), ctx, visit(ctx.right), left);
-            }
-        }
         Expression l = visit(ctx.left);
         Expression r = visit(ctx.right);
         return switch (op) {
@@ -136,16 +127,6 @@ final class ExpressionBuilder extends SqlParserBaseVisitor<Expression> {
             case SqlLexer.HAT -> fn("^", l, r);
             default -> fn("|", l, r);
         };
-    }
-
-    /** The interval a value expression is, when it is an interval literal. */
-    private IntervalValue intervalOf(SqlParser.ValueExpressionContext ctx) {
-        if (ctx instanceof SqlParser.ValueExpressionDefaultContext d
-                && d.primaryExpression() instanceof SqlParser.ConstantDefaultContext c
-                && c.constant() instanceof SqlParser.IntervalLiteralContext i) {
-            return literals.interval(i.interval());
-        }
-        return null;
     }
 
     @Override
@@ -332,7 +313,7 @@ final class ExpressionBuilder extends SqlParserBaseVisitor<Expression> {
 
     @Override
     public Expression visitIntervalLiteral(SqlParser.IntervalLiteralContext ctx) {
-        throw ParseErrors.unsupported(b.sql(), ctx, "interval values outside date arithmetic (date + INTERVAL ...).");
+        return literals.interval(ctx.interval());
     }
 
     @Override

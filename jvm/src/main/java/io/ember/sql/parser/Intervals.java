@@ -1,87 +1,107 @@
 package io.ember.sql.parser;
 
+import io.ember.sql.expressions.IntervalStrings;
+import io.ember.sql.expressions.Literal;
+import io.ember.sql.types.DayTimeIntervalType;
+import io.ember.sql.types.YearMonthIntervalType;
 import java.math.BigDecimal;
 import java.util.Locale;
 import java.util.Map;
 import org.antlr.v4.runtime.ParserRuleContext;
 
-/** Interval literal units and {@code from TO to} strings ({@code '1-2' YEAR TO MONTH}, {@code '1 02:03' DAY TO MINUTE}). */
+/**
+ * Interval literals as Spark 4 types them: {@code INTERVAL '1-2' YEAR TO MONTH} and {@code
+ * INTERVAL 1 YEAR 2 MONTHS} are year-month intervals, {@code INTERVAL '1 2:03:04' DAY TO SECOND}
+ * and {@code INTERVAL 3 HOURS 4 MINUTES} day-time intervals whose fields run from the largest
+ * unit named to the smallest (weeks count as days, milli- and microseconds as seconds); mixing
+ * the two families is a parse error, as in Spark.
+ */
 final class Intervals {
-    private static final long MICROS_PER_SECOND = 1_000_000L;
-    private static final long MICROS_PER_MINUTE = 60 * MICROS_PER_SECOND;
-    private static final long MICROS_PER_HOUR = 60 * MICROS_PER_MINUTE;
-
     private Intervals() {}
 
-    static IntervalValue single(String sql, ParserRuleContext ctx, String value, String unit) {
-        String u = unit.toLowerCase(Locale.ROOT);
-        if (u.endsWith("s")) {
-            u = u.substring(0, u.length() - 1);
+    /** A running sum of {@code value unit} pairs and the fields they named. */
+    static final class Units {
+        private long months;
+        private long micros;
+        private int ymFrom = Integer.MAX_VALUE;
+        private int ymTo = -1;
+        private int dtFrom = Integer.MAX_VALUE;
+        private int dtTo = -1;
+
+        void add(String sql, ParserRuleContext ctx, String value, String unit) {
+            String u = unit.toLowerCase(Locale.ROOT);
+            if (u.endsWith("s")) {
+                u = u.substring(0, u.length() - 1);
+            }
+            try {
+                switch (u) {
+                    case "year" -> ym(YearMonthIntervalType.YEAR, Math.multiplyExact(Long.parseLong(value), 12L));
+                    case "month" -> ym(YearMonthIntervalType.MONTH, Long.parseLong(value));
+                    case "week" -> dt(DayTimeIntervalType.DAY, Math.multiplyExact(Long.parseLong(value), 7 * IntervalStrings.MICROS_PER_DAY));
+                    case "day" -> dt(DayTimeIntervalType.DAY, Math.multiplyExact(Long.parseLong(value), IntervalStrings.MICROS_PER_DAY));
+                    case "hour" -> dt(DayTimeIntervalType.HOUR, Math.multiplyExact(Long.parseLong(value), IntervalStrings.MICROS_PER_HOUR));
+                    case "minute" -> dt(DayTimeIntervalType.MINUTE, Math.multiplyExact(Long.parseLong(value), IntervalStrings.MICROS_PER_MINUTE));
+                    case "second" -> dt(DayTimeIntervalType.SECOND, new BigDecimal(value).movePointRight(6).longValueExact());
+                    case "millisecond" -> dt(DayTimeIntervalType.SECOND, new BigDecimal(value).movePointRight(3).longValueExact());
+                    case "microsecond" -> dt(DayTimeIntervalType.SECOND, Long.parseLong(value));
+                    default -> throw ParseErrors.at(sql, ctx, "INVALID_INTERVAL_FORMAT.INVALID_UNIT",
+                            "Error parsing '" + value + " " + unit + "' to interval. Invalid unit '" + unit + "'.", "22006",
+                            Map.of("input", value + " " + unit, "unit", unit));
+                }
+            } catch (NumberFormatException | ArithmeticException e) {
+                throw invalid(sql, ctx, value + " " + unit);
+            }
         }
-        try {
-            return switch (u) {
-                case "year" -> new IntervalValue(Math.multiplyExact(Integer.parseInt(value), 12), 0, 0);
-                case "month" -> new IntervalValue(Integer.parseInt(value), 0, 0);
-                case "week" -> new IntervalValue(0, Math.multiplyExact(Integer.parseInt(value), 7), 0);
-                case "day" -> new IntervalValue(0, Integer.parseInt(value), 0);
-                case "hour" -> new IntervalValue(0, 0, Math.multiplyExact(Long.parseLong(value), MICROS_PER_HOUR));
-                case "minute" -> new IntervalValue(0, 0, Math.multiplyExact(Long.parseLong(value), MICROS_PER_MINUTE));
-                case "second" -> new IntervalValue(0, 0,
-                        new BigDecimal(value).movePointRight(6).longValueExact());
-                case "millisecond" -> new IntervalValue(0, 0, new BigDecimal(value).movePointRight(3).longValueExact());
-                case "microsecond" -> new IntervalValue(0, 0, Long.parseLong(value));
-                default -> throw ParseErrors.at(sql, ctx, "INVALID_INTERVAL_FORMAT.INVALID_UNIT",
-                        "Error parsing '" + value + " " + unit + "' to interval. Invalid unit '" + unit + "'.", "22006",
-                        Map.of("input", value + " " + unit, "unit", unit));
-            };
-        } catch (NumberFormatException | ArithmeticException e) {
-            throw invalid(sql, ctx, value + " " + unit);
+
+        private void ym(int field, long m) {
+            months = Math.addExact(months, m);
+            ymFrom = Math.min(ymFrom, field);
+            ymTo = Math.max(ymTo, field);
+        }
+
+        private void dt(int field, long m) {
+            micros = Math.addExact(micros, m);
+            dtFrom = Math.min(dtFrom, field);
+            dtTo = Math.max(dtTo, field);
+        }
+
+        /** The literal; a ParseException when both families were named. */
+        Literal literal(String sql, ParserRuleContext ctx) {
+            if (ymTo >= 0 && dtTo >= 0) {
+                String text = io.ember.sql.parser.SparkSqlParser.textOf(sql, ctx);
+                throw ParseErrors.at(sql, ctx, "_LEGACY_ERROR_TEMP_0029",
+                        "Cannot mix year-month and day-time fields: " + text, "42000", Map.of("literal", text));
+            }
+            if (ymTo >= 0) {
+                try {
+                    return new Literal(Math.toIntExact(months), new YearMonthIntervalType(ymFrom, ymTo));
+                } catch (ArithmeticException e) {
+                    throw invalid(sql, ctx, io.ember.sql.parser.SparkSqlParser.textOf(sql, ctx));
+                }
+            }
+            return new Literal(micros, new DayTimeIntervalType(dtFrom, dtTo));
         }
     }
 
-    static IntervalValue unitToUnit(String sql, ParserRuleContext ctx, String value, String from, String to) {
-        String f = from.toLowerCase(Locale.ROOT);
-        String t = to.toLowerCase(Locale.ROOT);
-        boolean negative = value.startsWith("-");
-        String v = negative || value.startsWith("+") ? value.substring(1) : value;
+    /** {@code INTERVAL 'text' from TO to}. */
+    static Literal unitToUnit(String sql, ParserRuleContext ctx, String value, String from, String to) {
+        int dtFrom = DayTimeIntervalType.field(from);
+        int dtTo = DayTimeIntervalType.field(to);
+        int ymFrom = YearMonthIntervalType.field(from);
+        int ymTo = YearMonthIntervalType.field(to);
         try {
-            IntervalValue out;
-            if (f.equals("year") && t.equals("month")) {
-                String[] p = v.split("-");
-                out = new IntervalValue(Integer.parseInt(p[0]) * 12 + Integer.parseInt(p[1]), 0, 0);
-            } else if (f.equals("day") || f.equals("hour") || f.equals("minute")) {
-                out = dayTime(v, f, t);
-            } else {
-                throw invalid(sql, ctx, value + " " + from + " TO " + to);
+            if (ymFrom == YearMonthIntervalType.YEAR && ymTo == YearMonthIntervalType.MONTH) {
+                return new Literal(IntervalStrings.parseYearMonth(value, ymFrom, ymTo), YearMonthIntervalType.DEFAULT);
             }
-            return negative ? out.negate() : out;
-        } catch (NumberFormatException | ArrayIndexOutOfBoundsException e) {
+            if (dtFrom >= 0 && dtTo > dtFrom) {
+                return new Literal(IntervalStrings.parseDayTime(value, dtFrom, dtTo), new DayTimeIntervalType(dtFrom, dtTo));
+            }
+        } catch (IllegalArgumentException | ArithmeticException e) {
             throw invalid(sql, ctx, value + " " + from + " TO " + to);
         }
-    }
-
-    private static IntervalValue dayTime(String v, String from, String to) {
-        int days = 0;
-        String rest = v;
-        if (from.equals("day")) {
-            String[] p = v.trim().split("\\s+", 2);
-            days = Integer.parseInt(p[0]);
-            rest = p.length > 1 ? p[1] : "";
-        }
-        long micros = 0;
-        if (!rest.isEmpty()) {
-            String[] fields = rest.split(":");
-            long[] scale = switch (from) {
-                case "minute" -> new long[] {MICROS_PER_MINUTE, MICROS_PER_SECOND};
-                default -> new long[] {MICROS_PER_HOUR, MICROS_PER_MINUTE, MICROS_PER_SECOND};
-            };
-            for (int i = 0; i < fields.length; i++) {
-                micros += scale[i] == MICROS_PER_SECOND
-                        ? new BigDecimal(fields[i]).movePointRight(6).longValueExact()
-                        : Long.parseLong(fields[i]) * scale[i];
-            }
-        }
-        return new IntervalValue(0, days, micros);
+        throw ParseErrors.at(sql, ctx, "INVALID_INTERVAL_FORMAT.UNSUPPORTED_FROM_TO_EXPRESSION",
+                "Error parsing '" + value + "' to interval. Cannot support (interval '" + value + "' " + from + " to "
+                        + to + ") expression.", "22006", Map.of("input", value, "from", from, "to", to));
     }
 
     private static io.ember.sql.ParseException invalid(String sql, ParserRuleContext ctx, String input) {

@@ -134,15 +134,15 @@ final class LiteralBuilder {
     }
 
     /** {@code INTERVAL '1' YEAR 2 MONTHS}, {@code INTERVAL '1-2' YEAR TO MONTH}, {@code INTERVAL '1 02' DAY TO HOUR}. */
-    IntervalValue interval(SqlParser.IntervalContext ctx) {
+    Literal interval(SqlParser.IntervalContext ctx) {
         if (ctx.to != null) {
             return Intervals.unitToUnit(sql, ctx, intervalText(ctx.value), Names.of(ctx.from), Names.of(ctx.to));
         }
-        IntervalValue total = new IntervalValue(0, 0, 0);
+        Intervals.Units total = new Intervals.Units();
         for (SqlParser.IntervalUnitContext u : ctx.intervalUnit()) {
-            total = total.plus(Intervals.single(sql, u, intervalText(u.value), Names.of(u.unit)));
+            total.add(sql, u, intervalText(u.value), Names.of(u.unit));
         }
-        return total;
+        return total.literal(sql, ctx);
     }
 
     private static String intervalText(SqlParser.IntervalValueContext v) {

@@ -103,6 +103,9 @@ final class JsonValues {
         if (t instanceof BinaryType) {
             return Base64.getDecoder().decode(textOf(n));
         }
+        if (t instanceof io.ember.sql.types.DayTimeIntervalType || t instanceof io.ember.sql.types.YearMonthIntervalType) {
+            return interval(textOf(n), t);
+        }
         if (t instanceof ArrayType a) {
             if (!n.isArray()) {
                 throw new IllegalArgumentException("not an array: " + n);
@@ -142,5 +145,16 @@ final class JsonValues {
             throw new IllegalArgumentException("not a string: " + n);
         }
         return n.textValue();
+    }
+
+    /** An interval written as its text ({@code INTERVAL '1 02:03:04' DAY TO SECOND}), as Spark's JSON writer writes it. */
+    private static Object interval(String text, DataType t) {
+        try {
+            return t instanceof io.ember.sql.types.DayTimeIntervalType d
+                    ? (Object) io.ember.sql.expressions.IntervalStrings.castToDayTime(text, d)
+                    : (Object) io.ember.sql.expressions.IntervalStrings.castToYearMonth(text, (io.ember.sql.types.YearMonthIntervalType) t);
+        } catch (io.ember.sql.expressions.ExpressionEvalException e) {
+            throw new IllegalArgumentException(e.getMessage(), e);
+        }
     }
 }

@@ -75,6 +75,10 @@ final class JsonWriter implements RowWriter {
             }
         } else if (t instanceof DecimalType) {
             gen.writeNumber((BigDecimal) v);
+        } else if (t instanceof io.ember.sql.types.DayTimeIntervalType d) {
+            gen.writeString(io.ember.sql.expressions.IntervalStrings.dayTime((Long) v, d));
+        } else if (t instanceof io.ember.sql.types.YearMonthIntervalType y) {
+            gen.writeString(io.ember.sql.expressions.IntervalStrings.yearMonth((Integer) v, y));
         } else if (t instanceof BinaryType) {
             gen.writeString(Base64.getEncoder().encodeToString((byte[]) v));
         } else if (t instanceof ArrayType a) {

@@ -45,7 +45,7 @@ final class ParquetSchemas {
     /**
      * {@code fromFooter} with each field's metadata taken from the writer's Spark schema (the
      * {@link #SPARK_ROW_METADATA} JSON, null when absent), for fields of the same name; the
-     * types stay the footer's.
+     * types stay the footer's, except ANSI intervals, which Parquet stores as plain int32/int64.
      */
     static StructType withSparkMetadata(StructType fromFooter, String sparkSchemaJson) {
         if (sparkSchemaJson == null) {
@@ -57,15 +57,23 @@ final class ParquetSchemas {
         } catch (RuntimeException e) {
             return fromFooter;   // a schema this version cannot read: only the metadata is lost
         }
-        java.util.Map<String, java.util.Map<String, Object>> byName = new java.util.HashMap<>();
+        java.util.Map<String, StructField> byName = new java.util.HashMap<>();
         for (StructField f : written.fields()) {
-            byName.put(f.name(), f.metadata());
+            byName.put(f.name(), f);
         }
         List<StructField> out = new ArrayList<>();
         for (StructField f : fromFooter.fields()) {
-            out.add(new StructField(f.name(), f.dataType(), f.nullable(), byName.getOrDefault(f.name(), f.metadata())));
+            StructField w = byName.get(f.name());
+            DataType type = w != null && storedAs(w.dataType(), f.dataType()) ? w.dataType() : f.dataType();
+            out.add(new StructField(f.name(), type, f.nullable(), w == null ? f.metadata() : w.metadata()));
         }
         return new StructType(out);
+    }
+
+    /** Whether {@code written} is a type Parquet stores as plain {@code physical} (ANSI intervals, as Spark writes them). */
+    private static boolean storedAs(DataType written, DataType physical) {
+        return written instanceof io.ember.sql.types.DayTimeIntervalType && physical instanceof LongType
+                || written instanceof io.ember.sql.types.YearMonthIntervalType && physical instanceof IntegerType;
     }
 
     static MessageType toParquet(StructType schema) {
@@ -89,8 +97,10 @@ final class ParquetSchemas {
             p = Types.optional(PrimitiveTypeName.INT32);
         } else if (t instanceof DateType) {
             p = Types.optional(PrimitiveTypeName.INT32).as(LogicalTypeAnnotation.dateType());
-        } else if (t instanceof LongType) {
-            p = Types.optional(PrimitiveTypeName.INT64);
+        } else if (t instanceof LongType || t instanceof io.ember.sql.types.DayTimeIntervalType) {
+            p = Types.optional(PrimitiveTypeName.INT64);   // an interval's type lives in the Spark schema
+        } else if (t instanceof io.ember.sql.types.YearMonthIntervalType) {
+            p = Types.optional(PrimitiveTypeName.INT32);
         } else if (t instanceof TimestampType) {
             p = Types.optional(PrimitiveTypeName.INT64)
                     .as(LogicalTypeAnnotation.timestampType(true, LogicalTypeAnnotation.TimeUnit.MICROS));

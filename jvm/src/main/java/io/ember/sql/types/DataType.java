@@ -23,6 +23,10 @@ import java.io.Serializable;
  *   array&lt;T&gt;                        java.util.List of internal T values (ObjectVector)
  *   map&lt;K,V&gt;                        java.util.Map (insertion-ordered) (ObjectVector)
  *   struct&lt;...&gt;                     Object[] of internal field values (ObjectVector)
+ *   interval day to second (and     long, microseconds (LongVector)
+ *     its narrower forms)
+ *   interval year to month (...)    int, months      (IntVector)
+ *   interval (calendar)             CalendarInterval (ObjectVector)
  *   null                            always null      (ObjectVector)
  * </pre>
  */

@@ -150,6 +150,9 @@ public final class DataTypeJson {
         if (CHARS.matcher(n).matches()) {
             return DataTypes.StringType;
         }
+        if (n.startsWith("interval")) {
+            return DdlParser.parseType(n);
+        }
         DataType t = switch (n) {
             case "null" -> DataTypes.NullType;
             default -> DdlParser.atomic(n);

@@ -15,8 +15,14 @@ public final class DataTypes {
     public static final DataType DateType = new DateType();
     public static final DataType TimestampType = new TimestampType();
     public static final DataType TimestampNTZType = new TimestampNTZType();
+    public static final DataType CalendarIntervalType = new CalendarIntervalType();
 
     private DataTypes() {}
+
+    /** True for the ANSI interval types (day-time and year-month). */
+    public static boolean isAnsiInterval(DataType t) {
+        return t instanceof DayTimeIntervalType || t instanceof YearMonthIntervalType;
+    }
 
     public static DecimalType createDecimalType(int precision, int scale) {
         return new DecimalType(precision, scale);
@@ -42,11 +48,13 @@ public final class DataTypes {
 
     /** True for the types stored in an {@code IntVector}. */
     public static boolean isIntBacked(DataType t) {
-        return t instanceof ByteType || t instanceof ShortType || t instanceof IntegerType || t instanceof DateType;
+        return t instanceof ByteType || t instanceof ShortType || t instanceof IntegerType || t instanceof DateType
+                || t instanceof YearMonthIntervalType;
     }
 
     /** True for the types stored in a {@code LongVector}. */
     public static boolean isLongBacked(DataType t) {
-        return t instanceof LongType || t instanceof TimestampType || t instanceof TimestampNTZType;
+        return t instanceof LongType || t instanceof TimestampType || t instanceof TimestampNTZType
+                || t instanceof DayTimeIntervalType;
     }
 }

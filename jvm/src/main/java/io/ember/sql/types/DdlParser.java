@@ -146,6 +146,8 @@ public final class DdlParser {
             }
             case "decimal", "dec", "numeric":
                 return decimal(start);
+            case "interval":
+                return interval();
             case "varchar", "char", "character": {
                 expectSymbol('(');
                 integer();
@@ -163,6 +165,33 @@ public final class DdlParser {
                 return atomic;
             }
         }
+    }
+
+    /** After {@code interval}: nothing (the calendar type), {@code day}, {@code day to second}, {@code year to month}. */
+    private DataType interval() {
+        if (token.kind() != DdlLexer.Kind.IDENT) {
+            return DataTypes.CalendarIntervalType;
+        }
+        String from = token.value();
+        int dt = DayTimeIntervalType.field(from);
+        int ym = YearMonthIntervalType.field(from);
+        if (dt < 0 && ym < 0) {
+            return DataTypes.CalendarIntervalType;
+        }
+        advance();
+        int to = dt >= 0 ? dt : ym;
+        if (acceptKeyword("to")) {
+            if (token.kind() != DdlLexer.Kind.IDENT) {
+                throw syntaxError();
+            }
+            to = dt >= 0 ? DayTimeIntervalType.field(token.value()) : YearMonthIntervalType.field(token.value());
+            int from0 = dt >= 0 ? dt : ym;
+            if (to < from0) {
+                throw syntaxError();
+            }
+            advance();
+        }
+        return dt >= 0 ? new DayTimeIntervalType(dt, to) : new YearMonthIntervalType(ym, to);
     }
 
     private DataType decimal(DdlLexer.Token start) {

@@ -40,6 +40,12 @@ public final class TypeWidening {
         int ia = NUMERIC_PRECEDENCE.indexOf(a);
         int ib = NUMERIC_PRECEDENCE.indexOf(b);
         if (ia >= 0 && ib >= 0) return Optional.of(NUMERIC_PRECEDENCE.get(Math.max(ia, ib)));
+        if (a instanceof io.ember.sql.types.DayTimeIntervalType x && b instanceof io.ember.sql.types.DayTimeIntervalType y) {
+            return Optional.of(x.widen(y));
+        }
+        if (a instanceof io.ember.sql.types.YearMonthIntervalType x && b instanceof io.ember.sql.types.YearMonthIntervalType y) {
+            return Optional.of(x.widen(y));
+        }
         if (SqlTypes.isDatetime(a) && SqlTypes.isDatetime(b)) {
             if (a instanceof TimestampType || b instanceof TimestampType) return Optional.of(DataTypes.TimestampType);
             return Optional.of(DataTypes.TimestampNTZType);
