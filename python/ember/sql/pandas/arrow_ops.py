@@ -141,21 +141,19 @@ def group_agg(udfs: List[Any], in_json: str, nkeys: int, tz: str, global_agg: bo
               out_json: str, records: Iterable[bytes]) -> Iterator[bytes]:
     """Grouped-aggregate pandas UDFs: batches are (keys..., every UDF's arguments...) sorted
     by the keys; each group gives one row (keys..., results...). ``udfs`` holds (name,
-    function, return type JSON, argument count) per UDF. A global aggregate of no rows still
-    gives one row."""
+    function, return type JSON, argument count) per UDF. A global aggregate of no rows gives
+    no row (as PySpark 4.3)."""
     import pyarrow as pa
     from ember.sql.pandas.arrow_values import array_to_values, rows_to_batch
     from ember.sql.pandas.pandas_values import array_to_series
     in_schema, out_schema = _parse(in_json), _parse(out_json)
     arg_fields = in_schema.fields[nkeys:]
     return_types = [_parse(u[2]) for u in udfs]
-    if global_agg:
+    if global_agg:   # one partition; no rows give no row, as PySpark 4.3
         batches = list(read_batches(records))
-        table = pa.Table.from_batches(batches, schema=batches[0].schema) if batches else None
-        if table is None:
-            from ember.sql.pandas.arrow_types import to_arrow_schema
-            table = to_arrow_schema(in_schema).empty_table()
-        groups = iter([(table, [(0, table.num_rows)])])
+        table = pa.Table.from_batches(batches) if batches else None
+        groups = iter([(table, [(0, table.num_rows)])] if table is not None and table.num_rows
+                      else [])
     else:
         groups = grouped_tables(records, nkeys)
     for table, found in groups:
