@@ -6,6 +6,7 @@ programs (pandas 2.3, pyarrow 23); each grouped case also runs on the pickled-ro
 import datetime
 import decimal
 from contextlib import contextmanager
+from typing import Iterator
 
 import pandas as pd
 import pyarrow as pa
@@ -152,3 +153,43 @@ def test_a_result_arrow_cannot_convert_names_the_column(spark):
     with pytest.raises(PySparkTypeError, match=r"UDF_RETURN_TYPE"):
         spark.range(3).mapInArrow(lambda it: (pd.DataFrame({"id": [1]}) for _ in it),
                                   "id long").collect()
+
+
+def test_scalar_and_iterator_pandas_udfs_over_every_type(spark):
+    with conf(spark, **{"spark.sql.session.timeZone": "America/Los_Angeles"}):
+        df = spark.createDataFrame(ROWS, SCHEMA)
+        # a null struct becomes a DataFrame row of nulls, so a struct of nulls, as in PySpark
+        expected = sorted((tuple(r) if r.i is not None else tuple(r)[:7] + ((None, None),) +
+                           tuple(r)[8:] for r in df.collect()), key=repr)
+        calls = [pandas_udf(lambda s: s, f.dataType)(f.name).alias(f.name)
+                 for f in df.schema.fields]
+        for arrow in ("true", "false"):
+            with conf(spark, **{ARROW: arrow}):
+                got = sorted((tuple(tuple(v) if k == 7 and v is not None else v
+                                     for k, v in enumerate(r))
+                               for r in df.select(*calls).collect()), key=repr)
+                assert got == expected, arrow
+
+
+def test_scalar_pandas_udf_batches_as_pyspark(spark):
+    @pandas_udf("long")
+    def length(s: pd.Series) -> pd.Series:
+        return pd.Series([len(s)] * len(s))
+
+    @pandas_udf("long")
+    def lengths(it: Iterator[pd.Series]) -> Iterator[pd.Series]:
+        for s in it:
+            yield pd.Series([len(s)] * len(s))
+
+    with conf(spark, **{"spark.sql.execution.arrow.maxRecordsPerBatch": "3000"}):
+        for f in (length, lengths):
+            counts = both_paths(spark, lambda: spark.range(0, 10000, 1, 1).select(f("id").alias("n"))
+                                .groupBy("n").count())
+            assert counts == [(1000, 1000), (3000, 9000)]
+
+    @pandas_udf("double")
+    def short(s: pd.Series) -> pd.Series:
+        return s.iloc[:-1].astype("float64")
+
+    with pytest.raises(Exception, match=r"RESULT_ROWS_MISMATCH|number of output rows"):
+        spark.range(5).select(short("id")).collect()

@@ -102,38 +102,40 @@ def group_map(func: Callable, takes_key: bool, in_json: str, nkeys: int, out_jso
 
 
 def _side(table: Any, column: int, schema: Any) -> Any:
-    """The rows of one side of a cogroup: the non-null structs of ``column`` as a table
-    (``schema`` has at least one field)."""
+    """One side of a cogroup over a whole batch: (the struct column's fields as a table, one
+    row per batch row, and a numpy mask of the rows that belong to this side)."""
     import pyarrow as pa
     import pyarrow.compute as pc
     structs = table.column(column).combine_chunks()
-    kept = structs.filter(pc.is_valid(structs))
-    return pa.Table.from_arrays(kept.flatten(), names=[f.name for f in schema.fields])
+    side = pa.Table.from_arrays(structs.flatten(), names=[f.name for f in schema.fields])
+    return side, pc.is_valid(structs).to_numpy(zero_copy_only=False)
 
 
 def cogroup_map(func: Callable, takes_key: bool, key_json: str, left_json: str,
                 right_json: str, out_json: str, tz: str, arrow: bool,
                 records: Iterable[bytes]) -> Iterator[bytes]:
     """cogroup(...).applyInPandas: batches are (keys..., left struct or null, right struct
-    or null), sorted by the keys; one side set per row."""
+    or null), sorted by the keys; one side set per row. Each side of a batch is converted
+    once; a group takes its side's rows of its run."""
     key_schema, left, right = _parse(key_json), _parse(left_json), _parse(right_json)
     out_schema = _parse(out_json)
     nkeys = len(key_schema.fields)
     for table, found in grouped_tables(records, nkeys):
+        sides = []
+        for column, schema in ((nkeys, left), (nkeys + 1, right)):
+            side, mask = _side(table, column, schema)
+            sides.append((side if arrow else _to_pandas(side, schema, tz), mask))
+        keys = None if arrow or not takes_key else \
+            _to_pandas(table.select(list(range(nkeys))), key_schema, tz)
         for start, end in found:
-            group = table.slice(start, end - start)
-            sides = [_side(group, nkeys, left), _side(group, nkeys + 1, right)]
-            if not arrow:
-                sides = [_to_pandas(t, s, tz) for t, s in zip(sides, (left, right))]
-            args = list(sides)
+            args = []
+            for data, mask in sides:
+                rows = mask[start:end].nonzero()[0] + start
+                args.append(data.take(rows) if arrow else
+                            data.iloc[rows].reset_index(drop=True))
             if takes_key:
-                if arrow:
-                    key = tuple(table.column(i)[start] for i in range(nkeys))
-                else:
-                    keys = _to_pandas(group.slice(0, 1).select(list(range(nkeys))),
-                                      key_schema, tz)
-                    key = tuple(keys.iloc[0, i] for i in range(nkeys))
-                args.insert(0, key)
+                args.insert(0, tuple(table.column(i)[start] for i in range(nkeys)) if arrow
+                            else tuple(keys.iloc[start, i] for i in range(nkeys)))
             yield _result_bytes(func(*args), out_schema, tz, arrow)
 
 

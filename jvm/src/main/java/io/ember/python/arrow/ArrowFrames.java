@@ -76,7 +76,7 @@ public final class ArrowFrames {
     }
 
     /** A pickled one-element list of the bytes of one Arrow stream of {@code slices}. */
-    static byte[] frame(ArrowBatchWriter writer, List<ArrowBatchWriter.Slice> slices) {
+    public static byte[] frame(ArrowBatchWriter writer, List<ArrowBatchWriter.Slice> slices) {
         LeBuffer out = new LeBuffer(1 << 12);
         out.putByte(0x80);   // PROTO 4
         out.putByte(4);
@@ -103,7 +103,7 @@ public final class ArrowFrames {
                     if (!frames.hasNext()) {
                         return false;
                     }
-                    current = decode(frames.next()).iterator();
+                    current = decode(frames.next(), reader).iterator();
                 }
                 return true;
             }
@@ -116,26 +116,28 @@ public final class ArrowFrames {
                 return current.next();
             }
 
-            private List<ColumnBatch> decode(byte[] frame) {
-                Object items;
-                try {
-                    items = new Unpickler().loads(frame);
-                } catch (IOException e) {
-                    throw new EmberException("Cannot read a frame of Arrow streams from Python: " + e, e);
-                }
-                if (!(items instanceof List<?> list)) {
-                    throw new EmberException("a frame of Arrow streams from Python must be a list");
-                }
-                List<ColumnBatch> out = new ArrayList<>();
-                for (Object stream : list) {
-                    if (!(stream instanceof byte[] bytes)) {
-                        throw new EmberException("an Arrow stream from Python must be bytes, not "
-                                + (stream == null ? "None" : stream.getClass().getSimpleName()));
-                    }
-                    out.addAll(reader.read(bytes));
-                }
-                return out;
-            }
         };
+    }
+
+    /** The record batches of one frame from Python: a pickled list of Arrow stream bytes. */
+    public static List<ColumnBatch> decode(byte[] frame, ArrowBatchReader reader) {
+        Object items;
+        try {
+            items = new Unpickler().loads(frame);
+        } catch (IOException e) {
+            throw new EmberException("Cannot read a frame of Arrow streams from Python: " + e, e);
+        }
+        if (!(items instanceof List<?> list)) {
+            throw new EmberException("a frame of Arrow streams from Python must be a list");
+        }
+        List<ColumnBatch> out = new ArrayList<>();
+        for (Object stream : list) {
+            if (!(stream instanceof byte[] bytes)) {
+                throw new EmberException("an Arrow stream from Python must be bytes, not "
+                        + (stream == null ? "None" : stream.getClass().getSimpleName()));
+            }
+            out.addAll(reader.read(bytes));
+        }
+        return out;
     }
 }
