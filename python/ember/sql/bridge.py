@@ -207,6 +207,19 @@ class SqlEngine:
     def drop_function(self, name: str) -> None:
         self._engine.call(self._jbridge.dropPythonFunction, name)
 
+    def to_arrow_rdd(self, jdf, max_records: int):
+        """A JVM RDD of ``jdf``'s rows as Arrow streams of at most ``max_records`` rows (frames
+        of one pickled ``bytes`` each), or None when a column's type has no Arrow form."""
+        return self._engine.call(self._jbridge.toArrowRDD, jdf, min(max_records, (1 << 31) - 1))
+
+    def from_arrow_rdd(self, jrdd, schema_json: str):
+        """A Dataset over a JVM RDD of pickled lists of Arrow stream bytes."""
+        return self._engine.call(self._jbridge.fromArrowRDD, jrdd, schema_json)
+
+    def arrow_supported(self, schema_json: str) -> bool:
+        """Whether rows of the struct ``schema_json`` cross to and from Python as Arrow."""
+        return self._engine.call(self._jbridge.arrowSupported, schema_json)
+
     def to_rdd(self, jdf):
         """A JVM RDD of pickled batches of ``jdf``'s rows (tuples of internal values)."""
         return self._engine.call(self._jbridge.toPythonRDD, jdf)

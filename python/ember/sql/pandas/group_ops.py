@@ -24,6 +24,9 @@ __all__ = ["map_in", "apply_in", "apply_grouped_udf", "cogroup_apply", "has_pand
            "aggregate", "PandasCogroupedOps"]
 
 _KEY = "__ember_key_%d"
+# Ember's own setting: "false" keeps every pandas/Arrow function on the pickled-rows path
+# (for comparisons; the Arrow streams are the default).
+ARROW_STREAMS_CONF = "ember.sql.pandas.arrowStreams"
 
 
 def _struct(schema: Any) -> Any:
@@ -58,12 +61,42 @@ def _run(source: Any, worker: Callable, out_schema: Any) -> Any:
     return DataFrame(session._sql.from_rdd(result._pickled_jrdd(), _json(out_schema)), session)
 
 
+def _arrow_ok(source: Any, out: Any) -> bool:
+    """Whether ``source``'s rows and ``out``'s can cross as Arrow streams (every type has an
+    Arrow form on the JVM, neither schema is empty, ``ember.sql.pandas.arrowStreams`` on)."""
+    session = source.sparkSession
+    if session.conf.get(ARROW_STREAMS_CONF, "true").lower() != "true":
+        return False
+    if not source.schema.fields or not out.fields:
+        return False
+    return bool(session._sql.arrow_supported(_json(source.schema))) and \
+        bool(session._sql.arrow_supported(_json(out)))
+
+
+def _run_arrow(source: Any, worker: Callable, out_schema: Any) -> Any:
+    """``_run`` over Arrow streams: ``worker`` takes and yields Arrow stream bytes."""
+    from ember.rdd import RDD
+    from ember.sql.dataframe import DataFrame
+    from ember.sql.pandas.conversion import max_records_per_batch
+    session = source.sparkSession
+    streams = RDD(session._sql.to_arrow_rdd(source._jdf, max_records_per_batch(session)),
+                  session.sparkContext)
+    result = streams.mapPartitions(worker)
+    return DataFrame(session._sql.from_arrow_rdd(result._pickled_jrdd(), _json(out_schema)),
+                     session)
+
+
 def map_in(df: Any, func: Callable, schema: Any, arrow: bool) -> Any:
     """``df.mapInPandas(func, schema)`` (``arrow`` false) or ``df.mapInArrow``."""
     require_pandas_and_arrow()
     from ember.sql.pandas.worker_ops import map_batches
     out = _struct(schema)
     tz, batch = _settings(df.sparkSession)
+    if _arrow_ok(df, out):
+        from ember.sql.pandas import arrow_ops
+        worker = functools.partial(arrow_ops.map_batches, func, _json(df.schema), _json(out), tz,
+                                   arrow)
+        return _run_arrow(df, worker, out)
     worker = functools.partial(map_batches, func, _json(df.schema), _json(out), tz, batch, arrow)
     return _run(df, worker, out)
 
@@ -109,9 +142,16 @@ def apply_in(gd: Any, func: Callable, schema: Any, arrow: bool) -> Any:
     out = _struct(schema)
     keyed, key_schema = _keyed(gd)
     tz, _ = _settings(gd._df.sparkSession)
+    grouped = _grouped(keyed, len(key_schema.fields))
+    if _arrow_ok(grouped, out):
+        from ember.sql.pandas import arrow_ops
+        worker = functools.partial(arrow_ops.group_map, func, _positional_count(func) == 2,
+                                   _json(grouped.schema), len(key_schema.fields), _json(out), tz,
+                                   arrow)
+        return _run_arrow(grouped, worker, out)
     worker = functools.partial(group_map, func, _positional_count(func) == 2, _json(key_schema),
                                _json(gd._df.schema), _json(out), tz, arrow)
-    return _run(_grouped(keyed, len(key_schema.fields)), worker, out)
+    return _run(grouped, worker, out)
 
 
 def apply_grouped_udf(gd: Any, udf: Any) -> Any:
@@ -161,10 +201,17 @@ def cogroup_apply(gd1: Any, gd2: Any, func: Callable, schema: Any, arrow: bool) 
     right, _ = side(gd2, right_schema, left_schema, False)
     both = left.union(right)
     tz, _ = _settings(gd1._df.sparkSession)
+    grouped = _grouped(both, len(key_schema.fields))
+    if left_schema.fields and right_schema.fields and _arrow_ok(grouped, out):
+        from ember.sql.pandas import arrow_ops
+        worker = functools.partial(arrow_ops.cogroup_map, func, _positional_count(func) == 3,
+                                   _json(key_schema), _json(left_schema), _json(right_schema),
+                                   _json(out), tz, arrow)
+        return _run_arrow(grouped, worker, out)
     worker = functools.partial(cogroup_map, func, _positional_count(func) == 3,
                                _json(key_schema), _json(left_schema), _json(right_schema),
                                _json(out), tz, arrow)
-    return _run(_grouped(both, len(key_schema.fields)), worker, out)
+    return _run(grouped, worker, out)
 
 
 def _pandas_agg_calls(expr: Any, out: List[Dict[str, Any]]) -> None:
@@ -231,9 +278,15 @@ def aggregate(gd: Any, aggs: List[Dict[str, Any]]) -> Any:
         fields.append(T.StructField(label, return_type, True))
     out = T.StructType(fields)
     tz, _ = _settings(df.sparkSession)
+    grouped = _grouped(keyed, len(key_schema.fields))
+    if _arrow_ok(grouped, out):
+        from ember.sql.pandas import arrow_ops
+        worker = functools.partial(arrow_ops.group_agg, udfs, _json(grouped.schema),
+                                   len(key_schema.fields), tz, not gd._grouping, _json(out))
+        return _run_arrow(grouped, worker, out)
     worker = functools.partial(group_agg, udfs, _json(key_schema), _json(args_schema), tz,
                                not gd._grouping)
-    return _run(_grouped(keyed, len(key_schema.fields)), worker, out)
+    return _run(grouped, worker, out)
 
 
 def whole_partition_window(expr: Dict[str, Any]) -> bool:

@@ -42,17 +42,55 @@ def _return_type_error(expected: str, got: Any, actual: str = "") -> PySparkType
         % (expected, actual), "UDF_RETURN_TYPE", {"expected": expected, "actual": actual})
 
 
-def _results(out: Any, return_type: Any, tz: str, name: str) -> List[Any]:
+def _result_array(out: Any, return_type: Any, tz: str, name: str) -> Any:
+    """The Arrow array (of ``return_type``'s Arrow type) of one batch's results."""
     import pandas as pd
     from ember.sql import types as T
-    from ember.sql.pandas.arrow_values import array_to_values, cast_array
+    from ember.sql.pandas.arrow_values import cast_array
     from ember.sql.pandas.pandas_values import series_to_array
     expected = (pd.DataFrame,) if isinstance(return_type, T.StructType) else (pd.Series,)
     if not isinstance(out, expected):
         raise _return_type_error("pandas.DataFrame" if expected[0] is pd.DataFrame
                                  else "pandas.Series", out)
-    arr = series_to_array(out, return_type, tz, name)
-    return array_to_values(cast_array(arr, return_type, "UDF %s" % name), return_type)
+    return cast_array(series_to_array(out, return_type, tz, name), return_type, "UDF %s" % name)
+
+
+def _results(out: Any, return_type: Any, tz: str, name: str) -> List[Any]:
+    from ember.sql.pandas.arrow_values import array_to_values
+    return array_to_values(_result_array(out, return_type, tz, name), return_type)
+
+
+class _ArrowResults:
+    """Results as Arrow streams of one column ``_0`` (rows that came as Arrow streams)."""
+
+    def __init__(self, return_type: Any, tz: str, name: str):
+        from ember.sql import types as T
+        self.schema = T.StructType([T.StructField("_0", return_type, True)])
+        self.return_type, self.tz, self.name = return_type, tz, name
+
+    def __call__(self, out: Any) -> Any:
+        from ember.sql.pandas.arrow_stream import schema_batch
+        return schema_batch([_result_array(out, self.return_type, self.tz, self.name)],
+                            self.schema)
+
+
+def _arrow_chunks(records: Iterable[Any], size: int) -> Iterator[Any]:
+    """Tables of exactly ``size`` rows (the last may be shorter) from Arrow stream records."""
+    import pyarrow as pa
+    from ember.sql.pandas.arrow_stream import read_batches
+    pending: List[Any] = []
+    count = 0
+    for batch in read_batches(records):
+        while batch.num_rows:
+            take = min(size - count, batch.num_rows)
+            pending.append(batch.slice(0, take))
+            count += take
+            batch = batch.slice(take)
+            if count == size:
+                yield pa.Table.from_batches(pending)
+                pending, count = [], 0
+    if pending:
+        yield pa.Table.from_batches(pending)
 
 
 def scalar_to_value(value: Any, return_type: Any, tz: str, name: str) -> Any:
@@ -95,22 +133,45 @@ def evaluate_pandas(name: str, func: Callable, return_type_text: str, eval_type:
     if header is None:
         return
     types = [_parse_datatype_json_value(json.loads(t)) for t in header]
+    first = next(it, None)
+    it = itertools.chain([] if first is None else [first], it)
+    if isinstance(first, bytes):   # argument rows as Arrow streams: answer with Arrow streams
+        from ember.sql.pandas.arrow_stream import stream_bytes
+        convert = _ArrowResults(return_type, tz, name)
+        source: Iterator[Any] = _arrow_chunks(it, batch_size)
 
-    def series_of(chunk: List[tuple]) -> List[Any]:
-        return [array_to_series(values_to_array([r[i] for r in chunk], t), t, tz, True)
-                for i, t in enumerate(types)]
+        def series_of(chunk: Any) -> List[Any]:
+            return [array_to_series(chunk.column(i), t, tz, True) for i, t in enumerate(types)]
+
+        def answer(out: Any) -> Iterator[Any]:
+            yield stream_bytes(out)
+
+        def results(out: Any) -> Any:
+            return convert(out)
+    else:
+        source = chunks(it, batch_size)
+
+        def series_of(chunk: Any) -> List[Any]:
+            return [array_to_series(values_to_array([r[i] for r in chunk], t), t, tz, True)
+                    for i, t in enumerate(types)]
+
+        def answer(out: Any) -> Iterator[Any]:
+            return iter(out)
+
+        def results(out: Any) -> Any:
+            return _results(out, return_type, tz, name)
 
     if eval_type == SQL_SCALAR_PANDAS_UDF:
-        for chunk in chunks(it, batch_size):
-            values = _results(func(*series_of(chunk)), return_type, tz, name)
+        for chunk in source:
+            values = results(func(*series_of(chunk)))
             if len(values) != len(chunk):
                 raise _rows_mismatch(len(values), len(chunk))
-            yield from values
+            yield from answer(values)
         return
     seen = [0]
 
     def inputs() -> Iterator[Any]:
-        for chunk in chunks(it, batch_size):
+        for chunk in source:
             seen[0] += len(chunk)
             args = series_of(chunk)
             yield args[0] if len(args) == 1 else tuple(args)
@@ -120,12 +181,12 @@ def evaluate_pandas(name: str, func: Callable, return_type_text: str, eval_type:
     if not hasattr(result, "__next__") and not hasattr(result, "__iter__"):
         raise _return_type_error("iterator of pandas.Series", result)
     for out in result:
-        values = _results(out, return_type, tz, name)
+        values = results(out)
         out_rows += len(values)
         if out_rows > seen[0]:
             raise _rows_mismatch(out_rows, seen[0])
-        yield from values
-    if next(it, None) is not None:
+        yield from answer(values)
+    if next(source, None) is not None:
         raise PySparkRuntimeError(
             "[STOP_ITERATION_OCCURRED_FROM_SCALAR_ITER_PANDAS_UDF] pandas iterator UDF should "
             "exhaust the input iterator.", "STOP_ITERATION_OCCURRED_FROM_SCALAR_ITER_PANDAS_UDF",

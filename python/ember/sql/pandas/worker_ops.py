@@ -152,7 +152,7 @@ def group_agg(udfs: List[Any], key_json: str, args_json: str, tz: str, global_ag
               rows: Iterable[tuple]) -> Iterator[tuple]:
     """Grouped-aggregate pandas UDFs: rows are (keys..., every UDF's arguments...); each
     group gives one row (keys..., results...). ``udfs`` holds (name, function, return type
-    JSON, argument count) per UDF. A global aggregate of no rows still gives one row."""
+    JSON, argument count) per UDF. A global aggregate of no rows gives no row (as PySpark 4.3)."""
     from ember.sql.pandas.arrow_values import rows_to_batch
     from ember.sql.pandas.pandas_values import array_to_series
     key_schema, args_schema = _parse(key_json), _parse(args_json)
@@ -160,7 +160,8 @@ def group_agg(udfs: List[Any], key_json: str, args_json: str, tz: str, global_ag
     return_types = [_parse(u[2]) for u in udfs]
     groups = _groups(rows, nkeys)
     if global_agg:
-        groups = iter([list(itertools.chain.from_iterable(groups))])
+        everything = list(itertools.chain.from_iterable(groups))
+        groups = iter([everything] if everything else [])
     for group in groups:
         batch = rows_to_batch([r[nkeys:] for r in group], args_schema)
         series = [array_to_series(batch.column(i), f.dataType, tz, True)

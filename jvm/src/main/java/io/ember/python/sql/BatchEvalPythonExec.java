@@ -85,7 +85,8 @@ public final class BatchEvalPythonExec extends UnaryExecNode {
             }
             // Arguments read the child's columns, which stay first in every later call's input.
             calls.add(new UdfCall(udf.name(), functions.get(i),
-                    BindReferences.bindAll(udf.children(), child.output()), argTypes, udf.dataType()));
+                    BindReferences.bindAll(udf.children(), child.output()), argTypes, udf.dataType(),
+                    ArrowUdfRows.rowsInFlight(udf, argTypes, ctx.conf())));
         }
         return new PythonUDFRDD(child.execute(ctx), calls);
     }

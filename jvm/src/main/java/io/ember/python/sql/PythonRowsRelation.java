@@ -14,17 +14,24 @@ import java.util.List;
  * A DataFrame over a Python RDD ({@code createDataFrame(rdd)}): each record of {@code rows}
  * is a pickled batch of row tuples that Python already converted to the internal values of
  * {@code output}'s types. The batches become column batches in the scan's tasks, never on
- * the driver. Its size is unknown, so it is never broadcast.
+ * the driver. Its size is unknown, so it is never broadcast. Records from pandas and Arrow
+ * functions are Arrow streams instead ({@link PythonFrameDecoder#ARROW_STREAMS}).
  */
 public final class PythonRowsRelation extends LeafNode implements ScanRelation {
     private static final long serialVersionUID = 1L;
 
     private final List<AttributeReference> output;
     private final RDD<byte[]> rows;
+    private final PythonFrameDecoder decoder;
 
     public PythonRowsRelation(List<AttributeReference> output, RDD<byte[]> rows) {
+        this(output, rows, PythonFrameDecoder.PICKLED_ROWS);
+    }
+
+    public PythonRowsRelation(List<AttributeReference> output, RDD<byte[]> rows, PythonFrameDecoder decoder) {
         this.output = List.copyOf(output);
         this.rows = rows;
+        this.decoder = decoder;
     }
 
     @Override
@@ -48,7 +55,7 @@ public final class PythonRowsRelation extends LeafNode implements ScanRelation {
                 }
             }
         }
-        return new PythonRowsScanExec(output, rows, ordinals);
+        return new PythonRowsScanExec(output, rows, ordinals, decoder);
     }
 
     @Override

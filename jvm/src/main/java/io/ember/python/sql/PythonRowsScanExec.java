@@ -1,6 +1,5 @@
 package io.ember.python.sql;
 
-import io.ember.core.EmberException;
 import io.ember.rdd.RDD;
 import io.ember.sql.execution.ExecutionContext;
 import io.ember.sql.execution.LeafExecNode;
@@ -9,13 +8,14 @@ import io.ember.sql.types.StructField;
 import io.ember.sql.types.StructType;
 import io.ember.sql.vector.ColumnBatch;
 import io.ember.sql.vector.ColumnVector;
-import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 
 /**
- * Scans a {@link PythonRowsRelation}: unpickles each batch of Python rows in the task that
- * reads it (one {@link RowUnpickler} per task) and keeps the required columns.
+ * Scans a {@link PythonRowsRelation}: decodes each frame from Python in the task that reads
+ * it (pickled rows or Arrow streams, by its {@link PythonFrameDecoder}) and keeps the
+ * required columns.
  */
 final class PythonRowsScanExec extends LeafExecNode {
     private static final long serialVersionUID = 1L;
@@ -23,11 +23,14 @@ final class PythonRowsScanExec extends LeafExecNode {
     private final List<AttributeReference> relationOutput;
     private final RDD<byte[]> rows;
     private final List<Integer> ordinals;
+    private final PythonFrameDecoder decoder;
 
-    PythonRowsScanExec(List<AttributeReference> relationOutput, RDD<byte[]> rows, List<Integer> ordinals) {
+    PythonRowsScanExec(List<AttributeReference> relationOutput, RDD<byte[]> rows, List<Integer> ordinals,
+                       PythonFrameDecoder decoder) {
         this.relationOutput = List.copyOf(relationOutput);
         this.rows = rows;
         this.ordinals = List.copyOf(ordinals);
+        this.decoder = decoder;
     }
 
     @Override
@@ -43,26 +46,23 @@ final class PythonRowsScanExec extends LeafExecNode {
     public RDD<ColumnBatch> execute(ExecutionContext ctx) {
         StructType schema = schemaOf(relationOutput);
         int[] keep = ordinals.stream().mapToInt(Integer::intValue).toArray();
+        PythonFrameDecoder decode = decoder;
         return rows.mapPartitions(it -> {
-            RowUnpickler unpickler = new RowUnpickler();
-            return new java.util.Iterator<ColumnBatch>() {
+            Iterator<ColumnBatch> batches = decode.decode(it, schema);
+            return new Iterator<ColumnBatch>() {
                 @Override
                 public boolean hasNext() {
-                    return it.hasNext();
+                    return batches.hasNext();
                 }
 
                 @Override
                 public ColumnBatch next() {
-                    try {
-                        ColumnBatch all = unpickler.batch(it.next(), schema);
-                        ColumnVector[] cols = new ColumnVector[keep.length];
-                        for (int i = 0; i < keep.length; i++) {
-                            cols[i] = all.column(keep[i]);
-                        }
-                        return new ColumnBatch(cols, all.numRows());
-                    } catch (IOException e) {
-                        throw new EmberException("Cannot read a batch of Python rows: " + e, e);
+                    ColumnBatch all = batches.next();
+                    ColumnVector[] cols = new ColumnVector[keep.length];
+                    for (int i = 0; i < keep.length; i++) {
+                        cols[i] = all.column(keep[i]);
                     }
+                    return new ColumnBatch(cols, all.numRows());
                 }
             };
         }, false);

@@ -1,5 +1,12 @@
 package io.ember.python.sql;
 
+import io.ember.python.arrow.ArrowBatchReader;
+import io.ember.python.arrow.ArrowBatchWriter;
+import io.ember.python.arrow.ArrowFrames;
+import io.ember.sql.types.StructField;
+import io.ember.sql.types.StructType;
+import java.util.ArrayDeque;
+
 import io.ember.core.EmberException;
 import io.ember.python.PythonRunner;
 import io.ember.rdd.TaskContext;
@@ -24,6 +31,9 @@ import java.util.concurrent.TimeUnit;
  * input batch's argument columns go to the worker as one pickled list of row tuples (after a
  * first record holding the argument types as JSON), the worker's pickled result lists come
  * back, and each input batch leaves with the results appended as a column of the return type.
+ * For a scalar pandas UDF whose types have an Arrow form ({@link UdfCall#arrow}) each batch's
+ * arguments go as one Arrow stream instead and the results come back as Arrow streams of one
+ * column (docs/sql.md "pandas and Arrow"); the bound on rows in flight is then the call's.
  *
  * <p>Threading: {@link PythonRunner} pulls the input on its writer thread, which queues each
  * batch ({@link #sent}) before writing it; the task thread reads results and takes batches
@@ -41,13 +51,16 @@ final class PythonUDFRunner {
     private final TaskContext ctx;
     private final int partition;
     private final ConcurrentLinkedQueue<ColumnBatch> sent = new ConcurrentLinkedQueue<>();
-    private final Semaphore rowsInFlight = new Semaphore(MAX_ROWS_IN_FLIGHT);
+    private final int maxRowsInFlight;
+    private final Semaphore rowsInFlight;
     private volatile boolean taskEnded;
 
     PythonUDFRunner(UdfCall call, TaskContext ctx, int partition) {
         this.call = call;
         this.ctx = ctx;
         this.partition = partition;
+        this.maxRowsInFlight = call.arrow() ? call.arrowRowsInFlight() : MAX_ROWS_IN_FLIGHT;
+        this.rowsInFlight = new Semaphore(maxRowsInFlight);
     }
 
     /** The input batches (non-empty), each with the UDF's results appended. */
@@ -57,8 +70,8 @@ final class PythonUDFRunner {
         return new Results(runner.run(new Frames(input, runner)));
     }
 
-    private static int permits(int rows) {
-        return Math.min(rows, MAX_ROWS_IN_FLIGHT);
+    private int permits(int rows) {
+        return Math.min(rows, maxRowsInFlight);
     }
 
     /** The frames written to the worker; runs on the writer thread. */
@@ -66,6 +79,8 @@ final class PythonUDFRunner {
         private final Iterator<ColumnBatch> input;
         private final PythonRunner runner;
         private final BatchPickler pickler = new BatchPickler();
+        private final ArrowBatchWriter arrow = call.arrow()
+                ? new ArrowBatchWriter(ArrowUdfRows.argumentSchema(call.argTypes())) : null;
         private boolean headerSent;
 
         Frames(Iterator<ColumnBatch> input, PythonRunner runner) {
@@ -95,7 +110,11 @@ final class PythonUDFRunner {
                 for (int i = 0; i < args.length; i++) {
                     args[i] = call.boundArgs().get(i).eval(b);
                 }
-                return pickler.pickle(new ColumnBatch(args, b.numRows()), 0, b.numRows());
+                ColumnBatch argBatch = new ColumnBatch(args, b.numRows());
+                if (arrow != null) {
+                    return ArrowFrames.frame(arrow, List.of(new ArrowBatchWriter.Slice(argBatch, 0, b.numRows())));
+                }
+                return pickler.pickle(argBatch, 0, b.numRows());
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
@@ -133,7 +152,11 @@ final class PythonUDFRunner {
     private final class Results extends BatchIterator {
         private final Iterator<Object> frames;
         private final RowUnpickler unpickler = new RowUnpickler();
+        private final ArrowBatchReader arrow = call.arrow() ? new ArrowBatchReader(
+                new StructType(List.of(new StructField("_0", call.returnType(), true)))) : null;
         private List<?> current = List.of();
+        private final ArrayDeque<ColumnVector> arrowResults = new ArrayDeque<>();
+        private ColumnVector currentVector;
         private int pos;
 
         Results(Iterator<Object> frames) {
@@ -159,7 +182,8 @@ final class PythonUDFRunner {
                 if (!available()) {
                     throw new EmberException("Python UDF " + call.name() + " returned fewer results than rows");
                 }
-                ColumnVectors.set(out, i, RowUnpickler.toInternal(current.get(pos++), type));
+                ColumnVectors.set(out, i, currentVector != null ? currentVector.get(pos++)
+                        : RowUnpickler.toInternal(current.get(pos++), type));
             }
             rowsInFlight.release(permits(n));
             ColumnVector[] cols = new ColumnVector[head.numColumns() + 1];
@@ -170,6 +194,9 @@ final class PythonUDFRunner {
 
         /** True when a result is ready at {@code current[pos]}, reading frames as needed. */
         private boolean available() {
+            if (arrow != null) {
+                return availableArrow();
+            }
             while (pos >= current.size()) {
                 if (!frames.hasNext()) {
                     return false;
@@ -184,6 +211,24 @@ final class PythonUDFRunner {
                     throw new EmberException("Python UDF " + call.name() + " sent " + rows + ", not a list of results");
                 }
                 current = list;
+                pos = 0;
+            }
+            return true;
+        }
+
+        /** {@link #available} for results that arrive as Arrow streams of one column. */
+        private boolean availableArrow() {
+            while (currentVector == null || pos >= currentVector.size()) {
+                if (arrowResults.isEmpty()) {
+                    if (!frames.hasNext()) {
+                        return false;
+                    }
+                    for (ColumnBatch b : ArrowFrames.decode((byte[]) frames.next(), arrow)) {
+                        arrowResults.add(b.column(0));
+                    }
+                    continue;
+                }
+                currentVector = arrowResults.poll();
                 pos = 0;
             }
             return true;

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.ember.python.PythonBridge;
 import io.ember.python.PythonWorkerProtocol;
+import io.ember.python.arrow.ArrowFrames;
+import io.ember.python.arrow.ArrowSchemas;
 import io.ember.rdd.RDD;
 import io.ember.sql.SqlConf;
 import io.ember.sql.api.DataFrameWriter;
@@ -256,6 +258,31 @@ public final class SqlBridge {
             Files.deleteIfExists(file);
         }
         return session.ofRows(new LocalRelation(attributes(schema), batches));
+    }
+
+    /**
+     * The query's rows as an RDD of Arrow streams of at most {@code maxRecords} rows each (see
+     * {@link ArrowFrames}), or null when a column's type has no Arrow form here (callers then
+     * take {@link #toPythonRDD}).
+     */
+    public RDD<byte[]> toArrowRDD(Dataset<?> ds, int maxRecords) {
+        StructType schema = PythonRowsScanExec.schemaOf(ds.queryExecution().executedPlan().output());
+        if (!ArrowSchemas.supported(schema)) {
+            return null;
+        }
+        return ArrowFrames.toPython(ds.queryExecution().executedPlan().execute(ds.queryExecution().executionContext()),
+                schema, maxRecords);
+    }
+
+    /** Whether rows of {@code schemaJson} (a struct) can cross to and from Python as Arrow. */
+    public boolean arrowSupported(String schemaJson) {
+        return ArrowSchemas.supported(structOf(schemaJson));
+    }
+
+    /** A DataFrame over a Python RDD whose records are pickled lists of Arrow stream bytes. */
+    public Dataset<Row> fromArrowRDD(RDD<byte[]> frames, String schemaJson) {
+        return session.ofRows(new PythonRowsRelation(attributes(structOf(schemaJson)), frames,
+                PythonFrameDecoder.ARROW_STREAMS));
     }
 
     /** A DataFrame over a Python RDD whose records are pickled batches of internal row tuples. */

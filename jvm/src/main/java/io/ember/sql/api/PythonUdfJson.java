@@ -34,6 +34,6 @@ final class PythonUdfJson {
                     + "` has a command that is not base64: " + bad.getMessage(), Map.of("name", name));
         }
         return new PythonUDF(name, command, DdlParser.parseType(returnType.asText()), args,
-                e.path("deterministic").asBoolean(true));
+                e.path("deterministic").asBoolean(true), e.path("evalType").asInt(PythonUDF.SQL_BATCHED_UDF));
     }
 }

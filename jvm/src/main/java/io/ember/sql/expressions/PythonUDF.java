@@ -24,19 +24,42 @@ public final class PythonUDF extends Unevaluable {
     private final DataType returnType;
     private final List<Expression> children;
     private final boolean udfDeterministic;
+    private final int evalType;
+
+    /** PySpark's eval type of a row-at-a-time UDF. */
+    public static final int SQL_BATCHED_UDF = 100;
+    /** PySpark's eval types of scalar and scalar-iterator pandas UDFs (their rows can cross as Arrow). */
+    public static final int SQL_SCALAR_PANDAS_UDF = 200;
+    public static final int SQL_SCALAR_PANDAS_ITER_UDF = 204;
 
     public PythonUDF(String name, byte[] command, DataType returnType, List<? extends Expression> children,
                      boolean udfDeterministic) {
-        this(name, new Command(command.clone()), returnType, children, udfDeterministic);
+        this(name, command, returnType, children, udfDeterministic, SQL_BATCHED_UDF);
+    }
+
+    public PythonUDF(String name, byte[] command, DataType returnType, List<? extends Expression> children,
+                     boolean udfDeterministic, int evalType) {
+        this(name, new Command(command.clone()), returnType, children, udfDeterministic, evalType);
     }
 
     private PythonUDF(String name, Command command, DataType returnType, List<? extends Expression> children,
-                      boolean udfDeterministic) {
+                      boolean udfDeterministic, int evalType) {
         this.name = name;
         this.command = command;
         this.returnType = returnType;
         this.children = List.copyOf(children);
         this.udfDeterministic = udfDeterministic;
+        this.evalType = evalType;
+    }
+
+    /** PySpark's eval type ({@link #SQL_BATCHED_UDF} for a row UDF). */
+    public int evalType() {
+        return evalType;
+    }
+
+    /** Whether this is a scalar or scalar-iterator pandas UDF. */
+    public boolean scalarPandas() {
+        return evalType == SQL_SCALAR_PANDAS_UDF || evalType == SQL_SCALAR_PANDAS_ITER_UDF;
     }
 
     public String name() {
@@ -93,12 +116,12 @@ public final class PythonUDF extends Unevaluable {
 
     @Override
     protected Expression withNewChildren(List<Expression> newChildren) {
-        return new PythonUDF(name, command, returnType, newChildren, udfDeterministic);
+        return new PythonUDF(name, command, returnType, newChildren, udfDeterministic, evalType);
     }
 
     @Override
     protected List<Object> args() {
-        return List.of(name, command, returnType, udfDeterministic);
+        return List.of(name, command, returnType, udfDeterministic, evalType);
     }
 
     /** The command bytes with content equality, so equal calls are equal trees. */
