@@ -2,6 +2,7 @@ package io.ember.sql.expressions.numfmt;
 
 import io.ember.sql.AnalysisException;
 import io.ember.sql.expressions.Expression;
+import io.ember.sql.expressions.ExpressionEvalException;
 import io.ember.sql.expressions.FunctionCalls;
 import io.ember.sql.expressions.FunctionRegistry;
 import io.ember.sql.types.BinaryType;
@@ -37,12 +38,12 @@ public final class NumberFormatFunctions {
         }
         r.register("to_number", (args, distinct) -> {
             FunctionCalls.requireArgs("to_number", args, 2, 2);
-            return new NumberFormatFunction(NumberFormatFunction.Kind.TO_NUMBER, "to_number", args, format(args.get(1)));
+            return new NumberFormatFunction(NumberFormatFunction.Kind.TO_NUMBER, "to_number", args, decimalFormat(args.get(1)));
         });
         r.register("try_to_number", (args, distinct) -> {
             FunctionCalls.requireArgs("try_to_number", args, 2, 2);
             return new NumberFormatFunction(NumberFormatFunction.Kind.TRY_TO_NUMBER, "try_to_number", args,
-                    format(args.get(1)));
+                    decimalFormat(args.get(1)));
         });
     }
 
@@ -65,7 +66,21 @@ public final class NumberFormatFunctions {
     /** The parsed constant format, or null for a null format. */
     private static NumberFormat format(Expression e) {
         Object v = constant(e);
-        return v == null ? null : NumberFormat.parse(String.valueOf(v));
+        if (v == null) {
+            return null;
+        }
+        return NumberFormat.parse(String.valueOf(v));
+    }
+
+    /** The format of a {@code to_number}: its digits are the result's precision, at most 38. */
+    private static NumberFormat decimalFormat(Expression e) {
+        NumberFormat f = format(e);
+        if (f != null && f.precision() > 38) {
+            throw new ExpressionEvalException("DECIMAL_PRECISION_EXCEEDS_MAX_PRECISION", "Decimal precision "
+                    + f.precision() + " exceeds max precision 38.", Map.of("precision", String.valueOf(f.precision()),
+                    "maxPrecision", "38"));
+        }
+        return f;
     }
 
     private static Object constant(Expression e) {
