@@ -287,3 +287,34 @@ def test_input_file_name_in_sql_over_a_file_view(spark, tmp_path):
         assert spark.sql("SELECT input_file_name() FROM ifn_view").columns == ["input_file_name()"]
     finally:
         spark.catalog.dropTempView("ifn_view")
+
+
+# More CSV record cases, as PySpark 4.3 answered (session time zone UTC).
+MORE_CSV_CASES = [
+    ("from_csv('a,b', 'x STRING, y STRING', map('header', 'true'))", ("a", "b")),
+    ("to_csv(named_struct('a', TIMESTAMP'2020-01-01 10:00:00', 'b', DATE'2020-01-01'))",
+     "2020-01-01T10:00:00.000Z,2020-01-01"),
+    ("to_csv(named_struct('a', map('k', 1)))", "{k -> 1}"),
+    ("to_csv(named_struct('a', named_struct('x', 1)))", "{1}"),
+    ("from_csv('1,x', 'a INT, b STRING, _corrupt_record STRING')", (1, "x", None)),
+    ("schema_of_csv('1,,x')", "STRUCT<_c0: INT, _c1: STRING, _c2: STRING>"),
+    ("schema_of_csv('\"a,b\",1.5e3,2020-01-01T10:00:00')", "STRUCT<_c0: STRING, _c1: DOUBLE, _c2: TIMESTAMP>"),
+    ("schema_of_csv('2147483648,true,TRUE')", "STRUCT<_c0: BIGINT, _c1: BOOLEAN, _c2: BOOLEAN>"),
+]
+
+
+@pytest.mark.parametrize("sql, expected", MORE_CSV_CASES)
+def test_more_csv_cases(spark, sql, expected):
+    spark.conf.set("spark.sql.session.timeZone", "UTC")
+    try:
+        assert plain(spark.sql("SELECT " + sql).collect()[0][0]) == expected
+    finally:
+        spark.conf.unset("spark.sql.session.timeZone")
+
+
+def test_from_csv_malformed_records(spark):
+    row = spark.sql("SELECT from_csv('x,x', 'a INT, b STRING, _corrupt_record STRING')").collect()[0][0]
+    assert tuple(row) == (None, "x", "x,x")
+    with pytest.raises(Exception) as e:
+        spark.sql("SELECT from_csv('x,x', 'a INT, b STRING', map('mode', 'FAILFAST'))").collect()
+    assert "MALFORMED_RECORD_IN_PARSING" in str(e.value)

@@ -1,9 +1,12 @@
 package io.ember.sql.sources;
 
 import io.ember.sql.types.DataType;
+import io.ember.sql.types.DataTypes;
+import io.ember.sql.types.StructField;
 import io.ember.sql.types.StructType;
 import java.io.StringWriter;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import javax.xml.stream.XMLOutputFactory;
 import javax.xml.stream.XMLStreamException;
@@ -31,7 +34,12 @@ public final class XmlDocuments {
     /** The record in {@code document} as internal values of {@code schema}. */
     public Object[] parse(String document, StructType schema) {
         XmlNode root = XmlRecords.root(document);
-        return root == null ? new Object[schema.size()] : new XmlValues(o).record(root, schema);
+        int corruptAt = schema.indexOf(o.corruptColumn);
+        Object[] row = root == null ? new Object[schema.size()] : new XmlValues(o).record(root, schema);
+        if (corruptAt >= 0) {
+            row[corruptAt] = root == null ? document : null;
+        }
+        return row;
     }
 
     /** {@code row} as one {@code rowTag} element ({@code ROW} by default), indented as Spark's. */
@@ -40,6 +48,7 @@ public final class XmlDocuments {
         try {
             XMLStreamWriter w = XMLOutputFactory.newFactory().createXMLStreamWriter(text);
             new XmlWriting(o).record(w, o.rowTag, row, schema, 0);
+            w.writeEndDocument();
             w.flush();
         } catch (XMLStreamException e) {
             throw new IllegalArgumentException("Cannot write XML: " + e.getMessage(), e);
@@ -47,11 +56,11 @@ public final class XmlDocuments {
         return text.toString().substring(1);
     }
 
-    /** The struct type Spark infers for the record in {@code document}; null when it is not well-formed. */
+    /** The struct type Spark infers for the record in {@code document} (only the corrupt-record column when it is not well-formed). */
     public StructType infer(String document) {
         XmlNode root = XmlRecords.root(document);
         if (root == null) {
-            return null;
+            return new StructType(List.of(new StructField(o.corruptColumn, DataTypes.StringType, true)));
         }
         XmlInference inference = new XmlInference(o);
         DataType t = XmlInference.nullsToString(inference.record(root));

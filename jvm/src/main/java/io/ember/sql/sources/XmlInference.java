@@ -21,10 +21,10 @@ import java.util.TreeMap;
  * type of its text (bigint, double, boolean, date, timestamp, else string; empty text is null,
  * which ends as string); any other element is a struct of its attributes ({@code _name}), its
  * child elements (a name repeated inside one element is an array) and its text
- * ({@code _VALUE}) when it has some besides children. Structs have their fields sorted by name.
- * Types of the same field merge: numbers widen to double, date and timestamp to timestamp,
- * an array absorbs a single value, a struct absorbs text as its value field, anything else is
- * string. Without {@code inferSchema} every text is a string.
+ * ({@code _VALUE}) when it has some that is not blank. Structs have their fields sorted by
+ * name. Types of the same field merge: numbers widen to double, date and timestamp to
+ * timestamp, an array absorbs a single value, a struct with a value field absorbs text into it,
+ * anything else is string (a struct read as a string is its inner XML). Without {@code inferSchema} every text is a string.
  */
 final class XmlInference {
     private final XmlOptions o;
@@ -47,8 +47,8 @@ final class XmlInference {
             DataType t = types.stream().reduce(DataTypes.NullType, this::merge);
             fields.put(name, types.size() > 1 ? new ArrayType(t, true) : t);
         });
-        String text = o.text(node.text());
-        if (!text.isEmpty() && !fields.isEmpty()) {
+        String text = node.text();
+        if (!text.isBlank()) {
             fields.merge(o.valueTag, text(text), this::merge);
         }
         List<StructField> out = new ArrayList<>();
@@ -79,8 +79,10 @@ final class XmlInference {
             // not an integer
         }
         try {
-            ColumnBuilders.Doubles.parse(s);
-            return DataTypes.DoubleType;
+            if (s.chars().anyMatch(Character::isDigit)) {
+                ColumnBuilders.Doubles.parse(s);
+                return DataTypes.DoubleType;
+            }
         } catch (NumberFormatException e) {
             // not a number
         }
@@ -125,10 +127,10 @@ final class XmlInference {
             fields.forEach((k, v) -> out.add(new StructField(k, v, true)));
             return new StructType(out);
         }
-        if (a instanceof StructType x) {
+        if (a instanceof StructType x && x.indexOf(o.valueTag) >= 0) {
             return merge(x, new StructType(List.of(new StructField(o.valueTag, b, true))));
         }
-        if (b instanceof StructType y) {
+        if (b instanceof StructType y && y.indexOf(o.valueTag) >= 0) {
             return merge(new StructType(List.of(new StructField(o.valueTag, a, true))), y);
         }
         if ((a instanceof LongType || a instanceof DoubleType) && (b instanceof LongType || b instanceof DoubleType)) {

@@ -9,7 +9,7 @@ import java.util.Map;
  * files), {@code rootTag} ({@code ROWS}), {@code attributePrefix} ({@code _}),
  * {@code valueTag} ({@code _VALUE}), {@code excludeAttribute}, {@code inferSchema} (true),
  * {@code ignoreSurroundingSpaces} (true), {@code nullValue}, {@code mode},
- * {@code declaration}, and the date and timestamp formats (see {@link TextValues}).
+ * {@code declaration}, {@code columnNameOfCorruptRecord}, and the date and timestamp formats (see {@link TextValues}).
  */
 final class XmlOptions implements Serializable {
     private static final long serialVersionUID = 1L;
@@ -24,6 +24,7 @@ final class XmlOptions implements Serializable {
     final String nullValue;
     final ParseMode mode;
     final String declaration;
+    final String corruptColumn;
     final TextValues values;
 
     XmlOptions(SourceOptions o, String defaultRowTag) {
@@ -37,6 +38,7 @@ final class XmlOptions implements Serializable {
         this.nullValue = o.get("nullValue", null);
         this.mode = ParseMode.of(o);
         this.declaration = o.get("declaration", "version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"");
+        this.corruptColumn = o.get("columnNameOfCorruptRecord", o.get(DataSource.CORRUPT_COLUMN_CONF, "_corrupt_record"));
         this.values = new TextValues(o);
     }
 

@@ -5,11 +5,15 @@ import io.ember.sql.types.StructType;
 import io.ember.sql.vector.ColumnBatch;
 import io.ember.sql.vector.ColumnVector;
 import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
  * Reads the records of one XML file into batches of the required columns. A file that stops
- * being well-formed ends after the records before the fault, or fails the query under
+ * being well-formed ends after the records before the fault with one row holding the file's
+ * text in the corrupt-record column (when required; PERMISSIVE), or fails the query under
  * {@code FAILFAST}. Used by one task thread.
  */
 final class XmlReader extends BatchIterator implements FileFormat.CloseableIterator<ColumnBatch> {
@@ -19,6 +23,9 @@ final class XmlReader extends BatchIterator implements FileFormat.CloseableItera
     private final XmlRecords records;
     private final XmlValues values;
     private final ColumnBuilder[] builders;
+    private final int corruptAt;
+    /** The file's text, once the file turned out malformed and a corrupt-record row is due. */
+    private String corruptRow;
 
     XmlReader(FileSplit split, StructType required, XmlOptions o, boolean dictionaryStrings) throws IOException {
         this.split = split;
@@ -26,6 +33,7 @@ final class XmlReader extends BatchIterator implements FileFormat.CloseableItera
         this.o = o;
         this.records = XmlRecords.ofFile(Path.of(split.path()), o.rowTag);
         this.values = new XmlValues(o);
+        this.corruptAt = required.indexOf(o.corruptColumn);
         this.builders = new ColumnBuilder[required.size()];
         for (int i = 0; i < builders.length; i++) {
             builders[i] = ColumnBuilder.of(required.field(i).dataType(), ColumnBatch.DEFAULT_ROWS, o.values, dictionaryStrings);
@@ -37,9 +45,19 @@ final class XmlReader extends BatchIterator implements FileFormat.CloseableItera
         int n = 0;
         while (n < ColumnBatch.DEFAULT_ROWS && hasRecord()) {
             Object[] row = values.record(records.next(), required);
+            if (corruptAt >= 0) {
+                row[corruptAt] = null;
+            }
             for (int i = 0; i < row.length; i++) {
                 builders[i].setValue(n, row[i]);
             }
+            n++;
+        }
+        if (n < ColumnBatch.DEFAULT_ROWS && corruptRow != null) {
+            for (int i = 0; i < builders.length; i++) {
+                builders[i].setValue(n, i == corruptAt ? corruptRow : null);
+            }
+            corruptRow = null;
             n++;
         }
         if (n == 0) {
@@ -59,6 +77,13 @@ final class XmlReader extends BatchIterator implements FileFormat.CloseableItera
         } catch (XmlRecords.MalformedXml e) {
             if (o.mode == ParseMode.FAILFAST) {
                 throw MalformedRecords.failFast(split.path(), e.line, "", e.getMessage());
+            }
+            if (o.mode == ParseMode.PERMISSIVE && corruptAt >= 0) {
+                try {
+                    corruptRow = Files.readString(Path.of(split.path()), StandardCharsets.UTF_8);
+                } catch (IOException io) {
+                    throw new UncheckedIOException(io);
+                }
             }
             return false;
         }

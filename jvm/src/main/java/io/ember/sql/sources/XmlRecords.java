@@ -90,7 +90,7 @@ final class XmlRecords implements FileFormat.CloseableIterator<XmlNode> {
     private XmlNode advance() {
         try {
             while (in.hasNext()) {
-                if (in.next() == XMLStreamConstants.START_ELEMENT && (rowTag == null || in.getLocalName().equals(rowTag))) {
+                if (in.next() == XMLStreamConstants.START_ELEMENT && (rowTag == null || qualifiedName().equals(rowTag))) {
                     return XmlNode.read(in);
                 }
             }
@@ -103,6 +103,11 @@ final class XmlRecords implements FileFormat.CloseableIterator<XmlNode> {
         done = true;
         close();
         return null;
+    }
+
+    private String qualifiedName() {
+        String prefix = in.getPrefix();
+        return prefix == null || prefix.isEmpty() ? in.getLocalName() : prefix + ":" + in.getLocalName();
     }
 
     @Override

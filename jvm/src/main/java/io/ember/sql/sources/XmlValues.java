@@ -2,16 +2,20 @@ package io.ember.sql.sources;
 
 import io.ember.sql.types.ArrayType;
 import io.ember.sql.types.DataType;
+import io.ember.sql.types.MapType;
 import io.ember.sql.types.StringType;
 import io.ember.sql.types.StructField;
 import io.ember.sql.types.StructType;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * XML elements as internal values of a given type, as Spark reads them: a struct field named
  * with the attribute prefix takes that attribute, the value tag takes the element's text, any
- * other field the child elements of its name (all of them for an array field, else the last);
+ * other field the child elements of its name (all of them for an array field, else the last; a
+ * map takes an element's children by name; a string field of an element with children its inner XML);
  * an atomic value is the element's text converted by the text formats' rules. Text that does
  * not convert, or is missing, is null (an empty string stays empty for a string field).
  * Not thread-safe (conversion reuses nothing, but callers keep one per thread).
@@ -69,6 +73,19 @@ final class XmlValues {
             List<Object> out = new ArrayList<>();
             out.add(element(node, a.elementType()));
             return out;
+        }
+        if (t instanceof MapType m) {
+            if (node.children.isEmpty()) {
+                return null;
+            }
+            Map<Object, Object> out = new LinkedHashMap<>();
+            for (XmlNode c : node.children) {
+                out.put(c.name, element(c, m.valueType()));
+            }
+            return out;
+        }
+        if (t instanceof StringType && !node.children.isEmpty()) {
+            return o.text(node.innerXml());
         }
         return atomic(node.text(), t);
     }

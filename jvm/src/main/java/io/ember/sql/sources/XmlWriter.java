@@ -15,11 +15,12 @@ import javax.xml.stream.XMLStreamWriter;
 /**
  * Writes rows as one XML document, as Spark does: the declaration, the {@code rootTag}
  * element, one {@code rowTag} element per row ({@link XmlWriting}), indented four spaces a
- * level, and the closing root tag.
+ * level, and the closing root tag; a file that gets no rows stays empty.
  */
 final class XmlWriter implements RowWriter {
     private final Writer out;
-    private final XMLStreamWriter xml;
+    /** Null until the first row: a file without rows is left empty, as Spark's. */
+    private XMLStreamWriter xml;
     private final StructType schema;
     private final XmlOptions o;
     private final XmlWriting writing;
@@ -29,15 +30,14 @@ final class XmlWriter implements RowWriter {
         this.schema = schema;
         this.o = o;
         this.writing = new XmlWriting(o);
-        try {
-            if (!o.declaration.isEmpty()) {
-                out.write("<?xml " + o.declaration + "?>\n");
-            }
-            this.xml = XMLOutputFactory.newFactory().createXMLStreamWriter(out);
-            xml.writeStartElement(o.rootTag);
-        } catch (XMLStreamException e) {
-            throw new IOException(e);
+    }
+
+    private void start() throws IOException, XMLStreamException {
+        if (!o.declaration.isEmpty()) {
+            out.write("<?xml " + o.declaration + "?>\n");
         }
+        xml = XMLOutputFactory.newFactory().createXMLStreamWriter(out);
+        xml.writeStartElement(o.rootTag);
     }
 
     @Override
@@ -47,6 +47,9 @@ final class XmlWriter implements RowWriter {
             values[i] = columns[i].isNull(row) ? null : columns[i].get(row);
         }
         try {
+            if (xml == null) {
+                start();
+            }
             writing.record(xml, o.rowTag, values, schema, 1);
         } catch (XMLStreamException e) {
             throw new IOException(e);
@@ -56,10 +59,12 @@ final class XmlWriter implements RowWriter {
     @Override
     public void close() throws IOException {
         try {
-            XmlWriting.indent(xml, 0);
-            xml.writeEndElement();
-            xml.flush();
-            xml.close();
+            if (xml != null) {
+                XmlWriting.indent(xml, 0);
+                xml.writeEndElement();
+                xml.flush();
+                xml.close();
+            }
         } catch (XMLStreamException e) {
             throw new IOException(e);
         }

@@ -1,6 +1,7 @@
 package io.ember.sql.sources;
 
 import io.ember.sql.types.ArrayType;
+import io.ember.sql.types.BinaryType;
 import io.ember.sql.types.DataType;
 import io.ember.sql.types.MapType;
 import io.ember.sql.types.StructField;
@@ -14,9 +15,15 @@ import javax.xml.stream.XMLStreamWriter;
  * Writes values as XML elements, indented four spaces a level as Spark writes them: a struct
  * is an element whose attribute-prefixed fields are attributes, whose value-tag field is its
  * text and whose other fields are child elements; an array repeats its field's element; a
- * map is an element per key; null fields are left out. Text is escaped by the StAX writer.
+ * map is an element per key; an array of arrays writes each inner array as one element of
+ * {@code item}s; null fields are left out (or written as {@code nullValue} when set); an element
+ * with nothing inside is self-closing. Binary is Spark's {@code [61 62]}. Text is escaped by
+ * the StAX writer.
  */
 final class XmlWriting {
+    /** The element name of the items of a nested array (Spark's {@code arrayElementName} default). */
+    static final String ARRAY_ELEMENT = "item";
+
     private final XmlOptions o;
 
     XmlWriting(XmlOptions o) {
@@ -27,13 +34,20 @@ final class XmlWriting {
     void record(XMLStreamWriter w, String name, Object[] row, StructType schema, int depth) throws XMLStreamException {
         indent(w, depth);
         boolean children = false;
+        boolean hasText = false;
         for (int i = 0; i < schema.size(); i++) {
             String f = schema.field(i).name();
-            children |= row[i] != null && !o.isAttribute(f) && !f.equals(o.valueTag);
+            boolean written = row[i] != null || o.nullValue != null;
+            children |= written && !o.isAttribute(f) && !f.equals(o.valueTag);
+            hasText |= row[i] != null && f.equals(o.valueTag);
         }
         Object text = null;
         DataType textType = null;
-        w.writeStartElement(name);
+        if (children || hasText) {
+            w.writeStartElement(name);
+        } else {
+            w.writeEmptyElement(name);
+        }
         for (int i = 0; i < schema.size(); i++) {
             StructField f = schema.field(i);
             if (row[i] == null) {
@@ -51,18 +65,38 @@ final class XmlWriting {
         }
         for (int i = 0; i < schema.size(); i++) {
             StructField f = schema.field(i);
-            if (row[i] != null && !o.isAttribute(f.name()) && !f.name().equals(o.valueTag)) {
+            if (o.isAttribute(f.name()) || f.name().equals(o.valueTag)) {
+                continue;
+            }
+            if (row[i] != null) {
                 field(w, f.name(), row[i], f.dataType(), depth + 1);
+            } else if (o.nullValue != null) {
+                indent(w, depth + 1);
+                w.writeStartElement(f.name());
+                w.writeCharacters(o.nullValue);
+                w.writeEndElement();
             }
         }
         if (children) {
             indent(w, depth);
         }
-        w.writeEndElement();
+        if (children || hasText) {
+            w.writeEndElement();
+        }
     }
 
     private void field(XMLStreamWriter w, String name, Object v, DataType t, int depth) throws XMLStreamException {
-        if (t instanceof ArrayType a) {
+        if (t instanceof ArrayType a && a.elementType() instanceof ArrayType inner) {
+            for (Object e : (List<?>) v) {
+                if (e != null) {
+                    indent(w, depth);
+                    w.writeStartElement(name);
+                    field(w, ARRAY_ELEMENT, e, inner, depth + 1);
+                    indent(w, depth);
+                    w.writeEndElement();
+                }
+            }
+        } else if (t instanceof ArrayType a) {
             for (Object e : (List<?>) v) {
                 if (e != null) {
                     field(w, name, e, a.elementType(), depth);
@@ -89,6 +123,13 @@ final class XmlWriting {
     }
 
     private String atomic(Object v, DataType t) {
+        if (t instanceof BinaryType) {
+            StringBuilder out = new StringBuilder("[");
+            for (byte b : (byte[]) v) {
+                out.append(out.length() > 1 ? " " : "").append(String.format("%02X", b & 0xff));
+            }
+            return out.append(']').toString();
+        }
         return TextCells.format(v, t, o.values);
     }
 

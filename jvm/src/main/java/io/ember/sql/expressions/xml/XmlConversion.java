@@ -119,10 +119,7 @@ public final class XmlConversion extends ZonedRowFunction {
         return switch (kind) {
             case FROM_XML -> records().parse((String) v[0], schema());
             case TO_XML -> records().format((Object[]) v[0], (StructType) args.get(0).dataType());
-            case SCHEMA_OF_XML -> {
-                StructType t = records().infer((String) v[0]);
-                yield t == null ? null : SqlTypes.sqlName(t);
-            }
+            case SCHEMA_OF_XML -> SqlTypes.sqlName(records().infer((String) v[0]));
         };
     }
 
