@@ -72,30 +72,55 @@ final class XmlInference {
         if (!o.inferSchema) {
             return DataTypes.StringType;
         }
-        try {
-            Long.parseLong(s);
+        char c0 = s.charAt(0);
+        boolean numeric = Character.isDigit(c0) || c0 == '-' || c0 == '+' || c0 == '.';
+        if (numeric && isLong(s)) {
             return DataTypes.LongType;
-        } catch (NumberFormatException e) {
-            // not an integer
         }
-        try {
-            if (s.chars().anyMatch(Character::isDigit)) {
+        if (numeric && s.chars().anyMatch(Character::isDigit)) {
+            try {
                 ColumnBuilders.Doubles.parse(s);
                 return DataTypes.DoubleType;
+            } catch (NumberFormatException e) {
+                // not a number
             }
-        } catch (NumberFormatException e) {
-            // not a number
         }
         if (s.equalsIgnoreCase("true") || s.equalsIgnoreCase("false")) {
             return DataTypes.BooleanType;
         }
-        if (o.values.isDate(s)) {
+        if (mayBeDateOrTimestamp(s) && o.values.isDate(s)) {
             return DataTypes.DateType;
         }
-        if (o.values.isTimestamp(s)) {
+        if (mayBeDateOrTimestamp(s) && o.values.isTimestamp(s)) {
             return DataTypes.TimestampType;
         }
         return DataTypes.StringType;
+    }
+
+    private static boolean isLong(String s) {
+        int start = s.charAt(0) == '-' || s.charAt(0) == '+' ? 1 : 0;
+        if (s.length() == start || s.length() - start > 19) {
+            return false;
+        }
+        for (int i = start; i < s.length(); i++) {
+            if (!Character.isDigit(s.charAt(i))) {
+                return false;
+            }
+        }
+        try {
+            Long.parseLong(s);
+            return true;
+        } catch (NumberFormatException e) {
+            return false;
+        }
+    }
+
+    /** A cheap test before the date and timestamp parsers (which fail by exception): the default forms start with a year. */
+    private boolean mayBeDateOrTimestamp(String s) {
+        if (o.customDateFormats) {
+            return true;
+        }
+        return s.length() >= 8 && Character.isDigit(s.charAt(0)) && Character.isDigit(s.charAt(3)) && s.charAt(4) == '-';
     }
 
     /** The type holding values of both types (Spark's XML {@code compatibleType}). */

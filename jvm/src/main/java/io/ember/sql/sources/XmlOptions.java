@@ -26,6 +26,8 @@ final class XmlOptions implements Serializable {
     final String declaration;
     final String corruptColumn;
     final TextValues values;
+    /** True when a date or timestamp format option is set (the default forms start with a year). */
+    final boolean customDateFormats;
 
     XmlOptions(SourceOptions o, String defaultRowTag) {
         this.rowTag = o.get("rowTag", defaultRowTag);
@@ -40,6 +42,7 @@ final class XmlOptions implements Serializable {
         this.declaration = o.get("declaration", "version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"");
         this.corruptColumn = o.get("columnNameOfCorruptRecord", o.get(DataSource.CORRUPT_COLUMN_CONF, "_corrupt_record"));
         this.values = new TextValues(o);
+        this.customDateFormats = o.has("dateFormat") || o.has("timestampFormat");
     }
 
     /** Options for files, where {@code rowTag} must be given (Spark's {@code XML_ROW_TAG_MISSING}). */
