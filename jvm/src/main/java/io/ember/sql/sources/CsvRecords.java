@@ -19,7 +19,7 @@ import java.util.StringJoiner;
  * mode per field (a field that does not convert, or is missing, is null; extra fields are
  * dropped) or FAILFAST. Not thread-safe (the tokenizer is reused); an expression keeps one per task thread.
  */
-public final class CsvRecords {
+public final class CsvRecords implements RecordCodec {
     private final CsvOptions o;
     private final CsvTokenizer tokenizer;
 
@@ -40,6 +40,7 @@ public final class CsvRecords {
      * that does not convert, or the wrong number of fields, is malformed: its raw text goes to
      * the corrupt-record column when the schema has one, and FAILFAST fails.
      */
+    @Override
     public Object[] parse(String record, StructType schema) {
         String[] tokens = tokenizer.tokenize(record);
         int corruptAt = schema.indexOf(o.corruptColumn);
@@ -72,6 +73,7 @@ public final class CsvRecords {
     }
 
     /** {@code row} (internal values of {@code schema}) as one CSV line without its line break. */
+    @Override
     public String format(Object[] row, StructType schema) {
         StringBuilder line = new StringBuilder();
         for (int i = 0; i < row.length; i++) {
@@ -121,6 +123,7 @@ public final class CsvRecords {
     }
 
     /** The type Spark's CSV inference gives the fields of one record ({@code _c0, _c1, ...}). */
+    @Override
     public StructType infer(String record) {
         String[] tokens = tokenizer.tokenize(record);
         List<StructField> fields = new ArrayList<>();

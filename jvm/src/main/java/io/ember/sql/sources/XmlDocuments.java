@@ -17,7 +17,7 @@ import javax.xml.stream.XMLStreamWriter;
  * {@code from_xml}, {@code to_xml} and {@code schema_of_xml}: the document's root element is
  * the record. Malformed text reads as a struct of nulls (Spark's PERMISSIVE).
  */
-public final class XmlDocuments {
+public final class XmlDocuments implements RecordCodec {
     private final XmlOptions o;
 
     private XmlDocuments(XmlOptions o) {
@@ -32,6 +32,7 @@ public final class XmlDocuments {
     }
 
     /** The record in {@code document} as internal values of {@code schema}. */
+    @Override
     public Object[] parse(String document, StructType schema) {
         XmlNode root = XmlRecords.root(document);
         int corruptAt = schema.indexOf(o.corruptColumn);
@@ -43,6 +44,7 @@ public final class XmlDocuments {
     }
 
     /** {@code row} as one {@code rowTag} element ({@code ROW} by default), indented as Spark's. */
+    @Override
     public String format(Object[] row, StructType schema) {
         StringWriter text = new StringWriter();
         try {
@@ -57,6 +59,7 @@ public final class XmlDocuments {
     }
 
     /** The struct type Spark infers for the record in {@code document} (only the corrupt-record column when it is not well-formed). */
+    @Override
     public StructType infer(String document) {
         XmlNode root = XmlRecords.root(document);
         if (root == null) {

@@ -1,9 +1,11 @@
-package io.ember.sql.expressions.xml;
+package io.ember.sql.expressions.records;
 
 import io.ember.sql.expressions.Expression;
 import io.ember.sql.expressions.InputType;
 import io.ember.sql.expressions.SqlTypes;
 import io.ember.sql.expressions.datetime.ZonedRowFunction;
+import io.ember.sql.sources.CsvRecords;
+import io.ember.sql.sources.RecordCodec;
 import io.ember.sql.sources.XmlDocuments;
 import io.ember.sql.types.DataType;
 import io.ember.sql.types.DataTypes;
@@ -16,32 +18,36 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * {@code from_xml(text, schema[, options])} (a struct of the schema, a constant DDL string;
- * fields that do not convert, or malformed text, null), {@code to_xml(struct[, options])} (one
- * {@code ROW} element, indented as Spark's) and {@code schema_of_xml(text[, options])} (the
- * inferred struct's SQL text), all with the XML source's options ({@code attributePrefix},
- * {@code valueTag}, {@code rowTag} for writing, {@code timestampFormat}, ...) through
- * {@link XmlDocuments}. Dates and timestamps use the session time zone. Each thread evaluating
- * the expression keeps its own {@code XmlDocuments} .
+ * {@code from_csv}/{@code from_xml(text, schema[, options])} (a struct of the schema, a
+ * constant DDL string; fields that do not convert null), {@code to_csv}/{@code to_xml(struct[,
+ * options])} (one record's text) and {@code schema_of_csv}/{@code schema_of_xml(text[,
+ * options])} (the inferred struct's SQL text), with the file source's options through its
+ * {@link RecordCodec} ({@link CsvRecords}, {@link XmlDocuments}). Dates and timestamps use the
+ * session time zone. Each thread evaluating the expression keeps its own codec.
  */
-public final class XmlConversion extends ZonedRowFunction {
+public final class RecordConversion extends ZonedRowFunction {
     private static final long serialVersionUID = 1L;
 
-    /** Which function. */
-    public enum Kind { FROM_XML, TO_XML, SCHEMA_OF_XML }
+    /** The record format. */
+    public enum Format { CSV, XML }
 
+    /** Which direction. */
+    public enum Kind { FROM, TO, SCHEMA_OF }
+
+    private final Format format;
     private final Kind kind;
-    private transient ThreadLocal<XmlDocuments> records;
+    private transient ThreadLocal<RecordCodec> codecs;
     private transient StructType parsedSchema;
 
-    public XmlConversion(Kind kind, List<Expression> args, String timeZoneId) {
+    public RecordConversion(Format format, Kind kind, List<Expression> args, String timeZoneId) {
         super(args, timeZoneId);
+        this.format = format;
         this.kind = kind;
     }
 
     @Override
     public String prettyName() {
-        return kind.name().toLowerCase(Locale.ROOT);
+        return kind.name().toLowerCase(Locale.ROOT) + "_" + format.name().toLowerCase(Locale.ROOT);
     }
 
     @Override
@@ -50,14 +56,14 @@ public final class XmlConversion extends ZonedRowFunction {
     }
 
     private int optionsArg() {
-        return kind == Kind.FROM_XML ? 2 : 1;
+        return kind == Kind.FROM ? 2 : 1;
     }
 
     @Override
     public List<InputType> inputTypes() {
         List<InputType> t = new ArrayList<>();
         for (int i = 0; i < args.size(); i++) {
-            t.add(i == 0 && kind != Kind.TO_XML || i == 1 && kind == Kind.FROM_XML ? InputType.STRING : InputType.ANY);
+            t.add(i == 0 && kind != Kind.TO || i == 1 && kind == Kind.FROM ? InputType.STRING : InputType.ANY);
         }
         return t;
     }
@@ -82,7 +88,7 @@ public final class XmlConversion extends ZonedRowFunction {
         if (t instanceof StructType s) {
             return s;
         }
-        throw new IllegalArgumentException("from_xml needs a struct schema, got " + SqlTypes.sqlName(t));
+        throw new IllegalArgumentException(prettyName() + " needs a struct schema, got " + SqlTypes.sqlName(t));
     }
 
     private Map<String, String> options() {
@@ -98,38 +104,39 @@ public final class XmlConversion extends ZonedRowFunction {
 
     @Override
     public DataType dataType() {
-        return kind == Kind.FROM_XML ? schema() : DataTypes.StringType;
+        return kind == Kind.FROM ? schema() : DataTypes.StringType;
     }
 
-    private XmlDocuments records() {
-        if (records == null) {
+    private RecordCodec codec() {
+        if (codecs == null) {
             synchronized (this) {
-                if (records == null) {
+                if (codecs == null) {
                     Map<String, String> o = options();
                     String zone = zoneId().getId();
-                    records = ThreadLocal.withInitial(() -> XmlDocuments.of(o, zone));
+                    codecs = ThreadLocal.withInitial(() -> format == Format.CSV ? CsvRecords.of(o, zone)
+                            : XmlDocuments.of(o, zone));
                 }
             }
         }
-        return records.get();
+        return codecs.get();
     }
 
     @Override
     protected Object compute(Object[] v) {
         return switch (kind) {
-            case FROM_XML -> records().parse((String) v[0], schema());
-            case TO_XML -> records().format((Object[]) v[0], (StructType) args.get(0).dataType());
-            case SCHEMA_OF_XML -> SqlTypes.sqlName(records().infer((String) v[0]));
+            case FROM -> codec().parse((String) v[0], schema());
+            case TO -> codec().format((Object[]) v[0], (StructType) args.get(0).dataType());
+            case SCHEMA_OF -> SqlTypes.sqlName(codec().infer((String) v[0]));
         };
     }
 
     @Override
     protected Expression copy(List<Expression> a, String zone) {
-        return new XmlConversion(kind, a, zone);
+        return new RecordConversion(format, kind, a, zone);
     }
 
     @Override
     protected List<Object> args() {
-        return List.of(kind, zoneArg());
+        return List.of(format, kind, zoneArg());
     }
 }
