@@ -145,6 +145,20 @@ class DataFrameReader:
         self._set_options(wholetext=wholetext, lineSep=lineSep, **more)
         return self.load(paths, "text")
 
+    def xml(self, path: Any, rowTag: Optional[str] = None, schema: Any = None,
+            excludeAttribute: Any = None, attributePrefix: Optional[str] = None,
+            valueTag: Optional[str] = None, ignoreSurroundingSpaces: Any = None,
+            inferSchema: Any = None, nullValue: Optional[str] = None,
+            dateFormat: Optional[str] = None, timestampFormat: Optional[str] = None,
+            mode: Optional[str] = None, **more: Any) -> Any:
+        """XML files: each ``rowTag`` element is a row (attributes as ``_name`` fields)."""
+        self._set_options(rowTag=rowTag, excludeAttribute=excludeAttribute,
+                          attributePrefix=attributePrefix, valueTag=valueTag,
+                          ignoreSurroundingSpaces=ignoreSurroundingSpaces, inferSchema=inferSchema,
+                          nullValue=nullValue, dateFormat=dateFormat,
+                          timestampFormat=timestampFormat, mode=mode, **more)
+        return self.load(path, "xml", schema)
+
     def table(self, tableName: str) -> Any:
         return self._session.table(tableName)
 
@@ -304,6 +318,16 @@ class DataFrameWriter:
              **more: Any) -> None:
         self.save(path, "json", mode, compression=compression, dateFormat=dateFormat,
                   timestampFormat=timestampFormat, **more)
+
+    def xml(self, path: str, rowTag: Optional[str] = None, mode: Optional[str] = None,
+            attributePrefix: Optional[str] = None, valueTag: Optional[str] = None,
+            rootTag: Optional[str] = None, declaration: Optional[str] = None,
+            dateFormat: Optional[str] = None, timestampFormat: Optional[str] = None,
+            **more: Any) -> None:
+        """One XML document per file: ``rootTag`` (``ROWS``) holding a ``rowTag`` element per row."""
+        self.save(path, "xml", mode, rowTag=rowTag, attributePrefix=attributePrefix,
+                  valueTag=valueTag, rootTag=rootTag, declaration=declaration,
+                  dateFormat=dateFormat, timestampFormat=timestampFormat, **more)
 
     def parquet(self, path: str, mode: Optional[str] = None, partitionBy: Any = None,
                 compression: Optional[str] = None) -> None:

@@ -25,6 +25,7 @@ public final class TaskContext {
     private final List<Runnable> completionListeners = new ArrayList<>();
     private final List<Runnable> killListeners = new ArrayList<>();
     private volatile String killReason;
+    private volatile InputFileBlock inputFile = InputFileBlock.NONE;
 
     public TaskContext(int stageId, int stageAttempt, int partitionId, int attemptNumber, long taskAttemptId,
                        Properties localProperties, TaskEnv env) {
@@ -99,6 +100,19 @@ public final class TaskContext {
         return new ShuffleEnv(env.serializer(), env.blockManager().diskBlockManager(), env.memory(), env.mapOutputs(),
                 taskAttemptId, force.isEmpty() ? 0 : Long.parseLong(force),
                 (int) env.conf().getBytes(ConfigKeys.SHUFFLE_BUFFER), env.executorId(), env.shuffleTransport(), metrics);
+    }
+
+    /**
+     * The file block a file scan of this task handed out its latest batch from (set by the
+     * task thread's scan, read by expressions on the same thread; {@link InputFileBlock#NONE} before any).
+     */
+    public InputFileBlock inputFile() {
+        return inputFile;
+    }
+
+    /** Records the file block the scan is reading; {@code InputFileBlock.NONE} when it leaves it. */
+    public void setInputFile(InputFileBlock block) {
+        this.inputFile = block == null ? InputFileBlock.NONE : block;
     }
 
     /** Runs when the task ends, successfully or not (close files, release resources). */

@@ -19,6 +19,8 @@ final class BuiltinFunctions {
         io.ember.sql.expressions.hash.HashFunctions.register(registry);
         io.ember.sql.expressions.misc.MiscFunctions.register(registry);
         io.ember.sql.expressions.json.JsonFunctions.register(registry);
+        io.ember.sql.expressions.records.RecordFunctions.register(registry);
+        io.ember.sql.expressions.numfmt.NumberFormatFunctions.register(registry);
         io.ember.sql.expressions.datetime.DateTimeFunctions.register(registry, java.time.Clock.systemUTC());
         io.ember.sql.expressions.interval.IntervalFunctions.register(registry);
     }

@@ -29,7 +29,7 @@ final class CsvWriter implements RowWriter {
                 if (i > 0) {
                     line.append(o.sep);
                 }
-                appendField(schema.field(i).name());
+                appendField(line, schema.field(i).name(), o);
             }
             out.write(line.append('\n').toString());
         }
@@ -50,15 +50,16 @@ final class CsvWriter implements RowWriter {
                 if (s.isEmpty()) {
                     line.append(o.emptyValueWrite);
                 } else {
-                    appendField(s);
+                    appendField(line, s, o);
                 }
             }
         }
         out.write(line.append('\n').toString());
     }
 
-    private void appendField(String s) {
-        if (!o.quoteAll && !needsQuotes(s)) {
+    /** Appends one non-null, non-empty field, quoted when it needs to be (or {@code quoteAll}). */
+    static void appendField(StringBuilder line, String s, CsvOptions o) {
+        if (!o.quoteAll && !needsQuotes(s, o)) {
             line.append(s);
             return;
         }
@@ -73,7 +74,7 @@ final class CsvWriter implements RowWriter {
         line.append(o.quote);
     }
 
-    private boolean needsQuotes(String s) {
+    private static boolean needsQuotes(String s, CsvOptions o) {
         if (s.contains(o.sep) || s.indexOf('\n') >= 0 || s.indexOf('\r') >= 0 || s.indexOf(o.quote) >= 0) {
             return true;
         }

@@ -45,6 +45,8 @@ public final class DataSource {
                 return new TextFormat();
             case "parquet":
                 return new ParquetFormat();
+            case "xml":
+                return new XmlFormat();
             default:
                 throw new AnalysisException("DATA_SOURCE_NOT_FOUND", "Failed to find the data source: " + name + ".",
                         Map.of("provider", name));
@@ -124,6 +126,7 @@ public final class DataSource {
             throw new AnalysisException("UNSUPPORTED_DATA_SOURCE_SAVE_MODE", "Expected exactly one path to be"
                     + " specified, but got: .", Map.of());
         }
+        f.checkWriteOptions(o);
         FileWriteJob.run(data, output, f, target, SaveMode.of(mode), partitionBy == null ? List.of() : partitionBy,
                 bucketing, o, conf);
     }

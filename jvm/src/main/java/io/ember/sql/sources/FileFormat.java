@@ -36,6 +36,10 @@ public interface FileFormat extends Serializable {
     CloseableIterator<ColumnBatch> read(FileSplit split, StructType dataSchema, StructType required,
             List<Expression> filters, SourceOptions options) throws IOException;
 
+    /** Throws {@link io.ember.sql.AnalysisException} when a write lacks an option the format needs (on the driver). */
+    default void checkWriteOptions(SourceOptions options) {
+    }
+
     /** Throws {@link io.ember.sql.AnalysisException} when the format cannot store {@code schema}. */
     void checkWritable(StructType schema);
 

@@ -2,6 +2,7 @@ package io.ember.sql.sources;
 
 import io.ember.core.EmberException;
 import io.ember.core.Partition;
+import io.ember.rdd.InputFileBlock;
 import io.ember.rdd.RDD;
 import io.ember.rdd.RDDContext;
 import io.ember.rdd.TaskContext;
@@ -12,6 +13,7 @@ import io.ember.sql.vector.ColumnVector;
 import io.ember.sql.vector.ColumnVectors;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Path;
 import java.util.Iterator;
 import java.util.List;
 import java.util.NoSuchElementException;
@@ -60,22 +62,29 @@ final class FileScanRDD extends RDD<ColumnBatch> {
 
     @Override
     public Iterator<ColumnBatch> compute(Partition split, TaskContext ctx) {
-        SplitsIterator it = new SplitsIterator(((FilePartition) split).splits());
+        SplitsIterator it = new SplitsIterator(((FilePartition) split).splits(), ctx);
         if (ctx != null) {
             ctx.addCompletionListener(it::close);
         }
         return it;
     }
 
-    /** The batches of several splits in turn, each with its partition columns added. */
+    /**
+     * The batches of several splits in turn, each with its partition columns added. Handing out
+     * a batch tells the task which file block it came from ({@link TaskContext#setInputFile}),
+     * for {@code input_file_name()} above the scan; running out tells it no file.
+     */
     private final class SplitsIterator implements Iterator<ColumnBatch> {
         private final List<FileSplit> splits;
+        private final TaskContext task;
         private int nextSplit;
         private FileSplit current;
+        private InputFileBlock currentBlock = InputFileBlock.NONE;
         private FileFormat.CloseableIterator<ColumnBatch> reader;
 
-        SplitsIterator(List<FileSplit> splits) {
+        SplitsIterator(List<FileSplit> splits, TaskContext task) {
             this.splits = splits;
+            this.task = task;
         }
 
         @Override
@@ -83,9 +92,14 @@ final class FileScanRDD extends RDD<ColumnBatch> {
             while (reader == null || !reader.hasNext()) {
                 close();
                 if (nextSplit >= splits.size()) {
+                    if (task != null) {
+                        task.setInputFile(InputFileBlock.NONE);
+                    }
                     return false;
                 }
                 current = splits.get(nextSplit++);
+                currentBlock = new InputFileBlock(Path.of(current.path()).toAbsolutePath().toUri().toString(),
+                        current.start(), current.length());
                 try {
                     reader = format.read(current, dataSchema, requiredData, filters, options);
                 } catch (IOException | UncheckedIOException e) {
@@ -101,6 +115,9 @@ final class FileScanRDD extends RDD<ColumnBatch> {
                 throw new NoSuchElementException();
             }
             ColumnBatch data = reader.next();
+            if (task != null) {
+                task.setInputFile(currentBlock);
+            }
             if (outputSource.length == requiredData.size() && requiredPartition.size() == 0) {
                 return data;
             }

@@ -17,6 +17,13 @@ final class MalformedRecords {
                 + (reason == null ? "" : ": " + reason) + ")");
     }
 
+    /** The FAILFAST error of a record parsed from a value ({@code from_csv}), not a file. */
+    static EmberException failFastValue(String record) {
+        return new EmberException("[MALFORMED_RECORD_IN_PARSING.WITHOUT_SUGGESTION] Malformed records are detected in"
+                + " record parsing: " + record + ". Parse Mode: FAILFAST. To process malformed records as null result,"
+                + " try setting the option 'mode' as 'PERMISSIVE'.");
+    }
+
     static String fileUri(String path) {
         return "file:" + Path.of(path).toAbsolutePath();
     }

@@ -16,8 +16,11 @@ final class TextCells {
 
     /** The text of a non-null atomic value at {@code row}. */
     static String format(ColumnVector v, int row, TextValues values) {
-        DataType t = v.dataType();
-        Object value = v.get(row);
+        return format(v.get(row), v.dataType(), values);
+    }
+
+    /** The text of a non-null internal value of type {@code t}. */
+    static String format(Object value, DataType t, TextValues values) {
         if (t instanceof DateType) {
             return values.formatDate(((Number) value).intValue());
         }

@@ -28,6 +28,9 @@ public final class MiscFunctions {
         r.register("equal_null", Builders.varargs("equal_null", 2, 2, EqualNull::new));
         r.register("spark_partition_id", Builders.varargs("spark_partition_id", 0, 0, a -> new PartitionFunction(false)));
         r.register("monotonically_increasing_id", Builders.varargs("monotonically_increasing_id", 0, 0, a -> new PartitionFunction(true)));
+        r.register("input_file_name", Builders.varargs("input_file_name", 0, 0, a -> new InputFileFunction(InputFileFunction.Part.NAME)));
+        r.register("input_file_block_start", Builders.varargs("input_file_block_start", 0, 0, a -> new InputFileFunction(InputFileFunction.Part.START)));
+        r.register("input_file_block_length", Builders.varargs("input_file_block_length", 0, 0, a -> new InputFileFunction(InputFileFunction.Part.LENGTH)));
         r.register("rand", random(RandomFunction.Kind.RAND, "rand", 0));
         r.register("random", random(RandomFunction.Kind.RAND, "rand", 0));
         r.register("randn", random(RandomFunction.Kind.RANDN, "randn", 0));

@@ -12,8 +12,7 @@ import java.util.Map;
 /**
  * Session and assertion functions: {@code typeof}, {@code current_catalog} and friends,
  * {@code version}, {@code assert_true} and {@code raise_error} (which fail the query with
- * Spark's {@code USER_RAISED_EXCEPTION}), and the input-file functions for rows that did not
- * come from a file (Spark's empty name and -1 offsets).
+ * Spark's {@code USER_RAISED_EXCEPTION}). The input-file functions are {@link InputFileFunction}.
  */
 public enum MiscKernel implements ScalarKernel {
     TYPEOF("typeof", 1, DataTypes.StringType),
@@ -25,10 +24,7 @@ public enum MiscKernel implements ScalarKernel {
     SESSION_USER("session_user", 0, DataTypes.StringType),
     VERSION("version", 0, DataTypes.StringType),
     ASSERT_TRUE("assert_true", 1, 2, DataTypes.NullType),
-    RAISE_ERROR("raise_error", 1, DataTypes.NullType),
-    INPUT_FILE_NAME("input_file_name", 0, DataTypes.StringType),
-    INPUT_FILE_BLOCK_START("input_file_block_start", 0, DataTypes.LongType),
-    INPUT_FILE_BLOCK_LENGTH("input_file_block_length", 0, DataTypes.LongType);
+    RAISE_ERROR("raise_error", 1, DataTypes.NullType);
 
     /** The Spark release whose behaviour Ember follows, as {@code version()} reports it. */
     static final String SPARK_VERSION = "4.3.0 ember";
@@ -90,8 +86,6 @@ public enum MiscKernel implements ScalarKernel {
                 throw userError(String.valueOf(a[1]));
             }
             case RAISE_ERROR -> throw userError(String.valueOf(a[0]));
-            case INPUT_FILE_NAME -> "";
-            case INPUT_FILE_BLOCK_START, INPUT_FILE_BLOCK_LENGTH -> -1L;
         };
     }
 
