@@ -15,9 +15,19 @@ import java.util.Optional;
  * both exchanges run first, then, from their actual output sizes ({@link SkewJoinPlanner}):
  * a side under the broadcast threshold is collected and broadcast and the other side's
  * shuffle output probes it (no sort, no merge); else skewed partitions are split when the
- * plan allows it; else small partitions are coalesced alike on both sides. Used once.
+ * plan allows it (and then sorted and merged); else small partitions are coalesced alike on
+ * both sides and joined by hashing ({@link #HASH_INSTEAD_OF_SORT}). Used once.
  */
 final class AdaptiveSortMergeJoin {
+    /**
+     * Whether a sort-merge join that is neither broadcast nor split for skew runs as a
+     * shuffled hash join of its exchanges' outputs (Ember's setting; default true): hashing a
+     * partition's right rows costs less than sorting both sides, and {@link GraceHashJoin}
+     * spills when they do not fit. The join's output order was never promised to its parent.
+     */
+    static final String HASH_INSTEAD_OF_SORT = "ember.sql.adaptive.hashJoinInsteadOfSort";
+
+
     private final SortMergeJoinExec join;
     private final ShuffleExchangeExec leftExchange;
     private final ShuffleExchangeExec rightExchange;
@@ -76,6 +86,12 @@ final class AdaptiveSortMergeJoin {
             rSpecs = lSpecs;
             leftExchange.recordCoalesced(ctx, n, lSpecs.size());
             rightExchange.recordCoalesced(ctx, n, rSpecs.size());
+            if (Boolean.parseBoolean(conf.get(HASH_INSTEAD_OF_SORT, "true"))) {
+                ctx.adaptive().record(join, "join", "ShuffledHashJoin " + join.leftKeys() + ", " + join.rightKeys() + ", "
+                        + join.joinType() + ", BuildRight (adaptive: was SortMergeJoin; neither side is under the "
+                        + "broadcast threshold and no partition is skewed)", true);
+                return join.hashJoin(ctx, leftExchange.read(ld, lSpecs), rightExchange.read(rd, rSpecs));
+            }
         }
         SortExec leftSort = (SortExec) join.left();
         SortExec rightSort = (SortExec) join.right();

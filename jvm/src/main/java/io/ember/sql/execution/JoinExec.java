@@ -1,8 +1,12 @@
 package io.ember.sql.execution;
 
+import io.ember.rdd.RDD;
+import io.ember.rdd.TaskContext;
 import io.ember.sql.expressions.AttributeReference;
 import io.ember.sql.expressions.Expression;
 import io.ember.sql.plans.JoinType;
+import io.ember.sql.types.DataType;
+import io.ember.sql.vector.ColumnBatch;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -71,6 +75,23 @@ public abstract class JoinExec extends SparkPlan {
             }
         }
         return out;
+    }
+
+    /**
+     * Joins partitions of two inputs partitioned alike by hashing each right partition and
+     * streaming the left one through it ({@link GraceHashJoin}, which spills both sides when
+     * the right side does not fit), counting output rows in this node's metric.
+     */
+    protected final RDD<ColumnBatch> hashJoinPartitions(ExecutionContext ctx, RDD<ColumnBatch> l, RDD<ColumnBatch> r) {
+        Expression[] lk = BindReferences.bindAll(leftKeys, left.output()).toArray(new Expression[0]);
+        Expression[] rk = BindReferences.bindAll(rightKeys, right.output()).toArray(new Expression[0]);
+        Expression cond = boundCondition();
+        JoinType type = joinType;
+        List<DataType> lt = left.outputTypes();
+        List<DataType> rt = right.outputTypes();
+        io.ember.sql.execution.metric.SqlMetric rows = metric(ctx, io.ember.sql.execution.metric.MetricDef.NUM_OUTPUT_ROWS);
+        return new ZippedBatchesRDD(l, r, (a, b) -> io.ember.sql.execution.metric.Meter.countRows(rows,
+                new GraceHashJoin(TaskMemory.of(TaskContext.get()), type, lk, rk, cond, lt, rt).join(a, b)));
     }
 
     /** The residual condition bound to the left-then-right columns, or null. */

@@ -1,10 +1,8 @@
 package io.ember.sql.execution;
 
 import io.ember.rdd.RDD;
-import io.ember.rdd.TaskContext;
 import io.ember.sql.expressions.Expression;
 import io.ember.sql.plans.JoinType;
-import io.ember.sql.types.DataType;
 import io.ember.sql.vector.ColumnBatch;
 import java.util.List;
 
@@ -41,12 +39,6 @@ public final class ShuffledHashJoinExec extends JoinExec {
 
     @Override
     public RDD<ColumnBatch> execute(ExecutionContext ctx) {
-        Expression[] lk = BindReferences.bindAll(leftKeys, left.output()).toArray(new Expression[0]);
-        Expression[] rk = BindReferences.bindAll(rightKeys, right.output()).toArray(new Expression[0]);
-        Expression cond = boundCondition();
-        JoinType type = joinType;
-        List<DataType> lt = left.outputTypes();
-        List<DataType> rt = right.outputTypes();
         RDD<ColumnBatch> l, r;
         if (left instanceof ShuffleExchangeExec le && right instanceof ShuffleExchangeExec re) {
             List<RDD<ColumnBatch>> both = ShuffleExchangeExec.executeCoordinated(ctx, List.of(le, re));
@@ -56,9 +48,7 @@ public final class ShuffledHashJoinExec extends JoinExec {
             l = left.execute(ctx);
             r = right.execute(ctx);
         }
-        io.ember.sql.execution.metric.SqlMetric rows = metric(ctx, io.ember.sql.execution.metric.MetricDef.NUM_OUTPUT_ROWS);
-        return new ZippedBatchesRDD(l, r, (a, b) -> io.ember.sql.execution.metric.Meter.countRows(rows,
-                new GraceHashJoin(TaskMemory.of(TaskContext.get()), type, lk, rk, cond, lt, rt).join(a, b)));
+        return hashJoinPartitions(ctx, l, r);
     }
 
     @Override

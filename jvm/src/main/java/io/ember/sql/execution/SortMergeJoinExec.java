@@ -112,6 +112,11 @@ public final class SortMergeJoinExec extends JoinExec {
         return zip(ctx, l, r);
     }
 
+    /** The join of unsorted inputs partitioned as this join requires, by hashing (adaptive execution's choice). */
+    RDD<ColumnBatch> hashJoin(ExecutionContext ctx, RDD<ColumnBatch> l, RDD<ColumnBatch> r) {
+        return hashJoinPartitions(ctx, l, r);
+    }
+
     /** The merge over inputs already partitioned and sorted as this join requires, measured in {@code ctx}'s run. */
     RDD<ColumnBatch> zip(ExecutionContext ctx, RDD<ColumnBatch> l, RDD<ColumnBatch> r) {
         io.ember.sql.execution.metric.SqlMetric rows = metric(ctx, io.ember.sql.execution.metric.MetricDef.NUM_OUTPUT_ROWS);

@@ -184,4 +184,25 @@ class AdaptiveJoinTest extends ExecTestSupport {
             assertEquals(expected(t, l, r, true), actual(j, t, skew), t.name());
         }
     }
+
+    @Test
+    void joinNeitherBroadcastNorSkewedRunsByHashingUnlessAskedToMerge() {
+        List<List<Object>> l = rows(new Random(5), 900, 60, 0);
+        List<List<Object>> r = rows(new Random(6), 400, 80, 0);
+        for (String hash : new String[] {"true", "false"}) {
+            ExecutionContext in = withConf(SkewJoinPlanner.ADAPTIVE_BROADCAST_THRESHOLD, "-1",
+                    AdaptiveSortMergeJoin.HASH_INSTEAD_OF_SORT, hash);
+            for (JoinType t : new JoinType[] {JoinType.INNER, JoinType.LEFT_OUTER, JoinType.RIGHT_OUTER,
+                JoinType.FULL_OUTER, JoinType.LEFT_SEMI, JoinType.LEFT_ANTI}) {
+                for (boolean cond : new boolean[] {false, true}) {
+                    SortMergeJoinExec j = join(t, cond ? TestExprs.gt(A, B) : null, l, r, true);
+                    j.execute(in);
+                    boolean hashed = in.adaptive().decisionsFor(j).stream()
+                            .anyMatch(d -> d.line().startsWith("ShuffledHashJoin"));
+                    assertEquals(hash.equals("true"), hashed, t + " " + hash);
+                    assertEquals(expected(t, l, r, cond), actual(j, t, in), t + " " + cond + " " + hash);
+                }
+            }
+        }
+    }
 }
