@@ -46,7 +46,54 @@ public final class ProjectExec extends UnaryExecNode {
 
     @Override
     public Partitioning outputPartitioning() {
-        return child.outputPartitioning();
+        Partitioning p = child.outputPartitioning();
+        if (p instanceof Partitioning.Hash h) {
+            List<Expression> keys = inOutput(h.expressions());
+            return keys == null ? new Partitioning.Unknown(h.numPartitions()) : new Partitioning.Hash(keys, h.numPartitions());
+        }
+        if (p instanceof Partitioning.Bucketed b) {
+            List<Expression> keys = inOutput(b.expressions());
+            return keys == null ? new Partitioning.Unknown(b.numPartitions()) : new Partitioning.Bucketed(keys, b.numPartitions());
+        }
+        return p;
+    }
+
+    /**
+     * The partitioning keys in terms of this select's output: a column kept stays, a column
+     * renamed ({@code k AS k2}) becomes its alias (as Spark's alias-aware output partitioning),
+     * so a renamed key needs no new exchange; null if some key's column is dropped.
+     */
+    private List<Expression> inOutput(List<Expression> keys) {
+        java.util.Map<io.ember.sql.expressions.ExprId, AttributeReference> visible = new java.util.HashMap<>();
+        for (NamedExpression e : projectList) {
+            if (e instanceof AttributeReference a) {
+                visible.put(a.exprId(), a);
+            }
+        }
+        for (NamedExpression e : projectList) {
+            if (e instanceof io.ember.sql.expressions.Alias al && al.child() instanceof AttributeReference a) {
+                visible.putIfAbsent(a.exprId(), al.toAttribute());
+            }
+        }
+        List<Expression> out = new ArrayList<>();
+        for (Expression k : keys) {
+            boolean[] lost = {false};
+            out.add(k.transformUp(x -> {
+                if (x instanceof AttributeReference a) {
+                    AttributeReference v = visible.get(a.exprId());
+                    if (v == null) {
+                        lost[0] = true;
+                        return x;
+                    }
+                    return v;
+                }
+                return x;
+            }));
+            if (lost[0]) {
+                return null;
+            }
+        }
+        return out;
     }
 
     @Override
