@@ -4,6 +4,7 @@ import io.ember.sql.types.DataType;
 import io.ember.sql.vector.ColumnBatch;
 import io.ember.sql.vector.ColumnVector;
 import io.ember.sql.vector.ColumnVectors;
+import io.ember.sql.vector.DecimalVector;
 import io.ember.sql.vector.DoubleVector;
 import io.ember.sql.vector.IntVector;
 import io.ember.sql.vector.LongVector;
@@ -76,6 +77,8 @@ final class BatchAppender {
             if (x.nulls != null && x.nulls[r]) y.setNull(at); else y.values[at] = x.values[r];
         } else if (s instanceof StringVector x && d instanceof StringVector y) {
             y.values[at] = x.values[r];
+        } else if (s instanceof DecimalVector x && d instanceof DecimalVector y && x.scale() == y.scale()) {
+            if (x.nulls != null && x.nulls[r]) y.setNull(at); else y.unscaled[at] = x.unscaled[r];
         } else {
             ColumnVectors.set(d, at, s.get(r));
         }

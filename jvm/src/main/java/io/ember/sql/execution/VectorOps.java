@@ -166,7 +166,8 @@ public final class VectorOps {
     }
 
     private static ColumnVector concatColumn(List<ColumnBatch> batches, int c, DataType type, int total) {
-        ColumnVector out = ColumnVectors.allocate(type, total);
+        ColumnVector out = type instanceof DecimalType t && allDecimalVectors(batches, c)
+                ? new DecimalVector(t, new long[total], null) : ColumnVectors.allocate(type, total);
         int pos = 0;
         for (ColumnBatch b : batches) {
             ColumnVector v = b.column(c);
@@ -188,6 +189,9 @@ public final class VectorOps {
                 }
             } else if (v instanceof ObjectVector s && out instanceof ObjectVector d) {
                 System.arraycopy(s.values, 0, d.values, pos, n);
+            } else if (v instanceof DecimalVector s && out instanceof DecimalVector d && s.scale() == d.scale()) {
+                System.arraycopy(s.unscaled, 0, d.unscaled, pos, n);
+                copyNulls(s.nulls, n, pos, d::setNull);
             } else {
                 for (int i = 0; i < n; i++) {
                     ColumnVectors.set(out, pos + i, v.get(i));
@@ -196,6 +200,16 @@ public final class VectorOps {
             pos += n;
         }
         return out;
+    }
+
+    /** Whether column {@code c} is a compact decimal in every batch (then so is their concatenation, whatever the precision). */
+    private static boolean allDecimalVectors(List<ColumnBatch> batches, int c) {
+        for (ColumnBatch b : batches) {
+            if (!(b.column(c) instanceof DecimalVector)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private interface NullSetter {

@@ -33,6 +33,9 @@ public final class ColumnVectors {
         if (type instanceof StringType) {
             return new StringVector(size);
         }
+        if (type instanceof DecimalType d && d.precision() <= DecimalVector.MAX_LONG_DIGITS) {
+            return new DecimalVector(d, new long[size], null);    // every value of the type fits a long
+        }
         return new ObjectVector(type, size);
     }
 
@@ -76,7 +79,7 @@ public final class ColumnVectors {
         } else if (v instanceof ObjectVector o) {
             o.set(i, value);
         } else if (v instanceof DecimalVector d) {
-            if (value == null) d.setNull(i); else d.set(i, ((java.math.BigDecimal) value).setScale(d.scale()).unscaledValue().longValueExact());
+            if (value == null) d.setNull(i); else d.set(i, ((java.math.BigDecimal) value).setScale(d.scale(), java.math.RoundingMode.HALF_UP).unscaledValue().longValueExact());
         } else {
             throw new IllegalArgumentException("cannot write into " + v.getClass().getSimpleName());
         }

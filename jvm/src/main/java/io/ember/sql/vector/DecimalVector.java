@@ -13,6 +13,9 @@ import java.math.BigDecimal;
 public final class DecimalVector extends PrimitiveVector {
     private static final long serialVersionUID = 1L;
 
+    /** Digits every unscaled long holds: a decimal type of at most this precision always fits. */
+    public static final int MAX_LONG_DIGITS = 18;
+
     public final long[] unscaled;
     private final int scale;
 

@@ -1,6 +1,7 @@
 package io.ember.sql.execution;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.assertSame;
 
 import io.ember.sql.types.DataTypes;
@@ -42,5 +43,22 @@ class VectorOpsConcatTest {
         assertEquals(StringCodes.NONE, codes.code("absent", false));
         assertEquals(5000, codes.size());
         assertEquals(5000, codes.code("absent", true));
+    }
+
+    @Test
+    void compactDecimalsStayCompactThroughAllocationConcatAndSet() {
+        io.ember.sql.types.DecimalType wide = new io.ember.sql.types.DecimalType(25, 2);
+        ColumnBatch a = new ColumnBatch(new ColumnVector[] {
+            new io.ember.sql.vector.DecimalVector(wide, new long[] {150, 7}, new boolean[] {false, true})}, 2);
+        ColumnBatch b = new ColumnBatch(new ColumnVector[] {
+            new io.ember.sql.vector.DecimalVector(wide, new long[] {-3}, null)}, 1);
+        ColumnVector all = VectorOps.concat(List.of(a, b), List.of(wide)).column(0);
+        assertTrue(all instanceof io.ember.sql.vector.DecimalVector, "a " + all.getClass().getSimpleName());
+        assertEquals(Arrays.asList(new java.math.BigDecimal("1.50"), null, new java.math.BigDecimal("-0.03")),
+                Arrays.asList(all.get(0), all.get(1), all.get(2)));
+        ColumnVector narrow = io.ember.sql.vector.ColumnVectors.allocate(new io.ember.sql.types.DecimalType(10, 2), 1);
+        assertTrue(narrow instanceof io.ember.sql.vector.DecimalVector, "a " + narrow.getClass().getSimpleName());
+        io.ember.sql.vector.ColumnVectors.set(narrow, 0, new java.math.BigDecimal("2.345"));
+        assertEquals(new java.math.BigDecimal("2.35"), narrow.get(0));
     }
 }
