@@ -98,7 +98,7 @@ public final class RewriteScalarSubquery implements io.ember.sql.rules.Rule<Logi
      * function replaced by its value for a group that saw nothing ({@code count} 0), then
      * folded; the unfolded expression of constants when folding fails at planning time.
      */
-    static Optional<Expression> valueOverNoRows(Expression aggregateOutput) {
+    public static Optional<Expression> valueOverNoRows(Expression aggregateOutput) {
         Expression body = aggregateOutput instanceof Alias al ? al.child() : aggregateOutput;
         Expression constants = body.transformDown(x -> x instanceof AggregateFunction f
                 ? new Literal(f.newState().result(1).get(0), f.dataType()) : x);
