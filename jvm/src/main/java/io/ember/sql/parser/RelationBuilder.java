@@ -240,7 +240,7 @@ final class RelationBuilder {
             List<Expression> list = new ArrayList<>();
             for (int i = 0; i < values.size(); i++) {
                 Expression v = values.get(i) instanceof Alias a ? a.child() : values.get(i);
-                list.add(new Alias(v, "col" + (i + 1)));
+                list.add(new Alias(new io.ember.sql.expressions.InlineTableValue(v, v.sql()), "col" + (i + 1)));
             }
             rows.add(new Project(list, OneRow.relation()));
         }
