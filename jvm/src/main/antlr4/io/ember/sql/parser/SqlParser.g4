@@ -175,6 +175,7 @@ relationPrimary
     | inlineTable                                                                    #inlineTableRelation
     | functionName LEFT_PAREN (expression (COMMA expression)*)? RIGHT_PAREN tableAlias #tableValuedFunction
     | LATERAL functionName LEFT_PAREN (expression (COMMA expression)*)? RIGHT_PAREN tableAlias #lateralTableFunction
+    | LATERAL LEFT_PAREN query RIGHT_PAREN tableAlias                                #lateralQuery
     ;
 
 inlineTable : VALUES expression (COMMA expression)* tableAlias ;

@@ -57,6 +57,17 @@ public final class AnalysisErrors {
                 Map.of("routineName", routine, "searchPath", path));
     }
 
+    /** A function in FROM that no registry knows ({@code FROM nosuchfn(1)}). */
+    public static AnalysisException unresolvableTableValuedFunction(String name) {
+        String routine = toSqlId(List.of(name));
+        return new AnalysisException("UNRESOLVABLE_TABLE_VALUED_FUNCTION",
+                "Could not resolve " + routine + " to a table-valued function.\nPlease make sure that " + routine
+                + " is defined as a table-valued function and that all required parameters are provided correctly.\n"
+                + "If " + routine + " is not defined, please create the table-valued function before using it.\n"
+                + "For more information about defining table-valued functions, please refer to the Apache Spark "
+                + "documentation.", Map.of("name", routine));
+    }
+
     public static AnalysisException ambiguousReference(List<String> nameParts, List<List<String>> matches) {
         String name = toSqlId(nameParts);
         List<String> refs = new ArrayList<>();

@@ -42,6 +42,7 @@ public final class Analyzer extends RuleExecutor<LogicalPlan> {
                 new ResolveExtractValue(conf),
                 new ResolveLambdaVariables(registry),
                 new ResolveFunctions(registry),
+                new ResolveInlineTableValues(),
                 new TimeWindowing(),
                 new SessionWindowing(),
                 new ResolveGroupingAnalytics(),

@@ -141,14 +141,14 @@ final class CheckSubqueries {
         return false;
     }
 
-    /** The checks {@code RewriteScalarSubquery} relies on: equality predicates whose inner columns can group the subquery. */
+    /** The checks {@code RewriteScalarSubquery} relies on: a global aggregate over a decorrelatable input, else equality predicates whose inner columns can group the subquery. */
     private void checkCorrelatedScalar(LogicalPlan plan) {
         LogicalPlan sub = plan;
         while (sub instanceof SubqueryAlias a) {
             sub = a.child();
         }
         if (sub instanceof Aggregate a && a.groupingExpressions().isEmpty()) {
-            pullUp.equalityKeys(pullUp.pullUp(a.child()).predicates());
+            pullUp.pullUp(a.child()); // any correlated predicate: the optimizer joins with the outer values' domain
         } else {
             pullUp.equalityKeys(pullUp.pullUp(sub).predicates());
         }

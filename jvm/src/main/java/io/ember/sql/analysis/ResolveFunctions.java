@@ -4,6 +4,7 @@ import io.ember.sql.expressions.Expression;
 import io.ember.sql.expressions.FunctionRegistry;
 import io.ember.sql.expressions.Literal;
 import io.ember.sql.expressions.UnresolvedFunction;
+import io.ember.sql.expressions.UnresolvedTableFunction;
 import io.ember.sql.expressions.UnresolvedStar;
 import io.ember.sql.plans.LogicalPlan;
 import io.ember.sql.rules.Rule;
@@ -14,7 +15,8 @@ import java.util.Locale;
 /**
  * Builds each function call through the session's {@link FunctionRegistry} once its arguments
  * are resolved. An unknown name fails at once with {@code UNRESOLVED_ROUTINE} (before its
- * arguments are looked at, as Spark does); {@code count(*)} becomes {@code count(1)}.
+ * arguments are looked at, as Spark does; {@code UNRESOLVABLE_TABLE_VALUED_FUNCTION} for a call in
+ * FROM); {@code count(*)} becomes {@code count(1)}.
  */
 final class ResolveFunctions implements Rule<LogicalPlan> {
     private final FunctionRegistry registry;
@@ -25,7 +27,18 @@ final class ResolveFunctions implements Rule<LogicalPlan> {
 
     @Override
     public LogicalPlan apply(LogicalPlan plan) {
-        return plan.transformUp(node -> node.mapExpressions(e -> e.transformUp(this::resolve)));
+        return plan.transformUp(node -> node.mapExpressions(e -> e.transformDown(this::tableFunction).transformUp(this::resolve)));
+    }
+
+    /** A call in FROM: the call itself once its name is known, else Spark's error for a table-valued function. */
+    private Expression tableFunction(Expression e) {
+        if (!(e instanceof UnresolvedTableFunction t)) {
+            return e;
+        }
+        if (registry.lookup(t.call().name()).isEmpty()) {
+            throw AnalysisErrors.unresolvableTableValuedFunction(t.call().name());
+        }
+        return t.call();
     }
 
     private Expression resolve(Expression e) {

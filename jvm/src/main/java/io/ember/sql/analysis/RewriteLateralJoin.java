@@ -23,13 +23,15 @@ import java.util.Optional;
  * shapes it cannot decorrelate with an error naming them) and, with the outer references now plain
  * columns of the left side, joined by {@code and} with the user's condition (left to the next
  * round to resolve against both sides). A select keeps the output to the left's columns and the
- * right side's own. Stateless.
+ * right side's own. A correlated global aggregate on the right is {@link LateralAggregate}'s. Stateless.
  */
 final class RewriteLateralJoin implements Rule<LogicalPlan> {
     private final PullUpCorrelatedPredicates pullUp;
+    private final LateralAggregate aggregate;
 
     RewriteLateralJoin(FunctionRegistry registry) {
         this.pullUp = new PullUpCorrelatedPredicates(new Predicates(registry));
+        this.aggregate = new LateralAggregate(pullUp);
     }
 
     @Override
@@ -39,6 +41,10 @@ final class RewriteLateralJoin implements Rule<LogicalPlan> {
     }
 
     private LogicalPlan rewrite(LateralJoin j) {
+        Optional<LogicalPlan> global = aggregate.rewrite(j);
+        if (global.isPresent()) {
+            return global.get();
+        }
         LogicalPlan right = j.right().plan();
         PullUpCorrelatedPredicates.Result r = pullUp.pullUp(right);
         List<Expression> conjuncts = new ArrayList<>();

@@ -143,6 +143,11 @@ public final class PullUpCorrelatedPredicates {
         return keys;
     }
 
+    /** Whether every predicate is an equality of an inner column and outer values (so the inner columns can group). */
+    public boolean allEqualities(List<Expression> predicates) {
+        return predicates.stream().allMatch(pred -> equalityKey(pred).isPresent());
+    }
+
     private Optional<AttributeReference> equalityKey(Expression pred) {
         if (!p.is("==", pred)) {
             return Optional.empty();

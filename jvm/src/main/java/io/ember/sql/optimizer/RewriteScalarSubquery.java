@@ -27,15 +27,17 @@ import java.util.Optional;
  * their inner columns, and when the aggregate has a value over no rows (the count bug:
  * {@code count} over no rows is 0, not null) a marker column tells an outer row that found no
  * group, which then gets that value; any other plan is grouped by those columns under
- * {@link SingleValue}. Filters get a select over them that keeps their output. Stateless.
+ * {@link SingleValue}. A global aggregate with other correlated predicates is {@link DomainJoin}'s. Filters get a select over them that keeps their output. Stateless.
  */
 public final class RewriteScalarSubquery implements io.ember.sql.rules.Rule<LogicalPlan> {
     private final Predicates p;
     private final PullUpCorrelatedPredicates pullUp;
+    private final DomainJoin domainJoin;
 
     public RewriteScalarSubquery(Predicates p) {
         this.p = p;
         this.pullUp = new PullUpCorrelatedPredicates(p);
+        this.domainJoin = new DomainJoin(p);
     }
 
     @Override
@@ -63,6 +65,9 @@ public final class RewriteScalarSubquery implements io.ember.sql.rules.Rule<Logi
         if (global) {
             Aggregate a = (Aggregate) sub;
             PullUpCorrelatedPredicates.Result below = pullUp.pullUp(a.child());
+            if (!pullUp.allEqualities(below.predicates())) {
+                return domainJoin.join(child, a, below);
+            }
             Aggregate grouped = pullUp.groupByKeys(a, below);
             Expression value = column;
             Optional<Expression> empty = valueOverNoRows(a.aggregateExpressions().get(0));
@@ -98,7 +103,7 @@ public final class RewriteScalarSubquery implements io.ember.sql.rules.Rule<Logi
      * function replaced by its value for a group that saw nothing ({@code count} 0), then
      * folded; the unfolded expression of constants when folding fails at planning time.
      */
-    static Optional<Expression> valueOverNoRows(Expression aggregateOutput) {
+    public static Optional<Expression> valueOverNoRows(Expression aggregateOutput) {
         Expression body = aggregateOutput instanceof Alias al ? al.child() : aggregateOutput;
         Expression constants = body.transformDown(x -> x instanceof AggregateFunction f
                 ? new Literal(f.newState().result(1).get(0), f.dataType()) : x);

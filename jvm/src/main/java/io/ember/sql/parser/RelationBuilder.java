@@ -5,9 +5,11 @@ import io.ember.sql.expressions.Expression;
 import io.ember.sql.expressions.Literal;
 import io.ember.sql.expressions.UnresolvedFunction;
 import io.ember.sql.expressions.UnresolvedStar;
+import io.ember.sql.expressions.subquery.LateralSubquery;
 import io.ember.sql.plans.Filter;
 import io.ember.sql.plans.Join;
 import io.ember.sql.plans.JoinType;
+import io.ember.sql.plans.LateralJoin;
 import io.ember.sql.plans.LogicalPlan;
 import io.ember.sql.plans.Project;
 import io.ember.sql.plans.Range;
@@ -44,6 +46,13 @@ final class RelationBuilder {
                 }
                 continue;
             }
+            if (plan != null && r.relationPrimary() instanceof SqlParser.LateralQueryContext q) {
+                plan = lateralQuery(plan, q, JoinType.INNER, Optional.empty());
+                for (SqlParser.JoinRelationContext j : r.joinRelation()) {
+                    plan = join(plan, j);
+                }
+                continue;
+            }
             LogicalPlan next = relation(r);
             plan = plan == null ? next : new Join(plan, next, JoinType.INNER, Optional.empty());
         }
@@ -65,6 +74,9 @@ final class RelationBuilder {
         JoinType type = joinType(ctx.joinType());
         if (ctx.right instanceof SqlParser.LateralTableFunctionContext f) {
             return lateralJoin(left, ctx, type, f);
+        }
+        if (ctx.right instanceof SqlParser.LateralQueryContext q) {
+            return lateralQueryJoin(left, ctx, type, q);
         }
         LogicalPlan right = primary(ctx.right);
         if (ctx.NATURAL() != null) {
@@ -116,6 +128,9 @@ final class RelationBuilder {
         if (ctx instanceof SqlParser.LateralTableFunctionContext f) {
             return lateralFunction(f, OneRow.relation()); // first in FROM: nothing to the left to correlate with
         }
+        if (ctx instanceof SqlParser.LateralQueryContext q) {
+            return lateralQuery(OneRow.relation(), q, JoinType.INNER, Optional.empty());
+        }
         return tableFunction((SqlParser.TableValuedFunctionContext) ctx);
     }
 
@@ -126,7 +141,8 @@ final class RelationBuilder {
      */
     private LogicalPlan lateralFunction(SqlParser.LateralTableFunctionContext ctx, LogicalPlan left) {
         String name = String.join(".", Names.parts(ctx.functionName().qualifiedName()));
-        Expression gen = new UnresolvedFunction(name, b.expressions().expressions(ctx.expression()), false);
+        Expression gen = new io.ember.sql.expressions.UnresolvedTableFunction(
+                new UnresolvedFunction(name, b.expressions().expressions(ctx.expression()), false));
         SqlParser.TableAliasContext alias = ctx.tableAlias();
         List<String> qualifier = alias == null || alias.strictIdentifier() == null ? List.of()
                 : List.of(Names.of(alias.strictIdentifier()));
@@ -146,6 +162,45 @@ final class RelationBuilder {
         }
         LogicalPlan plan = lateralFunction(f, left);
         return criteria == null ? plan : new Filter(b.expressions().visit(criteria.booleanExpression()), plan);
+    }
+
+    /**
+     * {@code left, LATERAL (query) [AS] s(c1, ...)}: a subquery that may read {@code left}'s
+     * columns, as {@code left.lateralJoin(query)}; the analyzer decorrelates it into a join.
+     */
+    private LogicalPlan lateralQuery(LogicalPlan left, SqlParser.LateralQueryContext ctx, JoinType type,
+            Optional<Expression> condition) {
+        LogicalPlan right = alias(b.queries().query(ctx.query()), ctx.tableAlias());
+        return new LateralJoin(left, new LateralSubquery(right), type, condition);
+    }
+
+    /** {@code left [INNER | CROSS | LEFT [OUTER]] JOIN LATERAL (query) [ON cond]}, as Spark allows; other joins are Spark's error. */
+    private LogicalPlan lateralQueryJoin(LogicalPlan left, SqlParser.JoinRelationContext ctx, JoinType type,
+            SqlParser.LateralQueryContext q) {
+        SqlParser.JoinCriteriaContext criteria = ctx.joinCriteria();
+        if (ctx.NATURAL() != null) {
+            throw ParseErrors.at(b.sql(), ctx, "INCOMPATIBLE_JOIN_TYPES", "The join types LATERAL and NATURAL are "
+                    + "incompatible", "42613", java.util.Map.of("joinType1", "LATERAL", "joinType2", "NATURAL"));
+        }
+        if (criteria != null && criteria.USING() != null) {
+            throw ParseErrors.at(b.sql(), ctx, "UNSUPPORTED_FEATURE.LATERAL_JOIN_USING", "The feature is not supported: "
+                    + "JOIN USING with LATERAL correlation", "0A000", java.util.Map.of());
+        }
+        if (type != JoinType.INNER && type != JoinType.CROSS && type != JoinType.LEFT_OUTER) {
+            String name = switch (type) {
+                case RIGHT_OUTER -> "RIGHT OUTER";
+                case FULL_OUTER -> "FULL OUTER";
+                case LEFT_SEMI -> "LEFT SEMI";
+                default -> "LEFT ANTI";
+            };
+            throw ParseErrors.at(b.sql(), ctx, "INVALID_LATERAL_JOIN_TYPE", "The " + name + " JOIN with LATERAL "
+                    + "correlation is not allowed because an OUTER subquery cannot correlate to its join partner. Remove "
+                    + "the LATERAL correlation or use an INNER JOIN, or LEFT OUTER JOIN instead", "42613",
+                    java.util.Map.of("joinType", name));
+        }
+        Optional<Expression> condition = criteria == null ? Optional.empty()
+                : Optional.of(b.expressions().visit(criteria.booleanExpression()));
+        return lateralQuery(left, q, type, condition);
     }
 
     /** A table or view by name, or the CTE of that name when one is in scope. */
@@ -185,7 +240,7 @@ final class RelationBuilder {
             List<Expression> list = new ArrayList<>();
             for (int i = 0; i < values.size(); i++) {
                 Expression v = values.get(i) instanceof Alias a ? a.child() : values.get(i);
-                list.add(new Alias(v, "col" + (i + 1)));
+                list.add(new Alias(new io.ember.sql.expressions.InlineTableValue(v, v.sql()), "col" + (i + 1)));
             }
             rows.add(new Project(list, OneRow.relation()));
         }
@@ -217,7 +272,8 @@ final class RelationBuilder {
                                 "actualNum", String.valueOf(a.length)));
             };
         } else {
-            plan = new Project(List.of(new UnresolvedFunction(name, args, false)), OneRow.relation());
+            plan = new Project(List.of(new io.ember.sql.expressions.UnresolvedTableFunction(
+                    new UnresolvedFunction(name, args, false))), OneRow.relation());
         }
         return alias(plan, ctx.tableAlias());
     }
