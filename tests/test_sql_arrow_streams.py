@@ -193,3 +193,32 @@ def test_scalar_pandas_udf_batches_as_pyspark(spark):
 
     with pytest.raises(Exception, match=r"RESULT_ROWS_MISMATCH|number of output rows"):
         spark.range(5).select(short("id")).collect()
+
+
+def test_arrow_functions_see_timestamps_in_the_session_time_zone(spark):
+    """mapInArrow/applyInArrow (grouped and cogrouped, keys too) label timestamps, nested ones
+    included, with the session time zone as PySpark does; timestamp_ntz stays zoneless."""
+    ts = datetime.datetime(2024, 1, 2, 3, 4, 5)
+    df = spark.createDataFrame([(ts, (ts, 1), [datetime.datetime(2024, 6, 1)], ts)],
+                               "t timestamp, st struct<u:timestamp,v:int>, a array<timestamp>, "
+                               "n timestamp_ntz")
+
+    def seen(b):
+        return [str(b.schema.field(n).type) for n in b.schema.names] + \
+            [str(b.column(0)[0]), str(b.column(1)[0]["u"])]
+    zone = "timestamp[us, tz=America/Los_Angeles]"
+    expected = [zone, "struct<u: %s, v: int32>" % zone, "list<element: %s>" % zone,
+                "timestamp[us]", "2024-01-01 19:04:05-08:00", "2024-01-01 19:04:05-08:00"]
+    tz = {"spark.sql.session.timeZone": "America/Los_Angeles"}
+    mapped = both_paths(spark, lambda: df.mapInArrow(
+        lambda it: (pa.RecordBatch.from_pydict({"r": seen(b)}) for b in it), "r string"), **tz)
+    assert sorted(mapped) == sorted((r,) for r in expected)
+    grouped = both_paths(spark, lambda: df.groupBy("t").applyInArrow(
+        lambda k, t: pa.table({"r": seen(t) + ["key " + str(k[0].type), "key " + str(k[0])]}),
+        "r string"), **tz)
+    assert sorted(grouped) == sorted((r,) for r in expected + [
+        "key " + zone, "key 2024-01-01 19:04:05-08:00"])
+    cogrouped = both_paths(spark, lambda: df.groupBy("t").cogroup(df.groupBy("t")).applyInArrow(
+        lambda k, left, right: pa.table({"r": seen(left) + seen(right)[:1] + ["key " + str(k[0].type)]}),
+        "r string"), **tz)
+    assert sorted(cogrouped) == sorted((r,) for r in expected + [zone, "key " + zone])
