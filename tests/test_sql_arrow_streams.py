@@ -193,3 +193,61 @@ def test_scalar_pandas_udf_batches_as_pyspark(spark):
 
     with pytest.raises(Exception, match=r"RESULT_ROWS_MISMATCH|number of output rows"):
         spark.range(5).select(short("id")).collect()
+
+
+def test_arrow_functions_see_timestamps_in_the_session_time_zone(spark):
+    """mapInArrow/applyInArrow (grouped and cogrouped, keys too) label timestamps, nested ones
+    included, with the session time zone as PySpark does; timestamp_ntz stays zoneless."""
+    ts = datetime.datetime(2024, 1, 2, 3, 4, 5)
+    df = spark.createDataFrame([(ts, (ts, 1), [datetime.datetime(2024, 6, 1)], ts)],
+                               "t timestamp, st struct<u:timestamp,v:int>, a array<timestamp>, "
+                               "n timestamp_ntz")
+
+    def seen(b):
+        return [str(b.schema.field(n).type) for n in b.schema.names] + \
+            [str(b.column(0)[0]), str(b.column(1)[0]["u"])]
+    zone = "timestamp[us, tz=America/Los_Angeles]"
+    expected = [zone, "struct<u: %s, v: int32>" % zone, "list<element: %s>" % zone,
+                "timestamp[us]", "2024-01-01 19:04:05-08:00", "2024-01-01 19:04:05-08:00"]
+    tz = {"spark.sql.session.timeZone": "America/Los_Angeles"}
+    mapped = both_paths(spark, lambda: df.mapInArrow(
+        lambda it: (pa.RecordBatch.from_pydict({"r": seen(b)}) for b in it), "r string"), **tz)
+    assert sorted(mapped) == sorted((r,) for r in expected)
+    grouped = both_paths(spark, lambda: df.groupBy("t").applyInArrow(
+        lambda k, t: pa.table({"r": seen(t) + ["key " + str(k[0].type), "key " + str(k[0])]}),
+        "r string"), **tz)
+    assert sorted(grouped) == sorted((r,) for r in expected + [
+        "key " + zone, "key 2024-01-01 19:04:05-08:00"])
+    cogrouped = both_paths(spark, lambda: df.groupBy("t").cogroup(df.groupBy("t")).applyInArrow(
+        lambda k, left, right: pa.table({"r": seen(left) + seen(right)[:1] + ["key " + str(k[0].type)]}),
+        "r string"), **tz)
+    assert sorted(cogrouped) == sorted((r,) for r in expected + [zone, "key " + zone])
+
+
+def test_int_arrays_with_nulls_reach_pandas_functions_as_object_arrays(spark):
+    """A batch whose array<int> holds a null reaches pandas UDFs, mapInPandas and
+    applyInPandas as object arrays of ints and None (PySpark's integer_object_nulls), nested
+    arrays and map values too; a batch without one keeps int32; toPandas keeps float64."""
+    def desc(v):
+        return "None" if v is None else "%s %s" % (
+            v.dtype, [None if x is None else (type(x).__name__, int(x)) for x in v])
+    df = spark.createDataFrame([(1, [1, None, 3]), (2, None), (3, [4, 5]), (4, [])],
+                               "id int, a array<int>").coalesce(1)
+    expected = [("None",), ("object [('int', 1), None, ('int', 3)]",),
+                ("object [('int', 4), ('int', 5)]",), ("object []",)]
+    show = pandas_udf(lambda s: s.map(desc), "string")
+    assert sorted(both_paths(spark, lambda: df.select(show("a")))) == sorted(expected)
+    assert sorted(both_paths(spark, lambda: df.mapInPandas(
+        lambda it: (pd.DataFrame({"r": p["a"].map(desc)}) for p in it), "r string"))) == sorted(expected)
+    assert sorted(both_paths(spark, lambda: df.withColumn("g", F.lit(1)).groupBy("g").applyInPandas(
+        lambda p: pd.DataFrame({"r": p["a"].map(desc)}), "r string"))) == sorted(expected)
+    no_nulls = spark.createDataFrame([([1, 2],)], "a array<int>")
+    assert both_paths(spark, lambda: no_nulls.select(show("a"))) == [("int32 [('int32', 1), ('int32', 2)]",)]
+    nested = spark.createDataFrame([(1, [[1, None]], {"k": [2, None]})],
+                                   "id int, a array<array<long>>, m map<string,array<int>>")
+    assert both_paths(spark, lambda: nested.mapInPandas(
+        lambda it: (pd.DataFrame({"r": [repr(p["a"][0]) + " " + repr(p["m"][0])]}) for p in it),
+        "r string")) == [("array([array([1, None], dtype=object)], dtype=object) "
+                          "{'k': array([2, None], dtype=object)}",)]
+    assert [str(v.dtype) if v is not None else None for v in df.toPandas()["a"]] == \
+        ["float64", None, "float64", "float64"]

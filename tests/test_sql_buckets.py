@@ -291,3 +291,41 @@ def test_empty_bucketed_tables_join(wh, capsys):
     assert joined.collect() == [] and joined.rdd.getNumPartitions() == 3
     wh.sql("INSERT INTO e2 VALUES (1, 'x')")
     assert wh.table("e1").join(wh.table("e2"), "a", "right").collect() == [(1, None, "x")]
+
+
+SELECTED = re.compile(r"SelectedBucketsCount: (\d+ out of \d+)")
+
+
+def test_filters_on_the_bucket_column_read_only_the_matching_buckets(wh, capsys, tmp_path):
+    """Bucket pruning as Spark's `genBucketSet`: `k = lit`, `k <=> lit`, `IN`, `IS NULL`,
+    AND/OR of them select the buckets of their values; other filters, literal-first
+    comparisons and casts of the column select all. SelectedBucketsCount is PySpark 4.3's
+    (with autoBucketedScan off, which otherwise makes the scan unbucketed in both)."""
+    df = wh.range(40).selectExpr("id k", "cast(id % 3 as string) s") \
+        .union(wh.createDataFrame([(None, "n")], "k long, s string"))
+    df.write.bucketBy(4, "k").saveAsTable("b4")
+    expected = {"k = 3": ("1 out of 4", 1), "k IN (1, 2, 7)": ("3 out of 4", 3),
+                "k IS NULL": ("1 out of 4", 1), "k = 3 OR k = 5": ("2 out of 4", 2),
+                "k > 2": ("4 out of 4", 37), "k = 3 AND s = '0'": ("1 out of 4", 1),
+                "k <=> 6": ("1 out of 4", 1), "3 = k": ("4 out of 4", 1),
+                "cast(k as int) = 3": ("4 out of 4", 1), "k = 3 OR s = '1'": ("4 out of 4", 14),
+                "NOT k = 3": ("4 out of 4", 39)}
+    wh.conf.set("spark.sql.sources.bucketing.autoBucketedScan.enabled", "false")
+    try:
+        for cond, (selected, count) in expected.items():
+            q = wh.table("b4").where(cond)
+            assert SELECTED.findall(plan_text(q, capsys)) == [selected], cond
+            assert q.count() == count, cond
+    finally:
+        wh.conf.unset("spark.sql.sources.bucketing.autoBucketedScan.enabled")
+    # the other buckets' files are not opened at all, bucketed scan or not: spoil them
+    keep = buckets_of(wh, "b4", "k")[3]
+    for path in glob.glob(os.path.join(table_dir(wh, "b4"), "*.parquet")):
+        if int(FILE_NAME.fullmatch(os.path.basename(path)).group(1)) != keep:
+            with open(path, "wb") as f:
+                f.write(b"not parquet")
+    wh.catalog.refreshTable("b4")
+    assert rows(wh.table("b4").where("k = 3")) == [(3, "0")]
+    assert rows(wh.table("b4").where("k = 3").groupBy("k").count()) == [(3, 1)]
+    with pytest.raises(Exception):   # reading every bucket opens a spoiled file
+        wh.table("b4").collect()

@@ -2,14 +2,16 @@
 pandas UDFs over Arrow streams (``arrow_stream``): batches in, batches out, no row handled
 one at a time in Python. The pickled-rows twins in ``worker_ops`` remain for schemas with a
 type that has no Arrow form on the JVM side. Results are checked exactly as there
-(``UDF_RETURN_TYPE``, ``RESULT_COLUMN_NAMES_MISMATCH``, ...). Imported by Python workers: no
-py4j here.
+(``UDF_RETURN_TYPE``, ``RESULT_COLUMN_NAMES_MISMATCH``, ...). Arrow functions see timestamps
+labelled with the session time zone, as PySpark hands them over. Imported by Python workers:
+no py4j here.
 """
 
 from typing import Any, Callable, Iterable, Iterator, List
 
 from ember.sql.pandas.arrow_stream import grouped_tables, read_batches, schema_batch, \
     stream_bytes
+from ember.sql.pandas.arrow_types import in_time_zone
 from ember.sql.pandas.udf_eval import _return_type_error, scalar_to_value
 from ember.sql.pandas.worker_ops import _parse
 
@@ -50,7 +52,7 @@ def map_batches(func: Callable, in_json: str, out_json: str, tz: str, arrow: boo
 
     def inputs() -> Iterator[Any]:
         for batch in read_batches(records):
-            yield batch if arrow else _to_pandas(batch, in_schema, tz)
+            yield in_time_zone(batch, tz) if arrow else _to_pandas(batch, in_schema, tz)
 
     expected = "iterator of pyarrow.RecordBatch" if arrow else "iterator of pandas.DataFrame"
     result = func(inputs())
@@ -84,6 +86,7 @@ def group_map(func: Callable, takes_key: bool, in_json: str, nkeys: int, out_jso
     data_columns = list(range(nkeys, ncols))
     for table, found in grouped_tables(records, nkeys):
         if arrow:
+            table = in_time_zone(table, tz)
             for start, end in found:
                 data = table.slice(start, end - start).select(data_columns)
                 key = tuple(table.column(i)[start] for i in range(nkeys))
@@ -121,6 +124,7 @@ def cogroup_map(func: Callable, takes_key: bool, key_json: str, left_json: str,
     out_schema = _parse(out_json)
     nkeys = len(key_schema.fields)
     for table, found in grouped_tables(records, nkeys):
+        table = in_time_zone(table, tz) if arrow else table
         sides = []
         for column, schema in ((nkeys, left), (nkeys + 1, right)):
             side, mask = _side(table, column, schema)

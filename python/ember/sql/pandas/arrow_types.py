@@ -14,7 +14,8 @@ from typing import Any
 from ember.errors import PySparkTypeError
 from ember.sql import types as T
 
-__all__ = ["to_arrow_type", "to_arrow_schema", "from_arrow_type", "from_arrow_schema"]
+__all__ = ["to_arrow_type", "to_arrow_schema", "from_arrow_type", "from_arrow_schema",
+           "in_time_zone"]
 
 _ATOMIC = {T.BooleanType: "bool_", T.ByteType: "int8", T.ShortType: "int16",
            T.IntegerType: "int32", T.LongType: "int64", T.FloatType: "float32",
@@ -103,3 +104,32 @@ def from_arrow_schema(schema: Any, prefer_timestamp_ntz: bool = True) -> Any:
     """The Spark ``StructType`` of an Arrow schema."""
     return T.StructType([T.StructField(f.name, from_arrow_type(f.type, prefer_timestamp_ntz),
                                        f.nullable) for f in schema])
+
+
+def _zoned_type(at: Any, tz: str) -> Any:
+    """``at`` with every zoned timestamp (nested ones too) labelled ``tz``."""
+    import pyarrow as pa
+    if pa.types.is_timestamp(at):
+        return pa.timestamp(at.unit, tz=tz) if at.tz is not None else at
+    if pa.types.is_map(at):
+        return pa.map_(_zoned_field(at.key_field, tz), _zoned_field(at.item_field, tz))
+    if pa.types.is_list(at):
+        return pa.list_(_zoned_field(at.value_field, tz))
+    if pa.types.is_struct(at):
+        return pa.struct([_zoned_field(at.field(i), tz) for i in range(at.num_fields)])
+    return at
+
+
+def _zoned_field(f: Any, tz: str) -> Any:
+    return f.with_type(_zoned_type(f.type, tz))
+
+
+def in_time_zone(data: Any, tz: str) -> Any:
+    """An Arrow record batch or table whose timestamps (stored in UTC) are labelled with the
+    session time zone ``tz``, as PySpark hands them to mapInArrow/applyInArrow functions: the
+    same instants, only the type's zone differs (``timestamp[us, tz=America/Los_Angeles]``).
+    Timestamps without a zone (``timestamp_ntz``) stay as they are."""
+    import pyarrow as pa
+    target = pa.schema([_zoned_field(f, tz) for f in data.schema])
+    return data if target.equals(data.schema) else data.cast(target)
+

@@ -62,7 +62,8 @@ def to_pandas(df: Any) -> Any:
     """The rows of ``df`` as a pandas DataFrame, converted as PySpark's Arrow path does."""
     require_pandas_and_arrow()
     from ember.sql.pandas.pandas_values import table_to_pandas
-    return table_to_pandas(to_arrow(df), df.schema, session_timezone(df.sparkSession))
+    return table_to_pandas(to_arrow(df), df.schema, session_timezone(df.sparkSession),
+                           for_function=False)
 
 
 def _local_frame(session: Any, rows: List[tuple], schema: Any) -> Any:

@@ -3,8 +3,9 @@
 To pandas: dates stay ``datetime.date`` objects, timestamps become naive ``datetime64[ns]``
 in the session time zone (timestamp_ntz as stored), maps become dicts, structs dicts (or a
 DataFrame for a pandas UDF's struct argument), integer columns with nulls become float64 as
-Arrow's ``to_pandas`` makes them. From pandas: nulls (None, NaN, NaT) are found with
-``isnull`` and become nulls, naive datetimes are local times of the session time zone, a
+Arrow's ``to_pandas`` makes them (in arrays too for ``toPandas``; a pandas function gets the
+arrays of a batch holding a null int as object arrays of ints and None, as PySpark). From
+pandas: nulls (None, NaN, NaT) are found with ``isnull`` and become nulls, naive datetimes are local times of the session time zone, a
 struct comes from a DataFrame, and values convert to the declared type unsafely (PySpark's
 default, ``convertToArrowArraySafely`` off); a value Arrow cannot convert fails naming the
 column and both types. Imported by Python workers: no py4j here.
@@ -20,20 +21,26 @@ __all__ = ["array_to_series", "table_to_pandas", "series_to_array", "pandas_to_a
            "infer_arrays", "check_frame_columns"]
 
 
-def array_to_series(arr: Any, dt: Any, tz: str, struct_as_frame: bool = False) -> Any:
+def array_to_series(arr: Any, dt: Any, tz: str, struct_as_frame: bool = False,
+                    for_function: bool = True) -> Any:
     """The pandas Series (or DataFrame, for a struct when ``struct_as_frame``) of an Arrow
-    array of ``dt``'s Arrow type."""
+    array of ``dt``'s Arrow type. ``for_function``: as a pandas function (UDF, mapInPandas,
+    applyInPandas) sees it, where PySpark converts nested types with Arrow's
+    ``integer_object_nulls``: an ``array<int>`` batch holding a null element gives object
+    arrays of ints and None, not float64 with NaN as ``toPandas`` gives."""
     import pandas as pd
     import pyarrow as pa
     if isinstance(arr, pa.ChunkedArray):
         arr = arr.combine_chunks() if arr.num_chunks != 1 else arr.chunk(0)
     if isinstance(dt, T.StructType) and struct_as_frame:
-        children = [array_to_series(c, f.dataType, tz, True)
+        children = [array_to_series(c, f.dataType, tz, True, for_function)
                     for c, f in zip(arr.flatten(), dt.fields)]
         frame = pd.concat(children, axis=1) if children else pd.DataFrame(index=range(len(arr)))
         frame.columns = [f.name for f in dt.fields]
         return frame
-    series = arr.to_pandas(date_as_object=True, coerce_temporal_nanoseconds=True)
+    nested = isinstance(dt, (T.ArrayType, T.MapType, T.StructType))
+    series = arr.to_pandas(date_as_object=True, coerce_temporal_nanoseconds=True,
+                           integer_object_nulls=for_function and nested)
     if isinstance(dt, T.TimestampType):
         series = series.dt.tz_convert(tz).dt.tz_localize(None)
     elif isinstance(dt, T.MapType):
@@ -41,11 +48,11 @@ def array_to_series(arr: Any, dt: Any, tz: str, struct_as_frame: bool = False) -
     return series
 
 
-def table_to_pandas(table: Any, schema: Any, tz: str) -> Any:
+def table_to_pandas(table: Any, schema: Any, tz: str, for_function: bool = True) -> Any:
     """A pandas DataFrame of an Arrow table or record batch in ``schema``'s order (duplicate
-    column names kept, as Spark allows them)."""
+    column names kept, as Spark allows them); ``for_function`` as in ``array_to_series``."""
     import pandas as pd
-    series = [array_to_series(table.column(i), f.dataType, tz)
+    series = [array_to_series(table.column(i), f.dataType, tz, for_function=for_function)
               for i, f in enumerate(schema.fields)]
     if not series:
         return pd.DataFrame(index=range(table.num_rows))

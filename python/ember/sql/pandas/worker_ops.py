@@ -11,6 +11,7 @@ Results are checked as PySpark checks them (``UDF_RETURN_TYPE``,
 import itertools
 from typing import Any, Callable, Iterable, Iterator, List
 
+from ember.sql.pandas.arrow_types import in_time_zone
 from ember.sql.pandas.udf_eval import _return_type_error, chunks, scalar_to_value
 
 __all__ = ["map_batches", "group_map", "cogroup_map", "group_agg"]
@@ -64,7 +65,7 @@ def map_batches(func: Callable, in_json: str, out_json: str, tz: str, batch_size
     def inputs() -> Iterator[Any]:
         for chunk in chunks(rows, batch_size):
             batch = rows_to_batch(chunk, in_schema)
-            yield batch if arrow else table_to_pandas(batch, in_schema, tz)
+            yield in_time_zone(batch, tz) if arrow else table_to_pandas(batch, in_schema, tz)
 
     expected = "iterator of pyarrow.RecordBatch" if arrow else "iterator of pandas.DataFrame"
     result = func(inputs())
@@ -94,6 +95,7 @@ def _key_value(row: tuple, key_schema: Any, tz: str, arrow: bool) -> tuple:
     from ember.sql.pandas.pandas_values import table_to_pandas
     batch = rows_to_batch([row[:len(key_schema.fields)]], key_schema)
     if arrow:
+        batch = in_time_zone(batch, tz)
         return tuple(batch.column(i)[0] for i in range(batch.num_columns))
     frame = table_to_pandas(batch, key_schema, tz)
     return tuple(frame.iloc[0, i] for i in range(len(key_schema.fields)))
@@ -104,7 +106,8 @@ def _table(rows: List[tuple], schema: Any, tz: str, arrow: bool) -> Any:
     from ember.sql.pandas.arrow_values import rows_to_batch
     from ember.sql.pandas.pandas_values import table_to_pandas
     batch = rows_to_batch(rows, schema)
-    return pa.Table.from_batches([batch]) if arrow else table_to_pandas(batch, schema, tz)
+    return pa.Table.from_batches([in_time_zone(batch, tz)]) if arrow \
+        else table_to_pandas(batch, schema, tz)
 
 
 def _outputs(result: Any, out_schema: Any, tz: str, arrow: bool) -> List[tuple]:

@@ -183,6 +183,11 @@ public final class SqlBridge {
             writer.bucketBy(buckets.path("numBuckets").asInt(), cols.get(0),
                     cols.subList(1, cols.size()).toArray(String[]::new));
         }
+        if (spec.path("clusterBy").isArray()) {
+            List<String> cols = new ArrayList<>();
+            spec.path("clusterBy").forEach(n -> cols.add(n.asText()));
+            writer.clusterBy(cols.get(0), cols.subList(1, cols.size()).toArray(String[]::new));
+        }
         if (spec.path("sortBy").isArray()) {
             List<String> cols = new ArrayList<>();
             spec.path("sortBy").forEach(n -> cols.add(n.asText()));

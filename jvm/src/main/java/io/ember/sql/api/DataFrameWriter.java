@@ -2,6 +2,7 @@ package io.ember.sql.api;
 
 import io.ember.sql.AnalysisException;
 import io.ember.sql.catalog.MultipartName;
+import io.ember.sql.catalog.TableClustering;
 import io.ember.sql.catalog.TableDefinition;
 import io.ember.sql.sources.BucketSpec;
 import io.ember.sql.sources.DataSource;
@@ -29,6 +30,7 @@ public final class DataFrameWriter {
     private Integer numBuckets;
     private List<String> bucketBy = List.of();
     private List<String> sortBy;
+    private List<String> clusterBy = List.of();
 
     DataFrameWriter(Dataset<Row> df) {
         this.df = df;
@@ -147,10 +149,51 @@ public final class DataFrameWriter {
      * Writes the rows as the table {@code tableName} (created in the warehouse unless it exists;
      * then as the save mode says: append by column name, overwrite, ignore, or fail).
      */
+    /**
+     * Clusters a table {@link #saveAsTable} writes by these columns: recorded as the table's
+     * {@code clusteringColumns} property, as Spark classic records it on a v1 table (the files
+     * are written as without it). Other writes ignore it.
+     */
+    public DataFrameWriter clusterBy(String column, String... more) {
+        List<String> cols = new java.util.ArrayList<>(List.of(column));
+        cols.addAll(Arrays.asList(more));
+        this.clusterBy = cols;
+        return this;
+    }
+
     public void saveAsTable(String tableName) {
+        BucketSpec buckets = bucketSpec();
+        Map<String, String> properties = Map.of();
+        if (!clusterBy.isEmpty()) {
+            if (!partitionBy.isEmpty()) {
+                throw new AnalysisException("SPECIFY_CLUSTER_BY_WITH_PARTITIONED_BY_IS_NOT_ALLOWED",
+                        "Cannot specify both CLUSTER BY and PARTITIONED BY. SQLSTATE: 42908");
+            }
+            if (buckets != null) {
+                throw new AnalysisException("SPECIFY_CLUSTER_BY_WITH_BUCKETING_IS_NOT_ALLOWED",
+                        "Cannot specify both CLUSTER BY and CLUSTERED BY INTO BUCKETS. SQLSTATE: 42908");
+            }
+            properties = TableClustering.withColumns(Map.of(), clusteringColumns());
+        }
         TableDefinition table = new TableDefinition(MultipartName.parse(tableName), null, formatGiven ? format : null,
-                partitionBy, options, null, null, bucketSpec(), Map.of());
+                partitionBy, options, null, null, buckets, properties);
         df.sparkSession().sessionCatalog().saveAsTable(table, df.logicalPlan(), mode);
+    }
+
+    /** The clusterBy columns as the data spells them; Spark's {@code _LEGACY_ERROR_TEMP_3060} for one it lacks. */
+    private List<String> clusteringColumns() {
+        io.ember.sql.types.StructType schema = df.schema();
+        List<String> out = new java.util.ArrayList<>();
+        for (String c : clusterBy) {
+            int i = schema.indexOf(c);
+            if (i < 0) {
+                String tree = df.schemaTreeString();
+                throw new AnalysisException("_LEGACY_ERROR_TEMP_3060", "Couldn't find column " + c + " in:\n" + tree,
+                        Map.of("i", c, "schema", tree));
+            }
+            out.add(schema.field(i).name());
+        }
+        return out;
     }
 
     /** Inserts the rows into the existing table {@code tableName} by position (replacing its rows in overwrite mode). */

@@ -171,4 +171,16 @@ public final class CatalogErrors {
         return new AnalysisException("_LEGACY_ERROR_TEMP_1162", "Cannot resolve '" + column + "' given input columns: ["
                 + in + "].", Map.of("col", column, "inputColumns", in));
     }
+
+    /** saveAsTable's append whose partitionBy (none counts) differs from the table's partitioning. */
+    public static AnalysisException partitioningMismatch(List<String> qualifiedName, List<String> specified,
+            List<String> existing) {
+        String table = String.join(".", qualifiedName);
+        String asked = String.join(", ", specified);
+        String has = String.join(", ", existing);
+        return new AnalysisException("_LEGACY_ERROR_TEMP_1163", "Specified partitioning does not match that of the"
+                + " existing table " + table + ".\nSpecified partition columns: [" + asked + "].\nExisting partition"
+                + " columns: [" + has + "].", Map.of("tableName", table, "specifiedPartCols", asked,
+                        "existingPartCols", has));
+    }
 }

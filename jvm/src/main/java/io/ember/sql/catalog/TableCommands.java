@@ -196,7 +196,13 @@ final class TableCommands {
                 if (def.provider() != null && !def.provider().equalsIgnoreCase(table.provider())) {
                     throw CatalogErrors.formatMismatch(table.qualifiedName(), table.provider(), def.provider());
                 }
+                List<String> asked = def.partitionColumns().stream().map(c -> table.schema().indexOf(c) < 0 ? c
+                        : table.schema().field(table.schema().indexOf(c)).name()).toList();
+                if (!asked.equals(table.partitionColumns())) {
+                    throw CatalogErrors.partitioningMismatch(table.qualifiedName(), asked, table.partitionColumns());
+                }
                 TableBuckets.checkAppend(table, def.bucketSpec());
+                TableClustering.checkAppend(table, def.properties());
                 insert(existing.get(), byName(table, session.analyze(query)), false);
             }
             case "overwrite" -> {

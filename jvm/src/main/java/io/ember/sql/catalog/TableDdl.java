@@ -14,7 +14,7 @@ import java.util.Map;
 /**
  * The {@code CREATE TABLE} statement that would make a table again, as {@code SHOW CREATE TABLE}
  * prints it: Spark's layout for data source tables (columns one per line, then USING, OPTIONS,
- * PARTITIONED BY, COMMENT, LOCATION for external tables, TBLPROPERTIES), types in SQL spelling
+ * PARTITIONED BY (or {@code cluster_by(...)} for a clustered table), COMMENT, LOCATION for external tables, TBLPROPERTIES), types in SQL spelling
  * with strings' default collation written out as Spark 4 does. Stateless.
  */
 public final class TableDdl {
@@ -42,6 +42,12 @@ public final class TableDdl {
             sb.append("PARTITIONED BY (")
                     .append(String.join(", ", t.partitionColumns().stream().map(TableDdl::quoteIfNeeded).toList()))
                     .append(")\n");
+        }
+        List<String> clustering = TableClustering.columns(t);
+        if (!clustering.isEmpty()) {
+            sb.append("PARTITIONED BY (cluster_by(")
+                    .append(String.join(", ", clustering.stream().map(TableDdl::quoteIfNeeded).toList()))
+                    .append("))\n");
         }
         if (t.comment() != null) {
             sb.append("COMMENT ").append(literal(t.comment())).append('\n');

@@ -20,30 +20,41 @@ import java.util.stream.Collectors;
  * Filters over partition columns prune directories when the scan executes; the others go to
  * the format's reader as data filters (Parquet skips row groups with them). The scan of a
  * bucketed table ({@code bucketing} set) that outputs every bucket column reads a bucket per
- * partition and reports the bucket placement.
+ * partition and reports the bucket placement. Filters on a bucket column of a table bucketed by
+ * one column leave only the files of the buckets their values hash to ({@link BucketPruning}),
+ * whether or not the scan reads by bucket, as Spark's scan does.
  */
 public final class FileSourceScanExec extends SparkPlan implements BucketedScan {
     private static final long serialVersionUID = 1L;
     static final String OPEN_COST = "spark.sql.files.openCostInBytes";
     static final String MIN_PARTITION_NUM = "spark.sql.files.minPartitionNum";
+    static final String BUCKETING = "spark.sql.sources.bucketing.enabled";
 
     private final FileSourceRelation relation;
     private final List<AttributeReference> output;
     private final List<Expression> filters;
-    /** The table's buckets, read a bucket per partition; null for an ordinary scan. */
+    /** The table's buckets; null for files that are not a bucketed table. */
     private final BucketSpec bucketing;
+    /** Whether the files are read a bucket per partition (else split and packed by size). */
+    private final boolean byBucket;
 
     FileSourceScanExec(FileSourceRelation relation, List<AttributeReference> output, List<Expression> filters,
             BucketSpec bucketing) {
+        this(relation, output, filters, bucketing, bucketing != null);
+    }
+
+    private FileSourceScanExec(FileSourceRelation relation, List<AttributeReference> output, List<Expression> filters,
+            BucketSpec bucketing, boolean byBucket) {
         this.relation = relation;
         this.output = List.copyOf(output);
         this.filters = List.copyOf(filters);
         this.bucketing = bucketing;
+        this.byBucket = byBucket;
     }
 
     /** The output columns the table is bucketed by, in the spec's order; null unless every one is read. */
     private List<Expression> bucketKeys() {
-        if (bucketing == null) {
+        if (bucketing == null || !byBucket) {
             return null;
         }
         List<Expression> keys = new ArrayList<>();
@@ -64,7 +75,12 @@ public final class FileSourceScanExec extends SparkPlan implements BucketedScan 
 
     @Override
     public SparkPlan withoutBucketing() {
-        return bucketing == null ? this : new FileSourceScanExec(relation, output, filters, null);
+        return byBucket ? new FileSourceScanExec(relation, output, filters, bucketing, false) : this;
+    }
+
+    /** The buckets the filters leave to read ({@link BucketPruning}), or null to read them all. */
+    private java.util.BitSet selectedBuckets() {
+        return BucketPruning.selected(filters, bucketing, relation.output());
     }
 
     @Override
@@ -128,9 +144,14 @@ public final class FileSourceScanExec extends SparkPlan implements BucketedScan 
         int parallelism = Integer.parseInt(ctx.conf().get(MIN_PARTITION_NUM,
                 String.valueOf(ctx.rdds().defaultParallelism())));
         List<FileIndex.PartitionDir> dirs = selectedPartitions();
+        java.util.BitSet selected = Boolean.parseBoolean(ctx.conf().get(BUCKETING, "true")) ? selectedBuckets() : null;
         if (bucketed()) {
-            return scanRDD(ctx, BucketedFiles.partitions(dirs, bucketing.numBuckets()), dataSchema, reqData, reqPart,
-                    partOrdinals, source);
+            return scanRDD(ctx, BucketedFiles.partitions(dirs, bucketing.numBuckets(), selected), dataSchema, reqData,
+                    reqPart, partOrdinals, source);
+        }
+        if (selected != null) {
+            dirs = dirs.stream().map(d -> new FileIndex.PartitionDir(d.values(), d.files().stream()
+                    .filter(f -> selected.get(BucketedFiles.bucketOf(f, bucketing.numBuckets()))).toList())).toList();
         }
         long total = 0;
         for (FileIndex.PartitionDir d : dirs) {
@@ -185,8 +206,12 @@ public final class FileSourceScanExec extends SparkPlan implements BucketedScan 
                 + "InMemoryFileIndex(" + relation.rootPaths().size() + " paths)" + relation.rootPaths()
                 + ", PartitionFilters: [" + join(partitionFilters()) + "], ReadSchema: struct<"
                 + String.join(",", readSchema) + ">"
-                + (bucketed ? ", SelectedBucketsCount: " + bucketing.numBuckets() + " out of " + bucketing.numBuckets()
-                : "");
+                + (bucketed ? ", SelectedBucketsCount: " + selectedCount() + " out of " + bucketing.numBuckets() : "");
+    }
+
+    private int selectedCount() {
+        java.util.BitSet selected = selectedBuckets();
+        return selected == null ? bucketing.numBuckets() : selected.cardinality();
     }
 
     private static String join(List<?> items) {
@@ -195,7 +220,7 @@ public final class FileSourceScanExec extends SparkPlan implements BucketedScan 
 
     @Override
     protected List<Object> args() {
-        return java.util.Arrays.asList(relation, output, filters, bucketing);
+        return java.util.Arrays.asList(relation, output, filters, bucketing, byBucket);
     }
 
     @Override

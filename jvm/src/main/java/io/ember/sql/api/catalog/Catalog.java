@@ -171,14 +171,17 @@ public final class Catalog {
         return catalog().tableExists(List.of(dbName, tableName));
     }
 
-    /** The columns of a table or view, in order; partition columns flagged. */
+    /** The columns of a table or view, in order; partition, bucket and clustering columns flagged. */
     public List<Column> listColumns(String tableName) {
         Optional<CatalogTable> table = catalog().getTableMetadata(MultipartName.parse(tableName));
         List<Column> out = new ArrayList<>();
         if (table.isPresent() && catalog().getTempView(tableName).isEmpty()) {
-            for (StructField f : table.get().schema().fields()) {
+            CatalogTable t = table.get();
+            List<String> clustering = io.ember.sql.catalog.TableClustering.columns(t);
+            for (StructField f : t.schema().fields()) {
+                boolean bucket = t.bucketSpec() != null && t.bucketSpec().bucketColumns().contains(f.name());
                 out.add(new Column(f.name(), null, f.dataType().simpleString(), f.nullable(),
-                        table.get().isPartitionColumn(f.name()), false, false));
+                        t.isPartitionColumn(f.name()), bucket, clustering.contains(f.name())));
             }
             return out;
         }

@@ -12,7 +12,7 @@ import java.util.stream.Collectors;
 /**
  * The {@code # Detailed Table Information} rows {@code DESCRIBE TABLE EXTENDED} adds for a
  * persistent table, in Spark's order and wording: catalog, database, name, times, type,
- * provider, the bucket spec, comment, statistics, location, options, partition provider.
+ * provider, the bucket spec, comment, table properties, statistics, location, options, partition provider.
  * Stateless.
  */
 final class DetailedTableInfo {
@@ -38,6 +38,10 @@ final class DetailedTableInfo {
         }
         if (t.comment() != null) {
             rows.add(row("Comment", t.comment()));
+        }
+        if (!t.properties().isEmpty()) {
+            rows.add(row("Table Properties", new TreeMap<>(t.properties()).entrySet().stream()
+                    .map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining(", ", "[", "]"))));
         }
         if (t.stats() != null) {
             rows.add(row("Statistics", t.stats().sizeInBytes() + " bytes"
