@@ -8,51 +8,18 @@ raises that class (``ArithmeticException``, ``NumberFormatException``, ``DateTim
 (``TaskFailedError`` for a failed task), so ``except TaskFailedError`` keeps working.
 
 ``str(e)`` is PySpark's message (``[DIVIDE_BY_ZERO] Division by zero. ... SQLSTATE: 22012``)
-followed by Ember's context of the failure (``== Task ==`` and which task failed). All classes
-are re-exported by ``ember.errors``, as ``pyspark.errors`` exports them.
+followed by Ember's context of the failure (``== Task ==`` and which task failed). The classes
+live in ``ember.errors``, as PySpark's in ``pyspark.errors``.
 """
 
 from typing import Dict, Optional, Tuple, Type
 
-from ember.errors import (EmberError, IllegalArgumentException, JavaException, PySparkException,
-                          engine_error)
+from ember.errors import (ArithmeticException, ArrayIndexOutOfBoundsException, DateTimeException,
+                          EmberError, IllegalArgumentException, JavaException, NumberFormatException,
+                          PySparkException, SparkNoSuchElementException, SparkRuntimeException,
+                          UnknownException, UnsupportedOperationException, engine_error)
 
-__all__ = ["ArithmeticException", "NumberFormatException", "DateTimeException",
-           "ArrayIndexOutOfBoundsException", "UnsupportedOperationException",
-           "SparkRuntimeException", "SparkNoSuchElementException", "UnknownException",
-           "condition_error"]
-
-
-class ArithmeticException(PySparkException):
-    """Division by zero, an overflow (Spark's ``SparkArithmeticException``)."""
-
-
-class NumberFormatException(IllegalArgumentException):
-    """A malformed number, as in ``CAST_INVALID_INPUT`` to a numeric type."""
-
-
-class DateTimeException(PySparkException):
-    """A malformed or out-of-range date or timestamp."""
-
-
-class ArrayIndexOutOfBoundsException(PySparkException):
-    """An index out of an array's (or a bitmap's) bounds."""
-
-
-class UnsupportedOperationException(PySparkException):
-    """An operation the engine does not support at run time."""
-
-
-class SparkRuntimeException(PySparkException):
-    """Any other runtime failure with an error class (``USER_RAISED_EXCEPTION``, ...)."""
-
-
-class SparkNoSuchElementException(PySparkException):
-    """A missing element (Spark's ``SparkNoSuchElementException``)."""
-
-
-class UnknownException(PySparkException):
-    """A failure with an error class that PySpark does not convert (Spark's ``SparkException``)."""
+__all__ = ["condition_error"]
 
 
 _KINDS: Dict[str, Type[PySparkException]] = {cls.__name__: cls for cls in (

@@ -379,9 +379,35 @@ def sql_error(java_class: str, message: str, error_class: Optional[str] = None,
     return cls(message, error_class, parameters or {})
 
 
-# PySpark's runtime error classes (``pyspark.errors`` exports them too); defined with the code
-# that raises them, imported last because that module builds on the classes above
-from ember.error_conditions import (  # noqa: E402
-    ArithmeticException, ArrayIndexOutOfBoundsException, DateTimeException, NumberFormatException,
-    SparkNoSuchElementException, SparkRuntimeException, UnknownException,
-    UnsupportedOperationException)
+# -- runtime errors with Spark's error condition (raised by ember.error_conditions) ---------
+
+class ArithmeticException(PySparkException):
+    """Division by zero, an overflow (Spark's ``SparkArithmeticException``)."""
+
+
+class NumberFormatException(IllegalArgumentException):
+    """A malformed number, as in ``CAST_INVALID_INPUT`` to a numeric type."""
+
+
+class DateTimeException(PySparkException):
+    """A malformed or out-of-range date or timestamp."""
+
+
+class ArrayIndexOutOfBoundsException(PySparkException):
+    """An index out of an array's (or a bitmap's) bounds."""
+
+
+class UnsupportedOperationException(PySparkException):
+    """An operation the engine does not support at run time."""
+
+
+class SparkRuntimeException(PySparkException):
+    """Any other runtime failure with an error class (``USER_RAISED_EXCEPTION``, ...)."""
+
+
+class SparkNoSuchElementException(PySparkException):
+    """A missing element (Spark's ``SparkNoSuchElementException``)."""
+
+
+class UnknownException(PySparkException):
+    """A failure with an error class that PySpark does not convert (Spark's ``SparkException``)."""

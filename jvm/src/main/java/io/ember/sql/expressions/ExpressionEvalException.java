@@ -72,11 +72,25 @@ public final class ExpressionEvalException extends RuntimeException implements E
         };
     }
 
-    /** Spark's {@code CAST_OVERFLOW}. */
+    /** Spark's {@code CAST_OVERFLOW}; the value is written as a SQL literal of its type ({@code 3000000000L}). */
     public static ExpressionEvalException overflow(Object value, String fromType, String toType) {
-        return new ExpressionEvalException("CAST_OVERFLOW", "The value " + value + " of the type \"" + fromType
+        String literal = value + literalSuffix(fromType);
+        return new ExpressionEvalException("CAST_OVERFLOW", "The value " + literal + " of the type \"" + fromType
                 + "\" cannot be cast to \"" + toType + "\" due to an overflow. Use `try_cast` to tolerate overflow and "
                 + "return NULL instead.",
-                Map.of("value", String.valueOf(value), "sourceType", "\"" + fromType + "\"", "targetType", "\"" + toType + "\""));
+                Map.of("value", literal, "sourceType", "\"" + fromType + "\"", "targetType", "\"" + toType + "\"",
+                        "ansiConfig", "\"spark.sql.ansi.enabled\""));
+    }
+
+    /** The suffix of Spark's SQL literal of a value of {@code sqlType}: {@code L} for BIGINT, ... */
+    private static String literalSuffix(String sqlType) {
+        if (sqlType.startsWith("DECIMAL")) return "BD";
+        return switch (sqlType) {
+            case "BIGINT" -> "L";
+            case "SMALLINT" -> "S";
+            case "TINYINT" -> "Y";
+            case "DOUBLE" -> "D";
+            default -> "";
+        };
     }
 }

@@ -19,6 +19,7 @@ final class RuntimeErrorClasses {
             Map.entry("REMAINDER_BY_ZERO", new Entry("22012", ErrorKind.ARITHMETIC)),
             Map.entry("INTERVAL_DIVIDED_BY_ZERO", new Entry("22012", ErrorKind.ARITHMETIC)),
             Map.entry("ARITHMETIC_OVERFLOW", new Entry("22003", ErrorKind.ARITHMETIC)),
+            Map.entry("INTERVAL_ARITHMETIC_OVERFLOW", new Entry("22015", ErrorKind.ARITHMETIC)),
             Map.entry("CAST_OVERFLOW", new Entry("22003", ErrorKind.ARITHMETIC)),
             Map.entry("DECIMAL_PRECISION_EXCEEDS_MAX_PRECISION", new Entry("22003", ErrorKind.ARITHMETIC)),
             Map.entry("CAST_INVALID_INPUT", new Entry("22018", ErrorKind.NUMBER_FORMAT)),
