@@ -5,6 +5,8 @@ a Python UDF's exception is a ``PythonException``. Expected values are PySpark 4
 same queries (ANSI on); PySpark's query context (``== SQL ==``) is not produced, Ember's task
 context (``== Task ==``) follows the message instead."""
 
+import datetime
+
 import pytest
 
 import ember.errors as E
@@ -136,3 +138,40 @@ def test_udf_error_is_python_exception_with_the_traceback(spark):
     assert "return 1 // 0" in params["traceback"]
     assert str(e).startswith("An exception was thrown from the Python worker:\nTraceback")
     assert str(e).endswith("ZeroDivisionError: integer division or modulo by zero")
+
+
+# -- interval overflow (PySpark 4.3's answers, the same with ANSI on or off) -----------------
+
+INTERVAL_SUM_OVERFLOW = (
+    "[INTERVAL_ARITHMETIC_OVERFLOW.WITH_SUGGESTION] Integer overflow while operating with "
+    "intervals. Use `try_add` to tolerate overflow and return NULL instead. SQLSTATE: 22015")
+
+
+@pytest.mark.parametrize("query", [
+    "select sum(x) from values (interval '106751991' day), (interval '106751991' day) t(x)",
+    "select sum(x) from values (interval '178956970' year), (interval '178956970' year) t(x)",
+    "select avg(x) from values (interval '106751991' day), (interval '106751991' day) t(x)",
+    "select sum(x) over (order by x) from values (interval '106751991' day), "
+    "(interval '106751991' day) t(x)",
+])
+def test_interval_sum_overflow_fails_instead_of_wrapping(spark, query):
+    with pytest.raises(E.ArithmeticException) as info:
+        spark.sql(query).collect()
+    assert info.value.getMessage() == INTERVAL_SUM_OVERFLOW
+    assert info.value.getMessageParameters() == {"functionName": "`try_add`"}
+
+
+def test_interval_sum_per_group(spark):
+    rows = spark.sql("select k, sum(x) from values (1, interval '100' day), (1, interval '-1' day), "
+                     "(2, interval '3' day), (3, cast(null as interval day)) t(k, x) "
+                     "group by k order by k").collect()
+    assert [tuple(r) for r in rows] == [(1, datetime.timedelta(days=99)),
+                                        (2, datetime.timedelta(days=3)), (3, None)]
+
+
+def test_negating_the_smallest_interval_fails(spark):
+    with pytest.raises(E.ArithmeticException) as info:
+        spark.sql("select -x from values (interval '-178956970-8' year to month) t(x)").collect()
+    assert info.value.getMessage() == (
+        "[INTERVAL_ARITHMETIC_OVERFLOW.WITHOUT_SUGGESTION] Integer overflow while operating with "
+        "intervals. Try devising appropriate values for the interval parameters. SQLSTATE: 22015")
