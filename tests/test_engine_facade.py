@@ -8,7 +8,7 @@ import re
 from pathlib import Path
 
 import pytest
-from py4j.protocol import Py4JJavaError
+from py4j.protocol import Py4JError, Py4JJavaError
 
 from ember.conf import SparkConf
 from ember.engine import Engine
@@ -61,6 +61,14 @@ class JavaExceptionDouble:
 
     def getMessage(self):
         return self.message
+
+    def getCause(self):
+        return None
+
+    def __getattr__(self, name):
+        def missing(*args):   # as Py4J fails a call of a method the Java class lacks
+            raise Py4JError("Method %s([]) does not exist" % name)
+        return missing
 
     def send_command(self, command):   # the gateway client asked for the printed trace
         return "ys%s: %s\n\tat io.ember.Test.run(Test.java:1)" % (self.class_name, self.message)

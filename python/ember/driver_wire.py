@@ -22,10 +22,10 @@ Batches of a slice appear in order; slices may be empty. Nothing else is in the 
 """
 
 from dataclasses import dataclass
-from typing import BinaryIO, List, Optional
+from typing import BinaryIO, List, Optional, Tuple
 
 from ember.wire import (END_OF_DATA, EXCEPTION, ProtocolError, read_exact,
-                        read_frame, read_frame_or_null, read_int_or_eof, read_string,
+                        read_frame, read_frame_or_null, read_int, read_int_or_eof, read_string,
                         write_frame, write_frame_or_null, write_int, write_string)
 
 __all__ = ["MAX_SECRET_BYTES", "ResultError", "write_result_secret", "read_result_secret",
@@ -71,6 +71,10 @@ class ResultError:
     did not come from Python code, e.g. a cancelled job; type_name is then the Java class's
     simple name), frame-or-NULL pickled exception. Then the JVM side: string java_class
     (fully qualified), string java_message, string java_stack_trace (printed, with causes).
+    Then Spark's error condition of the failure when its cause chain carries one, else NULL for
+    each: string error_class, string sql_state (NULL when the class has none), string
+    error_kind (the ``ember.errors`` class's name), int32 count of message parameters (0
+    without a condition), then count x (string key, string value).
     """
     type_name: Optional[str]
     message: str
@@ -79,6 +83,10 @@ class ResultError:
     java_class: str
     java_message: str
     java_stack_trace: str
+    error_class: Optional[str] = None
+    sql_state: Optional[str] = None
+    error_kind: Optional[str] = None
+    message_parameters: Tuple[Tuple[str, str], ...] = ()
 
 
 def write_result_error(out: BinaryIO, e: ResultError) -> None:
@@ -91,6 +99,13 @@ def write_result_error(out: BinaryIO, e: ResultError) -> None:
     write_string(out, e.java_class)
     write_string(out, e.java_message)
     write_string(out, e.java_stack_trace)
+    write_string(out, e.error_class)
+    write_string(out, e.sql_state)
+    write_string(out, e.error_kind)
+    write_int(out, len(e.message_parameters))
+    for key, value in e.message_parameters:
+        write_string(out, key)
+        write_string(out, value)
 
 
 def read_result_error(inp: BinaryIO) -> ResultError:
@@ -99,8 +114,14 @@ def read_result_error(inp: BinaryIO) -> ResultError:
     message = read_string(inp) or ""
     tb = read_string(inp) or ""
     pickled = read_frame_or_null(inp)
-    return ResultError(type_name, message, tb, pickled, read_string(inp) or "",
-                       read_string(inp) or "", read_string(inp) or "")
+    java = (read_string(inp) or "", read_string(inp) or "", read_string(inp) or "")
+    error_class, sql_state, error_kind = read_string(inp), read_string(inp), read_string(inp)
+    n = read_int(inp)
+    if n < 0:
+        raise ProtocolError("negative message parameter count %d" % n)
+    params = tuple((read_string(inp) or "", read_string(inp) or "") for _ in range(n))
+    return ResultError(type_name, message, tb, pickled, *java, error_class, sql_state,
+                       error_kind, params)
 
 
 # -- parallelize file ----------------------------------------------------------------------

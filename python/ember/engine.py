@@ -21,9 +21,10 @@ import time
 import uuid
 from typing import Any, Callable, Iterator, List, Optional
 
-from py4j.protocol import Py4JJavaError
+from py4j.protocol import Py4JError, Py4JJavaError
 
 from ember import accumulators, wire
+from ember.error_conditions import condition_error
 from ember.errors import EmberError, JavaException, engine_error, sql_error
 from ember.job_properties import JobProperties
 
@@ -48,7 +49,26 @@ def translate_errors(method: Callable, *args) -> Any:
         twin = sql_error(name, message, error_class, parameters)
         if twin is not None:
             raise twin from None
-        raise engine_error(name, message, JavaException(name, message, str(e))) from None
+        java = JavaException(name, message, str(e))
+        condition = _error_condition(jexc)
+        if condition is not None:
+            raise condition_error(name, message, *condition, java) from None
+        raise engine_error(name, message, java) from None
+
+
+def _error_condition(jexc):
+    """(error class, SQLSTATE, kind, parameters) of the first ``io.ember.core.ErrorCondition``
+    in a JVM exception's cause chain, or None."""
+    t = jexc
+    for _ in range(32):
+        if t is None:
+            return None
+        try:
+            kind = t.errorKind().pythonName()
+            return t.getErrorClass(), t.getSqlState(), kind, dict(t.getMessageParameters())
+        except Py4JError:
+            t = t.getCause()
+    return None
 
 
 def _sql_error_details(jexc, name: str):

@@ -50,147 +50,6 @@ class JavaException:
         return "JavaException(%r, %r)" % (self.class_name, self.message)
 
 
-class EmberError(Exception):
-    """A failure reported by the engine (JVM side) that is not a Python task's exception.
-    ``java_exception`` is the JVM side (a :class:`JavaException`) when the engine sent it."""
-
-    java_exception: Optional[JavaException] = None
-
-
-class InputPathError(EmberError, FileNotFoundError):
-    """An input path (file, directory or glob) matched nothing; the message names it."""
-
-
-class JobFailedError(EmberError):
-    """A job could not complete (the JVM's ``io.ember.core.JobFailedException``)."""
-
-
-class JobCancelledError(EmberError):
-    """A job was cancelled: by id, by job group, by Ctrl-C, or because the context stopped
-    (the JVM's ``io.ember.core.JobCancelledException``)."""
-
-
-class TaskFailedError(EmberError):
-    """A task failed its last allowed attempt (the JVM's ``io.ember.core.TaskFailedException``)."""
-
-
-class UnserializableError(EmberError):
-    """A remote failure whose exception could not be serialized; the message keeps its class
-    name and text (the JVM's ``io.ember.core.UnserializableException``)."""
-
-
-_JAVA_TWINS: Dict[str, Type[EmberError]] = {
-    "EmberException": EmberError,
-    "JobFailedException": JobFailedError,
-    "JobCancelledException": JobCancelledError,
-    "TaskFailedException": TaskFailedError,
-    "UnserializableException": UnserializableError,
-}
-
-
-def engine_error(java_class: str, message: str,
-                 java_exception: Optional[JavaException] = None) -> EmberError:
-    """The Python twin of an engine exception (``java_class``: simple or qualified name):
-    EmberError or the subclass named like the Java one, with ``java_exception`` attached.
-    Other JVM exceptions become an EmberError whose message starts with their class name."""
-    simple = java_class.rsplit(".", 1)[-1]
-    cls = _JAVA_TWINS.get(simple)
-    if message.startswith("Input path does not exist"):
-        err: EmberError = InputPathError(message)
-    elif cls is None:
-        err = EmberError("%s: %s" % (simple, message))
-    else:
-        err = cls(message if cls is EmberError else "%s: %s" % (simple, message))
-    err.java_exception = java_exception
-    return err
-
-
-class PythonTaskError(JobFailedError):
-    """A Python task raised ``type_name``; ``traceback`` is the worker's formatted traceback."""
-
-    def __init__(self, type_name: str, message: str, traceback: str,
-                 partition: Optional[int] = None):
-        self.type_name = type_name
-        self.message = message
-        self.traceback = traceback
-        self.partition = partition
-        # not super(): in a class combined with the task's own type, that type's __init__
-        # may take other arguments
-        BaseException.__init__(self, "%s\n\nPython worker traceback:\n%s"
-                               % (message, traceback.rstrip()))
-
-    def __str__(self) -> str:
-        return self.args[0] if self.args else self.message
-
-
-_combined: Dict[Tuple[type, type], Type[PythonTaskError]] = {}
-
-
-def rebuild_exception(cls: type, args: tuple, state: dict) -> BaseException:
-    """An instance of ``cls`` with these args and attributes, made without calling
-    ``cls.__init__`` (whose signature may not match ``args``)."""
-    e = cls.__new__(cls)
-    e.args = args
-    e.__dict__.update(state)
-    return e
-
-
-class PortableException:
-    """Pickles as the exception it wraps, rebuilt by ``rebuild_exception``: for exceptions
-    whose own pickling fails to load (an ``__init__`` taking other arguments than ``args``).
-    Workers use it to send the task's exception to the driver."""
-
-    def __init__(self, e: BaseException):
-        self.e = e
-
-    def __reduce__(self):
-        e = self.e
-        return rebuild_exception, (type(e), e.args, dict(getattr(e, "__dict__", {})))
-
-
-def _combine(base: type) -> type:
-    """A class that is both a PythonTaskError and a ``base``; PythonTaskError itself when no
-    such class can be made or instantiated (incompatible layouts; MemoryError wants to come
-    first in the bases)."""
-    attrs = {"__module__": base.__module__, "__qualname__": base.__qualname__,
-             "__str__": PythonTaskError.__str__}
-    for bases in ((PythonTaskError, base), (base, PythonTaskError)):
-        try:
-            cls = type(base.__name__, bases, attrs)
-            cls.__new__(cls)
-        except TypeError:
-            continue
-        return cls
-    return PythonTaskError
-
-
-def task_error(type_name: str, message: str, traceback: str,
-               partition: Optional[int] = None, original: Optional[BaseException] = None,
-               java_exception: Optional[JavaException] = None) -> PythonTaskError:
-    """The exception to raise in the driver for a task that raised ``type_name``.
-
-    It is a PythonTaskError and, where the type allows, also an instance of the task's own
-    exception type: a builtin one by name, or the class of ``original`` (the exception
-    unpickled from the worker), whose attributes it then carries too. ``java_exception`` is
-    the JVM side of the failure."""
-    base: Any = getattr(builtins, type_name, None) if "." not in type_name else None
-    if original is not None and type(original).__module__ != "builtins":
-        base = type(original)
-    cls: type = PythonTaskError
-    if isinstance(base, type) and issubclass(base, Exception) and base is not Exception:
-        cls = _combined.get((base, PythonTaskError))
-        if cls is None:
-            cls = _combine(base)
-            _combined[(base, PythonTaskError)] = cls
-    err = cls.__new__(cls)
-    PythonTaskError.__init__(err, type_name, message, traceback, partition)
-    if original is not None and isinstance(err, type(original)):
-        for key, value in getattr(original, "__dict__", {}).items():
-            err.__dict__.setdefault(key, value)
-    err.java_exception = java_exception
-    return err
-
-
 # -- DataFrame errors (mirroring pyspark.errors) -------------------------------------------
 
 _TEMPLATES: Dict[str, str] = {
@@ -267,10 +126,171 @@ class PySparkException(Exception):
         return "[%s] %s" % (self._errorClass, self._message)
 
     def getSqlState(self) -> Optional[str]:
-        return None
+        """Spark's SQLSTATE of the error class (``22012``), when the engine reported one."""
+        return getattr(self, "_sqlState", None)
 
     def __str__(self) -> str:
         return self.getMessage()
+
+
+class EmberError(Exception):
+    """A failure reported by the engine (JVM side) that is not a Python task's exception.
+    ``java_exception`` is the JVM side (a :class:`JavaException`) when the engine sent it."""
+
+    java_exception: Optional[JavaException] = None
+
+
+class InputPathError(EmberError, FileNotFoundError):
+    """An input path (file, directory or glob) matched nothing; the message names it."""
+
+
+class JobFailedError(EmberError):
+    """A job could not complete (the JVM's ``io.ember.core.JobFailedException``)."""
+
+
+class JobCancelledError(EmberError):
+    """A job was cancelled: by id, by job group, by Ctrl-C, or because the context stopped
+    (the JVM's ``io.ember.core.JobCancelledException``)."""
+
+
+class TaskFailedError(EmberError):
+    """A task failed its last allowed attempt (the JVM's ``io.ember.core.TaskFailedException``)."""
+
+
+class UnserializableError(EmberError):
+    """A remote failure whose exception could not be serialized; the message keeps its class
+    name and text (the JVM's ``io.ember.core.UnserializableException``)."""
+
+
+_JAVA_TWINS: Dict[str, Type[EmberError]] = {
+    "EmberException": EmberError,
+    "JobFailedException": JobFailedError,
+    "JobCancelledException": JobCancelledError,
+    "TaskFailedException": TaskFailedError,
+    "UnserializableException": UnserializableError,
+}
+
+
+def engine_error(java_class: str, message: str,
+                 java_exception: Optional[JavaException] = None) -> EmberError:
+    """The Python twin of an engine exception (``java_class``: simple or qualified name):
+    EmberError or the subclass named like the Java one, with ``java_exception`` attached.
+    Other JVM exceptions become an EmberError whose message starts with their class name."""
+    simple = java_class.rsplit(".", 1)[-1]
+    cls = _JAVA_TWINS.get(simple)
+    if message.startswith("Input path does not exist"):
+        err: EmberError = InputPathError(message)
+    elif cls is None:
+        err = EmberError("%s: %s" % (simple, message))
+    else:
+        err = cls(message if cls is EmberError else "%s: %s" % (simple, message))
+    err.java_exception = java_exception
+    return err
+
+
+class PythonException(PySparkException):
+    """An exception thrown by Python code in a worker (pyspark.errors' ``PythonException``):
+    error class ``PYTHON_EXCEPTION``, parameters ``msg`` and ``traceback``, SQLSTATE 38000."""
+
+    def __str__(self) -> str:
+        params = self.getMessageParameters()
+        return "%s:\n%s" % (params.get("msg", ""), params.get("traceback", "").strip())
+
+
+PYTHON_WORKER_MESSAGE = "An exception was thrown from the Python worker"
+"""The ``msg`` parameter (and first line) of every PythonException, as PySpark's."""
+
+
+class PythonTaskError(JobFailedError, PythonException):
+    """A Python task raised ``type_name``; ``traceback`` is the worker's formatted traceback.
+    ``str(e)`` is PySpark's: ``An exception was thrown from the Python worker:`` and the
+    traceback, whose last line names the type and message."""
+
+    def __init__(self, type_name: str, message: str, traceback: str,
+                 partition: Optional[int] = None):
+        self.type_name = type_name
+        self.message = message
+        self.traceback = traceback
+        self.partition = partition
+        self._message = message
+        self._errorClass = "PYTHON_EXCEPTION"
+        self._messageParameters = {"msg": PYTHON_WORKER_MESSAGE,
+                                   "traceback": traceback or "%s: %s" % (type_name, message)}
+        self._sqlState = "38000"
+        # not super(): in a class combined with the task's own type, that type's __init__
+        # may take other arguments
+        BaseException.__init__(self, PythonException.__str__(self))
+
+    def __str__(self) -> str:
+        return self.args[0] if self.args else self.message
+
+
+_combined: Dict[Tuple[type, type], Type[PythonTaskError]] = {}
+
+
+def rebuild_exception(cls: type, args: tuple, state: dict) -> BaseException:
+    """An instance of ``cls`` with these args and attributes, made without calling
+    ``cls.__init__`` (whose signature may not match ``args``)."""
+    e = cls.__new__(cls)
+    e.args = args
+    e.__dict__.update(state)
+    return e
+
+
+class PortableException:
+    """Pickles as the exception it wraps, rebuilt by ``rebuild_exception``: for exceptions
+    whose own pickling fails to load (an ``__init__`` taking other arguments than ``args``).
+    Workers use it to send the task's exception to the driver."""
+
+    def __init__(self, e: BaseException):
+        self.e = e
+
+    def __reduce__(self):
+        e = self.e
+        return rebuild_exception, (type(e), e.args, dict(getattr(e, "__dict__", {})))
+
+
+def _combine(base: type) -> type:
+    """A class that is both a PythonTaskError and a ``base``; PythonTaskError itself when no
+    such class can be made or instantiated (incompatible layouts; MemoryError wants to come
+    first in the bases)."""
+    attrs = {"__module__": base.__module__, "__qualname__": base.__qualname__,
+             "__str__": PythonTaskError.__str__}
+    for bases in ((PythonTaskError, base), (base, PythonTaskError)):
+        try:
+            cls = type(base.__name__, bases, attrs)
+            cls.__new__(cls)
+        except TypeError:
+            continue
+        return cls
+    return PythonTaskError
+
+
+def task_error(type_name: str, message: str, traceback: str,
+               partition: Optional[int] = None, original: Optional[BaseException] = None,
+               java_exception: Optional[JavaException] = None) -> PythonTaskError:
+    """The exception to raise in the driver for a task that raised ``type_name``.
+
+    It is a PythonTaskError and, where the type allows, also an instance of the task's own
+    exception type: a builtin one by name, or the class of ``original`` (the exception
+    unpickled from the worker), whose attributes it then carries too. ``java_exception`` is
+    the JVM side of the failure."""
+    base: Any = getattr(builtins, type_name, None) if "." not in type_name else None
+    if original is not None and type(original).__module__ != "builtins":
+        base = type(original)
+    cls: type = PythonTaskError
+    if isinstance(base, type) and issubclass(base, Exception) and base is not Exception:
+        cls = _combined.get((base, PythonTaskError))
+        if cls is None:
+            cls = _combine(base)
+            _combined[(base, PythonTaskError)] = cls
+    err = cls.__new__(cls)
+    PythonTaskError.__init__(err, type_name, message, traceback, partition)
+    if original is not None and isinstance(err, type(original)):
+        for key, value in getattr(original, "__dict__", {}).items():
+            err.__dict__.setdefault(key, value)
+    err.java_exception = java_exception
+    return err
 
 
 class AnalysisException(PySparkException):
@@ -357,3 +377,37 @@ def sql_error(java_class: str, message: str, error_class: Optional[str] = None,
     if cls is AnalysisException and error_class == "TEMP_TABLE_OR_VIEW_ALREADY_EXISTS":
         cls = TempTableAlreadyExistsException
     return cls(message, error_class, parameters or {})
+
+
+# -- runtime errors with Spark's error condition (raised by ember.error_conditions) ---------
+
+class ArithmeticException(PySparkException):
+    """Division by zero, an overflow (Spark's ``SparkArithmeticException``)."""
+
+
+class NumberFormatException(IllegalArgumentException):
+    """A malformed number, as in ``CAST_INVALID_INPUT`` to a numeric type."""
+
+
+class DateTimeException(PySparkException):
+    """A malformed or out-of-range date or timestamp."""
+
+
+class ArrayIndexOutOfBoundsException(PySparkException):
+    """An index out of an array's (or a bitmap's) bounds."""
+
+
+class UnsupportedOperationException(PySparkException):
+    """An operation the engine does not support at run time."""
+
+
+class SparkRuntimeException(PySparkException):
+    """Any other runtime failure with an error class (``USER_RAISED_EXCEPTION``, ...)."""
+
+
+class SparkNoSuchElementException(PySparkException):
+    """A missing element (Spark's ``SparkNoSuchElementException``)."""
+
+
+class UnknownException(PySparkException):
+    """A failure with an error class that PySpark does not convert (Spark's ``SparkException``)."""

@@ -3,7 +3,7 @@
 The engine serves each job's pickled batches on a one-shot loopback socket, in the result
 stream of ``ember.driver_wire``: the driver sends the secret, then reads frames (one pickled
 list of records each) until END_OF_DATA, or EXCEPTION and a ``ResultError`` carrying the
-failure (its Python side and its JVM side).
+failure (its Python side, its JVM side and Spark's error condition, if any).
 """
 
 import pickle
@@ -12,6 +12,7 @@ import time
 from typing import Iterator, Optional
 
 from ember import driver_wire, wire
+from ember.error_conditions import condition_error
 from ember.errors import JavaException, engine_error, task_error
 
 __all__ = ["ResultStream"]
@@ -71,6 +72,10 @@ class ResultStream:
                 if e.traceback:
                     raise task_error(e.type_name, e.message, e.traceback,
                                      original=_unpickle(e.pickled), java_exception=java)
+                if e.error_class is not None:
+                    raise condition_error(e.java_class, e.java_message, e.error_class,
+                                          e.sql_state, e.error_kind,
+                                          dict(e.message_parameters), java)
                 raise engine_error(e.type_name, e.message, java)
             else:
                 raise wire.ProtocolError("unexpected %s from the result server"

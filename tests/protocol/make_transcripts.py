@@ -256,6 +256,10 @@ JAVA_TRACE = ("io.ember.core.JobFailedException: " + JOB_ABORTED + "\n"
               "\tat io.ember.scheduler.DAGScheduler.failJob(DAGScheduler.java:300)\n"
               "Caused by: io.ember.python.PythonException: TypeError: " + DIVIDE_ERROR + "\n")
 CANCELLED = "Job 4 cancelled: cancelJobGroup"
+DIVIDE_BY_ZERO = ("Task for partition 0 in stage 2 failed 1 time; last failure: "
+                  "io.ember.sql.expressions.ExpressionEvalException: [DIVIDE_BY_ZERO] Division by zero.")
+DIVIDE_BY_ZERO_TRACE = ("io.ember.core.TaskFailedException: " + DIVIDE_BY_ZERO + "\n"
+                        "\tat io.ember.scheduler.JobWaiter.await(JobWaiter.java:69)\n")
 CANCELLED_TRACE = ("io.ember.core.JobCancelledException: " + CANCELLED + "\n"
                    "\tat io.ember.scheduler.DAGScheduler.failJob(DAGScheduler.java:300)\n")
 
@@ -283,7 +287,8 @@ TRANSCRIPTS.update({
         .frame(pickle.dumps(TypeError(DIVIDE_ERROR), P), "pickled exception")
         .string("io.ember.core.JobFailedException", "Java class")
         .string(JOB_ABORTED, "Java message")
-        .string(JAVA_TRACE, "Java stack trace")),
+        .string(JAVA_TRACE, "Java stack trace")
+        .code("NULL").code("NULL").code("NULL").i32(0, "no error condition")),
     "result_cancelled.from_engine": (
         "A job that fails outside Python code (cancelled): the type is the Java class's simple\n"
         "name, the traceback is empty and no exception is pickled.",
@@ -295,7 +300,27 @@ TRANSCRIPTS.update({
         .code("NULL")
         .string("io.ember.core.JobCancelledException", "Java class")
         .string(CANCELLED, "Java message")
-        .string(CANCELLED_TRACE, "Java stack trace")),
+        .string(CANCELLED_TRACE, "Java stack trace")
+        .code("NULL").code("NULL").code("NULL").i32(0, "no error condition")),
+    "result_condition.from_engine": (
+        "A job that fails with Spark's error condition (ANSI division by zero): no Python side;\n"
+        "the JVM side, then the error class, SQLSTATE, the Python class's name and the message\n"
+        "parameters.",
+        Transcript()
+        .code("EXCEPTION")
+        .string("TaskFailedException", "type")
+        .string(DIVIDE_BY_ZERO, "message")
+        .string("", "traceback: none")
+        .code("NULL")
+        .string("io.ember.core.TaskFailedException", "Java class")
+        .string(DIVIDE_BY_ZERO, "Java message")
+        .string(DIVIDE_BY_ZERO_TRACE, "Java stack trace")
+        .string("DIVIDE_BY_ZERO", "error class")
+        .string("22012", "SQLSTATE")
+        .string("ArithmeticException", "error kind")
+        .i32(1, "one message parameter")
+        .string("config", "key")
+        .string('"spark.sql.ansi.enabled"', "value")),
     "parallelize.file": (
         "A parallelize file for 3 slices holding ['a', 'b', 'c'], [] and ['d\u00e9'], at most\n"
         "two records per batch: int32 slice index, then a frame holding one pickled batch,\n"

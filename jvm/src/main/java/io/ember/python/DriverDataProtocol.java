@@ -15,7 +15,10 @@ import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The Python driver's data plane with its JVM, declared once for Java. Its twin is
@@ -74,10 +77,25 @@ public final class DriverDataProtocol {
      * did not come from Python code, e.g. a cancelled job; typeName is then the Java class's
      * simple name), frame-or-NULL pickled exception (null here). Then the JVM side: string
      * javaClass (fully qualified), string javaMessage, string javaStackTrace (printed, with
-     * causes).
+     * causes). Then Spark's error condition of the failure, when its cause chain carries one
+     * ({@link io.ember.core.ErrorCondition}), else NULL for each: string errorClass, string
+     * sqlState (NULL when the class has none), string errorKind (the Python class's name), int32
+     * count of message parameters (0 without a condition), then count x (string key, string value).
      */
     public record ResultError(String typeName, String message, String traceback, byte[] pickled,
-            String javaClass, String javaMessage, String javaStackTrace) {}
+            String javaClass, String javaMessage, String javaStackTrace, String errorClass, String sqlState,
+            String errorKind, Map<String, String> messageParameters) {
+        public ResultError {
+            messageParameters = Collections.unmodifiableMap(new LinkedHashMap<>(messageParameters));
+        }
+
+        /** A failure without an error condition. */
+        public ResultError(String typeName, String message, String traceback, byte[] pickled,
+                String javaClass, String javaMessage, String javaStackTrace) {
+            this(typeName, message, traceback, pickled, javaClass, javaMessage, javaStackTrace, null, null, null,
+                    Map.of());
+        }
+    }
 
     /** J to D: writes EXCEPTION and the body; the stream ends there. */
     public static void writeResultError(DataOutputStream out, ResultError e) throws IOException {
@@ -93,12 +111,38 @@ public final class DriverDataProtocol {
         writeString(out, e.javaClass());
         writeString(out, e.javaMessage());
         writeString(out, e.javaStackTrace());
+        writeString(out, e.errorClass());
+        writeString(out, e.sqlState());
+        writeString(out, e.errorKind());
+        out.writeInt(e.messageParameters().size());
+        for (Map.Entry<String, String> p : e.messageParameters().entrySet()) {
+            writeString(out, p.getKey());
+            writeString(out, p.getValue());
+        }
     }
 
     /** Reads the body that follows EXCEPTION. */
     public static ResultError readResultError(DataInputStream in) throws IOException {
-        return new ResultError(readString(in), readString(in), readString(in),
-                readFrameOrNull(in), readString(in), readString(in), readString(in));
+        String typeName = readString(in);
+        String message = readString(in);
+        String traceback = readString(in);
+        byte[] pickled = readFrameOrNull(in);
+        String javaClass = readString(in);
+        String javaMessage = readString(in);
+        String javaStackTrace = readString(in);
+        String errorClass = readString(in);
+        String sqlState = readString(in);
+        String errorKind = readString(in);
+        int n = in.readInt();
+        if (n < 0) {
+            throw new ProtocolException("negative message parameter count " + n);
+        }
+        Map<String, String> parameters = new LinkedHashMap<>();
+        for (int i = 0; i < n; i++) {
+            parameters.put(readString(in), readString(in));
+        }
+        return new ResultError(typeName, message, traceback, pickled, javaClass, javaMessage, javaStackTrace,
+                errorClass, sqlState, errorKind, parameters);
     }
 
     // ---- parallelize file ------------------------------------------------------------------

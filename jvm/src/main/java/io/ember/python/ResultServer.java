@@ -3,6 +3,7 @@ package io.ember.python;
 import static io.ember.python.DriverDataProtocol.*;
 
 import io.ember.api.EmberContext;
+import io.ember.core.ErrorCondition;
 import io.ember.rdd.RDD;
 import java.io.BufferedOutputStream;
 import java.io.DataInputStream;
@@ -158,7 +159,10 @@ final class ResultServer {
         }
     }
 
-    /** The result stream's error message for a failed job: the Python failure in its chain, if any. */
+    /**
+     * The result stream's error message for a failed job: the Python failure in its chain, if any,
+     * else the error condition in its chain, if any.
+     */
     static ResultError errorOf(Throwable error) {
         Throwable t = error;
         while (t != null && !(t instanceof PythonException)) {
@@ -172,6 +176,12 @@ final class ResultServer {
         if (t instanceof PythonException p) {
             return new ResultError(p.typeName(), p.pythonMessage(), p.traceback(), p.pickled(),
                     error.getClass().getName(), javaMessage, trace.toString());
+        }
+        ErrorCondition c = ErrorCondition.find(error);
+        if (c != null) {
+            return new ResultError(error.getClass().getSimpleName(), javaMessage, "", null, error.getClass().getName(),
+                    javaMessage, trace.toString(), c.getErrorClass(), c.getSqlState(), c.errorKind().pythonName(),
+                    c.getMessageParameters());
         }
         return new ResultError(error.getClass().getSimpleName(), javaMessage, "", null,
                 error.getClass().getName(), javaMessage, trace.toString());

@@ -16,8 +16,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.ember.core.JobCancelledException;
 import io.ember.core.JobFailedException;
+import io.ember.core.TaskFailedException;
 import io.ember.python.PythonWorkerProtocol.ProtocolException;
 import io.ember.python.PythonWorkerProtocol.WorkerException;
+import io.ember.sql.expressions.ExpressionEvalException;
 import java.io.DataInputStream;
 import java.io.EOFException;
 import java.io.IOException;
@@ -139,6 +141,23 @@ class DriverDataProtocolTest {
     }
 
     @Test
+    void resultErrorTranscriptWithAnErrorCondition() throws IOException {
+        byte[] data = transcript("result_condition.from_engine");
+        ResultError sample = readFailedStream(in(data), 0);
+        assertEquals("DIVIDE_BY_ZERO", sample.errorClass());
+        assertEquals(Map.of("config", "\"spark.sql.ansi.enabled\""), sample.messageParameters());
+
+        // what the server builds for a task failed by an expression's error condition
+        ExpressionEvalException cause = new ExpressionEvalException("DIVIDE_BY_ZERO", "Division by zero.",
+                Map.of("config", "\"spark.sql.ansi.enabled\""));
+        ResultError built = ResultServer.errorOf(new TaskFailedException(2, 0, 1, cause));
+        assertEquals("22012", built.sqlState());
+        assertEquals("ArithmeticException", built.errorKind());
+        assertArrayEquals(data, bytes(out ->
+                writeResultError(out, withStackTrace(built, sample.javaStackTrace()))));
+    }
+
+    @Test
     void parallelizeFileTranscript() throws IOException {
         byte[] data = transcript("parallelize.file");
         List<List<byte[]>> slices = readParallelizeFile(in(data), 3);
@@ -167,7 +186,8 @@ class DriverDataProtocolTest {
 
     private static ResultError withStackTrace(ResultError e, String stackTrace) {
         return new ResultError(e.typeName(), e.message(), e.traceback(), e.pickled(),
-                e.javaClass(), e.javaMessage(), stackTrace);
+                e.javaClass(), e.javaMessage(), stackTrace, e.errorClass(), e.sqlState(), e.errorKind(),
+                e.messageParameters());
     }
 
     private static int readLength(byte[] data) throws IOException {

@@ -2,7 +2,9 @@ package io.ember.sql.expressions;
 
 import io.ember.sql.types.DataType;
 import io.ember.sql.types.DataTypes;
+import io.ember.sql.types.DayTimeIntervalType;
 import io.ember.sql.types.DecimalType;
+import io.ember.sql.types.YearMonthIntervalType;
 import io.ember.sql.vector.ColumnBatch;
 import io.ember.sql.vector.ColumnVector;
 import io.ember.sql.vector.DoubleVector;
@@ -15,7 +17,8 @@ import java.util.List;
 
 /**
  * {@code -a}. Named {@code negative(a)} when called as the function {@code negative} (what
- * PySpark's {@code -col} calls) and {@code (- a)} as the operator; overflow wraps.
+ * PySpark's {@code -col} calls) and {@code (- a)} as the operator; overflow wraps, except for
+ * the smallest ANSI interval, which fails with Spark's {@code INTERVAL_ARITHMETIC_OVERFLOW}.
  */
 public final class UnaryMinus extends UnaryExpression implements ImplicitCastInputTypes {
     private static final long serialVersionUID = 1L;
@@ -55,6 +58,7 @@ public final class UnaryMinus extends UnaryExpression implements ImplicitCastInp
             IntVector v = Vectors.ints(c);
             int[] out = new int[n];
             for (int i = 0; i < n; i++) out[i] = -v.values[i];
+            if (t instanceof YearMonthIntervalType) checkIntervalMin(v.values, v.nulls, n, Integer.MIN_VALUE);
             BinaryArithmetic.narrow(t, out);
             return new IntVector(t, out, Vectors.nulls(c));
         }
@@ -62,6 +66,7 @@ public final class UnaryMinus extends UnaryExpression implements ImplicitCastInp
             LongVector v = Vectors.longs(c);
             long[] out = new long[n];
             for (int i = 0; i < n; i++) out[i] = -v.values[i];
+            if (t instanceof DayTimeIntervalType) checkIntervalMin(v.values, v.nulls, n, Long.MIN_VALUE);
             return new LongVector(t, out, Vectors.nulls(c));
         }
         if (t.equals(DataTypes.DoubleType)) {
@@ -82,6 +87,17 @@ public final class UnaryMinus extends UnaryExpression implements ImplicitCastInp
             out[i] = v == null ? null : ((BigDecimal) v).negate();
         }
         return new ObjectVector((DecimalType) t, out);
+    }
+
+    private static void checkIntervalMin(Object values, boolean[] nulls, int n, long min) {
+        for (int i = 0; i < n; i++) {
+            long v = values instanceof int[] ints ? ints[i] : ((long[]) values)[i];
+            if (v == min && (nulls == null || !nulls[i])) {
+                throw new ExpressionEvalException("INTERVAL_ARITHMETIC_OVERFLOW.WITHOUT_SUGGESTION",
+                        "Integer overflow while operating with intervals. Try devising appropriate values for the "
+                                + "interval parameters.", java.util.Map.of());
+            }
+        }
     }
 
     @Override

@@ -6,6 +6,7 @@ import io.ember.sql.expressions.CaseWhen;
 import io.ember.sql.expressions.Cast;
 import io.ember.sql.expressions.Expression;
 import io.ember.sql.expressions.Literal;
+import io.ember.sql.expressions.datetime.DatePart;
 import io.ember.sql.expressions.UnresolvedAttribute;
 import io.ember.sql.expressions.UnresolvedFunction;
 import io.ember.sql.expressions.UnresolvedStar;
@@ -190,22 +191,14 @@ final class ExpressionBuilder extends SqlParserBaseVisitor<Expression> {
 
     @Override
     public Expression visitExtract(SqlParser.ExtractContext ctx) {
-        String field = Names.of(ctx.field).toUpperCase(Locale.ROOT);
-        String function = switch (field) {
-            case "YEAR", "Y", "YEARS", "YR", "YRS" -> "year";
-            case "QUARTER", "QTR" -> "quarter";
-            case "MONTH", "MON", "MONS", "MONTHS" -> "month";
-            case "WEEK", "W", "WEEKS" -> "weekofyear";
-            case "DAY", "D", "DAYS" -> "day";
-            case "DAYOFWEEK", "DOW" -> "dayofweek";
-            case "DOY" -> "dayofyear";
-            case "HOUR", "H", "HOURS", "HR", "HRS" -> "hour";
-            case "MINUTE", "M", "MIN", "MINS", "MINUTES" -> "minute";
-            case "SECOND", "S", "SEC", "SECONDS", "SECS" -> "second";
-            default -> throw ParseErrors.at(b.sql(), ctx.field, "INVALID_EXTRACT_FIELD", "Cannot extract " + field
+        String written = Names.of(ctx.field);
+        String field = written.toUpperCase(Locale.ROOT);
+        if (DatePart.canonical(field) == null) {
+            throw ParseErrors.at(b.sql(), ctx.field, "INVALID_EXTRACT_FIELD", "Cannot extract " + field
                     + " from " + ctx.source.getText() + ".", "42601", Map.of("field", field, "expr", ctx.source.getText()));
-        };
-        return fn(function, visit(ctx.source));
+        }
+        // Spark's Extract: named extract(field FROM source); seconds are decimal(8,6)
+        return fn("extract", new Literal(written, DataTypes.StringType), visit(ctx.source));
     }
 
     @Override

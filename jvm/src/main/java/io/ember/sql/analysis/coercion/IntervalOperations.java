@@ -9,6 +9,7 @@ import io.ember.sql.expressions.Multiply;
 import io.ember.sql.expressions.Subtract;
 import io.ember.sql.expressions.aggregate.Average;
 import io.ember.sql.expressions.aggregate.Count;
+import io.ember.sql.expressions.aggregate.IntervalSum;
 import io.ember.sql.expressions.aggregate.Sum;
 import io.ember.sql.expressions.interval.DatetimeAddInterval;
 import io.ember.sql.expressions.interval.IntervalScale;
@@ -69,18 +70,9 @@ public final class IntervalOperations extends CoercionRule {
         return e;
     }
 
-    /** {@code sum(x)} of an interval column, typed as x (a year-month sum narrows back to int months). */
+    /** {@code sum(x)} of an interval column, typed as x; it fails on overflow instead of wrapping. */
     private static Expression sumOf(Expression x) {
-        Expression sum = new Sum(asNumber(x));
-        if (x.dataType() instanceof YearMonthIntervalType) {
-            sum = Cast.implicit(sum, DataTypes.IntegerType).withAnsi(true);
-        }
-        return new Reinterpret(sum, x.dataType(), null);
-    }
-
-    private static Expression asNumber(Expression x) {
-        return new Reinterpret(x, x.dataType() instanceof YearMonthIntervalType ? DataTypes.IntegerType
-                : DataTypes.LongType, null);
+        return new IntervalSum(x);
     }
 
     private static Expression add(Add a) {

@@ -119,7 +119,8 @@ public final class BitmapAggregate extends AggregateFunction implements Implicit
                 if (p < 0 || p >= BitmapFunction.BITS) {
                     throw new ExpressionEvalException("INVALID_BITMAP_POSITION", "The 0-indexed bitmap position " + p
                             + " is out of bounds. The bitmap has " + BitmapFunction.BITS + " bits (" + BYTES + " bytes).",
-                            Map.of("bitPosition", String.valueOf(p)));
+                            Map.of("bitPosition", String.valueOf(p), "bitmapNumBytes", String.valueOf(BYTES),
+                                    "bitmapNumBits", String.valueOf(BitmapFunction.BITS)));
                 }
                 if (maps[g[i]] == null) maps[g[i]] = new byte[BYTES];
                 maps[g[i]][(int) (p / 8)] |= (byte) (1 << (p % 8));

@@ -205,7 +205,7 @@ public final class ArrayFunction extends RowFunction {
         if (length < 0) {
             throw new ExpressionEvalException("INVALID_PARAMETER_VALUE.LENGTH",
                     "The value of parameter(s) `length` in `slice` is invalid: Expects `length` greater than or equal to 0, but got " + length + ".",
-                    Map.of("parameter", "`length`", "functionName", "`slice`"));
+                    Map.of("parameter", "`length`", "length", String.valueOf(length), "functionName", "`slice`"));
         }
         int from = start > 0 ? start - 1 : a.size() + start;
         if (from < 0 || from >= a.size()) return new ArrayList<>();

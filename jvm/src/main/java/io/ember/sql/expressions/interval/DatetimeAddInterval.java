@@ -75,8 +75,10 @@ public final class DatetimeAddInterval extends ZonedRowFunction {
             CalendarInterval c = (CalendarInterval) v[1];
             if (startType instanceof DateType) {
                 if (c.micros() != 0) {
-                    throw new ExpressionEvalException("_LEGACY_ERROR_TEMP_2000",
-                            "Cannot add hours, minutes or seconds, milliseconds, microseconds to a date", Map.of());
+                    throw new ExpressionEvalException("INVALID_INTERVAL_WITH_MICROSECONDS_ADDITION",
+                            "Cannot add an interval to a date because its microseconds part is not 0. To resolve "
+                            + "this, cast the input date to a timestamp, which supports the addition of intervals "
+                            + "with non-zero microseconds.", Map.of());
                 }
                 return Math.toIntExact(LocalDate.ofEpochDay((Integer) v[0]).plusMonths((long) sign * c.months())
                         .plusDays((long) sign * c.days()).toEpochDay());

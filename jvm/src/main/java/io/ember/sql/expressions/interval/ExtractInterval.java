@@ -25,10 +25,17 @@ public final class ExtractInterval extends RowFunction {
     private static final long serialVersionUID = 1L;
 
     private final String field;
+    private final String name;
 
     public ExtractInterval(String field, Expression interval) {
+        this(field, interval, null);
+    }
+
+    /** As the function {@code field(interval)}, printed as {@code name} when one is given. */
+    public ExtractInterval(String field, Expression interval, String name) {
         super(List.of(interval));
         this.field = field.toLowerCase(Locale.ROOT);
+        this.name = name;
     }
 
     /** Whether {@code field} (year, month, day, hour, minute, second) can be taken from {@code t}. */
@@ -86,11 +93,16 @@ public final class ExtractInterval extends RowFunction {
 
     @Override
     protected Expression copy(List<Expression> a) {
-        return new ExtractInterval(field, a.get(0));
+        return new ExtractInterval(field, a.get(0), name);
+    }
+
+    @Override
+    public String sql() {
+        return name == null ? super.sql() : name;
     }
 
     @Override
     protected List<Object> args() {
-        return List.of(field);
+        return java.util.Arrays.asList(field, name == null ? "" : name);
     }
 }

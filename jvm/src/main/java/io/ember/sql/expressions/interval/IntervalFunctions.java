@@ -30,7 +30,7 @@ public final class IntervalFunctions {
         for (String field : List.of("year", "month", "day", "hour", "minute", "second")) {
             FunctionRegistry.Builder dates = r.lookup(field).orElseThrow();
             r.register(field, (args, distinct) -> args.size() == 1 && isInterval(args.get(0).dataType())
-                    ? extract(field, args.get(0)) : dates.build(args, distinct));
+                    ? extract(field, args.get(0), null) : dates.build(args, distinct));
         }
         FunctionRegistry.Builder numbers = r.lookup("abs").orElseThrow();
         r.register("abs", (args, distinct) -> args.size() == 1 && DataTypes.isAnsiInterval(args.get(0).dataType())
@@ -42,8 +42,11 @@ public final class IntervalFunctions {
             r.register(name, (args, distinct) -> {
                 if (args.size() == 2 && isInterval(args.get(1).dataType()) && args.get(0) instanceof Literal l
                         && l.value() != null) {
-                    String canonical = DatePart.canonical(String.valueOf(l.value()));
-                    return extract(canonical == null ? String.valueOf(l.value()) : canonical, args.get(1));
+                    String written = String.valueOf(l.value());
+                    String canonical = DatePart.canonical(written);
+                    String sql = name.equals("extract") ? "extract(" + written + " FROM " + args.get(1).sql() + ")"
+                            : name + "(" + written + ", " + args.get(1).sql() + ")";
+                    return extract(canonical == null ? written : canonical, args.get(1), sql);
                 }
                 return dates.build(args, distinct);
             });
@@ -64,13 +67,13 @@ public final class IntervalFunctions {
     }
 
     /** The part {@code field} of an interval, or Spark's INVALID_EXTRACT_FIELD when it has none. */
-    private static Expression extract(String field, Expression interval) {
+    private static Expression extract(String field, Expression interval, String name) {
         if (!ExtractInterval.supports(field, interval.dataType())) {
             String f = "`" + field.toUpperCase(Locale.ROOT) + "`";
             String e = "\"" + interval.sql() + "\"";
             throw new AnalysisException("INVALID_EXTRACT_FIELD", "Cannot extract " + f + " from " + e + ".",
                     Map.of("field", f, "expr", e));
         }
-        return new ExtractInterval(field, interval);
+        return new ExtractInterval(field, interval, name);
     }
 }

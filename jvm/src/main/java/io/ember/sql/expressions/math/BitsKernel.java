@@ -93,7 +93,8 @@ public enum BitsKernel implements ScalarKernel {
                 if (pos < 0 || pos >= width) {
                     throw new ExpressionEvalException("INVALID_PARAMETER_VALUE.BIT_POSITION_RANGE",
                             "The value of parameter(s) `pos` in `" + sqlName() + "` is invalid: expects an integer value in [0, "
-                                    + width + "), but got " + pos + ".", Map.of("parameter", "`pos`", "functionName", "`" + sqlName() + "`"));
+                                    + width + "), but got " + pos + ".", Map.of("parameter", "`pos`", "functionName", "`" + sqlName() + "`",
+                                    "upper", String.valueOf(width), "invalidValue", String.valueOf(pos)));
                 }
                 return (int) ((((Number) a[0]).longValue() >> pos) & 1);
             }
