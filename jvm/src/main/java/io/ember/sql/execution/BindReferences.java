@@ -39,6 +39,19 @@ public final class BindReferences {
         return out;
     }
 
+    /** Which of {@code width} input columns a bound expression reads (its {@link io.ember.sql.expressions.BoundReference}s). */
+    public static boolean[] columnsRead(Expression bound, int width) {
+        boolean[] read = new boolean[width];
+        if (bound != null) {
+            bound.foreach(e -> {
+                if (e instanceof io.ember.sql.expressions.BoundReference r) {
+                    read[r.ordinal()] = true;
+                }
+            });
+        }
+        return read;
+    }
+
     private static Map<ExprId, Integer> ordinals(List<AttributeReference> input) {
         Map<ExprId, Integer> m = new HashMap<>();
         for (int i = input.size() - 1; i >= 0; i--) {

@@ -29,7 +29,7 @@ final class HashJoiner {
     private final Expression condition;
     private final List<DataType> streamTypes;
     private final boolean[] buildMatched;
-    /** Columns of the joined row (left then right) the condition reads; null without a condition. */
+    /** Columns of the joined row (left then right) the condition reads. */
     private final boolean[] conditionColumns;
 
     HashJoiner(JoinType type, JoinSide build, HashedRelation rel, Expression[] streamKeys, Expression condition,
@@ -41,14 +41,7 @@ final class HashJoiner {
         this.condition = condition;
         this.streamTypes = streamTypes;
         this.buildMatched = buildOuter() ? new boolean[rel.numRows()] : null;
-        this.conditionColumns = condition == null ? null : new boolean[streamTypes.size() + rel.rows.numColumns()];
-        if (condition != null) {
-            condition.foreach(e -> {
-                if (e instanceof io.ember.sql.expressions.BoundReference r) {
-                    conditionColumns[r.ordinal()] = true;
-                }
-            });
-        }
+        this.conditionColumns = BindReferences.columnsRead(condition, streamTypes.size() + rel.rows.numColumns());
     }
 
     /** True if unmatched build rows are part of the output. */

@@ -74,14 +74,7 @@ final class SortMergeJoiner {
         this.cmp = KeyComparator.natural(leftKeys.length);
         this.rightOuter = type == JoinType.RIGHT_OUTER || type == JoinType.FULL_OUTER;
         this.semiOrAnti = type == JoinType.LEFT_SEMI || type == JoinType.LEFT_ANTI;
-        this.conditionColumns = new boolean[leftTypes.size() + rightTypes.size()];
-        if (condition != null) {
-            condition.foreach(e -> {
-                if (e instanceof io.ember.sql.expressions.BoundReference r) {
-                    conditionColumns[r.ordinal()] = true;
-                }
-            });
-        }
+        this.conditionColumns = BindReferences.columnsRead(condition, leftTypes.size() + rightTypes.size());
     }
 
     /** Groups that outgrew memory and were spilled (for tests and metrics). */

@@ -62,7 +62,11 @@ public final class TimeWindow extends Unevaluable {
 
     @Override
     public DataType dataType() {
-        DataType t = timeColumn.dataType();
+        return windowType(timeColumn.dataType());
+    }
+
+    /** Spark's window column, {@code struct<start, end>} of the time column's type (also session windows'). */
+    public static StructType windowType(DataType t) {
         return new StructType(List.of(new StructField("start", t, true), new StructField("end", t, true)));
     }
 

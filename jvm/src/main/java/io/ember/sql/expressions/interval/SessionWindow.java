@@ -7,8 +7,6 @@ import io.ember.sql.types.CalendarIntervalType;
 import io.ember.sql.types.DataType;
 import io.ember.sql.types.DayTimeIntervalType;
 import io.ember.sql.types.StringType;
-import io.ember.sql.types.StructField;
-import io.ember.sql.types.StructType;
 import io.ember.sql.types.TimestampNTZType;
 import io.ember.sql.types.TimestampType;
 import java.util.List;
@@ -43,8 +41,7 @@ public final class SessionWindow extends Unevaluable {
 
     @Override
     public DataType dataType() {
-        DataType t = timeColumn.dataType();
-        return new StructType(List.of(new StructField("start", t, true), new StructField("end", t, true)));
+        return io.ember.sql.expressions.datetime.TimeWindow.windowType(timeColumn.dataType());
     }
 
     @Override
