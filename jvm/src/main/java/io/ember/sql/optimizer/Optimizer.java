@@ -25,7 +25,7 @@ public final class Optimizer extends RuleExecutor<LogicalPlan> {
         List<Rule<LogicalPlan>> operators = List.of(
                 new PushFilterThroughProject(),
                 new PushFilterThroughJoin(p),
-                new PushSemiJoinThroughJoin(),
+                new PushSemiJoinThroughJoin(p),
                 new PushFilterThroughAggregate(p),
                 new PushFilterThroughUnion(),
                 new CombineFilters(p),

@@ -1,6 +1,7 @@
 package io.ember.sql.optimizer;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.ember.sql.execution.SparkPlan;
@@ -99,6 +100,24 @@ class CardinalityTest extends RuleTestBase {
         assertEquals(2.5, card.of(new Filter(new EqualTo(nation.col(0), lit(1)), nation)).rows(), 0.01);
         // a known range still bounds the distinct values
         assertEquals(1, card.of(new Filter(new EqualTo(orders.col(1), lit(7)), orders)).rows(), 1);
+    }
+
+    @Test
+    void semiJoinsStayAboveAnInnerJoinThatKeepsFewerRowsThanTheirSide() {
+        // TPC-H q21: lineitem rows of one nation's suppliers, then EXISTS on those rows
+        Table lineitem = new Table("lineitem", 6_000, Map.of("l_order", range(1, 1_500), "l_nation", range(0, 24)),
+                "l_order", "l_nation");
+        Table nation = new Table("nation", 25, Map.of("n_key", range(0, 24)), "n_key", "n_name");
+        Table other = new Table("other", 6_000, Map.of("k", range(1, 1_500)), "k");
+        LogicalPlan one = new Filter(new EqualTo(nation.col(1), lit(3)), nation);
+        Join inner = new Join(lineitem, one, JoinType.INNER, Optional.of(new EqualTo(lineitem.col(1), nation.col(0))));
+        Join semi = new Join(inner, other, JoinType.LEFT_SEMI, Optional.of(new EqualTo(lineitem.col(0), other.col(0))));
+        assertSame(semi, new PushSemiJoinThroughJoin(p).apply(semi));
+        // a join with every nation keeps every lineitem row: the semi join goes below it
+        Join all = new Join(lineitem, nation, JoinType.INNER, Optional.of(new EqualTo(lineitem.col(1), nation.col(0))));
+        Join semiAll = new Join(all, other, JoinType.LEFT_SEMI, Optional.of(new EqualTo(lineitem.col(0), other.col(0))));
+        assertEquals(new Join(new Join(lineitem, other, JoinType.LEFT_SEMI, semiAll.condition()), nation, JoinType.INNER,
+                all.condition()), new PushSemiJoinThroughJoin(p).apply(semiAll));
     }
 
     @Test

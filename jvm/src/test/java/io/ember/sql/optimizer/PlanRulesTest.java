@@ -188,10 +188,10 @@ class PlanRulesTest extends RuleTestBase {
         Expression in = new EqualTo(orders.output().get(0), big.output().get(0));
         Join semi = new Join(inner, big, JoinType.LEFT_SEMI, Optional.of(in));
         assertEquals(new Join(new Join(orders, big, JoinType.LEFT_SEMI, Optional.of(in)), lineitem, JoinType.INNER, inner.condition()),
-                new PushSemiJoinThroughJoin().apply(semi));
+                new PushSemiJoinThroughJoin(p).apply(semi));
         Expression both = and(in, gt(lineitem.output().get(0), big.output().get(0)));
         Join readsBoth = new Join(inner, big, JoinType.LEFT_ANTI, Optional.of(both));
-        assertSame(readsBoth, new PushSemiJoinThroughJoin().apply(readsBoth));
+        assertSame(readsBoth, new PushSemiJoinThroughJoin(p).apply(readsBoth));
     }
 
     private static Range range(String column, long rows) {
