@@ -7,16 +7,19 @@ import io.ember.sql.execution.metric.PlanMetrics;
 
 /**
  * What a physical plan needs to run: the engine that runs its RDDs, the query's settings, where
- * adaptive execution records its decisions (the query's own log, for explain), and the
- * operators' metrics of this run ({@link PlanMetrics#NONE} when nobody measures it).
+ * adaptive execution records its decisions (the query's own log, for explain), the
+ * operators' metrics of this run ({@link PlanMetrics#NONE} when nobody measures it), and the
+ * shuffles its equal exchanges share ({@link ExchangeReuse}, one per run).
  */
-public record ExecutionContext(RDDContext rdds, SqlConf conf, AdaptiveLog adaptive, PlanMetrics metrics) {
+public record ExecutionContext(RDDContext rdds, SqlConf conf, AdaptiveLog adaptive, PlanMetrics metrics,
+                               ExchangeReuse reuse) {
     public ExecutionContext {
         metrics = metrics == null ? PlanMetrics.NONE : metrics;
+        reuse = reuse == null ? new ExchangeReuse() : reuse;
     }
 
     public ExecutionContext(RDDContext rdds, SqlConf conf, AdaptiveLog adaptive) {
-        this(rdds, conf, adaptive, PlanMetrics.NONE);
+        this(rdds, conf, adaptive, PlanMetrics.NONE, null);
     }
 
     /** A context whose adaptive decisions nobody reads. */
@@ -26,7 +29,7 @@ public record ExecutionContext(RDDContext rdds, SqlConf conf, AdaptiveLog adapti
 
     /** The same context measuring into {@code m}. */
     public ExecutionContext withMetrics(PlanMetrics m) {
-        return new ExecutionContext(rdds, conf, adaptive, m);
+        return new ExecutionContext(rdds, conf, adaptive, m, reuse);
     }
 
     /** The metrics of {@code node} in this run. */

@@ -120,8 +120,16 @@ public final class ShuffleExchangeExec extends UnaryExecNode {
         return new ShuffledBatchRDD(dep, specs, outputTypes());
     }
 
-    /** Builds the map side: the child's batches routed and encoded, as a shuffle dependency. */
+    /**
+     * The map side: the child's batches routed and encoded, as a shuffle dependency, or the one
+     * an equal exchange of this run already built ({@link ExchangeReuse}).
+     */
     public ShuffleDependency<Integer, byte[], byte[]> shuffle(ExecutionContext ctx) {
+        return ctx.reuse().shuffle(ctx.conf(), this, () -> buildShuffle(ctx),
+                () -> ctx.adaptive().record(this, "reuse", "ReusedExchange (the shuffle of an equal exchange)", false));
+    }
+
+    private ShuffleDependency<Integer, byte[], byte[]> buildShuffle(ExecutionContext ctx) {
         RDD<ColumnBatch> input = child.execute(ctx);
         int n = partitioning.numPartitions();
         List<DataType> types = outputTypes();

@@ -26,6 +26,11 @@ public abstract class SparkPlan extends TreeNode<SparkPlan> {
     /** The columns of the batches this plan produces, in order. */
     public abstract List<AttributeReference> output();
 
+    /** This node's own arguments (not its children), for {@link ExchangeReuse}'s comparisons. */
+    final List<Object> arguments() {
+        return args();
+    }
+
     /** Builds the RDD that computes this plan. */
     public abstract RDD<ColumnBatch> execute(ExecutionContext ctx);
 
