@@ -50,6 +50,7 @@ public final class Optimizer extends RuleExecutor<LogicalPlan> {
                         new ReplaceDistinctWithAggregate()),
                 new Batch<>("Operator Optimization", 100, operators),
                 Batch.once("Join Reorder", new ReorderJoins(p)),
+                Batch.once("Semi Join Reduction", new SemiJoinReduction(p)),
                 // Last, as in Spark: the rules above never meet a BatchEvalPython node.
                 Batch.fixedPoint("Extract Python UDFs", new PullPythonUDFsOutOfJoinCondition(p),
                         new PullPythonUDFsAboveAggregate(), new ExtractPythonUDFs()));

@@ -4,18 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.ember.sql.execution.SparkPlan;
-import io.ember.sql.expressions.AttributeReference;
 import io.ember.sql.expressions.EqualTo;
 import io.ember.sql.expressions.Expression;
 import io.ember.sql.expressions.GreaterThanOrEqual;
 import io.ember.sql.expressions.LessThan;
-import io.ember.sql.planning.ScanRelation;
-import io.ember.sql.plans.ColumnStat;
 import io.ember.sql.plans.Filter;
 import io.ember.sql.plans.Join;
 import io.ember.sql.plans.JoinType;
-import io.ember.sql.plans.LeafNode;
 import io.ember.sql.plans.LogicalPlan;
 import io.ember.sql.plans.Statistics;
 import io.ember.sql.types.DataTypes;
@@ -25,59 +20,11 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class CardinalityTest extends RuleTestBase {
-    /** A table whose source knows its rows and its columns' ranges, as Parquet footers tell them. */
-    private static final class Table extends LeafNode implements ScanRelation {
-        private final String name;
-        private final long rows;
-        private final List<AttributeReference> output;
-        private final Map<String, ColumnStat> stats;
-
-        Table(String name, long rows, Map<String, ColumnStat> stats, String... columns) {
-            this.name = name;
-            this.rows = rows;
-            this.stats = stats;
-            this.output = java.util.Arrays.stream(columns).map(c -> new AttributeReference(c, DataTypes.LongType, false)).toList();
-        }
-
-        AttributeReference col(int i) {
-            return output.get(i);
-        }
-
-        @Override
-        public List<AttributeReference> output() {
-            return output;
-        }
-
-        @Override
-        public Statistics stats() {
-            return new Statistics(rows * 16, rows);
-        }
-
-        @Override
-        public Map<String, ColumnStat> columnStats() {
-            return stats;
-        }
-
-        @Override
-        public SparkPlan planScan(List<AttributeReference> requiredColumns, List<Expression> filters) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        protected List<Object> args() {
-            return List.of(name);
-        }
-    }
-
-    private static ColumnStat range(double min, double max) {
-        return new ColumnStat(min, max, 0);
-    }
-
     private final Cardinality card = new Cardinality(p);
 
     @Test
     void rangeFiltersKeepTheirShareOfTheColumnsSpan() {
-        Table orders = new Table("orders", 1_000, Map.of("o_date", range(0, 999)), "o_date");
+        StatsTable orders = new StatsTable("orders", 1_000, Map.of("o_date", StatsTable.range(0, 999)), "o_date");
         LogicalPlan f = new Filter(new LessThan(orders.col(0), lit(250)), orders);
         assertEquals(250, card.of(f).rows(), 1);
         LogicalPlan g = new Filter(new GreaterThanOrEqual(orders.col(0), lit(900)), orders);
@@ -86,7 +33,7 @@ class CardinalityTest extends RuleTestBase {
 
     @Test
     void stringMatchesKeepATenth() {
-        Table part = new Table("part", 1_000, Map.of(), "p_name");
+        StatsTable part = new StatsTable("part", 1_000, Map.of(), "p_name");
         Expression like = io.ember.sql.expressions.FunctionRegistry.builtin().lookup("like").orElseThrow()
                 .build(List.of(part.col(0), new io.ember.sql.expressions.Literal("%green%", DataTypes.StringType)), false);
         assertEquals(100, card.of(new Filter(like, part)).rows(), 1);
@@ -94,9 +41,9 @@ class CardinalityTest extends RuleTestBase {
 
     @Test
     void anEqualityOnAColumnOfUnknownValuesKeepsATenthAtLeast() {
-        Table orders = new Table("orders", 1_500_000, Map.of("o_key", range(1, 6_000_000)), "o_status", "o_key");
+        StatsTable orders = new StatsTable("orders", 1_500_000, Map.of("o_key", StatsTable.range(1, 6_000_000)), "o_status", "o_key");
         assertEquals(150_000, card.of(new Filter(new EqualTo(orders.col(0), lit(1)), orders)).rows(), 1);
-        Table nation = new Table("nation", 25, Map.of(), "n_name");
+        StatsTable nation = new StatsTable("nation", 25, Map.of(), "n_name");
         assertEquals(2.5, card.of(new Filter(new EqualTo(nation.col(0), lit(1)), nation)).rows(), 0.01);
         // a known range still bounds the distinct values
         assertEquals(1, card.of(new Filter(new EqualTo(orders.col(1), lit(7)), orders)).rows(), 1);
@@ -105,10 +52,10 @@ class CardinalityTest extends RuleTestBase {
     @Test
     void semiJoinsStayAboveAnInnerJoinThatKeepsFewerRowsThanTheirSide() {
         // TPC-H q21: lineitem rows of one nation's suppliers, then EXISTS on those rows
-        Table lineitem = new Table("lineitem", 6_000, Map.of("l_order", range(1, 1_500), "l_nation", range(0, 24)),
+        StatsTable lineitem = new StatsTable("lineitem", 6_000, Map.of("l_order", StatsTable.range(1, 1_500), "l_nation", StatsTable.range(0, 24)),
                 "l_order", "l_nation");
-        Table nation = new Table("nation", 25, Map.of("n_key", range(0, 24)), "n_key", "n_name");
-        Table other = new Table("other", 6_000, Map.of("k", range(1, 1_500)), "k");
+        StatsTable nation = new StatsTable("nation", 25, Map.of("n_key", StatsTable.range(0, 24)), "n_key", "n_name");
+        StatsTable other = new StatsTable("other", 6_000, Map.of("k", StatsTable.range(1, 1_500)), "k");
         LogicalPlan one = new Filter(new EqualTo(nation.col(1), lit(3)), nation);
         Join inner = new Join(lineitem, one, JoinType.INNER, Optional.of(new EqualTo(lineitem.col(1), nation.col(0))));
         Join semi = new Join(inner, other, JoinType.LEFT_SEMI, Optional.of(new EqualTo(lineitem.col(0), other.col(0))));
@@ -123,9 +70,9 @@ class CardinalityTest extends RuleTestBase {
     @Test
     void planSizesSeeAJoinOfFilteredDimensionsAsSmall() {
         // TPC-H q2's subquery side: suppliers of one region, which the size-only estimate takes for their product
-        Table supplier = new Table("supplier", 10_000, Map.of("s_nation", range(0, 24), "s_key", range(1, 10_000)),
+        StatsTable supplier = new StatsTable("supplier", 10_000, Map.of("s_nation", StatsTable.range(0, 24), "s_key", StatsTable.range(1, 10_000)),
                 "s_nation", "s_key");
-        Table nation = new Table("nation", 25, Map.of("n_key", range(0, 24), "n_region", range(0, 4)), "n_key", "n_region");
+        StatsTable nation = new StatsTable("nation", 25, Map.of("n_key", StatsTable.range(0, 24), "n_region", StatsTable.range(0, 4)), "n_key", "n_region");
         LogicalPlan europe = new Filter(new EqualTo(nation.col(1), lit(3)), nation);
         Join j = new Join(supplier, europe, JoinType.INNER, Optional.of(new EqualTo(supplier.col(0), nation.col(0))));
         long estimated = new PlanSizes(io.ember.sql.expressions.FunctionRegistry.builtin()).sizeInBytes(j);
@@ -135,12 +82,12 @@ class CardinalityTest extends RuleTestBase {
 
     @Test
     void aJoinOnALowCardinalityKeyIsEstimatedManyToMany() {
-        Table customer = new Table("customer", 150_000, Map.of("c_nation", range(0, 24)), "c_nation", "c_key");
-        Table supplier = new Table("supplier", 10_000, Map.of("s_nation", range(0, 24), "s_key", range(1, 10_000)),
+        StatsTable customer = new StatsTable("customer", 150_000, Map.of("c_nation", StatsTable.range(0, 24)), "c_nation", "c_key");
+        StatsTable supplier = new StatsTable("supplier", 10_000, Map.of("s_nation", StatsTable.range(0, 24), "s_key", StatsTable.range(1, 10_000)),
                 "s_nation", "s_key");
         Join byNation = new Join(customer, supplier, JoinType.INNER, Optional.of(new EqualTo(customer.col(0), supplier.col(0))));
         assertEquals(150_000.0 * 10_000 / 25, card.of(byNation).rows(), 1);
-        Table lineitem = new Table("lineitem", 6_000_000, Map.of("l_supp", range(1, 10_000)), "l_supp");
+        StatsTable lineitem = new StatsTable("lineitem", 6_000_000, Map.of("l_supp", StatsTable.range(1, 10_000)), "l_supp");
         Join bySupplier = new Join(lineitem, supplier, JoinType.INNER, Optional.of(new EqualTo(lineitem.col(0), supplier.col(1))));
         assertEquals(6_000_000, card.of(bySupplier).rows(), 1);
     }
@@ -148,13 +95,13 @@ class CardinalityTest extends RuleTestBase {
     @Test
     void reorderingAvoidsTheManyToManyJoin() {
         // TPC-H q5's shape: customer and supplier share only a nation key; lineitem links supplier to orders
-        Table customer = new Table("customer", 150_000, Map.of("c_nation", range(0, 24), "c_key", range(1, 150_000)),
+        StatsTable customer = new StatsTable("customer", 150_000, Map.of("c_nation", StatsTable.range(0, 24), "c_key", StatsTable.range(1, 150_000)),
                 "c_nation", "c_key");
-        Table orders = new Table("orders", 1_500_000, Map.of("o_cust", range(1, 150_000), "o_key", range(1, 6_000_000)),
+        StatsTable orders = new StatsTable("orders", 1_500_000, Map.of("o_cust", StatsTable.range(1, 150_000), "o_key", StatsTable.range(1, 6_000_000)),
                 "o_cust", "o_key");
-        Table lineitem = new Table("lineitem", 6_000_000, Map.of("l_order", range(1, 6_000_000), "l_supp", range(1, 10_000)),
+        StatsTable lineitem = new StatsTable("lineitem", 6_000_000, Map.of("l_order", StatsTable.range(1, 6_000_000), "l_supp", StatsTable.range(1, 10_000)),
                 "l_order", "l_supp");
-        Table supplier = new Table("supplier", 10_000, Map.of("s_nation", range(0, 24), "s_key", range(1, 10_000)),
+        StatsTable supplier = new StatsTable("supplier", 10_000, Map.of("s_nation", StatsTable.range(0, 24), "s_key", StatsTable.range(1, 10_000)),
                 "s_nation", "s_key");
         Expression sc = new EqualTo(customer.col(0), supplier.col(0));
         Expression co = new EqualTo(customer.col(1), orders.col(0));
