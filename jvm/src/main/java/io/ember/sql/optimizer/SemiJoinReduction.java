@@ -2,7 +2,6 @@ package io.ember.sql.optimizer;
 
 import io.ember.sql.expressions.AttributeReference;
 import io.ember.sql.expressions.EqualTo;
-import io.ember.sql.expressions.ExprId;
 import io.ember.sql.expressions.Expression;
 import io.ember.sql.plans.Aggregate;
 import io.ember.sql.plans.Filter;
@@ -12,6 +11,7 @@ import io.ember.sql.plans.LeafNode;
 import io.ember.sql.plans.LogicalPlan;
 import io.ember.sql.plans.Project;
 import io.ember.sql.rules.Rule;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -19,10 +19,11 @@ import java.util.Optional;
  * Removes, before an aggregation, the groups a join will find no partner for: when one side
  * of an equi-join is an aggregate grouped on its join key, and the other side's key comes from
  * a selective filter over a scan (its "origin", reached through joins, filters and selects,
- * which only ever keep some of its values), the aggregate's input is first semi-joined with
+ * which only ever keep some of its values, and across inner and semi joins' equalities), the aggregate's input is first semi-joined with
  * the origin's keys. TPC-H's q17 averages the quantity of every one of 200,000 parts over all
  * of lineitem to compare with the 200 parts of one brand and container; q2 finds the cheapest
- * supplier of every part to keep those of one size and type. A group whose key is not among
+ * supplier of every part to keep those of one size and type; q20 sums a year of lineitem per
+ * part and supplier to keep the parts named 'forest%'. A group whose key is not among
  * the origin's keys meets no row on the other side (an equality never holds for null), so
  * dropping it changes nothing for an inner join, for the null-supplying side of a left outer
  * join, or for the right side of a left semi join. Spark reaches the same plans through its
@@ -86,45 +87,69 @@ final class SemiJoinReduction implements Rule<LogicalPlan> {
                 || !produces(agg.child(), key)) {
             return null;
         }
-        LogicalPlan origin = origin(other, otherKey.exprId());
-        if (origin == null || !(origin instanceof Filter || origin instanceof Project)) {
-            return null;
+        List<Origin> origins = new ArrayList<>();
+        origins(other, otherKey, origins);
+        double input = cardinality.of(agg.child()).rows();
+        for (Origin o : origins) {
+            double rows = cardinality.of(o.plan()).rows();
+            double source = cardinality.of(leaf(o.plan())).rows();
+            if (!o.plan().exists(n -> n instanceof Filter) || rows > MAX_ORIGIN_ROWS || rows > source / 4
+                    || input < source / 2) {
+                continue;
+            }
+            LogicalPlan keys = o.plan() instanceof Project pr && pr.projectList().equals(List.of(o.key())) ? o.plan()
+                    : new Project(List.of(o.key()), o.plan());
+            if (agg.child() instanceof Join done && done.joinType() == JoinType.LEFT_SEMI && done.right().equals(keys)) {
+                return null;   // reduced already
+            }
+            Join semi = new Join(agg.child(), keys, JoinType.LEFT_SEMI, Optional.of(new EqualTo(key, o.key())));
+            return new Aggregate(agg.groupingExpressions(), agg.aggregateExpressions(), semi);
         }
-        double rows = cardinality.of(origin).rows();
-        double source = cardinality.of(leaf(origin)).rows();
-        if (!origin.exists(n -> n instanceof Filter) || rows > MAX_ORIGIN_ROWS || rows > source / 4
-                || cardinality.of(agg.child()).rows() < source / 2) {
-            return null;
-        }
-        Project keys = new Project(List.of(otherKey), origin);
-        if (agg.child() instanceof Join done && done.joinType() == JoinType.LEFT_SEMI && done.right().equals(keys)) {
-            return null;   // reduced already
-        }
-        Join semi = new Join(agg.child(), keys, JoinType.LEFT_SEMI, Optional.of(new EqualTo(key, otherKey)));
-        return new Aggregate(agg.groupingExpressions(), agg.aggregateExpressions(), semi);
+        return null;
     }
 
-    /** The simple subtree (selects and filters over a scan) whose column {@code id} {@code plan}'s rows carry. */
-    private static LogicalPlan origin(LogicalPlan plan, ExprId id) {
-        LogicalPlan node = plan;
-        while (!simple(node)) {
-            LogicalPlan next = null;
-            if (node instanceof Project || node instanceof Filter) {
-                next = node.children().get(0);
-            } else if (node instanceof Join || node instanceof Aggregate agg && agg.groupingExpressions().stream()
-                    .anyMatch(g -> g instanceof AttributeReference r && r.exprId().equals(id))) {
-                for (LogicalPlan child : node.children()) {
-                    if (child.output().stream().anyMatch(o -> o.exprId().equals(id))) {
-                        next = child;
+    /** A simple subtree (selects and filters over a scan) whose column {@code key} holds every value of a join key. */
+    private record Origin(LogicalPlan plan, AttributeReference key) {}
+
+    /**
+     * Adds the origins of column {@code a} of {@code node}'s rows: followed down through selects,
+     * filters, aggregates grouped on it and joins to the side that gives it, and across inner and
+     * left semi joins to the column it equals on the other side.
+     */
+    private void origins(LogicalPlan node, AttributeReference a, List<Origin> out) {
+        if (simple(node)) {
+            out.add(new Origin(node, a));
+            return;
+        }
+        if (node instanceof Project || node instanceof Filter || node instanceof Aggregate agg
+                && agg.groupingExpressions().stream().anyMatch(g -> g instanceof AttributeReference r
+                        && r.exprId().equals(a.exprId()))) {
+            if (produces(node.children().get(0), a)) {
+                origins(node.children().get(0), a, out);
+            }
+            return;
+        }
+        if (!(node instanceof Join j)) {
+            return;
+        }
+        for (LogicalPlan child : j.children()) {
+            if (produces(child, a)) {
+                origins(child, a, out);
+                if ((j.joinType() == JoinType.INNER || j.joinType() == JoinType.LEFT_SEMI) && j.condition().isPresent()) {
+                    LogicalPlan across = child == j.left() ? j.right() : j.left();
+                    for (Expression c : p.splitConjuncts(j.condition().get())) {
+                        if (c instanceof EqualTo eq && eq.left() instanceof AttributeReference l
+                                && eq.right() instanceof AttributeReference r) {
+                            AttributeReference equal = l.exprId().equals(a.exprId()) ? r : r.exprId().equals(a.exprId()) ? l : null;
+                            if (equal != null && produces(across, equal)) {
+                                origins(across, equal, out);
+                            }
+                        }
                     }
                 }
+                return;
             }
-            if (next == null || next.output().stream().noneMatch(o -> o.exprId().equals(id))) {
-                return null;   // computed here (an alias, an aggregate's result): no origin to read
-            }
-            node = next;
         }
-        return node;
     }
 
     private static boolean simple(LogicalPlan plan) {

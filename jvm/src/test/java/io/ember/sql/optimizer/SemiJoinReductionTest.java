@@ -46,6 +46,19 @@ class SemiJoinReductionTest extends RuleTestBase {
     }
 
     @Test
+    void theOriginMayLieAcrossASemiJoinsEquality() {
+        // TPC-H q20's shape: partsupp of 'forest%' parts, left-joined with sums per part
+        StatsTable partsupp = new StatsTable("partsupp", 8_000, Map.of("ps_part", StatsTable.range(1, 2_000)), "ps_part");
+        Join forest = new Join(partsupp, new Project(List.of(part.col(0)), oneBrand), JoinType.LEFT_SEMI,
+                Optional.of(new EqualTo(partsupp.col(0), part.col(0))));
+        Join j = new Join(forest, perPart, JoinType.LEFT_OUTER, Optional.of(new EqualTo(partsupp.col(0), lineitem2.col(0))));
+        Join semi = new Join(lineitem2, new Project(List.of(part.col(0)), oneBrand), JoinType.LEFT_SEMI,
+                Optional.of(new EqualTo(lineitem2.col(0), part.col(0))));
+        assertEquals(new Join(forest, new Aggregate(perPart.groupingExpressions(), perPart.aggregateExpressions(), semi),
+                JoinType.LEFT_OUTER, j.condition()), new SemiJoinReduction(p).apply(j));
+    }
+
+    @Test
     void nothingChangesWithoutAFilterOrOnThePreservedSide() {
         Join unfiltered = outer(part, null, perPart);
         assertSame(unfiltered, new SemiJoinReduction(p).apply(unfiltered));
