@@ -13,7 +13,7 @@ import java.util.Arrays;
  * {@link #read} fills a whole array range per call, a repeated run with one {@code fill} and a
  * packed run word at a time: value i of a run starts at bit {@code i * width}, so one unaligned
  * little-endian 8-byte load shifted by at most 7 bits holds all of it (width at most 32), with
- * no state carried from value to value. That also makes {@link #skip} constant-time within a
+ * no state carried from value to value; up to width 8 one load holds a whole group of eight. That also makes {@link #skip} constant-time within a
  * run. Reads {@code [offset, end)} of a byte array; loads that would cross {@code end} take a
  * byte-wise path, and bytes a truncated last group lacks read as zeros. Widths 0..32. Used by
  * one task thread.
@@ -89,24 +89,54 @@ final class ParquetHybridDecoder {
             Arrays.fill(out, at, at + k, 0);
             return;
         }
+        int i = at;
+        int stop = at + k;
+        long bit = bitAt;
+        if (w <= 8 && k >= 16) { // a whole group of eight values fits one 8-byte load
+            long groupBits = 8L * w;
+            int lead = (int) Math.min(k, (groupBits - bit % groupBits) % groupBits / w);
+            bit = unpackEach(out, i, i + lead, bit);
+            i += lead;
+            byte[] b = buf;
+            long m = mask;
+            int p = runBase + (int) (bit >>> 3);
+            for (; stop - i >= 8 && p + 8 <= end; i += 8, p += w) {
+                long word = (long) LONGS.get(b, p);
+                out[i] = (int) (word & m);
+                out[i + 1] = (int) ((word >>> w) & m);
+                out[i + 2] = (int) ((word >>> 2 * w) & m);
+                out[i + 3] = (int) ((word >>> 3 * w) & m);
+                out[i + 4] = (int) ((word >>> 4 * w) & m);
+                out[i + 5] = (int) ((word >>> 5 * w) & m);
+                out[i + 6] = (int) ((word >>> 6 * w) & m);
+                out[i + 7] = (int) ((word >>> 7 * w) & m);
+            }
+            bit = (long) (p - runBase) << 3;
+        }
+        bitAt = unpackEach(out, i, stop, bit);
+    }
+
+    /** Values {@code out[from, to)} one load each, starting at {@code bit}; returns the bit after them. */
+    private long unpackEach(int[] out, int from, int to, long bit) {
+        int w = width;
         byte[] b = buf;
         long m = mask;
         int base = runBase;
-        long bit = bitAt;
         // values whose 8-byte load ends within the data: (bit >>> 3) <= lastLoad
         long lastLoad = (long) end - 8 - base;
-        int fast = lastLoad < 0 || bit > lastLoad * 8 + 7 ? 0 : (int) Math.min(k, (lastLoad * 8 + 7 - bit) / w + 1);
-        int stop = at + fast;
-        for (int i = at; i < stop; i++) {
+        int fast = lastLoad < 0 || bit > lastLoad * 8 + 7 ? 0
+                : (int) Math.min(to - from, (lastLoad * 8 + 7 - bit) / w + 1);
+        int stop = from + fast;
+        for (int i = from; i < stop; i++) {
             long word = (long) LONGS.get(b, base + (int) (bit >>> 3));
             out[i] = (int) ((word >>> (bit & 7)) & m);
             bit += w;
         }
-        for (int i = stop; i < at + k; i++) {
+        for (int i = stop; i < to; i++) {
             out[i] = slowValue(base, bit);
             bit += w;
         }
-        bitAt = bit;
+        return bit;
     }
 
     /** The value at {@code bit} past {@code base}, a byte at a time; bytes at or past {@code end} read as zeros. */

@@ -116,7 +116,8 @@ final class ParquetPlainDecoder {
     /** Passes over {@code n} length-prefixed byte arrays (BINARY). */
     void skipBinaries(int n) throws IOException {
         for (int i = 0; i < n; i++) {
-            pos += length();
+            int len = length(); // moves pos past the length first
+            pos += len;
         }
     }
 
