@@ -15,10 +15,14 @@ import io.ember.sql.expressions.Or;
 import io.ember.sql.types.StructType;
 import io.ember.sql.vector.ColumnBatch;
 import io.ember.sql.vector.ColumnVector;
+import io.ember.sql.vector.DictionaryVector;
+import io.ember.sql.vector.StringVector;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * The part of a scan's pushed filters that a Parquet reader evaluates itself, for late
@@ -29,16 +33,28 @@ import java.util.Set;
  * a row. Only conjuncts built from comparisons, {@code IN} lists of literals,
  * {@code IS [NOT] NULL}, {@code AND}/{@code OR}/{@code NOT} over columns and literals are
  * taken: they are deterministic, raise no errors (even under ANSI) and keep no state, so
- * evaluating them twice, or in another order than the filter's, changes nothing. Immutable;
- * each reader evaluates it on its own task thread.
+ * evaluating them twice, in another order than the filter's, or on a column's dictionary
+ * instead of its rows, changes nothing.
+ *
+ * <p>A conjunct over one string column that arrives dictionary-encoded is evaluated once per
+ * dictionary (its entries and a null), and rows are then kept by looking their codes up;
+ * the other conjuncts are evaluated only on the rows those left. Holds the last dictionary's
+ * answers per conjunct, so each reader makes its own ({@link #of}); used by one task thread.
  */
 final class ParquetLateFilter {
-    private final Expression predicate; // bound to the filter columns, in required order
-    private final int[] columns; // the filter columns as indices of the required schema, ascending
+    /** One conjunct: bound to the filter columns, and (when it reads one column) to that column alone. */
+    private record Conjunct(Expression bound, int column, Expression single) {}
 
-    private ParquetLateFilter(Expression predicate, int[] columns) {
-        this.predicate = predicate;
+    private final List<Conjunct> conjuncts;
+    private final int[] columns; // the filter columns as indices of the required schema, ascending
+    private final StringVector[] lastDictionary; // per conjunct: the dictionary passes[] answers for
+    private final boolean[][] passes; // per conjunct: per dictionary code (and, last, null) whether it passes
+
+    private ParquetLateFilter(List<Conjunct> conjuncts, int[] columns) {
+        this.conjuncts = conjuncts;
         this.columns = columns;
+        this.lastDictionary = new StringVector[conjuncts.size()];
+        this.passes = new boolean[conjuncts.size()][];
     }
 
     /**
@@ -48,7 +64,7 @@ final class ParquetLateFilter {
      */
     static ParquetLateFilter of(List<Expression> filters, StructType required) {
         List<Expression> safe = new ArrayList<>();
-        Set<Integer> read = new java.util.TreeSet<>();
+        Set<Integer> read = new TreeSet<>();
         List<AttributeReference> attrs = new ArrayList<>();
         for (Expression f : filters) {
             if (!safe(f)) {
@@ -72,18 +88,19 @@ final class ParquetLateFilter {
         int[] columns = read.stream().mapToInt(Integer::intValue).toArray();
         List<AttributeReference> input = new ArrayList<>();
         for (int c : columns) {
-            String name = required.field(c).name();
-            input.add(attrs.stream().filter(a -> indexOf(required, a.name()) == c).findFirst()
-                    .orElseThrow(() -> new IllegalStateException("no attribute for " + name)));
+            input.add(attrs.stream().filter(a -> indexOf(required, a.name()) == c).findFirst().orElseThrow());
         }
-        Expression all = safe.get(0);
-        for (int i = 1; i < safe.size(); i++) {
-            all = new And(all, safe.get(i));
+        List<Conjunct> conjuncts = new ArrayList<>();
+        for (Expression f : safe) {
+            // a column may appear under several attribute ids (self-joins keep one id per side); use one per column
+            Expression e = f.transformUp(x -> x instanceof AttributeReference a
+                    ? input.get(Arrays.binarySearch(columns, indexOf(required, a.name()))) : x);
+            Set<AttributeReference> refs = e.references();
+            int column = refs.size() == 1 ? input.indexOf(refs.iterator().next()) : -1;
+            conjuncts.add(new Conjunct(BindReferences.bind(e, input), column,
+                    column < 0 ? null : BindReferences.bind(e, List.of(input.get(column)))));
         }
-        // a column may appear under several attribute ids (self-joins keep one id per side); bind each to its column
-        Expression conjunction = all.transformUp(x -> x instanceof AttributeReference a
-                ? input.get(java.util.Arrays.binarySearch(columns, indexOf(required, a.name()))) : x);
-        return new ParquetLateFilter(BindReferences.bind(conjunction, input), columns);
+        return new ParquetLateFilter(conjuncts, columns);
     }
 
     /** The required columns the filter reads, ascending. */
@@ -101,7 +118,83 @@ final class ParquetLateFilter {
         for (int i = 0; i < columns.length; i++) {
             in[i] = cols[columns[i]];
         }
-        return VectorOps.selectTrue(predicate.eval(new ColumnBatch(in, n)), n, into);
+        int kept = -1; // -1: every row so far
+        Expression rest = null;
+        for (int c = 0; c < conjuncts.size(); c++) {
+            Conjunct j = conjuncts.get(c);
+            if (j.single != null && in[j.column] instanceof DictionaryVector d && d.dictionary instanceof StringVector s) {
+                kept = keepByCode(passes(c, s), d.codes, n, into, kept);
+            } else {
+                rest = rest == null ? j.bound : new And(rest, j.bound);
+            }
+        }
+        if (rest == null) {
+            if (kept < 0) {
+                for (int i = 0; i < n; i++) {
+                    into[i] = i;
+                }
+                return n;
+            }
+            return kept;
+        }
+        if (kept < 0) {
+            return VectorOps.selectTrue(rest.eval(new ColumnBatch(in, n)), n, into);
+        }
+        if (kept == 0) {
+            return 0;
+        }
+        ColumnVector[] left = new ColumnVector[in.length];
+        for (int i = 0; i < in.length; i++) {
+            left[i] = VectorOps.gather(in[i], into, kept);
+        }
+        int[] pass = new int[kept];
+        int m = VectorOps.selectTrue(rest.eval(new ColumnBatch(left, kept)), kept, pass);
+        for (int i = 0; i < m; i++) {
+            into[i] = into[pass[i]]; // pass[i] >= i: nothing read is overwritten yet
+        }
+        return m;
+    }
+
+    /** Rows (all {@code n}, or {@code into[0, kept)}) whose code passes, into {@code into}; returns how many. */
+    private static int keepByCode(boolean[] pass, int[] codes, int n, int[] into, int kept) {
+        int nullSlot = pass.length - 1;
+        int m = 0;
+        if (kept < 0) {
+            for (int i = 0; i < n; i++) {
+                int code = codes[i];
+                if (pass[code < 0 ? nullSlot : code]) {
+                    into[m++] = i;
+                }
+            }
+        } else {
+            for (int k = 0; k < kept; k++) {
+                int i = into[k];
+                int code = codes[i];
+                if (pass[code < 0 ? nullSlot : code]) {
+                    into[m++] = i;
+                }
+            }
+        }
+        return m;
+    }
+
+    /** Conjunct {@code c}'s answer per entry of {@code dictionary} and, last, for null. */
+    private boolean[] passes(int c, StringVector dictionary) {
+        if (lastDictionary[c] != dictionary) {
+            String[] values = Arrays.copyOf(dictionary.values, dictionary.size() + 1);
+            int size = values.length;
+            ColumnVector v = new StringVector(dictionary.dataType(), values);
+            int[] rows = new int[size];
+            int m = VectorOps.selectTrue(conjuncts.get(c).single.eval(new ColumnBatch(new ColumnVector[] {v}, size)),
+                    size, rows);
+            boolean[] pass = new boolean[size];
+            for (int i = 0; i < m; i++) {
+                pass[rows[i]] = true;
+            }
+            passes[c] = pass;
+            lastDictionary[c] = dictionary;
+        }
+        return passes[c];
     }
 
     private static boolean safe(Expression e) {

@@ -151,6 +151,11 @@ class ParquetLateMaterializationTest {
         Expression range = new And(new GreaterThanOrEqual(col("i"), new Literal(50_000, DataTypes.IntegerType)),
                 new LessThan(col("i"), new Literal(52_000, DataTypes.IntegerType)));
         Predicate<List<Object>> rangeRow = x -> x.get(1) != null && (int) x.get(1) >= 50_000 && (int) x.get(1) < 52_000;
+        Expression sIn = new In(col("s"), List.of(new Literal("s3", DataTypes.StringType),
+                new Literal("s5", DataTypes.StringType)));
+        Predicate<List<Object>> sInRow = x -> "s3".equals(x.get(4)) || "s5".equals(x.get(4));
+        Expression nullOrS3 = new Or(new IsNull(col("s")), new EqualTo(col("s"), new Literal("s3", DataTypes.StringType)));
+        Predicate<List<Object>> nullOrS3Row = x -> x.get(4) == null || "s3".equals(x.get(4));
         StructType required = without("d25"); // the columns keep their row() positions
         for (Map.Entry<String, Map<String, String>> layout : LAYOUTS.entrySet()) {
             Path f = write(rows, layout.getValue());
@@ -163,6 +168,11 @@ class ParquetLateMaterializationTest {
             check(name, exact, rows, required, read(f, required, List.of(inOrNull, range), true),
                     inOrNullRow.and(rangeRow));
             check(name, exact, rows, required, read(f, required, List.of(range), true), rangeRow);
+            // conjuncts over one dictionary-encoded column are answered per code, nulls included
+            check(name, exact, rows, required, read(f, required, List.of(nullOrS3), true), nullOrS3Row);
+            check(name, exact, rows, required, read(f, required, List.of(sIn, range), true), sInRow.and(rangeRow));
+            check(name, exact, rows, required, read(f, required, List.of(range, nullOrS3, inOrNull), true),
+                    rangeRow.and(nullOrS3Row).and(inOrNullRow));
             same(name, all, read(f, required, List.of(range), false)); // turned off
         }
     }
