@@ -42,7 +42,12 @@ import org.apache.parquet.schema.Types;
  * whose statistics rule out the filters ({@link ParquetStatsFilter}) are skipped unread. Each
  * column chunk is decoded a page at a time by a {@link ParquetChunkReader} when it can read it
  * (flat columns, PLAIN/dictionary encodings; decided per chunk), else value by value through
- * parquet-mr's {@link ColumnReader}. Used by one task thread.
+ * parquet-mr's {@link ColumnReader}. With a {@link ParquetLateFilter} (filters it can evaluate
+ * early), each batch's filter columns are decoded first; when at most half the rows pass, the
+ * batch handed on holds only those rows and the other columns are decoded only for them (a
+ * row group where one of those columns needs the per-value reader is read whole). A filter
+ * that keeps most rows over the first {@link #SELECTIVITY_SAMPLE} rows is turned off for the
+ * rest of the split. Used by one task thread.
  */
 final class ParquetBatchReader implements FileFormat.CloseableIterator<ColumnBatch> {
     private static final long JULIAN_EPOCH_DAY = 2_440_588L;

@@ -25,7 +25,11 @@ import org.apache.parquet.hadoop.metadata.ColumnChunkMetaData;
  * ({@link ParquetPlainDecoder}) or dictionary ids ({@link ParquetHybridDecoder}) handed to the
  * column's {@link ParquetValues}. A batch may span pages, and a chunk may mix dictionary and
  * PLAIN pages. {@link #open} decides per chunk, before anything is read, whether this reader
- * can read it; otherwise the caller uses the per-value path. Used by one task thread.
+ * can read it; otherwise the caller uses the per-value path. Rows can also be passed over
+ * ({@link #skip}) or read only where a selection says ({@link #readSelected}): skipped values
+ * are not decoded (dictionary ids are stepped over, PLAIN values too, byte arrays by their
+ * lengths), which is what late materialization in {@link ParquetBatchReader} relies on. Page
+ * bytes are read where the decompressor left them, never copied. Used by one task thread.
  */
 final class ParquetChunkReader {
     private static final Set<Encoding> READABLE = EnumSet.of(Encoding.PLAIN, Encoding.RLE, Encoding.BIT_PACKED,
