@@ -28,6 +28,12 @@ public final class DataSource {
     /** Spark's setting: Parquet column chunks are decoded a page at a time ({@link ParquetChunkReader}). */
     public static final String PARQUET_VECTORIZED_CONF = "spark.sql.parquet.enableVectorizedReader";
     static final String PARQUET_VECTORIZED_OPTION = "ember.parquetVectorized";
+    /**
+     * Ember's setting: a vectorized Parquet scan with pushed filters decodes the filters' columns
+     * first and the others only for rows that pass ({@link ParquetLateFilter}).
+     */
+    public static final String PARQUET_LATE_CONF = "ember.sql.parquet.lateMaterialization";
+    static final String PARQUET_LATE_OPTION = "ember.parquetLate";
 
     private DataSource() {}
 
@@ -138,6 +144,7 @@ public final class DataSource {
         m.put(CORRUPT_COLUMN_CONF, conf.get(CORRUPT_COLUMN_CONF, "_corrupt_record"));
         m.put(DICTIONARY_STRINGS_OPTION, conf.get(DICTIONARY_STRINGS_CONF, "false"));
         m.put(PARQUET_VECTORIZED_OPTION, conf.get(PARQUET_VECTORIZED_CONF, "true"));
+        m.put(PARQUET_LATE_OPTION, conf.get(PARQUET_LATE_CONF, "true"));
         SourceOptions o = new SourceOptions(m);
         for (Map.Entry<String, String> e : options.entrySet()) {
             o = o.with(e.getKey(), e.getValue());
@@ -151,5 +158,9 @@ public final class DataSource {
 
     static boolean parquetVectorized(SourceOptions o) {
         return o.getBoolean(PARQUET_VECTORIZED_OPTION, true);
+    }
+
+    static boolean parquetLate(SourceOptions o) {
+        return o.getBoolean(PARQUET_LATE_OPTION, true);
     }
 }

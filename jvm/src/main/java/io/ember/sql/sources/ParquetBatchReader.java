@@ -1,5 +1,6 @@
 package io.ember.sql.sources;
 
+import io.ember.sql.execution.VectorOps;
 import io.ember.sql.expressions.Expression;
 import io.ember.sql.types.DataType;
 import io.ember.sql.types.DecimalType;
@@ -41,10 +42,17 @@ import org.apache.parquet.schema.Types;
  * whose statistics rule out the filters ({@link ParquetStatsFilter}) are skipped unread. Each
  * column chunk is decoded a page at a time by a {@link ParquetChunkReader} when it can read it
  * (flat columns, PLAIN/dictionary encodings; decided per chunk), else value by value through
- * parquet-mr's {@link ColumnReader}. Used by one task thread.
+ * parquet-mr's {@link ColumnReader}. With a {@link ParquetLateFilter} (filters it can evaluate
+ * early), each batch's filter columns are decoded first; when at most half the rows pass, the
+ * batch handed on holds only those rows and the other columns are decoded only for them (a
+ * row group where one of those columns needs the per-value reader is read whole). A filter
+ * that keeps most rows over the first {@link #SELECTIVITY_SAMPLE} rows is turned off for the
+ * rest of the split. Used by one task thread.
  */
 final class ParquetBatchReader implements FileFormat.CloseableIterator<ColumnBatch> {
     private static final long JULIAN_EPOCH_DAY = 2_440_588L;
+    /** Rows after which a late filter that keeps most rows is turned off for the rest of the split. */
+    private static final long SELECTIVITY_SAMPLE = 16L * ColumnBatch.DEFAULT_ROWS;
 
     private final ParquetFileReader file;
     private final StructType required;
@@ -62,10 +70,24 @@ final class ParquetBatchReader implements FileFormat.CloseableIterator<ColumnBat
     private ColumnBatch next;
     private int skipped;
     private int perValueChunks;
+    private final ParquetLateFilter late; // null when the reader decodes every column of every row
+    private boolean lateRowGroup; // whether the current row group's other columns can be read selectively
+    private final boolean[] isFilterColumn;
+    private int[] selection = new int[0];
+    private long lateRows; // rows the late filter has seen, and of them kept
+    private long lateKept;
+    private boolean disabledLate;
 
     ParquetBatchReader(FileSplit split, StructType required, List<Expression> filters, TextValues text,
-            boolean dictionaryStrings, boolean vectorized) throws IOException {
+            boolean dictionaryStrings, boolean vectorized, boolean lateMaterialization) throws IOException {
         this.vectorized = vectorized;
+        this.late = vectorized && lateMaterialization ? ParquetLateFilter.of(filters, required) : null;
+        this.isFilterColumn = new boolean[required.size()];
+        if (late != null) {
+            for (int c : late.columns()) {
+                isFilterColumn[c] = true;
+            }
+        }
         this.file = new ParquetFileReader(new LocalInputFile(Path.of(split.path())), ParquetCodecs.readOptions());
         this.required = required;
         MessageType schema = file.getFooter().getFileMetaData().getSchema();
@@ -145,43 +167,95 @@ final class ParquetBatchReader implements FileFormat.CloseableIterator<ColumnBat
     }
 
     private ColumnBatch readBatch() throws IOException {
-        while (rowsLeft == 0) {
-            if (nextBlock >= blocks.size()) {
-                close();
-                return null;
-            }
-            int b = nextBlock++;
-            if (!selected[b]) {
-                file.skipNextRowGroup();
-                continue;
-            }
-            if (projected.isEmpty()) {
-                rowsLeft = blocks.get(b).getRowCount();
-                file.skipNextRowGroup();
-                readers = new ColumnReader[0];
-                chunks = new ParquetChunkReader[0];
-                continue;
-            }
-            openRowGroup(file.readNextRowGroup(), blocks.get(b));
-        }
-        int n = (int) Math.min(rowsLeft, ColumnBatch.DEFAULT_ROWS);
-        ColumnVector[] cols = new ColumnVector[required.size()];
-        for (int i = 0; i < cols.length; i++) {
-            int c = fileColumn[i];
-            if (c < 0) {
-                for (int r = 0; r < n; r++) {
-                    builders[i].setNull(r);
+        while (true) {
+            while (rowsLeft == 0) {
+                if (nextBlock >= blocks.size()) {
+                    close();
+                    return null;
                 }
-                cols[i] = builders[i].build(n);
-            } else if (chunks[c] != null) {
-                cols[i] = chunks[c].read(n);
-            } else {
-                fill(builders[i], readers[c], projected.get(c), required.field(i).dataType(), n);
-                cols[i] = builders[i].build(n);
+                int b = nextBlock++;
+                if (!selected[b]) {
+                    file.skipNextRowGroup();
+                    continue;
+                }
+                if (projected.isEmpty()) {
+                    rowsLeft = blocks.get(b).getRowCount();
+                    file.skipNextRowGroup();
+                    readers = new ColumnReader[0];
+                    chunks = new ParquetChunkReader[0];
+                    lateRowGroup = false;
+                    continue;
+                }
+                openRowGroup(file.readNextRowGroup(), blocks.get(b));
             }
+            int n = (int) Math.min(rowsLeft, ColumnBatch.DEFAULT_ROWS);
+            rowsLeft -= n;
+            ColumnVector[] cols = new ColumnVector[required.size()];
+            int rows = n;
+            if (lateRowGroup) {
+                for (int i : late.columns()) {
+                    cols[i] = readColumn(i, n);
+                }
+                if (selection.length < n) {
+                    selection = new int[n];
+                }
+                int kept = late.select(cols, n, selection);
+                lateRows += n;
+                lateKept += kept;
+                if (lateRows >= SELECTIVITY_SAMPLE && lateKept * 2 > lateRows) {
+                    lateRowGroup = false; // most rows pass: the early filter costs more than it saves
+                    disabledLate = true;
+                }
+                if (kept * 2 <= n) { // sparse enough to read only the rows that pass
+                    rows = kept;
+                    for (int i = 0; i < cols.length; i++) {
+                        cols[i] = isFilterColumn[i] ? VectorOps.gather(cols[i], selection, kept)
+                                : readSelected(i, n, selection, kept);
+                    }
+                    if (kept == 0) {
+                        continue;
+                    }
+                }
+            }
+            for (int i = 0; i < cols.length; i++) {
+                if (cols[i] == null) {
+                    cols[i] = readColumn(i, n);
+                }
+            }
+            return new ColumnBatch(cols, rows);
         }
-        rowsLeft -= n;
-        return new ColumnBatch(cols, n);
+    }
+
+    /** The next {@code n} rows of required column {@code i}. */
+    private ColumnVector readColumn(int i, int n) throws IOException {
+        int c = fileColumn[i];
+        if (c < 0) {
+            return nulls(i, n);
+        }
+        if (chunks[c] != null) {
+            return chunks[c].read(n);
+        }
+        fill(builders[i], readers[c], projected.get(c), required.field(i).dataType(), n);
+        return builders[i].build(n);
+    }
+
+    /**
+     * Rows {@code rows[0, count)} of the next {@code n} rows of required column {@code i} (read
+     * page at a time; with {@code count} 0 the rows are only skipped).
+     */
+    private ColumnVector readSelected(int i, int n, int[] rows, int count) throws IOException {
+        int c = fileColumn[i];
+        if (c < 0) {
+            return nulls(i, count);
+        }
+        return chunks[c].readSelected(n, rows, count);
+    }
+
+    private ColumnVector nulls(int i, int n) {
+        for (int r = 0; r < n; r++) {
+            builders[i].setNull(r);
+        }
+        return builders[i].build(n);
     }
 
     private void openRowGroup(PageReadStore group, BlockMetaData meta) throws IOException {
@@ -208,6 +282,10 @@ final class ParquetBatchReader implements FileFormat.CloseableIterator<ColumnBat
             }
         }
         rowsLeft = group.getRowCount();
+        lateRowGroup = late != null && !disabledLate;
+        for (int i = 0; i < fileColumn.length && lateRowGroup; i++) {
+            lateRowGroup = isFilterColumn[i] || fileColumn[i] < 0 || chunks[fileColumn[i]] != null;
+        }
     }
 
     private static ColumnChunkMetaData chunkOf(BlockMetaData meta, ColumnDescriptor d) throws IOException {

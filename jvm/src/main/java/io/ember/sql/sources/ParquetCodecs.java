@@ -95,7 +95,15 @@ final class ParquetCodecs implements CompressionCodecFactory {
         return new BytesInputDecompressor() {
             @Override
             public BytesInput decompress(BytesInput bytes, int uncompressedSize) throws IOException {
-                return BytesInput.from(decompress(bytes.toByteArray(), uncompressedSize));
+                if (codec == CompressionCodecName.UNCOMPRESSED) {
+                    return bytes;
+                }
+                ByteBuffer in = bytes.toByteBuffer(); // the page as read: a view, not a copy
+                if (!in.hasArray()) {
+                    in = ByteBuffer.wrap(bytes.toByteArray());
+                }
+                return BytesInput.from(decompress(in.array(), in.arrayOffset() + in.position(), in.remaining(),
+                        uncompressedSize));
             }
 
             @Override
@@ -103,19 +111,22 @@ final class ParquetCodecs implements CompressionCodecFactory {
                     throws IOException {
                 byte[] in = new byte[compressedSize];
                 input.get(in);
-                output.put(decompress(in, uncompressedSize));
+                output.put(decompress(in, 0, compressedSize, uncompressedSize));
             }
 
-            private byte[] decompress(byte[] in, int uncompressedSize) throws IOException {
+            private byte[] decompress(byte[] in, int from, int length, int uncompressedSize) throws IOException {
                 switch (codec) {
-                    case UNCOMPRESSED: return in;
+                    case UNCOMPRESSED: return java.util.Arrays.copyOfRange(in, from, from + length);
                     case SNAPPY: {
                         byte[] out = new byte[uncompressedSize];
-                        Snappy.uncompress(in, 0, in.length, out, 0);
+                        int n = Snappy.uncompress(in, from, length, out, 0);
+                        if (n != uncompressedSize) {
+                            throw new IOException("snappy page of " + n + " bytes, expected " + uncompressedSize);
+                        }
                         return out;
                     }
                     case GZIP: {
-                        try (GZIPInputStream gz = new GZIPInputStream(new ByteArrayInputStream(in))) {
+                        try (GZIPInputStream gz = new GZIPInputStream(new ByteArrayInputStream(in, from, length))) {
                             return gz.readNBytes(uncompressedSize);
                         }
                     }

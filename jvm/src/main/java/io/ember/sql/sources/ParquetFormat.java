@@ -52,7 +52,8 @@ public final class ParquetFormat implements FileFormat {
     public CloseableIterator<ColumnBatch> read(FileSplit split, StructType dataSchema, StructType required,
             List<Expression> filters, SourceOptions options) throws IOException {
         return new ParquetBatchReader(split, required, filters, new TextValues(options),
-                DataSource.dictionaryStrings(options), DataSource.parquetVectorized(options));
+                DataSource.dictionaryStrings(options), DataSource.parquetVectorized(options),
+                DataSource.parquetLate(options));
     }
 
     @Override

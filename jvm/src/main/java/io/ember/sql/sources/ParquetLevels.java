@@ -20,15 +20,15 @@ final class ParquetLevels {
     /** Decodes {@code count} hybrid-encoded levels from {@code data[from, to)}; returns how many equal {@code maxDef}. */
     static int hybrid(byte[] data, int from, int to, int maxDef, int[] levels, int count) throws IOException {
         new ParquetHybridDecoder(data, from, to, width(maxDef)).read(levels, 0, count);
-        return count(levels, count, maxDef);
+        return count(levels, 0, count, maxDef);
     }
 
-    /** Decodes {@code count} BIT_PACKED levels from {@code data} at {@code from}; returns the offset after them. */
-    static int bitPacked(byte[] data, int from, int maxDef, int[] levels, int count) throws IOException {
+    /** Decodes {@code count} BIT_PACKED levels from {@code data[from, to)}; returns the offset after them. */
+    static int bitPacked(byte[] data, int from, int to, int maxDef, int[] levels, int count) throws IOException {
         int width = width(maxDef);
         long bits = (long) count * width;
         int end = from + (int) ((bits + 7) / 8);
-        if (end > data.length) {
+        if (end > to) {
             throw new IOException("BIT_PACKED levels end early");
         }
         long bit = 0;
@@ -43,10 +43,10 @@ final class ParquetLevels {
         return end;
     }
 
-    /** How many of {@code levels[0, count)} equal {@code maxDef}. */
-    static int count(int[] levels, int count, int maxDef) {
+    /** How many of {@code levels[from, to)} equal {@code maxDef}. */
+    static int count(int[] levels, int from, int to, int maxDef) {
         int defined = 0;
-        for (int i = 0; i < count; i++) {
+        for (int i = from; i < to; i++) {
             if (levels[i] == maxDef) {
                 defined++;
             }

@@ -99,6 +99,28 @@ final class ParquetPlainDecoder {
         }
     }
 
+    /** Passes over {@code n} values of {@code size} bytes each. */
+    void skipFixed(int n, int size) throws IOException {
+        need((long) n * size);
+        pos += n * size;
+    }
+
+    /** Passes over {@code n} booleans. */
+    void skipBits(int n) throws IOException {
+        long bits = bitIndex + (long) n;
+        need((bits + 7) / 8);
+        pos += (int) (bits >>> 3);
+        bitIndex = (int) (bits & 7);
+    }
+
+    /** Passes over {@code n} length-prefixed byte arrays (BINARY). */
+    void skipBinaries(int n) throws IOException {
+        for (int i = 0; i < n; i++) {
+            int len = length(); // moves pos past the length first
+            pos += len;
+        }
+    }
+
     private int length() throws IOException {
         need(4);
         int len = view.getInt(pos);

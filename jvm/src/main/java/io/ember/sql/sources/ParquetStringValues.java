@@ -58,9 +58,22 @@ final class ParquetStringValues extends ParquetValues {
     }
 
     @Override
+    void skipPlain(ParquetPlainDecoder in, int count) throws IOException {
+        in.skipBinaries(count);
+    }
+
+    @Override
     void lookup(int[] ids, int at, int count) {
-        if (values == null) {
-            System.arraycopy(ids, 0, codes, at, count);
+        if (values == null) { // codes are kept, not looked up: checked while copied
+            int size = dict.size();
+            int[] c = codes;
+            for (int i = 0; i < count; i++) {
+                int id = ids[i];
+                if (Integer.compareUnsigned(id, size) >= 0) {
+                    throw new ArrayIndexOutOfBoundsException(id);
+                }
+                c[at + i] = id;
+            }
             return;
         }
         String[] d = dict.values;

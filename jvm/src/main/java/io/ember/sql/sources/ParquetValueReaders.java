@@ -53,6 +53,11 @@ final class ParquetValueReaders {
         }
 
         @Override
+        void skipPlain(ParquetPlainDecoder in, int count) throws IOException {
+            in.skipFixed(count, 4);
+        }
+
+        @Override
         void lookup(int[] ids, int at, int count) {
             for (int i = 0; i < count; i++) {
                 values[at + i] = dict[ids[i]];
@@ -113,6 +118,11 @@ final class ParquetValueReaders {
         @Override
         void plain(ParquetPlainDecoder in, int at, int count) throws IOException {
             in.readLongs(values, at, count);
+        }
+
+        @Override
+        void skipPlain(ParquetPlainDecoder in, int count) throws IOException {
+            in.skipFixed(count, 8);
         }
 
         @Override
@@ -195,6 +205,19 @@ final class ParquetValueReaders {
         }
 
         @Override
+        void skipPlain(ParquetPlainDecoder in, int count) throws IOException {
+            if (source == INT32) {
+                in.skipFixed(count, 4);
+            } else if (source == INT64) {
+                in.skipFixed(count, 8);
+            } else if (source < 0) {
+                in.skipBinaries(count);
+            } else {
+                in.skipFixed(count, source);
+            }
+        }
+
+        @Override
         void lookup(int[] ids, int at, int count) {
             for (int i = 0; i < count; i++) {
                 values[at + i] = dict[ids[i]];
@@ -246,6 +269,11 @@ final class ParquetValueReaders {
         @Override
         void plain(ParquetPlainDecoder in, int at, int count) throws IOException {
             in.readBooleans(values, at, count);
+        }
+
+        @Override
+        void skipPlain(ParquetPlainDecoder in, int count) throws IOException {
+            in.skipBits(count);
         }
 
         @Override
@@ -306,6 +334,15 @@ final class ParquetValueReaders {
             }
             in.readBinaries(scratch, 0, count, fixed);
             System.arraycopy(scratch, 0, values, at, count);
+        }
+
+        @Override
+        void skipPlain(ParquetPlainDecoder in, int count) throws IOException {
+            if (fixed < 0) {
+                in.skipBinaries(count);
+            } else {
+                in.skipFixed(count, fixed);
+            }
         }
 
         @Override

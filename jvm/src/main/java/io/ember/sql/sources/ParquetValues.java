@@ -34,7 +34,14 @@ abstract class ParquetValues {
     /** Reads {@code count} PLAIN values into rows {@code [at, at + count)}. */
     abstract void plain(ParquetPlainDecoder in, int at, int count) throws IOException;
 
-    /** Stores dictionary entries {@code ids[0, count)} into rows {@code [at, at + count)}. */
+    /** Passes over {@code count} PLAIN values without decoding them. */
+    abstract void skipPlain(ParquetPlainDecoder in, int count) throws IOException;
+
+    /**
+     * Stores dictionary entries {@code ids[0, count)} into rows {@code [at, at + count)}; an id
+     * outside the dictionary throws {@link ArrayIndexOutOfBoundsException} (the lookup's own
+     * bounds check; the chunk reader turns it into an {@code IOException}).
+     */
     abstract void lookup(int[] ids, int at, int count);
 
     /**

@@ -96,7 +96,7 @@ class ParquetChunkReaderTest {
             throws Exception {
         long len = Files.size(file);
         ParquetBatchReader r = new ParquetBatchReader(new FileSplit(file.toString(), 0, len, len, new Object[0]),
-                required, List.of(), new TextValues(new SourceOptions(Map.of())), false, vectorized);
+                required, List.of(), new TextValues(new SourceOptions(Map.of())), false, vectorized, true);
         List<ColumnBatch> out = new ArrayList<>();
         while (r.hasNext()) {
             out.add(r.next());

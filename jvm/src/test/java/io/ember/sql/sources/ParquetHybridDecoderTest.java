@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.io.IOException;
+import java.util.Arrays;
 import java.util.Random;
 import org.apache.parquet.bytes.HeapByteBufferAllocator;
 import org.apache.parquet.column.values.rle.RunLengthBitPackingHybridEncoder;
@@ -63,5 +64,56 @@ class ParquetHybridDecoderTest {
     void dataEndingBeforeItsValuesFails() {
         assertThrows(IOException.class, () -> decode(new byte[] {0x04, 0x01}, 1, 3, 3));
         assertThrows(IOException.class, () -> decode(new byte[] {0x00, 0x01}, 1, 1, 1)); // an empty run
+    }
+
+    @Test
+    void skipsMixedWithReadsMatchParquetMrEncoderAtEveryWidth() throws IOException {
+        Random rnd = new Random(7);
+        for (int width = 0; width <= 32; width++) {
+            long limit = width == 32 ? 1L << 32 : 1L << width;
+            int n = 5000;
+            int[] values = new int[n];
+            for (int i = 0; i < n; ) {
+                int run = rnd.nextInt(3) == 0 ? 1 + rnd.nextInt(60) : 1;
+                int v = (int) (limit <= 1 ? 0 : (rnd.nextLong() & Long.MAX_VALUE) % limit);
+                for (int j = 0; j < run && i < n; j++) {
+                    values[i++] = v;
+                }
+            }
+            RunLengthBitPackingHybridEncoder e = new RunLengthBitPackingHybridEncoder(width, 64, 1 << 20,
+                    new HeapByteBufferAllocator());
+            for (int v : values) {
+                e.writeInt(v);
+            }
+            byte[] encoded = e.toBytes().toByteArray();
+            // the data sits inside a larger array, with bytes before and after that are not its own
+            byte[] b = new byte[encoded.length + 20];
+            Arrays.fill(b, (byte) 0xFF);
+            System.arraycopy(encoded, 0, b, 5, encoded.length);
+            ParquetHybridDecoder d = new ParquetHybridDecoder(b, 5, 5 + encoded.length, width);
+            int at = 0;
+            int[] got = new int[70];
+            while (at < n) {
+                int k = Math.min(n - at, rnd.nextInt(70));
+                if (rnd.nextBoolean()) {
+                    d.skip(k);
+                } else {
+                    d.read(got, 0, k);
+                    assertArrayEquals(Arrays.copyOfRange(values, at, at + k), Arrays.copyOf(got, k),
+                            "width " + width + " at " + at);
+                }
+                at += k;
+            }
+        }
+    }
+
+    @Test
+    void truncatedLastGroupReadsZerosNotTheBytesAfterTheData() throws IOException {
+        // width 8: one packed group (header 0x03) of which only 3 value bytes are present, then foreign bytes
+        byte[] b = {0x03, 1, 2, 3, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9};
+        ParquetHybridDecoder d = new ParquetHybridDecoder(b, 0, 4, 8);
+        int[] out = new int[8];
+        d.read(out, 0, 8);
+        assertArrayEquals(new int[] {1, 2, 3, 0, 0, 0, 0, 0}, out);
     }
 }

@@ -12,9 +12,9 @@ class ParquetLevelsTest {
     void deprecatedBitPackedLevelsReadFromTheHighestBit() throws IOException {
         byte[] data = {9, (byte) 0b1011_0000, (byte) 0b1000_0000, 42};
         int[] levels = new int[9];
-        assertEquals(3, ParquetLevels.bitPacked(data, 1, 1, levels, 9)); // values start after 2 bytes
+        assertEquals(3, ParquetLevels.bitPacked(data, 1, data.length, 1, levels, 9)); // values start after 2 bytes
         assertArrayEquals(new int[] {1, 0, 1, 1, 0, 0, 0, 0, 1}, levels);
-        assertEquals(4, ParquetLevels.count(levels, 9, 1));
+        assertEquals(4, ParquetLevels.count(levels, 0, 9, 1));
     }
 
     @Test
