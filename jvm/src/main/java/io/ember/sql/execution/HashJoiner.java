@@ -91,24 +91,26 @@ final class HashJoiner {
         for (int k = 0; k < keys.length; k++) {
             keys[k] = streamKeys[k].eval(s);
         }
-        int[] groups = new int[n];
-        rel.lookup(keys, n, groups);
+        int[] first = new int[n];
+        rel.firstRows(keys, n, first);
         boolean[] streamMatched = new boolean[n];
         boolean semiOrAnti = type == JoinType.LEFT_SEMI || type == JoinType.LEFT_ANTI;
         int[] sIdx = new int[MAX_PAIRS];
         int[] bIdx = new int[MAX_PAIRS];
         int m = 0;
-        for (int r = 0; r < n; r++) {
-            if (semiOrAnti && condition == null) {
-                streamMatched[r] = rel.first(groups[r]) >= 0;
-                continue;
+        if (semiOrAnti && condition == null) {
+            for (int r = 0; r < n; r++) {
+                streamMatched[r] = first[r] >= 0;
             }
-            for (int b = rel.first(groups[r]); b >= 0; b = rel.next(b)) {
-                sIdx[m] = r;
-                bIdx[m] = b;
-                if (++m == MAX_PAIRS) {
-                    emitPairs(s, sIdx, bIdx, m, streamMatched, out, semiOrAnti);
-                    m = 0;
+        } else {
+            for (int r = 0; r < n; r++) {
+                for (int b = first[r]; b >= 0; b = rel.next(b)) {
+                    sIdx[m] = r;
+                    bIdx[m] = b;
+                    if (++m == MAX_PAIRS) {
+                        emitPairs(s, sIdx, bIdx, m, streamMatched, out, semiOrAnti);
+                        m = 0;
+                    }
                 }
             }
         }
@@ -189,17 +191,22 @@ final class HashJoiner {
         return assemble(s, sIdx, bIdx, m, null);
     }
 
-    /** {@link #assemble} of the columns {@code wanted} marks, in output order (null: all; the others stay null). */
+    /**
+     * {@link #assemble} of the columns {@code wanted} marks, in output order (null: all; the
+     * others stay null). {@code sIdx} never decreases (pairs are made stream row by stream row).
+     */
     private ColumnBatch assemble(ColumnBatch s, int[] sIdx, int[] bIdx, int m, boolean[] wanted) {
         int sw = streamTypes.size();
         int bw = rel.rows.numColumns();
         int streamAt = build == JoinSide.RIGHT ? 0 : bw;
         int buildAt = build == JoinSide.RIGHT ? sw : 0;
+        // stream rows come in order (sIdx never decreases): m of them from 0 to m-1 of an m-row batch are all of it
+        boolean wholeStream = s != null && m == s.numRows() && m > 0 && sIdx[0] == 0 && sIdx[m - 1] == m - 1;
         ColumnVector[] streamCols = new ColumnVector[sw];
         for (int c = 0; c < sw; c++) {
             if (wanted == null || wanted[streamAt + c]) {
                 streamCols[c] = s == null ? ColumnVectors.constant(streamTypes.get(c), null, m)
-                        : VectorOps.gatherOrNull(s.column(c), sIdx, m);
+                        : wholeStream ? s.column(c) : VectorOps.gatherOrNull(s.column(c), sIdx, m);
             }
         }
         ColumnVector[] buildCols = new ColumnVector[bw];
