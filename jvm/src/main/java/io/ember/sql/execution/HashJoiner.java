@@ -102,6 +102,8 @@ final class HashJoiner {
             for (int r = 0; r < n; r++) {
                 streamMatched[r] = first[r] >= 0;
             }
+        } else if (semiOrAnti) {
+            matchInRounds(s, first, streamMatched, out);
         } else {
             for (int r = 0; r < n; r++) {
                 for (int b = first[r]; b >= 0; b = rel.next(b)) {
@@ -133,6 +135,57 @@ final class HashJoiner {
                 Arrays.fill(none, -1);
                 out.add(assemble(s, rows, none, k));
             }
+        }
+    }
+
+    /**
+     * Semi and anti joins with a condition only ask whether a stream row has a passing pair, so
+     * its candidates are tried in rounds, each taking the next 1, 2, 4, ... build rows of every
+     * row still unmatched, and a row stops at its first passing pair (the way Spark's joins stop
+     * at the first match). {@code cand} holds each row's next candidate and is consumed.
+     */
+    private void matchInRounds(ColumnBatch s, int[] cand, boolean[] matched, ArrayDeque<ColumnBatch> out) {
+        int n = s.numRows();
+        int[] active = new int[n];
+        int live = 0;
+        for (int r = 0; r < n; r++) {
+            if (cand[r] >= 0) {
+                active[live++] = r;
+            }
+        }
+        int[] sIdx = new int[MAX_PAIRS];
+        int[] bIdx = new int[MAX_PAIRS];
+        int perRow = 1;
+        while (live > 0) {
+            int m = 0;
+            int stillLive = 0;
+            for (int i = 0; i < live; i++) {
+                int r = active[i];
+                int b = cand[r];
+                for (int t = 0; t < perRow && b >= 0; t++) {
+                    if (m == MAX_PAIRS) {
+                        emitPairs(s, sIdx, bIdx, m, matched, out, true);
+                        m = 0;
+                    }
+                    sIdx[m] = r;
+                    bIdx[m++] = b;
+                    b = rel.next(b);
+                }
+                cand[r] = b;
+                if (b >= 0) {
+                    active[stillLive++] = r;
+                }
+            }
+            if (m > 0) {
+                emitPairs(s, sIdx, bIdx, m, matched, out, true);
+            }
+            live = 0;
+            for (int i = 0; i < stillLive; i++) {
+                if (!matched[active[i]]) {
+                    active[live++] = active[i];
+                }
+            }
+            perRow = Math.min(perRow * 2, MAX_PAIRS);
         }
     }
 
@@ -191,17 +244,26 @@ final class HashJoiner {
         return assemble(s, sIdx, bIdx, m, null);
     }
 
-    /**
-     * {@link #assemble} of the columns {@code wanted} marks, in output order (null: all; the
-     * others stay null). {@code sIdx} never decreases (pairs are made stream row by stream row).
-     */
+    /** True if the pairs' stream rows are the whole {@code n}-row stream batch in order (no gather needed). */
+    private static boolean isIdentity(int[] sIdx, int m, int n) {
+        if (m != n || m == 0 || sIdx[m - 1] != m - 1) {
+            return false;
+        }
+        for (int i = 0; i < m; i++) {
+            if (sIdx[i] != i) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** {@link #assemble} of the columns {@code wanted} marks, in output order (null: all; the others stay null). */
     private ColumnBatch assemble(ColumnBatch s, int[] sIdx, int[] bIdx, int m, boolean[] wanted) {
         int sw = streamTypes.size();
         int bw = rel.rows.numColumns();
         int streamAt = build == JoinSide.RIGHT ? 0 : bw;
         int buildAt = build == JoinSide.RIGHT ? sw : 0;
-        // stream rows come in order (sIdx never decreases): m of them from 0 to m-1 of an m-row batch are all of it
-        boolean wholeStream = s != null && m == s.numRows() && m > 0 && sIdx[0] == 0 && sIdx[m - 1] == m - 1;
+        boolean wholeStream = s != null && isIdentity(sIdx, m, s.numRows());
         ColumnVector[] streamCols = new ColumnVector[sw];
         for (int c = 0; c < sw; c++) {
             if (wanted == null || wanted[streamAt + c]) {
