@@ -11,12 +11,12 @@ import java.util.List;
  * The {@link JoinKeyIndex} of one int- or long-backed join key, one memory access per probe:
  * when the build keys span a range not much wider than their count (the usual surrogate keys
  * of fact-to-dimension joins) a plain array indexed by {@code key - min}; otherwise open
- * addressing (linear probing, load at most 1/2) over one {@code long[]} of interleaved
+ * addressing (linear probing, load at most 1/2, sized by the distinct keys) over one {@code long[]} of interleaved
  * (key, first row + 1) pairs, so the key and its row share a cache line. Immutable once built.
  */
 final class LongJoinIndex implements JoinKeyIndex {
     private static final long serialVersionUID = 1L;
-    /** The dense array may take up to this many slots per build row (the hashed table takes 4 longs per row). */
+    /** The dense array may take up to this many slots per build row (the hashed table takes 2 to 4 longs per distinct key). */
     private static final long DENSE_SLOTS_PER_ROW = 8;
     private static final long MAX_DENSE = 1 << 28;
 
@@ -78,9 +78,9 @@ final class LongJoinIndex implements JoinKeyIndex {
             }
             return new LongJoinIndex(lo, hi, dense, null);
         }
-        int capacity = Integer.highestOneBit(Math.max(count, 8) * 2 - 1) * 2;
-        long[] slots = new long[2 * capacity];
-        int mask = capacity - 1;
+        long[] slots = new long[2 * 16];
+        int mask = 15;
+        int distinct = 0;
         for (int r = n - 1; r >= 0; r--) {
             if (isNull[r]) {
                 next[r] = -1;
@@ -93,6 +93,10 @@ final class LongJoinIndex implements JoinKeyIndex {
             next[r] = (int) slots[2 * s + 1] - 1;
             slots[2 * s] = k[r];
             slots[2 * s + 1] = r + 1;
+            if (next[r] < 0 && ++distinct * 2 > mask + 1) {
+                slots = grown(slots);
+                mask = slots.length / 2 - 1;
+            }
         }
         return new LongJoinIndex(lo, hi, null, slots);
     }
@@ -102,6 +106,23 @@ final class LongJoinIndex implements JoinKeyIndex {
             return l.values[i];
         }
         return v instanceof IntVector l ? l.values[i] : ((Number) v.get(i)).longValue();
+    }
+
+    /** The pairs of {@code slots} rehashed into twice as many slots. */
+    private static long[] grown(long[] slots) {
+        long[] out = new long[slots.length * 2];
+        int mask = out.length / 2 - 1;
+        for (int i = 0; i < slots.length; i += 2) {
+            if (slots[i + 1] != 0) {
+                int s = (int) mix(slots[i]) & mask;
+                while (out[2 * s + 1] != 0) {
+                    s = (s + 1) & mask;
+                }
+                out[2 * s] = slots[i];
+                out[2 * s + 1] = slots[i + 1];
+            }
+        }
+        return out;
     }
 
     private static long mix(long k) {

@@ -79,6 +79,22 @@ class LongJoinIndexTest {
     }
 
     @Test
+    void hashedWithManyDuplicatesGrowsByDistinctKeys() {
+        Random rnd = new Random(13);
+        long[] b = new long[5000];
+        for (int i = 0; i < b.length; i++) {
+            b[i] = rnd.nextInt(300) * 1_000_000_007L;
+        }
+        long[] p = new long[2000];
+        for (int i = 0; i < p.length; i++) {
+            p[i] = rnd.nextInt(400) * 1_000_000_007L + (rnd.nextInt(4) == 0 ? 1 : 0);
+        }
+        check(longs(b, null), b.length, longs(p, null), p.length, DataTypes.LongType, "hashed, duplicates");
+        assertEquals(8L * 2 * 1024, LongJoinIndex.build(longs(b, null), b.length, new int[b.length]).sizeInBytes(),
+                "300 distinct keys: 1024 slots (load at most 1/2)");
+    }
+
+    @Test
     void emptyAllNullAndExtremeKeys() {
         check(longs(new long[0], null), 0, longs(new long[] {1, 2}, null), 2, DataTypes.LongType, "empty build");
         check(longs(new long[] {5, 6}, new boolean[] {true, true}), 2, longs(new long[] {5, 6}, null), 2,
@@ -119,6 +135,6 @@ class LongJoinIndexTest {
         long[] narrow = {10, 12, 11};
         long[] wide = {10, 1_000_000, 11};
         assertEquals(4 * 3, LongJoinIndex.build(longs(narrow, null), 3, next).sizeInBytes(), "dense: 3 slots");
-        assertEquals(8 * 2 * 16, LongJoinIndex.build(longs(wide, null), 3, next).sizeInBytes(), "hashed: 16 slots for at least 8 keys");
+        assertEquals(8 * 2 * 16, LongJoinIndex.build(longs(wide, null), 3, next).sizeInBytes(), "hashed: 16 slots to start");
     }
 }
