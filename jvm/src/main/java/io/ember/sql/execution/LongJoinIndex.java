@@ -16,9 +16,12 @@ import java.util.List;
  */
 final class LongJoinIndex implements JoinKeyIndex {
     private static final long serialVersionUID = 1L;
-    /** The dense array may take up to this many slots per build row (the hashed table takes 2 to 4 longs per distinct key). */
-    private static final long DENSE_SLOTS_PER_ROW = 8;
-    private static final long MAX_DENSE = 1 << 28;
+    /**
+     * The dense array may take up to this many int slots per build row (the hashed table takes 4
+     * to 8 longs per distinct key): up to twice the memory buys a probe without hashing or compares.
+     */
+    private static final long DENSE_SLOTS_PER_ROW = 16;
+    private static final long MAX_DENSE = 1 << 26;
 
     private final long min;
     private final long max;
@@ -78,8 +81,10 @@ final class LongJoinIndex implements JoinKeyIndex {
             }
             return new LongJoinIndex(lo, hi, dense, null);
         }
-        long[] slots = new long[2 * 16];
-        int mask = 15;
+        // sized for count / 4 distinct keys (a shuffled lineitem partition has ~4 rows per order key); grows beyond
+        int capacity = Math.max(16, Integer.highestOneBit(Math.max(1, count / 2) - 1) * 2);
+        long[] slots = new long[2 * capacity];
+        int mask = capacity - 1;
         int distinct = 0;
         for (int r = n - 1; r >= 0; r--) {
             if (isNull[r]) {

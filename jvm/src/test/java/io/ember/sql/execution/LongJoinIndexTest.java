@@ -90,8 +90,15 @@ class LongJoinIndexTest {
             p[i] = rnd.nextInt(400) * 1_000_000_007L + (rnd.nextInt(4) == 0 ? 1 : 0);
         }
         check(longs(b, null), b.length, longs(p, null), p.length, DataTypes.LongType, "hashed, duplicates");
-        assertEquals(8L * 2 * 1024, LongJoinIndex.build(longs(b, null), b.length, new int[b.length]).sizeInBytes(),
-                "300 distinct keys: 1024 slots (load at most 1/2)");
+        assertEquals(8L * 2 * 4096, LongJoinIndex.build(longs(b, null), b.length, new int[b.length]).sizeInBytes(),
+                "5000 rows: 4096 slots to start, enough for 300 keys");
+        long[] distinct = new long[1000];
+        for (int i = 0; i < distinct.length; i++) {
+            distinct[i] = i * 1_000_000_007L;
+        }
+        LongJoinIndex grown = LongJoinIndex.build(longs(distinct, null), distinct.length, new int[distinct.length]);
+        assertEquals(8L * 2 * 2048, grown.sizeInBytes(), "1000 keys: from 512 slots to 2048 (load at most 1/2)");
+        check(longs(distinct, null), distinct.length, longs(p, null), p.length, DataTypes.LongType, "hashed, grown");
     }
 
     @Test
