@@ -7,7 +7,6 @@ import io.ember.sql.vector.ColumnBatch;
 import io.ember.sql.vector.ColumnVector;
 import io.ember.sql.vector.ColumnVectors;
 import java.util.ArrayDeque;
-import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
 
@@ -131,9 +130,7 @@ final class HashJoiner {
             if (k > 0 && semiOrAnti) {
                 out.add(k == n ? s : VectorOps.gather(s, rows, k));
             } else if (k > 0) {
-                int[] none = new int[k];
-                Arrays.fill(none, -1);
-                out.add(assemble(s, rows, none, k));
+                out.add(assemble(s, rows, null, k));
             }
         }
     }
@@ -239,7 +236,10 @@ final class HashJoiner {
         }
     }
 
-    /** Left-then-right columns of the pairs; a stream of null or a build row of -1 gives nulls. */
+    /**
+     * Left-then-right columns of the pairs; a stream of null, build rows of null or a build row
+     * of -1 give nulls.
+     */
     private ColumnBatch assemble(ColumnBatch s, int[] sIdx, int[] bIdx, int m) {
         return assemble(s, sIdx, bIdx, m, null);
     }
@@ -274,7 +274,8 @@ final class HashJoiner {
         ColumnVector[] buildCols = new ColumnVector[bw];
         for (int c = 0; c < bw; c++) {
             if (wanted == null || wanted[buildAt + c]) {
-                buildCols[c] = VectorOps.gatherOrNull(rel.rows.column(c), bIdx, m);
+                buildCols[c] = bIdx == null ? ColumnVectors.constant(rel.rows.column(c).dataType(), null, m)
+                        : VectorOps.gatherOrNull(rel.rows.column(c), bIdx, m);
             }
         }
         ColumnVector[] cols = new ColumnVector[sw + bw];
