@@ -86,7 +86,7 @@ final class AdaptiveSortMergeJoin {
             rSpecs = lSpecs;
             leftExchange.recordCoalesced(ctx, n, lSpecs.size());
             rightExchange.recordCoalesced(ctx, n, rSpecs.size());
-            if (Boolean.parseBoolean(conf.get(HASH_INSTEAD_OF_SORT, "true"))) {
+            if (hashInsteadOfSort(conf)) {
                 ctx.adaptive().record(join, "join", "ShuffledHashJoin " + join.leftKeys() + ", " + join.rightKeys() + ", "
                         + join.joinType() + ", BuildRight (adaptive: was SortMergeJoin; neither side is under the "
                         + "broadcast threshold and no partition is skewed)", true);
@@ -97,6 +97,11 @@ final class AdaptiveSortMergeJoin {
         SortExec rightSort = (SortExec) join.right();
         return join.zip(ctx, leftSort.sortEach(ctx, leftExchange.read(ld, lSpecs)),
                 rightSort.sortEach(ctx, rightExchange.read(rd, rSpecs)));
+    }
+
+    /** Whether {@link #HASH_INSTEAD_OF_SORT} is on in {@code conf}. */
+    static boolean hashInsteadOfSort(SqlConf conf) {
+        return Boolean.parseBoolean(conf.get(HASH_INSTEAD_OF_SORT, "true"));
     }
 
     private static long sum(long[] sizes) {

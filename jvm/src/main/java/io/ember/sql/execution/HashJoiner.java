@@ -7,7 +7,6 @@ import io.ember.sql.vector.ColumnBatch;
 import io.ember.sql.vector.ColumnVector;
 import io.ember.sql.vector.ColumnVectors;
 import java.util.ArrayDeque;
-import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
 
@@ -91,24 +90,28 @@ final class HashJoiner {
         for (int k = 0; k < keys.length; k++) {
             keys[k] = streamKeys[k].eval(s);
         }
-        int[] groups = new int[n];
-        rel.lookup(keys, n, groups);
+        int[] first = new int[n];
+        rel.firstRows(keys, n, first);
         boolean[] streamMatched = new boolean[n];
         boolean semiOrAnti = type == JoinType.LEFT_SEMI || type == JoinType.LEFT_ANTI;
         int[] sIdx = new int[MAX_PAIRS];
         int[] bIdx = new int[MAX_PAIRS];
         int m = 0;
-        for (int r = 0; r < n; r++) {
-            if (semiOrAnti && condition == null) {
-                streamMatched[r] = rel.first(groups[r]) >= 0;
-                continue;
+        if (semiOrAnti && condition == null) {
+            for (int r = 0; r < n; r++) {
+                streamMatched[r] = first[r] >= 0;
             }
-            for (int b = rel.first(groups[r]); b >= 0; b = rel.next(b)) {
-                sIdx[m] = r;
-                bIdx[m] = b;
-                if (++m == MAX_PAIRS) {
-                    emitPairs(s, sIdx, bIdx, m, streamMatched, out, semiOrAnti);
-                    m = 0;
+        } else if (semiOrAnti) {
+            matchInRounds(s, first, streamMatched, out);
+        } else {
+            for (int r = 0; r < n; r++) {
+                for (int b = first[r]; b >= 0; b = rel.next(b)) {
+                    sIdx[m] = r;
+                    bIdx[m] = b;
+                    if (++m == MAX_PAIRS) {
+                        emitPairs(s, sIdx, bIdx, m, streamMatched, out, semiOrAnti);
+                        m = 0;
+                    }
                 }
             }
         }
@@ -127,10 +130,59 @@ final class HashJoiner {
             if (k > 0 && semiOrAnti) {
                 out.add(k == n ? s : VectorOps.gather(s, rows, k));
             } else if (k > 0) {
-                int[] none = new int[k];
-                Arrays.fill(none, -1);
-                out.add(assemble(s, rows, none, k));
+                out.add(assemble(s, rows, null, k));
             }
+        }
+    }
+
+    /**
+     * Semi and anti joins with a condition only ask whether a stream row has a passing pair, so
+     * its candidates are tried in rounds, each taking the next 1, 2, 4, ... build rows of every
+     * row still unmatched, and a row stops at its first passing pair (the way Spark's joins stop
+     * at the first match). {@code cand} holds each row's next candidate and is consumed.
+     */
+    private void matchInRounds(ColumnBatch s, int[] cand, boolean[] matched, ArrayDeque<ColumnBatch> out) {
+        int n = s.numRows();
+        int[] active = new int[n];
+        int live = 0;
+        for (int r = 0; r < n; r++) {
+            if (cand[r] >= 0) {
+                active[live++] = r;
+            }
+        }
+        int[] sIdx = new int[MAX_PAIRS];
+        int[] bIdx = new int[MAX_PAIRS];
+        int perRow = 1;
+        while (live > 0) {
+            int m = 0;
+            int stillLive = 0;
+            for (int i = 0; i < live; i++) {
+                int r = active[i];
+                int b = cand[r];
+                for (int t = 0; t < perRow && b >= 0; t++) {
+                    if (m == MAX_PAIRS) {
+                        emitPairs(s, sIdx, bIdx, m, matched, out, true);
+                        m = 0;
+                    }
+                    sIdx[m] = r;
+                    bIdx[m++] = b;
+                    b = rel.next(b);
+                }
+                cand[r] = b;
+                if (b >= 0) {
+                    active[stillLive++] = r;
+                }
+            }
+            if (m > 0) {
+                emitPairs(s, sIdx, bIdx, m, matched, out, true);
+            }
+            live = 0;
+            for (int i = 0; i < stillLive; i++) {
+                if (!matched[active[i]]) {
+                    active[live++] = active[i];
+                }
+            }
+            perRow = Math.min(perRow * 2, MAX_PAIRS);
         }
     }
 
@@ -184,9 +236,25 @@ final class HashJoiner {
         }
     }
 
-    /** Left-then-right columns of the pairs; a stream of null or a build row of -1 gives nulls. */
+    /**
+     * Left-then-right columns of the pairs; a stream of null, build rows of null or a build row
+     * of -1 give nulls.
+     */
     private ColumnBatch assemble(ColumnBatch s, int[] sIdx, int[] bIdx, int m) {
         return assemble(s, sIdx, bIdx, m, null);
+    }
+
+    /** True if the pairs' stream rows are the whole {@code n}-row stream batch in order (no gather needed). */
+    private static boolean isIdentity(int[] sIdx, int m, int n) {
+        if (m != n || m == 0 || sIdx[m - 1] != m - 1) {
+            return false;
+        }
+        for (int i = 0; i < m; i++) {
+            if (sIdx[i] != i) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** {@link #assemble} of the columns {@code wanted} marks, in output order (null: all; the others stay null). */
@@ -195,17 +263,19 @@ final class HashJoiner {
         int bw = rel.rows.numColumns();
         int streamAt = build == JoinSide.RIGHT ? 0 : bw;
         int buildAt = build == JoinSide.RIGHT ? sw : 0;
+        boolean wholeStream = s != null && isIdentity(sIdx, m, s.numRows());
         ColumnVector[] streamCols = new ColumnVector[sw];
         for (int c = 0; c < sw; c++) {
             if (wanted == null || wanted[streamAt + c]) {
                 streamCols[c] = s == null ? ColumnVectors.constant(streamTypes.get(c), null, m)
-                        : VectorOps.gatherOrNull(s.column(c), sIdx, m);
+                        : wholeStream ? s.column(c) : VectorOps.gatherOrNull(s.column(c), sIdx, m);
             }
         }
         ColumnVector[] buildCols = new ColumnVector[bw];
         for (int c = 0; c < bw; c++) {
             if (wanted == null || wanted[buildAt + c]) {
-                buildCols[c] = VectorOps.gatherOrNull(rel.rows.column(c), bIdx, m);
+                buildCols[c] = bIdx == null ? ColumnVectors.constant(rel.rows.column(c).dataType(), null, m)
+                        : VectorOps.gatherOrNull(rel.rows.column(c), bIdx, m);
             }
         }
         ColumnVector[] cols = new ColumnVector[sw + bw];

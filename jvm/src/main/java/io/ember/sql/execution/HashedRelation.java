@@ -9,23 +9,22 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The build side of a hash join: all its rows in one batch, a key table numbering the
- * distinct join keys, and per key the chain of rows holding it ({@code head}, {@code next}),
- * in row order. Rows with a null key are kept (outer joins emit them) but match nothing.
- * Immutable once built; shared read-only by the tasks of an executor when broadcast.
+ * The build side of a hash join: all its rows in one batch, an index from each join key to the
+ * first row holding it ({@link LongJoinIndex} for one integral key, else {@link GroupedJoinIndex})
+ * and per row the next one with the same key ({@code next}), in row order. Rows with a null
+ * key are kept (outer joins emit them) but match nothing. Immutable once built; shared
+ * read-only by the tasks of an executor when broadcast.
  */
 final class HashedRelation implements Serializable {
     private static final long serialVersionUID = 1L;
 
     final ColumnBatch rows;
-    private final GroupKeyTable table;
-    private final int[] head;
+    private final JoinKeyIndex index;
     private final int[] next;
 
-    private HashedRelation(ColumnBatch rows, GroupKeyTable table, int[] head, int[] next) {
+    private HashedRelation(ColumnBatch rows, JoinKeyIndex index, int[] next) {
         this.rows = rows;
-        this.table = table;
-        this.head = head;
+        this.index = index;
         this.next = next;
     }
 
@@ -38,12 +37,15 @@ final class HashedRelation implements Serializable {
             keyCols[k] = keys[k].eval(all);
             keyTypes.add(keys[k].dataType());
         }
+        int[] next = new int[n];
+        if (LongJoinIndex.supports(keyTypes)) {
+            return new HashedRelation(all, LongJoinIndex.build(keyCols[0], n, next), next);
+        }
         GroupKeyTable table = GroupKeyTable.create(keyTypes);
         int[] ids = new int[n];
         table.findOrInsert(keyCols, n, ids);
         int[] head = new int[table.numGroups()];
         java.util.Arrays.fill(head, -1);
-        int[] next = new int[n];
         for (int r = n - 1; r >= 0; r--) {
             if (hasNull(keyCols, r)) {
                 next[r] = -1;
@@ -52,7 +54,7 @@ final class HashedRelation implements Serializable {
             next[r] = head[ids[r]];
             head[ids[r]] = r;
         }
-        return new HashedRelation(all, table, head, next);
+        return new HashedRelation(all, new GroupedJoinIndex(table, head), next);
     }
 
     private static boolean hasNull(ColumnVector[] keys, int r) {
@@ -68,14 +70,9 @@ final class HashedRelation implements Serializable {
         return rows.numRows();
     }
 
-    /** The key group of each probe row (-1: no match). */
-    void lookup(ColumnVector[] keys, int n, int[] groups) {
-        table.lookup(keys, n, groups);
-    }
-
-    /** The first build row of a key group, -1 if none. */
-    int first(int group) {
-        return group < 0 ? -1 : head[group];
+    /** The first build row matching each probe row's key (-1: none; a null key matches nothing). */
+    void firstRows(ColumnVector[] keys, int n, int[] first) {
+        index.firstRows(keys, n, first);
     }
 
     /** The build row after {@code row} with the same key, -1 at the end. */
@@ -84,6 +81,6 @@ final class HashedRelation implements Serializable {
     }
 
     long sizeInBytes() {
-        return rows.sizeInBytes() + table.sizeInBytes() + 4L * (head.length + next.length);
+        return rows.sizeInBytes() + index.sizeInBytes() + 4L * next.length;
     }
 }

@@ -8,15 +8,17 @@ import io.ember.sql.vector.LongVector;
 import java.util.Arrays;
 
 /**
- * The fast path for one int- or long-backed grouping key: open addressing over primitive
- * arrays (linear probing, load at most 1/2), no boxing per row. Owned by one task.
+ * The fast path for one int- or long-backed grouping key: open addressing (linear probing,
+ * load at most 1/2) over one {@code long[]} of interleaved (key, group + 1) pairs, so a key and
+ * its group share a cache line and a probe costs one memory access; no boxing per row. Owned
+ * by one task.
  */
 final class LongKeyTable implements GroupKeyTable {
     private static final long serialVersionUID = 1L;
 
     private final DataType type;
-    private long[] slotKeys;
-    private int[] slotGroups;
+    /** Key at {@code 2s}, group + 1 at {@code 2s + 1} (0: empty slot). */
+    private long[] slots;
     private int mask;
     private long[] groupKeys = new long[1024];
     private int numGroups;
@@ -24,14 +26,8 @@ final class LongKeyTable implements GroupKeyTable {
 
     LongKeyTable(DataType type) {
         this.type = type;
-        allocate(1 << 12);
-    }
-
-    private void allocate(int capacity) {
-        slotKeys = new long[capacity];
-        slotGroups = new int[capacity];
-        Arrays.fill(slotGroups, -1);
-        mask = capacity - 1;
+        slots = new long[2 << 12];
+        mask = (1 << 12) - 1;
     }
 
     @Override
@@ -71,13 +67,13 @@ final class LongKeyTable implements GroupKeyTable {
     }
 
     private int probe(long key) {
-        int slot = (int) mix(key) & mask;
+        int s = (int) mix(key) & mask;
         while (true) {
-            int g = slotGroups[slot];
-            if (g < 0 || slotKeys[slot] == key) {
-                return g;
+            long g = slots[2 * s + 1];
+            if (g == 0 || slots[2 * s] == key) {
+                return (int) g - 1;
             }
-            slot = (slot + 1) & mask;
+            s = (s + 1) & mask;
         }
     }
 
@@ -89,22 +85,22 @@ final class LongKeyTable implements GroupKeyTable {
     }
 
     private int find(long key) {
-        int slot = (int) mix(key) & mask;
+        int s = (int) mix(key) & mask;
         while (true) {
-            int g = slotGroups[slot];
-            if (g < 0) {
-                g = newGroup(key);
-                slotKeys[slot] = key;
-                slotGroups[slot] = g;
-                if (numGroups * 2 > slotGroups.length) {
+            long g = slots[2 * s + 1];
+            if (g == 0) {
+                int group = newGroup(key);
+                slots[2 * s] = key;
+                slots[2 * s + 1] = group + 1;
+                if (numGroups * 2 > mask + 1) {
                     grow();
                 }
-                return g;
+                return group;
             }
-            if (slotKeys[slot] == key) {
-                return g;
+            if (slots[2 * s] == key) {
+                return (int) g - 1;
             }
-            slot = (slot + 1) & mask;
+            s = (s + 1) & mask;
         }
     }
 
@@ -122,18 +118,17 @@ final class LongKeyTable implements GroupKeyTable {
     }
 
     private void grow() {
-        long[] oldKeys = slotKeys;
-        int[] oldGroups = slotGroups;
-        allocate(oldGroups.length * 2);
-        for (int s = 0; s < oldGroups.length; s++) {
-            int g = oldGroups[s];
-            if (g >= 0) {
-                int slot = (int) mix(oldKeys[s]) & mask;
-                while (slotGroups[slot] >= 0) {
-                    slot = (slot + 1) & mask;
+        long[] old = slots;
+        slots = new long[old.length * 2];
+        mask = slots.length / 2 - 1;
+        for (int i = 0; i < old.length; i += 2) {
+            if (old[i + 1] != 0) {
+                int s = (int) mix(old[i]) & mask;
+                while (slots[2 * s + 1] != 0) {
+                    s = (s + 1) & mask;
                 }
-                slotKeys[slot] = oldKeys[s];
-                slotGroups[slot] = g;
+                slots[2 * s] = old[i];
+                slots[2 * s + 1] = old[i + 1];
             }
         }
     }
@@ -163,6 +158,6 @@ final class LongKeyTable implements GroupKeyTable {
 
     @Override
     public long sizeInBytes() {
-        return 12L * slotGroups.length + 8L * groupKeys.length;
+        return 8L * slots.length + 8L * groupKeys.length;
     }
 }

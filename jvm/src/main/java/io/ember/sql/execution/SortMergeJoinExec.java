@@ -101,6 +101,13 @@ public final class SortMergeJoinExec extends JoinExec {
         if (le != null && re != null && ctx.conf().adaptiveEnabled()) {
             return new AdaptiveSortMergeJoin(this, le, re).execute(ctx);
         }
+        if (ctx.conf().adaptiveEnabled() && AdaptiveSortMergeJoin.hashInsteadOfSort(ctx.conf())) {
+            // a side comes from another operator (say a join below on the same keys), not straight from an exchange:
+            // its partitions are pinned (not coalesced) and still line up, so hashing them needs no sort either
+            ctx.adaptive().record(this, "join", "ShuffledHashJoin " + leftKeys + ", " + rightKeys + ", " + joinType
+                    + ", BuildRight (adaptive: was SortMergeJoin; a side is not read straight from an exchange)", true);
+            return hashJoin(ctx, unsorted(left, 0).execute(ctx), unsorted(right, 1).execute(ctx));
+        }
         if (le != null && re != null) {
             List<RDD<ColumnBatch>> both = ShuffleExchangeExec.executeCoordinated(ctx, List.of(le, re));
             l = ((SortExec) left).sortEach(ctx, both.get(0));
@@ -110,6 +117,12 @@ public final class SortMergeJoinExec extends JoinExec {
             r = right.execute(ctx);
         }
         return zip(ctx, l, r);
+    }
+
+    /** A child without the local sort on the join keys this join asked for (hashing does not need it). */
+    private SparkPlan unsorted(SparkPlan child, int index) {
+        return child instanceof SortExec s && !s.global() && s.order().equals(requiredChildOrdering().get(index))
+                ? s.child() : child;
     }
 
     /** The join of unsorted inputs partitioned as this join requires, by hashing (adaptive execution's choice). */

@@ -205,4 +205,39 @@ class AdaptiveJoinTest extends ExecTestSupport {
             }
         }
     }
+
+    @Test
+    void joinOverAnotherJoinOnTheSameKeysHashesWithoutSorting() {
+        List<List<Object>> l = rows(new Random(7), 900, 60, 0);
+        List<List<Object>> r = rows(new Random(8), 300, 80, 0);
+        List<List<Object>> r2 = rows(new Random(9), 400, 70, 0);
+        List<List<Object>> semi = new ArrayList<>();
+        for (List<Object> x : l) {
+            if (x.get(0) != null && r.stream().anyMatch(y -> x.get(0).equals(y.get(0)))) {
+                semi.add(x);
+            }
+        }
+        for (String hash : new String[] {"true", "false"}) {
+            // the planner pins the exchanges under the inner join (KeepCoPartitionedExchanges): none coalesce
+            ExecutionContext in = withConf(SkewJoinPlanner.ADAPTIVE_BROADCAST_THRESHOLD, "-1",
+                    AdaptiveSortMergeJoin.HASH_INSTEAD_OF_SORT, hash, CoalescePlanner.ENABLED, "false");
+            for (JoinType t : new JoinType[] {JoinType.INNER, JoinType.LEFT_OUTER, JoinType.RIGHT_OUTER,
+                JoinType.FULL_OUTER, JoinType.LEFT_SEMI, JoinType.LEFT_ANTI}) {
+                for (boolean cond : new boolean[] {false, true}) {
+                    SortMergeJoinExec inner = join(JoinType.LEFT_SEMI, null, l, r, false);
+                    SparkPlan rs = new LocalTableScanExec(List.of(RK, B), batches(TYPES, r2, 256), 3);
+                    SortMergeJoinExec outer = new SortMergeJoinExec(List.of(LK), List.of(RK), t,
+                            cond ? TestExprs.gt(A, B) : null,
+                            new SortExec(List.of(new SortOrder(LK, true, true)), false, inner),
+                            new SortExec(List.of(new SortOrder(RK, true, true)), false,
+                                    new ShuffleExchangeExec(new Partitioning.Hash(List.of(RK), 4), rs, false)));
+                    outer.execute(in);
+                    boolean hashed = in.adaptive().decisionsFor(outer).stream()
+                            .anyMatch(d -> d.line().startsWith("ShuffledHashJoin"));
+                    assertEquals(hash.equals("true"), hashed, t + " " + hash);
+                    assertEquals(expected(t, semi, r2, cond), actual(outer, t, in), t + " " + cond + " " + hash);
+                }
+            }
+        }
+    }
 }

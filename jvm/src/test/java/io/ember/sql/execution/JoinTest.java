@@ -182,6 +182,38 @@ class JoinTest extends ExecTestSupport {
     }
 
     @Test
+    void pairsThatSkipAStreamRowStillGatherTheStreamSide() {
+        // stream rows 0, 0, 2: as many pairs as stream rows, first and last in place, yet not the batch itself
+        List<List<Object>> l = List.of(row(1L, 10L), row(2L, 20L), row(3L, 30L));
+        List<List<Object>> r = List.of(row(1L, 100L), row(1L, 101L), row(3L, 300L));
+        SparkPlan ls = new LocalTableScanExec(List.of(LK, A), batches(TYPES, l, 3), 1);
+        SparkPlan rs = new LocalTableScanExec(List.of(RK, B), batches(TYPES, r, 3), 1);
+        for (JoinType t : new JoinType[] {JoinType.INNER, JoinType.LEFT_OUTER}) {
+            SparkPlan p = new BroadcastHashJoinExec(List.of(LK), List.of(RK), t, JoinSide.RIGHT, null, ls, rs);
+            assertEquals(expected(t, l, r, true, (x, y) -> true), actual(p, t), t.name());
+        }
+    }
+
+    @Test
+    void semiAndAntiJoinsWithAConditionOverLongKeyChains() {
+        Random rnd = new Random(9);
+        List<List<Object>> build = new ArrayList<>();
+        for (int i = 0; i < 20000; i++) {
+            build.add(row(rnd.nextInt(50) == 0 ? null : (long) rnd.nextInt(3), (long) rnd.nextInt(100000)));
+        }
+        List<List<Object>> stream = new ArrayList<>();
+        for (int i = 0; i < 300; i++) {
+            stream.add(row(rnd.nextInt(20) == 0 ? null : (long) rnd.nextInt(4), (long) rnd.nextInt(rnd.nextBoolean() ? 30 : 100000)));
+        }
+        SparkPlan l = new LocalTableScanExec(List.of(LK, A), batches(TYPES, stream, 128), 2);
+        SparkPlan r = new LocalTableScanExec(List.of(RK, B), batches(TYPES, build, 4096), 2);
+        for (JoinType t : new JoinType[] {JoinType.LEFT_SEMI, JoinType.LEFT_ANTI}) {
+            SparkPlan p = new BroadcastHashJoinExec(List.of(LK), List.of(RK), t, JoinSide.RIGHT, TestExprs.gt(A, B), l, r);
+            assertEquals(expected(t, stream, build, true, A_GT_B), actual(p, t), t.name());
+        }
+    }
+
+    @Test
     void nestedLoopJoinForNonEquiConditions() {
         List<List<Object>> l = leftRows.subList(0, 150), r = rightRows.subList(0, 60);
         SparkPlan small = new LocalTableScanExec(List.of(LK, A), batches(TYPES, l, 64), 3);
