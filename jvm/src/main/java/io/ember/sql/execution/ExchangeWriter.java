@@ -3,29 +3,31 @@ package io.ember.sql.execution;
 import io.ember.core.Tuple2;
 import io.ember.sql.types.DataType;
 import io.ember.sql.vector.ColumnBatch;
+import io.ember.sql.vector.ColumnVector;
 import java.util.ArrayDeque;
-import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.NoSuchElementException;
 
 /**
  * The map side of an exchange: routes each row of the input batches to its target partition
- * and hands the shuffle writer {@code (partition, encoded batch)} pairs, accumulating rows per
- * partition until {@link ColumnBatch#DEFAULT_ROWS} so that many partitions still get
- * full-size batches. Single-threaded (one map task).
+ * and hands the shuffle writer {@code (partition, encoded batch)} pairs. Rows are copied once,
+ * column by column, straight into their partition's {@link PartitionBuffer}, which is encoded
+ * when it reaches {@link ColumnBatch#DEFAULT_ROWS} rows (so that many partitions still get
+ * full-size batches) or when all partitions together hold too many rows. Single-threaded (one
+ * map task).
  */
 final class ExchangeWriter implements Iterator<Tuple2<Integer, byte[]>> {
     private static final long MAX_PENDING_ROWS = 1 << 18;
 
     private final Iterator<ColumnBatch> input;
     private final PartitionRouter router;
-    private final List<DataType> types;
-    private final List<List<ColumnBatch>> pending = new ArrayList<>();
-    private final int[] pendingRows;
+    private final PartitionBuffer[] buffers;
     private final ArrayDeque<Tuple2<Integer, byte[]>> ready = new ArrayDeque<>();
     private long totalPending;
     private int[] pids = new int[0];
+    private int[] order = new int[0];
+    private final int[] starts;
     private boolean flushed;
     /** Sums the encoded bytes handed to the shuffle (the exchange's {@code data size}). */
     private final io.ember.sql.execution.metric.SqlMetric dataSize;
@@ -40,11 +42,12 @@ final class ExchangeWriter implements Iterator<Tuple2<Integer, byte[]>> {
         this.dataSize = dataSize;
         this.input = input;
         this.router = router;
-        this.types = types;
-        this.pendingRows = new int[numPartitions];
+        this.buffers = new PartitionBuffer[numPartitions];
+        List<DataType> schema = List.copyOf(types);
         for (int i = 0; i < numPartitions; i++) {
-            pending.add(new ArrayList<>());
+            buffers[i] = new PartitionBuffer(schema);
         }
+        this.starts = new int[numPartitions + 1];
     }
 
     @Override
@@ -54,8 +57,8 @@ final class ExchangeWriter implements Iterator<Tuple2<Integer, byte[]>> {
                 route(input.next());
             } else if (!flushed) {
                 flushed = true;
-                for (int p = 0; p < pendingRows.length; p++) {
-                    flush(p);
+                for (int p = 0; p < buffers.length; p++) {
+                    flush(p, true);
                 }
             } else {
                 return false;
@@ -79,58 +82,69 @@ final class ExchangeWriter implements Iterator<Tuple2<Integer, byte[]>> {
         }
         if (pids.length < n) {
             pids = new int[n];
+            order = new int[n];
         }
         router.route(b, pids);
-        int parts = pendingRows.length;
-        int[] counts = new int[parts + 1];
-        for (int i = 0; i < n; i++) {
-            counts[pids[i] + 1]++;
+        sortByPartition(n);
+        int only = pids[0];
+        if (starts[only + 1] - starts[only] == n && buffers[only].rows() == 0 && n >= ColumnBatch.DEFAULT_ROWS) {
+            byte[] encoded = BatchCodec.encode(b);   // a full batch for one partition: encoded as it is, no copy
+            dataSize.add(encoded.length);
+            ready.add(new Tuple2<>(only, encoded));
+            return;
+        }
+        int parts = buffers.length;
+        for (int c = 0; c < b.numColumns(); c++) {
+            ColumnVector v = b.column(c);
+            for (int p = 0; p < parts; p++) {
+                if (starts[p + 1] > starts[p]) {
+                    buffers[p].append(c, v, order, starts[p], starts[p + 1]);
+                }
+            }
         }
         for (int p = 0; p < parts; p++) {
-            counts[p + 1] += counts[p];
-        }
-        int[] order = new int[n];
-        int[] pos = counts.clone();
-        for (int i = 0; i < n; i++) {
-            order[pos[pids[i]]++] = i;
-        }
-        for (int p = 0; p < parts; p++) {
-            int len = counts[p + 1] - counts[p];
+            int len = starts[p + 1] - starts[p];
             if (len == 0) {
                 continue;
             }
-            ColumnBatch part;
-            if (len == n) {
-                part = b;
-            } else {
-                int[] rows = new int[len];
-                System.arraycopy(order, counts[p], rows, 0, len);
-                part = VectorOps.gather(b, rows, len);
-            }
-            pending.get(p).add(part);
-            pendingRows[p] += len;
+            buffers[p].added(len);
             totalPending += len;
-            if (pendingRows[p] >= ColumnBatch.DEFAULT_ROWS) {
-                flush(p);
+            if (buffers[p].rows() >= ColumnBatch.DEFAULT_ROWS) {
+                flush(p, false);
             }
         }
         if (totalPending > MAX_PENDING_ROWS) {
             for (int p = 0; p < parts; p++) {
-                flush(p);
+                flush(p, true);
             }
         }
     }
 
-    private void flush(int p) {
-        if (pendingRows[p] == 0) {
+    /** A counting sort of rows by target partition: {@code order[starts[p]..starts[p+1])} are partition p's rows, in input order. */
+    private void sortByPartition(int n) {
+        int parts = buffers.length;
+        java.util.Arrays.fill(starts, 0);
+        for (int i = 0; i < n; i++) {
+            starts[pids[i] + 1]++;
+        }
+        for (int p = 0; p < parts; p++) {
+            starts[p + 1] += starts[p];
+        }
+        int[] pos = java.util.Arrays.copyOf(starts, parts);
+        for (int i = 0; i < n; i++) {
+            order[pos[pids[i]]++] = i;
+        }
+    }
+
+    /** Encodes partition p's held rows; {@code release} also frees its arrays (when all partitions flush to bound memory). */
+    private void flush(int p, boolean release) {
+        int rows = buffers[p].rows();
+        if (rows == 0) {
             return;
         }
-        ColumnBatch all = VectorOps.concat(pending.get(p), types);
-        byte[] encoded = BatchCodec.encode(all);
+        byte[] encoded = buffers[p].encode(release);
         dataSize.add(encoded.length);
         ready.add(new Tuple2<>(p, encoded));
-        totalPending -= pendingRows[p];
-        pendingRows[p] = 0;
-        pending.get(p).clear();
+        totalPending -= rows;
     }
 }
