@@ -115,7 +115,7 @@ final class ExchangeWriter implements Iterator<Tuple2<Integer, byte[]>> {
         }
         if (totalPending > MAX_PENDING_ROWS) {
             for (int p = 0; p < parts; p++) {
-                flush(p, true);
+                flush(p, false);   // the arrays stay for the next rows: they would only grow back
             }
         }
     }
@@ -136,7 +136,7 @@ final class ExchangeWriter implements Iterator<Tuple2<Integer, byte[]>> {
         }
     }
 
-    /** Encodes partition p's held rows; {@code release} also frees its arrays (when all partitions flush to bound memory). */
+    /** Encodes partition p's held rows; {@code release} also frees its arrays (at the end of the input). */
     private void flush(int p, boolean release) {
         int rows = buffers[p].rows();
         if (rows == 0) {
