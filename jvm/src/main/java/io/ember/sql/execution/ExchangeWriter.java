@@ -11,24 +11,30 @@ import java.util.NoSuchElementException;
 
 /**
  * The map side of an exchange: routes each row of the input batches to its target partition
- * and hands the shuffle writer {@code (partition, encoded batch)} pairs. Rows are copied once,
- * column by column, straight into their partition's {@link PartitionBuffer}, which is encoded
- * when it reaches {@link ColumnBatch#DEFAULT_ROWS} rows (so that many partitions still get
- * full-size batches) or when all partitions together hold too many rows. Single-threaded (one
- * map task).
+ * and hands the shuffle writer {@code (partition, encoded batch)} pairs. Each column of a batch
+ * is copied once, in one pass over its rows, straight into its partitions' arrays (a {@link
+ * ColumnScatter} per column); a partition is encoded from those arrays when it reaches {@link
+ * ColumnBatch#DEFAULT_ROWS} rows (so that many partitions still get full-size batches) or when
+ * all partitions together hold too many rows. Single-threaded (one map task).
  */
 final class ExchangeWriter implements Iterator<Tuple2<Integer, byte[]>> {
     private static final long MAX_PENDING_ROWS = 1 << 18;
 
     private final Iterator<ColumnBatch> input;
     private final PartitionRouter router;
-    private final PartitionBuffer[] buffers;
+    private final List<DataType> types;
+    /** Per column, every partition's rows; created from the first batch's vector classes. */
+    private ColumnScatter[] columns;
+    /** Rows each partition holds. */
+    private final int[] held;
+    private final int[] counts;
+    private final int[] scratch;
     private final ArrayDeque<Tuple2<Integer, byte[]>> ready = new ArrayDeque<>();
     private long totalPending;
     private int[] pids = new int[0];
-    private int[] order = new int[0];
-    private final int[] starts;
     private boolean flushed;
+    /** Encoded bytes per row of the last partition written, to size the next one's buffer. */
+    private double bytesPerRow;
     /** Sums the encoded bytes handed to the shuffle (the exchange's {@code data size}). */
     private final io.ember.sql.execution.metric.SqlMetric dataSize;
 
@@ -42,12 +48,11 @@ final class ExchangeWriter implements Iterator<Tuple2<Integer, byte[]>> {
         this.dataSize = dataSize;
         this.input = input;
         this.router = router;
-        this.buffers = new PartitionBuffer[numPartitions];
-        List<DataType> schema = List.copyOf(types);
-        for (int i = 0; i < numPartitions; i++) {
-            buffers[i] = new PartitionBuffer(schema);
-        }
-        this.starts = new int[numPartitions + 1];
+        this.types = List.copyOf(types);
+        this.held = new int[numPartitions];
+        this.counts = new int[numPartitions];
+        this.scratch = new int[numPartitions];
+        this.bytesPerRow = 8.0 * types.size();
     }
 
     @Override
@@ -57,9 +62,8 @@ final class ExchangeWriter implements Iterator<Tuple2<Integer, byte[]>> {
                 route(input.next());
             } else if (!flushed) {
                 flushed = true;
-                for (int p = 0; p < buffers.length; p++) {
-                    flush(p, true);
-                }
+                flushAll();
+                columns = null;   // the arrays are not needed any more
             } else {
                 return false;
             }
@@ -82,69 +86,71 @@ final class ExchangeWriter implements Iterator<Tuple2<Integer, byte[]>> {
         }
         if (pids.length < n) {
             pids = new int[n];
-            order = new int[n];
         }
         router.route(b, pids);
-        sortByPartition(n);
+        int parts = held.length;
+        java.util.Arrays.fill(counts, 0);
+        for (int i = 0; i < n; i++) {
+            counts[pids[i]]++;
+        }
         int only = pids[0];
-        if (starts[only + 1] - starts[only] == n && buffers[only].rows() == 0 && n >= ColumnBatch.DEFAULT_ROWS) {
+        if (counts[only] == n && held[only] == 0 && n >= ColumnBatch.DEFAULT_ROWS) {
             byte[] encoded = BatchCodec.encode(b);   // a full batch for one partition: encoded as it is, no copy
             dataSize.add(encoded.length);
             ready.add(new Tuple2<>(only, encoded));
             return;
         }
-        int parts = buffers.length;
-        for (int c = 0; c < b.numColumns(); c++) {
+        if (columns == null) {
+            columns = new ColumnScatter[types.size()];
+        }
+        for (int c = 0; c < columns.length; c++) {
             ColumnVector v = b.column(c);
-            for (int p = 0; p < parts; p++) {
-                if (starts[p + 1] > starts[p]) {
-                    buffers[p].append(c, v, order, starts[p], starts[p + 1]);
-                }
+            if (columns[c] == null) {
+                columns[c] = ColumnScatter.forVector(types.get(c), v, parts);
+            } else if (!columns[c].accepts(v)) {
+                columns[c] = GatheredColumnScatter.from(columns[c], types.get(c), held);
             }
+            columns[c].scatter(v, pids, n, held, counts, scratch);
         }
         for (int p = 0; p < parts; p++) {
-            int len = starts[p + 1] - starts[p];
-            if (len == 0) {
+            if (counts[p] == 0) {
                 continue;
             }
-            buffers[p].added(len);
-            totalPending += len;
-            if (buffers[p].rows() >= ColumnBatch.DEFAULT_ROWS) {
-                flush(p, false);
+            held[p] += counts[p];
+            totalPending += counts[p];
+            if (held[p] >= ColumnBatch.DEFAULT_ROWS) {
+                flush(p);
             }
         }
         if (totalPending > MAX_PENDING_ROWS) {
-            for (int p = 0; p < parts; p++) {
-                flush(p, false);   // the arrays stay for the next rows: they would only grow back
-            }
+            flushAll();   // the arrays stay for the next rows: they would only grow back
         }
     }
 
-    /** A counting sort of rows by target partition: {@code order[starts[p]..starts[p+1])} are partition p's rows, in input order. */
-    private void sortByPartition(int n) {
-        int parts = buffers.length;
-        java.util.Arrays.fill(starts, 0);
-        for (int i = 0; i < n; i++) {
-            starts[pids[i] + 1]++;
-        }
-        for (int p = 0; p < parts; p++) {
-            starts[p + 1] += starts[p];
-        }
-        int[] pos = java.util.Arrays.copyOf(starts, parts);
-        for (int i = 0; i < n; i++) {
-            order[pos[pids[i]]++] = i;
+    private void flushAll() {
+        for (int p = 0; p < held.length; p++) {
+            flush(p);
         }
     }
 
-    /** Encodes partition p's held rows; {@code release} also frees its arrays (at the end of the input). */
-    private void flush(int p, boolean release) {
-        int rows = buffers[p].rows();
+    /** Encodes partition p's held rows as one batch and hands it on. */
+    private void flush(int p) {
+        int rows = held[p];
         if (rows == 0) {
             return;
         }
-        byte[] encoded = buffers[p].encode(release);
+        ByteSink out = new ByteSink(64 + (int) Math.min(1 << 24, bytesPerRow * 1.1 * rows));
+        BatchCodec.writeHeader(out, rows, types.size());
+        if (columns != null) {
+            for (ColumnScatter c : columns) {
+                c.write(out, p, rows);
+            }
+        }
+        bytesPerRow = (double) out.size() / rows;
+        byte[] encoded = out.toByteArray();
         dataSize.add(encoded.length);
         ready.add(new Tuple2<>(p, encoded));
         totalPending -= rows;
+        held[p] = 0;
     }
 }
