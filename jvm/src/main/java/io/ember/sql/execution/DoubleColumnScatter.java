@@ -9,12 +9,15 @@ import java.util.Arrays;
 final class DoubleColumnScatter implements ColumnScatter {
     private final DataType type;
     private final double[][] values;
+    /** {@code values[p].length}, kept apart so that sizing does not touch every partition's array. */
+    private final int[] capacity;
     private final boolean[][] nulls;
     private final boolean[] anyNull;
 
     DoubleColumnScatter(DataType type, int partitions) {
         this.type = type;
         this.values = new double[partitions][];
+        this.capacity = new int[partitions];
         this.nulls = new boolean[partitions][];
         this.anyNull = new boolean[partitions];
         Arrays.fill(values, new double[0]);
@@ -30,10 +33,12 @@ final class DoubleColumnScatter implements ColumnScatter {
         DoubleVector vector = (DoubleVector) v;
         double[] src = vector.values;
         boolean[] srcNulls = vector.nulls;
-        for (int p = 0; p < values.length; p++) {
+        int[] cap = capacity;
+        for (int p = 0; p < cap.length; p++) {
             int need = held[p] + counts[p];
-            if (need > values[p].length) {
-                values[p] = Arrays.copyOf(values[p], ColumnScatter.grow(values[p].length, need));
+            if (need > cap[p]) {
+                cap[p] = ColumnScatter.grow(cap[p], need);
+                values[p] = Arrays.copyOf(values[p], cap[p]);
                 if (nulls[p] != null) {
                     nulls[p] = Arrays.copyOf(nulls[p], values[p].length);
                 }

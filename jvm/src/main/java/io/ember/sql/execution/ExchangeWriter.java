@@ -33,8 +33,8 @@ final class ExchangeWriter implements Iterator<Tuple2<Integer, byte[]>> {
     private long totalPending;
     private int[] pids = new int[0];
     private boolean flushed;
-    /** Encoded bytes per row of the last partition written, to size the next one's buffer. */
-    private double bytesPerRow;
+    /** Where partitions are encoded, reused (its buffer grows to the largest batch written). */
+    private final ByteSink sink = new ByteSink(1 << 16);
     /** Sums the encoded bytes handed to the shuffle (the exchange's {@code data size}). */
     private final io.ember.sql.execution.metric.SqlMetric dataSize;
 
@@ -52,7 +52,6 @@ final class ExchangeWriter implements Iterator<Tuple2<Integer, byte[]>> {
         this.held = new int[numPartitions];
         this.counts = new int[numPartitions];
         this.scratch = new int[numPartitions];
-        this.bytesPerRow = 8.0 * types.size();
     }
 
     @Override
@@ -139,14 +138,14 @@ final class ExchangeWriter implements Iterator<Tuple2<Integer, byte[]>> {
         if (rows == 0) {
             return;
         }
-        ByteSink out = new ByteSink(64 + (int) Math.min(1 << 24, bytesPerRow * 1.1 * rows));
+        ByteSink out = sink;
+        out.clear();
         BatchCodec.writeHeader(out, rows, types.size());
         if (columns != null) {
             for (ColumnScatter c : columns) {
                 c.write(out, p, rows);
             }
         }
-        bytesPerRow = (double) out.size() / rows;
         byte[] encoded = out.toByteArray();
         dataSize.add(encoded.length);
         ready.add(new Tuple2<>(p, encoded));

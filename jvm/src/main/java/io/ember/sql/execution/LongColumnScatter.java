@@ -16,6 +16,8 @@ final class LongColumnScatter implements ColumnScatter {
     private final DataType type;
     private final boolean decimal;
     private final long[][] values;
+    /** {@code values[p].length}, kept apart so that sizing does not touch every partition's array. */
+    private final int[] capacity;
     private final boolean[][] nulls;
     private final boolean[] anyNull;
 
@@ -24,6 +26,7 @@ final class LongColumnScatter implements ColumnScatter {
         this.type = type;
         this.decimal = decimal;
         this.values = new long[partitions][];
+        this.capacity = new int[partitions];
         this.nulls = new boolean[partitions][];
         this.anyNull = new boolean[partitions];
         Arrays.fill(values, new long[0]);
@@ -46,10 +49,12 @@ final class LongColumnScatter implements ColumnScatter {
             src = l.values;
             srcNulls = l.nulls;
         }
-        for (int p = 0; p < values.length; p++) {
+        int[] cap = capacity;
+        for (int p = 0; p < cap.length; p++) {
             int need = held[p] + counts[p];
-            if (need > values[p].length) {
-                values[p] = Arrays.copyOf(values[p], ColumnScatter.grow(values[p].length, need));
+            if (need > cap[p]) {
+                cap[p] = ColumnScatter.grow(cap[p], need);
+                values[p] = Arrays.copyOf(values[p], cap[p]);
                 if (nulls[p] != null) {
                     nulls[p] = Arrays.copyOf(nulls[p], values[p].length);
                 }

@@ -38,9 +38,7 @@ final class PackedInts {
             case 1 -> { for (int i = 0; i < n; i++) a[at + i] = (byte) (v[i] - min); }
             case 2 -> { for (int i = 0; i < n; i++) SHORTS.set(a, at + 2 * i, (short) (v[i] - min)); }
             case 4 -> { for (int i = 0; i < n; i++) INTS.set(a, at + 4 * i, (int) (v[i] - min)); }
-            default -> {
-                b.asLongBuffer().put(v, 0, n);
-            }
+            default -> b.asLongBuffer().put(v, 0, n);   // a bulk copy: faster than a loop, under C1 too
         }
         b.position(b.position() + width * n);
     }

@@ -15,10 +15,13 @@ import java.util.Arrays;
 final class StringColumnScatter implements ColumnScatter {
     private final DataType type;
     private final String[][] values;
+    /** {@code values[p].length}, kept apart so that sizing does not touch every partition's array. */
+    private final int[] capacity;
 
     StringColumnScatter(DataType type, int partitions) {
         this.type = type;
         this.values = new String[partitions][];
+        this.capacity = new int[partitions];
         Arrays.fill(values, new String[0]);
     }
 
@@ -29,10 +32,12 @@ final class StringColumnScatter implements ColumnScatter {
 
     @Override
     public void scatter(ColumnVector v, int[] pids, int n, int[] held, int[] counts, int[] at) {
-        for (int p = 0; p < values.length; p++) {
+        int[] cap = capacity;
+        for (int p = 0; p < cap.length; p++) {
             int need = held[p] + counts[p];
-            if (need > values[p].length) {
-                values[p] = Arrays.copyOf(values[p], ColumnScatter.grow(values[p].length, need));
+            if (need > cap[p]) {
+                cap[p] = ColumnScatter.grow(cap[p], need);
+                values[p] = Arrays.copyOf(values[p], cap[p]);
             }
         }
         String[][] dst = values;
