@@ -35,9 +35,20 @@ public final class ShuffleReader {
      */
     public static Iterator<Tuple2<Object, Object>> read(ShuffleEnv env, ShuffleHandle handle, int reduceId,
                                                         int startMap, int endMap) {
-        MapStatus[] statuses = env.mapOutputs().statuses(handle.shuffleId(), reduceId);
-        Iterator<Tuple2<Object, Object>> records = new FetchIterator(env, handle.shuffleId(), reduceId, statuses,
-                startMap, Math.min(endMap, statuses.length));
+        return read(env, handle, reduceId, reduceId + 1, startMap, endMap);
+    }
+
+    /**
+     * Reduce partitions {@code [startReduce, endReduce)} read as one (adaptive execution's
+     * coalesced partitions): their segments are adjacent in each map output's file, so each
+     * map output is opened once and read as one segment, in map order (within a map output,
+     * the reduce partitions' records follow each other in reduce partition order).
+     */
+    public static Iterator<Tuple2<Object, Object>> read(ShuffleEnv env, ShuffleHandle handle, int startReduce,
+                                                        int endReduce, int startMap, int endMap) {
+        MapStatus[] statuses = env.mapOutputs().statuses(handle.shuffleId(), startReduce);
+        Iterator<Tuple2<Object, Object>> records = new FetchIterator(env, handle.shuffleId(), startReduce, endReduce,
+                statuses, startMap, Math.min(endMap, statuses.length));
         if (handle.aggregator() != null) {
             ExternalAppendOnlyMap map = new ExternalAppendOnlyMap(env, handle.aggregator(), handle.mapSideCombine());
             map.insertAll(records);
@@ -51,11 +62,13 @@ public final class ShuffleReader {
         return records;
     }
 
-    /** Streams the reduce partition's segments of each map output in map order. */
+    /** Streams the reduce partitions' segment of each map output in map order. */
     private static final class FetchIterator implements Iterator<Tuple2<Object, Object>> {
         private final ShuffleEnv env;
         private final int shuffleId;
+        /** The first reduce partition read (named in fetch failures of the whole range). */
         private final int reduceId;
+        private final int endReduce;
         private final MapStatus[] statuses;
         private final Kryo kryo;
         private final int endMap;
@@ -64,8 +77,10 @@ public final class ShuffleReader {
         private Input input;
         private boolean released;
 
-        FetchIterator(ShuffleEnv env, int shuffleId, int reduceId, MapStatus[] statuses, int startMap, int endMap) {
+        FetchIterator(ShuffleEnv env, int shuffleId, int reduceId, int endReduce, MapStatus[] statuses, int startMap,
+                      int endMap) {
             this.env = env;
+            this.endReduce = endReduce;
             this.nextMap = startMap;
             this.endMap = endMap;
             this.shuffleId = shuffleId;
@@ -89,7 +104,7 @@ public final class ShuffleReader {
                     return false;
                 }
                 currentMap = nextMap++;
-                if (statuses[currentMap].partitionSizes()[reduceId] > 0) {
+                if (blocks(statuses[currentMap]) > 0) {
                     input = open(currentMap);
                 }
             }
@@ -140,6 +155,18 @@ public final class ShuffleReader {
             return same;
         }
 
+        /** How many of the range's reduce partitions have bytes in this map output. */
+        private int blocks(MapStatus status) {
+            long[] sizes = status.partitionSizes();
+            int blocks = 0;
+            for (int r = reduceId; r < endReduce; r++) {
+                if (sizes[r] > 0) {
+                    blocks++;
+                }
+            }
+            return blocks;
+        }
+
         private Input open(int mapId) {
             MapStatus status = statuses[mapId];
             if (status.isRemoteFrom(env.executorId())) {
@@ -153,11 +180,14 @@ public final class ShuffleReader {
                 try (RandomAccessFile idx = new RandomAccessFile(index, "r")) {
                     idx.seek(8L * reduceId);
                     start = idx.readLong();
+                    if (endReduce != reduceId + 1) {
+                        idx.seek(8L * endReduce);
+                    }
                     end = idx.readLong();
                 }
                 FileInputStream in = new FileInputStream(data);
                 in.getChannel().position(start);
-                env.metrics().add(TaskMetric.SHUFFLE_LOCAL_BLOCKS_FETCHED, 1);
+                env.metrics().add(TaskMetric.SHUFFLE_LOCAL_BLOCKS_FETCHED, blocks(status));
                 env.metrics().add(TaskMetric.SHUFFLE_LOCAL_BYTES_READ, end - start);
                 return new Input(new BoundedStream(new DataInputStream(in), end - start), env.fileBufferSize());
             } catch (IOException e) {
@@ -165,8 +195,22 @@ public final class ShuffleReader {
             }
         }
 
+        /** The range's blocks held by another executor, fetched one by one and read as one segment. */
         private Input fetch(int mapId, MapStatus status) {
-            String block = new BlockId.ShuffleBlock(shuffleId, mapId, reduceId).name();
+            if (endReduce == reduceId + 1) {
+                return new Input(fetch(mapId, status, reduceId));
+            }
+            java.io.ByteArrayOutputStream all = new java.io.ByteArrayOutputStream();
+            for (int r = reduceId; r < endReduce; r++) {
+                if (status.partitionSizes()[r] > 0) {
+                    all.writeBytes(fetch(mapId, status, r));
+                }
+            }
+            return new Input(all.toByteArray());
+        }
+
+        private byte[] fetch(int mapId, MapStatus status, int reducer) {
+            String block = new BlockId.ShuffleBlock(shuffleId, mapId, reducer).name();
             byte[] bytes;
             long waitStart = System.nanoTime();
             try {
@@ -180,11 +224,11 @@ public final class ShuffleReader {
                     throw new IllegalStateException("Interrupted while fetching " + block, e);
                 }
                 env.mapOutputs().invalidate(shuffleId);
-                throw new FetchFailedException(shuffleId, mapId, mapsOnSameExecutor(mapId), reduceId,
+                throw new FetchFailedException(shuffleId, mapId, mapsOnSameExecutor(mapId), reducer,
                         "cannot fetch " + block + " from executor " + status.executorId() + " at " + status.host()
                                 + ":" + status.port() + ": " + e, e);
             }
-            return new Input(bytes);
+            return bytes;
         }
     }
 

@@ -35,12 +35,45 @@ public final class BatchCodec {
 
     public static byte[] encode(ColumnBatch batch) {
         ByteSink out = new ByteSink(64 + (int) Math.min(estimatedSize(batch), 1 << 24));
-        out.putInt(batch.numRows());
-        out.putInt(batch.numColumns());
+        writeHeader(out, batch.numRows(), batch.numColumns());
         for (ColumnVector v : batch.columns()) {
             writeColumn(out, v, batch.numRows());
         }
         return out.toByteArray();
+    }
+
+    /**
+     * Starts an encoded batch of {@code rows} rows and {@code columns} columns; one column
+     * writer call per column must follow, in order (callers that encode straight from their own
+     * arrays, such as the exchange's per-partition appenders).
+     */
+    static void writeHeader(ByteSink out, int rows, int columns) {
+        out.putInt(rows);
+        out.putInt(columns);
+    }
+
+    /** A long-backed column's first {@code n} values; {@code nulls} null when none is null. */
+    static void writeLongs(ByteSink out, long[] values, boolean[] nulls, int n) {
+        header(out, LONG, nulls, n);
+        PackedInts.writeLongs(out, values, n);
+    }
+
+    /** A compact decimal column's first {@code n} unscaled values. */
+    static void writeDecimals(ByteSink out, long[] unscaled, boolean[] nulls, int n) {
+        header(out, DECIMAL, nulls, n);
+        PackedInts.writeLongs(out, unscaled, n);
+    }
+
+    static void writeInts(ByteSink out, int[] values, boolean[] nulls, int n) {
+        header(out, INT, nulls, n);
+        PackedInts.writeInts(out, values, n);
+    }
+
+    static void writeDoubles(ByteSink out, double[] values, boolean[] nulls, int n) {
+        header(out, DOUBLE, nulls, n);
+        ByteBuffer b = out.ensure(8 * n);
+        b.asDoubleBuffer().put(values, 0, n);
+        b.position(b.position() + 8 * n);
     }
 
     /** A first guess at the encoded size (the sink grows as needed): values at full width, strings at 16 bytes. */
@@ -53,18 +86,14 @@ public final class BatchCodec {
         return bytes;
     }
 
-    private static void writeColumn(ByteSink out, ColumnVector v, int n) {
+    /** A vector's first {@code n} values, in the form its class allows. */
+    static void writeColumn(ByteSink out, ColumnVector v, int n) {
         if (v instanceof LongVector l) {
-            header(out, LONG, l.nulls, n);
-            PackedInts.writeLongs(out, l.values, n);
+            writeLongs(out, l.values, l.nulls, n);
         } else if (v instanceof IntVector l) {
-            header(out, INT, l.nulls, n);
-            PackedInts.writeInts(out, l.values, n);
+            writeInts(out, l.values, l.nulls, n);
         } else if (v instanceof DoubleVector l) {
-            header(out, DOUBLE, l.nulls, n);
-            ByteBuffer b = out.ensure(8 * n);
-            b.asDoubleBuffer().put(l.values, 0, n);
-            b.position(b.position() + 8 * n);
+            writeDoubles(out, l.values, l.nulls, n);
         } else if (v instanceof FloatVector l) {
             header(out, FLOAT, l.nulls, n);
             ByteBuffer b = out.ensure(4 * n);
@@ -74,10 +103,11 @@ public final class BatchCodec {
             header(out, BOOL, l.nulls, n);
             out.putBits(l.values, n);
         } else if (v instanceof DecimalVector l) {
-            header(out, DECIMAL, l.nulls, n);
-            PackedInts.writeLongs(out, l.unscaled, n);
-        } else if (v instanceof StringVector || v instanceof DictionaryVector) {
-            writeStrings(out, v, n);
+            writeDecimals(out, l.unscaled, l.nulls, n);
+        } else if (v instanceof StringVector s) {
+            writeStrings(out, s.values, n);
+        } else if (v instanceof DictionaryVector d) {
+            writeDictionary(out, d, n);
         } else {
             out.putByte(OBJECT);
             for (int i = 0; i < n; i++) {
@@ -86,18 +116,15 @@ public final class BatchCodec {
         }
     }
 
-    private static void writeStrings(ByteSink out, ColumnVector v, int n) {
-        if (v instanceof DictionaryVector d) {
-            writeDictionary(out, d, n);
-            return;
-        }
-        boolean[] nulls = nullFlags(v, n);
+    /** The first {@code n} strings (null entries are null values): as a dictionary when they repeat. */
+    static void writeStrings(ByteSink out, String[] values, int n) {
+        boolean[] nulls = nullFlags(values, n);
         StringCodes dict = new StringCodes(64);
         int[] codes = new int[n];
         boolean repeats = true;
         for (int i = 0; i < n && repeats; i++) {
             if (nulls == null || !nulls[i]) {
-                codes[i] = dict.code(v.getString(i), true);
+                codes[i] = dict.code(values[i], true);
             }
             // more than half distinct, or nearly all distinct in the first rows: not worth hashing the rest
             repeats = dict.size() <= n / 2 && (i + 1 != PROBE_ROWS || dict.size() <= PROBE_ROWS * 9 / 10);
@@ -114,7 +141,7 @@ public final class BatchCodec {
         header(out, STRING, nulls, n);
         for (int i = 0; i < n; i++) {
             if (nulls == null || !nulls[i]) {
-                out.putCompactString(v.getString(i));
+                out.putCompactString(values[i]);
             }
         }
     }
@@ -161,10 +188,10 @@ public final class BatchCodec {
         }
     }
 
-    private static boolean[] nullFlags(ColumnVector v, int n) {
+    private static boolean[] nullFlags(String[] values, int n) {
         boolean[] nulls = null;
         for (int i = 0; i < n; i++) {
-            if (v.isNull(i)) {
+            if (values[i] == null) {
                 if (nulls == null) {
                     nulls = new boolean[n];
                 }

@@ -103,6 +103,11 @@ final class ByteSink {
         return buf.position();
     }
 
+    /** Forgets what was written, keeping the buffer (a writer that encodes many batches reuses one sink). */
+    void clear() {
+        buf.clear();
+    }
+
     byte[] toByteArray() {
         byte[] out = new byte[buf.position()];
         System.arraycopy(buf.array(), 0, out, 0, out.length);

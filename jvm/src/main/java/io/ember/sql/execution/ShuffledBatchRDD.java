@@ -15,8 +15,8 @@ import java.util.List;
 
 /**
  * The reduce side of an exchange: partition i reads the reduce partitions of spec i (a
- * contiguous range, so that adaptive execution can merge small neighbours into one task),
- * decodes the batches and joins small consecutive ones into batches of about
+ * contiguous range, so that adaptive execution can merge small neighbours into one task; read
+ * map output by map output, as Spark's batched fetch of contiguous blocks does), decodes the batches and joins small consecutive ones into batches of about
  * {@link ColumnBatch#DEFAULT_ROWS} rows.
  */
 public final class ShuffledBatchRDD extends RDD<ColumnBatch> {
@@ -65,18 +65,16 @@ public final class ShuffledBatchRDD extends RDD<ColumnBatch> {
         ShuffleDependency<Integer, byte[], byte[]> dep = (ShuffleDependency<Integer, byte[], byte[]>) dependencies().get(0);
         Spec spec = ((SpecPartition) split).spec();
         return new BatchIterator() {
-            int reducer = spec.start();
             Iterator<Tuple2<Object, Object>> records;
             ColumnBatch held;
 
             private ColumnBatch nextDecoded() {
-                while (records == null || !records.hasNext()) {
-                    if (reducer >= spec.end()) {
-                        return null;
-                    }
-                    records = ShuffleReader.read(ctx.shuffleEnv(), dep.handle(), reducer++, spec.startMap(), spec.endMap());
+                if (records == null) {
+                    // the spec's reduce partitions at once: one segment per map output
+                    records = ShuffleReader.read(ctx.shuffleEnv(), dep.handle(), spec.start(), spec.end(),
+                            spec.startMap(), spec.endMap());
                 }
-                return BatchCodec.decode((byte[]) records.next()._2(), types);
+                return records.hasNext() ? BatchCodec.decode((byte[]) records.next()._2(), types) : null;
             }
 
             @Override

@@ -1,0 +1,77 @@
+package io.ember.sql.execution;
+
+import io.ember.sql.types.DataType;
+import io.ember.sql.vector.ColumnVector;
+import io.ember.sql.vector.DictionaryVector;
+import io.ember.sql.vector.StringVector;
+import java.util.Arrays;
+
+/**
+ * A string column of an exchange's map task, from plain ({@link StringVector}) or
+ * dictionary-encoded ({@link DictionaryVector}) input: it keeps the string instances (the
+ * dictionary's own, so no string is built) and the codec dictionary-encodes them again when
+ * they repeat. Single-threaded.
+ */
+final class StringColumnScatter implements ColumnScatter {
+    private final DataType type;
+    private final String[][] values;
+    /** {@code values[p].length}, kept apart so that sizing does not touch every partition's array. */
+    private final int[] capacity;
+
+    StringColumnScatter(DataType type, int partitions) {
+        this.type = type;
+        this.values = new String[partitions][];
+        this.capacity = new int[partitions];
+        Arrays.fill(values, new String[0]);
+    }
+
+    @Override
+    public boolean accepts(ColumnVector v) {
+        return v instanceof StringVector || v instanceof DictionaryVector;
+    }
+
+    @Override
+    public void scatter(ColumnVector v, int[] pids, int n, int[] held, int[] counts, int[] at) {
+        int[] cap = capacity;
+        for (int p = 0; p < cap.length; p++) {
+            int need = held[p] + counts[p];
+            if (need > cap[p]) {
+                cap[p] = ColumnScatter.grow(cap[p], need);
+                values[p] = Arrays.copyOf(values[p], cap[p]);
+            }
+        }
+        String[][] dst = values;
+        System.arraycopy(held, 0, at, 0, held.length);
+        if (v instanceof StringVector s) {
+            String[] src = s.values;
+            for (int i = 0; i < n; i++) {
+                int p = pids[i];
+                dst[p][at[p]++] = src[i];
+            }
+        } else if (v instanceof DictionaryVector d && d.dictionary instanceof StringVector dict) {
+            int[] codes = d.codes;
+            String[] entries = dict.values;
+            for (int i = 0; i < n; i++) {
+                int p = pids[i];
+                int c = codes[i];
+                dst[p][at[p]++] = c < 0 ? null : entries[c];
+            }
+        } else {
+            for (int i = 0; i < n; i++) {
+                int p = pids[i];
+                dst[p][at[p]++] = v.getString(i);
+            }
+        }
+    }
+
+    @Override
+    public ColumnVector toVector(int p, int held) {
+        return new StringVector(type, Arrays.copyOf(values[p], held));
+    }
+
+    @Override
+    public void write(ByteSink out, int p, int held) {
+        BatchCodec.writeStrings(out, values[p], held);
+        Arrays.fill(values[p], 0, held, null);   // let the strings go; the array is reused
+    }
+}
