@@ -6,6 +6,7 @@ same queries (ANSI on); PySpark's query context (``== SQL ==``) is not produced,
 context (``== Task ==``) follows the message instead."""
 
 import datetime
+import decimal
 
 import pytest
 
@@ -75,6 +76,73 @@ CASES = [
     ('select vector_cosine_similarity(array(1.0f), array(1.0f, 2.0f)) from t',
      'SparkRuntimeException', '22000', {'functionName': '`vector_cosine_similarity`', 'leftDim': '1', 'rightDim': '2'},
      '[VECTOR_DIMENSION_MISMATCH] Vectors passed to `vector_cosine_similarity` must have the same dimension, but got 1 and 2. SQLSTATE: 22000'),
+    # ANSI leftovers (PySpark 4.3's errors for the same queries)
+    ('select make_date(2020, 13 + z, n) from t',
+     'DateTimeException', '22023', {'rangeMessage': 'Invalid value for MonthOfYear (valid values 1 - 12): 13'},
+     '[DATETIME_FIELD_OUT_OF_BOUNDS.WITHOUT_SUGGESTION] Invalid value for MonthOfYear (valid values 1 - 12): 13.  SQLSTATE: 22023'),
+    ('select make_date(2020, 2, 30 + z) from t',
+     'DateTimeException', '22023', {'rangeMessage': "Invalid date 'FEBRUARY 30'"},
+     "[DATETIME_FIELD_OUT_OF_BOUNDS.WITHOUT_SUGGESTION] Invalid date 'FEBRUARY 30'.  SQLSTATE: 22023"),
+    ('select make_date(2020, 1, 32 + z) from t',
+     'DateTimeException', '22023', {'rangeMessage': 'Invalid value for DayOfMonth (valid values 1 - 28/31): 32'},
+     '[DATETIME_FIELD_OUT_OF_BOUNDS.WITHOUT_SUGGESTION] Invalid value for DayOfMonth (valid values 1 - 28/31): 32.  SQLSTATE: 22023'),
+    ('select element_at(a, n + 4) from t',
+     'ArrayIndexOutOfBoundsException', '22003', {'indexValue': '5', 'arraySize': '1'},
+     '[INVALID_ARRAY_INDEX_IN_ELEMENT_AT] The index 5 is out of bounds. The array has 1 elements. Use `try_element_at` to tolerate accessing element at invalid index and return NULL instead. SQLSTATE: 22003'),
+    ('select element_at(a, -n - 4) from t',
+     'ArrayIndexOutOfBoundsException', '22003', {'indexValue': '-5', 'arraySize': '1'},
+     '[INVALID_ARRAY_INDEX_IN_ELEMENT_AT] The index -5 is out of bounds. The array has 1 elements. Use `try_element_at` to tolerate accessing element at invalid index and return NULL instead. SQLSTATE: 22003'),
+    ('select elt(n + 3, s, x) from t',
+     'ArrayIndexOutOfBoundsException', '22003', {'indexValue': '4', 'arraySize': '2'},
+     '[INVALID_ARRAY_INDEX] The index 4 is out of bounds. The array has 2 elements. Use the SQL function `get()` to tolerate accessing element at invalid index and return NULL instead. SQLSTATE: 22003'),
+    ('select elt(z, s, x) from t',
+     'ArrayIndexOutOfBoundsException', '22003', {'indexValue': '0', 'arraySize': '2'},
+     '[INVALID_ARRAY_INDEX] The index 0 is out of bounds. The array has 2 elements. Use the SQL function `get()` to tolerate accessing element at invalid index and return NULL instead. SQLSTATE: 22003'),
+    ('select abs(cast(-2147483648 + z as int)) from t',
+     'ArithmeticException', '22003', {'message': 'overflow', 'alternative': '', 'config': '"spark.sql.ansi.enabled"'},
+     '[ARITHMETIC_OVERFLOW] overflow. If necessary set "spark.sql.ansi.enabled" to "false" to bypass this error. SQLSTATE: 22003'),
+    ('select abs(-big - 1) from t',
+     'ArithmeticException', '22003', {'message': 'overflow', 'alternative': '', 'config': '"spark.sql.ansi.enabled"'},
+     '[ARITHMETIC_OVERFLOW] overflow. If necessary set "spark.sql.ansi.enabled" to "false" to bypass this error. SQLSTATE: 22003'),
+    ('select abs(cast(-128 + z as tinyint)) from t',
+     'ArithmeticException', '22003', {'message': 'overflow', 'alternative': '', 'config': '"spark.sql.ansi.enabled"'},
+     '[ARITHMETIC_OVERFLOW] overflow. If necessary set "spark.sql.ansi.enabled" to "false" to bypass this error. SQLSTATE: 22003'),
+    ('select abs(cast(-32768 + z as smallint)) from t',
+     'ArithmeticException', '22003', {'message': 'overflow', 'alternative': '', 'config': '"spark.sql.ansi.enabled"'},
+     '[ARITHMETIC_OVERFLOW] overflow. If necessary set "spark.sql.ansi.enabled" to "false" to bypass this error. SQLSTATE: 22003'),
+    ('select sum(big) from (select big from t union all select n as big from t)',
+     'ArithmeticException', '22003', {'message': 'overflow', 'alternative': " Use 'try_add' to tolerate overflow and return NULL instead.", 'config': '"spark.sql.ansi.enabled"'},
+     '[ARITHMETIC_OVERFLOW] overflow. Use \'try_add\' to tolerate overflow and return NULL instead. If necessary set "spark.sql.ansi.enabled" to "false" to bypass this error. SQLSTATE: 22003'),
+    ('select cast(l as decimal(4,2)) from t',
+     'ArithmeticException', '22003', {'value': '3000000000', 'precision': '4', 'scale': '2', 'config': '"spark.sql.ansi.enabled"'},
+     '[NUMERIC_VALUE_OUT_OF_RANGE.WITH_SUGGESTION]  3000000000 cannot be represented as Decimal(4, 2). If necessary set "spark.sql.ansi.enabled" to "false" to bypass this error, and return NULL instead. SQLSTATE: 22003'),
+    ('select cast(l / 7 as decimal(4,2)) from t',
+     'ArithmeticException', '22003', {'value': '428571428.5714286', 'precision': '4', 'scale': '2', 'config': '"spark.sql.ansi.enabled"'},
+     '[NUMERIC_VALUE_OUT_OF_RANGE.WITH_SUGGESTION]  428571428.5714286 cannot be represented as Decimal(4, 2). If necessary set "spark.sql.ansi.enabled" to "false" to bypass this error, and return NULL instead. SQLSTATE: 22003'),
+    ('select cast(cast(l as double) as decimal(4,2)) from t',
+     'ArithmeticException', '22003', {'value': '3000000000', 'precision': '4', 'scale': '2', 'config': '"spark.sql.ansi.enabled"'},
+     '[NUMERIC_VALUE_OUT_OF_RANGE.WITH_SUGGESTION]  3000000000 cannot be represented as Decimal(4, 2). If necessary set "spark.sql.ansi.enabled" to "false" to bypass this error, and return NULL instead. SQLSTATE: 22003'),
+    ("select cast('12345.6789' as decimal(4,1)) from t",
+     'ArithmeticException', '22003', {'value': '12345.6789', 'precision': '4', 'scale': '1', 'config': '"spark.sql.ansi.enabled"'},
+     '[NUMERIC_VALUE_OUT_OF_RANGE.WITH_SUGGESTION]  12345.6789 cannot be represented as Decimal(4, 1). If necessary set "spark.sql.ansi.enabled" to "false" to bypass this error, and return NULL instead. SQLSTATE: 22003'),
+    ('select cast(cast(1234.5678 as decimal(8,4)) + z as decimal(4,2)) from t',
+     'ArithmeticException', '22003', {'value': '1234.5678', 'precision': '4', 'scale': '2', 'config': '"spark.sql.ansi.enabled"'},
+     '[NUMERIC_VALUE_OUT_OF_RANGE.WITH_SUGGESTION]  1234.5678 cannot be represented as Decimal(4, 2). If necessary set "spark.sql.ansi.enabled" to "false" to bypass this error, and return NULL instead. SQLSTATE: 22003'),
+    ('select cast(cast(99.999 as decimal(5,3)) + z as decimal(4,2)) from t',
+     'ArithmeticException', '22003', {'value': '99.999', 'precision': '4', 'scale': '2', 'config': '"spark.sql.ansi.enabled"'},
+     '[NUMERIC_VALUE_OUT_OF_RANGE.WITH_SUGGESTION]  99.999 cannot be represented as Decimal(4, 2). If necessary set "spark.sql.ansi.enabled" to "false" to bypass this error, and return NULL instead. SQLSTATE: 22003'),
+    ('select cast(cast(l as float) as decimal(4,2)) from t',
+     'ArithmeticException', '22003', {'value': '3000000000', 'precision': '4', 'scale': '2', 'config': '"spark.sql.ansi.enabled"'},
+     '[NUMERIC_VALUE_OUT_OF_RANGE.WITH_SUGGESTION]  3000000000 cannot be represented as Decimal(4, 2). If necessary set "spark.sql.ansi.enabled" to "false" to bypass this error, and return NULL instead. SQLSTATE: 22003'),
+    ('select cast(cast(1e-20 as double) * 1e30 as decimal(4,2)) from t',
+     'ArithmeticException', '22003', {'value': '10000000000', 'precision': '4', 'scale': '2', 'config': '"spark.sql.ansi.enabled"'},
+     '[NUMERIC_VALUE_OUT_OF_RANGE.WITH_SUGGESTION]  10000000000 cannot be represented as Decimal(4, 2). If necessary set "spark.sql.ansi.enabled" to "false" to bypass this error, and return NULL instead. SQLSTATE: 22003'),
+    ('select cast(true as decimal(1,1)) from t',
+     'ArithmeticException', '22003', {'value': '1', 'precision': '1', 'scale': '1', 'config': '"spark.sql.ansi.enabled"'},
+     '[NUMERIC_VALUE_OUT_OF_RANGE.WITH_SUGGESTION]  1 cannot be represented as Decimal(1, 1). If necessary set "spark.sql.ansi.enabled" to "false" to bypass this error, and return NULL instead. SQLSTATE: 22003'),
+    ('select array(1,2)[n + 4] from t',
+     'ArrayIndexOutOfBoundsException', '22003', {'indexValue': '5', 'arraySize': '2'},
+     '[INVALID_ARRAY_INDEX] The index 5 is out of bounds. The array has 2 elements. Use the SQL function `get()` to tolerate accessing element at invalid index and return NULL instead. SQLSTATE: 22003'),
 ]
 
 
@@ -175,3 +243,67 @@ def test_negating_the_smallest_interval_fails(spark):
     assert info.value.getMessage() == (
         "[INTERVAL_ARITHMETIC_OVERFLOW.WITHOUT_SUGGESTION] Integer overflow while operating with "
         "intervals. Try devising appropriate values for the interval parameters. SQLSTATE: 22015")
+
+
+# -- the same inputs outside ANSI mode (Ember's default): null or wrapped, PySpark 4.3's answers --
+
+@pytest.mark.parametrize("query, value", [
+    ("select make_date(2020, 13 + z, n) from t", None),
+    ("select make_date(2020, 2, 30 + z) from t", None),
+    ("select element_at(a, n + 4) from t", None),
+    ("select element_at(a, -n - 4) from t", None),
+    ("select elt(n + 3, s, x) from t", None),
+    ("select elt(z, s, x) from t", None),
+    ("select array(1, 2)[n + 4] from t", None),
+    ("select abs(cast(-2147483648 + z as int)) from t", -2147483648),
+    ("select abs(-big - 1) from t", -9223372036854775808),
+    ("select abs(cast(-128 + z as tinyint)) from t", -128),
+    ("select abs(cast(-32768 + z as smallint)) from t", -32768),
+    ("select abs(cast(-127 + z as tinyint)) from t", 127),
+    ("select sum(big) from (select big from t union all select n as big from t)",
+     -9223372036854775808),
+    ("select cast(l as decimal(4,2)) from t", None),
+    ("select cast('12345.6789' as decimal(4,1)) from t", None),
+    ("select size(cast(null as array<int>)) from t", -1),
+])
+def test_outside_ansi_invalid_input_gives_null_or_wraps(spark, query, value):
+    spark.sql(VIEW).createOrReplaceTempView("t")
+    try:
+        assert spark.sql(query).collect()[0][0] == value
+    finally:
+        spark.catalog.dropTempView("t")
+
+
+@pytest.mark.parametrize("query, value", [
+    ("select size(cast(null as array<int>)) from t", None),
+    ("select size(cast(null as map<int, int>)) from t", None),
+    ("select try_element_at(a, n + 4) from t", None),
+    ("select get(array(1, 2), n + 4) from t", None),
+    ("select try_cast(l as decimal(4,2)) from t", None),
+    ("select abs(cast(-2147483647 + z as int)) from t", 2147483647),
+    ("select sum(big) from (select big from t union all select -n as big from t)",
+     9223372036854775806),
+    ("select cast(make_date(2020, 2, 29 + z) as string) from t", "2020-02-29"),
+    ("select cast(cast('0.00000000001234' as double) as decimal(4,2)) from t",
+     decimal.Decimal("0.00")),
+])
+def test_under_ansi_valid_or_tolerant_input_still_answers(ansi, query, value):
+    assert ansi.sql(query).collect()[0][0] == value
+
+
+@pytest.mark.parametrize("query", [
+    "select - interval '-106751991 04:00:54.775808' day to second",
+    "select -x from values (interval '-106751991 04:00:54.775808' day to second) t(x)",
+    "select -x from values (interval '-9223372036854.775808' second) t(x)",
+])
+def test_negating_the_smallest_day_time_interval_fails(spark, query):
+    with pytest.raises(E.ArithmeticException) as info:
+        spark.sql(query).collect()
+    assert info.value.getCondition() == "INTERVAL_ARITHMETIC_OVERFLOW.WITHOUT_SUGGESTION"
+
+
+def test_the_smallest_day_time_interval_parses(spark):
+    row = spark.sql("select interval '-106751991 04:00:54.775808' day to second a, "
+                    "cast(interval '-9223372036854.775808' second as string) b").collect()[0]
+    assert row.a == datetime.timedelta(microseconds=-9223372036854775808)
+    assert row.b == "INTERVAL '-9223372036854.775808' SECOND"

@@ -85,3 +85,38 @@ def test_unknown_table_valued_function(views, q):
 def test_known_table_functions_still_run(views):
     assert rows(views, "SELECT * FROM explode(array(1, 2))")[1] == [(1,), (2,)]
     assert rows(views, "SELECT lt.k, c FROM lt, LATERAL explode(array(lt.k)) AS e(c) WHERE lt.k = 2")[1] == [(2, 2)]
+
+
+# -- outer columns in the lateral subquery's select list (PySpark 4.3's answers) ---------------
+
+@pytest.fixture(scope="module")
+def lo(spark):
+    spark.sql("CREATE OR REPLACE TEMP VIEW lo_t AS SELECT * FROM VALUES (1, 10), (1, 20), (2, 5), "
+              "(3, null), (null, 7) AS lo_t(k, v)")
+    spark.sql("CREATE OR REPLACE TEMP VIEW lo_u AS SELECT * FROM VALUES (30, 'a'), (5, 'b'), (7, 'c'), "
+              "(null, 'd') AS lo_u(w, n)")
+    return spark
+
+
+@pytest.mark.parametrize("q, cols, expected", [
+    ("SELECT lo_t.k, s.x FROM lo_t, LATERAL (SELECT lo_t.v + 1 AS x) s", ["k", "x"],
+     [(1, 11), (1, 21), (2, 6), (3, None), (None, 8)]),
+    ("SELECT * FROM lo_t LEFT JOIN LATERAL (SELECT lo_t.v + lo_u.w AS x, coalesce(lo_u.w, 0) AS y, "
+     "lo_u.n FROM lo_u WHERE lo_u.w = lo_t.v)", ["k", "v", "x", "y", "n"],
+     [(1, 10, None, None, None), (1, 20, None, None, None), (2, 5, 10, 5, "b"),
+      (3, None, None, None, None), (None, 7, 14, 7, "c")]),
+    ("SELECT * FROM lo_t JOIN LATERAL (SELECT lo_t.k AS kk, lo_u.n FROM lo_u WHERE lo_u.w = lo_t.v) s",
+     ["k", "v", "kk", "n"], [(2, 5, 2, "b"), (None, 7, None, "c")]),
+    ("SELECT * FROM lo_t, LATERAL (SELECT lo_u.n, lo_t.k FROM lo_u WHERE lo_u.w = lo_t.v)",
+     ["k", "v", "n", "k"], [(2, 5, "b", 2), (None, 7, "c", None)]),
+    ("SELECT * FROM lo_t, LATERAL (SELECT lo_t.v AS a, lo_t.k AS b)", ["k", "v", "a", "b"],
+     [(1, 10, 10, 1), (1, 20, 20, 1), (2, 5, 5, 2), (3, None, None, 3), (None, 7, 7, None)]),
+    ("SELECT * FROM lo_t, LATERAL (SELECT lo_t.v + lo_u.w AS x FROM lo_u WHERE lo_u.w > lo_t.v)",
+     ["k", "v", "x"], [(1, 10, 40), (1, 20, 50), (2, 5, 12), (2, 5, 35), (None, 7, 37)]),
+    ("SELECT s.x, count(*) FROM lo_t CROSS JOIN LATERAL (SELECT lo_t.v * 2 AS x) s GROUP BY s.x",
+     ["x", "count(1)"], [(10, 1), (14, 1), (20, 1), (40, 1), (None, 1)]),
+])
+def test_outer_columns_in_the_lateral_select_list(lo, q, cols, expected):
+    df = lo.sql(q)
+    assert df.columns == cols
+    assert sorted((tuple(r) for r in df.collect()), key=repr) == sorted(expected, key=repr)

@@ -57,3 +57,73 @@ def test_unknown_column_inside_a_subquery_is_named(s):
     with pytest.raises(AnalysisException) as e:
         s.sql("SELECT nofunc(nocol) FROM hv_t")
     assert e.value.getErrorClass() == "UNRESOLVED_ROUTINE"
+
+
+# -- outer aggregates inside a HAVING subquery (PySpark 4.3's answers for the same queries) -----
+
+@pytest.fixture(scope="module")
+def oa(spark):
+    spark.sql("CREATE OR REPLACE TEMP VIEW oa_t AS SELECT * FROM VALUES (1, 10), (1, 20), (2, 5), "
+              "(3, null), (null, 7) AS oa_t(k, v)")
+    spark.sql("CREATE OR REPLACE TEMP VIEW oa_u AS SELECT * FROM VALUES (30, 'a'), (5, 'b'), (7, 'c'), "
+              "(null, 'd') AS oa_u(w, n)")
+    return spark
+
+
+def _sorted(rows):
+    return sorted((tuple(r) for r in rows), key=repr)
+
+
+@pytest.mark.parametrize("q, expected", [
+    ("SELECT k, sum(v) FROM oa_t GROUP BY k HAVING EXISTS (SELECT 1 FROM oa_u WHERE oa_u.w = sum(oa_t.v))",
+     [(1, 30), (2, 5), (None, 7)]),
+    ("SELECT k, sum(v) FROM oa_t GROUP BY k "
+     "HAVING NOT EXISTS (SELECT 1 FROM oa_u WHERE oa_u.w = sum(oa_t.v))", [(3, None)]),
+    ("SELECT k FROM oa_t GROUP BY k HAVING EXISTS (SELECT 1 FROM oa_u WHERE oa_u.w = sum(v))",
+     [(1,), (2,), (None,)]),
+    ("SELECT k FROM oa_t GROUP BY k "
+     "HAVING EXISTS (SELECT 1 FROM oa_u WHERE oa_u.w = max(oa_t.v) + 1 - 1)", [(2,), (None,)]),
+    ("SELECT k FROM oa_t GROUP BY k HAVING (SELECT count(*) FROM oa_u WHERE oa_u.w > sum(oa_t.v)) > 0",
+     [(2,), (None,)]),
+    ("SELECT k FROM oa_t GROUP BY k HAVING (SELECT max(n) FROM oa_u WHERE oa_u.w = sum(oa_t.v)) = 'a'",
+     [(1,)]),
+    ("SELECT k FROM oa_t GROUP BY k "
+     "HAVING EXISTS (SELECT 1 FROM oa_u WHERE oa_u.w = sum(oa_t.v) AND oa_u.n = 'a')", [(1,)]),
+    ("SELECT k FROM oa_t GROUP BY k HAVING EXISTS (SELECT 1 FROM oa_u WHERE oa_u.w > sum(oa_t.v))",
+     [(2,), (None,)]),
+    ("SELECT k FROM oa_t GROUP BY k "
+     "HAVING EXISTS (SELECT 1 FROM oa_u WHERE oa_u.w = oa_t.k + 4 AND oa_u.w = sum(oa_t.v))", []),
+    ("SELECT k, max(v) m FROM oa_t GROUP BY k "
+     "HAVING EXISTS (SELECT 1 FROM oa_u WHERE oa_u.w > max(oa_t.v))", [(1, 20), (2, 5), (None, 7)]),
+    ("SELECT k FROM oa_t GROUP BY k "
+     "HAVING sum(v) > 0 AND NOT EXISTS (SELECT 1 FROM oa_u WHERE oa_u.w = sum(oa_t.v))", []),
+    ("SELECT k, count(*) c FROM oa_t GROUP BY k "
+     "HAVING (SELECT min(oa_u.w) FROM oa_u WHERE oa_u.w >= avg(oa_t.v)) IS NOT NULL",
+     [(1, 2), (2, 1), (None, 1)]),
+    ("SELECT k FROM oa_t GROUP BY k HAVING k IN (SELECT oa_u.w - 29 FROM oa_u WHERE oa_u.w = sum(oa_t.v))",
+     [(1,)]),
+    ("SELECT sum(v) FROM oa_t HAVING EXISTS (SELECT 1 FROM oa_u WHERE oa_u.w < sum(oa_t.v) / 5)", [(42,)]),
+])
+def test_outer_aggregate_inside_a_having_subquery(oa, q, expected):
+    assert _sorted(oa.sql(q).collect()) == _sorted(expected)
+
+
+def test_outer_aggregate_in_having_subquery_keeps_the_select_list(oa):
+    df = oa.sql("SELECT k FROM oa_t GROUP BY k "
+                "HAVING EXISTS (SELECT 1 FROM oa_u WHERE oa_u.w = sum(oa_t.v))")
+    assert df.columns == ["k"]
+
+
+def test_having_subquery_aggregate_of_outer_and_local_columns_is_refused(oa):
+    with pytest.raises(AnalysisException) as e:
+        oa.sql("SELECT k FROM oa_t GROUP BY k "
+               "HAVING EXISTS (SELECT 1 FROM oa_u WHERE oa_u.w = sum(oa_t.v + oa_u.w))")
+    assert e.value.getErrorClass() == (
+        "UNSUPPORTED_SUBQUERY_EXPRESSION_CATEGORY.AGGREGATE_FUNCTION_MIXED_OUTER_LOCAL_REFERENCES")
+
+
+def test_having_subquery_reading_a_non_grouped_column_is_a_missing_attribute(oa):
+    with pytest.raises(AnalysisException) as e:
+        oa.sql("SELECT k FROM oa_t GROUP BY k HAVING EXISTS (SELECT 1 FROM oa_u WHERE oa_u.w = oa_t.v)")
+    assert e.value.getErrorClass() == "MISSING_ATTRIBUTES.RESOLVED_ATTRIBUTE_MISSING_FROM_INPUT"
+    assert e.value.getMessageParameters()["missingAttributes"] == '"v"'

@@ -64,7 +64,9 @@ def condition_error(java_class: str, message: str, error_class: str,
     text = message
     start = text.find("[%s]" % error_class)
     if start >= 0:
-        text = text[start + len(error_class) + 2:].lstrip()
+        text = text[start + len(error_class) + 2:]
+        # one space follows "[CLASS]"; a message may start with its own (NUMERIC_VALUE_OUT_OF_RANGE)
+        text = text[1:] if text.startswith(" ") else text
     if sql_state:
         text = "%s SQLSTATE: %s" % (text, sql_state)
     err = cls.__new__(cls)

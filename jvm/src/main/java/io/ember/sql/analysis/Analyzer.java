@@ -49,6 +49,7 @@ public final class Analyzer extends RuleExecutor<LogicalPlan> {
                 new GlobalAggregates(),
                 new ResolveMissingReferences(names),
                 new ResolveAggregateFunctions(names, registry, TypeCoercion.rules(conf)),
+                new PullOuterAggregates(),
                 new ExtractGenerator(),
                 new ResolveAliases()));
         resolution.addAll(TypeCoercion.rules(conf));

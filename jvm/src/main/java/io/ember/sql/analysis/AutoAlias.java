@@ -18,6 +18,9 @@ public final class AutoAlias {
         if (e instanceof io.ember.sql.expressions.TryCast c && c.child() instanceof NamedExpression n) {
             return n.name();
         }
+        if (e instanceof io.ember.sql.expressions.subquery.OuterReference o) {
+            return o.attribute().name(); // an outer column in a subquery's select list keeps its name, as Spark's
+        }
         return e.sql();
     }
 }

@@ -1,13 +1,16 @@
 package io.ember.sql.analysis;
 
 import io.ember.sql.AnalysisException;
+import io.ember.sql.expressions.AggregateFunction;
 import io.ember.sql.expressions.AttributeReference;
 import io.ember.sql.expressions.Expression;
 import io.ember.sql.expressions.FunctionRegistry;
 import io.ember.sql.expressions.subquery.Exists;
 import io.ember.sql.expressions.subquery.InSubquery;
+import io.ember.sql.expressions.subquery.OuterReference;
 import io.ember.sql.expressions.subquery.ScalarSubquery;
 import io.ember.sql.expressions.subquery.SubqueryErrors;
+import io.ember.sql.expressions.subquery.Subqueries;
 import io.ember.sql.expressions.subquery.SubqueryExpression;
 import io.ember.sql.expressions.subquery.UnresolvedOuterReference;
 import io.ember.sql.optimizer.Predicates;
@@ -65,6 +68,7 @@ final class CheckSubqueries {
                 throw AnalysisErrors.unresolvedColumn(u.nameParts(), candidates);
             }
         })));
+        checkOuterColumns(node, s);
         checkPlan.accept(s.plan());
         if (node instanceof Aggregate a && a.groupingExpressions().isEmpty() && outsideAggregates(a, s)) {
             throw SubqueryErrors.unsupportedShape("a subquery outside the aggregate functions of a global aggregate",
@@ -105,6 +109,30 @@ final class CheckSubqueries {
                 // outside a filter's conjuncts, the subquery runs grouped by its correlated columns
                 pullUp.equalityKeys(r.predicates());
             }
+        }
+    }
+
+    /**
+     * An aggregate function of outer and local columns is refused, as Spark's; an outer column
+     * that is not the node's input (a HAVING subquery's non-grouped column of the aggregate's
+     * input outside an aggregate function) is a missing attribute, as Spark reports it.
+     */
+    private static void checkOuterColumns(LogicalPlan node, SubqueryExpression s) {
+        s.plan().foreach(n -> n.expressions().forEach(e -> e.foreach(x -> {
+            if (x instanceof AggregateFunction fn && x.exists(y -> y instanceof OuterReference)
+                    && x.exists(y -> y instanceof AttributeReference)) {
+                throw SubqueryErrors.mixedOuterLocalAggregate(fn.sql());
+            }
+        })));
+        List<AttributeReference> input = node.inputSet();
+        List<AttributeReference> missing = Subqueries.outerAttributes(s.plan()).stream()
+                .filter(o -> input.stream().noneMatch(i -> i.sameColumn(o))).toList();
+        if (!missing.isEmpty()) {
+            String attrs = String.join(", ", missing.stream().map(a -> "\"" + a.name() + "\"").toList());
+            String in = String.join(", ", input.stream().map(a -> "\"" + a.name() + "\"").toList());
+            throw new AnalysisException("MISSING_ATTRIBUTES.RESOLVED_ATTRIBUTE_MISSING_FROM_INPUT",
+                    "Resolved attribute(s) " + attrs + " missing from " + in + " in operator " + node.simpleString()
+                            + ". ", Map.of("missingAttributes", attrs, "input", in, "operator", node.simpleString()));
         }
     }
 

@@ -23,15 +23,18 @@ import java.util.Optional;
  * shapes it cannot decorrelate with an error naming them) and, with the outer references now plain
  * columns of the left side, joined by {@code and} with the user's condition (left to the next
  * round to resolve against both sides). A select keeps the output to the left's columns and the
- * right side's own. A correlated global aggregate on the right is {@link LateralAggregate}'s. Stateless.
+ * right side's own. A correlated global aggregate on the right is {@link LateralAggregate}'s, a
+ * select list reading outer columns {@link LateralOuterSelect}'s. Stateless.
  */
 final class RewriteLateralJoin implements Rule<LogicalPlan> {
     private final PullUpCorrelatedPredicates pullUp;
     private final LateralAggregate aggregate;
+    private final LateralOuterSelect outerSelect;
 
     RewriteLateralJoin(FunctionRegistry registry) {
         this.pullUp = new PullUpCorrelatedPredicates(new Predicates(registry));
         this.aggregate = new LateralAggregate(pullUp);
+        this.outerSelect = new LateralOuterSelect(pullUp);
     }
 
     @Override
@@ -44,6 +47,10 @@ final class RewriteLateralJoin implements Rule<LogicalPlan> {
         Optional<LogicalPlan> global = aggregate.rewrite(j);
         if (global.isPresent()) {
             return global.get();
+        }
+        Optional<LogicalPlan> lifted = outerSelect.rewrite(j);
+        if (lifted.isPresent()) {
+            return lifted.get();
         }
         LogicalPlan right = j.right().plan();
         PullUpCorrelatedPredicates.Result r = pullUp.pullUp(right);

@@ -35,7 +35,7 @@ import java.util.function.Function;
  * the coercion rules add ({@link #implicit}) print as their child, since Spark names columns
  * before it coerces them.
  */
-public final class Cast extends UnaryExpression implements TimeZoneAwareExpression {
+public final class Cast extends UnaryExpression implements TimeZoneAwareExpression, AnsiAware {
     private static final long serialVersionUID = 1L;
 
     private final DataType to;
@@ -64,10 +64,12 @@ public final class Cast extends UnaryExpression implements TimeZoneAwareExpressi
         return implicit;
     }
 
+    @Override
     public boolean ansi() {
         return ansi;
     }
 
+    @Override
     public Cast withAnsi(boolean a) {
         return a == ansi ? this : new Cast(child, to, a, timeZoneId, implicit);
     }

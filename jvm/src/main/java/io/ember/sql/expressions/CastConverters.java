@@ -242,7 +242,8 @@ final class CastConverters {
                 return from instanceof DateType ? null : fail(v, from, to);
             }
             BigDecimal r = Decimals.toPrecision(d, to);
-            return r == null ? overflow(v, from, to) : r;
+            if (r == null && ansi) throw ExpressionEvalException.decimalOutOfRange(d, to.precision(), to.scale());
+            return r;
         };
     }
 

@@ -72,6 +72,31 @@ public final class ExpressionEvalException extends RuntimeException implements E
         };
     }
 
+    /**
+     * Spark's {@code ARITHMETIC_OVERFLOW} of an integral result; {@code tryFunction} names the
+     * {@code try_} function the message suggests, or is null for none ({@code abs}).
+     */
+    public static ExpressionEvalException arithmeticOverflow(String tryFunction) {
+        String alternative = tryFunction == null ? ""
+                : " Use '" + tryFunction + "' to tolerate overflow and return NULL instead.";
+        return new ExpressionEvalException("ARITHMETIC_OVERFLOW", "overflow." + alternative + " If necessary set "
+                + "\"spark.sql.ansi.enabled\" to \"false\" to bypass this error.",
+                Map.of("message", "overflow", "alternative", alternative, "config", "\"spark.sql.ansi.enabled\""));
+    }
+
+    /**
+     * Spark's {@code NUMERIC_VALUE_OUT_OF_RANGE.WITH_SUGGESTION}: {@code value} (written plainly)
+     * does not fit {@code decimal(precision, scale)}.
+     */
+    public static ExpressionEvalException decimalOutOfRange(java.math.BigDecimal value, int precision, int scale) {
+        String v = value.toPlainString();
+        return new ExpressionEvalException("NUMERIC_VALUE_OUT_OF_RANGE.WITH_SUGGESTION", " " + v
+                + " cannot be represented as Decimal(" + precision + ", " + scale + "). If necessary set "
+                + "\"spark.sql.ansi.enabled\" to \"false\" to bypass this error, and return NULL instead.",
+                Map.of("value", v, "precision", String.valueOf(precision), "scale", String.valueOf(scale),
+                        "config", "\"spark.sql.ansi.enabled\""));
+    }
+
     /** Spark's {@code CAST_OVERFLOW}; the value is written as a SQL literal of its type ({@code 3000000000L}). */
     public static ExpressionEvalException overflow(Object value, String fromType, String toType) {
         String literal = value + literalSuffix(fromType);

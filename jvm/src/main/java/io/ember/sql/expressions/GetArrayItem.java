@@ -3,13 +3,34 @@ package io.ember.sql.expressions;
 import io.ember.sql.types.ArrayType;
 import io.ember.sql.types.DataType;
 import java.util.List;
+import java.util.Map;
 
-/** {@code a[i]}: the array element at 0-based {@code ordinal}; null when out of range (outside ANSI mode). */
-public final class GetArrayItem extends RowFunction {
+/**
+ * {@code a[i]}: the array element at 0-based {@code ordinal}; out of range null outside ANSI mode,
+ * Spark's {@code INVALID_ARRAY_INDEX} under it.
+ */
+public final class GetArrayItem extends RowFunction implements AnsiAware {
     private static final long serialVersionUID = 1L;
 
-    public GetArrayItem(Expression child, Expression ordinal) {
+    private final boolean ansi;
+
+    public GetArrayItem(Expression child, Expression ordinal, boolean ansi) {
         super(List.of(child, ordinal));
+        this.ansi = ansi;
+    }
+
+    public GetArrayItem(Expression child, Expression ordinal) {
+        this(child, ordinal, false);
+    }
+
+    @Override
+    public boolean ansi() {
+        return ansi;
+    }
+
+    @Override
+    public Expression withAnsi(boolean a) {
+        return a == ansi ? this : new GetArrayItem(args.get(0), args.get(1), a);
     }
 
     @Override
@@ -31,7 +52,14 @@ public final class GetArrayItem extends RowFunction {
     protected Object compute(Object[] v) {
         List<?> a = (List<?>) v[0];
         int i = ((Number) v[1]).intValue();
-        return i < 0 || i >= a.size() ? null : a.get(i);
+        if (i >= 0 && i < a.size()) return a.get(i);
+        if (ansi) {
+            throw new ExpressionEvalException("INVALID_ARRAY_INDEX", "The index " + i + " is out of bounds. The array "
+                    + "has " + a.size() + " elements. Use the SQL function `get()` to tolerate accessing element at "
+                    + "invalid index and return NULL instead.",
+                    Map.of("indexValue", String.valueOf(i), "arraySize", String.valueOf(a.size())));
+        }
+        return null;
     }
 
     @Override
@@ -41,11 +69,11 @@ public final class GetArrayItem extends RowFunction {
 
     @Override
     protected Expression copy(List<Expression> a) {
-        return new GetArrayItem(a.get(0), a.get(1));
+        return new GetArrayItem(a.get(0), a.get(1), ansi);
     }
 
     @Override
     protected List<Object> args() {
-        return List.of();
+        return List.of(ansi);
     }
 }

@@ -31,7 +31,8 @@ public final class IntervalStrings {
     /** {@code INTERVAL '1 02:03:04' DAY TO SECOND} for {@code micros} of type {@code t}. */
     public static String dayTime(long micros, DayTimeIntervalType t) {
         String sign = micros < 0 ? "-" : "";
-        long rest = micros == Long.MIN_VALUE ? Long.MAX_VALUE : Math.abs(micros);
+        // the magnitude as an unsigned long: the smallest interval's (2^63) has no signed form
+        long rest = micros < 0 ? -micros : micros;
         StringBuilder b = new StringBuilder(sign);
         for (int f = t.startField(); f <= t.endField(); f++) {
             long unit = UNIT[f];
@@ -39,13 +40,14 @@ public final class IntervalStrings {
                 if (f == DayTimeIntervalType.SECOND) {
                     b.append(seconds(rest));
                 } else {
-                    b.append(f == DayTimeIntervalType.DAY ? Long.toString(rest / unit) : two(rest / unit));
+                    long lead = Long.divideUnsigned(rest, unit);
+                    b.append(f == DayTimeIntervalType.DAY ? Long.toString(lead) : two(lead));
                 }
             } else {
                 b.append(f == DayTimeIntervalType.HOUR ? " " : ":");
                 b.append(f == DayTimeIntervalType.SECOND ? seconds(rest) : two(rest / unit));
             }
-            rest %= unit;
+            rest = Long.remainderUnsigned(rest, unit);
         }
         return "INTERVAL '" + b + "' " + fields(DayTimeIntervalType.fieldName(t.startField()),
                 DayTimeIntervalType.fieldName(t.endField()));
@@ -74,9 +76,11 @@ public final class IntervalStrings {
         return v < 10 ? "0" + v : Long.toString(v);
     }
 
+    /** Seconds text of an unsigned microsecond count. */
     private static String seconds(long micros) {
-        String s = BigDecimal.valueOf(micros, 6).stripTrailingZeros().toPlainString();
-        return micros < 10 * MICROS_PER_SECOND ? "0" + s : s;
+        String s = new BigDecimal(new java.math.BigInteger(Long.toUnsignedString(micros)), 6).stripTrailingZeros()
+                .toPlainString();
+        return micros >= 0 && micros < 10 * MICROS_PER_SECOND ? "0" + s : s;
     }
 
     /**
@@ -110,16 +114,18 @@ public final class IntervalStrings {
                 if (!p.matches("\\d+(\\.\\d{0,9})?")) throw new IllegalArgumentException(text);
                 BigDecimal s = new BigDecimal(p);
                 if (i > 0 && s.compareTo(BigDecimal.valueOf(60)) >= 0) throw new IllegalArgumentException(text);
-                add = s.movePointRight(6).setScale(0, java.math.RoundingMode.DOWN).longValueExact();
+                add = (negative ? s.negate() : s).movePointRight(6).setScale(0, java.math.RoundingMode.DOWN)
+                        .longValueExact();
             } else {
                 if (!p.matches("\\d+")) throw new IllegalArgumentException(text);
                 long n = Long.parseLong(p);
                 if (i > 0 && n >= LIMIT[f]) throw new IllegalArgumentException(text);
-                add = Math.multiplyExact(n, UNIT[f]);
+                add = Math.multiplyExact(negative ? -n : n, UNIT[f]);
             }
+            // summed with its sign, so the smallest interval (one more than the largest) parses
             micros = Math.addExact(micros, add);
         }
-        return negative ? -micros : micros;
+        return micros;
     }
 
     /** The months of the bare text {@code [+|-]y-m} (year to month) or {@code [+|-]n} (one field). */

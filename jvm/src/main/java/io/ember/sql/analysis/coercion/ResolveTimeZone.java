@@ -1,14 +1,14 @@
 package io.ember.sql.analysis.coercion;
 
 import io.ember.sql.SqlConf;
+import io.ember.sql.expressions.AnsiAware;
 import io.ember.sql.expressions.BinaryArithmetic;
-import io.ember.sql.expressions.Cast;
 import io.ember.sql.expressions.Expression;
 import io.ember.sql.expressions.TimeZoneAwareExpression;
 
 /**
- * Gives every time-zone-aware expression the session time zone, and every cast and arithmetic
- * operator the session's ANSI setting ({@code spark.sql.ansi.enabled}), both read from the conf when the rule runs.
+ * Gives every time-zone-aware expression the session time zone, and every cast, arithmetic
+ * operator and other {@link AnsiAware} function the session's ANSI setting ({@code spark.sql.ansi.enabled}), both read from the conf when the rule runs.
  */
 public final class ResolveTimeZone extends CoercionRule {
     private final SqlConf conf;
@@ -23,8 +23,8 @@ public final class ResolveTimeZone extends CoercionRule {
         if (out instanceof TimeZoneAwareExpression tz && tz.timeZoneId() == null) {
             out = tz.withTimeZone(conf.sessionTimeZone());
         }
-        if (out instanceof Cast c && conf.ansiEnabled() && !c.ansi()) {
-            out = c.withAnsi(true);
+        if (out instanceof AnsiAware a && conf.ansiEnabled() && !a.ansi()) {
+            out = a.withAnsi(true);
         }
         if (out instanceof BinaryArithmetic a && conf.ansiEnabled() && a.mode() == BinaryArithmetic.Mode.LEGACY) {
             out = a.withMode(BinaryArithmetic.Mode.ANSI);

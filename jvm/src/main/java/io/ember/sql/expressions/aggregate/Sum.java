@@ -2,6 +2,7 @@ package io.ember.sql.expressions.aggregate;
 
 import io.ember.sql.expressions.AggregateFunction;
 import io.ember.sql.expressions.AggregateState;
+import io.ember.sql.expressions.AnsiAware;
 import io.ember.sql.expressions.Decimals;
 import io.ember.sql.expressions.ExpectsInputTypes;
 import io.ember.sql.expressions.ImplicitCastInputTypes;
@@ -16,15 +17,33 @@ import java.util.List;
 
 /**
  * {@code sum(e)}: bigint for integral input, double for floating point, {@code decimal(p+10,s)}
- * for decimals (null on overflow); null for a group with no non-null value.
+ * for decimals (null on overflow); null for a group with no non-null value. A bigint sum wraps on
+ * overflow outside ANSI mode and fails with Spark's {@code ARITHMETIC_OVERFLOW} under it
+ * ({@link CheckedLongSumState}, so the wrapping loop stays unchecked).
  */
-public final class Sum extends AggregateFunction implements ImplicitCastInputTypes {
+public final class Sum extends AggregateFunction implements ImplicitCastInputTypes, AnsiAware {
     private static final long serialVersionUID = 1L;
 
     private final Expression child;
+    private final boolean ansi;
+
+    public Sum(Expression child, boolean ansi) {
+        this.child = child;
+        this.ansi = ansi;
+    }
 
     public Sum(Expression child) {
-        this.child = child;
+        this(child, false);
+    }
+
+    @Override
+    public boolean ansi() {
+        return ansi;
+    }
+
+    @Override
+    public Expression withAnsi(boolean a) {
+        return a == ansi ? this : new Sum(child, a);
     }
 
     public Expression child() {
@@ -70,7 +89,10 @@ public final class Sum extends AggregateFunction implements ImplicitCastInputTyp
         if (t instanceof DecimalType d) {
             return new DecimalSumState(d);
         }
-        return t.equals(DataTypes.LongType) ? new LongSumState() : new DoubleSumState();
+        if (t.equals(DataTypes.LongType)) {
+            return ansi ? new CheckedLongSumState() : new LongSumState();
+        }
+        return new DoubleSumState();
     }
 
     @Override
@@ -85,11 +107,11 @@ public final class Sum extends AggregateFunction implements ImplicitCastInputTyp
 
     @Override
     protected Expression withNewChildren(List<Expression> c) {
-        return new Sum(c.get(0));
+        return new Sum(c.get(0), ansi);
     }
 
     @Override
     protected List<Object> args() {
-        return List.of();
+        return List.of(ansi);
     }
 }

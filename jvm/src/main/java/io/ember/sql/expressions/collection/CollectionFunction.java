@@ -1,5 +1,6 @@
 package io.ember.sql.expressions.collection;
 
+import io.ember.sql.expressions.AnsiAware;
 import io.ember.sql.expressions.Expression;
 import io.ember.sql.expressions.ExpressionEvalException;
 import io.ember.sql.expressions.InputType;
@@ -15,22 +16,39 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Array and map functions: {@code size} (-1 for null, as Spark outside ANSI mode),
+ * Array and map functions: {@code size} (-1 for null outside ANSI mode, null under it),
  * {@code array_contains} (null when absent but the array holds a null), {@code element_at}
- * (1-based, negative from the end, null out of range), {@code sort_array} (nulls first when
+ * (1-based, negative from the end; out of range null outside ANSI mode, Spark's
+ * {@code INVALID_ARRAY_INDEX_IN_ELEMENT_AT} under it), {@code sort_array} (nulls first when
  * ascending) and {@code array_distinct}.
  */
-public final class CollectionFunction extends RowFunction {
+public final class CollectionFunction extends RowFunction implements AnsiAware {
     private static final long serialVersionUID = 1L;
 
     /** Which function. */
     public enum Kind { SIZE, ARRAY_CONTAINS, ELEMENT_AT, SORT_ARRAY, ARRAY_DISTINCT }
 
     private final Kind kind;
+    private final boolean ansi;
 
-    public CollectionFunction(Kind kind, List<Expression> args) {
+    public CollectionFunction(Kind kind, List<Expression> args, boolean ansi) {
         super(args);
         this.kind = kind;
+        this.ansi = ansi;
+    }
+
+    public CollectionFunction(Kind kind, List<Expression> args) {
+        this(kind, args, false);
+    }
+
+    @Override
+    public boolean ansi() {
+        return ansi;
+    }
+
+    @Override
+    public Expression withAnsi(boolean a) {
+        return a == ansi || (kind != Kind.SIZE && kind != Kind.ELEMENT_AT) ? this : new CollectionFunction(kind, args, a);
     }
 
     @Override
@@ -67,7 +85,7 @@ public final class CollectionFunction extends RowFunction {
 
     @Override
     protected boolean nullSafe() {
-        return kind == Kind.SIZE;
+        return kind == Kind.SIZE && !ansi;
     }
 
     @Override
@@ -93,7 +111,14 @@ public final class CollectionFunction extends RowFunction {
                             "The index 0 is invalid. An index shall be either < 0 or > 0 (the first element has index 1).", Map.of());
                 }
                 int k = i > 0 ? i - 1 : a.size() + i;
-                return k < 0 || k >= a.size() ? null : a.get(k);
+                if (k >= 0 && k < a.size()) return a.get(k);
+                if (ansi) {
+                    throw new ExpressionEvalException("INVALID_ARRAY_INDEX_IN_ELEMENT_AT", "The index " + i
+                            + " is out of bounds. The array has " + a.size() + " elements. Use `try_element_at` to "
+                            + "tolerate accessing element at invalid index and return NULL instead.",
+                            Map.of("indexValue", String.valueOf(i), "arraySize", String.valueOf(a.size())));
+                }
+                return null;
             }
             case SORT_ARRAY: {
                 boolean asc = v.length < 2 || (Boolean) v[1];
@@ -122,11 +147,11 @@ public final class CollectionFunction extends RowFunction {
 
     @Override
     protected Expression copy(List<Expression> a) {
-        return new CollectionFunction(kind, a);
+        return new CollectionFunction(kind, a, ansi);
     }
 
     @Override
     protected List<Object> args() {
-        return List.of(kind);
+        return List.of(kind, ansi);
     }
 }

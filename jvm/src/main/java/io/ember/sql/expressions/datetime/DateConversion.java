@@ -1,7 +1,10 @@
 package io.ember.sql.expressions.datetime;
 
+import io.ember.sql.expressions.AnsiAware;
 import io.ember.sql.expressions.DateTimeUtils;
 import io.ember.sql.expressions.Expression;
+import io.ember.sql.expressions.ExpressionEvalException;
+import io.ember.core.ErrorKind;
 import io.ember.sql.expressions.InputType;
 import io.ember.sql.types.DataType;
 import io.ember.sql.types.DataTypes;
@@ -15,6 +18,7 @@ import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * Conversions between dates, timestamps, epoch numbers and names: {@code next_day},
@@ -22,9 +26,11 @@ import java.util.Locale;
  * zone's wall clock), {@code make_date}, {@code timestamp_seconds/millis/micros},
  * {@code unix_seconds/millis/micros}, {@code unix_date}, {@code date_from_unix_date},
  * {@code dayname}, {@code monthname}, {@code current_timezone}. Invalid input (a bad day
- * name, zone or date) gives null, as outside ANSI mode.
+ * name, zone or date) gives null, as outside ANSI mode; under ANSI mode an invalid
+ * {@code make_date} fails with Spark's {@code DATETIME_FIELD_OUT_OF_BOUNDS} (java.time's message,
+ * as Spark's).
  */
-public final class DateConversion extends ZonedRowFunction {
+public final class DateConversion extends ZonedRowFunction implements AnsiAware {
     private static final long serialVersionUID = 1L;
 
     private static final InputType D = InputType.DATE;
@@ -63,10 +69,26 @@ public final class DateConversion extends ZonedRowFunction {
     }
 
     private final Kind kind;
+    private final boolean ansi;
 
-    public DateConversion(Kind kind, List<Expression> args, String timeZoneId) {
+    public DateConversion(Kind kind, List<Expression> args, String timeZoneId, boolean ansi) {
         super(args, timeZoneId);
         this.kind = kind;
+        this.ansi = ansi;
+    }
+
+    public DateConversion(Kind kind, List<Expression> args, String timeZoneId) {
+        this(kind, args, timeZoneId, false);
+    }
+
+    @Override
+    public boolean ansi() {
+        return ansi;
+    }
+
+    @Override
+    public Expression withAnsi(boolean a) {
+        return a == ansi || kind != Kind.MAKE_DATE ? this : new DateConversion(kind, args, zoneArg(), a);
     }
 
     @Override
@@ -119,8 +141,15 @@ public final class DateConversion extends ZonedRowFunction {
                 case CURRENT_TIMEZONE -> zoneId().getId();
             };
         } catch (DateTimeException | ArithmeticException e) {
+            if (ansi && kind == Kind.MAKE_DATE) throw outOfBounds(e.getMessage());
             return null;
         }
+    }
+
+    /** Spark's error for a date field out of range; its message is java.time's (Spark's is too). */
+    private static ExpressionEvalException outOfBounds(String rangeMessage) {
+        return new ExpressionEvalException("DATETIME_FIELD_OUT_OF_BOUNDS.WITHOUT_SUGGESTION", rangeMessage + ". ",
+                Map.of("rangeMessage", rangeMessage), ErrorKind.DATE_TIME);
     }
 
     private static Object nextDay(int days, String name) {
@@ -139,7 +168,7 @@ public final class DateConversion extends ZonedRowFunction {
 
     @Override
     protected Expression copy(List<Expression> a, String zone) {
-        return new DateConversion(kind, a, zone);
+        return new DateConversion(kind, a, zone, ansi);
     }
 
     @Override
@@ -147,6 +176,7 @@ public final class DateConversion extends ZonedRowFunction {
         List<Object> a = new ArrayList<>();
         a.add(kind);
         a.add(zoneArg());
+        a.add(ansi);
         return a;
     }
 

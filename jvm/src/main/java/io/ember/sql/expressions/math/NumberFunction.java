@@ -1,7 +1,9 @@
 package io.ember.sql.expressions.math;
 
+import io.ember.sql.expressions.AnsiAware;
 import io.ember.sql.expressions.Decimals;
 import io.ember.sql.expressions.Expression;
+import io.ember.sql.expressions.ExpressionEvalException;
 import io.ember.sql.expressions.InputType;
 import io.ember.sql.expressions.RowFunction;
 import io.ember.sql.types.DataType;
@@ -13,19 +15,36 @@ import java.util.List;
 
 /**
  * {@code CEIL}, {@code FLOOR} (bigint, or {@code decimal(p-s+1,0)} for decimals) and {@code abs}
- * (the input's type; the most negative integer stays itself, as Spark outside ANSI).
+ * (the input's type; the most negative value of an integral type stays itself outside ANSI mode
+ * and fails with Spark's {@code ARITHMETIC_OVERFLOW} under it).
  */
-public final class NumberFunction extends RowFunction {
+public final class NumberFunction extends RowFunction implements AnsiAware {
     private static final long serialVersionUID = 1L;
 
     /** Which function. */
     public enum Kind { CEIL, FLOOR, ABS }
 
     private final Kind kind;
+    private final boolean ansi;
 
-    public NumberFunction(Kind kind, Expression child) {
+    public NumberFunction(Kind kind, Expression child, boolean ansi) {
         super(List.of(child));
         this.kind = kind;
+        this.ansi = ansi;
+    }
+
+    public NumberFunction(Kind kind, Expression child) {
+        this(kind, child, false);
+    }
+
+    @Override
+    public boolean ansi() {
+        return ansi;
+    }
+
+    @Override
+    public Expression withAnsi(boolean a) {
+        return a == ansi || kind != Kind.ABS ? this : new NumberFunction(kind, args.get(0), a);
     }
 
     @Override
@@ -61,8 +80,19 @@ public final class NumberFunction extends RowFunction {
         if (kind == Kind.ABS) {
             if (t.equals(DataTypes.DoubleType)) return Math.abs((Double) x);
             if (t.equals(DataTypes.FloatType)) return Math.abs((Float) x);
-            if (t.equals(DataTypes.LongType)) return Math.abs((Long) x);
-            return Math.abs((Integer) x);
+            if (t.equals(DataTypes.LongType)) {
+                long l = (Long) x;
+                if (l == Long.MIN_VALUE && ansi) throw ExpressionEvalException.arithmeticOverflow(null);
+                return Math.abs(l);
+            }
+            int i = ((Number) x).intValue();
+            int min = t.equals(DataTypes.ByteType) ? Byte.MIN_VALUE : t.equals(DataTypes.ShortType) ? Short.MIN_VALUE
+                    : Integer.MIN_VALUE;
+            if (i == min) {
+                if (ansi) throw ExpressionEvalException.arithmeticOverflow(null);
+                return x;
+            }
+            return Math.abs(i);
         }
         if (x instanceof Double || x instanceof Float) {
             double d = ((Number) x).doubleValue();
@@ -73,11 +103,11 @@ public final class NumberFunction extends RowFunction {
 
     @Override
     protected Expression copy(List<Expression> a) {
-        return new NumberFunction(kind, a.get(0));
+        return new NumberFunction(kind, a.get(0), ansi);
     }
 
     @Override
     protected List<Object> args() {
-        return List.of(kind);
+        return List.of(kind, ansi);
     }
 }

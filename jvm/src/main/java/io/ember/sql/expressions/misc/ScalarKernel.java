@@ -60,4 +60,14 @@ public interface ScalarKernel extends Serializable {
 
     /** One row's result from its (internal, boxed) argument values; null for a null result. */
     Object apply(Object[] values, List<DataType> argTypes);
+
+    /** True when some input gives null outside ANSI mode but fails under it ({@link #applyAnsi}). */
+    default boolean ansiAware() {
+        return false;
+    }
+
+    /** One row's result under ANSI mode; {@link #apply} unless {@link #ansiAware}. */
+    default Object applyAnsi(Object[] values, List<DataType> argTypes) {
+        return apply(values, argTypes);
+    }
 }

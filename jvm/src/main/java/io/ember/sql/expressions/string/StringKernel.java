@@ -1,6 +1,7 @@
 package io.ember.sql.expressions.string;
 
 import io.ember.sql.expressions.Expression;
+import io.ember.sql.expressions.ExpressionEvalException;
 import io.ember.sql.expressions.InputType;
 import io.ember.sql.expressions.Literal;
 import io.ember.sql.expressions.misc.KernelSignature;
@@ -10,6 +11,7 @@ import io.ember.sql.types.DataTypes;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.function.Function;
 
 /**
@@ -56,6 +58,22 @@ public enum StringKernel implements ScalarKernel {
         @Override
         public boolean nullSafe() {
             return true;
+        }
+
+        @Override
+        public boolean ansiAware() {
+            return true;
+        }
+
+        @Override
+        public Object applyAnsi(Object[] a, List<DataType> argTypes) {
+            if (a[0] != null && ((Integer) a[0] < 1 || (Integer) a[0] >= a.length)) {
+                throw new ExpressionEvalException("INVALID_ARRAY_INDEX", "The index " + a[0] + " is out of bounds. "
+                        + "The array has " + (a.length - 1) + " elements. Use the SQL function `get()` to tolerate "
+                        + "accessing element at invalid index and return NULL instead.",
+                        Map.of("indexValue", String.valueOf(a[0]), "arraySize", String.valueOf(a.length - 1)));
+            }
+            return apply(a, argTypes);
         }
     },
     FIND_IN_SET("find_in_set", 2, 2, DataTypes.IntegerType, types(T.S, T.S), a -> StringOps.findInSet(s(a[0]), s(a[1]))),

@@ -26,6 +26,14 @@ public final class SubqueryErrors {
                 "Correlated column is not allowed in predicate (" + why + "):\n" + predicate, predicate);
     }
 
+    /** An aggregate function inside a subquery reading both outer and local columns. */
+    public static AnalysisException mixedOuterLocalAggregate(String function) {
+        return new AnalysisException(CATEGORY + ".AGGREGATE_FUNCTION_MIXED_OUTER_LOCAL_REFERENCES",
+                "Unsupported subquery expression: Found an aggregate function in a correlated predicate that has both "
+                        + "outer and local references, which is not supported: " + function + ".",
+                Map.of("function", function));
+    }
+
     /** A correlated scalar subquery whose plan could yield several rows for one outer row. */
     public static AnalysisException mustAggregate(String treeNode) {
         return unsupported("MUST_AGGREGATE_CORRELATED_SCALAR_SUBQUERY",
