@@ -21,12 +21,12 @@ final class DictionaryMemo implements Serializable {
     /** Dictionaries larger than this are not worth evaluating whole for one batch. */
     static final int MAX_ENTRIES = 1 << 16;
 
-    /** The predicate's answer for one non-null dictionary entry. */
+    /** The predicate's answer for one non-null dictionary entry (null for SQL's unknown). */
     interface EntryTest {
-        boolean test(ColumnVector dictionary, int entry);
+        Boolean test(ColumnVector dictionary, int entry);
     }
 
-    /** The answers for {@code dictionary}'s entries; {@code nulls[e]} where entry {@code e} is null. */
+    /** The answers for {@code dictionary}'s entries; {@code nulls[e]} where entry {@code e} (or its answer) is null. */
     private record Answers(ColumnVector dictionary, boolean[] values, boolean[] nulls) {}
 
     private transient volatile Answers last;
@@ -38,7 +38,7 @@ final class DictionaryMemo implements Serializable {
 
     /**
      * The predicate over rows {@code 0..n-1} of {@code v}: null where the value is null, else
-     * {@code test}'s answer for the row's entry.
+     * {@code test}'s answer for the row's entry. {@code test} must not change between calls.
      */
     BooleanVector eval(DictionaryVector v, int n, EntryTest test) {
         Answers a = last;
@@ -76,7 +76,15 @@ final class DictionaryMemo implements Serializable {
                 }
                 nulls[e] = true;
             } else {
-                values[e] = test.test(dictionary, e);
+                Boolean answer = test.test(dictionary, e);
+                if (answer == null) {
+                    if (nulls == null) {
+                        nulls = new boolean[size];
+                    }
+                    nulls[e] = true;
+                } else {
+                    values[e] = answer;
+                }
             }
         }
         return new Answers(dictionary, values, nulls);
