@@ -38,13 +38,13 @@ public final class DecimalLongs {
                 return null;
             }
             long f = POW10[scale - d.scale()];
-            long[] out = new long[n];
-            try {
-                for (int i = 0; i < n; i++) {
-                    out[i] = Math.multiplyExact(d.unscaled[i], f);
-                }
-            } catch (ArithmeticException overflow) {
+            long[] in = d.unscaled;
+            if (maxAbs(in, n) > Long.MAX_VALUE / f) {
                 return null;
+            }
+            long[] out = new long[n];
+            for (int i = 0; i < n; i++) {
+                out[i] = in[i] * f;
             }
             return out;
         }
@@ -87,17 +87,32 @@ public final class DecimalLongs {
         if (b == null) {
             return null;
         }
+        long half = Long.MAX_VALUE / 2;
+        if (maxAbs(a, n) > half || maxAbs(b, n) > half) {
+            return null;   // might overflow a long: the exact path decides
+        }
         long[] out = new long[n];
-        try {
-            if (subtract) {
-                for (int i = 0; i < n; i++) out[i] = Math.subtractExact(a[i], b[i]);
-            } else {
-                for (int i = 0; i < n; i++) out[i] = Math.addExact(a[i], b[i]);
-            }
-        } catch (ArithmeticException overflow) {
-            return null;
+        if (subtract) {
+            for (int i = 0; i < n; i++) out[i] = a[i] - b[i];
+        } else {
+            for (int i = 0; i < n; i++) out[i] = a[i] + b[i];
         }
         return out;
+    }
+
+    /**
+     * The largest absolute value among {@code a[0..n-1]} ({@link Long#MAX_VALUE} for {@link
+     * Long#MIN_VALUE}), so a kernel proves once per batch that plain long arithmetic cannot
+     * overflow instead of checking every row. A min/max pass the JIT vectorizes.
+     */
+    static long maxAbs(long[] a, int n) {
+        long hi = 0;
+        long lo = 0;
+        for (int i = 0; i < n; i++) {
+            hi = Math.max(hi, a[i]);
+            lo = Math.min(lo, a[i]);
+        }
+        return lo == Long.MIN_VALUE ? Long.MAX_VALUE : Math.max(hi, -lo);
     }
 
     /**
@@ -117,7 +132,7 @@ public final class DecimalLongs {
     /** A compact result column, or null when a value does not fit {@code type}'s precision. */
     static DecimalVector result(DecimalType type, long[] out, boolean[] nulls) {
         int p = type.precision();
-        if (p < 19) {
+        if (p < 19 && maxAbs(out, out.length) >= POW10[p]) {
             for (int i = 0; i < out.length; i++) {
                 if (!fits(out[i], p) && (nulls == null || !nulls[i])) {
                     return null;

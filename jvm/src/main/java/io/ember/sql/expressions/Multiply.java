@@ -53,12 +53,12 @@ public final class Multiply extends BinaryArithmetic {
         if (b == null) {
             return null;
         }
-        long[] out = new long[n];
-        try {
-            for (int i = 0; i < n; i++) out[i] = Math.multiplyExact(a[i], b[i]);
-        } catch (ArithmeticException overflow) {
-            return null;
+        long ma = DecimalLongs.maxAbs(a, n);
+        if (ma != 0 && DecimalLongs.maxAbs(b, n) > Long.MAX_VALUE / ma) {
+            return null;   // some product might not fit a long: the exact path decides
         }
+        long[] out = new long[n];
+        for (int i = 0; i < n; i++) out[i] = a[i] * b[i];
         return out;
     }
 
