@@ -53,8 +53,7 @@ public final class Multiply extends BinaryArithmetic {
         if (b == null) {
             return null;
         }
-        long ma = DecimalLongs.maxAbs(a, n);
-        if (ma != 0 && DecimalLongs.maxAbs(b, n) > Long.MAX_VALUE / ma) {
+        if (DecimalLongs.magnitudeBits(a, n) + DecimalLongs.magnitudeBits(b, n) > 62) {
             return null;   // some product might not fit a long: the exact path decides
         }
         long[] out = new long[n];
