@@ -9,9 +9,9 @@ import java.util.Iterator;
 import java.util.List;
 
 /**
- * Keeps the rows where {@code condition} is true (not false, not null): evaluates the
- * predicate over a batch, then compacts the batch to the selected rows (or passes it on
- * untouched when every row passes).
+ * Keeps the rows where {@code condition} is true (not false, not null): applies the
+ * condition's conjuncts to a batch on a shrinking selection ({@link ConjunctFilter}), then
+ * compacts the batch to the selected rows (or passes it on untouched when every row passes).
  */
 public final class FilterExec extends UnaryExecNode {
     private static final long serialVersionUID = 1L;
@@ -55,13 +55,22 @@ public final class FilterExec extends UnaryExecNode {
 
     @Override
     public RDD<ColumnBatch> execute(ExecutionContext ctx) {
-        Expression bound = BindReferences.bind(condition, child.output());
-        io.ember.sql.execution.metric.SqlMetric rows = metric(ctx, io.ember.sql.execution.metric.MetricDef.NUM_OUTPUT_ROWS);
-        return child.execute(ctx).mapPartitions(it -> io.ember.sql.execution.metric.Meter.countRows(rows, filter(bound, it)),
-                true);
+        return execute(ctx, null);
     }
 
-    static Iterator<ColumnBatch> filter(Expression predicate, Iterator<ColumnBatch> in) {
+    /**
+     * Runs the filter handing on only the child's columns {@code keep} (in that order; null for
+     * all of them), so a parent that reads a few columns (a {@link ProjectExec}) has only those
+     * gathered.
+     */
+    RDD<ColumnBatch> execute(ExecutionContext ctx, int[] keep) {
+        ConjunctFilter predicate = new ConjunctFilter(condition, child.output());
+        io.ember.sql.execution.metric.SqlMetric rows = metric(ctx, io.ember.sql.execution.metric.MetricDef.NUM_OUTPUT_ROWS);
+        return child.execute(ctx).mapPartitions(
+                it -> io.ember.sql.execution.metric.Meter.countRows(rows, filter(predicate, keep, it)), true);
+    }
+
+    static Iterator<ColumnBatch> filter(ConjunctFilter predicate, int[] keep, Iterator<ColumnBatch> in) {
         return new BatchIterator() {
             int[] rows = new int[0];
 
@@ -70,16 +79,15 @@ public final class FilterExec extends UnaryExecNode {
                 while (in.hasNext()) {
                     ColumnBatch b = in.next();
                     int n = b.numRows();
-                    ColumnVector p = predicate.eval(b);
                     if (rows.length < n) {
                         rows = new int[n];
                     }
-                    int kept = VectorOps.selectTrue(p, n, rows);
+                    int kept = predicate.select(b, rows);
                     if (kept == n && n > 0) {
-                        return b;
+                        return keep == null ? b : ConjunctFilter.view(b, keep);
                     }
                     if (kept > 0) {
-                        return VectorOps.gather(b, rows, kept);
+                        return keep == null ? VectorOps.gather(b, rows, kept) : VectorOps.gather(b, keep, rows, kept);
                     }
                 }
                 return null;

@@ -98,9 +98,56 @@ public final class ProjectExec extends UnaryExecNode {
 
     @Override
     public RDD<ColumnBatch> execute(ExecutionContext ctx) {
+        if (child instanceof FilterExec filter) {
+            return executeOverFilter(ctx, filter);
+        }
         List<Expression> bound = BindReferences.bindAll(projectList, child.output());
         Expression[] exprs = bound.toArray(new Expression[0]);
         return child.execute(ctx).mapPartitions(it -> io.ember.rdd.Iterators.map(it, b -> project(exprs, b)), false);
+    }
+
+    /**
+     * Over a filter, has the filter gather only the columns this select reads (a filter over a
+     * scan would otherwise copy the filter's own columns, then this select drop them), and
+     * hands the narrowed batches on as they are when this select only keeps columns in order.
+     */
+    private RDD<ColumnBatch> executeOverFilter(ExecutionContext ctx, FilterExec filter) {
+        List<AttributeReference> input = filter.output();
+        boolean[] read = new boolean[input.size()];
+        for (Expression e : BindReferences.bindAll(projectList, input)) {
+            boolean[] r = BindReferences.columnsRead(e, input.size());
+            for (int i = 0; i < r.length; i++) {
+                read[i] |= r[i];
+            }
+        }
+        List<AttributeReference> narrowed = new ArrayList<>();
+        List<Integer> ords = new ArrayList<>();
+        for (int i = 0; i < read.length; i++) {
+            if (read[i]) {
+                ords.add(i);
+                narrowed.add(input.get(i));
+            }
+        }
+        int[] keep = ords.stream().mapToInt(Integer::intValue).toArray();
+        RDD<ColumnBatch> rows = filter.execute(ctx, keep);
+        if (keepsInOrder(narrowed)) {
+            return rows;
+        }
+        Expression[] exprs = BindReferences.bindAll(projectList, narrowed).toArray(new Expression[0]);
+        return rows.mapPartitions(it -> io.ember.rdd.Iterators.map(it, b -> project(exprs, b)), false);
+    }
+
+    /** Whether this select is exactly the columns {@code narrowed}, in that order. */
+    private boolean keepsInOrder(List<AttributeReference> narrowed) {
+        if (projectList.size() != narrowed.size()) {
+            return false;
+        }
+        for (int i = 0; i < projectList.size(); i++) {
+            if (!(projectList.get(i) instanceof AttributeReference a) || !a.exprId().equals(narrowed.get(i).exprId())) {
+                return false;
+            }
+        }
+        return true;
     }
 
     static ColumnBatch project(Expression[] exprs, ColumnBatch b) {

@@ -246,6 +246,39 @@ public final class VectorOps {
         return n;
     }
 
+    /**
+     * Keeps the entries of {@code rows[0..n-1]} whose position in {@code predicate} (a vector
+     * of {@code n} values, one per entry) is true, in order, and returns how many remain.
+     */
+    public static int compactTrue(ColumnVector predicate, int[] rows, int n) {
+        int m = 0;
+        if (predicate instanceof BooleanVector b) {
+            boolean[] values = b.values;
+            boolean[] nulls = b.nulls;
+            for (int i = 0; i < n; i++) {
+                if (values[i] && (nulls == null || !nulls[i])) {
+                    rows[m++] = rows[i];
+                }
+            }
+            return m;
+        }
+        for (int i = 0; i < n; i++) {
+            if (!predicate.isNull(i) && predicate.getBoolean(i)) {
+                rows[m++] = rows[i];
+            }
+        }
+        return m;
+    }
+
+    /** Columns {@code columns} of {@code b} at {@code rows[0..n-1]}, in the order given. */
+    public static ColumnBatch gather(ColumnBatch b, int[] columns, int[] rows, int n) {
+        ColumnVector[] cols = new ColumnVector[columns.length];
+        for (int c = 0; c < cols.length; c++) {
+            cols[c] = gather(b.column(columns[c]), rows, n);
+        }
+        return new ColumnBatch(cols, n);
+    }
+
     /** A vector whose values are decoded from a dictionary, or {@code v} itself. */
     public static ColumnVector decode(ColumnVector v) {
         if (!(v instanceof DictionaryVector d)) {

@@ -35,11 +35,27 @@ public abstract class BinaryComparison extends BinaryOperator {
         return DataTypes.BooleanType;
     }
 
+    /** Answers of a dictionary-encoded operand compared with a constant, per dictionary. */
+    private final DictionaryMemo dictionaryAnswers = new DictionaryMemo();
+
     @Override
     public ColumnVector eval(ColumnBatch batch) {
-        ColumnVector l = left.eval(batch);
-        ColumnVector r = right.eval(batch);
         int n = batch.numRows();
+        if (right instanceof Literal c && c.value() != null && !(left instanceof Literal)) {
+            ColumnVector l = left.eval(batch);
+            ColumnVector fast = ScalarComparisons.compare(l, left.dataType(), c.value(), op(), n, dictionaryAnswers);
+            return fast != null ? fast : eval(l, right.eval(batch), n);
+        }
+        if (left instanceof Literal c && c.value() != null && !(right instanceof Literal)) {
+            ColumnVector r = right.eval(batch);
+            ColumnVector fast = ScalarComparisons.compare(r, right.dataType(), c.value(), ScalarComparisons.flip(op()), n,
+                    dictionaryAnswers);
+            return fast != null ? fast : eval(left.eval(batch), r, n);
+        }
+        return eval(left.eval(batch), right.eval(batch), n);
+    }
+
+    private ColumnVector eval(ColumnVector l, ColumnVector r, int n) {
         boolean[] out = new boolean[n];
         boolean[] nulls = Vectors.union(Vectors.nulls(l), Vectors.nulls(r));
         DataType t = left.dataType();

@@ -71,22 +71,45 @@ public final class In extends Expression {
         return b.append(']').toString();
     }
 
+    /** A list of constants, evaluated once: the non-null values and whether a null is among them. */
+    private record Constants(Set<Object> values, boolean hasNull) implements java.io.Serializable {}
+
+    /** The constants once computed (a benign race: any thread computes the same). */
+    private transient volatile Constants constants;
+    private final DictionaryMemo dictionaryAnswers = new DictionaryMemo();
+
+    private Constants constants() {
+        Constants c = constants;
+        if (c == null) {
+            Set<Object> set = new HashSet<>();
+            boolean hasNull = false;
+            for (Expression e : list) {
+                Object x = e.evalConstant();
+                if (x == null) hasNull = true; else set.add(x);
+            }
+            c = new Constants(set, hasNull);
+            constants = c;
+        }
+        return c;
+    }
+
     @Override
     public ColumnVector eval(ColumnBatch batch) {
         int n = batch.numRows();
         ColumnVector v = value.eval(batch);
         boolean[] out = new boolean[n];
         NullMask nulls = new NullMask(null, n);
-        boolean constants = list.stream().allMatch(Expression::foldable) && !(value.dataType() instanceof BinaryType);
-        if (constants) {
-            Set<Object> set = new HashSet<>();
-            boolean hasNull = false;
-            for (Expression e : list) {
-                Object c = e.evalConstant();
-                if (c == null) hasNull = true; else set.add(c);
+        boolean constant = list.stream().allMatch(Expression::foldable) && !(value.dataType() instanceof BinaryType);
+        if (constant) {
+            Constants c = constants();
+            Set<Object> set = c.values;
+            boolean hasNull = c.hasNull;
+            if (v instanceof io.ember.sql.vector.DictionaryVector d && DictionaryMemo.applies(d)) {
+                return dictionaryAnswers.eval(d, n, (dict, e) -> set.contains(dict.get(e)) ? Boolean.TRUE : hasNull ? null : Boolean.FALSE);
             }
+            Object[] values = v instanceof io.ember.sql.vector.StringVector s ? s.values : null;
             for (int i = 0; i < n; i++) {
-                Object x = v.get(i);
+                Object x = values != null ? values[i] : v.get(i);
                 if (x == null) nulls.set(i);
                 else if (set.contains(x)) out[i] = true;
                 else if (hasNull) nulls.set(i);

@@ -39,9 +39,26 @@ public final class Literal extends Expression {
         return true;
     }
 
+    /**
+     * The last constant vector built, handed out again for batches of the same size (vectors
+     * are read-only once handed on), so a literal operand costs no allocation per batch. Kept
+     * only for non-null numeric values; published through a volatile field, a benign race.
+     */
+    private transient volatile ColumnVector lastVector;
+
     @Override
     public ColumnVector eval(ColumnBatch batch) {
-        return ColumnVectors.constant(dataType, value, batch.numRows());
+        int n = batch.numRows();
+        ColumnVector v = lastVector;
+        if (v != null && v.size() == n) {
+            return v;
+        }
+        v = ColumnVectors.constant(dataType, value, n);
+        if (value instanceof Number && (v instanceof io.ember.sql.vector.DecimalVector || v instanceof io.ember.sql.vector.LongVector
+                || v instanceof io.ember.sql.vector.IntVector || v instanceof io.ember.sql.vector.DoubleVector)) {
+            lastVector = v;
+        }
+        return v;
     }
 
     /** The text Spark names a literal's column by: {@code 1}, {@code abc}, {@code NULL}. */

@@ -53,12 +53,11 @@ public final class Multiply extends BinaryArithmetic {
         if (b == null) {
             return null;
         }
-        long[] out = new long[n];
-        try {
-            for (int i = 0; i < n; i++) out[i] = Math.multiplyExact(a[i], b[i]);
-        } catch (ArithmeticException overflow) {
-            return null;
+        if (DecimalLongs.magnitudeBits(a, n) + DecimalLongs.magnitudeBits(b, n) > 62) {
+            return null;   // some product might not fit a long: the exact path decides
         }
+        long[] out = new long[n];
+        for (int i = 0; i < n; i++) out[i] = a[i] * b[i];
         return out;
     }
 

@@ -76,6 +76,41 @@ class CompactDecimalTest {
     }
 
     @Test
+    void unscaledArithmeticNearALongsLimitsMatchesTheExactPath() {
+        Random rnd = new Random(11);
+        DecimalType d380 = new DecimalType(38, 0);
+        DecimalType d182 = new DecimalType(18, 2);
+        long[] edges = {0, 1, -1, Long.MAX_VALUE, Long.MIN_VALUE, Long.MAX_VALUE / 2, Long.MIN_VALUE / 2 - 1,
+                3_037_000_499L, 3_037_000_500L, -3_037_000_500L, 999_999_999_999_999_999L};
+        for (int round = 0; round < 60; round++) {
+            int n = round % 10 == 0 ? 0 : 1 + rnd.nextInt(40);
+            int bits = 1 + rnd.nextInt(63);
+            Long[] a = new Long[n];
+            Long[] b = new Long[n];
+            for (int i = 0; i < n; i++) {
+                a[i] = rnd.nextInt(9) == 0 ? null : rnd.nextInt(5) == 0 ? edges[rnd.nextInt(edges.length)] : rnd.nextLong() >> (64 - bits);
+                b[i] = rnd.nextInt(9) == 0 ? null : rnd.nextInt(5) == 0 ? edges[rnd.nextInt(edges.length)] : rnd.nextLong() >> (64 - bits);
+            }
+            for (DecimalType t : List.of(d380, d182)) {
+                ColumnBatch fast = batch(compact(t, a), compact(new DecimalType(t.precision(), 0), b));
+                ColumnBatch slow = batch(boxed(fast.column(0)), boxed(fast.column(1)));
+                Expression x = col(0, t);
+                Expression y = col(1, new DecimalType(t.precision(), 0));
+                for (Expression e : List.of(new Add(x, y), new Subtract(x, y), new Multiply(x, y), new Subtract(x, x))) {
+                    List<Object> want;
+                    try {
+                        want = values(e.eval(slow));
+                    } catch (RuntimeException outOfRange) {
+                        assertThrows(outOfRange.getClass(), () -> e.eval(fast), e.sql());
+                        continue;
+                    }
+                    assertEquals(want, values(e.eval(fast)), e.sql() + " round " + round);
+                }
+            }
+        }
+    }
+
+    @Test
     void sumsStayExactPastALongAndNullWhenOverTheirPrecision() {
         DecimalType d180 = new DecimalType(18, 0);
         Sum sum = new Sum(col(0, d180));
