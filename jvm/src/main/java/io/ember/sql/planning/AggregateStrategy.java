@@ -20,8 +20,7 @@ import java.util.Optional;
  * Plans an aggregate as a partial hash aggregate under a final one (the exchange between them
  * comes from the final's required distribution). Grouping expressions that are not plain
  * columns get names; each distinct aggregate function gets a result column and state columns;
- * the output expressions are rewritten over the grouping columns and function results. An
- * aggregate of one set of distinct arguments goes through {@link SingleDistinctAggregate}.
+ * the output expressions are rewritten over the grouping columns and function results.
  */
 final class AggregateStrategy implements Strategy {
     @Override
@@ -39,10 +38,6 @@ final class AggregateStrategy implements Strategy {
         }
         List<NamedExpression> results = new ArrayList<>();
         a.aggregateExpressions().forEach(e -> results.add((NamedExpression) e));
-        List<Expression> distinctArgs = SingleDistinctAggregate.distinctArguments(results);
-        if (distinctArgs != null) {
-            return Optional.of(SingleDistinctAggregate.plan(grouping, results, distinctArgs, planner.planChild(a.child())));
-        }
         return Optional.of(planAggregate(grouping, results, planner.planChild(a.child())));
     }
 
