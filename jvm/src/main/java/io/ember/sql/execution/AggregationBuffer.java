@@ -12,8 +12,7 @@ import java.util.List;
 
 /**
  * One task's hash aggregation: a {@link GroupKeyTable} numbering the groups and one
- * {@link AggregateState} per function, fed raw rows ({@link #update}, probing the table once
- * per run of equal keys: {@link KeyRuns}) or partial rows
+ * {@link AggregateState} per function, fed raw rows ({@link #update}) or partial rows
  * ({@link #merge}). Its memory is accounted as execution memory; when the task can have no
  * more, the caller either flushes the partial rows downstream (a partial aggregate) or calls
  * {@link #spill}: the partial rows go to {@value #BUCKETS} files by a hash of the key, and at
@@ -30,7 +29,6 @@ final class AggregationBuffer extends MemoryConsumer {
     private AggregateState[] states;
     private SpillFile[] buckets;
     private int[] groupIds = new int[ColumnBatch.DEFAULT_ROWS];
-    private final KeyRuns runs = new KeyRuns();
     private int spills;
 
     AggregationBuffer(TaskMemory memory, AggregateSpec spec, int level) {
@@ -60,7 +58,7 @@ final class AggregationBuffer extends MemoryConsumer {
     boolean update(ColumnBatch raw) {
         int n = raw.numRows();
         int[] ids = ids(n);
-        runs.findOrInsert(table, spec.evalKeys(raw), n, ids);
+        table.findOrInsert(spec.evalKeys(raw), n, ids);
         for (int f = 0; f < states.length; f++) {
             states[f].update(ids, n, spec.evalInputs(f, raw));
         }
