@@ -92,9 +92,16 @@ final class ColumnarKeyTable implements GroupKeyTable {
 
     private boolean rowEquals(int g, int r, KeyRows b) {
         for (int c = 0; c < longs.length; c++) {
-            boolean rowNull = b.isNull(c, r);
-            if (rowNull != nulls[c][g] || (!rowNull && longs[c][g] != b.values[c][r])) {
-                return false;
+            boolean[] rowNulls = b.nulls[c];
+            if (rowNulls == null) {
+                if (longs[c][g] != b.values[c][r] || nulls[c][g]) {
+                    return false;
+                }
+            } else {
+                boolean rowNull = rowNulls[r];
+                if (rowNull != nulls[c][g] || (!rowNull && longs[c][g] != b.values[c][r])) {
+                    return false;
+                }
             }
         }
         return true;

@@ -111,6 +111,7 @@ final class KeyRows {
     }
 
     private void loadLongs(int c, ColumnVector v, DataType type, boolean insert) {
+        final int n = this.n;
         if (v instanceof LongVector lv && !(type instanceof DecimalType)) {
             values[c] = lv.values;
             nulls[c] = lv.nulls;
@@ -145,8 +146,9 @@ final class KeyRows {
     }
 
     private void loadStrings(int c, ColumnVector v, KeyStringIds ids, boolean insert) {
+        final int n = this.n;
         long[] out = ownValues(c);
-        boolean[] isNull = ownNulls(c);
+        nulls[c] = null;
         if (v instanceof DictionaryVector d) {
             int[] map = dictionaryIds(c, d.dictionary, insert);
             int[] codes = d.codes;
@@ -156,32 +158,37 @@ final class KeyRows {
                 if (id == UNMAPPED) {
                     id = map[code] = d.dictionary.isNull(code) ? NULL_ENTRY : ids.idOf(d.dictionary.getString(code), insert);
                 }
-                store(r, id, out, isNull);
-            }
-        } else if (v instanceof StringVector sv) {
-            String[] in = sv.values;
-            for (int r = 0; r < n; r++) {
-                String s = in[r];
-                store(r, s == null ? NULL_ENTRY : ids.idOf(s, insert), out, isNull);
+                if (id >= 0) {
+                    out[r] = id;
+                } else {
+                    unusual(c, r, id, out);
+                }
             }
         } else {
+            String[] in = v instanceof StringVector sv ? sv.values : null;
             for (int r = 0; r < n; r++) {
-                store(r, v.isNull(r) ? NULL_ENTRY : ids.idOf(v.getString(r), insert), out, isNull);
+                String s = in != null ? in[r] : v.isNull(r) ? null : v.getString(r);
+                int id = s == null ? NULL_ENTRY : ids.idOf(s, insert);
+                if (id >= 0) {
+                    out[r] = id;
+                } else {
+                    unusual(c, r, id, out);
+                }
             }
         }
         values[c] = out;
-        nulls[c] = isNull;
     }
 
-    private void store(int r, int id, long[] out, boolean[] isNull) {
+    /** Row r of string column c is null ({@code id} {@link #NULL_ENTRY}) or has no id ({@link KeyStringIds#NONE}). */
+    private void unusual(int c, int r, int id, long[] out) {
+        out[r] = 0;
         if (id == NULL_ENTRY) {
-            isNull[r] = true;
-            out[r] = 0;
-        } else if (id == KeyStringIds.NONE) {
-            markAbsent(r);
-            out[r] = 0;
+            if (nulls[c] == null) {
+                nulls[c] = ownNulls(c);
+            }
+            nulls[c][r] = true;
         } else {
-            out[r] = id;
+            markAbsent(r);
         }
     }
 
@@ -204,6 +211,7 @@ final class KeyRows {
     }
 
     private void hash(int k) {
+        final int n = this.n;
         if (hashes.length < n) {
             hashes = new int[Math.max(n, 16)];
         }
