@@ -1,132 +1,105 @@
 package io.ember.sql.execution;
 
-import io.ember.sql.expressions.Vectors;
 import io.ember.sql.types.DataType;
 import io.ember.sql.types.DataTypes;
+import io.ember.sql.types.DecimalType;
 import io.ember.sql.vector.ColumnVector;
+import io.ember.sql.vector.DecimalVector;
 import io.ember.sql.vector.IntVector;
 import io.ember.sql.vector.LongVector;
 import io.ember.sql.vector.StringVector;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Objects;
 
 /**
- * Grouping by several int-, long- or string-backed keys without boxing: each key column's
- * values are kept in a growable typed array (longs with a null mask, or strings where null is
- * null), probed by a column-at-a-time row hash ({@link RowHasher}) in an open-addressing table
- * and compared column-wise against the batch's vectors; keys are emitted by array copy.
- * Owned by one task.
+ * Grouping by several int-, long-, decimal- or string-backed keys without boxing: every key
+ * is held as a long (a string as its id in the column's {@link KeyStringIds}, so rows never
+ * build, hash or compare strings; a dictionary-encoded column maps each dictionary entry
+ * once), in growable arrays with a null mask; rows are unpacked and hashed a batch at a time
+ * ({@link KeyRows}), probed in an open-addressing table and compared as longs; keys are
+ * emitted by array copy.
+ *
+ * <p>Threading: inserting is for one owner; once built, {@link #lookup} may run on several
+ * threads at once (a broadcast join's table is shared by an executor's tasks).
  */
 final class ColumnarKeyTable implements GroupKeyTable {
     private static final long serialVersionUID = 1L;
 
     private final List<DataType> types;
-    private final boolean[] isString;
+    /** Per column: the string ids of a string column, null for others. */
+    private final KeyStringIds[] stringIds;
     private final long[][] longs;
     private final boolean[][] nulls;
-    private final String[][] strings;
     private final HashSlots slots = new HashSlots(1 << 12);
     private int numGroups;
-    private long stringBytes;
+    /** The owner's unpacking buffers, reused across {@link #findOrInsert} calls. */
+    private transient KeyRows ownerRows;
 
-    /**
-     * One batch's keys unpacked for probing: per call, never kept, so that a broadcast table
-     * is probed by several task threads at once without sharing them.
-     */
-    private static final class Probe {
-        final int[] hashes;
-        final long[][] longs;
-        final boolean[][] nulls;
-        final String[][] strings;
-
-        Probe(int[] hashes, int k) {
-            this.hashes = hashes;
-            this.longs = new long[k][];
-            this.nulls = new boolean[k][];
-            this.strings = new String[k][];
-        }
-    }
-
-    /** True if every key is int-backed, long-backed or a string. */
+    /** True if every key is int-backed, long-backed, a decimal of at most 18 digits or a string. */
     static boolean supports(List<DataType> types) {
-        for (DataType t : types) {
-            if (!(DataTypes.isIntBacked(t) || DataTypes.isLongBacked(t) || t.equals(DataTypes.StringType))) {
-                return false;
-            }
-        }
-        return true;
+        return KeyRows.supports(types);
     }
 
     ColumnarKeyTable(List<DataType> types) {
         this.types = List.copyOf(types);
         int k = types.size();
-        isString = new boolean[k];
+        stringIds = new KeyStringIds[k];
         longs = new long[k][];
         nulls = new boolean[k][];
-        strings = new String[k][];
         for (int c = 0; c < k; c++) {
-            isString[c] = types.get(c).equals(DataTypes.StringType);
-            if (isString[c]) {
-                strings[c] = new String[1024];
-            } else {
-                longs[c] = new long[1024];
-                nulls[c] = new boolean[1024];
+            if (types.get(c).equals(DataTypes.StringType)) {
+                stringIds[c] = new KeyStringIds();
             }
+            longs[c] = new long[1024];
+            nulls[c] = new boolean[1024];
         }
     }
 
     @Override
     public void findOrInsert(ColumnVector[] keys, int n, int[] groupIds) {
-        Probe b = prepare(keys, n);
+        if (ownerRows == null) {
+            ownerRows = new KeyRows(types.size());
+        }
+        KeyRows b = ownerRows;
+        b.load(keys, n, types, stringIds, true);
+        int[] h = b.hashes;
         for (int r = 0; r < n; r++) {
-            groupIds[r] = find(r, b.hashes[r], b);
+            groupIds[r] = find(r, h[r], b);
         }
     }
 
     @Override
     public void lookup(ColumnVector[] keys, int n, int[] groupIds) {
-        Probe b = prepare(keys, n);
+        KeyRows b = new KeyRows(types.size());
+        b.load(keys, n, types, stringIds, false);
+        int[] h = b.hashes;
         for (int r = 0; r < n; r++) {
-            groupIds[r] = anyNull(r, b) ? -1 : probe(r, b.hashes[r], b);
+            groupIds[r] = anyNull(r, b) ? -1 : probe(r, h[r], b);
         }
     }
 
-    /** Hashes the rows and unpacks the key vectors into the batch arrays the probes read. */
-    private Probe prepare(ColumnVector[] keys, int n) {
-        int[] hashes = new int[n];
-        RowHasher.hash(keys, n, hashes);
-        Probe b = new Probe(hashes, keys.length);
-        for (int c = 0; c < keys.length; c++) {
-            if (isString[c]) {
-                b.strings[c] = Vectors.strings(keys[c]);
-            } else {
-                LongVector lv = Vectors.longs(keys[c]);
-                b.longs[c] = lv.values;
-                b.nulls[c] = lv.nulls;
-            }
+    private boolean anyNull(int r, KeyRows b) {
+        if (b.absent != null && b.absent[r]) {
+            return true;
         }
-        return b;
-    }
-
-    private boolean anyNull(int r, Probe b) {
-        for (int c = 0; c < isString.length; c++) {
-            if (isString[c] ? b.strings[c][r] == null : b.nulls[c] != null && b.nulls[c][r]) {
+        for (int c = 0; c < longs.length; c++) {
+            if (b.isNull(c, r)) {
                 return true;
             }
         }
         return false;
     }
 
-    private boolean rowEquals(int g, int r, Probe b) {
-        for (int c = 0; c < isString.length; c++) {
-            if (isString[c]) {
-                if (!Objects.equals(strings[c][g], b.strings[c][r])) {
+    private boolean rowEquals(int g, int r, KeyRows b) {
+        for (int c = 0; c < longs.length; c++) {
+            boolean[] rowNulls = b.nulls[c];
+            if (rowNulls == null) {
+                if (longs[c][g] != b.values[c][r] || nulls[c][g]) {
                     return false;
                 }
             } else {
-                boolean rowNull = b.nulls[c] != null && b.nulls[c][r];
-                if (rowNull != nulls[c][g] || (!rowNull && longs[c][g] != b.longs[c][r])) {
+                boolean rowNull = rowNulls[r];
+                if (rowNull != nulls[c][g] || (!rowNull && longs[c][g] != b.values[c][r])) {
                     return false;
                 }
             }
@@ -134,7 +107,7 @@ final class ColumnarKeyTable implements GroupKeyTable {
         return true;
     }
 
-    private int probe(int r, int h, Probe b) {
+    private int probe(int r, int h, KeyRows b) {
         int slot = h & slots.mask;
         while (true) {
             int g = slots.groups[slot];
@@ -145,7 +118,7 @@ final class ColumnarKeyTable implements GroupKeyTable {
         }
     }
 
-    private int find(int r, int h, Probe b) {
+    private int find(int r, int h, KeyRows b) {
         int slot = h & slots.mask;
         while (true) {
             int g = slots.groups[slot];
@@ -161,25 +134,16 @@ final class ColumnarKeyTable implements GroupKeyTable {
         }
     }
 
-    private int newGroup(int r, Probe b) {
+    private int newGroup(int r, KeyRows b) {
         int g = numGroups;
-        for (int c = 0; c < isString.length; c++) {
-            if (isString[c]) {
-                if (g == strings[c].length) {
-                    strings[c] = Arrays.copyOf(strings[c], g * 2);
-                }
-                String s = b.strings[c][r];
-                strings[c][g] = s;
-                stringBytes += s == null ? 0 : 40 + 2L * s.length();
-            } else {
-                if (g == longs[c].length) {
-                    longs[c] = Arrays.copyOf(longs[c], g * 2);
-                    nulls[c] = Arrays.copyOf(nulls[c], g * 2);
-                }
-                boolean isNull = b.nulls[c] != null && b.nulls[c][r];
-                nulls[c][g] = isNull;
-                longs[c][g] = isNull ? 0 : b.longs[c][r];
+        for (int c = 0; c < longs.length; c++) {
+            if (g == longs[c].length) {
+                longs[c] = Arrays.copyOf(longs[c], g * 2);
+                nulls[c] = Arrays.copyOf(nulls[c], g * 2);
             }
+            boolean isNull = b.isNull(c, r);
+            nulls[c][g] = isNull;
+            longs[c][g] = isNull ? 0 : b.values[c][r];
         }
         return numGroups++;
     }
@@ -194,8 +158,12 @@ final class ColumnarKeyTable implements GroupKeyTable {
         ColumnVector[] out = new ColumnVector[types.size()];
         for (int c = 0; c < out.length; c++) {
             DataType t = types.get(c);
-            if (isString[c]) {
-                out[c] = new StringVector(t, Arrays.copyOfRange(strings[c], from, to));
+            if (stringIds[c] != null) {
+                String[] v = new String[to - from];
+                for (int g = from; g < to; g++) {
+                    v[g - from] = nulls[c][g] ? null : stringIds[c].value((int) longs[c][g]);
+                }
+                out[c] = new StringVector(t, v);
                 continue;
             }
             boolean[] mask = null;
@@ -211,6 +179,8 @@ final class ColumnarKeyTable implements GroupKeyTable {
                     v[g - from] = (int) longs[c][g];
                 }
                 out[c] = new IntVector(t, v, mask);
+            } else if (t instanceof DecimalType d) {
+                out[c] = new DecimalVector(d, Arrays.copyOfRange(longs[c], from, to), mask);
             } else {
                 out[c] = new LongVector(t, Arrays.copyOfRange(longs[c], from, to), mask);
             }
@@ -218,16 +188,27 @@ final class ColumnarKeyTable implements GroupKeyTable {
         return out;
     }
 
+    private long stringBytes() {
+        long s = 0;
+        for (KeyStringIds ids : stringIds) {
+            s += ids == null ? 0 : ids.stringBytes();
+        }
+        return s;
+    }
+
     @Override
     public long growableBytes() {
-        return sizeInBytes() - stringBytes;
+        return sizeInBytes() - stringBytes();
     }
 
     @Override
     public long sizeInBytes() {
-        long s = slots.sizeInBytes() + stringBytes;
-        for (int c = 0; c < isString.length; c++) {
-            s += isString[c] ? 8L * strings[c].length : 9L * longs[c].length;
+        long s = slots.sizeInBytes();
+        for (int c = 0; c < longs.length; c++) {
+            s += 9L * longs[c].length;
+            if (stringIds[c] != null) {
+                s += stringIds[c].arrayBytes() + stringIds[c].stringBytes();
+            }
         }
         return s;
     }

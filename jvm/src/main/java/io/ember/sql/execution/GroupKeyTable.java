@@ -34,7 +34,7 @@ interface GroupKeyTable extends java.io.Serializable {
 
     /**
      * The table for these key types: a primitive table for one int- or long-backed key, a
-     * columnar one for int-, long- and string-backed keys, else the generic boxed one.
+     * columnar one for int-, long-, decimal- (up to 18 digits) and string-backed keys, else the generic boxed one.
      */
     static GroupKeyTable create(List<DataType> keyTypes) {
         if (keyTypes.isEmpty()) {

@@ -12,6 +12,10 @@ import io.ember.sql.vector.DictionaryVector;
 import io.ember.sql.vector.IntVector;
 import io.ember.sql.vector.LongVector;
 import io.ember.sql.vector.StringVector;
+import io.ember.sql.types.DecimalType;
+import io.ember.sql.vector.DecimalVector;
+import io.ember.sql.vector.ObjectVector;
+import java.math.BigDecimal;
 import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
@@ -146,5 +150,88 @@ class ColumnarKeyTableTest {
         }
         assertEquals(strings, table.sizeInBytes() - table.growableBytes());
         assertTrue(table.growableBytes() > 0);
+    }
+
+    private static final DecimalType PRICE = new DecimalType(12, 2);
+    private static final List<DataType> DICT_TYPES = List.of(DataTypes.StringType, PRICE, DataTypes.StringType);
+
+    /**
+     * A string column as a dictionary that later batches share (with a null entry and an
+     * entry no row uses), decimals compact or boxed, strings plain; empty batches in between.
+     */
+    private static ColumnVector[] dictionaryBatch(Random rnd, int n, StringVector dictionary) {
+        int[] codes = new int[n];
+        long[] price = new long[n];
+        boolean[] priceNull = new boolean[n];
+        String[] s = new String[n];
+        for (int r = 0; r < n; r++) {
+            codes[r] = rnd.nextInt(12) == 0 ? -1 : rnd.nextInt(dictionary.size() - 1);
+            priceNull[r] = rnd.nextInt(9) == 0;
+            price[r] = priceNull[r] ? rnd.nextLong() : (rnd.nextInt(7) - 3) * 1_000_000_000L + rnd.nextInt(3);
+            s[r] = rnd.nextInt(10) == 0 ? null : "s" + rnd.nextInt(40);
+        }
+        ColumnVector prices;
+        if (rnd.nextBoolean()) {
+            prices = new DecimalVector(PRICE, price, priceNull);
+        } else {
+            Object[] boxed = new Object[n];
+            for (int r = 0; r < n; r++) {
+                boxed[r] = priceNull[r] ? null : BigDecimal.valueOf(price[r], 2);
+            }
+            prices = new ObjectVector(PRICE, boxed);
+        }
+        return new ColumnVector[] {new DictionaryVector(codes, dictionary), prices, new StringVector(s)};
+    }
+
+    @Test
+    void dictionariesSharedAcrossBatchesAndDecimalKeysGroupAsTheGenericTable() {
+        GroupKeyTable columnar = GroupKeyTable.create(DICT_TYPES);
+        assertInstanceOf(ColumnarKeyTable.class, columnar);
+        GroupKeyTable generic = new GenericKeyTable(DICT_TYPES);
+        Random rnd = new Random(21);
+        StringVector dictionary = null;
+        for (int b = 0; b < 30; b++) {
+            if (b % 7 == 0) {   // a new row group: a new dictionary, with new strings, a null entry and equal strings as other objects
+                String[] entries = new String[6];
+                for (int e = 0; e < entries.length; e++) {
+                    entries[e] = e == 2 ? null : new String("flag" + (b + e) % 9);
+                }
+                dictionary = new StringVector(entries);
+            }
+            int n = b % 5 == 4 ? 0 : 1 + rnd.nextInt(900);
+            ColumnVector[] keys = dictionaryBatch(rnd, n, dictionary);
+            int[] want = new int[n];
+            int[] got = new int[n];
+            generic.findOrInsert(keys, n, want);
+            columnar.findOrInsert(keys, n, got);
+            assertArrayEquals(want, got, "batch " + b);
+        }
+        assertEquals(generic.numGroups(), columnar.numGroups());
+        ColumnVector[] want = generic.keys(0, generic.numGroups());
+        ColumnVector[] got = columnar.keys(0, columnar.numGroups());
+        for (int c = 0; c < DICT_TYPES.size(); c++) {
+            assertEquals(DICT_TYPES.get(c), got[c].dataType());
+            for (int g = 0; g < generic.numGroups(); g++) {
+                assertEquals(want[c].get(g), got[c].get(g), "column " + c + " group " + g);
+            }
+        }
+        ColumnVector[] probe = dictionaryBatch(rnd, 800, new StringVector(new String[] {"flag1", "unseen", null, "flag3"}));
+        int[] wantIds = new int[800];
+        int[] gotIds = new int[800];
+        generic.lookup(probe, 800, wantIds);
+        columnar.lookup(probe, 800, gotIds);
+        assertArrayEquals(wantIds, gotIds);
+    }
+
+    @Test
+    void decimalProbesAtAnotherScaleMatchByValue() {
+        GroupKeyTable table = GroupKeyTable.create(List.of(PRICE));
+        table.findOrInsert(new ColumnVector[] {new DecimalVector(PRICE, new long[] {150, -7, 0}, null)}, 3, new int[3]);
+        ColumnVector probe = new ObjectVector(new DecimalType(14, 4), new Object[] {
+            new BigDecimal("1.5000"), new BigDecimal("-0.07"), new BigDecimal("1.5001"), null, new BigDecimal("0"),
+            new BigDecimal("99999999999999999999.5")});
+        int[] ids = new int[6];
+        table.lookup(new ColumnVector[] {probe}, 6, ids);
+        assertArrayEquals(new int[] {0, 1, -1, -1, 2, -1}, ids);
     }
 }

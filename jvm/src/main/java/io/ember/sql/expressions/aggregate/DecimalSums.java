@@ -24,11 +24,31 @@ final class DecimalSums {
     private BigDecimal[] big = new BigDecimal[0];
     private boolean[] seen = new boolean[0];
     private boolean[] overflowed = new boolean[0];
+    /** The largest magnitude a group's unscaled sum may reach before it needs checking. */
+    private final long bound;
+    /** An upper bound of the magnitudes of everything added while {@link #bounded}. */
+    private long addedMagnitude;
+    /**
+     * True while {@link #addedMagnitude} is at most {@link #bound}: then no group's sum can have
+     * left a long or the type's precision, so every group is a plain long and batches add
+     * without per-row checks. Once false, it stays false.
+     */
+    private boolean bounded = true;
 
     DecimalSums(DecimalType type, boolean checkEachStep) {
         this.type = type;
         this.scale = type.scale();
         this.checkEachStep = checkEachStep;
+        this.bound = checkEachStep && type.precision() < 19 ? maxUnscaled(type.precision()) : Long.MAX_VALUE;
+    }
+
+    /** {@code 10^digits - 1}, the largest unscaled value of that many digits (at most 18). */
+    private static long maxUnscaled(int digits) {
+        long p = 1;
+        for (int i = 0; i < digits; i++) {
+            p *= 10;
+        }
+        return p - 1;
     }
 
     void resize(int c) {
@@ -43,6 +63,9 @@ final class DecimalSums {
         if (in instanceof DecimalVector d && d.scale() == scale) {
             long[] v = d.unscaled;
             boolean[] nulls = d.nulls;
+            if (bounded && addWithinBound(g, n, v, nulls)) {
+                return;
+            }
             boolean wide = !checkEachStep || type.precision() >= 19;   // only a long's overflow to watch
             for (int i = 0; i < n; i++) {
                 if (nulls != null && nulls[i]) {
@@ -59,6 +82,7 @@ final class DecimalSums {
             }
             return;
         }
+        bounded = false;
         for (int i = 0; i < n; i++) {
             BigDecimal b = (BigDecimal) in.get(i);
             if (b == null) {
@@ -71,6 +95,40 @@ final class DecimalSums {
                 addBig(g[i], at);
             }
         }
+    }
+
+    /**
+     * Adds the batch without per-row checks if even the sum of all its magnitudes keeps
+     * {@link #addedMagnitude} within {@link #bound}; else leaves the bounded mode and returns false.
+     */
+    private boolean addWithinBound(int[] g, int n, long[] v, boolean[] nulls) {
+        long magnitudes = 0;   // the OR of the magnitudes: at least the largest, under twice it
+        for (int i = 0; i < n; i++) {
+            long x = v[i];
+            long abs = (x ^ (x >> 63)) - (x >> 63);   // Long.MIN_VALUE stays negative
+            magnitudes |= nulls != null && nulls[i] ? 0 : abs;
+        }
+        if (magnitudes < 0 || magnitudes > (bound - addedMagnitude) / Math.max(n, 1)) {
+            bounded = false;
+            return false;
+        }
+        addedMagnitude += magnitudes * n;
+        if (nulls == null) {
+            for (int i = 0; i < n; i++) {
+                int k = g[i];
+                small[k] += v[i];
+                seen[k] = true;
+            }
+        } else {
+            for (int i = 0; i < n; i++) {
+                if (!nulls[i]) {
+                    int k = g[i];
+                    small[k] += v[i];
+                    seen[k] = true;
+                }
+            }
+        }
+        return true;
     }
 
     private void addLong(int k, long v) {
