@@ -13,7 +13,7 @@ import java.util.List;
 
 /**
  * Grouping by several int-, long-, decimal- or string-backed keys without boxing: every key
- * is held as a long (a string as its id in the column's {@link KeyStringIds}, so rows never
+ * is held as a long (a string as its id in the column's {@link StringCodes}, so rows never
  * build, hash or compare strings; a dictionary-encoded column maps each dictionary entry
  * once), in growable arrays with a null mask; rows are unpacked and hashed a batch at a time
  * ({@link KeyRows}), probed in an open-addressing table and compared as longs; keys are
@@ -27,7 +27,7 @@ final class ColumnarKeyTable implements GroupKeyTable {
 
     private final List<DataType> types;
     /** Per column: the string ids of a string column, null for others. */
-    private final KeyStringIds[] stringIds;
+    private final StringCodes[] stringIds;
     private final long[][] longs;
     private final boolean[][] nulls;
     private final HashSlots slots = new HashSlots(1 << 12);
@@ -43,12 +43,12 @@ final class ColumnarKeyTable implements GroupKeyTable {
     ColumnarKeyTable(List<DataType> types) {
         this.types = List.copyOf(types);
         int k = types.size();
-        stringIds = new KeyStringIds[k];
+        stringIds = new StringCodes[k];
         longs = new long[k][];
         nulls = new boolean[k][];
         for (int c = 0; c < k; c++) {
             if (types.get(c).equals(DataTypes.StringType)) {
-                stringIds[c] = new KeyStringIds();
+                stringIds[c] = new StringCodes(64);
             }
             longs[c] = new long[1024];
             nulls[c] = new boolean[1024];
@@ -190,7 +190,7 @@ final class ColumnarKeyTable implements GroupKeyTable {
 
     private long stringBytes() {
         long s = 0;
-        for (KeyStringIds ids : stringIds) {
+        for (StringCodes ids : stringIds) {
             s += ids == null ? 0 : ids.stringBytes();
         }
         return s;

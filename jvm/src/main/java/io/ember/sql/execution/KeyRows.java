@@ -16,7 +16,7 @@ import java.util.List;
 /**
  * One batch's grouping keys as longs, for {@link ColumnarKeyTable}: int- and long-backed
  * values as themselves, decimals as unscaled longs at their type's scale, strings as the ids
- * their column's {@link KeyStringIds} gives them (dictionary-encoded strings through one id per
+ * their column's {@link StringCodes} gives them (dictionary-encoded strings through one id per
  * dictionary entry, so no row builds or compares a string); then one hash per row over those
  * longs. A row whose string has no id (a lookup without insertion) is marked absent.
  *
@@ -56,7 +56,7 @@ final class KeyRows {
      * Unpacks {@code keys[0..n)}, numbering new strings when {@code insert}, and hashes the rows.
      * {@code ids[c]} is column c's string numbering (null for a non-string column).
      */
-    void load(ColumnVector[] keys, int n, List<DataType> types, KeyStringIds[] ids, boolean insert) {
+    void load(ColumnVector[] keys, int n, List<DataType> types, StringCodes[] ids, boolean insert) {
         this.n = n;
         absent = null;
         for (int c = 0; c < keys.length; c++) {
@@ -145,7 +145,7 @@ final class KeyRows {
         }
     }
 
-    private void loadStrings(int c, ColumnVector v, KeyStringIds ids, boolean insert) {
+    private void loadStrings(int c, ColumnVector v, StringCodes ids, boolean insert) {
         final int n = this.n;
         long[] out = ownValues(c);
         nulls[c] = null;
@@ -156,7 +156,7 @@ final class KeyRows {
                 int code = codes[r];
                 int id = code < 0 ? NULL_ENTRY : map[code];
                 if (id == UNMAPPED) {
-                    id = map[code] = d.dictionary.isNull(code) ? NULL_ENTRY : ids.idOf(d.dictionary.getString(code), insert);
+                    id = map[code] = d.dictionary.isNull(code) ? NULL_ENTRY : ids.code(d.dictionary.getString(code), insert);
                 }
                 if (id >= 0) {
                     out[r] = id;
@@ -168,7 +168,7 @@ final class KeyRows {
             String[] in = v instanceof StringVector sv ? sv.values : null;
             for (int r = 0; r < n; r++) {
                 String s = in != null ? in[r] : v.isNull(r) ? null : v.getString(r);
-                int id = s == null ? NULL_ENTRY : ids.idOf(s, insert);
+                int id = s == null ? NULL_ENTRY : ids.code(s, insert);
                 if (id >= 0) {
                     out[r] = id;
                 } else {
@@ -179,7 +179,7 @@ final class KeyRows {
         values[c] = out;
     }
 
-    /** Row r of string column c is null ({@code id} {@link #NULL_ENTRY}) or has no id ({@link KeyStringIds#NONE}). */
+    /** Row r of string column c is null ({@code id} {@link #NULL_ENTRY}) or has no id ({@link StringCodes#NONE}). */
     private void unusual(int c, int r, int id, long[] out) {
         out[r] = 0;
         if (id == NULL_ENTRY) {

@@ -12,29 +12,26 @@ import java.util.Arrays;
  * DecimalVector}, one scale) of an exchange's map task: both hold a {@code long[]} per
  * partition and encode as frame-of-reference packed longs. Single-threaded.
  */
-final class LongColumnScatter implements ColumnScatter {
-    private final DataType type;
+final class LongColumnScatter extends PartitionArrays {
     private final boolean decimal;
     private final long[][] values;
-    /** {@code values[p].length}, kept apart so that sizing does not touch every partition's array. */
-    private final int[] capacity;
-    private final boolean[][] nulls;
-    private final boolean[] anyNull;
 
     /** {@code decimal}: takes {@link DecimalVector}s of {@code type}'s scale, else {@link LongVector}s. */
     LongColumnScatter(DataType type, boolean decimal, int partitions) {
-        this.type = type;
+        super(type, partitions);
         this.decimal = decimal;
         this.values = new long[partitions][];
-        this.capacity = new int[partitions];
-        this.nulls = new boolean[partitions][];
-        this.anyNull = new boolean[partitions];
         Arrays.fill(values, new long[0]);
     }
 
     @Override
     public boolean accepts(ColumnVector v) {
         return decimal ? v instanceof DecimalVector d && d.scale() == ((DecimalType) type).scale() : v instanceof LongVector;
+    }
+
+    @Override
+    void resize(int p, int capacity) {
+        values[p] = Arrays.copyOf(values[p], capacity);
     }
 
     @Override
@@ -49,17 +46,7 @@ final class LongColumnScatter implements ColumnScatter {
             src = l.values;
             srcNulls = l.nulls;
         }
-        int[] cap = capacity;
-        for (int p = 0; p < cap.length; p++) {
-            int need = held[p] + counts[p];
-            if (need > cap[p]) {
-                cap[p] = ColumnScatter.grow(cap[p], need);
-                values[p] = Arrays.copyOf(values[p], cap[p]);
-                if (nulls[p] != null) {
-                    nulls[p] = Arrays.copyOf(nulls[p], values[p].length);
-                }
-            }
-        }
+        ensure(held, counts);
         long[][] dst = values;
         System.arraycopy(held, 0, at, 0, held.length);
         if (srcNulls == null) {
@@ -79,32 +66,21 @@ final class LongColumnScatter implements ColumnScatter {
         }
     }
 
-    private void markNull(int p, int k) {
-        if (nulls[p] == null) {
-            nulls[p] = new boolean[values[p].length];
-        }
-        nulls[p][k] = true;
-        anyNull[p] = true;
-    }
-
     @Override
     public ColumnVector toVector(int p, int held) {
         long[] v = Arrays.copyOf(values[p], held);
-        boolean[] n = anyNull[p] ? Arrays.copyOf(nulls[p], held) : null;
+        boolean[] n = nullsCopy(p, held);
         return decimal ? new DecimalVector((DecimalType) type, v, n) : new LongVector(type, v, n);
     }
 
     @Override
     public void write(ByteSink out, int p, int held) {
-        boolean[] n = anyNull[p] ? nulls[p] : null;
+        boolean[] n = nulls(p);
         if (decimal) {
             BatchCodec.writeDecimals(out, values[p], n, held);
         } else {
             BatchCodec.writeLongs(out, values[p], n, held);
         }
-        if (anyNull[p]) {
-            Arrays.fill(nulls[p], 0, held, false);
-            anyNull[p] = false;
-        }
+        clearNulls(p, held);
     }
 }

@@ -1,14 +1,22 @@
 package io.ember.sql.execution;
 
+import java.io.Serializable;
 import java.util.Arrays;
 
 /**
- * Numbers distinct non-null strings 0, 1, 2, ... in order of first arrival (the batch codec's
- * string dictionaries): open addressing over primitive arrays with the strings' own hashes,
- * which {@link String} caches, so strings shared by many rows (a decoded dictionary's) hash
- * once. Owned by one thread.
+ * Numbers distinct non-null strings 0, 1, 2, ... in order of first arrival: the batch codec's
+ * string dictionaries, and a key table's string key columns (so that it stores, hashes and
+ * compares a string key as an int). Open addressing over primitive arrays with the strings'
+ * own hashes, which {@link String} caches, so strings shared by many rows (a decoded
+ * dictionary's) hash once.
+ *
+ * <p>Threading: {@link #code} with {@code insert} is for the one owner; once numbering is done,
+ * lookups without insertion only read and may run on several threads at once (a broadcast
+ * join's key table is shared by an executor's tasks).
  */
-final class StringCodes {
+final class StringCodes implements Serializable {
+    private static final long serialVersionUID = 1L;
+
     /** No code: a string not numbered, looked up without insertion. */
     static final int NONE = -1;
 
@@ -17,6 +25,7 @@ final class StringCodes {
     private int[] slotHashes;
     private int mask;
     private int size;
+    private long stringBytes;
 
     StringCodes(int expected) {
         allocate(Integer.highestOneBit(Math.max(expected, 32)) * 4);
@@ -59,6 +68,7 @@ final class StringCodes {
             values = Arrays.copyOf(values, c * 2);
         }
         values[c] = s;
+        stringBytes += 40 + 2L * s.length();
         slotCodes[slot] = c;
         slotHashes[slot] = h;
         if (2 * size > slotCodes.length) {
@@ -81,5 +91,15 @@ final class StringCodes {
                 slotHashes[slot] = oldHashes[s];
             }
         }
+    }
+
+    /** Bytes of the string objects themselves, which growth never copies. */
+    long stringBytes() {
+        return stringBytes;
+    }
+
+    /** Bytes of the arrays, which growth copies. */
+    long arrayBytes() {
+        return 8L * slotCodes.length + 8L * values.length;
     }
 }

@@ -12,16 +12,12 @@ import java.util.Arrays;
  * dictionary's own, so no string is built) and the codec dictionary-encodes them again when
  * they repeat. Single-threaded.
  */
-final class StringColumnScatter implements ColumnScatter {
-    private final DataType type;
-    private final String[][] values;
-    /** {@code values[p].length}, kept apart so that sizing does not touch every partition's array. */
-    private final int[] capacity;
+final class StringColumnScatter extends PartitionArrays {
+    private final String[][] values;   // nulls are null strings: no null flags
 
     StringColumnScatter(DataType type, int partitions) {
-        this.type = type;
+        super(type, partitions);
         this.values = new String[partitions][];
-        this.capacity = new int[partitions];
         Arrays.fill(values, new String[0]);
     }
 
@@ -31,15 +27,13 @@ final class StringColumnScatter implements ColumnScatter {
     }
 
     @Override
+    void resize(int p, int capacity) {
+        values[p] = Arrays.copyOf(values[p], capacity);
+    }
+
+    @Override
     public void scatter(ColumnVector v, int[] pids, int n, int[] held, int[] counts, int[] at) {
-        int[] cap = capacity;
-        for (int p = 0; p < cap.length; p++) {
-            int need = held[p] + counts[p];
-            if (need > cap[p]) {
-                cap[p] = ColumnScatter.grow(cap[p], need);
-                values[p] = Arrays.copyOf(values[p], cap[p]);
-            }
-        }
+        ensure(held, counts);
         String[][] dst = values;
         System.arraycopy(held, 0, at, 0, held.length);
         if (v instanceof StringVector s) {
