@@ -32,6 +32,18 @@ class CardinalityTest extends RuleTestBase {
     }
 
     @Test
+    void rangesOnOneColumnKeepTheSpanBetweenThem() {
+        StatsTable orders = new StatsTable("orders", 1_000, Map.of("o_date", StatsTable.range(0, 999)), "o_date");
+        // a year of seven: the second bound is judged on what the first left, not on the whole span
+        LogicalPlan year = new Filter(and(new GreaterThanOrEqual(orders.col(0), lit(250)),
+                new LessThan(orders.col(0), lit(500))), orders);
+        assertEquals(250, card.of(year).rows(), 2);
+        // the plan above sees the narrowed range: a further bound inside it keeps its share of it
+        LogicalPlan half = new Filter(new LessThan(orders.col(0), lit(375)), year);
+        assertEquals(125, card.of(half).rows(), 2);
+    }
+
+    @Test
     void stringMatchesKeepATenth() {
         StatsTable part = new StatsTable("part", 1_000, Map.of(), "p_name");
         Expression like = io.ember.sql.expressions.FunctionRegistry.builtin().lookup("like").orElseThrow()
