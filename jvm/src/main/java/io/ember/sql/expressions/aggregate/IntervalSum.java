@@ -39,7 +39,7 @@ public final class IntervalSum extends AggregateFunction {
 
     @Override
     public AggregateState newState() {
-        return new IntervalSumState(dataType());
+        return LongSumState.interval(dataType());
     }
 
     @Override

@@ -19,7 +19,7 @@ import java.util.List;
  * {@code sum(e)}: bigint for integral input, double for floating point, {@code decimal(p+10,s)}
  * for decimals (null on overflow); null for a group with no non-null value. A bigint sum wraps on
  * overflow outside ANSI mode and fails with Spark's {@code ARITHMETIC_OVERFLOW} under it
- * ({@link CheckedLongSumState}, so the wrapping loop stays unchecked).
+ * ({@link LongSumState} checked, so the wrapping loop stays unchecked).
  */
 public final class Sum extends AggregateFunction implements ImplicitCastInputTypes, AnsiAware {
     private static final long serialVersionUID = 1L;
@@ -90,7 +90,7 @@ public final class Sum extends AggregateFunction implements ImplicitCastInputTyp
             return new DecimalSumState(d);
         }
         if (t.equals(DataTypes.LongType)) {
-            return ansi ? new CheckedLongSumState() : new LongSumState();
+            return ansi ? LongSumState.checked() : LongSumState.wrapping();
         }
         return new DoubleSumState();
     }

@@ -11,7 +11,7 @@ import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 /** The ANSI bigint sum: the same sums as the wrapping state while in range, Spark's error when not. */
-class CheckedLongSumStateTest {
+class LongSumStateTest {
     private static Object[] results(AggregateState s, int groups) {
         ColumnVector r = s.result(groups);
         Object[] out = new Object[groups];
@@ -32,8 +32,8 @@ class CheckedLongSumStateTest {
             longs[i] = rnd.nextInt(10) == 0 ? null : rnd.nextLong() >> 16;
         }
         for (ColumnVector v : new ColumnVector[] {vec(DataTypes.IntegerType, ints), vec(DataTypes.LongType, longs)}) {
-            AggregateState checked = new CheckedLongSumState();
-            AggregateState wrapping = new LongSumState();
+            AggregateState checked = LongSumState.checked();
+            AggregateState wrapping = LongSumState.wrapping();
             checked.update(g, n, new ColumnVector[] {v});
             wrapping.update(g, n, new ColumnVector[] {v});
             // a sixth group that sees no value stays null in both
@@ -44,14 +44,14 @@ class CheckedLongSumStateTest {
 
     @Test
     void emptyBatchGivesNullGroups() {
-        AggregateState s = new CheckedLongSumState();
+        AggregateState s = LongSumState.checked();
         s.update(new int[0], 0, new ColumnVector[] {vec(DataTypes.LongType)});
         assertArrayEquals(new Object[] {null, null}, results(s, 2));
     }
 
     @Test
     void overflowInAnUpdateFailsWithSparksError() {
-        AggregateState s = new CheckedLongSumState();
+        AggregateState s = LongSumState.checked();
         ColumnVector v = vec(DataTypes.LongType, Long.MAX_VALUE, null, 1L);
         ExpressionEvalException e = assertThrows(ExpressionEvalException.class,
                 () -> s.update(new int[] {0, 0, 0}, 3, new ColumnVector[] {v}));
@@ -62,12 +62,12 @@ class CheckedLongSumStateTest {
 
     @Test
     void edgeValuesThatFitDoNotFailAndOverflowInAMergeDoes() {
-        AggregateState a = new CheckedLongSumState();
+        AggregateState a = LongSumState.checked();
         a.update(new int[] {0, 0}, 2, new ColumnVector[] {vec(DataTypes.LongType, Long.MIN_VALUE, Long.MAX_VALUE)});
         assertArrayEquals(new Object[] {-1L}, results(a, 1));
-        AggregateState b = new CheckedLongSumState();
+        AggregateState b = LongSumState.checked();
         b.update(new int[] {0}, 1, new ColumnVector[] {vec(DataTypes.LongType, Long.MIN_VALUE)});
-        AggregateState fin = new CheckedLongSumState();
+        AggregateState fin = LongSumState.checked();
         fin.merge(new int[] {0}, 1, a.partials(1));
         assertThrows(ExpressionEvalException.class, () -> fin.merge(new int[] {0}, 1, b.partials(1)));
     }
