@@ -12,7 +12,7 @@ from typing import Any, Callable, Iterable, Iterator, List
 from ember.sql.pandas.arrow_stream import grouped_tables, read_batches, schema_batch, \
     stream_bytes
 from ember.sql.pandas.arrow_types import in_time_zone
-from ember.sql.pandas.udf_eval import _return_type_error, scalar_to_value
+from ember.sql.pandas.udf_eval import checked_frames, checked_group_result, scalar_to_value
 from ember.sql.pandas.worker_ops import _parse
 
 __all__ = ["map_batches", "group_map", "cogroup_map", "group_agg"]
@@ -46,35 +46,19 @@ def _to_pandas(table: Any, schema: Any, tz: str) -> Any:
 def map_batches(func: Callable, in_json: str, out_json: str, tz: str, arrow: bool,
                 records: Iterable[bytes]) -> Iterator[bytes]:
     """mapInPandas (``arrow`` false) or mapInArrow over one partition's Arrow batches."""
-    import pandas as pd
-    import pyarrow as pa
     in_schema, out_schema = _parse(in_json), _parse(out_json)
 
     def inputs() -> Iterator[Any]:
         for batch in read_batches(records):
             yield in_time_zone(batch, tz) if arrow else _to_pandas(batch, in_schema, tz)
 
-    expected = "iterator of pyarrow.RecordBatch" if arrow else "iterator of pandas.DataFrame"
-    result = func(inputs())
-    if not hasattr(result, "__iter__") or isinstance(result, (pd.DataFrame, pa.RecordBatch)):
-        raise _return_type_error(expected, result)
-    for out in result:
-        if arrow and not isinstance(out, pa.RecordBatch) or \
-                not arrow and not isinstance(out, pd.DataFrame):
-            raise _return_type_error(expected, out, "iterator of " + type(out).__name__)
+    for out in checked_frames(func(inputs()), arrow):
         yield _arrow_bytes(out, out_schema) if arrow else _frame_bytes(out, out_schema, tz)
 
 
 def _result_bytes(result: Any, out_schema: Any, tz: str, arrow: bool) -> bytes:
-    import pandas as pd
-    import pyarrow as pa
-    if arrow:
-        if not isinstance(result, pa.Table):
-            raise _return_type_error("pyarrow.Table", result)
-        return _arrow_bytes(result, out_schema)
-    if not isinstance(result, pd.DataFrame):
-        raise _return_type_error("pandas.DataFrame", result)
-    return _frame_bytes(result, out_schema, tz)
+    checked_group_result(result, arrow)
+    return _arrow_bytes(result, out_schema) if arrow else _frame_bytes(result, out_schema, tz)
 
 
 def group_map(func: Callable, takes_key: bool, in_json: str, nkeys: int, out_json: str,

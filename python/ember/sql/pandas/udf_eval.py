@@ -42,6 +42,33 @@ def _return_type_error(expected: str, got: Any, actual: str = "") -> PySparkType
         % (expected, actual), "UDF_RETURN_TYPE", {"expected": expected, "actual": actual})
 
 
+def checked_frames(result: Any, arrow: bool) -> Iterator[Any]:
+    """The batches a mapInPandas / mapInArrow function returned, each checked to be a pandas
+    DataFrame (a pyarrow RecordBatch with ``arrow``), as PySpark checks them."""
+    import pandas as pd
+    import pyarrow as pa
+    expected = "iterator of pyarrow.RecordBatch" if arrow else "iterator of pandas.DataFrame"
+    if not hasattr(result, "__iter__") or isinstance(result, (pd.DataFrame, pa.RecordBatch)):
+        raise _return_type_error(expected, result)
+    for out in result:
+        if arrow and not isinstance(out, pa.RecordBatch) or \
+                not arrow and not isinstance(out, pd.DataFrame):
+            raise _return_type_error(expected, out, "iterator of " + type(out).__name__)
+        yield out
+
+
+def checked_group_result(result: Any, arrow: bool) -> Any:
+    """An applyInPandas / applyInArrow function's result, checked to be a pandas DataFrame (a
+    pyarrow Table with ``arrow``)."""
+    import pandas as pd
+    import pyarrow as pa
+    if arrow and not isinstance(result, pa.Table):
+        raise _return_type_error("pyarrow.Table", result)
+    if not arrow and not isinstance(result, pd.DataFrame):
+        raise _return_type_error("pandas.DataFrame", result)
+    return result
+
+
 def _result_array(out: Any, return_type: Any, tz: str, name: str) -> Any:
     """The Arrow array (of ``return_type``'s Arrow type) of one batch's results."""
     import pandas as pd

@@ -12,7 +12,7 @@ import itertools
 from typing import Any, Callable, Iterable, Iterator, List
 
 from ember.sql.pandas.arrow_types import in_time_zone
-from ember.sql.pandas.udf_eval import _return_type_error, chunks, scalar_to_value
+from ember.sql.pandas.udf_eval import checked_frames, checked_group_result, chunks, scalar_to_value
 
 __all__ = ["map_batches", "group_map", "cogroup_map", "group_agg"]
 
@@ -56,8 +56,6 @@ def arrow_rows(table: Any, schema: Any) -> List[tuple]:
 def map_batches(func: Callable, in_json: str, out_json: str, tz: str, batch_size: int,
                 arrow: bool, rows: Iterable[tuple]) -> Iterator[tuple]:
     """mapInPandas (``arrow`` false) or mapInArrow over one partition."""
-    import pandas as pd
-    import pyarrow as pa
     from ember.sql.pandas.arrow_values import rows_to_batch
     from ember.sql.pandas.pandas_values import table_to_pandas
     in_schema, out_schema = _parse(in_json), _parse(out_json)
@@ -67,14 +65,7 @@ def map_batches(func: Callable, in_json: str, out_json: str, tz: str, batch_size
             batch = rows_to_batch(chunk, in_schema)
             yield in_time_zone(batch, tz) if arrow else table_to_pandas(batch, in_schema, tz)
 
-    expected = "iterator of pyarrow.RecordBatch" if arrow else "iterator of pandas.DataFrame"
-    result = func(inputs())
-    if not hasattr(result, "__iter__") or isinstance(result, (pd.DataFrame, pa.RecordBatch)):
-        raise _return_type_error(expected, result)
-    for out in result:
-        if arrow and not isinstance(out, pa.RecordBatch) or \
-                not arrow and not isinstance(out, pd.DataFrame):
-            raise _return_type_error(expected, out, "iterator of " + type(out).__name__)
+    for out in checked_frames(func(inputs()), arrow):
         yield from (arrow_rows(out, out_schema) if arrow else frame_rows(out, out_schema, tz))
 
 
@@ -111,15 +102,8 @@ def _table(rows: List[tuple], schema: Any, tz: str, arrow: bool) -> Any:
 
 
 def _outputs(result: Any, out_schema: Any, tz: str, arrow: bool) -> List[tuple]:
-    import pandas as pd
-    import pyarrow as pa
-    if arrow:
-        if not isinstance(result, pa.Table):
-            raise _return_type_error("pyarrow.Table", result)
-        return arrow_rows(result, out_schema)
-    if not isinstance(result, pd.DataFrame):
-        raise _return_type_error("pandas.DataFrame", result)
-    return frame_rows(result, out_schema, tz)
+    checked_group_result(result, arrow)
+    return arrow_rows(result, out_schema) if arrow else frame_rows(result, out_schema, tz)
 
 
 def group_map(func: Callable, takes_key: bool, key_json: str, data_json: str, out_json: str,
