@@ -41,10 +41,45 @@ final class AdaptiveSortMergeJoin {
     RDD<ColumnBatch> execute(ExecutionContext ctx) {
         SqlConf conf = ctx.conf();
         int n = leftExchange.partitioning().numPartitions();
-        ShuffleDependency<Integer, byte[], byte[]> ld = leftExchange.shuffle(ctx);
-        ShuffleDependency<Integer, byte[], byte[]> rd = rightExchange.shuffle(ctx);
-        long[][] lm = ShuffleSizesRDD.mapSizes(ctx, ld, n);
-        long[][] rm = ShuffleSizesRDD.mapSizes(ctx, rd, n);
+        JoinSide first = join.smallerSide();
+        boolean firstRight = first == JoinSide.RIGHT;
+        ShuffleExchangeExec fe = firstRight ? rightExchange : leftExchange;
+        ShuffleExchangeExec oe = firstRight ? leftExchange : rightExchange;
+        ShuffleDependency<Integer, byte[], byte[]> fd = fe.shuffle(ctx);
+        long[][] fm = ShuffleSizesRDD.mapSizes(ctx, fd, n);
+        long firstBytes = sum(ShuffleSizesRDD.total(fm, n));
+        if (join.skewSplittable()) {
+            Optional<JoinSide> early = SkewJoinPlanner.broadcastSide(join.joinType(),
+                    firstRight ? Long.MAX_VALUE : firstBytes, firstRight ? firstBytes : Long.MAX_VALUE,
+                    SkewJoinPlanner.broadcastThreshold(conf));
+            if (early.isPresent()) {
+                // nothing above needs this join's partitioning: the other side is read as it is, never shuffled
+                ctx.adaptive().record(join, "join", "BroadcastHashJoin " + join.leftKeys() + ", " + join.rightKeys()
+                        + ", " + join.joinType() + ", Build" + (firstRight ? "Right" : "Left") + " (adaptive: was "
+                        + "SortMergeJoin; the " + side(first) + " side's shuffle output is " + firstBytes + " bytes, so "
+                        + "the " + side(firstRight ? JoinSide.LEFT : JoinSide.RIGHT) + " side is not shuffled)", true);
+                return broadcast(ctx, first, fe.read(fd, ShuffledBatchRDD.identity(n)), oe.child().execute(ctx));
+            }
+        }
+        ShuffleDependency<Integer, byte[], byte[]> od;
+        if (RuntimeKeyFilter.applies(join.joinType(), first) && RuntimeKeyFilter.enabled(conf, firstBytes)) {
+            List<Expression> fk = firstRight ? join.rightKeys() : join.leftKeys();
+            List<Expression> ok = firstRight ? join.leftKeys() : join.rightKeys();
+            Shared<RuntimeKeySet> set = RuntimeKeyFilter.keySet(ctx, fe.read(fd, ShuffledBatchRDD.identity(n)),
+                    BindReferences.bindAll(fk, fe.output()).toArray(new Expression[0]));
+            ctx.keySets().register(fe, fk, set);
+            od = oe.shuffleOf(ctx, RuntimeKeyFilter.keep(oe.child().execute(ctx), set,
+                    BindReferences.bindAll(ok, oe.output()).toArray(new Expression[0])));
+            ctx.adaptive().record(oe, "runtimeFilter", "RuntimeFilter " + ok + " IN keys of the " + side(first)
+                    + " side (adaptive: its shuffle output is " + firstBytes + " bytes)", false);
+        } else {
+            od = oe.shuffle(ctx);
+        }
+        long[][] om = ShuffleSizesRDD.mapSizes(ctx, od, n);
+        ShuffleDependency<Integer, byte[], byte[]> ld = firstRight ? od : fd;
+        ShuffleDependency<Integer, byte[], byte[]> rd = firstRight ? fd : od;
+        long[][] lm = firstRight ? om : fm;
+        long[][] rm = firstRight ? fm : om;
         long[] ls = ShuffleSizesRDD.total(lm, n);
         long[] rs = ShuffleSizesRDD.total(rm, n);
         boolean coalesce = n > 1 && CoalescePlanner.enabled(conf) && leftExchange.coalescible()
@@ -102,6 +137,10 @@ final class AdaptiveSortMergeJoin {
     /** Whether {@link #HASH_INSTEAD_OF_SORT} is on in {@code conf}. */
     static boolean hashInsteadOfSort(SqlConf conf) {
         return Boolean.parseBoolean(conf.get(HASH_INSTEAD_OF_SORT, "true"));
+    }
+
+    private static String side(JoinSide s) {
+        return s == JoinSide.RIGHT ? "right" : "left";
     }
 
     private static long sum(long[] sizes) {

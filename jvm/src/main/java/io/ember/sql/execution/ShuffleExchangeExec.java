@@ -130,7 +130,14 @@ public final class ShuffleExchangeExec extends UnaryExecNode {
     }
 
     private ShuffleDependency<Integer, byte[], byte[]> buildShuffle(ExecutionContext ctx) {
-        RDD<ColumnBatch> input = child.execute(ctx);
+        return shuffleOf(ctx, child.execute(ctx));
+    }
+
+    /**
+     * The map side over {@code input} in place of the child's own rows (a subset of them, as a
+     * {@link RuntimeKeyFilter} leaves); never shared with other exchanges.
+     */
+    ShuffleDependency<Integer, byte[], byte[]> shuffleOf(ExecutionContext ctx, RDD<ColumnBatch> input) {
         int n = partitioning.numPartitions();
         List<DataType> types = outputTypes();
         RouterFactory routers = routers(ctx, input);

@@ -24,34 +24,44 @@ public final class SortMergeJoinExec extends JoinExec {
     private static final long serialVersionUID = 1L;
 
     private final boolean skewSplittable;
+    private final JoinSide smallerSide;
 
     public SortMergeJoinExec(List<Expression> leftKeys, List<Expression> rightKeys, JoinType joinType,
                              Expression condition, SparkPlan left, SparkPlan right) {
-        this(leftKeys, rightKeys, joinType, condition, left, right, false);
+        this(leftKeys, rightKeys, joinType, condition, left, right, false, JoinSide.RIGHT);
     }
 
     /**
      * {@code skewSplittable}: nothing above relies on this join's output partitioning, so
-     * adaptive execution may split skewed partitions into several tasks.
+     * adaptive execution may split skewed partitions into several tasks, or not shuffle a side
+     * at all. {@code smallerSide}: the side the planner estimated smaller, whose map stage
+     * adaptive execution runs first (a hint: it changes no row).
      */
     public SortMergeJoinExec(List<Expression> leftKeys, List<Expression> rightKeys, JoinType joinType,
-                             Expression condition, SparkPlan left, SparkPlan right, boolean skewSplittable) {
+                             Expression condition, SparkPlan left, SparkPlan right, boolean skewSplittable,
+                             JoinSide smallerSide) {
         super(leftKeys, rightKeys, joinType, condition, left, right);
         this.skewSplittable = skewSplittable;
+        this.smallerSide = smallerSide;
     }
 
     public boolean skewSplittable() {
         return skewSplittable;
     }
 
+    JoinSide smallerSide() {
+        return smallerSide;
+    }
+
     public SortMergeJoinExec withSkewSplittable(boolean s) {
         return s == skewSplittable ? this
-                : new SortMergeJoinExec(leftKeys, rightKeys, joinType, condition, left, right, s);
+                : new SortMergeJoinExec(leftKeys, rightKeys, joinType, condition, left, right, s, smallerSide);
     }
 
     @Override
     protected SparkPlan withNewChildren(List<SparkPlan> c) {
-        return new SortMergeJoinExec(leftKeys, rightKeys, joinType, condition, c.get(0), c.get(1), skewSplittable);
+        return new SortMergeJoinExec(leftKeys, rightKeys, joinType, condition, c.get(0), c.get(1), skewSplittable,
+                smallerSide);
     }
 
     @Override
@@ -106,7 +116,8 @@ public final class SortMergeJoinExec extends JoinExec {
             // its partitions are pinned (not coalesced) and still line up, so hashing them needs no sort either
             ctx.adaptive().record(this, "join", "ShuffledHashJoin " + leftKeys + ", " + rightKeys + ", " + joinType
                     + ", BuildRight (adaptive: was SortMergeJoin; a side is not read straight from an exchange)", true);
-            return hashJoin(ctx, unsorted(left, 0).execute(ctx), unsorted(right, 1).execute(ctx));
+            RDD<ColumnBatch> pinnedLeft = unsorted(left, 0).execute(ctx);
+            return hashJoin(ctx, pinnedLeft, filteredRight(ctx).orElseGet(() -> unsorted(right, 1).execute(ctx)));
         }
         if (le != null && re != null) {
             List<RDD<ColumnBatch>> both = ShuffleExchangeExec.executeCoordinated(ctx, List.of(le, re));
@@ -117,6 +128,26 @@ public final class SortMergeJoinExec extends JoinExec {
             r = right.execute(ctx);
         }
         return zip(ctx, l, r);
+    }
+
+    /**
+     * The right side without the rows no left row can match, when it is read straight from a
+     * pinned exchange and this run already collected a set bounding the left side's keys
+     * ({@link RuntimeKeySets}, as q21's anti join over a semi join): it is shuffled filtered.
+     */
+    private java.util.Optional<RDD<ColumnBatch>> filteredRight(ExecutionContext ctx) {
+        ShuffleExchangeExec re = sortedExchange(right);
+        if (re == null || re.coalescible() || !RuntimeKeyFilter.applies(joinType, JoinSide.LEFT)
+                || !Boolean.parseBoolean(ctx.conf().get(RuntimeKeyFilter.ENABLED, "true"))) {
+            return java.util.Optional.empty();
+        }
+        return ctx.keySets().bounding(left, leftKeys).map(set -> {
+            ctx.adaptive().record(re, "runtimeFilter", "RuntimeFilter " + rightKeys + " IN keys of the left side "
+                    + "(adaptive: collected below it)", false);
+            RDD<ColumnBatch> kept = RuntimeKeyFilter.keep(re.child().execute(ctx), set,
+                    BindReferences.bindAll(rightKeys, re.output()).toArray(new Expression[0]));
+            return re.read(re.shuffleOf(ctx, kept), ShuffledBatchRDD.identity(re.partitioning().numPartitions()));
+        });
     }
 
     /** A child without the local sort on the join keys this join asked for (hashing does not need it). */

@@ -89,7 +89,8 @@ final class JoinStrategy implements Strategy {
             return Optional.of(new BroadcastHashJoinExec(leftKeys, rightKeys, type, JoinSide.LEFT, rest, left, right));
         }
         if (conf.preferSortMergeJoin() && sortable(leftKeys)) {
-            return Optional.of(new SortMergeJoinExec(leftKeys, rightKeys, type, rest, left, right));
+            return Optional.of(new SortMergeJoinExec(leftKeys, rightKeys, type, rest, left, right, false,
+                    rightSize <= leftSize ? JoinSide.RIGHT : JoinSide.LEFT));
         }
         return Optional.of(new ShuffledHashJoinExec(leftKeys, rightKeys, type, rest, left, right));
     }

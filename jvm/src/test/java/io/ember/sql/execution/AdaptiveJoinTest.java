@@ -97,13 +97,18 @@ class AdaptiveJoinTest extends ExecTestSupport {
 
     private static SortMergeJoinExec join(JoinType t, Expression cond, List<List<Object>> l, List<List<Object>> r,
                                           boolean splittable) {
+        return join(t, cond, l, r, splittable, JoinSide.RIGHT);
+    }
+
+    private static SortMergeJoinExec join(JoinType t, Expression cond, List<List<Object>> l, List<List<Object>> r,
+                                          boolean splittable, JoinSide smaller) {
         SparkPlan ls = new LocalTableScanExec(List.of(LK, A), batches(TYPES, l, 256), 8);
         SparkPlan rs = new LocalTableScanExec(List.of(RK, B), batches(TYPES, r, 256), 3);
         return new SortMergeJoinExec(List.of(LK), List.of(RK), t, cond,
                 new SortExec(List.of(new SortOrder(LK, true, true)), false,
                         new ShuffleExchangeExec(new Partitioning.Hash(List.of(LK), 4), ls)),
                 new SortExec(List.of(new SortOrder(RK, true, true)), false,
-                        new ShuffleExchangeExec(new Partitioning.Hash(List.of(RK), 4), rs)), splittable);
+                        new ShuffleExchangeExec(new Partitioning.Hash(List.of(RK), 4), rs)), splittable, smaller);
     }
 
     /** The join by nested loops: keys equal (never null) and a > b when {@code cond}. */
@@ -170,6 +175,65 @@ class AdaptiveJoinTest extends ExecTestSupport {
     }
 
     @Test
+    void smallerSideRunsFirstAndIsBroadcastWithoutShufflingTheOtherWhenPartitioningIsFree() {
+        List<List<Object>> l = rows(new Random(11), 900, 60, 0);
+        List<List<Object>> r = rows(new Random(12), 400, 80, 0);
+        ExecutionContext small = withConf(SqlConf.AUTO_BROADCAST_THRESHOLD, "-1",
+                SkewJoinPlanner.ADAPTIVE_BROADCAST_THRESHOLD, "1000000");
+        for (JoinSide first : JoinSide.values()) {
+            for (JoinType t : new JoinType[] {JoinType.INNER, JoinType.LEFT_OUTER, JoinType.RIGHT_OUTER,
+                JoinType.FULL_OUTER, JoinType.LEFT_SEMI, JoinType.LEFT_ANTI}) {
+                boolean buildable = first == JoinSide.RIGHT
+                        ? t != JoinType.RIGHT_OUTER && t != JoinType.FULL_OUTER
+                        : t == JoinType.INNER || t == JoinType.RIGHT_OUTER;
+                for (boolean splittable : new boolean[] {true, false}) {
+                    SortMergeJoinExec j = join(t, TestExprs.gt(A, B), l, r, splittable, first);
+                    // the stream side read straight from its scan keeps the scan's partitions (8 left, 3 right)
+                    int streamParts = first == JoinSide.RIGHT ? 8 : 3;
+                    boolean early = splittable && buildable;
+                    int parts = j.execute(small).getNumPartitions();
+                    if (early) {
+                        assertEquals(streamParts, parts, t + " " + first);
+                    }
+                    assertEquals(early, small.adaptive().decisionsFor(j).stream()
+                            .anyMatch(d -> d.line().contains("side is not shuffled")), t + " " + first);
+                    assertEquals(expected(t, l, r, true), actual(j, t, small), t + " " + first + " " + splittable);
+                }
+            }
+        }
+    }
+
+    @Test
+    void smallFirstSideFiltersTheOtherSideByItsKeysBeforeTheShuffle() {
+        List<List<Object>> l = rows(new Random(13), 900, 300, 0);
+        List<List<Object>> r = rows(new Random(14), 200, 80, 0);
+        for (String enabled : new String[] {"true", "false"}) {
+            ExecutionContext in = withConf(SkewJoinPlanner.ADAPTIVE_BROADCAST_THRESHOLD, "-1",
+                    RuntimeKeyFilter.ENABLED, enabled);
+            for (JoinSide first : JoinSide.values()) {
+                for (JoinType t : new JoinType[] {JoinType.INNER, JoinType.LEFT_OUTER, JoinType.RIGHT_OUTER,
+                    JoinType.FULL_OUTER, JoinType.LEFT_SEMI, JoinType.LEFT_ANTI}) {
+                    for (boolean cond : new boolean[] {false, true}) {
+                        SortMergeJoinExec j = join(t, cond ? TestExprs.gt(A, B) : null, l, r, true, first);
+                        j.execute(in);
+                        SparkPlan other = ((SortExec) (first == JoinSide.RIGHT ? j.left() : j.right())).child();
+                        boolean filtered = in.adaptive().decisionsFor(other).stream()
+                                .anyMatch(d -> d.line().startsWith("RuntimeFilter"));
+                        assertEquals(enabled.equals("true") && RuntimeKeyFilter.applies(t, first), filtered,
+                                t + " " + first + " " + enabled);
+                        assertEquals(expected(t, l, r, cond), actual(j, t, in), t + " " + first + " " + cond);
+                    }
+                }
+            }
+        }
+        assertTrue(RuntimeKeyFilter.applies(JoinType.LEFT_ANTI, JoinSide.LEFT));
+        assertFalse(RuntimeKeyFilter.applies(JoinType.LEFT_ANTI, JoinSide.RIGHT));
+        assertFalse(RuntimeKeyFilter.applies(JoinType.FULL_OUTER, JoinSide.LEFT));
+        assertFalse(RuntimeKeyFilter.applies(JoinType.LEFT_OUTER, JoinSide.RIGHT));
+        assertFalse(RuntimeKeyFilter.enabled(new SqlConf(Map.of(RuntimeKeyFilter.CREATION_SIDE_THRESHOLD, "99")), 100));
+    }
+
+    @Test
     void skewedPartitionRunsAsSeveralTasksWithTheSameAnswer() {
         List<List<Object>> l = rows(new Random(3), 6000, 100, 80);
         List<List<Object>> r = rows(new Random(4), 600, 100, 0);
@@ -224,17 +288,23 @@ class AdaptiveJoinTest extends ExecTestSupport {
             for (JoinType t : new JoinType[] {JoinType.INNER, JoinType.LEFT_OUTER, JoinType.RIGHT_OUTER,
                 JoinType.FULL_OUTER, JoinType.LEFT_SEMI, JoinType.LEFT_ANTI}) {
                 for (boolean cond : new boolean[] {false, true}) {
-                    SortMergeJoinExec inner = join(JoinType.LEFT_SEMI, null, l, r, false);
+                    // run first, the semi join's left side leaves its keys for the join above to filter with
+                    JoinSide first = cond ? JoinSide.LEFT : JoinSide.RIGHT;
+                    SortMergeJoinExec inner = join(JoinType.LEFT_SEMI, null, l, r, false, first);
                     SparkPlan rs = new LocalTableScanExec(List.of(RK, B), batches(TYPES, r2, 256), 3);
+                    ShuffleExchangeExec re = new ShuffleExchangeExec(new Partitioning.Hash(List.of(RK), 4), rs, false);
                     SortMergeJoinExec outer = new SortMergeJoinExec(List.of(LK), List.of(RK), t,
                             cond ? TestExprs.gt(A, B) : null,
                             new SortExec(List.of(new SortOrder(LK, true, true)), false, inner),
-                            new SortExec(List.of(new SortOrder(RK, true, true)), false,
-                                    new ShuffleExchangeExec(new Partitioning.Hash(List.of(RK), 4), rs, false)));
+                            new SortExec(List.of(new SortOrder(RK, true, true)), false, re));
                     outer.execute(in);
                     boolean hashed = in.adaptive().decisionsFor(outer).stream()
                             .anyMatch(d -> d.line().startsWith("ShuffledHashJoin"));
                     assertEquals(hash.equals("true"), hashed, t + " " + hash);
+                    boolean filtered = in.adaptive().decisionsFor(re).stream()
+                            .anyMatch(d -> d.line().startsWith("RuntimeFilter"));
+                    assertEquals(hash.equals("true") && first == JoinSide.LEFT && RuntimeKeyFilter.applies(t, JoinSide.LEFT),
+                            filtered, t + " " + first + " " + hash);
                     assertEquals(expected(t, semi, r2, cond), actual(outer, t, in), t + " " + cond + " " + hash);
                 }
             }
