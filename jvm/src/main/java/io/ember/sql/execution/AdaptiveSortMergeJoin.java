@@ -58,14 +58,14 @@ final class AdaptiveSortMergeJoin {
                         + ", " + join.joinType() + ", Build" + (firstRight ? "Right" : "Left") + " (adaptive: was "
                         + "SortMergeJoin; the " + side(first) + " side's shuffle output is " + firstBytes + " bytes, so "
                         + "the " + side(firstRight ? JoinSide.LEFT : JoinSide.RIGHT) + " side is not shuffled)", true);
-                return broadcast(ctx, first, fe.read(fd, ShuffledBatchRDD.identity(n)), oe.child().execute(ctx));
+                return broadcast(ctx, first, fe.read(fd, whole(ctx, fm, n)), oe.child().execute(ctx));
             }
         }
         ShuffleDependency<Integer, byte[], byte[]> od;
         if (RuntimeKeyFilter.applies(join.joinType(), first) && RuntimeKeyFilter.enabled(conf, firstBytes)) {
             List<Expression> fk = firstRight ? join.rightKeys() : join.leftKeys();
             List<Expression> ok = firstRight ? join.leftKeys() : join.rightKeys();
-            Shared<RuntimeKeySet> set = RuntimeKeyFilter.keySet(ctx, fe.read(fd, ShuffledBatchRDD.identity(n)),
+            Shared<RuntimeKeySet> set = RuntimeKeyFilter.keySet(ctx, fe.read(fd, whole(ctx, fm, n)),
                     BindReferences.bindAll(fk, fe.output()).toArray(new Expression[0]));
             ctx.keySets().register(fe, fk, set);
             od = oe.shuffleOf(ctx, RuntimeKeyFilter.keep(oe.child().execute(ctx), set,
@@ -92,8 +92,8 @@ final class AdaptiveSortMergeJoin {
             List<ShuffledBatchRDD.Spec> streamSpecs = coalesce
                     ? CoalescePlanner.specs(List.of(streamSizes), CoalescePlanner.advisory(conf), CoalescePlanner.minPartitions(ctx))
                     : ShuffledBatchRDD.identity(n);
-            RDD<ColumnBatch> build = right ? rightExchange.read(rd, ShuffledBatchRDD.identity(n))
-                    : leftExchange.read(ld, ShuffledBatchRDD.identity(n));
+            RDD<ColumnBatch> build = right ? rightExchange.read(rd, whole(ctx, rm, n))
+                    : leftExchange.read(ld, whole(ctx, lm, n));
             RDD<ColumnBatch> stream = right ? leftExchange.read(ld, streamSpecs) : rightExchange.read(rd, streamSpecs);
             ctx.adaptive().record(join, "join", "BroadcastHashJoin " + join.leftKeys() + ", " + join.rightKeys() + ", "
                     + join.joinType() + ", Build" + (right ? "Right" : "Left") + " (adaptive: was SortMergeJoin; the "
@@ -137,6 +137,15 @@ final class AdaptiveSortMergeJoin {
     /** Whether {@link #HASH_INSTEAD_OF_SORT} is on in {@code conf}. */
     static boolean hashInsteadOfSort(SqlConf conf) {
         return Boolean.parseBoolean(conf.get(HASH_INSTEAD_OF_SORT, "true"));
+    }
+
+    /**
+     * Reduce specs that read a small side whole, for the driver to collect: its partitions
+     * coalesced by size (a few tasks, not one per reduce partition).
+     */
+    private static List<ShuffledBatchRDD.Spec> whole(ExecutionContext ctx, long[][] mapSizes, int n) {
+        return CoalescePlanner.specs(List.of(ShuffleSizesRDD.total(mapSizes, n)), CoalescePlanner.advisory(ctx.conf()),
+                CoalescePlanner.minPartitions(ctx));
     }
 
     private static String side(JoinSide s) {
