@@ -154,8 +154,8 @@ class GraceHashJoinTest extends ExecTestSupport {
     @Test
     void leftBuiltSemiAndAntiJoinsOverLongKeyChainsOnBothSides() {
         Random rnd = new Random(12);
-        List<List<Object>> small = rows(rnd, 300, 3);
-        List<List<Object>> big = rows(rnd, 2000, 4);
+        List<List<Object>> small = rows(rnd, 200, 3);
+        List<List<Object>> big = rows(rnd, 1200, 4);
         check(64L << 20, small, big, 128, true, 1);
     }
 
