@@ -16,14 +16,15 @@ import java.util.Optional;
  * a side under the broadcast threshold is collected and broadcast and the other side's
  * shuffle output probes it (no sort, no merge); else skewed partitions are split when the
  * plan allows it (and then sorted and merged); else small partitions are coalesced alike on
- * both sides and joined by hashing ({@link #HASH_INSTEAD_OF_SORT}). Used once.
+ * both sides and joined by hashing, each task building its smaller side ({@link #HASH_INSTEAD_OF_SORT}).
+ * Used once.
  */
 final class AdaptiveSortMergeJoin {
     /**
      * Whether a sort-merge join that is neither broadcast nor split for skew runs as a
      * shuffled hash join of its exchanges' outputs (Ember's setting; default true): hashing a
-     * partition's right rows costs less than sorting both sides, and {@link GraceHashJoin}
-     * spills when they do not fit. The join's output order was never promised to its parent.
+     * partition's smaller side costs less than sorting both sides, and {@link GraceHashJoin}
+     * spills when it does not fit. The join's output order was never promised to its parent.
      */
     static final String HASH_INSTEAD_OF_SORT = "ember.sql.adaptive.hashJoinInsteadOfSort";
 
@@ -123,7 +124,7 @@ final class AdaptiveSortMergeJoin {
             rightExchange.recordCoalesced(ctx, n, rSpecs.size());
             if (hashInsteadOfSort(conf)) {
                 ctx.adaptive().record(join, "join", "ShuffledHashJoin " + join.leftKeys() + ", " + join.rightKeys() + ", "
-                        + join.joinType() + ", BuildRight (adaptive: was SortMergeJoin; neither side is under the "
+                        + join.joinType() + ", BuildSmallerSide (adaptive: was SortMergeJoin; neither side is under the "
                         + "broadcast threshold and no partition is skewed)", true);
                 return join.hashJoin(ctx, leftExchange.read(ld, lSpecs), rightExchange.read(rd, rSpecs));
             }

@@ -16,7 +16,10 @@ import java.util.List;
  * {@value #MAX_PAIRS} pairs each), filtered by the residual {@code condition} (bound to the
  * left-then-right columns), and completed by join type: unmatched stream rows padded with
  * nulls (outer side streamed), stream rows with / without a match (semi / anti), and at the end
- * unmatched build rows (outer side built). One per task; not thread-safe.
+ * unmatched build rows (outer side built). A semi or anti join may build its left side (a
+ * shuffled join whose left partition is the smaller): the right rows stream through it, mark
+ * the build rows they match, and the marked (semi) or unmarked (anti) build rows are the output,
+ * at the end. One per task; not thread-safe.
  */
 final class HashJoiner {
     private static final int MAX_PAIRS = 8192;
@@ -28,6 +31,8 @@ final class HashJoiner {
     private final Expression condition;
     private final List<DataType> streamTypes;
     private final boolean[] buildMatched;
+    /** A semi or anti join building its left side: the output is build rows, chosen at the end. */
+    private final boolean buildSemi;
     /** Columns of the joined row (left then right) the condition reads. */
     private final boolean[] conditionColumns;
 
@@ -39,7 +44,8 @@ final class HashJoiner {
         this.streamKeys = streamKeys;
         this.condition = condition;
         this.streamTypes = streamTypes;
-        this.buildMatched = buildOuter() ? new boolean[rel.numRows()] : null;
+        this.buildSemi = build == JoinSide.LEFT && (type == JoinType.LEFT_SEMI || type == JoinType.LEFT_ANTI);
+        this.buildMatched = buildOuter() || buildSemi ? new boolean[rel.numRows()] : null;
         this.conditionColumns = BindReferences.columnsRead(condition, streamTypes.size() + rel.rows.numColumns());
     }
 
@@ -69,7 +75,9 @@ final class HashJoiner {
                         joinBatch(stream.next(), out);
                     } else if (!finished) {
                         finished = true;
-                        if (buildMatched != null) {
+                        if (buildSemi) {
+                            emitBuildRows(type == JoinType.LEFT_SEMI, out);
+                        } else if (buildMatched != null) {
                             emitUnmatchedBuild(out);
                         }
                     } else {
@@ -93,6 +101,10 @@ final class HashJoiner {
         int[] first = new int[n];
         rel.firstRows(keys, n, first);
         boolean[] streamMatched = new boolean[n];
+        if (buildSemi) {
+            markBuildRows(s, first, streamMatched, out);
+            return;
+        }
         boolean semiOrAnti = type == JoinType.LEFT_SEMI || type == JoinType.LEFT_ANTI;
         int[] sIdx = new int[MAX_PAIRS];
         int[] bIdx = new int[MAX_PAIRS];
@@ -215,6 +227,60 @@ final class HashJoiner {
         }
         if (!semiOrAnti && m > 0) {
             out.add(assemble(s, sIdx, bIdx, m));
+        }
+    }
+
+    /**
+     * Marks the build rows (left side of a semi or anti join) that a stream batch matches. A
+     * marked row needs no further pair: without a condition a key's rows are marked together,
+     * so a chain stops at its first marked row; with one, only unmarked rows are paired.
+     */
+    private void markBuildRows(ColumnBatch s, int[] first, boolean[] streamMatched, ArrayDeque<ColumnBatch> out) {
+        int n = s.numRows();
+        if (condition == null) {
+            for (int r = 0; r < n; r++) {
+                for (int b = first[r]; b >= 0 && !buildMatched[b]; b = rel.next(b)) {
+                    buildMatched[b] = true;
+                }
+            }
+            return;
+        }
+        int[] sIdx = new int[MAX_PAIRS];
+        int[] bIdx = new int[MAX_PAIRS];
+        int m = 0;
+        for (int r = 0; r < n; r++) {
+            for (int b = first[r]; b >= 0; b = rel.next(b)) {
+                if (!buildMatched[b]) {
+                    sIdx[m] = r;
+                    bIdx[m] = b;
+                    if (++m == MAX_PAIRS) {
+                        emitPairs(s, sIdx, bIdx, m, streamMatched, out, true);
+                        m = 0;
+                    }
+                }
+            }
+        }
+        if (m > 0) {
+            emitPairs(s, sIdx, bIdx, m, streamMatched, out, true);
+        }
+    }
+
+    /** The build rows whose matched flag is {@code matched}, build columns only (a left-built semi or anti join). */
+    private void emitBuildRows(boolean matched, ArrayDeque<ColumnBatch> out) {
+        int[] rows = new int[ColumnBatch.DEFAULT_ROWS];
+        int k = 0;
+        for (int b = 0; b < buildMatched.length; b++) {
+            if (buildMatched[b] == matched) {
+                rows[k++] = b;
+                if (k == rows.length) {
+                    out.add(VectorOps.gather(rel.rows, rows, k));
+                    rows = new int[ColumnBatch.DEFAULT_ROWS];
+                    k = 0;
+                }
+            }
+        }
+        if (k > 0) {
+            out.add(VectorOps.gather(rel.rows, rows, k));
         }
     }
 

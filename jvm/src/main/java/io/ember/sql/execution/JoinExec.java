@@ -78,9 +78,9 @@ public abstract class JoinExec extends SparkPlan {
     }
 
     /**
-     * Joins partitions of two inputs partitioned alike by hashing each right partition and
-     * streaming the left one through it ({@link GraceHashJoin}, which spills both sides when
-     * the right side does not fit), counting output rows in this node's metric.
+     * Joins partitions of two inputs partitioned alike by hashing the smaller of each pair of
+     * partitions and streaming the other through it ({@link GraceHashJoin}, which spills both
+     * sides when the smaller does not fit), counting output rows in this node's metric.
      */
     protected final RDD<ColumnBatch> hashJoinPartitions(ExecutionContext ctx, RDD<ColumnBatch> l, RDD<ColumnBatch> r) {
         Expression[] lk = BindReferences.bindAll(leftKeys, left.output()).toArray(new Expression[0]);

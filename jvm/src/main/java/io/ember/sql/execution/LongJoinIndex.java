@@ -155,15 +155,18 @@ final class LongJoinIndex implements JoinKeyIndex {
         }
     }
 
+    /**
+     * Probes a batch. Long and int keys run loops specialized by form, with the probe written
+     * out in the loop: the engine's JVM compiles with C1 only, which does not inline
+     * {@link #find} (too big) into a per-row loop.
+     */
     @Override
     public void firstRows(ColumnVector[] keys, int n, int[] first) {
         ColumnVector v = keys[0];
-        if (v instanceof LongVector l) {
-            long[] vals = l.values;
-            boolean[] nulls = l.nulls;
-            for (int i = 0; i < n; i++) {
-                first[i] = nulls != null && nulls[i] ? -1 : find(vals[i]);
-            }
+        if (v instanceof LongVector l && dense != null) {
+            denseLongs(l.values, l.nulls, n, first);
+        } else if (v instanceof LongVector l) {
+            hashedLongs(l.values, l.nulls, n, first);
         } else if (v instanceof IntVector l) {
             int[] vals = l.values;
             boolean[] nulls = l.nulls;
@@ -174,6 +177,34 @@ final class LongJoinIndex implements JoinKeyIndex {
             for (int i = 0; i < n; i++) {
                 first[i] = v.isNull(i) ? -1 : find(longAt(v, i));
             }
+        }
+    }
+
+    private void denseLongs(long[] vals, boolean[] nulls, int n, int[] first) {
+        int[] d = dense;
+        long lo = min, hi = max;
+        for (int i = 0; i < n; i++) {
+            long k = vals[i];
+            first[i] = (nulls != null && nulls[i]) || k < lo || k > hi ? -1 : d[(int) (k - lo)];
+        }
+    }
+
+    /** {@link #find} of each row in the hashed form, inlined: the mix, then linear probing to the key or an empty slot. */
+    private void hashedLongs(long[] vals, boolean[] nulls, int n, int[] first) {
+        long[] t = slots;
+        int m = mask;
+        long lo = min, hi = max;
+        for (int i = 0; i < n; i++) {
+            long k = vals[i];
+            long row = 0;
+            if ((nulls == null || !nulls[i]) && k >= lo && k <= hi) {
+                long h = k * 0x9E3779B97F4A7C15L;
+                int s = (int) (h ^ (h >>> 29)) & m;
+                while ((row = t[2 * s + 1]) != 0 && t[2 * s] != k) {
+                    s = (s + 1) & m;
+                }
+            }
+            first[i] = (int) row - 1;
         }
     }
 

@@ -7,9 +7,9 @@ import io.ember.sql.vector.ColumnBatch;
 import java.util.List;
 
 /**
- * An equi-join of two inputs hash-partitioned alike on their keys: each partition hashes its
- * right rows and streams its left rows through them ({@link GraceHashJoin}, which splits both
- * sides into buckets on disk when the right side does not fit in memory). Runs every join type.
+ * An equi-join of two inputs hash-partitioned alike on their keys: each partition hashes the
+ * rows of its smaller side and streams the other side's through them ({@link GraceHashJoin},
+ * which splits both sides into buckets on disk when the smaller side does not fit in memory). Runs every join type.
  * When both children are exchanges, their reduce sides are read with the same (adaptively
  * coalesced) partition specs.
  */

@@ -115,7 +115,7 @@ public final class SortMergeJoinExec extends JoinExec {
             // a side comes from another operator (say a join below on the same keys), not straight from an exchange:
             // its partitions are pinned (not coalesced) and still line up, so hashing them needs no sort either
             ctx.adaptive().record(this, "join", "ShuffledHashJoin " + leftKeys + ", " + rightKeys + ", " + joinType
-                    + ", BuildRight (adaptive: was SortMergeJoin; a side is not read straight from an exchange)", true);
+                    + ", BuildSmallerSide (adaptive: was SortMergeJoin; a side is not read straight from an exchange)", true);
             RDD<ColumnBatch> pinnedLeft = unsorted(left, 0).execute(ctx);
             return hashJoin(ctx, pinnedLeft, filteredRight(ctx).orElseGet(() -> unsorted(right, 1).execute(ctx)));
         }
