@@ -26,7 +26,7 @@ import java.util.List;
  * written: both ends know the schema. Stateless and thread-safe.
  */
 public final class BatchCodec {
-    private static final byte LONG = 1, INT = 2, DOUBLE = 3, FLOAT = 4, BOOL = 5, STRING = 6, STRING_DICT = 7, OBJECT = 8, DECIMAL = 9;
+    static final byte LONG = 1, INT = 2, DOUBLE = 3, FLOAT = 4, BOOL = 5, STRING = 6, STRING_DICT = 7, OBJECT = 8, DECIMAL = 9;
 
     /** Rows after which a string column whose values were nearly all distinct stops trying a dictionary. */
     static final int PROBE_ROWS = 1024;
@@ -209,6 +209,11 @@ public final class BatchCodec {
         }
     }
 
+    /** The row count of an encoded batch, read from its header without decoding it. */
+    static int rows(byte[] encoded) {
+        return (encoded[0] & 0xFF) | (encoded[1] & 0xFF) << 8 | (encoded[2] & 0xFF) << 16 | (encoded[3] & 0xFF) << 24;
+    }
+
     public static ColumnBatch decode(byte[] bytes, List<DataType> types) {
         ByteBuffer in = ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN);
         int n = in.getInt();
@@ -223,7 +228,7 @@ public final class BatchCodec {
         return new ColumnBatch(out, n);
     }
 
-    private static ColumnVector readColumn(ByteBuffer in, DataType type, int n) {
+    static ColumnVector readColumn(ByteBuffer in, DataType type, int n) {
         byte kind = in.get();
         if (kind == OBJECT) {
             Object[] values = new Object[n];
@@ -286,11 +291,15 @@ public final class BatchCodec {
     }
 
     private static boolean[] readBits(ByteBuffer in, int n) {
-        boolean[] out = new boolean[n];
+        return readBits(in, n, new boolean[n], 0);
+    }
+
+    /** Reads a bitmap of {@code n} flags into {@code out[off..off+n-1]}; returns {@code out}. */
+    static boolean[] readBits(ByteBuffer in, int n, boolean[] out, int off) {
         for (int i = 0; i < n; i += 8) {
             int bits = in.get();
             for (int j = 0; j < 8 && i + j < n; j++) {
-                out[i + j] = (bits & (1 << j)) != 0;
+                out[off + i + j] = (bits & (1 << j)) != 0;
             }
         }
         return out;

@@ -44,17 +44,21 @@ final class PackedInts {
     }
 
     static long[] readLongs(ByteBuffer in, int n) {
+        return readLongs(in, n, new long[n], 0);
+    }
+
+    /** Reads {@code n} packed longs into {@code v[off..off+n-1]}; returns {@code v}. */
+    static long[] readLongs(ByteBuffer in, int n, long[] v, int off) {
         int width = in.get();
         long min = in.getLong();
-        long[] v = new long[n];
         byte[] a = in.array();
         int at = in.arrayOffset() + in.position();
         switch (width) {
-            case 0 -> java.util.Arrays.fill(v, min);
-            case 1 -> { for (int i = 0; i < n; i++) v[i] = min + (a[at + i] & 0xFFL); }
-            case 2 -> { for (int i = 0; i < n; i++) v[i] = min + ((short) SHORTS.get(a, at + 2 * i) & 0xFFFFL); }
-            case 4 -> { for (int i = 0; i < n; i++) v[i] = min + ((int) INTS.get(a, at + 4 * i) & 0xFFFFFFFFL); }
-            default -> in.asLongBuffer().get(v);
+            case 0 -> java.util.Arrays.fill(v, off, off + n, min);
+            case 1 -> { for (int i = 0; i < n; i++) v[off + i] = min + (a[at + i] & 0xFFL); }
+            case 2 -> { for (int i = 0; i < n; i++) v[off + i] = min + ((short) SHORTS.get(a, at + 2 * i) & 0xFFFFL); }
+            case 4 -> { for (int i = 0; i < n; i++) v[off + i] = min + ((int) INTS.get(a, at + 4 * i) & 0xFFFFFFFFL); }
+            default -> in.asLongBuffer().get(v, off, n);
         }
         in.position(in.position() + width * n);
         return v;
@@ -86,16 +90,20 @@ final class PackedInts {
     }
 
     static int[] readInts(ByteBuffer in, int n) {
+        return readInts(in, n, new int[n], 0);
+    }
+
+    /** Reads {@code n} packed ints into {@code v[off..off+n-1]}; returns {@code v}. */
+    static int[] readInts(ByteBuffer in, int n, int[] v, int off) {
         int width = in.get();
         int min = in.getInt();
-        int[] v = new int[n];
         byte[] a = in.array();
         int at = in.arrayOffset() + in.position();
         switch (width) {
-            case 0 -> java.util.Arrays.fill(v, min);
-            case 1 -> { for (int i = 0; i < n; i++) v[i] = min + (a[at + i] & 0xFF); }
-            case 2 -> { for (int i = 0; i < n; i++) v[i] = min + ((short) SHORTS.get(a, at + 2 * i) & 0xFFFF); }
-            default -> in.asIntBuffer().get(v);
+            case 0 -> java.util.Arrays.fill(v, off, off + n, min);
+            case 1 -> { for (int i = 0; i < n; i++) v[off + i] = min + (a[at + i] & 0xFF); }
+            case 2 -> { for (int i = 0; i < n; i++) v[off + i] = min + ((short) SHORTS.get(a, at + 2 * i) & 0xFFFF); }
+            default -> in.asIntBuffer().get(v, off, n);
         }
         in.position(in.position() + width * n);
         return v;

@@ -26,10 +26,7 @@ public interface PartitionRouter extends Serializable {
             for (int k = 0; k < keys.length; k++) {
                 cols[k] = keys[k].eval(b);
             }
-            RowHasher.hash(cols, b.numRows(), out);
-            for (int i = 0; i < b.numRows(); i++) {
-                out[i] = RowHasher.partition(out[i], n);
-            }
+            RowHasher.partitions(cols, b.numRows(), n, out);
         };
     }
 

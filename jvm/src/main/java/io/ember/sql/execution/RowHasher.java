@@ -38,6 +38,67 @@ public final class RowHasher {
         }
     }
 
+    /**
+     * Fills {@code out[0..n-1]} with each row's hash partition in {@code [0, parts)}, for hash
+     * exchanges. A one-column key is routed by its value hash itself ({@link #hashValue}'s, the
+     * same for every vector class), several columns by their combined hash (before {@link
+     * #hash}'s finalizer); either is re-mixed once with a seed of its own and reduced by the high
+     * bits of a multiply ({@link #partitionOf}). The partition is thus a different function of
+     * the key than the hash tables' slot (their own mix of the key, or {@link #hash}), so that
+     * the rows one partition receives still spread over all low bits those tables index by. A
+     * long or int key takes one pass with no calls per row: the engine's JIT is C1, which
+     * neither fuses separate passes nor inlines more than one level of small methods.
+     */
+    public static void partitions(ColumnVector[] keys, int n, int parts, int[] out) {
+        if (keys.length != 1) {
+            Arrays.fill(out, 0, n, 42);
+            for (ColumnVector k : keys) {
+                hashInto(k, n, out);
+            }
+            for (int i = 0; i < n; i++) {
+                out[i] = partitionOf(out[i], parts);
+            }
+            return;
+        }
+        ColumnVector v = keys[0];
+        if (v instanceof LongVector l) {
+            long[] values = l.values;
+            boolean[] nulls = l.nulls;
+            for (int i = 0; i < n; i++) {
+                long x = values[i];
+                out[i] = partitionOf(nulls != null && nulls[i] ? NULL_HASH : (int) (x ^ (x >>> 32)) * 0x9E3779B1, parts);
+            }
+        } else if (v instanceof IntVector l) {
+            int[] values = l.values;
+            boolean[] nulls = l.nulls;
+            for (int i = 0; i < n; i++) {
+                long x = values[i];
+                out[i] = partitionOf(nulls != null && nulls[i] ? NULL_HASH : (int) (x ^ (x >>> 32)) * 0x9E3779B1, parts);
+            }
+        } else if (v instanceof StringVector s) {
+            String[] values = s.values;
+            for (int i = 0; i < n; i++) {
+                String x = values[i];
+                out[i] = partitionOf(x == null ? NULL_HASH : x.hashCode(), parts);
+            }
+        } else {
+            for (int i = 0; i < n; i++) {
+                out[i] = partitionOf(hashValue(v.get(i)), parts);
+            }
+        }
+    }
+
+    /** The partition of a key hash: Murmur3's finalizer over {@code h} plus a seed, then the high bits of a multiply (no calls: see {@link #partitions}). */
+    private static int partitionOf(int h, int parts) {
+        h += 0x2545f491;
+        h ^= h >>> 16;
+        h *= 0x85ebca6b;
+        h ^= h >>> 13;
+        h *= 0xc2b2ae35;
+        h ^= h >>> 16;
+        return (int) (((h & 0xffffffffL) * parts) >>> 32);
+    }
+
     private static void hashInto(ColumnVector v, int n, int[] out) {
         if (v instanceof LongVector l) {
             for (int i = 0; i < n; i++) {
@@ -142,15 +203,6 @@ public final class RowHasher {
         h ^= k;
         h = Integer.rotateLeft(h, 13);
         return h * 5 + 0xe6546b64;
-    }
-
-    /**
-     * The partition in {@code [0, n)} of a row hash: re-mixed with a seed of its own and reduced
-     * by the high bits of a multiply, so that the rows one partition receives still spread over
-     * all low bits, which the hash tables downstream index by.
-     */
-    static int partition(int h, int n) {
-        return (int) (((fmix(h + 0x2545f491) & 0xffffffffL) * n) >>> 32);
     }
 
     /** Murmur3's finalizer: spreads the combined hash over all bits. */

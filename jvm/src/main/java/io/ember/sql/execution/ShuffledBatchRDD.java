@@ -16,8 +16,9 @@ import java.util.List;
 /**
  * The reduce side of an exchange: partition i reads the reduce partitions of spec i (a
  * contiguous range, so that adaptive execution can merge small neighbours into one task; read
- * map output by map output, as Spark's batched fetch of contiguous blocks does), decodes the batches and joins small consecutive ones into batches of about
- * {@link ColumnBatch#DEFAULT_ROWS} rows.
+ * map output by map output, as Spark's batched fetch of contiguous blocks does), and decodes
+ * small consecutive blocks together into batches of about {@link ColumnBatch#DEFAULT_ROWS} rows
+ * ({@link BatchConcatDecoder}: one copy of each value, not a decode and a concatenation).
  */
 public final class ShuffledBatchRDD extends RDD<ColumnBatch> {
     /**
@@ -66,39 +67,40 @@ public final class ShuffledBatchRDD extends RDD<ColumnBatch> {
         Spec spec = ((SpecPartition) split).spec();
         return new BatchIterator() {
             Iterator<Tuple2<Object, Object>> records;
-            ColumnBatch held;
+            byte[] held;
 
-            private ColumnBatch nextDecoded() {
+            private byte[] nextEncoded() {
                 if (records == null) {
                     // the spec's reduce partitions at once: one segment per map output
                     records = ShuffleReader.read(ctx.shuffleEnv(), dep.handle(), spec.start(), spec.end(),
                             spec.startMap(), spec.endMap());
                 }
-                return records.hasNext() ? BatchCodec.decode((byte[]) records.next()._2(), types) : null;
+                return records.hasNext() ? (byte[]) records.next()._2() : null;
             }
 
             @Override
             protected ColumnBatch advance() {
-                List<ColumnBatch> group = new ArrayList<>();
+                List<byte[]> group = new ArrayList<>();
                 int rows = 0;
                 if (held != null) {
                     group.add(held);
-                    rows = held.numRows();
+                    rows = BatchCodec.rows(held);
                     held = null;
                 }
                 while (rows < ColumnBatch.DEFAULT_ROWS) {
-                    ColumnBatch b = nextDecoded();
+                    byte[] b = nextEncoded();
                     if (b == null) {
                         break;
                     }
-                    if (rows > 0 && rows + b.numRows() > 2 * ColumnBatch.DEFAULT_ROWS) {
+                    int n = BatchCodec.rows(b);
+                    if (rows > 0 && rows + n > 2 * ColumnBatch.DEFAULT_ROWS) {
                         held = b;
                         break;
                     }
                     group.add(b);
-                    rows += b.numRows();
+                    rows += n;
                 }
-                return group.isEmpty() ? null : VectorOps.concat(group, types);
+                return group.isEmpty() ? null : BatchConcatDecoder.decode(group, types);
             }
         };
     }
