@@ -110,9 +110,14 @@ public abstract class RDD<T> implements Serializable {
         return (RDD<U>) dependencies().get(0).rdd();
     }
 
-    /** The partition's elements: from the cache or checkpoint when available, else computed. */
+    /**
+     * The partition's elements: from the cache or checkpoint when available, else computed.
+     * Levels compare by value: a task's copy of the RDD holds a deserialized level, never the
+     * {@code NONE} constant itself (compared by identity, every RDD of every task went through the
+     * block manager and reported a block update).
+     */
     public final Iterator<T> iterator(Partition split, TaskContext ctx) {
-        if (storageLevel != StorageLevel.NONE && checkpointData == null) {
+        if (!StorageLevel.NONE.equals(storageLevel) && checkpointData == null) {
             return ctx.env().blockManager().getOrCompute(new BlockId.RddBlock(id, split.index()), storageLevel,
                     () -> computeOrReadCheckpoint(split, ctx));
         }
@@ -154,11 +159,11 @@ public abstract class RDD<T> implements Serializable {
     // ---- persistence and checkpointing ----
 
     public final RDD<T> persist(StorageLevel level) {
-        if (storageLevel != StorageLevel.NONE && !storageLevel.equals(level)) {
+        if (!StorageLevel.NONE.equals(storageLevel) && !storageLevel.equals(level)) {
             throw new EmberException("Cannot change the storage level of RDD " + id + " from " + storageLevel
                     + " to " + level + " without unpersist() first");
         }
-        if (storageLevel == StorageLevel.NONE && level != StorageLevel.NONE) {
+        if (StorageLevel.NONE.equals(storageLevel) && !StorageLevel.NONE.equals(level)) {
             context().registerForCleanup(this, new CleanupTask.CleanRdd(id));
         }
         storageLevel = level;
@@ -189,7 +194,7 @@ public abstract class RDD<T> implements Serializable {
 
     /** Cuts lineage after the next job, keeping partitions in executor storage (not fault tolerant). */
     public final void localCheckpoint() {
-        if (storageLevel == StorageLevel.NONE) {
+        if (StorageLevel.NONE.equals(storageLevel)) {
             persist(StorageLevel.MEMORY_AND_DISK);
         }
         localCheckpointRequested = true;

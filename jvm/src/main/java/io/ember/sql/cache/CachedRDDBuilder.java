@@ -93,7 +93,7 @@ final class CachedRDDBuilder {
     /** Drops the cached blocks from every executor; later reads compute without storing. */
     synchronized void clear() {
         cleared = true;
-        if (rdd != null && rdd.getStorageLevel() != StorageLevel.NONE) {
+        if (rdd != null && !StorageLevel.NONE.equals(rdd.getStorageLevel())) {
             rdd.unpersist();
         }
     }
