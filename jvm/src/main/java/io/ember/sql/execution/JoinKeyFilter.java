@@ -26,6 +26,14 @@ public final class JoinKeyFilter extends UnaryExpression {
         this.keys = keys;
     }
 
+    /**
+     * The filter of {@code key} by the non-null values among the first {@code n} of
+     * {@code buildKeys} (int- or long-backed), held in the filter itself rather than broadcast.
+     */
+    public static JoinKeyFilter of(Expression key, ColumnVector buildKeys, int n) {
+        return new JoinKeyFilter(key, Shared.local(JoinKeySet.of(buildKeys, n)));
+    }
+
     /** Whether a join key of this type can be tested ({@link JoinKeySet} holds int- and long-backed values). */
     static boolean supports(DataType t) {
         return DataTypes.isLongBacked(t) || DataTypes.isIntBacked(t);
