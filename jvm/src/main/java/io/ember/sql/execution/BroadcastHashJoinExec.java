@@ -99,7 +99,8 @@ public final class BroadcastHashJoinExec extends JoinExec {
     /**
      * {@code ctx}'s runtime filters and, when {@link #runtimeFilters} is on and the join drops
      * stream rows without a match, a {@link JoinKeyFilter} for each int- or long-backed key
-     * column that the stream side reads unchanged from a scan ({@link RuntimeFilterPlacement}).
+     * column that the stream side reads unchanged from a scan ({@link RuntimeFilterPlacement}),
+     * unless the build keys are every value of their range ({@link JoinKeySet#contiguous}).
      */
     private RuntimeFilters keyFilters(ExecutionContext ctx, HashedRelation rel, Expression[] bk,
                                       List<Expression> streamKeys) {
@@ -116,7 +117,9 @@ public final class BroadcastHashJoinExec extends JoinExec {
             RuntimeFilterPlacement.Target t = RuntimeFilterPlacement.find(streamPlan(), a.exprId());
             if (t != null) {
                 JoinKeySet set = JoinKeySet.of(bk[k].eval(rel.rows), rel.numRows());
-                filters = filters.with(t.scan(), new JoinKeyFilter(t.column(), Shared.broadcast(ctx, set)));
+                if (!set.contiguous()) { // a whole dimension's keys: decoding the key column first would cost, not save
+                    filters = filters.with(t.scan(), new JoinKeyFilter(t.column(), Shared.broadcast(ctx, set)));
+                }
             }
         }
         return filters;

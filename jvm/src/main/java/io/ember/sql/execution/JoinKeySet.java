@@ -33,7 +33,10 @@ final class JoinKeySet implements Serializable {
 
     private static final long EMPTY = Long.MIN_VALUE;
 
-    private JoinKeySet(long min, long max, long[] bits, long[] slots, boolean hasEmpty) {
+    private final boolean contiguous;
+
+    private JoinKeySet(long min, long max, long[] bits, long[] slots, boolean hasEmpty, boolean contiguous) {
+        this.contiguous = contiguous;
         this.min = min;
         this.max = max;
         this.bits = bits;
@@ -54,7 +57,7 @@ final class JoinKeySet implements Serializable {
             }
         }
         if (count == 0) {
-            return new JoinKeySet(0, -1, new long[0], null, false);
+            return new JoinKeySet(0, -1, new long[0], null, false, false);
         }
         long span = hi - lo; // negative on overflow: hashed
         if (span >= 0 && span < MAX_BITS && (span < SMALL_BITS || span < BITS_PER_KEY * count)) {
@@ -65,7 +68,11 @@ final class JoinKeySet implements Serializable {
                     bits[(int) (at >>> 6)] |= 1L << at;
                 }
             }
-            return new JoinKeySet(lo, hi, bits, null, false);
+            long distinct = 0;
+            for (long w : bits) {
+                distinct += Long.bitCount(w);
+            }
+            return new JoinKeySet(lo, hi, bits, null, false, distinct == span + 1);
         }
         long[] slots = new long[Math.max(16, Integer.highestOneBit(count) * 4)];
         java.util.Arrays.fill(slots, EMPTY);
@@ -86,7 +93,7 @@ final class JoinKeySet implements Serializable {
             }
             slots[s] = k;
         }
-        return new JoinKeySet(lo, hi, null, slots, hasEmpty);
+        return new JoinKeySet(lo, hi, null, slots, hasEmpty, false);
     }
 
     private static long longAt(ColumnVector v, int i) {
@@ -99,6 +106,14 @@ final class JoinKeySet implements Serializable {
     private static int slot(long k, int mask) {
         long h = k * 0x9E3779B97F4A7C15L;
         return (int) (h ^ (h >>> 29)) & mask;
+    }
+
+    /**
+     * Whether the keys are every value of {@code [min, max]}: a join to a whole dimension
+     * (every part key), which such a set would filter only by range, rarely dropping a row.
+     */
+    boolean contiguous() {
+        return contiguous;
     }
 
     /** Whether {@code k} is one of the keys. */

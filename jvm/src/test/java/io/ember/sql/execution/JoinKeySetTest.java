@@ -97,6 +97,15 @@ class JoinKeySetTest {
     }
 
     @Test
+    void contiguousOnlyWhenEveryValueOfTheRangeIsAKey() {
+        LongVector whole = new LongVector(DataTypes.LongType, new long[] {3, 5, 4, 4, 6}, new boolean[] {false, false, false, false, false});
+        assertEquals(true, JoinKeySet.of(whole, 5).contiguous());
+        assertEquals(false, JoinKeySet.of(new LongVector(DataTypes.LongType, new long[] {3, 5, 6}, null), 3).contiguous());
+        assertEquals(false, JoinKeySet.of(new LongVector(DataTypes.LongType, new long[0], null), 0).contiguous());
+        assertEquals(false, JoinKeySet.of(new LongVector(DataTypes.LongType, EDGES.clone(), null), EDGES.length).contiguous());
+    }
+
+    @Test
     void intBackedKeys() {
         Random rnd = new Random(4);
         int n = 500;
