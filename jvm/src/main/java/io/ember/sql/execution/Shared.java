@@ -26,6 +26,11 @@ abstract class Shared<T> implements Serializable {
                 }
             };
         }
+        return local(value);
+    }
+
+    /** {@code value} inside the task closure. */
+    static <T> Shared<T> local(T value) {
         return new Shared<>() {
             private static final long serialVersionUID = 1L;
 

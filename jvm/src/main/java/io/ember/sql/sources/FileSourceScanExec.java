@@ -22,9 +22,12 @@ import java.util.stream.Collectors;
  * bucketed table ({@code bucketing} set) that outputs every bucket column reads a bucket per
  * partition and reports the bucket placement. Filters on a bucket column of a table bucketed by
  * one column leave only the files of the buckets their values hash to ({@link BucketPruning}),
- * whether or not the scan reads by bucket, as Spark's scan does.
+ * whether or not the scan reads by bucket, as Spark's scan does. Runtime filters that a join
+ * above found for this scan ({@link io.ember.sql.execution.RuntimeFilters}) go to the reader
+ * with the data filters.
  */
-public final class FileSourceScanExec extends SparkPlan implements BucketedScan {
+public final class FileSourceScanExec extends SparkPlan implements BucketedScan,
+        io.ember.sql.execution.RuntimeFilteredScan {
     private static final long serialVersionUID = 1L;
     static final String OPEN_COST = "spark.sql.files.openCostInBytes";
     static final String MIN_PARTITION_NUM = "spark.sql.files.minPartitionNum";
@@ -66,6 +69,12 @@ public final class FileSourceScanExec extends SparkPlan implements BucketedScan 
             keys.add(a);
         }
         return keys;
+    }
+
+    /** Parquet readers evaluate runtime filters early (late materialization); other formats would ignore them. */
+    @Override
+    public boolean takesRuntimeFilters() {
+        return relation.format() instanceof ParquetFormat;
     }
 
     @Override
@@ -176,8 +185,10 @@ public final class FileSourceScanExec extends SparkPlan implements BucketedScan 
             int[] source) {
         int[] ordinals = partOrdinals.stream().mapToInt(Integer::intValue).toArray();
         io.ember.sql.execution.metric.SqlMetric rows = metric(ctx, io.ember.sql.execution.metric.MetricDef.NUM_OUTPUT_ROWS);
+        List<Expression> readerFilters = new ArrayList<>(dataFilters());
+        readerFilters.addAll(ctx.runtimeFilters().of(this));
         return new FileScanRDD(ctx.rdds(), partitions, relation.format(), dataSchema,
-                new StructType(reqData), new StructType(reqPart), ordinals, source, dataFilters(), relation.options())
+                new StructType(reqData), new StructType(reqPart), ordinals, source, readerFilters, relation.options())
                 .mapPartitions(it -> io.ember.sql.execution.metric.Meter.countRows(rows, it), true);
     }
 

@@ -1,6 +1,7 @@
 package io.ember.sql.sources;
 
 import io.ember.sql.execution.BindReferences;
+import io.ember.sql.execution.JoinKeyFilter;
 import io.ember.sql.execution.VectorOps;
 import io.ember.sql.expressions.And;
 import io.ember.sql.expressions.AttributeReference;
@@ -31,14 +32,16 @@ import java.util.TreeSet;
  * ({@code ScanStrategy} keeps it), so dropping a row here is only ever an early copy of what
  * the filter does anyway; it must therefore never raise an error or differ from the filter on
  * a row. Only conjuncts built from comparisons, {@code IN} lists of literals,
- * {@code IS [NOT] NULL}, {@code AND}/{@code OR}/{@code NOT} over columns and literals are
+ * {@code IS [NOT] NULL}, {@code AND}/{@code OR}/{@code NOT} over columns and literals, and a
+ * join's runtime key filter ({@link JoinKeyFilter}: it drops only rows the join drops) are
  * taken: they are deterministic, raise no errors (even under ANSI) and keep no state, so
  * evaluating them twice, in another order than the filter's, or on a column's dictionary
  * instead of its rows, changes nothing.
  *
  * <p>A conjunct over one string column that arrives dictionary-encoded is evaluated once per
- * dictionary (its entries and a null), and rows are then kept by looking their codes up;
- * the other conjuncts are evaluated only on the rows those left. Holds the last dictionary's
+ * dictionary (its entries and a null), and rows are then kept by looking their codes up; a
+ * join key filter tests only the rows left; the other conjuncts are evaluated only on the
+ * rows those left. Holds the last dictionary's
  * answers per conjunct, so each reader makes its own ({@link #of}); used by one task thread.
  */
 final class ParquetLateFilter {
@@ -124,6 +127,8 @@ final class ParquetLateFilter {
             Conjunct j = conjuncts.get(c);
             if (j.single != null && in[j.column] instanceof DictionaryVector d && d.dictionary instanceof StringVector s) {
                 kept = keepByCode(passes(c, s), d.codes, n, into, kept);
+            } else if (j.single instanceof JoinKeyFilter k) {
+                kept = k.keep(in[j.column], n, into, kept); // on the rows left, without a boolean per row
             } else {
                 rest = rest == null ? j.bound : new And(rest, j.bound);
             }
@@ -198,6 +203,9 @@ final class ParquetLateFilter {
     }
 
     private static boolean safe(Expression e) {
+        if (e instanceof JoinKeyFilter k) {
+            return k.child() instanceof AttributeReference;
+        }
         if (e instanceof AttributeReference || e instanceof Literal) {
             return true;
         }

@@ -177,6 +177,36 @@ class ParquetLateMaterializationTest {
         }
     }
 
+    /** A join's key filter on {@code l} (alone, and after a string conjunct) hands on exactly the rows whose key it holds. */
+    @Test
+    void joinKeyFiltersHandOnTheRowsWhoseKeysTheBuildSideHolds() throws Exception {
+        List<List<Object>> rows = new ArrayList<>();
+        for (int r = 0; r < 10_000; r++) {
+            rows.add(row(r));
+        }
+        java.util.Set<Long> keys = new java.util.HashSet<>();
+        long[] build = new long[300];
+        for (int i = 0; i < build.length; i++) {
+            build[i] = (long) (i * 37 % 10_000) * 1_000_003L; // some rows' keys, every 37th row's
+            keys.add(build[i]);
+        }
+        Expression k = io.ember.sql.execution.JoinKeyFilter.of(col("l"),
+                new io.ember.sql.vector.LongVector(DataTypes.LongType, build, null), build.length);
+        Predicate<List<Object>> kRow = x -> x.get(2) != null && keys.contains((Long) x.get(2));
+        Expression sIn = new In(col("s"), List.of(new Literal("s3", DataTypes.StringType),
+                new Literal("s5", DataTypes.StringType)));
+        Predicate<List<Object>> sInRow = x -> "s3".equals(x.get(4)) || "s5".equals(x.get(4));
+        StructType required = without("d25");
+        for (Map.Entry<String, Map<String, String>> layout : LAYOUTS.entrySet()) {
+            Path f = write(rows, layout.getValue());
+            boolean exact = !layout.getKey().equals("v2");
+            String name = layout.getKey();
+            check(name, exact, rows, required, read(f, required, List.of(k), true), kRow);
+            check(name, exact, rows, required, read(f, required, List.of(sIn, k), true), sInRow.and(kRow));
+            check(name, exact, rows, required, read(f, required, List.of(k, sIn), true), sInRow.and(kRow));
+        }
+    }
+
     private static void same(String what, List<List<Object>> expected, List<List<Object>> got) {
         assertTrue(expected.equals(got), what + ": expected " + expected.size() + " rows, got " + got.size()
                 + (expected.size() == got.size() ? " (different)" : ""));
