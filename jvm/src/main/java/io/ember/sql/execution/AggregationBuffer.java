@@ -55,8 +55,9 @@ final class AggregationBuffer extends MemoryConsumer {
     }
 
     /** Folds raw input rows; returns false when the buffer no longer fits its memory. */
-    boolean update(ColumnBatch raw) {
-        int n = raw.numRows();
+    boolean update(ColumnBatch batch) {
+        int n = batch.numRows();
+        ColumnBatch raw = spec.prepare(batch);
         int[] ids = ids(n);
         table.findOrInsert(spec.evalKeys(raw), n, ids);
         for (int f = 0; f < states.length; f++) {
