@@ -78,7 +78,7 @@ public final class Count extends AggregateFunction {
                 nulls = Vectors.union(nulls, Vectors.nulls(in));
             }
             if (nulls == null) {
-                for (int i = 0; i < n; i++) counts[g[i]]++;
+                countRows(counts, g, n);
             } else {
                 for (int i = 0; i < n; i++) {
                     if (!nulls[i]) counts[g[i]]++;

@@ -114,10 +114,19 @@ final class DecimalSums {
         }
         addedMagnitude += magnitudes * n;
         if (nulls == null) {
-            for (int i = 0; i < n; i++) {
+            // a run of rows in one group (a global aggregate, input clustered by the key) adds in a local
+            int i = 0;
+            while (i < n) {
                 int k = g[i];
-                small[k] += v[i];
+                long sum = v[i];
+                int j = i + 1;
+                while (j < n && g[j] == k) {
+                    sum += v[j];
+                    j++;
+                }
+                small[k] += sum;
                 seen[k] = true;
+                i = j;
             }
         } else {
             for (int i = 0; i < n; i++) {
