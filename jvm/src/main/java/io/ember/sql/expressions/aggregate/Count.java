@@ -78,7 +78,7 @@ public final class Count extends AggregateFunction {
                 nulls = Vectors.union(nulls, Vectors.nulls(in));
             }
             if (nulls == null) {
-                countRows(counts, g, n);
+                for (int i = 0; i < n; i++) counts[g[i]]++;
             } else {
                 for (int i = 0; i < n; i++) {
                     if (!nulls[i]) counts[g[i]]++;

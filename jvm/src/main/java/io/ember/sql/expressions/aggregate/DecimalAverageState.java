@@ -36,7 +36,7 @@ final class DecimalAverageState extends GroupedState {
         sums.add(g, n, in);
         boolean[] nulls = in instanceof PrimitiveVector pv ? pv.nulls : null;
         if (nulls == null && in instanceof PrimitiveVector) {
-            countRows(counts, g, n);
+            for (int i = 0; i < n; i++) counts[g[i]]++;
         } else {
             for (int i = 0; i < n; i++) {
                 if (!in.isNull(i)) counts[g[i]]++;

@@ -114,19 +114,10 @@ final class DecimalSums {
         }
         addedMagnitude += magnitudes * n;
         if (nulls == null) {
-            // a run of rows in one group (a global aggregate, input clustered by the key) adds in a local
-            int i = 0;
-            while (i < n) {
+            for (int i = 0; i < n; i++) {
                 int k = g[i];
-                long sum = v[i];
-                int j = i + 1;
-                while (j < n && g[j] == k) {
-                    sum += v[j];
-                    j++;
-                }
-                small[k] += sum;
+                small[k] += v[i];
                 seen[k] = true;
-                i = j;
             }
         } else {
             for (int i = 0; i < n; i++) {

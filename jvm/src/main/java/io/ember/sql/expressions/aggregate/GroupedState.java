@@ -37,20 +37,6 @@ abstract class GroupedState implements AggregateState {
         }
     }
 
-    /** Adds one to {@code counts[g[i]]} for every row i below n, a run of rows in one group at a time. */
-    protected static void countRows(long[] counts, int[] g, int n) {
-        int i = 0;
-        while (i < n) {
-            int k = g[i];
-            int j = i + 1;
-            while (j < n && g[j] == k) {
-                j++;
-            }
-            counts[k] += j - i;
-            i = j;
-        }
-    }
-
     /** Makes room for every group id in {@code groupIds[0..numRows)}. */
     protected final void ensure(int[] groupIds, int numRows) {
         if (sized) {

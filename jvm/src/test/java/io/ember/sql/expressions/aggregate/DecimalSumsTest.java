@@ -47,12 +47,6 @@ class DecimalSumsTest {
     }
 
     private static void check(DecimalType type, boolean checkEachStep, long seed, long magnitude, double boxedShare) {
-        check(type, checkEachStep, seed, magnitude, boxedShare, false);
-    }
-
-    /** With {@code runs}, rows come in runs of one group (as a global aggregate's, or input clustered by the key). */
-    private static void check(DecimalType type, boolean checkEachStep, long seed, long magnitude, double boxedShare,
-                              boolean runs) {
         Random rnd = new Random(seed);
         int groups = 7;
         DecimalSums sums = new DecimalSums(type, checkEachStep);
@@ -64,7 +58,7 @@ class DecimalSumsTest {
             long[] v = new long[n];
             boolean[] nulls = rnd.nextBoolean() ? new boolean[n] : null;
             for (int i = 0; i < n; i++) {
-                g[i] = runs && i > 0 && rnd.nextInt(6) != 0 ? g[i - 1] : rnd.nextInt(groups);
+                g[i] = rnd.nextInt(groups);
                 v[i] = rnd.nextInt(10) == 0 ? (rnd.nextBoolean() ? magnitude : -magnitude) : (long) (rnd.nextGaussian() * magnitude / 4);
                 if (nulls != null && rnd.nextInt(5) == 0) {
                     nulls[i] = true;
@@ -119,13 +113,5 @@ class DecimalSumsTest {
     void boxedBatchesInterleaveWithCompactOnes() {
         check(new DecimalType(25, 2), true, 7, 1_000_000L, 0.3);
         check(new DecimalType(20, 0), true, 8, Long.MAX_VALUE / 2, 0.3);
-    }
-
-    @Test
-    void runsOfOneGroupAddAsSingleRows() {
-        check(new DecimalType(25, 2), true, 9, 10_000_000L, 0, true);
-        check(new DecimalType(38, 6), false, 10, 100_000_000_000L, 0, true);
-        check(new DecimalType(38, 2), true, 11, Long.MAX_VALUE / 3, 0, true);
-        check(new DecimalType(12, 2), true, 12, 30_000_000_000L, 0.2, true);
     }
 }
