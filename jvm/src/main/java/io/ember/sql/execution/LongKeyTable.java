@@ -30,45 +30,16 @@ final class LongKeyTable implements GroupKeyTable {
         mask = (1 << 12) - 1;
     }
 
-    /**
-     * Rows whose key equals the previous row's reuse its group without hashing or probing: input
-     * clustered by the key (a file sorted by it, a join's output in the probe side's order) then
-     * costs one probe per run instead of one per row.
-     */
     @Override
     public void findOrInsert(ColumnVector[] keys, int n, int[] groupIds) {
         ColumnVector v = keys[0];
-        long last = 0;
-        int lastGroup = -1;
         if (v instanceof LongVector l) {
-            long[] values = l.values;
-            boolean[] nulls = l.nulls;
             for (int i = 0; i < n; i++) {
-                if (nulls != null && nulls[i]) {
-                    groupIds[i] = nullGroup();
-                    continue;
-                }
-                long k = values[i];
-                if (k != last || lastGroup < 0) {
-                    lastGroup = find(k);
-                    last = k;
-                }
-                groupIds[i] = lastGroup;
+                groupIds[i] = l.nulls != null && l.nulls[i] ? nullGroup() : find(l.values[i]);
             }
         } else if (v instanceof IntVector l) {
-            int[] values = l.values;
-            boolean[] nulls = l.nulls;
             for (int i = 0; i < n; i++) {
-                if (nulls != null && nulls[i]) {
-                    groupIds[i] = nullGroup();
-                    continue;
-                }
-                long k = values[i];
-                if (k != last || lastGroup < 0) {
-                    lastGroup = find(k);
-                    last = k;
-                }
-                groupIds[i] = lastGroup;
+                groupIds[i] = l.nulls != null && l.nulls[i] ? nullGroup() : find(l.values[i]);
             }
         } else {
             for (int i = 0; i < n; i++) {
