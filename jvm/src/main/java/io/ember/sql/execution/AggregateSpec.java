@@ -11,11 +11,48 @@ import java.util.List;
 
 /**
  * What a hash aggregate computes, bound and ready to ship to tasks: the grouping keys and
- * each function's inputs (bound to the raw input), and the layout of the partial rows that
- * cross the shuffle: the keys, then each function's state columns in order. Immutable.
+ * each function's inputs, and the layout of the partial rows that cross the shuffle: the keys,
+ * then each function's state columns in order. Keys and inputs are bound to the raw input's
+ * columns followed by the columns of {@code common} (subtrees they share, evaluated once per
+ * batch): evaluate them over {@link #prepare}'s batch. Immutable.
  */
 record AggregateSpec(Expression[] keys, List<DataType> keyTypes, AggregateFunction[] functions,
-                     Expression[][] inputs) implements Serializable {
+                     Expression[][] inputs, CommonSubexpressions common) implements Serializable {
+
+    /** A spec whose keys and inputs share no evaluation. */
+    AggregateSpec(Expression[] keys, List<DataType> keyTypes, AggregateFunction[] functions, Expression[][] inputs) {
+        this(keys, keyTypes, functions, inputs, CommonSubexpressions.of(new Expression[0], 0));
+    }
+
+    /**
+     * A spec over raw batches of {@code width} columns whose repeated subtrees (across keys and
+     * inputs) are evaluated once per batch.
+     */
+    static AggregateSpec sharing(Expression[] keys, List<DataType> keyTypes, AggregateFunction[] functions,
+                                 Expression[][] inputs, int width) {
+        List<Expression> roots = new ArrayList<>(List.of(keys));
+        for (Expression[] in : inputs) {
+            roots.addAll(List.of(in));
+        }
+        CommonSubexpressions common = CommonSubexpressions.of(roots.toArray(new Expression[0]), width);
+        if (common.size() == 0) {
+            return new AggregateSpec(keys, keyTypes, functions, inputs, common);
+        }
+        Expression[] all = common.rewritten();
+        Expression[] newKeys = java.util.Arrays.copyOfRange(all, 0, keys.length);
+        Expression[][] newInputs = new Expression[inputs.length][];
+        int at = keys.length;
+        for (int f = 0; f < inputs.length; f++) {
+            newInputs[f] = java.util.Arrays.copyOfRange(all, at, at + inputs[f].length);
+            at += inputs[f].length;
+        }
+        return new AggregateSpec(newKeys, keyTypes, functions, newInputs, common);
+    }
+
+    /** The batch keys and inputs are evaluated over: {@code raw} with the shared subtrees' columns. */
+    ColumnBatch prepare(ColumnBatch raw) {
+        return common.extend(raw);
+    }
 
     int numKeys() {
         return keyTypes.size();

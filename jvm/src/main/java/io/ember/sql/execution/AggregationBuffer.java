@@ -55,12 +55,14 @@ final class AggregationBuffer extends MemoryConsumer {
     }
 
     /** Folds raw input rows; returns false when the buffer no longer fits its memory. */
-    boolean update(ColumnBatch raw) {
-        int n = raw.numRows();
+    boolean update(ColumnBatch batch) {
+        int n = batch.numRows();
+        ColumnBatch raw = spec.prepare(batch);
         int[] ids = ids(n);
         table.findOrInsert(spec.evalKeys(raw), n, ids);
+        int groups = table.numGroups();
         for (int f = 0; f < states.length; f++) {
-            states[f].update(ids, n, spec.evalInputs(f, raw));
+            states[f].update(ids, n, groups, spec.evalInputs(f, raw));
         }
         return fits(peakBytes());
     }
@@ -71,10 +73,11 @@ final class AggregationBuffer extends MemoryConsumer {
         int[] ids = ids(n);
         int k = spec.numKeys();
         table.findOrInsert(Arrays.copyOfRange(partial.columns(), 0, k), n, ids);
+        int groups = table.numGroups();
         int col = k;
         for (int f = 0; f < states.length; f++) {
             int width = spec.functions()[f].stateTypes().size();
-            states[f].merge(ids, n, Arrays.copyOfRange(partial.columns(), col, col + width));
+            states[f].merge(ids, n, groups, Arrays.copyOfRange(partial.columns(), col, col + width));
             col += width;
         }
         return fits(peakBytes());

@@ -61,10 +61,10 @@ final class ColumnarKeyTable implements GroupKeyTable {
             ownerRows = new KeyRows(types.size());
         }
         KeyRows b = ownerRows;
-        b.load(keys, n, types, stringIds, true);
-        int[] h = b.hashes;
+        b.unpack(keys, n, types, stringIds, true);
         for (int r = 0; r < n; r++) {
-            groupIds[r] = find(r, h[r], b);
+            // a row repeating the previous row's key (input clustered by it) needs no hash or probe
+            groupIds[r] = r > 0 && b.sameAsPrevious(r) ? groupIds[r - 1] : find(r, b.hashRow(r), b);
         }
     }
 

@@ -127,7 +127,8 @@ public final class HashAggregateExec extends UnaryExecNode {
                 inputs[f] = new Expression[0];
             }
         }
-        AggregateSpec spec = new AggregateSpec(keys, keyTypes, fns, inputs);
+        AggregateSpec spec = mode == Mode.FINAL ? new AggregateSpec(keys, keyTypes, fns, inputs)
+                : AggregateSpec.sharing(keys, keyTypes, fns, inputs, child.output().size());
         Mode m = mode;
         SqlMetric rows = metric(ctx, MetricDef.NUM_OUTPUT_ROWS);
         SqlMetric aggTime = metric(ctx, MetricDef.AGG_TIME);

@@ -57,6 +57,12 @@ final class KeyRows {
      * {@code ids[c]} is column c's string numbering (null for a non-string column).
      */
     void load(ColumnVector[] keys, int n, List<DataType> types, StringCodes[] ids, boolean insert) {
+        unpack(keys, n, types, ids, insert);
+        hash(keys.length);
+    }
+
+    /** {@link #load} without the hashes: {@link #hashRow} gives a row's when it is needed. */
+    void unpack(ColumnVector[] keys, int n, List<DataType> types, StringCodes[] ids, boolean insert) {
         this.n = n;
         absent = null;
         for (int c = 0; c < keys.length; c++) {
@@ -66,7 +72,6 @@ final class KeyRows {
                 loadLongs(c, keys[c], types.get(c), insert);
             }
         }
-        hash(keys.length);
     }
 
     private long[] ownValues(int c) {
@@ -233,6 +238,30 @@ final class KeyRows {
         for (int r = 0; r < n; r++) {
             h[r] = RowHasher.fmix(h[r]);
         }
+    }
+
+    /** Row r's hash, the value {@link #load} puts in {@code hashes[r]}. */
+    int hashRow(int r) {
+        int h = 42;
+        for (int c = 0; c < values.length; c++) {
+            boolean[] isNull = nulls[c];
+            h = RowHasher.combine(h, isNull != null && isNull[r] ? NULL_HASH : RowHasher.hashLong(values[c][r]));
+        }
+        return RowHasher.fmix(h);
+    }
+
+    /** True if row r (at least 1) has the same key as row r - 1, nulls equal to nulls. */
+    boolean sameAsPrevious(int r) {
+        for (int c = 0; c < values.length; c++) {
+            boolean[] isNull = nulls[c];
+            if (isNull != null && isNull[r] != isNull[r - 1]) {
+                return false;
+            }
+            if (values[c][r] != values[c][r - 1] && (isNull == null || !isNull[r])) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** True if column c of row r is null. */

@@ -22,8 +22,9 @@ final class PassThroughPartials {
     }
 
     /** The partial rows of one raw batch, in the layout of {@link AggregateSpec#partialTypes()}. */
-    ColumnBatch convert(ColumnBatch raw) {
-        int n = raw.numRows();
+    ColumnBatch convert(ColumnBatch batch) {
+        int n = batch.numRows();
+        ColumnBatch raw = spec.prepare(batch);
         if (identity.length < n) {
             identity = new int[n];
             for (int i = 0; i < n; i++) {

@@ -129,12 +129,19 @@ public final class VectorOps {
         return any ? out : null;
     }
 
+    /** The batch's rows {@code rows[0..n-1]}; long runs of consecutive rows are copied a run at a time ({@link RowRuns}). */
     public static ColumnBatch gather(ColumnBatch b, int[] rows, int n) {
         ColumnVector[] cols = new ColumnVector[b.numColumns()];
+        RowRuns runs = RowRuns.of(rows, n);
         for (int c = 0; c < cols.length; c++) {
-            cols[c] = gather(b.column(c), rows, n);
+            cols[c] = gather(b.column(c), runs, rows, n);
         }
         return new ColumnBatch(cols, n);
+    }
+
+    private static ColumnVector gather(ColumnVector v, RowRuns runs, int[] rows, int n) {
+        ColumnVector out = runs == null ? null : runs.gather(v);
+        return out != null ? out : gather(v, rows, n);
     }
 
     /** Rows {@code from .. from+len-1} of a batch; the batch itself when that is all of it. */
@@ -273,8 +280,9 @@ public final class VectorOps {
     /** Columns {@code columns} of {@code b} at {@code rows[0..n-1]}, in the order given. */
     public static ColumnBatch gather(ColumnBatch b, int[] columns, int[] rows, int n) {
         ColumnVector[] cols = new ColumnVector[columns.length];
+        RowRuns runs = columns.length == 0 ? null : RowRuns.of(rows, n);
         for (int c = 0; c < cols.length; c++) {
-            cols[c] = gather(b.column(columns[c]), rows, n);
+            cols[c] = gather(b.column(columns[c]), runs, rows, n);
         }
         return new ColumnBatch(cols, n);
     }

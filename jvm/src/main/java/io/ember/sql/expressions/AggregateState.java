@@ -13,6 +13,20 @@ public interface AggregateState {
     /** Folds partial states (columns of {@code stateTypes()}) into groups, row r into {@code groupIds[r]}. */
     void merge(int[] groupIds, int numRows, ColumnVector[] partials);
 
+    /**
+     * {@link #update} for a caller that knows every id in {@code groupIds[0..numRows)} is below
+     * {@code numGroups} (a hash aggregate's key table does), so the state need not scan the ids
+     * to size itself.
+     */
+    default void update(int[] groupIds, int numRows, int numGroups, ColumnVector[] inputs) {
+        update(groupIds, numRows, inputs);
+    }
+
+    /** {@link #merge} with the ids' bound known, as {@link #update(int[], int, int, ColumnVector[])}. */
+    default void merge(int[] groupIds, int numRows, int numGroups, ColumnVector[] partials) {
+        merge(groupIds, numRows, partials);
+    }
+
     /** The states of groups {@code 0..numGroups-1} as columns of {@code stateTypes()}. */
     ColumnVector[] partials(int numGroups);
 

@@ -122,42 +122,45 @@ final class ParquetLateFilter {
             in[i] = cols[columns[i]];
         }
         int kept = -1; // -1: every row so far
-        Expression rest = null;
-        for (int c = 0; c < conjuncts.size(); c++) {
+        for (int c = 0; c < conjuncts.size() && kept != 0; c++) {
             Conjunct j = conjuncts.get(c);
             if (j.single != null && in[j.column] instanceof DictionaryVector d && d.dictionary instanceof StringVector s) {
                 kept = keepByCode(passes(c, s), d.codes, n, into, kept);
-            } else if (j.single instanceof JoinKeyFilter k) {
-                kept = k.keep(in[j.column], n, into, kept); // on the rows left, without a boolean per row
-            } else {
-                rest = rest == null ? j.bound : new And(rest, j.bound);
             }
         }
-        if (rest == null) {
-            if (kept < 0) {
-                for (int i = 0; i < n; i++) {
-                    into[i] = i;
-                }
-                return n;
+        // the other conjuncts one at a time, each only on the rows all before it kept (as ConjunctFilter)
+        for (int c = 0; c < conjuncts.size() && kept != 0; c++) {
+            Conjunct j = conjuncts.get(c);
+            if (j.single instanceof JoinKeyFilter
+                    || j.single != null && in[j.column] instanceof DictionaryVector d && d.dictionary instanceof StringVector) {
+                continue;
             }
-            return kept;
+            if (kept < 0 || kept == n) {
+                kept = VectorOps.selectTrue(j.bound.eval(new ColumnBatch(in, n)), n, into);
+            } else if (j.single != null) {
+                ColumnVector[] one = {VectorOps.gather(in[j.column], into, kept)};
+                kept = VectorOps.compactTrue(j.single.eval(new ColumnBatch(one, kept)), into, kept);
+            } else {
+                ColumnVector[] left = new ColumnVector[in.length];
+                for (int i = 0; i < in.length; i++) {
+                    left[i] = VectorOps.gather(in[i], into, kept);
+                }
+                kept = VectorOps.compactTrue(j.bound.eval(new ColumnBatch(left, kept)), into, kept);
+            }
+        }
+        // join key filters last, on the fewest rows, without a boolean per row
+        for (int c = 0; c < conjuncts.size() && kept != 0; c++) {
+            if (conjuncts.get(c).single instanceof JoinKeyFilter k) {
+                kept = k.keep(in[conjuncts.get(c).column], n, into, kept);
+            }
         }
         if (kept < 0) {
-            return VectorOps.selectTrue(rest.eval(new ColumnBatch(in, n)), n, into);
+            for (int i = 0; i < n; i++) {
+                into[i] = i;
+            }
+            return n;
         }
-        if (kept == 0) {
-            return 0;
-        }
-        ColumnVector[] left = new ColumnVector[in.length];
-        for (int i = 0; i < in.length; i++) {
-            left[i] = VectorOps.gather(in[i], into, kept);
-        }
-        int[] pass = new int[kept];
-        int m = VectorOps.selectTrue(rest.eval(new ColumnBatch(left, kept)), kept, pass);
-        for (int i = 0; i < m; i++) {
-            into[i] = into[pass[i]]; // pass[i] >= i: nothing read is overwritten yet
-        }
-        return m;
+        return kept;
     }
 
     /** Rows (all {@code n}, or {@code into[0, kept)}) whose code passes, into {@code into}; returns how many. */

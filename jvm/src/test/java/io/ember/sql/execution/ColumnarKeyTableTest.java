@@ -234,4 +234,49 @@ class ColumnarKeyTableTest {
         table.lookup(new ColumnVector[] {probe}, 6, ids);
         assertArrayEquals(new int[] {0, 1, -1, -1, 2, -1}, ids);
     }
+
+    @Test
+    void runsOfRepeatedKeysGroupAsTheGenericTableAndStayFindable() {
+        Random rnd = new Random(8);
+        GroupKeyTable columnar = GroupKeyTable.create(TYPES);
+        GroupKeyTable generic = new GenericKeyTable(TYPES);
+        for (int b = 0; b < 5; b++) {
+            ColumnVector[] distinct = batch(rnd, 400);
+            int[] rows = new int[2000];
+            int at = 0;
+            for (int r = 0; r < rows.length; r++) {
+                rows[r] = at;
+                if (rnd.nextInt(3) == 0) {
+                    at = rnd.nextInt(400);   // a new run, sometimes of a key seen before
+                }
+            }
+            ColumnVector[] keys = new ColumnVector[distinct.length];
+            for (int c = 0; c < keys.length; c++) {
+                keys[c] = VectorOps.gather(distinct[c], rows, rows.length);
+            }
+            int[] want = new int[rows.length];
+            int[] got = new int[rows.length];
+            generic.findOrInsert(keys, rows.length, want);
+            columnar.findOrInsert(keys, rows.length, got);
+            assertArrayEquals(want, got);
+            int[] found = new int[rows.length];
+            columnar.lookup(keys, rows.length, found);
+            int[] wantFound = new int[rows.length];
+            generic.lookup(keys, rows.length, wantFound);
+            assertArrayEquals(wantFound, found, "inserted row by row, looked up a batch at a time");
+        }
+        // a null's slot may hold any value: nulls equal nulls whatever lies under them, and never a value
+        List<DataType> one = List.of(DataTypes.LongType, DataTypes.StringType);
+        GroupKeyTable t = GroupKeyTable.create(one);
+        GroupKeyTable g = new GenericKeyTable(one);
+        ColumnVector[] keys = {new LongVector(DataTypes.LongType, new long[] {7, 8, 8, 0, 0, 9},
+                new boolean[] {true, true, false, false, true, false}),
+            new StringVector(new String[] {"a", "a", "a", "a", "a", null})};
+        int[] got = new int[6];
+        int[] want = new int[6];
+        t.findOrInsert(keys, 6, got);
+        g.findOrInsert(keys, 6, want);
+        assertArrayEquals(want, got);
+        assertEquals(4, t.numGroups());
+    }
 }

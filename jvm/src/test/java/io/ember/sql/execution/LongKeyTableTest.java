@@ -78,4 +78,29 @@ class LongKeyTableTest {
         same(DataTypes.IntegerType, List.of(new IntVector(DataTypes.IntegerType, v, nulls)),
                 List.of(new IntVector(DataTypes.IntegerType, p, null)));
     }
+
+    @Test
+    void runsOfEqualKeysWithNullsBetweenThemMatchTheBoxedTable() {
+        Random rnd = new Random(23);
+        int n = 6000;
+        long[] v = new long[n];
+        boolean[] nulls = new boolean[n];
+        int[] iv = new int[n];
+        long key = 0;
+        for (int i = 0; i < n; i++) {
+            if (rnd.nextInt(4) == 0) {
+                key = rnd.nextInt(3) == 0 ? key + 1 : rnd.nextInt(50) - 25;   // a new run: next key or a repeat of an old one
+            }
+            v[i] = key;
+            iv[i] = (int) key;
+            nulls[i] = rnd.nextInt(15) == 0;   // a null row's value (the run's key) must not join the run
+        }
+        same(DataTypes.LongType, List.of(new LongVector(DataTypes.LongType, v, nulls),
+                new LongVector(DataTypes.LongType, v, null)), List.of(new LongVector(DataTypes.LongType, v, null)));
+        same(DataTypes.IntegerType, List.of(new IntVector(DataTypes.IntegerType, iv, nulls)),
+                List.of(new IntVector(DataTypes.IntegerType, iv, null)));
+        long[] zeros = {0, 0, 0, 7, 7, 0};   // the first row's key is 0, the value the run starts from
+        same(DataTypes.LongType, List.of(new LongVector(DataTypes.LongType, zeros, new boolean[] {true, false, false,
+            false, true, false})), List.of());
+    }
 }

@@ -173,6 +173,14 @@ class ParquetLateMaterializationTest {
             check(name, exact, rows, required, read(f, required, List.of(sIn, range), true), sInRow.and(rangeRow));
             check(name, exact, rows, required, read(f, required, List.of(range, nullOrS3, inOrNull), true),
                     rangeRow.and(nullOrS3Row).and(inOrNullRow));
+            // separate conjuncts narrow the rows one after another (each evaluated on the rows the ones before kept)
+            Expression from = new GreaterThanOrEqual(col("i"), new Literal(50_000, DataTypes.IntegerType));
+            Expression to = new LessThan(col("i"), new Literal(52_000, DataTypes.IntegerType));
+            check(name, exact, rows, required, read(f, required, List.of(from, to), true), rangeRow);
+            check(name, exact, rows, required, read(f, required, List.of(inOrNull, to, from, sIn), true),
+                    inOrNullRow.and(rangeRow).and(sInRow));
+            check(name, exact, rows, required, read(f, required, List.of(to, inOrNull, from), true),
+                    rangeRow.and(inOrNullRow));
             same(name, all, read(f, required, List.of(range), false)); // turned off
         }
     }
