@@ -105,7 +105,7 @@ final class ExpressionBuilder extends SqlParserBaseVisitor<Expression> {
     public Expression visitArithmeticUnary(SqlParser.ArithmeticUnaryContext ctx) {
         Expression child = visit(ctx.valueExpression());
         return switch (ctx.operator.getType()) {
-            case SqlLexer.MINUS -> fn("negative", child);
+            case SqlLexer.MINUS -> fn("-", child);
             case SqlLexer.PLUS -> fn("positive", child);
             default -> fn("bitwise_not", child);
         };
