@@ -2,6 +2,8 @@
 (/work/pyspark-venv, spark.sql.ansi.enabled=false, UTC): SQL's unary minus named ``(- x)``,
 years past 9999 printed with Spark's ``+``."""
 
+from decimal import Decimal
+
 import pytest
 
 
@@ -38,3 +40,51 @@ def test_show_prints_years_after_9999_with_a_plus(spark, capsys):
               "make_timestamp(10000, 1, 1, 0, 0, 0) m, CAST(make_date(10000, 1, 1) AS timestamp_ntz) n").show(truncate=False)
     out = capsys.readouterr().out
     assert "|+10000-01-01|+10000-01-01 23:00:00|+10000-01-01 00:00:00|+10000-01-01 00:00:00|" in out
+
+
+BIG = "CAST('9999999999999999999999999999999999.9999' AS DECIMAL(38, 4))"
+
+
+@pytest.fixture
+def ansi(spark):
+    spark.conf.set("spark.sql.ansi.enabled", "true")
+    yield
+    spark.conf.set("spark.sql.ansi.enabled", "false")
+
+
+def test_decimal_sum_overflow_under_ansi_raises_as_spark(spark, ansi):
+    from ember.errors import ArithmeticException
+    # without keys the sum stays exact until the end (PySpark: the value that does not fit)
+    with pytest.raises(ArithmeticException) as e:
+        spark.sql(f"SELECT sum(x) FROM VALUES ({BIG}), ({BIG}) AS t(x)").collect()
+    assert e.value.getCondition() == "NUMERIC_VALUE_OUT_OF_RANGE.WITH_SUGGESTION"
+    assert e.value.getMessage().startswith(
+        "[NUMERIC_VALUE_OUT_OF_RANGE.WITH_SUGGESTION]  19999999999999999999999999999999999.9998 cannot be "
+        "represented as Decimal(38, 4). If necessary set \"spark.sql.ansi.enabled\" to \"false\" to bypass this error, "
+        "and return NULL instead. SQLSTATE: 22003")
+    with pytest.raises(ArithmeticException) as e:
+        spark.sql(f"SELECT sum(x) FROM (SELECT * FROM VALUES ({BIG}), ({BIG}) AS t(x) UNION ALL SELECT 1)").collect()
+    assert "20000000000000000000000000000000000.9998 cannot be represented as Decimal(38, 4)" in e.value.getMessage()
+    # grouped: Spark's hash buffer drops the sum, and its check reports the overflow
+    with pytest.raises(ArithmeticException) as e:
+        spark.sql(f"SELECT k, sum(x) FROM (SELECT * FROM VALUES (1, {BIG}), (1, {BIG}) AS t(k, x) "
+                  "UNION ALL SELECT 1, 1) GROUP BY k").collect()
+    assert e.value.getCondition() == "ARITHMETIC_OVERFLOW"
+    assert e.value.getMessage().startswith(
+        "[ARITHMETIC_OVERFLOW] Overflow in sum of decimals. Use 'try_sum' to tolerate overflow and return NULL "
+        "instead. If necessary set \"spark.sql.ansi.enabled\" to \"false\" to bypass this error. SQLSTATE: 22003")
+    with pytest.raises(ArithmeticException) as e:
+        spark.sql(f"SELECT sum(x) OVER () FROM VALUES ({BIG}), ({BIG}) AS t(x)").collect()
+    assert e.value.getCondition() == "NUMERIC_VALUE_OUT_OF_RANGE.WITH_SUGGESTION"
+    # sums that fit, nulls, and try_sum are unchanged
+    assert rows(spark.sql(f"SELECT sum(x), try_sum(x) FROM VALUES ({BIG}), (null) AS t(x)")) == [
+        (Decimal("9999999999999999999999999999999999.9999"), Decimal("9999999999999999999999999999999999.9999"))]
+    assert rows(spark.sql(f"SELECT k, try_sum(x) FROM VALUES (1, {BIG}), (1, {BIG}) AS t(k, x) GROUP BY k")) == [
+        (1, None)]
+
+
+def test_decimal_sum_overflow_outside_ansi_is_null(spark):
+    assert rows(spark.sql(f"SELECT sum(x), try_sum(x), avg(x) FROM VALUES ({BIG}), ({BIG}) AS t(x)")) == [
+        (None, None, None)]
+    assert rows(spark.sql(f"SELECT k, sum(x), try_sum(x) FROM VALUES (1, {BIG}), (1, {BIG}), (2, 1) AS t(k, x) "
+                          "GROUP BY k ORDER BY k")) == [(1, None, None), (2, Decimal("1.0000"), Decimal("1.0000"))]
