@@ -88,3 +88,37 @@ def test_decimal_sum_overflow_outside_ansi_is_null(spark):
         (None, None, None)]
     assert rows(spark.sql(f"SELECT k, sum(x), try_sum(x) FROM VALUES (1, {BIG}), (1, {BIG}), (2, 1) AS t(k, x) "
                           "GROUP BY k ORDER BY k")) == [(1, None, None), (2, Decimal("1.0000"), Decimal("1.0000"))]
+
+
+@pytest.mark.parametrize("arrow", ["true", "false"])
+def test_day_time_intervals_through_pandas(spark, arrow):
+    pd = pytest.importorskip("pandas")
+    pytest.importorskip("pyarrow")
+    import datetime
+    spark.conf.set("spark.sql.execution.arrow.pyspark.enabled", arrow)
+    try:
+        p = spark.sql("SELECT INTERVAL '1 02:03:04.5' DAY TO SECOND a, INTERVAL '3' DAY b, "
+                      "CAST(null AS INTERVAL HOUR TO MINUTE) c, "
+                      "INTERVAL '-1 00:00:00.000001' DAY TO SECOND d").toPandas()
+        assert [str(t) for t in p.dtypes] == ["timedelta64[ns]"] * 4
+        assert p.iloc[0, 0] == pd.Timedelta("1 days 02:03:04.5") and pd.isnull(p.iloc[0, 2])
+        assert p.iloc[0, 1] == pd.Timedelta(days=3) and p.iloc[0, 3] == pd.Timedelta(days=-1, microseconds=-1)
+        pdf = pd.DataFrame({"t": pd.to_timedelta(["1 days 02:03:04.5", None, "-3 us"]), "i": [1, 2, 3]})
+        for df in (spark.createDataFrame(pdf), spark.createDataFrame(pdf, "t interval day to second, i long")):
+            assert df.schema.simpleString() == "struct<t:interval day to second,i:bigint>"
+            assert rows(df) == [(datetime.timedelta(days=1, seconds=7384, microseconds=500000), 1), (None, 2),
+                                (datetime.timedelta(microseconds=-3), 3)]
+        back = spark.createDataFrame(pdf).toPandas()
+        assert str(back.dtypes["t"]) == "timedelta64[ns]" and back["t"].equals(pdf["t"])
+        # nanoseconds are cut to Spark's microseconds
+        assert rows(spark.createDataFrame(pd.DataFrame({"t": pd.to_timedelta(["1 ns"])}))) == [
+            (datetime.timedelta(0),)]
+    finally:
+        spark.conf.unset("spark.sql.execution.arrow.pyspark.enabled")
+
+
+def test_year_month_intervals_to_pandas_refuse_as_pyspark(spark):
+    pytest.importorskip("pandas")
+    from ember.errors import PySparkNotImplementedError
+    with pytest.raises(PySparkNotImplementedError, match=r"\[NOT_IMPLEMENTED\] YearMonthIntervalType.fromInternal"):
+        spark.sql("SELECT INTERVAL '1-2' YEAR TO MONTH y").toPandas()
