@@ -122,3 +122,34 @@ def test_year_month_intervals_to_pandas_refuse_as_pyspark(spark):
     from ember.errors import PySparkNotImplementedError
     with pytest.raises(PySparkNotImplementedError, match=r"\[NOT_IMPLEMENTED\] YearMonthIntervalType.fromInternal"):
         spark.sql("SELECT INTERVAL '1-2' YEAR TO MONTH y").toPandas()
+
+
+@pytest.fixture
+def lat(spark):
+    spark.sql("CREATE OR REPLACE TEMP VIEW sg_lt(k, v) AS VALUES (1, 10), (2, 20), (3, 30), (4, null)")
+    spark.sql("CREATE OR REPLACE TEMP VIEW sg_lu(k, w) AS VALUES (1, 100), (1, 101), (1, 102), (2, 200), (2, 201), "
+              "(3, null)")
+    yield spark
+    spark.catalog.dropTempView("sg_lt")
+    spark.catalog.dropTempView("sg_lu")
+
+
+@pytest.mark.parametrize("q, cols, expected", [
+    ("SELECT * FROM sg_lt JOIN LATERAL (SELECT sg_lt.v + w AS x FROM sg_lu WHERE sg_lu.k = sg_lt.k) s "
+     "ON s.x > 105 ORDER BY 1, 3", ["k", "v", "x"],
+     [(1, 10, 110), (1, 10, 111), (1, 10, 112), (2, 20, 220), (2, 20, 221)]),
+    ("SELECT * FROM sg_lt LEFT JOIN LATERAL (SELECT sg_lt.v + w AS x FROM sg_lu WHERE sg_lu.k = sg_lt.k) s "
+     "ON x > 105 ORDER BY 1, 3", ["k", "v", "x"],
+     [(1, 10, 110), (1, 10, 111), (1, 10, 112), (2, 20, 220), (2, 20, 221), (3, 30, None), (4, None, None)]),
+    ("SELECT * FROM sg_lt JOIN LATERAL (SELECT sg_lt.v AS ov, w FROM sg_lu WHERE sg_lu.k = sg_lt.k) s "
+     "ON s.w > sg_lt.v * 10 ORDER BY 1, 4", ["k", "v", "ov", "w"],
+     [(1, 10, 10, 101), (1, 10, 10, 102), (2, 20, 20, 201)]),
+    ("SELECT * FROM sg_lt LEFT JOIN LATERAL (SELECT sg_lt.v * 2 AS d) s ON s.d > 25 ORDER BY 1", ["k", "v", "d"],
+     [(1, 10, None), (2, 20, 40), (3, 30, 60), (4, None, None)]),
+    ("SELECT * FROM sg_lt JOIN LATERAL (SELECT sg_lt.v * 2 AS d) s ON s.d > 25 ORDER BY 1", ["k", "v", "d"],
+     [(2, 20, 40), (3, 30, 60)]),
+])
+def test_lateral_select_list_with_outer_columns_and_on(lat, q, cols, expected):
+    df = lat.sql(q)
+    assert df.columns == cols
+    assert rows(df) == expected
