@@ -153,3 +153,33 @@ def test_lateral_select_list_with_outer_columns_and_on(lat, q, cols, expected):
     df = lat.sql(q)
     assert df.columns == cols
     assert rows(df) == expected
+
+
+@pytest.mark.parametrize("q, expected", [
+    ("SELECT * FROM sg_lt, LATERAL (SELECT w FROM sg_lu WHERE sg_lu.k = sg_lt.k ORDER BY w LIMIT 2) ORDER BY 1, 3",
+     [(1, 10, 100), (1, 10, 101), (2, 20, 200), (2, 20, 201), (3, 30, None)]),
+    ("SELECT * FROM sg_lt, LATERAL (SELECT w FROM sg_lu WHERE sg_lu.k = sg_lt.k ORDER BY w DESC LIMIT 1) s ORDER BY 1",
+     [(1, 10, 102), (2, 20, 201), (3, 30, None)]),
+    ("SELECT * FROM sg_lt LEFT JOIN LATERAL (SELECT w FROM sg_lu WHERE sg_lu.k = sg_lt.k ORDER BY w LIMIT 1) s "
+     "ORDER BY 1", [(1, 10, 100), (2, 20, 200), (3, 30, None), (4, None, None)]),
+    ("SELECT * FROM sg_lt, LATERAL (SELECT w FROM sg_lu WHERE sg_lu.k = sg_lt.k LIMIT 0) ORDER BY 1", []),
+    ("SELECT * FROM sg_lt, LATERAL (SELECT w FROM sg_lu WHERE sg_lu.k = sg_lt.k ORDER BY w OFFSET 1) ORDER BY 1, 3",
+     [(1, 10, 101), (1, 10, 102), (2, 20, 201)]),
+    ("SELECT k, (SELECT w FROM sg_lu WHERE sg_lu.k = sg_lt.k ORDER BY w DESC LIMIT 1) m FROM sg_lt ORDER BY 1",
+     [(1, 102), (2, 201), (3, None), (4, None)]),
+    ("SELECT * FROM sg_lt WHERE EXISTS (SELECT w FROM sg_lu WHERE sg_lu.k = sg_lt.k ORDER BY w LIMIT 1 OFFSET 2) "
+     "ORDER BY 1", [(1, 10)]),
+    ("SELECT * FROM sg_lt WHERE v * 10 IN (SELECT w FROM sg_lu WHERE sg_lu.k = sg_lt.k ORDER BY w LIMIT 1) ORDER BY 1",
+     [(1, 10), (2, 20)]),
+    ("SELECT * FROM sg_lt WHERE NOT EXISTS (SELECT 1 FROM sg_lu WHERE sg_lu.k = sg_lt.k LIMIT 1) ORDER BY 1",
+     [(4, None)]),
+])
+def test_limit_inside_a_correlated_subquery(lat, q, expected):
+    assert rows(lat.sql(q)) == expected
+
+
+def test_limit_over_a_non_equality_correlation_stays_refused(lat):
+    from ember.errors import AnalysisException
+    with pytest.raises(AnalysisException) as e:
+        lat.sql("SELECT * FROM sg_lt, LATERAL (SELECT w FROM sg_lu WHERE sg_lu.k > sg_lt.k ORDER BY w LIMIT 1)").collect()
+    assert e.value.getCondition() == "UNSUPPORTED_SUBQUERY_EXPRESSION_CATEGORY.UNSUPPORTED_CORRELATION_SHAPE"
