@@ -183,3 +183,12 @@ def test_limit_over_a_non_equality_correlation_stays_refused(lat):
     with pytest.raises(AnalysisException) as e:
         lat.sql("SELECT * FROM sg_lt, LATERAL (SELECT w FROM sg_lu WHERE sg_lu.k > sg_lt.k ORDER BY w LIMIT 1)").collect()
     assert e.value.getCondition() == "UNSUPPORTED_SUBQUERY_EXPRESSION_CATEGORY.UNSUPPORTED_CORRELATION_SHAPE"
+
+
+def test_struct_takes_named_arguments_in_sql(spark):
+    df = spark.sql("SELECT struct(1 AS a, k, k + 1, k + 1 AS c) s, struct(k AS x), struct(k), STRUCT(k AS x).x, "
+                   "to_json(struct(k AS x, 'y' AS `y z`)) FROM (SELECT 2 AS k)")
+    assert df.columns == ["s", "struct(k AS x)", "struct(k)", "struct(k AS x).x",
+                          "to_json(struct(k AS x, y AS `y z`))"]
+    assert df.schema.fields[0].dataType.simpleString() == "struct<a:int,k:int,col3:int,c:int>"
+    assert rows(df) == [((1, 2, 3, 3), (2,), (2,), 2, '{"x":2,"y z":"y"}')]

@@ -226,6 +226,14 @@ final class ExpressionBuilder extends SqlParserBaseVisitor<Expression> {
         return new UnresolvedFunction("struct", fields, false);
     }
 
+    /** {@code struct(a AS x, b)}: as Spark's grammar, the arguments of {@code struct} may be named. */
+    @Override
+    public Expression visitStructConstructor(SqlParser.StructConstructorContext ctx) {
+        List<Expression> fields = new ArrayList<>();
+        ctx.namedExpression().forEach(n -> fields.add(named(n)));
+        return new UnresolvedFunction("struct", fields, false);
+    }
+
     @Override
     public Expression visitSubqueryExpression(SqlParser.SubqueryExpressionContext ctx) {
         return new ScalarSubquery(b.queries().query(ctx.query()));
