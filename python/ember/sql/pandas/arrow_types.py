@@ -1,7 +1,8 @@
 """Spark types <-> Arrow types, as PySpark maps them (``pyspark.sql.pandas.types``).
 
 Timestamps are microseconds: ``timestamp`` is ``timestamp[us, tz=UTC]``, ``timestamp_ntz``
-``timestamp[us]``; arrays carry an ``element`` field; maps Arrow maps. Types Arrow cannot hold
+``timestamp[us]``; day-time intervals are ``duration[us]`` (and any duration a day-time
+interval, as PySpark); arrays carry an ``element`` field; maps Arrow maps. Types Arrow cannot hold
 here are ``UNSUPPORTED_DATA_TYPE_FOR_ARROW_CONVERSION``.
 
 >>> from ember.sql.types import LongType
@@ -41,6 +42,8 @@ def to_arrow_type(dt: Any) -> Any:
         return pa.timestamp("us", tz="UTC")
     if isinstance(dt, T.TimestampNTZType):
         return pa.timestamp("us")
+    if isinstance(dt, T.DayTimeIntervalType):
+        return pa.duration("us")
     if isinstance(dt, T.ArrayType):
         return pa.list_(pa.field("element", to_arrow_type(dt.elementType), dt.containsNull))
     if isinstance(dt, T.MapType):
@@ -80,6 +83,8 @@ def from_arrow_type(at: Any, prefer_timestamp_ntz: bool = True) -> Any:
         return T.BinaryType()
     if t.is_decimal(at):
         return T.DecimalType(at.precision, at.scale)
+    if t.is_duration(at):
+        return T.DayTimeIntervalType()
     if t.is_timestamp(at):
         return T.TimestampType() if at.tz is not None or not prefer_timestamp_ntz \
             else T.TimestampNTZType()

@@ -1,8 +1,8 @@
 """Internal values (docs/sql.md "Rows to Python") <-> Arrow arrays, by Spark type.
 
-Rows arrive from the JVM as tuples of internal values (dates as days, timestamps as
-microseconds, structs as tuples, maps as dicts); ``rows_to_batch`` turns a list of them into
-an Arrow record batch by the schema, and ``batch_to_rows`` brings a record batch back,
+Rows arrive from the JVM as tuples of internal values (dates as days, timestamps and day-time
+intervals as microseconds, structs as tuples, maps as dicts); ``rows_to_batch`` turns a list
+of them into an Arrow record batch by the schema, and ``batch_to_rows`` brings a record batch back,
 casting each column to the schema's Arrow type first (unsafely, as PySpark does with
 ``spark.sql.execution.pandas.convertToArrowArraySafely`` off). Nested types are built from
 their children's arrays and offsets, so nested dates and timestamps convert like top-level
@@ -37,7 +37,7 @@ def values_to_array(values: List[Any], dt: Any) -> Any:
         return pa.nulls(len(values))
     if isinstance(dt, T.DateType):
         return pa.array(values, pa.int32()).cast(at)
-    if isinstance(dt, (T.TimestampType, T.TimestampNTZType)):
+    if isinstance(dt, (T.TimestampType, T.TimestampNTZType, T.DayTimeIntervalType)):
         return pa.array(values, pa.int64()).cast(at)
     if isinstance(dt, T.ArrayType):
         offsets, flat = [0], []
@@ -97,7 +97,7 @@ def array_to_values(arr: Any, dt: Any) -> List[Any]:
         return [None] * len(arr)
     if isinstance(dt, T.DateType):
         return arr.cast(pa.int32()).to_pylist()
-    if isinstance(dt, (T.TimestampType, T.TimestampNTZType)):
+    if isinstance(dt, (T.TimestampType, T.TimestampNTZType, T.DayTimeIntervalType)):
         return arr.cast(pa.int64()).to_pylist()
     if isinstance(dt, (T.ArrayType, T.MapType)):
         valid = arr.is_valid().to_pylist()

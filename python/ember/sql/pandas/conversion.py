@@ -59,9 +59,19 @@ def to_arrow(df: Any) -> Any:
 
 
 def to_pandas(df: Any) -> Any:
-    """The rows of ``df`` as a pandas DataFrame, converted as PySpark's Arrow path does."""
+    """The rows of ``df`` as a pandas DataFrame, converted as PySpark's Arrow path does. A
+    schema with a type Arrow cannot hold here (year-month and calendar intervals) takes
+    PySpark's fallback, the rows as ``collect`` gives them (which refuses those values with
+    PySpark's ``NOT_IMPLEMENTED``)."""
     require_pandas_and_arrow()
+    import pandas as pd
+    from ember.errors import PySparkTypeError
+    from ember.sql.pandas.arrow_types import to_arrow_schema
     from ember.sql.pandas.pandas_values import table_to_pandas
+    try:
+        to_arrow_schema(df.schema)
+    except PySparkTypeError:
+        return pd.DataFrame.from_records(df.collect(), columns=df.columns)
     return table_to_pandas(to_arrow(df), df.schema, session_timezone(df.sparkSession),
                            for_function=False)
 

@@ -265,6 +265,8 @@ primaryExpression
     | qualifiedName DOT ASTERISK                                                     #star
     | LEFT_PAREN namedExpression (COMMA namedExpression)+ RIGHT_PAREN                #rowConstructor
     | LEFT_PAREN query RIGHT_PAREN                                                   #subqueryExpression
+    | {"struct".equalsIgnoreCase(_input.LT(1).getText()) && "(".equals(_input.LT(2).getText())}?
+        identifier LEFT_PAREN namedExpression (COMMA namedExpression)* RIGHT_PAREN     #structConstructor
     | functionName LEFT_PAREN (setQuantifier? argument+=expression (COMMA argument+=expression)*)? RIGHT_PAREN
         (FILTER LEFT_PAREN WHERE where=booleanExpression RIGHT_PAREN)?
         (nullsOption=(IGNORE | RESPECT) NULLS)? (OVER windowSpec)?                   #functionCall

@@ -7,6 +7,7 @@ import io.ember.sql.expressions.If;
 import io.ember.sql.expressions.IsNull;
 import io.ember.sql.expressions.Literal;
 import io.ember.sql.expressions.NamedExpression;
+import io.ember.sql.expressions.UnresolvedAttribute;
 import io.ember.sql.expressions.UnresolvedFunction;
 import io.ember.sql.expressions.subquery.Subqueries;
 import io.ember.sql.optimizer.PullUpCorrelatedPredicates;
@@ -27,8 +28,9 @@ import java.util.Optional;
  * above the join, where the outer columns are the left side's, and its columns keep their ids
  * (and the right side's qualifier, through a select of the right side's output on top). In a
  * left join, a left row without a match gets nulls: a marker column of the right side tells the
- * lifted expressions so. A join condition ({@code ON}) is not taken (it would read the lifted
- * columns inside the join): such joins stay refused. Stateless.
+ * lifted expressions so. A join condition ({@code ON}) is and-ed into the join's with every
+ * name of a right-side column ({@code x}, {@code s.x}) replaced by the expression it is lifted
+ * from, so it reads the join's two sides; a name both sides have stays refused. Stateless.
  */
 final class LateralOuterSelect {
     private static final String MARKER = "__lateral_matched";
@@ -48,9 +50,15 @@ final class LateralOuterSelect {
         }
         boolean left = j.joinType() == JoinType.LEFT_OUTER;
         if (!(top instanceof Project p) || p.projectList().stream().noneMatch(Subqueries::hasOuterReference)
-                || j.condition().isPresent()
                 || !(left || j.joinType() == JoinType.INNER || j.joinType() == JoinType.CROSS)) {
             return Optional.empty();
+        }
+        Optional<Expression> on = Optional.empty();
+        if (j.condition().isPresent()) {
+            on = inlineRightColumns(j.condition().get(), p, right.output(), j.child().output());
+            if (on.isEmpty()) {
+                return Optional.empty();
+            }
         }
         PullUpCorrelatedPredicates.Result r = pullUp.pullUp(p.child());
         LogicalPlan inner = r.plan();
@@ -62,7 +70,10 @@ final class LateralOuterSelect {
             inner = new Project(withMarker, inner);
             marker = m.toAttribute().withNullability(true); // null for a left row without a match
         }
-        Optional<Expression> condition = r.predicates().stream().map(Subqueries::stripOuter)
+        List<Expression> conjuncts = new ArrayList<>();
+        r.predicates().forEach(e -> conjuncts.add(Subqueries.stripOuter(e)));
+        on.ifPresent(conjuncts::add);
+        Optional<Expression> condition = conjuncts.stream()
                 .reduce((a, b) -> new UnresolvedFunction("and", List.of(a, b), false));
         JoinType type = j.joinType() == JoinType.CROSS && condition.isPresent() ? JoinType.INNER : j.joinType();
         LogicalPlan joined = new Join(j.child(), inner, type, condition);
@@ -73,6 +84,56 @@ final class LateralOuterSelect {
         List<AttributeReference> out = new ArrayList<>(j.child().output());
         out.addAll(right.output());
         return Optional.of(new Project(out, new Project(lifted, joined)));
+    }
+
+    /**
+     * {@code on} with each name of a right-side column replaced by that column's select
+     * expression (outer references made plain), or empty if a name it uses could also be a
+     * left column's (left to the refusal, never resolved to the wrong side).
+     */
+    private static Optional<Expression> inlineRightColumns(Expression on, Project select, List<AttributeReference> rightOutput,
+                                                           List<AttributeReference> leftOutput) {
+        boolean[] clash = {false};
+        Expression inlined = on.transformUp(x -> {
+            if (!(x instanceof UnresolvedAttribute u)) {
+                return x;
+            }
+            for (int i = 0; i < rightOutput.size(); i++) {
+                if (names(u, rightOutput.get(i))) {
+                    if (leftOutput.stream().anyMatch(l -> names(u, l))) {
+                        clash[0] = true;
+                    }
+                    Expression e = select.projectList().get(i);
+                    return Subqueries.stripOuter(e instanceof Alias a ? a.child() : e);
+                }
+            }
+            return x;
+        });
+        return clash[0] ? Optional.empty() : Optional.of(inlined);
+    }
+
+    /** Whether {@code u} ({@code x} or {@code q.x}) names the column {@code a}, as the analyzer matches names (case-insensitively). */
+    private static boolean names(UnresolvedAttribute u, AttributeReference a) {
+        List<String> parts = u.nameParts();
+        String name = parts.get(parts.size() - 1);
+        if (!name.equalsIgnoreCase(a.name())) {
+            return false;
+        }
+        if (parts.size() == 1) {
+            return true;
+        }
+        List<String> q = a.qualifier();
+        List<String> given = parts.subList(0, parts.size() - 1);
+        if (given.size() > q.size()) {
+            return false;
+        }
+        List<String> tail = q.subList(q.size() - given.size(), q.size());
+        for (int i = 0; i < given.size(); i++) {
+            if (!given.get(i).equalsIgnoreCase(tail.get(i))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**

@@ -72,10 +72,10 @@ final class ExternalValues {
         }
         if (t instanceof TimestampType) {
             Instant i = v instanceof Timestamp ts ? ts.toInstant() : (Instant) v;
-            return ChronoUnit.MICROS.between(Instant.EPOCH, i);
+            return io.ember.sql.expressions.DateTimeUtils.toMicros(i);
         }
         if (t instanceof TimestampNTZType) {
-            return ChronoUnit.MICROS.between(LocalDateTime.ofEpochSecond(0, 0, ZoneOffset.UTC), (LocalDateTime) v);
+            return io.ember.sql.expressions.DateTimeUtils.localToMicros((LocalDateTime) v, ZoneOffset.UTC);
         }
         if (t instanceof ArrayType a) {
             List<Object> out = new ArrayList<>();

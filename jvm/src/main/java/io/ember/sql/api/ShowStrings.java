@@ -1,5 +1,6 @@
 package io.ember.sql.api;
 
+import io.ember.sql.expressions.DateTimeUtils;
 import io.ember.sql.types.ArrayType;
 import io.ember.sql.types.BinaryType;
 import io.ember.sql.types.DataType;
@@ -10,13 +11,8 @@ import io.ember.sql.types.StructType;
 import io.ember.sql.types.TimestampNTZType;
 import io.ember.sql.types.TimestampType;
 import java.math.BigDecimal;
-import java.time.Instant;
-import java.time.LocalDate;
-import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 
@@ -26,8 +22,6 @@ import java.util.Map;
  * session time zone), {@code NULL} for a null at any depth and hex bytes for binary.
  */
 final class ShowStrings {
-    private static final DateTimeFormatter SECONDS = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
-
     private final ZoneId zone;
 
     ShowStrings(ZoneId zone) {
@@ -51,14 +45,13 @@ final class ShowStrings {
             return b.append(']').toString();
         }
         if (t instanceof DateType) {
-            return LocalDate.ofEpochDay(((Number) v).intValue()).toString();
+            return DateTimeUtils.formatDate(((Number) v).intValue());
         }
         if (t instanceof TimestampType) {
-            long micros = ((Number) v).longValue();
-            return timestamp(LocalDateTime.ofInstant(Instant.EPOCH.plus(micros, ChronoUnit.MICROS), zone));
+            return DateTimeUtils.formatTimestamp(((Number) v).longValue(), zone);
         }
         if (t instanceof TimestampNTZType) {
-            return timestamp(LocalDateTime.ofEpochSecond(0, 0, ZoneOffset.UTC).plus(((Number) v).longValue(), ChronoUnit.MICROS));
+            return DateTimeUtils.formatTimestamp(((Number) v).longValue(), ZoneOffset.UTC);
         }
         if (t instanceof DecimalType) {
             return ((BigDecimal) v).toPlainString();
@@ -96,20 +89,5 @@ final class ShowStrings {
             return b.append('}').toString();
         }
         return String.valueOf(v);
-    }
-
-    /** {@code yyyy-MM-dd HH:mm:ss} with the fraction of a second only as long as needed. */
-    private static String timestamp(LocalDateTime t) {
-        String s = t.format(SECONDS);
-        int micros = t.getNano() / 1000;
-        if (micros == 0) {
-            return s;
-        }
-        String frac = String.format("%06d", micros);
-        int end = frac.length();
-        while (frac.charAt(end - 1) == '0') {
-            end--;
-        }
-        return s + "." + frac.substring(0, end);
     }
 }

@@ -42,7 +42,7 @@ final class AggregationBuffer extends MemoryConsumer {
         table = GroupKeyTable.create(spec.keyTypes());
         states = new AggregateState[spec.functions().length];
         for (int f = 0; f < states.length; f++) {
-            states[f] = spec.functions()[f].newState();
+            states[f] = spec.functions()[f].newState(!spec.keyTypes().isEmpty());
         }
     }
 

@@ -21,6 +21,16 @@ public abstract class AggregateFunction extends Expression {
     /** An empty state for groups numbered from 0, growing as larger group ids arrive. */
     public abstract AggregateState newState();
 
+    /**
+     * An empty state for a grouped aggregate ({@code grouped}: the operator has keys) or one
+     * without keys; the same state unless a function's errors depend on it, as Spark's decimal
+     * {@code sum} under ANSI does (its hash-aggregate buffers drop an overflowed sum, its
+     * keyless ones keep it exact).
+     */
+    public AggregateState newState(boolean grouped) {
+        return newState();
+    }
+
     @Override
     public final ColumnVector eval(ColumnBatch batch) {
         throw new UnsupportedOperationException(sql() + " is an aggregate; only an aggregate operator evaluates it");

@@ -94,7 +94,12 @@ public final class Alias extends NamedExpression {
 
     @Override
     public String sql() {
-        return child.sql() + " AS " + name;
+        return child.sql() + " AS " + quoteIfNeeded(name);
+    }
+
+    /** The name as Spark writes it in SQL: bare when letters, digits and underscores (not only digits), else backquoted. */
+    private static String quoteIfNeeded(String n) {
+        return n.matches("[A-Za-z0-9_]+") && !n.matches("[0-9]+") ? n : "`" + n.replace("`", "``") + "`";
     }
 
     @Override

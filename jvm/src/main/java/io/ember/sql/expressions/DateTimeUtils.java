@@ -130,9 +130,9 @@ public final class DateTimeUtils {
         return toMicros(t.atZone(zone).toInstant());
     }
 
+    /** {@code yyyy-MM-dd}, with a sign for years outside 0..9999 as Spark 4 prints them ({@code +10000-01-01}). */
     public static String formatDate(int days) {
-        LocalDate d = LocalDate.ofEpochDay(days);
-        return d.getYear() > 9999 ? d.toString().substring(1) : d.toString();
+        return LocalDate.ofEpochDay(days).toString();
     }
 
     /** {@code yyyy-MM-dd HH:mm:ss[.ffffff]}, trailing zeros of the fraction dropped, as Spark prints. */

@@ -9,7 +9,9 @@ import io.ember.sql.plans.Distinct;
 import io.ember.sql.plans.Filter;
 import io.ember.sql.plans.Join;
 import io.ember.sql.plans.JoinType;
+import io.ember.sql.plans.Limit;
 import io.ember.sql.plans.LogicalPlan;
+import io.ember.sql.plans.Offset;
 import io.ember.sql.plans.Project;
 import io.ember.sql.plans.Sort;
 import io.ember.sql.plans.SubqueryAlias;
@@ -23,7 +25,8 @@ import java.util.Optional;
  * They are pulled up through filters, selects (which then also keep the inner columns the
  * predicates read), inner joins and the preserved side of outer, semi and anti joins, and
  * grouped aggregates, when every predicate below the aggregate is an equality between an
- * inner column and outer values (the column becomes a grouping key). Any other place an outer
+ * inner column and outer values (the column becomes a grouping key), and limits and offsets
+ * under the same condition ({@link CorrelatedLimit}: the columns partition a row number). Any other place an outer
  * column appears is a shape that cannot become a join, and {@link #pullUp} says so with an
  * {@code AnalysisException} naming it, rather than give a wrong answer. The analyzer runs it to
  * check a subquery; the optimizer to rewrite it. Stateless.
@@ -54,6 +57,9 @@ public final class PullUpCorrelatedPredicates {
         }
         if (plan instanceof Join j) {
             return join(j);
+        }
+        if (plan instanceof Limit || plan instanceof Offset) {
+            return CorrelatedLimit.pullUp(this, plan);
         }
         if (plan instanceof SubqueryAlias || plan instanceof Sort || plan instanceof Distinct) {
             requireNoOuter(plan);

@@ -105,7 +105,7 @@ final class ExpressionBuilder extends SqlParserBaseVisitor<Expression> {
     public Expression visitArithmeticUnary(SqlParser.ArithmeticUnaryContext ctx) {
         Expression child = visit(ctx.valueExpression());
         return switch (ctx.operator.getType()) {
-            case SqlLexer.MINUS -> fn("negative", child);
+            case SqlLexer.MINUS -> fn("-", child);
             case SqlLexer.PLUS -> fn("positive", child);
             default -> fn("bitwise_not", child);
         };
@@ -221,6 +221,14 @@ final class ExpressionBuilder extends SqlParserBaseVisitor<Expression> {
 
     @Override
     public Expression visitRowConstructor(SqlParser.RowConstructorContext ctx) {
+        List<Expression> fields = new ArrayList<>();
+        ctx.namedExpression().forEach(n -> fields.add(named(n)));
+        return new UnresolvedFunction("struct", fields, false);
+    }
+
+    /** {@code struct(a AS x, b)}: as Spark's grammar, the arguments of {@code struct} may be named. */
+    @Override
+    public Expression visitStructConstructor(SqlParser.StructConstructorContext ctx) {
         List<Expression> fields = new ArrayList<>();
         ctx.namedExpression().forEach(n -> fields.add(named(n)));
         return new UnresolvedFunction("struct", fields, false);

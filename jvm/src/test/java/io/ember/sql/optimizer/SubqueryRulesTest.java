@@ -26,6 +26,16 @@ import io.ember.sql.plans.LocalRelation;
 import io.ember.sql.plans.LogicalPlan;
 import io.ember.sql.plans.Project;
 import io.ember.sql.types.DataTypes;
+import io.ember.sql.expressions.And;
+import io.ember.sql.expressions.GreaterThan;
+import io.ember.sql.expressions.LessThanOrEqual;
+import io.ember.sql.expressions.RankingFunction;
+import io.ember.sql.expressions.SortOrder;
+import io.ember.sql.expressions.WindowExpression;
+import io.ember.sql.plans.Limit;
+import io.ember.sql.plans.Offset;
+import io.ember.sql.plans.Sort;
+import io.ember.sql.plans.Window;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -199,5 +209,32 @@ class SubqueryRulesTest extends RuleTestBase {
         LogicalPlan sub = new Project(List.of(new Alias(op("+", x, outerA), "z")), other);
         AnalysisException e = assertThrows(AnalysisException.class, () -> pullUp.pullUp(sub));
         assertEquals("UNSUPPORTED_SUBQUERY_EXPRESSION_CATEGORY.ACCESSING_OUTER_QUERY_COLUMN_IS_NOT_ALLOWED", e.getErrorClass());
+    }
+
+    @Test
+    void pullUpThroughALimitNumbersTheRowsOfEachCorrelationValue() {
+        SortOrder byY = new SortOrder(y, true, true);
+        LogicalPlan sub = new Limit(2, new Offset(1, new Sort(List.of(byY), true, new Filter(op("==", x, outerA), other))));
+        PullUpCorrelatedPredicates.Result r = pullUp.pullUp(sub);
+        assertEquals(List.of(op("==", x, outerA)), r.predicates());
+        Project top = (Project) r.plan();
+        assertEquals(other.output(), top.output());
+        Filter keep = (Filter) top.child();
+        Window w = (Window) keep.child();
+        WindowExpression rn = (WindowExpression) ((Alias) w.windowExpressions().get(0)).child();
+        assertEquals(new RankingFunction(RankingFunction.Kind.ROW_NUMBER), rn.function());
+        assertEquals(List.of(x), rn.partitionSpec());
+        assertEquals(List.of(byY), rn.orderSpec());
+        assertEquals(new Sort(List.of(byY), true, other), w.child());
+        AttributeReference row = w.output().get(w.output().size() - 1);
+        assertEquals(new And(new GreaterThan(row, new Literal(1, DataTypes.IntegerType)),
+                new LessThanOrEqual(row, new Literal(3, DataTypes.IntegerType))), keep.condition());
+    }
+
+    @Test
+    void aLimitOverANonEqualityStaysRefused() {
+        LogicalPlan sub = new Limit(1, new Filter(gt(x, outerA), other));
+        AnalysisException e = assertThrows(AnalysisException.class, () -> pullUp.pullUp(sub));
+        assertEquals("UNSUPPORTED_SUBQUERY_EXPRESSION_CATEGORY.UNSUPPORTED_CORRELATION_SHAPE", e.getErrorClass());
     }
 }

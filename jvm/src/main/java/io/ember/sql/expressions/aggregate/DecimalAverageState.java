@@ -20,7 +20,7 @@ final class DecimalAverageState extends GroupedState {
 
     DecimalAverageState(DecimalType sumType, DecimalType resultType) {
         this.resultType = resultType;
-        this.sums = new DecimalSums(sumType, false);
+        this.sums = new DecimalSums(sumType, false, false);
     }
 
     @Override

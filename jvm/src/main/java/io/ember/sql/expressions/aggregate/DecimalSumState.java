@@ -8,7 +8,21 @@ final class DecimalSumState extends GroupedState {
     private final DecimalSums sums;
 
     DecimalSumState(DecimalType type) {
-        this.sums = new DecimalSums(type, true);
+        this(new DecimalSums(type, true, false));
+    }
+
+    private DecimalSumState(DecimalSums sums) {
+        this.sums = sums;
+    }
+
+    /** Under ANSI with keys: a group whose running sum leaves the type fails ({@code ARITHMETIC_OVERFLOW}). */
+    static DecimalSumState failingAtOnce(DecimalType type) {
+        return new DecimalSumState(new DecimalSums(type, true, true));
+    }
+
+    /** Under ANSI without keys: exact sums; one that does not fit when read fails ({@code NUMERIC_VALUE_OUT_OF_RANGE}). */
+    static DecimalSumState failingAtEnd(DecimalType type) {
+        return new DecimalSumState(new DecimalSums(type, false, true));
     }
 
     @Override

@@ -2,24 +2,29 @@ package io.ember.sql.expressions.aggregate;
 
 import io.ember.sql.expressions.DecimalLongs;
 import io.ember.sql.expressions.Decimals;
+import io.ember.sql.expressions.ExpressionEvalException;
 import io.ember.sql.types.DecimalType;
 import io.ember.sql.vector.ColumnVector;
 import io.ember.sql.vector.DecimalVector;
 import io.ember.sql.vector.ObjectVector;
 import java.math.BigDecimal;
 import java.util.Arrays;
+import java.util.Map;
 
 /**
  * Per-group decimal sums at one type's scale, for {@code sum} and {@code avg}: a group adds
  * unscaled longs until a sum would overflow one, then goes on exactly in {@link BigDecimal}, so
  * the common case allocates nothing per row. With {@code checkEachStep} (Spark's {@code sum}) a
  * group whose running sum exceeds the type's precision is null from then on; otherwise ({@code
- * avg}) only the final sum is fitted. Not thread-safe: its state owns it.
+ * avg}) only the final sum is fitted. With {@code failOnOverflow} (ANSI) an overflow fails
+ * instead of giving null: at once with {@code checkEachStep}, else when the sum is read. Not
+ * thread-safe: its state owns it.
  */
 final class DecimalSums {
     private final DecimalType type;
     private final int scale;
     private final boolean checkEachStep;
+    private final boolean failOnOverflow;
     private long[] small = new long[0];
     private BigDecimal[] big = new BigDecimal[0];
     private boolean[] seen = new boolean[0];
@@ -35,10 +40,11 @@ final class DecimalSums {
      */
     private boolean bounded = true;
 
-    DecimalSums(DecimalType type, boolean checkEachStep) {
+    DecimalSums(DecimalType type, boolean checkEachStep, boolean failOnOverflow) {
         this.type = type;
         this.scale = type.scale();
         this.checkEachStep = checkEachStep;
+        this.failOnOverflow = failOnOverflow;
         this.bound = checkEachStep && type.precision() < 19 ? maxUnscaled(type.precision()) : Long.MAX_VALUE;
     }
 
@@ -169,6 +175,18 @@ final class DecimalSums {
     private void check(int k) {
         overflowed[k] = big[k] != null ? Decimals.toPrecision(big[k], type) == null
                 : !DecimalLongs.fits(small[k], type.precision());
+        if (overflowed[k] && failOnOverflow) {
+            throw sumOverflow();
+        }
+    }
+
+    /** Spark's {@code ARITHMETIC_OVERFLOW} of a decimal sum (its {@code overflowInSumOfDecimalError}). */
+    private static ExpressionEvalException sumOverflow() {
+        String alternative = " Use 'try_sum' to tolerate overflow and return NULL instead.";
+        return new ExpressionEvalException("ARITHMETIC_OVERFLOW", "Overflow in sum of decimals." + alternative
+                + " If necessary set \"spark.sql.ansi.enabled\" to \"false\" to bypass this error.",
+                Map.of("message", "Overflow in sum of decimals", "alternative", alternative,
+                        "config", "\"spark.sql.ansi.enabled\""));
     }
 
     /** Group {@code k}'s sum fitted to the type, or null (no value, or it overflowed). */
@@ -176,7 +194,12 @@ final class DecimalSums {
         if (!seen[k] || overflowed[k]) {
             return null;
         }
-        return big[k] != null ? Decimals.toPrecision(big[k], type) : Decimals.toPrecision(BigDecimal.valueOf(small[k], scale), type);
+        BigDecimal exact = big[k] != null ? big[k] : BigDecimal.valueOf(small[k], scale);
+        BigDecimal fitted = Decimals.toPrecision(exact, type);
+        if (fitted == null && failOnOverflow) {
+            throw ExpressionEvalException.decimalOutOfRange(exact, type.precision(), type.scale());
+        }
+        return fitted;
     }
 
     /** The sums of groups {@code 0..numGroups-1}, compact when every one is. */

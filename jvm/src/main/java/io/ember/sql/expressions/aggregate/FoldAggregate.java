@@ -3,6 +3,7 @@ package io.ember.sql.expressions.aggregate;
 import io.ember.sql.expressions.AggregateFunction;
 import io.ember.sql.expressions.AggregateState;
 import io.ember.sql.expressions.ExpectsInputTypes;
+import io.ember.sql.expressions.Decimals;
 import io.ember.sql.expressions.Expression;
 import io.ember.sql.expressions.FunctionCalls;
 import io.ember.sql.expressions.ImplicitCastInputTypes;
@@ -129,8 +130,17 @@ public final class FoldAggregate extends AggregateFunction implements ImplicitCa
             case PRODUCT -> (Double) a * (Double) b;
             case COUNT_IF -> (Long) a + (Long) b;
             case TRY_SUM -> a instanceof Long x ? (Object) Math.addExact(x, (Long) b)
-                    : a instanceof BigDecimal x ? x.add((BigDecimal) b) : (Object) ((Double) a + (Double) b);
+                    : a instanceof BigDecimal x ? decimalSum(x, (BigDecimal) b) : (Object) ((Double) a + (Double) b);
         };
+    }
+
+    /** A decimal sum that must stay within the result type, as a long's must stay within a long. */
+    private BigDecimal decimalSum(BigDecimal a, BigDecimal b) {
+        BigDecimal sum = Decimals.toPrecision(a.add(b), (DecimalType) dataType());
+        if (sum == null) {
+            throw new ArithmeticException("decimal overflow");
+        }
+        return sum;
     }
 
     private final class State extends GroupedState {

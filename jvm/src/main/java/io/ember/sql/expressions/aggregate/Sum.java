@@ -17,7 +17,7 @@ import java.util.List;
 
 /**
  * {@code sum(e)}: bigint for integral input, double for floating point, {@code decimal(p+10,s)}
- * for decimals (null on overflow); null for a group with no non-null value. A bigint sum wraps on
+ * for decimals (null on overflow, an error under ANSI); null for a group with no non-null value. A bigint sum wraps on
  * overflow outside ANSI mode and fails with Spark's {@code ARITHMETIC_OVERFLOW} under it
  * ({@link LongSumState} checked, so the wrapping loop stays unchecked).
  */
@@ -85,9 +85,23 @@ public final class Sum extends AggregateFunction implements ImplicitCastInputTyp
 
     @Override
     public AggregateState newState() {
+        return newState(false);
+    }
+
+    /**
+     * Under ANSI a decimal sum that leaves its type fails as Spark's does: grouped, at once with
+     * {@code ARITHMETIC_OVERFLOW} (Spark's hash buffer drops the sum and its final check reports
+     * the null); without keys (and in windows), exact until the end, then {@code
+     * NUMERIC_VALUE_OUT_OF_RANGE} with the value, so a sum that comes back in range is kept.
+     */
+    @Override
+    public AggregateState newState(boolean grouped) {
         DataType t = dataType();
         if (t instanceof DecimalType d) {
-            return new DecimalSumState(d);
+            if (!ansi) {
+                return new DecimalSumState(d);
+            }
+            return grouped ? DecimalSumState.failingAtOnce(d) : DecimalSumState.failingAtEnd(d);
         }
         if (t.equals(DataTypes.LongType)) {
             return ansi ? LongSumState.checked() : LongSumState.wrapping();

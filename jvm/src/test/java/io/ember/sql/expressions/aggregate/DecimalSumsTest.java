@@ -1,8 +1,10 @@
 package io.ember.sql.expressions.aggregate;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import io.ember.sql.expressions.Decimals;
+import io.ember.sql.expressions.ExpressionEvalException;
 import io.ember.sql.types.DecimalType;
 import io.ember.sql.vector.ColumnVector;
 import io.ember.sql.vector.DecimalVector;
@@ -49,7 +51,7 @@ class DecimalSumsTest {
     private static void check(DecimalType type, boolean checkEachStep, long seed, long magnitude, double boxedShare) {
         Random rnd = new Random(seed);
         int groups = 7;
-        DecimalSums sums = new DecimalSums(type, checkEachStep);
+        DecimalSums sums = new DecimalSums(type, checkEachStep, false);
         sums.resize(groups);
         Reference ref = new Reference(type, checkEachStep, groups);
         for (int b = 0; b < 60; b++) {
@@ -113,5 +115,66 @@ class DecimalSumsTest {
     void boxedBatchesInterleaveWithCompactOnes() {
         check(new DecimalType(25, 2), true, 7, 1_000_000L, 0.3);
         check(new DecimalType(20, 0), true, 8, Long.MAX_VALUE / 2, 0.3);
+    }
+
+    private static DecimalVector column(DecimalType type, long... unscaled) {
+        return new DecimalVector(type, unscaled, null);
+    }
+
+    @Test
+    void underAnsiAGroupedSumFailsWhenItLeavesItsType() {
+        DecimalType type = new DecimalType(12, 2);
+        DecimalSums sums = new DecimalSums(type, true, true);
+        sums.resize(2);
+        sums.add(new int[] {0, 1}, 2, column(type, 600_000_000_000L, 5));
+        assertEquals(new BigDecimal("6000000000.00"), sums.get(0));
+        ExpressionEvalException e = assertThrows(ExpressionEvalException.class,
+                () -> sums.add(new int[] {1, 0}, 2, column(type, 7, 600_000_000_000L)));
+        assertEquals("ARITHMETIC_OVERFLOW", e.getErrorClass());
+        assertEquals("[ARITHMETIC_OVERFLOW] Overflow in sum of decimals. Use 'try_sum' to tolerate overflow and return NULL instead. If necessary "
+                + "set \"spark.sql.ansi.enabled\" to \"false\" to bypass this error.", e.getMessage());
+    }
+
+    @Test
+    void underAnsiAKeylessSumIsExactUntilReadThenFailsWithItsValue() {
+        DecimalType type = new DecimalType(12, 2);
+        DecimalSums sums = new DecimalSums(type, false, true);
+        sums.resize(1);
+        sums.add(new int[2], 2, column(type, 600_000_000_000L, 600_000_000_000L));
+        ExpressionEvalException e = assertThrows(ExpressionEvalException.class, () -> sums.get(0));
+        assertEquals("NUMERIC_VALUE_OUT_OF_RANGE.WITH_SUGGESTION", e.getErrorClass());
+        assertEquals("12000000000.00", e.getMessageParameters().get("value"));
+        assertThrows(ExpressionEvalException.class, () -> sums.column(1));
+        sums.add(new int[1], 1, column(type, -700_000_000_000L));   // back within the type
+        assertEquals(new BigDecimal("5000000000.00"), sums.get(0));
+        assertEquals(new BigDecimal("5000000000.00"), sums.column(1).get(0));
+    }
+
+    @Test
+    void underAnsiSumsThatFitMatchTheNullingOnes() {
+        DecimalType type = new DecimalType(38, 2);
+        DecimalSums ansiGrouped = new DecimalSums(type, true, true);
+        DecimalSums ansiKeyless = new DecimalSums(type, false, true);
+        DecimalSums plain = new DecimalSums(type, true, false);
+        Random rnd = new Random(11);
+        for (DecimalSums s : new DecimalSums[] {ansiGrouped, ansiKeyless, plain}) {
+            s.resize(3);
+        }
+        for (int b = 0; b < 20; b++) {
+            int n = b % 7 == 0 ? 0 : 1 + rnd.nextInt(300);
+            int[] g = new int[n];
+            long[] v = new long[n];
+            for (int i = 0; i < n; i++) {
+                g[i] = rnd.nextInt(3);
+                v[i] = rnd.nextLong() / 4;
+            }
+            for (DecimalSums s : new DecimalSums[] {ansiGrouped, ansiKeyless, plain}) {
+                s.add(g, n, column(type, v));
+            }
+        }
+        for (int k = 0; k < 3; k++) {
+            assertEquals(plain.get(k), ansiGrouped.get(k));
+            assertEquals(plain.get(k), ansiKeyless.get(k));
+        }
     }
 }
