@@ -1,18 +1,12 @@
 package io.ember.sql.execution;
 
 import io.ember.sql.expressions.Alias;
-import io.ember.sql.expressions.And;
 import io.ember.sql.expressions.AttributeReference;
-import io.ember.sql.expressions.BinaryComparison;
 import io.ember.sql.expressions.ExprId;
 import io.ember.sql.expressions.Expression;
-import io.ember.sql.expressions.In;
-import io.ember.sql.expressions.IsNotNull;
-import io.ember.sql.expressions.IsNull;
+import io.ember.sql.expressions.FailFreePredicates;
 import io.ember.sql.expressions.Literal;
 import io.ember.sql.expressions.NamedExpression;
-import io.ember.sql.expressions.Not;
-import io.ember.sql.expressions.Or;
 import io.ember.sql.plans.JoinType;
 
 /**
@@ -41,7 +35,7 @@ final class RuntimeFilterPlacement {
             return null;
         }
         if (plan instanceof FilterExec f) {
-            return cannotFail(f.condition()) ? find(f.child(), id) : null;
+            return FailFreePredicates.cannotFail(f.condition()) ? find(f.child(), id) : null;
         }
         if (plan instanceof ProjectExec p) {
             ExprId from = null;
@@ -57,7 +51,7 @@ final class RuntimeFilterPlacement {
             return from == null ? null : find(p.child(), from);
         }
         if (plan instanceof BroadcastHashJoinExec j && dropsUnmatchedStream(j.joinType(), j.buildSide())
-                && (j.condition == null || cannotFail(j.condition))) {
+                && (j.condition == null || FailFreePredicates.cannotFail(j.condition))) {
             SparkPlan stream = j.streamPlan();
             return stream.output().stream().anyMatch(a -> a.exprId().equals(id)) ? find(stream, id) : null;
         }
@@ -67,28 +61,6 @@ final class RuntimeFilterPlacement {
     /** Whether a hash join of this type, building {@code build}, emits nothing for a stream row without a match. */
     static boolean dropsUnmatchedStream(JoinType type, JoinSide build) {
         return type == JoinType.INNER || (type == JoinType.LEFT_SEMI && build == JoinSide.RIGHT);
-    }
-
-    /** Comparisons, {@code IN} lists and null tests of columns and literals of one type, combined by AND/OR/NOT. */
-    static boolean cannotFail(Expression e) {
-        if (e instanceof AttributeReference || e instanceof Literal) {
-            return true;
-        }
-        if (e instanceof BinaryComparison c) {
-            return c.children().stream().allMatch(k -> k instanceof AttributeReference || k instanceof Literal)
-                    && c.children().get(0).dataType().equals(c.children().get(1).dataType());
-        }
-        if (e instanceof In in) {
-            return in.value() instanceof AttributeReference
-                    && in.list().stream().allMatch(k -> k instanceof Literal && k.dataType().equals(in.value().dataType()));
-        }
-        if (e instanceof IsNull || e instanceof IsNotNull) {
-            return e.children().get(0) instanceof AttributeReference;
-        }
-        if (e instanceof And || e instanceof Or || e instanceof Not) {
-            return e.children().stream().allMatch(RuntimeFilterPlacement::cannotFail);
-        }
-        return false;
     }
 
     /** A scan and the column of its output a filter reads. */

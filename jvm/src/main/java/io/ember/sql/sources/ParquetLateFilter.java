@@ -3,16 +3,9 @@ package io.ember.sql.sources;
 import io.ember.sql.execution.BindReferences;
 import io.ember.sql.execution.JoinKeyFilter;
 import io.ember.sql.execution.VectorOps;
-import io.ember.sql.expressions.And;
 import io.ember.sql.expressions.AttributeReference;
-import io.ember.sql.expressions.BinaryComparison;
 import io.ember.sql.expressions.Expression;
-import io.ember.sql.expressions.In;
-import io.ember.sql.expressions.IsNotNull;
-import io.ember.sql.expressions.IsNull;
-import io.ember.sql.expressions.Literal;
-import io.ember.sql.expressions.Not;
-import io.ember.sql.expressions.Or;
+import io.ember.sql.expressions.FailFreePredicates;
 import io.ember.sql.types.StructType;
 import io.ember.sql.vector.ColumnBatch;
 import io.ember.sql.vector.ColumnVector;
@@ -205,28 +198,9 @@ final class ParquetLateFilter {
         return passes[c];
     }
 
+    /** A key filter of a column, or a predicate that cannot fail, is safe to evaluate on rows the plan would not filter. */
     private static boolean safe(Expression e) {
-        if (e instanceof JoinKeyFilter k) {
-            return k.child() instanceof AttributeReference;
-        }
-        if (e instanceof AttributeReference || e instanceof Literal) {
-            return true;
-        }
-        if (e instanceof BinaryComparison c) {
-            return c.children().stream().allMatch(k -> k instanceof AttributeReference || k instanceof Literal)
-                    && c.children().get(0).dataType().equals(c.children().get(1).dataType());
-        }
-        if (e instanceof In in) {
-            return in.value() instanceof AttributeReference
-                    && in.list().stream().allMatch(k -> k instanceof Literal && k.dataType().equals(in.value().dataType()));
-        }
-        if (e instanceof IsNull || e instanceof IsNotNull) {
-            return e.children().get(0) instanceof AttributeReference;
-        }
-        if (e instanceof And || e instanceof Or || e instanceof Not) {
-            return e.children().stream().allMatch(ParquetLateFilter::safe);
-        }
-        return false;
+        return e instanceof JoinKeyFilter k ? k.child() instanceof AttributeReference : FailFreePredicates.cannotFail(e);
     }
 
     private static int indexOf(StructType required, String name) {
