@@ -52,3 +52,18 @@ def test_ansi_mode_keeps_good_rows_and_try_functions_null(df, ansi):
     row = df.select(F.col("n") - 1, F.col("n") / 2, F.try_add("n", F.lit(1)), F.try_divide("n", "z"),
                     F.try_mod("n", "z"), F.try_multiply("l", F.lit(2)), F.try_subtract("l", F.lit(-1))).collect()[0]
     assert list(row) == [2147483646, 1073741823.5, None, None, None, None, None]
+
+
+def test_ansi_conditionals_compute_a_branch_only_for_the_rows_that_take_it(spark, ansi):
+    # answers from PySpark 4.3: a branch that fails on rows it is not taken for does not fail the query
+    spark.createDataFrame([(0,), (5,), (None,), (2,)], "x int").createOrReplaceTempView("ansi_branches")
+    queries = {
+        "select case when x <> 0 then 10 / x end from ansi_branches": [None, 2.0, None, 5.0],
+        "select case when x = 0 then -1 when 10 / x > 2 then 1 else 0 end from ansi_branches": [-1, 0, 0, 1],
+        "select if(x <> 0, 10 / x, null) from ansi_branches": [None, 2.0, None, 5.0],
+        "select if(x = 0 or x is null, 3.0, 10 / x + 7) from ansi_branches": [3.0, 9.0, 3.0, 12.0],
+    }
+    for q, expected in queries.items():
+        assert [r[0] for r in spark.sql(q).collect()] == expected, q
+    with pytest.raises(Exception, match="DIVIDE_BY_ZERO"):
+        spark.sql("select case when x >= 0 then 10 / x end from ansi_branches").collect()

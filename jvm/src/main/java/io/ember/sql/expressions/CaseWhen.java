@@ -86,31 +86,37 @@ public final class CaseWhen extends Expression implements MergesInputTypes {
         return TypeCheckResult.success();
     }
 
+    /**
+     * Row by row in effect, as Spark: each condition is asked only of the rows no earlier one
+     * took, and each value computed only for the rows that take its branch ({@link BranchRows}).
+     */
     @Override
     public ColumnVector eval(ColumnBatch batch) {
         int n = batch.numRows();
-        DataType t = dataType();
-        ColumnVector out = ColumnVectors.allocate(t, n);
-        boolean[] done = new boolean[n];
-        int remaining = n;
+        ColumnVector out = ColumnVectors.allocate(dataType(), n);
+        int[] open = BranchRows.all(n);
+        int m = n;
         for (Expression[] b : branches) {
-            if (remaining == 0) break;
-            BooleanVector cond = Vectors.booleans(b[0].eval(batch));
-            ColumnVector value = null;
-            for (int i = 0; i < n; i++) {
-                if (!done[i] && !cond.isNull(i) && cond.values[i]) {
-                    if (value == null) value = b[1].eval(batch);
-                    Vectors.copy(value, i, out, i);
-                    done[i] = true;
-                    remaining--;
+            if (m == 0) break;
+            BooleanVector cond = Vectors.booleans(BranchRows.eval(b[0], batch, open, m));
+            int[] take = new int[m];
+            int[] rest = new int[m];
+            int k = 0, r = 0;
+            for (int p = 0; p < m; p++) {
+                if (!cond.isNull(p) && cond.values[p]) take[k++] = open[p]; else rest[r++] = open[p];
+            }
+            if (k > 0) {
+                ColumnVector value = BranchRows.eval(b[1], batch, take, k);
+                for (int p = 0; p < k; p++) {
+                    Vectors.copy(value, p, out, take[p]);
                 }
             }
+            open = rest;
+            m = r;
         }
-        ColumnVector otherwise = elseValue == null || remaining == 0 ? null : elseValue.eval(batch);
-        for (int i = 0; i < n && remaining > 0; i++) {
-            if (!done[i]) {
-                if (otherwise == null) ColumnVectors.set(out, i, null); else Vectors.copy(otherwise, i, out, i);
-            }
+        ColumnVector otherwise = elseValue == null || m == 0 ? null : BranchRows.eval(elseValue, batch, open, m);
+        for (int p = 0; p < m; p++) {
+            if (otherwise == null) ColumnVectors.set(out, open[p], null); else Vectors.copy(otherwise, p, out, open[p]);
         }
         return out;
     }

@@ -59,11 +59,25 @@ public final class If extends Expression implements MergesInputTypes {
     public ColumnVector eval(ColumnBatch batch) {
         int n = batch.numRows();
         BooleanVector c = Vectors.booleans(predicate.eval(batch));
-        ColumnVector t = whenTrue.eval(batch);
-        ColumnVector f = whenFalse.eval(batch);
-        ColumnVector out = ColumnVectors.allocate(dataType(), n);
+        int[] yes = new int[n];
+        int[] no = new int[n];
+        int k = 0, r = 0;
         for (int i = 0; i < n; i++) {
-            Vectors.copy(!c.isNull(i) && c.values[i] ? t : f, i, out, i);
+            if (!c.isNull(i) && c.values[i]) yes[k++] = i; else no[r++] = i;
+        }
+        // each side only for the rows that take it (as Spark, row by row: a side may fail on the others)
+        ColumnVector out = ColumnVectors.allocate(dataType(), n);
+        if (k > 0) {
+            ColumnVector t = BranchRows.eval(whenTrue, batch, yes, k);
+            for (int p = 0; p < k; p++) {
+                Vectors.copy(t, p, out, yes[p]);
+            }
+        }
+        if (r > 0) {
+            ColumnVector f = BranchRows.eval(whenFalse, batch, no, r);
+            for (int p = 0; p < r; p++) {
+                Vectors.copy(f, p, out, no[p]);
+            }
         }
         return out;
     }
