@@ -38,6 +38,24 @@ final class BranchRows {
         return e.eval(new ColumnBatch(sub, k));
     }
 
+    /**
+     * Writes {@code e}'s values for rows {@code rows[0, k)} of {@code batch} into {@code out} at
+     * those rows. A column or a literal cannot fail and is read from the whole batch's vector.
+     */
+    static void fill(Expression e, ColumnBatch batch, int[] rows, int k, ColumnVector out) {
+        if (k == batch.numRows() || e instanceof BoundReference || e instanceof Literal) {
+            ColumnVector v = e.eval(batch);
+            for (int p = 0; p < k; p++) {
+                Vectors.copy(v, rows[p], out, rows[p]);
+            }
+            return;
+        }
+        ColumnVector v = eval(e, batch, rows, k);
+        for (int p = 0; p < k; p++) {
+            Vectors.copy(v, p, out, rows[p]);
+        }
+    }
+
     /** The rows {@code 0..n-1}. */
     static int[] all(int n) {
         int[] rows = new int[n];

@@ -106,17 +106,17 @@ public final class CaseWhen extends Expression implements MergesInputTypes {
                 if (!cond.isNull(p) && cond.values[p]) take[k++] = open[p]; else rest[r++] = open[p];
             }
             if (k > 0) {
-                ColumnVector value = BranchRows.eval(b[1], batch, take, k);
-                for (int p = 0; p < k; p++) {
-                    Vectors.copy(value, p, out, take[p]);
-                }
+                BranchRows.fill(b[1], batch, take, k, out);
             }
             open = rest;
             m = r;
         }
-        ColumnVector otherwise = elseValue == null || m == 0 ? null : BranchRows.eval(elseValue, batch, open, m);
-        for (int p = 0; p < m; p++) {
-            if (otherwise == null) ColumnVectors.set(out, open[p], null); else Vectors.copy(otherwise, p, out, open[p]);
+        if (elseValue != null) {
+            BranchRows.fill(elseValue, batch, open, m, out);
+        } else {
+            for (int p = 0; p < m; p++) {
+                ColumnVectors.set(out, open[p], null);
+            }
         }
         return out;
     }

@@ -68,16 +68,10 @@ public final class If extends Expression implements MergesInputTypes {
         // each side only for the rows that take it (as Spark, row by row: a side may fail on the others)
         ColumnVector out = ColumnVectors.allocate(dataType(), n);
         if (k > 0) {
-            ColumnVector t = BranchRows.eval(whenTrue, batch, yes, k);
-            for (int p = 0; p < k; p++) {
-                Vectors.copy(t, p, out, yes[p]);
-            }
+            BranchRows.fill(whenTrue, batch, yes, k, out);
         }
         if (r > 0) {
-            ColumnVector f = BranchRows.eval(whenFalse, batch, no, r);
-            for (int p = 0; p < r; p++) {
-                Vectors.copy(f, p, out, no[p]);
-            }
+            BranchRows.fill(whenFalse, batch, no, r, out);
         }
         return out;
     }
