@@ -67,3 +67,28 @@ def test_ansi_conditionals_compute_a_branch_only_for_the_rows_that_take_it(spark
         assert [r[0] for r in spark.sql(q).collect()] == expected, q
     with pytest.raises(Exception, match="DIVIDE_BY_ZERO"):
         spark.sql("select case when x >= 0 then 10 / x end from ansi_branches").collect()
+
+
+def test_integral_div_by_zero_is_null_or_spark_error_under_ansi(spark):
+    assert spark.sql("select 10 div 0, 7 div 2").collect()[0] == (None, 3)
+    spark.conf.set("spark.sql.ansi.enabled", "true")
+    try:
+        with pytest.raises(Exception, match="DIVIDE_BY_ZERO"):
+            spark.sql("select 10 div 0").collect()
+        with pytest.raises(Exception, match="DIVIDE_BY_ZERO"):
+            spark.sql("select cast(7.5 as decimal(3,1)) div 0").collect()
+        assert spark.sql("select 7 div 2").collect()[0][0] == 3
+    finally:
+        spark.conf.set("spark.sql.ansi.enabled", "false")
+
+
+def test_try_arithmetic_in_sql_over_constants_keeps_its_name(spark):
+    # the optimizer folds the operator under try_divide into a literal; the name still shows the operands
+    for ansi in ("false", "true"):
+        spark.conf.set("spark.sql.ansi.enabled", ansi)
+        try:
+            rows = spark.sql("select try_divide(10, 0), try_add(2147483647, 1)").collect()
+            assert rows[0] == (None, None)
+            assert rows[0].__fields__ == ["try_divide(10, 0)", "try_add(2147483647, 1)"]
+        finally:
+            spark.conf.set("spark.sql.ansi.enabled", "false")

@@ -35,8 +35,13 @@ final class ArithmeticChecks {
         boolean zero = b instanceof java.math.BigDecimal d ? d.signum() == 0 : b.doubleValue() == 0;
         if (!zero) return null;
         return op instanceof Divide
-                ? byZero("DIVIDE_BY_ZERO", "Division by zero. Use `try_divide`")
+                ? divideByZero()
                 : byZero("REMAINDER_BY_ZERO", "Remainder by zero. Use `try_mod`");
+    }
+
+    /** Spark's {@code DIVIDE_BY_ZERO} (also {@code div}'s under ANSI). */
+    static ExpressionEvalException divideByZero() {
+        return byZero("DIVIDE_BY_ZERO", "Division by zero. Use `try_divide`");
     }
 
     private static ExpressionEvalException byZero(String errorClass, String start) {

@@ -8,12 +8,37 @@ import io.ember.sql.vector.LongVector;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 
-/** {@code (a div b)}: the quotient truncated toward zero, a bigint; coercion makes integral operands bigint. */
-public final class IntegralDivide extends BinaryOperator {
+/**
+ * {@code (a div b)}: the quotient truncated toward zero, a bigint; coercion makes integral
+ * operands bigint. A zero divisor gives null, or under ANSI Spark's {@code DIVIDE_BY_ZERO}.
+ */
+public final class IntegralDivide extends BinaryOperator implements AnsiAware {
     private static final long serialVersionUID = 1L;
 
+    private final boolean ansi;
+
     public IntegralDivide(Expression left, Expression right) {
+        this(left, right, false);
+    }
+
+    public IntegralDivide(Expression left, Expression right, boolean ansi) {
         super(left, right);
+        this.ansi = ansi;
+    }
+
+    @Override
+    public boolean ansi() {
+        return ansi;
+    }
+
+    @Override
+    public Expression withAnsi(boolean a) {
+        return a == ansi ? this : new IntegralDivide(left, right, a);
+    }
+
+    @Override
+    protected java.util.List<Object> args() {
+        return java.util.List.of(ansi);
     }
 
     @Override
@@ -55,14 +80,20 @@ public final class IntegralDivide extends BinaryOperator {
             long[] a = Vectors.longs(l).values;
             long[] b = Vectors.longs(r).values;
             for (int i = 0; i < n; i++) {
-                if (b[i] == 0) nulls.set(i); else out[i] = a[i] / b[i];
+                if (b[i] != 0) {
+                    out[i] = a[i] / b[i];
+                } else if (!nulls.get(i)) {
+                    zeroDivisor(i, nulls);
+                }
             }
         } else {
             for (int i = 0; i < n; i++) {
                 BigDecimal a = (BigDecimal) l.get(i);
                 BigDecimal b = (BigDecimal) r.get(i);
-                if (a == null || b == null || b.signum() == 0) {
+                if (a == null || b == null) {
                     nulls.set(i);
+                } else if (b.signum() == 0) {
+                    zeroDivisor(i, nulls);
                 } else {
                     out[i] = a.divide(b, 0, RoundingMode.DOWN).longValue();
                 }
@@ -71,8 +102,16 @@ public final class IntegralDivide extends BinaryOperator {
         return new LongVector(DataTypes.LongType, out, nulls.mask());
     }
 
+    /** Row {@code i}'s divisor is zero: null, or Spark's error under ANSI. */
+    private void zeroDivisor(int i, NullMask nulls) {
+        if (ansi) {
+            throw ArithmeticChecks.divideByZero();
+        }
+        nulls.set(i);
+    }
+
     @Override
     public IntegralDivide withOperands(Expression l, Expression r) {
-        return new IntegralDivide(l, r);
+        return new IntegralDivide(l, r, ansi);
     }
 }

@@ -18,10 +18,18 @@ public final class TryArithmetic extends Expression {
 
     private final String name;
     private final Expression op;
+    /** The operands as SQL, kept from the operator: the optimizer may fold it into a literal. */
+    private final String operands;
 
     public TryArithmetic(String name, Expression op) {
+        this(name, op, null);
+    }
+
+    private TryArithmetic(String name, Expression op, String operands) {
         this.name = name;
         this.op = op instanceof BinaryArithmetic a ? a.withMode(BinaryArithmetic.Mode.TRY) : op;
+        List<Expression> c = op.children();
+        this.operands = c.size() == 2 ? c.get(0).sql() + ", " + c.get(1).sql() : operands != null ? operands : op.sql();
     }
 
     @Override
@@ -41,8 +49,7 @@ public final class TryArithmetic extends Expression {
 
     @Override
     public String sql() {
-        List<Expression> c = op.children();
-        return name + "(" + c.get(0).sql() + ", " + c.get(1).sql() + ")";
+        return name + "(" + operands + ")";
     }
 
     @Override
@@ -52,7 +59,7 @@ public final class TryArithmetic extends Expression {
 
     @Override
     protected Expression withNewChildren(List<Expression> c) {
-        return new TryArithmetic(name, c.get(0));
+        return new TryArithmetic(name, c.get(0), operands);
     }
 
     @Override
