@@ -13,7 +13,6 @@ import io.ember.sql.types.DataType;
 import io.ember.sql.types.DataTypes;
 import io.ember.sql.vector.ColumnBatch;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -111,38 +110,9 @@ class AdaptiveJoinTest extends ExecTestSupport {
                         new ShuffleExchangeExec(new Partitioning.Hash(List.of(RK), 4), rs)), splittable, smaller);
     }
 
-    /** The join by nested loops: keys equal (never null) and a > b when {@code cond}. */
+    /** The join's answer: keys equal (never null) and a > b when {@code cond}. */
     private static List<String> expected(JoinType type, List<List<Object>> l, List<List<Object>> r, boolean cond) {
-        List<String> out = new ArrayList<>();
-        boolean[] rightHit = new boolean[r.size()];
-        for (List<Object> x : l) {
-            boolean hit = false;
-            for (int j = 0; j < r.size(); j++) {
-                List<Object> y = r.get(j);
-                if (x.get(0) != null && x.get(0).equals(y.get(0)) && (!cond || (Long) x.get(1) > (Long) y.get(1))) {
-                    hit = true;
-                    rightHit[j] = true;
-                    if (type != JoinType.LEFT_SEMI && type != JoinType.LEFT_ANTI) {
-                        out.add(x + "" + y);
-                    }
-                }
-            }
-            if ((type == JoinType.LEFT_SEMI && hit) || (type == JoinType.LEFT_ANTI && !hit)) {
-                out.add(x.toString());
-            }
-            if (!hit && (type == JoinType.LEFT_OUTER || type == JoinType.FULL_OUTER)) {
-                out.add(x + "" + Arrays.asList(null, null));
-            }
-        }
-        if (type == JoinType.RIGHT_OUTER || type == JoinType.FULL_OUTER) {
-            for (int j = 0; j < r.size(); j++) {
-                if (!rightHit[j]) {
-                    out.add(Arrays.asList(null, null) + "" + r.get(j));
-                }
-            }
-        }
-        out.sort(null);
-        return out;
+        return JoinOracle.expected(type, l, r, true, (x, y) -> !cond || (Long) x.get(1) > (Long) y.get(1));
     }
 
     private static List<String> actual(SparkPlan plan, JoinType type, ExecutionContext in) {

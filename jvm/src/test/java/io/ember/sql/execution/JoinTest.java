@@ -62,40 +62,9 @@ class JoinTest extends ExecTestSupport {
         return out;
     }
 
-    /** The join computed by nested loops: keys equal (never null) and {@code cond}. */
     private static List<String> expected(JoinType type, List<List<Object>> l, List<List<Object>> r, boolean useKeys,
                                          BiPredicate<List<Object>, List<Object>> cond) {
-        List<String> out = new ArrayList<>();
-        boolean[] rightHit = new boolean[r.size()];
-        for (List<Object> x : l) {
-            boolean hit = false;
-            for (int j = 0; j < r.size(); j++) {
-                List<Object> y = r.get(j);
-                boolean keyEq = !useKeys || (x.get(0) != null && x.get(0).equals(y.get(0)));
-                if (keyEq && cond.test(x, y)) {
-                    hit = true;
-                    rightHit[j] = true;
-                    if (type != JoinType.LEFT_SEMI && type != JoinType.LEFT_ANTI) {
-                        out.add(x + "" + y);
-                    }
-                }
-            }
-            if ((type == JoinType.LEFT_SEMI && hit) || (type == JoinType.LEFT_ANTI && !hit)) {
-                out.add(x.toString());
-            }
-            if (!hit && (type == JoinType.LEFT_OUTER || type == JoinType.FULL_OUTER)) {
-                out.add(x + "" + Arrays.asList(null, null));
-            }
-        }
-        if (type == JoinType.RIGHT_OUTER || type == JoinType.FULL_OUTER) {
-            for (int j = 0; j < r.size(); j++) {
-                if (!rightHit[j]) {
-                    out.add(Arrays.asList(null, null) + "" + r.get(j));
-                }
-            }
-        }
-        out.sort(null);
-        return out;
+        return JoinOracle.expected(type, l, r, useKeys, cond);
     }
 
     private static List<String> actual(SparkPlan plan, JoinType type) {
