@@ -62,6 +62,8 @@ def test_ansi_conditionals_compute_a_branch_only_for_the_rows_that_take_it(spark
         "select case when x = 0 then -1 when 10 / x > 2 then 1 else 0 end from ansi_branches": [-1, 0, 0, 1],
         "select if(x <> 0, 10 / x, null) from ansi_branches": [None, 2.0, None, 5.0],
         "select if(x = 0 or x is null, 3.0, 10 / x + 7) from ansi_branches": [3.0, 9.0, 3.0, 12.0],
+        "select coalesce(x + 1, 10 / x) from ansi_branches": [1.0, 6.0, None, 3.0],
+        "select nvl(x, 10 / x) from ansi_branches": [0.0, 5.0, None, 2.0],
     }
     for q, expected in queries.items():
         assert [r[0] for r in spark.sql(q).collect()] == expected, q

@@ -6,7 +6,8 @@ import io.ember.sql.vector.ColumnVectors;
 import java.util.BitSet;
 
 /**
- * Evaluates a branch of a conditional ({@code CASE}, {@code IF}) on the rows that reach it
+ * Evaluates a branch of a conditional ({@code CASE}, {@code IF}, a later {@code COALESCE}
+ * argument) on the rows that reach it
  * only, as Spark evaluates them row by row: a branch that would fail on rows it is not taken
  * for ({@code CASE WHEN x <> 0 THEN 10 / x END} under ANSI, on a batch holding x = 0) must not
  * fail the query, and a later condition is not asked of rows an earlier one took. The rows'

@@ -65,24 +65,23 @@ public final class Coalesce extends Expression implements MergesInputTypes {
         if (!first.mayHaveNulls() || exprs.size() == 1) {
             return first;
         }
+        // each later argument only for the rows still null (as Spark, row by row: it may fail on the others)
         ColumnVector out = ColumnVectors.allocate(dataType(), n);
-        boolean[] pending = new boolean[n];
-        int remaining = 0;
+        int[] open = new int[n];
+        int m = 0;
         for (int i = 0; i < n; i++) {
-            if (first.isNull(i)) { pending[i] = true; remaining++; } else Vectors.copy(first, i, out, i);
+            if (first.isNull(i)) open[m++] = i; else Vectors.copy(first, i, out, i);
         }
-        for (int k = 1; k < exprs.size() && remaining > 0; k++) {
-            ColumnVector v = exprs.get(k).eval(batch);
-            for (int i = 0; i < n; i++) {
-                if (pending[i] && !v.isNull(i)) {
-                    Vectors.copy(v, i, out, i);
-                    pending[i] = false;
-                    remaining--;
-                }
+        for (int k = 1; k < exprs.size() && m > 0; k++) {
+            ColumnVector v = BranchRows.eval(exprs.get(k), batch, open, m);
+            int still = 0;
+            for (int p = 0; p < m; p++) {
+                if (v.isNull(p)) open[still++] = open[p]; else Vectors.copy(v, p, out, open[p]);
             }
+            m = still;
         }
-        for (int i = 0; i < n && remaining > 0; i++) {
-            if (pending[i]) ColumnVectors.set(out, i, null);
+        for (int p = 0; p < m; p++) {
+            ColumnVectors.set(out, open[p], null);
         }
         return out;
     }
